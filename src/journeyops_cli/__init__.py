@@ -1,0 +1,3 @@
+"""journeyops: customer journeys as code."""
+
+__version__ = "0.1.0"

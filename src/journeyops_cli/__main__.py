@@ -1,0 +1,3 @@
+from journeyops_cli.cli import main
+
+main()

@@ -1,0 +1,196 @@
+"""The in-memory journey bank: records by kind and id, resolved references, reverse links.
+
+Everything downstream of loading (rules, scoring, rendering) reads the Bank, never files.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from journeyops_cli.load.positions import Locator
+from journeyops_cli.models import (
+    KINDS,
+    CustomerGroup,
+    Insight,
+    Journey,
+    LifeEvent,
+    Metric,
+    Opportunity,
+    Step,
+    Team,
+    Theme,
+)
+from journeyops_cli.models.base import Record
+from journeyops_cli.models.config import BankConfig
+
+R = TypeVar("R", bound=Record)
+StepKey = tuple[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """A record whose id was already taken by `first` (same kind)."""
+
+    first: Record
+    again: Record
+
+
+class Bank:
+    """Every record of a bank, indexed. Build it with `Bank.build(...)`."""
+
+    def __init__(self, root: Path, config: BankConfig) -> None:
+        self.root = root
+        self.config = config
+        self.by_kind: dict[str, dict[str, Record]] = {kind: {} for kind in KINDS}
+        self.duplicates: list[Duplicate] = []
+        self.children: dict[str, list[Journey]] = defaultdict(list)
+        self.step_insights: dict[StepKey, list[Insight]] = defaultdict(list)
+        self.step_metrics: dict[StepKey, list[Metric]] = defaultdict(list)
+        self.step_opportunities: dict[StepKey, list[Opportunity]] = defaultdict(list)
+        self.insight_opportunities: dict[str, list[Opportunity]] = defaultdict(list)
+        self.metric_opportunities: dict[str, list[Opportunity]] = defaultdict(list)
+        self.step_children: dict[StepKey, list[tuple[Journey, Step]]] = defaultdict(list)
+        self._locators: dict[str, Locator] = {}
+        self._texts: dict[str, str] = {}
+
+    @classmethod
+    def build(cls, root: Path, config: BankConfig, records: Iterable[Record]) -> Bank:
+        bank = cls(root, config)
+        for record in records:
+            table = bank.by_kind[record.kind]
+            first = table.get(record.id)
+            if first is None:
+                table[record.id] = record
+            else:
+                bank.duplicates.append(Duplicate(first, record))
+        bank._link()
+        return bank
+
+    def _link(self) -> None:
+        for journey in self.journeys():
+            if journey.parent:
+                self.children[journey.parent].append(journey)
+                for step in journey.steps:
+                    if step.parent_step:
+                        self.step_children[(journey.parent, step.parent_step)].append(
+                            (journey, step)
+                        )
+            for step in journey.steps:
+                for metric_id in step.metrics:
+                    metric = self.get(Metric, metric_id)
+                    if metric is not None:
+                        self._add_unique(self.step_metrics[(journey.id, step.id)], metric)
+        for insight in self.insights():
+            for ref in insight.steps:
+                self.step_insights[split_ref(ref)].append(insight)
+        for metric in self.metrics():
+            for ref in metric.steps:
+                self._add_unique(self.step_metrics[split_ref(ref)], metric)
+        for opportunity in self.opportunities():
+            for ref in opportunity.steps:
+                self.step_opportunities[split_ref(ref)].append(opportunity)
+            for insight_id in opportunity.insights:
+                self.insight_opportunities[insight_id].append(opportunity)
+            for metric_id in opportunity.metrics:
+                self.metric_opportunities[metric_id].append(opportunity)
+
+    @staticmethod
+    def _add_unique(items: list[Metric], metric: Metric) -> None:
+        if all(existing is not metric for existing in items):
+            items.append(metric)
+
+    # --- look-ups -----------------------------------------------------------------------
+
+    def get(self, kind: type[R], record_id: str) -> R | None:
+        record = self.by_kind[kind.KIND].get(record_id)
+        return record  # type: ignore[return-value]
+
+    def get_kind(self, kind: str, record_id: str) -> Record | None:
+        return self.by_kind.get(kind, {}).get(record_id)
+
+    def all(self, kind: type[R]) -> list[R]:
+        return list(self.by_kind[kind.KIND].values())  # type: ignore[arg-type]
+
+    def records(self) -> Iterable[Record]:
+        for table in self.by_kind.values():
+            yield from table.values()
+
+    def themes(self) -> list[Theme]:
+        return self.all(Theme)
+
+    def journeys(self) -> list[Journey]:
+        return self.all(Journey)
+
+    def insights(self) -> list[Insight]:
+        return self.all(Insight)
+
+    def metrics(self) -> list[Metric]:
+        return self.all(Metric)
+
+    def opportunities(self) -> list[Opportunity]:
+        return self.all(Opportunity)
+
+    def teams(self) -> list[Team]:
+        return self.all(Team)
+
+    def customer_groups(self) -> list[CustomerGroup]:
+        return self.all(CustomerGroup)
+
+    def life_events(self) -> list[LifeEvent]:
+        return self.all(LifeEvent)
+
+    def step(self, ref: str) -> tuple[Journey, Step] | None:
+        """The journey and step named by `journey-id#step-id`, if both exist."""
+        journey_id, _, step_id = ref.partition("#")
+        journey = self.get(Journey, journey_id)
+        if journey is None:
+            return None
+        step = journey.step(step_id)
+        return (journey, step) if step is not None else None
+
+    def parent(self, journey: Journey) -> Journey | None:
+        return self.get(Journey, journey.parent) if journey.parent else None
+
+    def ancestors(self, journey: Journey) -> list[Journey]:
+        """Parents from nearest up, stopping at a cycle."""
+        chain: list[Journey] = []
+        seen = {journey.id}
+        current = self.parent(journey)
+        while current is not None and current.id not in seen:
+            chain.append(current)
+            seen.add(current.id)
+            current = self.parent(current)
+        return chain
+
+    def ids(self, kind: str) -> list[str]:
+        return list(self.by_kind.get(kind, {}))
+
+    def step_refs(self) -> list[str]:
+        return [f"{j.id}#{s.id}" for j in self.journeys() for s in j.steps]
+
+    # --- positions ----------------------------------------------------------------------
+
+    def text(self, path: str) -> str:
+        if path not in self._texts:
+            try:
+                data = (self.root / path).read_bytes()
+                self._texts[path] = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")
+            except OSError:
+                self._texts[path] = ""
+        return self._texts[path]
+
+    def locate(self, record: Record, path: tuple[Any, ...], target: str = "value") -> tuple[int, int]:
+        """1-based line and column of `path` inside `record`, read from its file on demand."""
+        locator = self._locators.get(record.source_path)
+        if locator is None:
+            locator = self._locators[record.source_path] = Locator(self.text(record.source_path))
+        return locator.locate(record.source_document, path, target)  # type: ignore[arg-type]
+
+
+def split_ref(ref: str) -> StepKey:
+    journey_id, _, step_id = ref.partition("#")
+    return (journey_id, step_id)

@@ -1,0 +1,50 @@
+"""`journeyops schema`: write or check the JSON Schemas generated from the models."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from journeyops_cli.cli.app import app
+from journeyops_cli.cli.common import EXIT_FINDINGS, fail
+
+
+@app.command()
+def schema(
+    kind: Annotated[
+        Optional[str],
+        typer.Argument(help="Print the schema of one kind (journey, insight, …, record, config).", show_default=False),
+    ] = None,
+    out: Annotated[
+        Optional[Path], typer.Option(help="Write every schema into this folder.", show_default=False)
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="With --out: exit 1 if the folder is out of date, write nothing.")
+    ] = False,
+) -> None:
+    """Generate the JSON Schemas that editors and check-jsonschema use."""
+    from journeyops_cli import schemas
+
+    if kind is not None:
+        files = schemas.generate()
+        name = f"{kind.lower()}.schema.json"
+        if name not in files:
+            choices = ", ".join(n.removesuffix(".schema.json") for n in files)
+            fail(f"unknown kind '{kind}'; choose one of: {choices}")
+        typer.echo(files[name], nl=False)
+        return
+    if out is None:
+        fail("give a KIND to print, or --out FOLDER to write them all")
+    if check:
+        stale = schemas.outdated(out)
+        for name in stale:
+            typer.echo(f"{out / name}: out of date")
+        if stale:
+            typer.echo("run `journeyops schema --out " + str(out) + "` to update", err=True)
+            raise typer.Exit(EXIT_FINDINGS)
+        typer.echo(f"{out}: schemas are up to date")
+        return
+    changed = schemas.write(out)
+    typer.echo(f"{out}: {len(changed)} schema file(s) written" if changed else f"{out}: already up to date")

@@ -1,0 +1,120 @@
+"""`journeyops validate`: check the whole bank (the CI command)."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from journeyops_cli.cli.app import app
+from journeyops_cli.cli.common import EXIT_FINDINGS, EXIT_OK, BankOption, bank_root, fail, use_color
+
+
+def _split(values: list[str] | None) -> list[str]:
+    return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
+
+
+@app.command()
+def validate(
+    paths: Annotated[
+        Optional[list[Path]],
+        typer.Argument(
+            help="Files or folders to report on (default: the whole bank). References are "
+            "always resolved against the whole bank.",
+            show_default=False,
+        ),
+    ] = None,
+    bank: BankOption = None,
+    output_format: Annotated[
+        Optional[str],
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, json or github (default: github when GITHUB_ACTIONS=true, else text).",
+            show_default=False,
+        ),
+    ] = None,
+    fail_on: Annotated[
+        Optional[str],
+        typer.Option(help="Lowest severity that fails the run: error, warning or info.", show_default=False),
+    ] = None,
+    select: Annotated[
+        Optional[list[str]],
+        typer.Option(help="Run only these rules (codes, names or groups; comma-separated).", show_default=False),
+    ] = None,
+    ignore: Annotated[
+        Optional[list[str]],
+        typer.Option(help="Skip these rules (codes, names or groups; comma-separated).", show_default=False),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line.")] = False,
+) -> None:
+    """Check schemas, references and consistency of the whole bank.
+
+    Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or config error.
+    """
+    from journeyops_cli.findings import Severity
+    from journeyops_cli.pipeline import BankError, Selection, bank_relative, display_prefix
+    from journeyops_cli.pipeline import validate as run_validate
+    from journeyops_cli.report import FORMATS, reporter
+    from journeyops_cli.rules.registry import RuleError
+
+    started = time.perf_counter()
+    if output_format is None:
+        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    if output_format not in FORMATS:
+        fail(f"--format {output_format}: use one of {', '.join(FORMATS)}")
+    threshold = None
+    if fail_on is not None:
+        try:
+            threshold = Severity.parse(fail_on)
+        except ValueError as error:
+            fail(f"--fail-on: {error}")
+    near = paths[0] if paths else None
+    root = bank_root(bank, near)
+    only = None
+    try:
+        if paths:
+            only = _expand(root, [bank_relative(root, p) for p in paths])
+        result = run_validate(
+            root,
+            only=only,
+            selection=Selection(_split(select), _split(ignore)),
+            fail_on=threshold,
+        )
+    except BankError as error:
+        fail(error.message, findings=error.findings)
+    except RuleError as error:
+        fail(str(error))
+    prefix = display_prefix(root)
+    color = use_color()
+    if quiet and output_format == "text":
+        from journeyops_cli.report.text import TextReporter
+
+        text = TextReporter(color=color).summary(result) + "\n"
+    else:
+        text = reporter(output_format, color=color).render(result, prefix)
+    if output_format == "text" and color:
+        text = text.rstrip("\n") + f" in {time.perf_counter() - started:.2f} s\n"
+    typer.echo(text, nl=False)
+    raise typer.Exit(EXIT_FINDINGS if result.failed else EXIT_OK)
+
+
+def _expand(root: Path, relative: list[str]) -> list[str]:
+    """Folders become the YAML files below them."""
+    files: list[str] = []
+    for rel in relative:
+        target = root / rel
+        if target.is_dir():
+            files += sorted(
+                p.relative_to(root).as_posix()
+                for p in target.rglob("*")
+                if p.suffix in (".yaml", ".yml") and p.is_file()
+            )
+        elif target.exists():
+            files.append(rel)
+        else:
+            fail(f"{rel}: no such file in the bank")
+    return files

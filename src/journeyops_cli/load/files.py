@@ -1,0 +1,220 @@
+"""Find a bank's YAML files and read each one into records and findings."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from journeyops_cli.findings import Finding, Severity
+from journeyops_cli.load.messages import _did_you_mean, problems_from
+from journeyops_cli.load.positions import Locator
+from journeyops_cli.load.yaml_read import parse
+from journeyops_cli.models import KINDS
+from journeyops_cli.models.base import Record
+from journeyops_cli.models.config import CONFIG_FILE, LimitsConfig
+
+YAML_SUFFIXES = (".yaml", ".yml")
+SKIPPED_FOLDERS = {"node_modules", "__pycache__"}
+BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(slots=True)
+class FileResult:
+    """What one file held: its records, and what was wrong with it."""
+
+    path: str
+    records: list[Record] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def finding(
+    code: str,
+    path: str,
+    line: int,
+    column: int,
+    message: str,
+    hint: str | None = None,
+    severity: Severity = Severity.ERROR,
+) -> Finding:
+    from journeyops_cli.rules.registry import name_of
+
+    return Finding(code, severity, path, line, column, message, hint, name_of(code))
+
+
+@dataclass(slots=True)
+class Discovery:
+    """The YAML files of a bank (bank-relative POSIX paths) and what could not be read."""
+
+    files: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def discover(root: Path, exclude: list[str], site_out: str | None = None) -> Discovery:
+    """Every `*.yaml`/`*.yml` file under `root`, sorted; hidden folders, the site output,
+    excluded globs and folder symlinks are skipped; links leaving the bank are reported."""
+    found = Discovery()
+    root = root.resolve()
+    skip_dirs = {site_out.strip("/")} if site_out else set()
+    pending = [""]
+    while pending:
+        rel_dir = pending.pop()
+        try:
+            entries = sorted(os.scandir(root / rel_dir), key=lambda e: e.name)
+        except OSError as error:
+            found.findings.append(
+                finding("JO008", rel_dir or ".", 1, 1, f"folder cannot be read: {error.strerror}",
+                        severity=Severity.WARNING)
+            )
+            continue
+        for entry in entries:
+            rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
+            if entry.name.startswith(".") or _excluded(rel, exclude):
+                continue
+            if entry.is_symlink():
+                _symlink(root, rel, entry, found)
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name in SKIPPED_FOLDERS or rel in skip_dirs:
+                    continue
+                pending.append(rel)
+            elif entry.name.endswith(YAML_SUFFIXES) and rel != CONFIG_FILE:
+                found.files.append(rel)
+    found.files.sort()
+    return found
+
+
+def _excluded(rel: str, patterns: list[str]) -> bool:
+    for pattern in patterns:
+        pattern = pattern.rstrip("/")
+        if fnmatch.fnmatchcase(rel, pattern) or rel.startswith(pattern + "/"):
+            return True
+    return False
+
+
+def _symlink(root: Path, rel: str, entry: os.DirEntry[str], found: Discovery) -> None:
+    try:
+        target = Path(entry.path).resolve(strict=True)
+    except (OSError, RuntimeError):
+        found.findings.append(
+            finding("JO008", rel, 1, 1, "symbolic link is broken or loops; skipped",
+                    severity=Severity.WARNING)
+        )
+        return
+    if target.is_dir():
+        found.findings.append(
+            finding("JO008", rel, 1, 1, "folder links are not followed; skipped",
+                    "move the folder into the bank or list it in `exclude`",
+                    severity=Severity.INFO)
+        )
+        return
+    if not entry.name.endswith(YAML_SUFFIXES):
+        return
+    if not target.is_relative_to(root):
+        found.findings.append(
+            finding("JO008", rel, 1, 1, "symbolic link leads outside the bank; skipped",
+                    severity=Severity.WARNING)
+        )
+        return
+    found.files.append(rel)
+
+
+def read_text(root: Path, rel: str, limits: LimitsConfig) -> tuple[str | None, list[Finding]]:
+    """The file's text, or findings saying why it cannot be read as YAML text."""
+    path = root / rel
+    try:
+        size = path.stat().st_size
+        if size > limits.max_file_bytes:
+            return None, [
+                finding(
+                    "JO009", rel, 1, 1,
+                    f"file is {size:,} bytes, more than the limit of {limits.max_file_bytes:,}",
+                    "split it into smaller files, or raise limits.max_file_bytes in journeyops.yaml",
+                )
+            ]
+        with open(path, "rb") as handle:
+            data = handle.read(limits.max_file_bytes + 1)
+    except OSError as error:
+        return None, [finding("JO002", rel, 1, 1, f"file cannot be read: {error.strerror}")]
+    findings: list[Finding] = []
+    if data.startswith(BOM):
+        data = data[3:]
+        findings.append(
+            finding("JO004", rel, 1, 1, "file starts with a byte order mark (BOM)",
+                    "save the file as UTF-8 without BOM", Severity.WARNING)
+        )
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [finding("JO002", rel, 1, 1, "file is UTF-16, not UTF-8",
+                              "save the file as UTF-8")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        return None, [
+            finding("JO002", rel, line, column,
+                    f"file is not valid UTF-8 (byte 0x{data[error.start]:02x})",
+                    "save the file as UTF-8")
+        ]
+    return text, findings
+
+
+def load_file(root: Path, rel: str, limits: LimitsConfig) -> FileResult:
+    """Read one file into records; every problem becomes a finding, none is raised."""
+    result = FileResult(rel)
+    text, result.findings = read_text(root, rel, limits)
+    if text is None:
+        return result
+    load_text(text, rel, limits, result)
+    return result
+
+
+def load_text(text: str, rel: str, limits: LimitsConfig, result: FileResult) -> None:
+    parsed = parse(text, max_depth=limits.max_depth, max_aliases=limits.max_aliases)
+    for problem in parsed.problems:
+        result.findings.append(
+            finding(problem.code, rel, problem.line, problem.column, problem.message, problem.hint)
+        )
+    documents = [d for d in parsed.documents if d.data is not None]
+    if not documents and not parsed.problems:
+        result.findings.append(
+            finding("JO010", rel, 1, 1, "file holds no records",
+                    "add a record with `kind` and `id`, or delete the file", Severity.WARNING)
+        )
+        return
+    locator = Locator(text)
+    for document in documents:
+        data = document.data
+        if not isinstance(data, dict):
+            what = "a list" if isinstance(data, list) else f"a single value ({data!r})"
+            result.findings.append(
+                finding("JO011", rel, document.line, 1,
+                        f"a record must be a mapping with `kind` and `id`, not {what}")
+            )
+            continue
+        kind = data.get("kind")
+        model = KINDS.get(kind) if isinstance(kind, str) else None
+        if model is None:
+            line, column = locator.locate(document.index, ("kind",), "value")
+            if kind is None:
+                message, hint = "record has no `kind`", "kinds: " + ", ".join(KINDS)
+            else:
+                message = f"unknown kind {kind!r}"
+                hint = _did_you_mean(str(kind), list(KINDS)) or "kinds: " + ", ".join(KINDS)
+            result.findings.append(finding("JO012", rel, line, column, message, hint))
+            continue
+        try:
+            record = model.model_validate(data)
+        except ValidationError as error:
+            for problem in problems_from(error, data, model):
+                line, column = locator.locate(document.index, problem.path, problem.target)
+                result.findings.append(
+                    finding("JO020", rel, line, column, problem.message, problem.hint)
+                )
+            continue
+        record._path = rel
+        record._document = document.index
+        result.records.append(record)

@@ -1,0 +1,368 @@
+"""The one place that turns YAML text into Python data on the read path.
+
+libyaml (through PyYAML's C parser) scans, parses and composes nodes; we resolve plain
+scalars with the YAML 1.2 core schema (so `no`, `on` and `NO` stay strings and dates stay
+strings until a model parses them) and construct the data ourselves, without recursion,
+so that nesting depth, aliases and duplicate keys are checked exactly as we go.
+
+Positions cost nothing here: the nodes carry them. Data is returned without them; when a
+finding needs the line and column of a value deep inside a document, `locate` composes
+that one file again and walks to it (see `positions.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from yaml import MarkedYAMLError
+from yaml._yaml import CParser  # libyaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import BaseResolver
+
+STR = "tag:yaml.org,2002:str"
+INT = "tag:yaml.org,2002:int"
+FLOAT = "tag:yaml.org,2002:float"
+BOOL = "tag:yaml.org,2002:bool"
+NULL = "tag:yaml.org,2002:null"
+MAP = "tag:yaml.org,2002:map"
+SEQ = "tag:yaml.org,2002:seq"
+KNOWN_TAGS = frozenset({STR, INT, FLOAT, BOOL, NULL, MAP, SEQ})
+
+# libyaml's composer recurses in C; nesting this deep could exhaust the C stack. Files
+# whose cheap upper bound on depth exceeds it get an exact, iterative pre-check.
+C_SAFE_DEPTH = 1000
+
+
+class Core12Resolver(BaseResolver):
+    """Implicit tags of the YAML 1.2 core schema (no 1.1 booleans, no timestamps)."""
+
+
+Core12Resolver.yaml_implicit_resolvers = {}
+for _tag, _regexp, _first in (
+    (BOOL, r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    (INT, r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    (
+        FLOAT,
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+0123456789.",
+    ),
+    (NULL, r"^(?:~|null|Null|NULL|)$", "~nN"),
+):
+    Core12Resolver.add_implicit_resolver(_tag, re.compile(_regexp), list(_first))
+Core12Resolver.add_implicit_resolver(NULL, re.compile(r"^$"), [""])
+
+
+class _Composer(CParser, Core12Resolver):  # type: ignore[misc]
+    def __init__(self, text: str) -> None:
+        CParser.__init__(self, text)
+        Core12Resolver.__init__(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong in a YAML text, at a 1-based line and column."""
+
+    code: str
+    line: int
+    column: int
+    message: str
+    hint: str | None = None
+
+
+@dataclass(slots=True)
+class Document:
+    """One document of a stream, as plain Python data."""
+
+    index: int
+    line: int
+    data: Any
+
+
+@dataclass(slots=True)
+class ParseResult:
+    documents: list[Document] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+class _Stop(Exception):
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+def compose_documents(text: str) -> list[Node]:
+    """Compose every document of `text` into nodes with positions (used by `locate`)."""
+    composer = _Composer(text)
+    nodes = []
+    try:
+        while composer.check_node():
+            nodes.append(composer.get_node())
+    finally:
+        composer.dispose()
+    return nodes
+
+
+def depth_upper_bound(text: str) -> int:
+    """A cheap bound that nesting depth can never exceed: every level of nesting needs
+    an opening bracket or at least one more column of indentation or `- ` prefix."""
+    brackets = text.count("[") + text.count("{")
+    if len(text) < C_SAFE_DEPTH:
+        return min(len(text), brackets + len(text))
+    widest = 0
+    for match in re.finditer(r"^[ \t?:-]*", text, re.MULTILINE):
+        width = match.end() - match.start()
+        if width > widest:
+            widest = width
+    return brackets + widest + 1
+
+
+def exact_depth_problem(text: str, max_depth: int) -> Problem | None:
+    """Walk the event stream (libyaml's parser does not recurse) and report where the
+    nesting first goes deeper than `max_depth`."""
+    from yaml.events import CollectionEndEvent, CollectionStartEvent
+
+    parser = _Composer(text)
+    depth = 0
+    try:
+        while True:
+            event = parser.get_event()
+            if event is None:
+                return None
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > max_depth:
+                    mark = event.start_mark
+                    return _too_deep(mark.line + 1, mark.column + 1, max_depth)
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+            elif type(event).__name__ == "StreamEndEvent":
+                return None
+    except MarkedYAMLError:
+        return None  # the real parse reports it
+    finally:
+        parser.dispose()
+
+
+def _too_deep(line: int, column: int, max_depth: int) -> Problem:
+    return Problem(
+        "JO006",
+        line,
+        column,
+        f"nesting is deeper than {max_depth} levels",
+        "journey records are never this deep; the file may be damaged or hostile",
+    )
+
+
+def parse(text: str, *, max_depth: int = 64, max_aliases: int = 0) -> ParseResult:
+    """Parse a YAML stream into documents of plain data, with YAML 1.2 core meaning.
+
+    Problems (syntax errors, duplicate keys, too deep nesting, aliases, unsupported tags)
+    are returned, never raised. A document with a problem is left out.
+    """
+    result = ParseResult()
+    if depth_upper_bound(text) > min(max_depth, C_SAFE_DEPTH):
+        problem = exact_depth_problem(text, max_depth)
+        if problem is not None:
+            result.problems.append(problem)
+            return result
+    composer = _Composer(text)
+    aliases = [0]
+    track_aliases = "*" in text  # no asterisk, no alias: skip the bookkeeping
+    index = 0
+    try:
+        while composer.check_node():
+            node = composer.get_node()
+            try:
+                data = _construct(node, max_depth, max_aliases, aliases, track_aliases)
+            except _Stop as stop:
+                problem = stop.problem
+                if problem.code == "JO005":
+                    where = alias_event_position(text, max_aliases + 1)
+                    if where is not None:
+                        problem = Problem(problem.code, *where, problem.message, problem.hint)
+                    result.problems.append(problem)
+                    break  # the alias budget is per file
+                result.problems.append(problem)
+            else:
+                result.documents.append(Document(index, node.start_mark.line + 1, data))
+            index += 1
+    except MarkedYAMLError as error:
+        result.problems.append(_syntax_problem(error))
+    except (RecursionError, MemoryError):
+        result.problems.append(_too_deep(1, 1, max_depth))
+    finally:
+        composer.dispose()
+    return result
+
+
+def _syntax_problem(error: MarkedYAMLError) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = error.problem or "invalid YAML"
+    context = f" ({error.context})" if error.context else ""
+    hint = None
+    if "found character '\\t'" in problem or "found character '\t'" in problem:
+        hint = "YAML does not allow tabs for indentation; use spaces"
+    elif "mapping values are not allowed" in problem:
+        hint = "a value containing ': ' must be quoted"
+    elif "found undefined alias" in problem:
+        hint = None
+    return Problem("JO001", line, column, f"YAML syntax error: {problem}{context}", hint)
+
+
+def _scalar(node: ScalarNode) -> Any:
+    tag = node.tag
+    value = node.value
+    if tag == STR:
+        return value
+    if tag == INT:
+        if value[:2] == "0x":
+            return int(value[2:], 16)
+        if value[:2] == "0o":
+            return int(value[2:], 8)
+        return int(value)
+    if tag == NULL:
+        return None
+    if tag == BOOL:
+        return value in ("true", "True", "TRUE")
+    if tag == FLOAT:
+        return float(value.replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf"))
+    mark = node.start_mark
+    raise _Stop(
+        Problem(
+            "JO007",
+            mark.line + 1,
+            mark.column + 1,
+            f"unsupported YAML tag {tag!r}",
+            "journey banks use plain YAML data; remove the tag",
+        )
+    )
+
+
+def _construct(
+    root: Node, max_depth: int, max_aliases: int, aliases: list[int], track_aliases: bool
+) -> Any:
+    """Build plain data from a node tree, iteratively, checking depth, aliases, keys."""
+    if isinstance(root, ScalarNode):
+        return _scalar(root)
+    seen: set[int] | None = set() if track_aliases else None
+    result = _container(root)
+    # Stack of (node, container, depth); each container is filled from its node's children.
+    stack: list[tuple[Node, Any, int]] = [(root, result, 1)]
+    if seen is not None:
+        seen.add(id(root))
+    while stack:
+        node, container, depth = stack.pop()
+        if depth > max_depth:
+            mark = node.start_mark
+            raise _Stop(_too_deep(mark.line + 1, mark.column + 1, max_depth))
+        if isinstance(node, MappingNode):
+            if node.tag != MAP:
+                _bad_tag(node)
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, ScalarNode):
+                    mark = key_node.start_mark
+                    raise _Stop(
+                        Problem(
+                            "JO001",
+                            mark.line + 1,
+                            mark.column + 1,
+                            "a mapping key must be a plain value, not a list or mapping",
+                        )
+                    )
+                key = _scalar(key_node)
+                if key in container:
+                    mark = key_node.start_mark
+                    raise _Stop(
+                        Problem(
+                            "JO003",
+                            mark.line + 1,
+                            mark.column + 1,
+                            f"duplicate key {key!r}",
+                            "YAML keeps only one of them; remove or rename the other",
+                        )
+                    )
+                container[key] = _child(value_node, stack, depth, seen, max_aliases, aliases)
+        else:
+            if node.tag != SEQ:
+                _bad_tag(node)
+            append = container.append
+            for item in node.value:
+                append(_child(item, stack, depth, seen, max_aliases, aliases))
+    return result
+
+
+def _child(
+    node: Node,
+    stack: list[tuple[Node, Any, int]],
+    depth: int,
+    seen: set[int] | None,
+    max_aliases: int,
+    aliases: list[int],
+) -> Any:
+    if seen is not None:
+        # The text may hold aliases: a node met twice is an alias of an earlier anchor.
+        key = id(node)
+        if key in seen:
+            aliases[0] += 1
+            if aliases[0] > max_aliases:
+                if max_aliases == 0:
+                    message = "YAML aliases (*name) are not allowed in a journey bank"
+                else:
+                    message = f"more than {max_aliases} YAML aliases in one file"
+                mark = node.start_mark
+                raise _Stop(
+                    Problem(
+                        "JO005",
+                        mark.line + 1,
+                        mark.column + 1,
+                        message,
+                        "write the value out in full; aliases can hide very large data",
+                    )
+                )
+        seen.add(key)
+    if type(node) is ScalarNode:
+        return node.value if node.tag == STR else _scalar(node)
+    container = _container(node)
+    stack.append((node, container, depth + 1))
+    return container
+
+
+def alias_event_position(text: str, number: int) -> tuple[int, int] | None:
+    """Where the `number`-th (1-based) alias of the stream stands."""
+    from yaml.events import AliasEvent
+
+    parser = _Composer(text)
+    seen = 0
+    try:
+        while (event := parser.get_event()) is not None:
+            if isinstance(event, AliasEvent):
+                seen += 1
+                if seen == number:
+                    return event.start_mark.line + 1, event.start_mark.column + 1
+            elif type(event).__name__ == "StreamEndEvent":
+                return None
+    except MarkedYAMLError:
+        return None
+    finally:
+        parser.dispose()
+    return None
+
+
+def _container(node: Node) -> Any:
+    return {} if isinstance(node, MappingNode) else []
+
+
+def _bad_tag(node: Node) -> None:
+    mark = node.start_mark
+    raise _Stop(
+        Problem(
+            "JO007",
+            mark.line + 1,
+            mark.column + 1,
+            f"unsupported YAML tag {node.tag!r}",
+            "journey banks use plain YAML data; remove the tag",
+        )
+    )

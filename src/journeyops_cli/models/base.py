@@ -1,0 +1,111 @@
+"""Types shared by every record kind: ids, step references, translatable text."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
+STEP_REF_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}#[a-z0-9][a-z0-9-]{0,63}$"
+LANGUAGE_PATTERN = r"^[a-z]{2,3}$"
+
+Slug = Annotated[
+    str,
+    StringConstraints(strict=True, pattern=SLUG_PATTERN),
+    Field(
+        description=(
+            "An id: lowercase letters a-z, digits and hyphens, starting with a letter "
+            "or digit, at most 64 characters."
+        ),
+        examples=["apply-for-daycare"],
+    ),
+]
+StepRef = Annotated[
+    str,
+    StringConstraints(strict=True, pattern=STEP_REF_PATTERN),
+    Field(
+        description="A step of a journey: `journey-id#step-id`.",
+        examples=["daycare-application#submit-application"],
+    ),
+]
+LanguageCode = Annotated[
+    str,
+    StringConstraints(strict=True, pattern=LANGUAGE_PATTERN),
+    Field(description="An ISO 639 language code such as `fi`, `sv` or `en`."),
+]
+PlainText = Annotated[str, StringConstraints(strict=True, min_length=1)]
+
+# Text shown to people: a plain string, or one string per language of the bank.
+Text = Annotated[
+    PlainText | dict[LanguageCode, PlainText],
+    Field(
+        description=(
+            "Text shown to people: a plain string, or a mapping from language code to "
+            "text, e.g. `{fi: Hakemus, en: Application}`."
+        ),
+    ),
+]
+
+
+class Strict(BaseModel):
+    """Base for every model read from a bank: unknown fields are errors."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=False,
+        str_strip_whitespace=False,
+        populate_by_name=False,
+        validate_default=False,
+        use_attribute_docstrings=True,
+    )
+
+
+class Record(Strict):
+    """A top-level record of a journey bank: every record has a kind and an id."""
+
+    KIND: ClassVar[str] = ""
+    kind: str
+    """The record kind."""
+    id: Slug
+    """Unique among the records of this kind; becomes part of URLs and file names."""
+
+    _path: str = PrivateAttr("")
+    _document: int = PrivateAttr(0)
+
+    @property
+    def source_path(self) -> str:
+        """The bank-relative path of the file the record was read from."""
+        return self._path
+
+    @property
+    def source_document(self) -> int:
+        """The 0-based index of the record's document in its file."""
+        return self._document
+
+    def references(self) -> list[tuple[tuple[Any, ...], str, str]]:
+        """Every reference this record makes: (field path, target kind, target id)."""
+        return []
+
+
+def text_values(text: str | dict[str, str] | None) -> list[str]:
+    """All strings of a text, whatever its form."""
+    if text is None:
+        return []
+    if isinstance(text, str):
+        return [text]
+    return list(text.values())
+
+
+def pick_text(text: str | dict[str, str] | None, language: str, fallback: list[str]) -> str:
+    """The text in `language`, else in the first of `fallback` that has it."""
+    if text is None:
+        return ""
+    if isinstance(text, str):
+        return text
+    if language in text:
+        return text[language]
+    for lang in fallback:
+        if lang in text:
+            return text[lang]
+    return next(iter(text.values()), "")

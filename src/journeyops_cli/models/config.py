@@ -1,0 +1,48 @@
+"""The bank configuration, `journeyops.yaml` at the bank root."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from journeyops_cli.models.base import LanguageCode, Strict
+from journeyops_cli.models.config_lint import LintConfig
+from journeyops_cli.models.config_scoring import ScoringConfig
+from journeyops_cli.models.config_site import SiteConfig
+
+CONFIG_FILE = "journeyops.yaml"
+
+
+class LimitsConfig(Strict):
+    """Bounds on what the loader accepts, so a hostile file cannot hurt the run."""
+
+    max_file_bytes: Annotated[int, Field(gt=0)] = 5_000_000
+    """Files larger than this many bytes are reported and not parsed."""
+    max_depth: Annotated[int, Field(gt=0, le=1000)] = 64
+    """Deepest nesting of mappings and sequences accepted in a document."""
+    max_aliases: Annotated[int, Field(ge=0)] = 0
+    """How many YAML aliases (`*name`) a file may use; 0 forbids them."""
+
+
+class BankConfig(Strict):
+    """Settings of a journey bank."""
+
+    name: str
+    """The bank's name, shown on the site."""
+    languages: Annotated[list[LanguageCode], Field(min_length=1)] = ["en"]
+    """Languages of the bank's text; the first is the default."""
+    exclude: list[str] = []
+    """Glob patterns (relative to the bank root) of files and folders the loader skips."""
+    limits: LimitsConfig = LimitsConfig()
+    """Bounds on file size, nesting and aliases."""
+    lint: LintConfig = LintConfig()
+    """Which checks run and how severe their findings are."""
+    scoring: ScoringConfig = ScoringConfig()
+    """How `journeyops prioritise` ranks opportunities."""
+    site: SiteConfig = SiteConfig()
+    """Options of the static site."""
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]

@@ -1,0 +1,108 @@
+"""Journeys on three levels, with their ordered steps."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import Field, StrictInt
+
+from journeyops_cli.models.base import Record, Slug, Strict, Text
+
+Level = Literal["top", "mid", "detailed"]
+JourneyStatus = Literal["draft", "active", "retired"]
+Channel = Literal[
+    "web",
+    "mobile-app",
+    "e-service",
+    "phone",
+    "email",
+    "chat",
+    "letter",
+    "service-point",
+    "home-visit",
+    "social-media",
+    "other",
+]
+Emotion = Annotated[StrictInt, Field(ge=-2, le=2)]
+
+
+class Step(Strict):
+    """One step of a journey, in the order the customer lives it."""
+
+    id: Slug
+    """Unique within the journey; referred to as `journey-id#step-id`."""
+    title: Text
+    """What the customer is doing, in their words ("Find a daycare")."""
+    description: Text | None = None
+    """More about the step; Markdown without raw HTML."""
+    parent_step: Slug | None = None
+    """The id of the step of the parent journey that this step elaborates."""
+    channels: list[Channel] = []
+    """Channels the customer uses in this step."""
+    touchpoints: list[Text] = []
+    """Concrete touchpoints: pages, forms, letters, desks."""
+    customer_actions: list[Text] = []
+    """What the customer does."""
+    emotion: Emotion | None = None
+    """How the step feels, from -2 (very bad) to +2 (very good)."""
+    pain_points: list[Text] = []
+    """What hurts in this step."""
+    metrics: list[Slug] = []
+    """Ids of metrics measured at this step."""
+
+
+class Journey(Record):
+    """A customer journey: a top journey, a mid journey across services, or a detailed one."""
+
+    KIND: ClassVar[str] = "Journey"
+    kind: Literal["Journey"]
+    """Always `Journey`."""
+    title: Text
+    """The journey's name as the customer would say it."""
+    level: Level
+    """`top` (the shared big picture), `mid` (seamlessness across services) or
+    `detailed` (product and service development)."""
+    description: Text | None = None
+    """What the journey covers; Markdown without raw HTML."""
+    theme: Slug | None = None
+    """The anchor theme the journey is bound to (top journeys may span themes)."""
+    parent: Slug | None = None
+    """The journey one level up: a top journey for a mid journey, a mid journey for a
+    detailed one."""
+    owner: str | None = None
+    """The person or role who keeps the journey alive."""
+    team: Slug | None = None
+    """The id of the team that owns the journey."""
+    status: JourneyStatus = "draft"
+    """`draft`, `active` or `retired`."""
+    reviewed: dt.date | None = None
+    """When the journey was last reviewed against reality (YYYY-MM-DD)."""
+    customer_groups: list[Slug] = []
+    """Ids of the customer groups this journey is about."""
+    life_events: list[Slug] = []
+    """Ids of the life events this journey serves."""
+    cx_goals: list[Text] = []
+    """Customer-experience goals for the journey."""
+    steps: Annotated[list[Step], Field(min_length=1)]
+    """The steps in order."""
+
+    def references(self) -> list[tuple[tuple[Any, ...], str, str]]:
+        refs: list[tuple[tuple[Any, ...], str, str]] = []
+        if self.theme:
+            refs.append((("theme",), "Theme", self.theme))
+        if self.parent:
+            refs.append((("parent",), "Journey", self.parent))
+        if self.team:
+            refs.append((("team",), "Team", self.team))
+        refs += [(("customer_groups", i), "CustomerGroup", g) for i, g in enumerate(self.customer_groups)]
+        refs += [(("life_events", i), "LifeEvent", e) for i, e in enumerate(self.life_events)]
+        for s, step in enumerate(self.steps):
+            refs += [(("steps", s, "metrics", i), "Metric", m) for i, m in enumerate(step.metrics)]
+        return refs
+
+    def step(self, step_id: str) -> Step | None:
+        for step in self.steps:
+            if step.id == step_id:
+                return step
+        return None

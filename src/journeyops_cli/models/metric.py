@@ -1,0 +1,55 @@
+"""Metrics measured at journey steps, with targets and observations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, ClassVar, Literal
+
+from journeyops_cli.models.base import Record, StepRef, Strict, Text
+
+Direction = Literal["increase", "decrease"]
+
+
+class Observation(Strict):
+    """One measured value of a metric."""
+
+    date: dt.date
+    """When the value was measured (YYYY-MM-DD; the end of the period)."""
+    value: float
+    """The measured value, in the metric's unit."""
+    note: str | None = None
+    """Anything a reader should know about this value."""
+
+
+class Metric(Record):
+    """A metric: what is measured at which steps, in which direction is better, and the target."""
+
+    KIND: ClassVar[str] = "Metric"
+    kind: Literal["Metric"]
+    """Always `Metric`."""
+    title: Text
+    """What is measured."""
+    description: Text | None = None
+    """How it is measured."""
+    unit: str
+    """The unit of the values, e.g. `%`, `days`, `applications/year`."""
+    direction: Direction | None = None
+    """`increase` if bigger is better, `decrease` if smaller is better."""
+    target: float | None = None
+    """The value we aim for."""
+    volume: bool = False
+    """True when the metric counts how many customers pass through its steps
+    (prioritisation uses it for reach)."""
+    source: str | None = None
+    """Where the data comes from (a system, a survey, a report)."""
+    observations: list[Observation] = []
+    """Measured values over time."""
+    steps: list[StepRef] = []
+    """Journey steps the metric measures, as `journey-id#step-id`."""
+
+    def references(self) -> list[tuple[tuple[Any, ...], str, str]]:
+        return [(("steps", i), "step", s) for i, s in enumerate(self.steps)]
+
+    def latest(self) -> Observation | None:
+        """The most recent observation."""
+        return max(self.observations, key=lambda o: o.date, default=None)

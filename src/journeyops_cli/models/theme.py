@@ -1,0 +1,26 @@
+"""Anchor themes: the wholes of services that journeys are bound to."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Literal
+
+from journeyops_cli.models.base import Record, Slug, Text
+
+
+class Theme(Record):
+    """An anchor theme, e.g. early childhood education or housing."""
+
+    KIND: ClassVar[str] = "Theme"
+    kind: Literal["Theme"]
+    """Always `Theme`."""
+    title: Text
+    """The theme's name."""
+    description: Text | None = None
+    """What the theme covers, in a sentence or two."""
+    owner: str | None = None
+    """The person or role who answers for the theme."""
+    team: Slug | None = None
+    """The id of the team that owns the theme."""
+
+    def references(self) -> list[tuple[tuple[Any, ...], str, str]]:
+        return [(("team",), "Team", self.team)] if self.team else []

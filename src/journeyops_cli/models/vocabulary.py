@@ -1,0 +1,45 @@
+"""The shared vocabulary of a bank: customer groups, life events and teams."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from journeyops_cli.models.base import Record, Text
+
+
+class CustomerGroup(Record):
+    """A group of customers that journeys and insights are about."""
+
+    KIND: ClassVar[str] = "CustomerGroup"
+    kind: Literal["CustomerGroup"]
+    """Always `CustomerGroup`."""
+    title: Text
+    """The group's name as people say it."""
+    description: Text | None = None
+    """Who belongs to the group and what is special about them."""
+
+
+class LifeEvent(Record):
+    """A life event (moving, having a child, starting school…) that journeys serve."""
+
+    KIND: ClassVar[str] = "LifeEvent"
+    kind: Literal["LifeEvent"]
+    """Always `LifeEvent`."""
+    title: Text
+    """The life event's name."""
+    description: Text | None = None
+    """What happens to the customer in this life event."""
+
+
+class Team(Record):
+    """A team that owns journeys and develops the services behind them."""
+
+    KIND: ClassVar[str] = "Team"
+    kind: Literal["Team"]
+    """Always `Team`."""
+    title: Text
+    """The team's name."""
+    description: Text | None = None
+    """What the team is responsible for."""
+    contact: str | None = None
+    """Where to reach the team: a channel or a shared mailbox, not a person's address."""

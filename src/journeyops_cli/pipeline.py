@@ -1,0 +1,178 @@
+"""The read pipeline in one readable place: find the bank, read its config, load every
+file, index the Bank, run the rules. Nothing here prints or exits."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from journeyops_cli.bank import Bank
+from journeyops_cli.findings import Finding, Severity
+from journeyops_cli.load.files import FileResult, discover, finding, load_file, read_text
+from journeyops_cli.load.messages import problems_from
+from journeyops_cli.load.positions import Locator
+from journeyops_cli.load.yaml_read import parse
+from journeyops_cli.models.base import Record
+from journeyops_cli.models.config import CONFIG_FILE, BankConfig, LimitsConfig
+
+
+class BankError(Exception):
+    """The bank cannot be used at all (no config, bad config, bad arguments): exit 2."""
+
+    def __init__(self, message: str, findings: list[Finding] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.findings = findings or []
+
+
+def find_bank_root(start: Path) -> Path:
+    """The nearest folder at or above `start` that holds `journeyops.yaml`."""
+    start = start.resolve()
+    folder = start if start.is_dir() else start.parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / CONFIG_FILE).is_file():
+            return candidate
+    raise BankError(
+        f"no {CONFIG_FILE} found in {folder} or any folder above it; "
+        "run the command inside a journey bank, pass --bank PATH, or create one with `journeyops init`"
+    )
+
+
+def load_config(root: Path) -> BankConfig:
+    """Read and validate `journeyops.yaml`; any problem is a BankError with findings."""
+    text, findings = read_text(root, CONFIG_FILE, LimitsConfig())
+    if text is None:
+        raise BankError(f"{CONFIG_FILE} cannot be read", findings)
+    parsed = parse(text)
+    errors = [
+        finding(p.code, CONFIG_FILE, p.line, p.column, p.message, p.hint) for p in parsed.problems
+    ]
+    if errors:
+        raise BankError(f"{CONFIG_FILE} is not valid YAML", errors)
+    data = parsed.documents[0].data if parsed.documents else None
+    if len(parsed.documents) > 1:
+        raise BankError(
+            f"{CONFIG_FILE} must hold one document",
+            [finding("JO030", CONFIG_FILE, parsed.documents[1].line, 1,
+                     f"{CONFIG_FILE} must hold exactly one document")],
+        )
+    if not isinstance(data, dict):
+        raise BankError(
+            f"{CONFIG_FILE} is not a mapping",
+            [finding("JO030", CONFIG_FILE, 1, 1, f"{CONFIG_FILE} must be a mapping with at least `name`")],
+        )
+    try:
+        return BankConfig.model_validate(data)
+    except ValidationError as error:
+        locator = Locator(text)
+        problems = problems_from(error, data, BankConfig)
+        raise BankError(
+            f"{CONFIG_FILE} has errors",
+            [
+                finding("JO030", CONFIG_FILE, *locator.locate(0, p.path, p.target), p.message, p.hint)
+                for p in problems
+            ],
+        ) from None
+
+
+@dataclass(slots=True)
+class Loaded:
+    """A loaded bank and what loading found."""
+
+    bank: Bank
+    findings: list[Finding]
+    files: list[str]
+
+
+def load_bank(root: Path, config: BankConfig | None = None) -> Loaded:
+    """Read every file of the bank and index the records."""
+    root = root.resolve()
+    config = config or load_config(root)
+    found = discover(root, config.exclude, config.site.out)
+    results = [load_file(root, rel, config.limits) for rel in found.files]
+    records: list[Record] = []
+    findings = list(found.findings)
+    for result in results:
+        records.extend(result.records)
+        findings.extend(result.findings)
+    return Loaded(Bank.build(root, config, records), findings, found.files)
+
+
+@dataclass(slots=True)
+class Selection:
+    """Which rules run, from the command line (config applies first)."""
+
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ValidationResult:
+    """Everything `validate` learned; reporters turn it into text."""
+
+    root: Path
+    findings: list[Finding]
+    files: int
+    records: int
+    fail_on: Severity = Severity.ERROR
+
+    def counts(self) -> dict[Severity, int]:
+        counts = {severity: 0 for severity in Severity}
+        for item in self.findings:
+            counts[item.severity] += 1
+        return counts
+
+    @property
+    def failed(self) -> bool:
+        return any(item.severity >= self.fail_on for item in self.findings)
+
+
+def validate(
+    root: Path,
+    *,
+    only: list[str] | None = None,
+    selection: Selection | None = None,
+    fail_on: Severity | None = None,
+) -> ValidationResult:
+    """Load the bank, run every active rule, and keep the findings in `only` (bank-relative
+    paths) when given: references still resolve against the whole bank."""
+    from journeyops_cli.rules.engine import run_rules
+
+    config = load_config(root)
+    loaded = load_bank(root, config)
+    findings = loaded.findings + run_rules(loaded.bank, selection or Selection())
+    if only is not None:
+        wanted = set(only)
+        findings = [f for f in findings if f.path in wanted]
+    findings.sort(key=Finding.sort_key)
+    records = sum(len(table) for table in loaded.bank.by_kind.values())
+    return ValidationResult(
+        root,
+        findings,
+        len(loaded.files) if only is None else len(only),
+        records,
+        fail_on or Severity.parse(config.lint.fail_on),
+    )
+
+
+def bank_relative(root: Path, path: Path) -> str:
+    """`path` as a bank-relative POSIX path; a BankError if it lies outside the bank."""
+    absolute = path.resolve() if path.is_absolute() else (Path.cwd() / path).resolve()
+    try:
+        return absolute.relative_to(root).as_posix()
+    except ValueError:
+        raise BankError(f"{path} is not inside the bank at {root}") from None
+
+
+def display_prefix(root: Path) -> str:
+    """How to show bank paths to the person who ran the command: relative to the current
+    folder when the bank is below it, else from the bank root as given."""
+    relative = os.path.relpath(root, Path.cwd())
+    if relative == ".":
+        return ""
+    if relative.startswith(".."):
+        return str(root) + "/"
+    return relative + "/"

@@ -1,0 +1,45 @@
+"""JO101: two records of one kind share an id."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from journeyops_cli.findings import Finding
+from journeyops_cli.rules.base import Rule
+from journeyops_cli.rules.registry import register
+
+if TYPE_CHECKING:
+    from journeyops_cli.bank import Bank
+
+
+@register
+class DuplicateId(Rule):
+    """Two records of the same kind have the same id.
+
+    Ids name pages, files and every reference to a record; with two records under one id
+    a link could point at either, so only the first one is used.
+
+    Failing (in two files):
+
+        kind: Insight
+        id: long-queues
+
+    Fixed: give the second insight its own id, e.g. `long-queues-at-service-point`.
+    """
+
+    code = "JO101"
+    name = "ref.duplicate-id"
+    groups = ("references",)
+
+    def check(self, bank: Bank) -> Iterator[Finding]:
+        for duplicate in bank.duplicates:
+            first = duplicate.first
+            line, _ = bank.locate(first, ("id",))
+            yield self.at(
+                bank,
+                duplicate.again,
+                ("id",),
+                f"{first.kind} id '{first.id}' is already used in {first.source_path}:{line}",
+                "ids must be unique per kind; rename one of them",
+            )

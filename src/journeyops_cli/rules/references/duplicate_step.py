@@ -1,0 +1,52 @@
+"""JO103: two steps of one journey share an id."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from journeyops_cli.findings import Finding
+from journeyops_cli.rules.base import Rule
+from journeyops_cli.rules.registry import register
+
+if TYPE_CHECKING:
+    from journeyops_cli.bank import Bank
+
+
+@register
+class DuplicateStepId(Rule):
+    """Two steps of the same journey have the same id.
+
+    Insights, metrics and opportunities link to `journey-id#step-id`; with two steps under
+    one id the evidence lands on the wrong one.
+
+    Failing:
+
+        steps:
+          - id: apply
+            title: Fill in the application
+          - id: apply
+            title: Attach documents
+
+    Fixed: `id: attach-documents` for the second step.
+    """
+
+    code = "JO103"
+    name = "ref.duplicate-step"
+    groups = ("references",)
+
+    def check(self, bank: Bank) -> Iterator[Finding]:
+        for journey in bank.journeys():
+            first_index: dict[str, int] = {}
+            for index, step in enumerate(journey.steps):
+                if step.id in first_index:
+                    line, _ = bank.locate(journey, ("steps", first_index[step.id], "id"))
+                    yield self.at(
+                        bank,
+                        journey,
+                        ("steps", index, "id"),
+                        f"step id '{step.id}' is used twice in journey '{journey.id}' (first on line {line})",
+                        "step ids must be unique within a journey",
+                    )
+                else:
+                    first_index[step.id] = index

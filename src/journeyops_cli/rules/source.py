@@ -1,0 +1,291 @@
+"""Rules the loader reports while reading files: they document the codes of file, YAML
+and schema problems. They have no check of their own on the Bank."""
+
+from __future__ import annotations
+
+from journeyops_cli.findings import Severity
+from journeyops_cli.rules.base import Rule
+from journeyops_cli.rules.registry import register
+
+
+class SourceRule(Rule):
+    source = True
+
+
+@register
+class YamlSyntax(SourceRule):
+    """The file is not valid YAML.
+
+    Nothing in a file that does not parse can be checked, linked or published, so the
+    whole file is skipped until it is fixed.
+
+    Failing:
+
+        title: Apply: for daycare
+
+    Fixed (quote a value that contains `: `):
+
+        title: "Apply: for daycare"
+    """
+
+    code = "JO001"
+    name = "yaml.syntax"
+    groups = ("yaml",)
+
+
+@register
+class FileEncoding(SourceRule):
+    """The file cannot be read as UTF-8 text.
+
+    Journey banks are plain UTF-8 so that Finnish and Swedish letters survive every
+    editor, diff and build.
+
+    Failing: a file saved as Latin-1 or UTF-16 (`Päiväkoti` shows as `P�iv�koti`).
+
+    Fixed: save the file as UTF-8 (without BOM).
+    """
+
+    code = "JO002"
+    name = "file.encoding"
+    groups = ("file",)
+
+
+@register
+class DuplicateKey(SourceRule):
+    """A key appears twice in the same mapping.
+
+    YAML would silently keep only one of the two values, so half of what someone wrote
+    disappears without anyone noticing.
+
+    Failing:
+
+        title: Apply for daycare
+        title: Daycare application
+
+    Fixed: keep one `title`.
+    """
+
+    code = "JO003"
+    name = "yaml.duplicate-key"
+    groups = ("yaml",)
+
+
+@register
+class ByteOrderMark(SourceRule):
+    """The file starts with a byte order mark (BOM).
+
+    The record is still read, but some tools show the BOM as stray characters and diffs
+    become noisy.
+
+    Failing: a file saved as "UTF-8 with BOM".
+
+    Fixed: save it as plain UTF-8.
+    """
+
+    code = "JO004"
+    name = "file.bom"
+    groups = ("file",)
+    severity = Severity.WARNING
+
+
+@register
+class YamlAlias(SourceRule):
+    """The file uses YAML aliases (`*name`) beyond the allowed budget.
+
+    An alias repeats data written elsewhere; a few hundred bytes of nested aliases can
+    expand to gigabytes ("billion laughs"). Banks forbid them by default
+    (`limits.max_aliases: 0`).
+
+    Failing:
+
+        customer_groups: &families [families]
+        ...
+        customer_groups: *families
+
+    Fixed: write the list out in full.
+    """
+
+    code = "JO005"
+    name = "yaml.alias"
+    groups = ("yaml", "safety")
+
+
+@register
+class YamlTooDeep(SourceRule):
+    """The file nests mappings or lists deeper than the limit.
+
+    Journey records are a few levels deep; very deep nesting is damaged or hostile input
+    that could exhaust memory or the parser's stack. The limit is `limits.max_depth`
+    (default 64).
+
+    Failing: `[[[[[[ ... ]]]]]]` thousands of levels deep.
+
+    Fixed: flatten the data; records never need this.
+    """
+
+    code = "JO006"
+    name = "yaml.too-deep"
+    groups = ("yaml", "safety")
+
+
+@register
+class YamlTag(SourceRule):
+    """The file uses a YAML tag other than the plain data types.
+
+    Tags such as `!!python/object` ask a reader to build program objects; a journey bank
+    holds only text, numbers, true/false, lists and mappings.
+
+    Failing:
+
+        title: !!python/object:os.system x
+
+    Fixed:
+
+        title: Apply for daycare
+    """
+
+    code = "JO007"
+    name = "yaml.tag"
+    groups = ("yaml", "safety")
+
+
+@register
+class FileLink(SourceRule):
+    """A symbolic link or folder was skipped.
+
+    Folder links are never followed (they can loop or leave the bank), and file links that
+    lead outside the bank are not read, so the bank is exactly what is in its folder.
+
+    Failing: `journeys/shared -> ../../other-bank/journeys`.
+
+    Fixed: copy the records into the bank, or list the path in `exclude`.
+    """
+
+    code = "JO008"
+    name = "file.link"
+    groups = ("file",)
+    severity = Severity.WARNING
+
+
+@register
+class FileTooLarge(SourceRule):
+    """The file is larger than the configured limit and was not read.
+
+    Very large files make every run slow and are usually an export pasted into the bank.
+    The limit is `limits.max_file_bytes` (default 5,000,000 bytes).
+
+    Failing: a 40 MB `insights/feedback-dump.yaml`.
+
+    Fixed: split it into files per month or per source.
+    """
+
+    code = "JO009"
+    name = "file.too-large"
+    groups = ("file", "safety")
+
+
+@register
+class FileEmpty(SourceRule):
+    """The file holds no records.
+
+    An empty YAML file in a bank is usually a leftover or an unsaved edit.
+
+    Failing: an empty `journeys/new.yaml`.
+
+    Fixed: add a record, or delete the file.
+    """
+
+    code = "JO010"
+    name = "file.empty"
+    groups = ("file",)
+    severity = Severity.WARNING
+
+
+@register
+class RecordNotMapping(SourceRule):
+    """A document is a list or a single value, not a record.
+
+    Every record is a mapping with at least `kind` and `id`.
+
+    Failing:
+
+        - kind: Insight
+          id: long-queues
+
+    Fixed (one record per document, `---` between them):
+
+        kind: Insight
+        id: long-queues
+    """
+
+    code = "JO011"
+    name = "record.not-mapping"
+    groups = ("schema",)
+
+
+@register
+class UnknownKind(SourceRule):
+    """A record has no `kind`, or one that journeyops does not know.
+
+    The kind decides which fields a record has; the known kinds are Theme, Journey,
+    Insight, Metric, Opportunity, CustomerGroup, LifeEvent and Team.
+
+    Failing:
+
+        kind: Jorney
+
+    Fixed:
+
+        kind: Journey
+    """
+
+    code = "JO012"
+    name = "record.unknown-kind"
+    groups = ("schema",)
+
+
+@register
+class SchemaInvalid(SourceRule):
+    """A record does not match the format of its kind.
+
+    Unknown fields, missing required fields, values of the wrong type, ids that are not
+    slugs, dates that are not dates and values outside their allowed set are all reported
+    here, at the offending key or value. `docs/format.md` describes every field.
+
+    Failing:
+
+        kind: Journey
+        id: Apply_For_Daycare
+        levle: mid
+
+    Fixed:
+
+        kind: Journey
+        id: apply-for-daycare
+        level: mid
+    """
+
+    code = "JO020"
+    name = "schema.invalid"
+    groups = ("schema",)
+
+
+@register
+class ConfigInvalid(SourceRule):
+    """`journeyops.yaml` is missing or does not match the configuration format.
+
+    Without a valid configuration nothing else can be checked reliably, so commands stop
+    with exit code 2.
+
+    Failing:
+
+        languages: finnish
+
+    Fixed:
+
+        languages: [fi, en]
+    """
+
+    code = "JO030"
+    name = "config.invalid"
+    groups = ("config",)

@@ -1,0 +1,68 @@
+"""JSON Schemas generated from the models: one per kind, one for any record, one for the
+config. Editors use them through `# yaml-language-server: $schema=…` lines."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from typing import Annotated, Union
+
+from pydantic import BaseModel, Field, TypeAdapter
+
+from journeyops_cli.models import KIND_SLUGS, KINDS
+from journeyops_cli.models.config import BankConfig
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def schema_file_name(kind: str) -> str:
+    """`Journey` -> `journey.schema.json`; also `record` and `config`."""
+    return f"{KIND_SLUGS.get(kind, kind)}.schema.json"
+
+
+def _finish(schema: dict[str, Any], title: str, name: str) -> dict[str, Any]:
+    return {"$schema": DIALECT, "$id": name, **schema, "title": title}
+
+
+def _model_schema(model: type[BaseModel]) -> dict[str, Any]:
+    return model.model_json_schema(mode="validation")
+
+
+def generate() -> dict[str, str]:
+    """Every schema file name with its exact text."""
+    files: dict[str, dict[str, Any]] = {}
+    for kind, model in KINDS.items():
+        name = schema_file_name(kind)
+        files[name] = _finish(_model_schema(model), kind, name)
+    any_kind = Union[tuple(KINDS.values())]  # type: ignore[valid-type]  # noqa: UP007
+    adapter: TypeAdapter[Any] = TypeAdapter(Annotated[any_kind, Field(discriminator="kind")])
+    any_record: dict[str, Any] = adapter.json_schema(mode="validation")
+    files["record.schema.json"] = _finish(any_record, "Any journeyops record", "record.schema.json")
+    files["config.schema.json"] = _finish(
+        _model_schema(BankConfig), "journeyops.yaml", "config.schema.json"
+    )
+    return {name: json.dumps(schema, indent=2, ensure_ascii=False) + "\n" for name, schema in sorted(files.items())}
+
+
+def write(folder: Path) -> list[str]:
+    """Write every schema into `folder`; return the names of files that changed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    changed = []
+    for name, text in generate().items():
+        target = folder / name
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
+            changed.append(name)
+    return changed
+
+
+def outdated(folder: Path) -> list[str]:
+    """Names of schema files in `folder` that are missing or differ from the models."""
+    stale = []
+    for name, text in generate().items():
+        target = folder / name
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            stale.append(name)
+    return stale

@@ -1,0 +1,307 @@
+"""Helpers that drive the real external clients our output is read by.
+
+See shared/TESTING.md.  The clients are installed by ``.ci/install-tools``
+(Debian's chromium, Java, node/npm via apt; npm tools into ``.ci/node/``) and
+``pip install -e '.[test]'`` (playwright, check-jsonschema, pre-commit ...).
+
+Every helper *skips* the calling test with a clear reason when its tool is
+missing on a developer machine, and *fails* it when ``CI=true`` (CI must have
+every tool).  Nothing here imports ``journeyops_cli``.
+
+Usage from a test module::
+
+    from tests.tools import run_axe, mermaid_parse, vnu_check, sarif_validate
+
+Browser fixtures (``chromium_browser``, ``page``) live in
+:mod:`tests.tools.browser` and are loaded by ``tests/conftest.py``.
+"""
+
+from __future__ import annotations
+
+import ctypes.util
+import os
+import re
+import shutil
+import subprocess
+import sys
+import weakref
+from pathlib import Path
+from typing import Any, Iterable
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+NODE_MODULES = REPO_ROOT / ".ci" / "node" / "node_modules"
+
+CHROMIUM = Path(os.environ.get("JOURNEYOPS_CHROMIUM", "/usr/bin/chromium"))
+AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
+MERMAID_JS = NODE_MODULES / "mermaid" / "dist" / "mermaid.min.js"
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+SARIF_MULTITOOL_NATIVE = NODE_MODULES / "@microsoft" / "sarif-multitool-linux" / "Sarif.Multitool"
+SARIF_MULTITOOL_BIN = NODE_MODULES / ".bin" / "sarif-multitool"
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+INSTALL_HINT = "run `bash .ci/install-tools && pip install -e '.[test]'`"
+
+__all__ = [
+    "REPO_ROOT",
+    "NODE_MODULES",
+    "CHROMIUM",
+    "CHROMIUM_ARGS",
+    "in_ci",
+    "require_tool",
+    "run_axe",
+    "mermaid_parse",
+    "vnu_check",
+    "sarif_validate",
+    "sarif_findings",
+    "check_jsonschema",
+]
+
+
+# --------------------------------------------------------------------------
+# skip locally, fail in CI
+# --------------------------------------------------------------------------
+def in_ci() -> bool:
+    """True when running under CI (``CI=true``)."""
+    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+
+
+def require_tool(available: bool, reason: str) -> None:
+    """Skip (locally) or fail (in CI) the current test unless ``available``."""
+    if available:
+        return
+    if in_ci():
+        pytest.fail(f"{reason} -- CI=true, so this is a failure: {INSTALL_HINT}", pytrace=False)
+    pytest.skip(f"{reason} ({INSTALL_HINT})")
+
+
+def _require_file(path: Path, what: str) -> Path:
+    require_tool(path.is_file(), f"{what} not found at {path}")
+    return path
+
+
+def _run(cmd: list[str], *, timeout: float, env: dict[str, str] | None = None,
+         cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        cmd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=timeout,
+        env=env,
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+# --------------------------------------------------------------------------
+# axe-core
+# --------------------------------------------------------------------------
+_AXE_RUN_JS = """
+async (opts) => {
+  const results = await axe.run(document, opts);
+  return results.violations.map(v => ({
+    id: v.id,
+    impact: v.impact,
+    description: v.description,
+    help: v.help,
+    helpUrl: v.helpUrl,
+    nodes: v.nodes.map(n => ({target: n.target, html: n.html, failureSummary: n.failureSummary})),
+  }));
+}
+"""
+
+
+def run_axe(page: Any, *, impacts: Iterable[str] = ("serious", "critical"),
+            options: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Run axe-core on the page's current document.
+
+    Returns the violations whose impact is in ``impacts`` (by default the
+    serious and critical ones), each a dict with ``id``, ``impact``,
+    ``description``, ``help``, ``helpUrl`` and ``nodes``.
+    """
+    _require_file(AXE_JS, "axe-core (npm axe-core)")
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
+    opts = {"resultTypes": ["violations"]}
+    if options:
+        opts.update(options)
+    violations = page.evaluate(_AXE_RUN_JS, opts)
+    wanted = set(impacts)
+    return [v for v in violations if v.get("impact") in wanted]
+
+
+# --------------------------------------------------------------------------
+# Mermaid
+# --------------------------------------------------------------------------
+# One blank page with mermaid loaded per browser, reused across calls.
+_mermaid_pages: "weakref.WeakKeyDictionary[Any, Any]" = weakref.WeakKeyDictionary()
+
+_MERMAID_PARSE_JS = """
+async (text) => {
+  try {
+    await mermaid.parse(text);
+    return null;
+  } catch (e) {
+    const msg = (e && (e.message || e.str)) || String(e);
+    return String(msg) || 'mermaid.parse rejected the diagram';
+  }
+}
+"""
+
+
+def _mermaid_page(page_or_browser: Any) -> Any:
+    # A Page has .context; a Browser has .new_page but no .context.
+    browser = page_or_browser.context.browser if hasattr(page_or_browser, "context") else page_or_browser
+    key = browser if browser is not None else page_or_browser
+    mpage = _mermaid_pages.get(key)
+    if mpage is not None and not mpage.is_closed():
+        return mpage
+    if browser is not None:
+        mpage = browser.new_page()
+    else:  # persistent context: no Browser object
+        mpage = page_or_browser.context.new_page()
+    mpage.goto("about:blank")
+    mpage.add_script_tag(path=str(MERMAID_JS))
+    mpage.evaluate("() => mermaid.initialize({startOnLoad: false})")
+    _mermaid_pages[key] = mpage
+    return mpage
+
+
+def mermaid_parse(page_or_browser: Any, text: str) -> str | None:
+    """Parse ``text`` with Mermaid itself, in a blank Chromium page.
+
+    ``page_or_browser`` is a Playwright ``Page`` or ``Browser`` (sync API);
+    mermaid is loaded into a separate ``about:blank`` page that is reused for
+    later calls.  Returns ``None`` if ``mermaid.parse`` accepts the diagram,
+    else the error message.
+    """
+    _require_file(MERMAID_JS, "mermaid browser bundle (npm mermaid)")
+    return _mermaid_page(page_or_browser).evaluate(_MERMAID_PARSE_JS, text)
+
+
+# --------------------------------------------------------------------------
+# Nu HTML Checker (vnu.jar)
+# --------------------------------------------------------------------------
+def vnu_check(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+              *, timeout: float = 300) -> list[str]:
+    """Run the Nu HTML Checker on files/directories; return its error lines.
+
+    Runs ``java -jar vnu.jar --errors-only --skip-non-html PATHS...``.  An
+    empty list means every HTML file is valid.
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    paths = [str(p) for p in paths]
+    if not paths:
+        raise ValueError("vnu_check: no paths given")
+    java = shutil.which("java")
+    require_tool(java is not None, "java not found on PATH (Debian default-jre-headless)")
+    _require_file(VNU_JAR, "Nu HTML Checker (npm vnu-jar)")
+    cmd = [
+        java,
+        "-Dfile.encoding=UTF-8",
+        "-Dsun.stdout.encoding=UTF-8",
+        "-Dsun.stderr.encoding=UTF-8",
+        "-jar", str(VNU_JAR),
+        "--errors-only", "--skip-non-html",
+        *paths,
+    ]
+    proc = _run(cmd, timeout=timeout)
+    lines = [ln for ln in (proc.stderr + "\n" + proc.stdout).splitlines() if ln.strip()]
+    if proc.returncode == 0:
+        return []
+    return lines or [f"vnu.jar exited {proc.returncode} without output"]
+
+
+# --------------------------------------------------------------------------
+# SARIF Multitool
+# --------------------------------------------------------------------------
+# e.g. "/tmp/x.sarif(1,51): error JSON1002: runs[0].tool.driver: The required ..."
+_SARIF_LINE = re.compile(r"^(?P<loc>.*?)(?:\((?P<pos>[\d,]+)\))?:\s+(?P<level>error|warning|note)\s+"
+                         r"(?P<code>[A-Z]+\d+):\s*(?P<message>.*)$")
+
+
+def _sarif_command() -> tuple[list[str], dict[str, str]]:
+    env = dict(os.environ)
+    # .NET needs libicu; fall back to invariant globalization without it.
+    if ctypes.util.find_library("icuuc") is None:
+        env["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1"
+    env.setdefault("DOTNET_CLI_TELEMETRY_OPTOUT", "1")
+    if SARIF_MULTITOOL_NATIVE.is_file() and os.access(SARIF_MULTITOOL_NATIVE, os.X_OK):
+        # Call the native binary: the npm bin.js shim runs it through a shell
+        # (spawnSync shell:true), which breaks paths with spaces.
+        return [str(SARIF_MULTITOOL_NATIVE)], env
+    node = shutil.which("node")
+    require_tool(node is not None, "node not found on PATH")
+    _require_file(SARIF_MULTITOOL_BIN, "SARIF Multitool (npm @microsoft/sarif-multitool)")
+    return [node, str(SARIF_MULTITOOL_BIN)], env
+
+
+def sarif_findings(path: str | os.PathLike[str], *, timeout: float = 120) -> list[dict[str, str]]:
+    """Run ``sarif-multitool validate PATH`` and return every finding.
+
+    Each finding is a dict with ``level`` (error/warning/note), ``code``
+    (e.g. ``JSON1002``, ``SARIF1002``, ``SARIF2005``), ``message``, ``pos``
+    and ``line`` (the raw output line).  A valid file with no advisories gives [].
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(path)
+    base, env = _sarif_command()
+    proc = _run([*base, "validate", str(path.resolve())], timeout=timeout, env=env)
+    out = proc.stdout + "\n" + proc.stderr
+    findings = []
+    for line in out.splitlines():
+        m = _SARIF_LINE.match(line.strip())
+        if m:
+            findings.append({"level": m["level"], "code": m["code"], "message": m["message"],
+                             "pos": m["pos"] or "", "line": line.strip()})
+    if proc.returncode != 0 or "Analysis completed successfully" not in out:
+        findings.append({"level": "error", "code": "MULTITOOL", "pos": "",
+                         "message": f"sarif-multitool exited {proc.returncode}",
+                         "line": f"error MULTITOOL: sarif-multitool did not complete "
+                                 f"(exit {proc.returncode}):\n{out.strip()}"})
+    return findings
+
+
+def sarif_validate(path: str | os.PathLike[str], *, timeout: float = 120) -> list[str]:
+    """Validate a SARIF file with the SARIF Multitool; return its error lines.
+
+    The multitool exits 0 whether or not the file is valid, so its output is
+    read: lines like ``FILE(1,51): error JSON1002: ...`` (schema) or
+    ``FILE(8,95): error SARIF1002: ...`` (spec rules).  Warnings (SARIF2xxx
+    advisories) are not returned; use :func:`sarif_findings` for those.
+    """
+    return [f["line"] for f in sarif_findings(path, timeout=timeout) if f["level"] == "error"]
+
+
+# --------------------------------------------------------------------------
+# check-jsonschema
+# --------------------------------------------------------------------------
+def check_jsonschema(schemafile: str | os.PathLike[str],
+                     files: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+                     *extra_args: str, timeout: float = 300) -> tuple[int, str]:
+    """Run the ``check-jsonschema`` CLI; return ``(returncode, stdout+stderr)``."""
+    if isinstance(files, (str, os.PathLike)):
+        files = [files]
+    files = [str(f) for f in files]
+    exe = shutil.which("check-jsonschema")
+    if exe is None:
+        # Same interpreter's installation, if its scripts dir is not on PATH.
+        cand = Path(sys.executable).with_name("check-jsonschema")
+        exe = str(cand) if cand.is_file() else None
+    require_tool(exe is not None, "check-jsonschema not installed (PyPI check-jsonschema)")
+    proc = _run([exe, "--schemafile", str(schemafile), *extra_args, *files], timeout=timeout)
+    return proc.returncode, proc.stdout + proc.stderr
