@@ -87,18 +87,48 @@ class Loaded:
     files: list[str]
 
 
-def load_bank(root: Path, config: BankConfig | None = None) -> Loaded:
-    """Read every file of the bank and index the records."""
+NO_CACHE_ENV = "JOURNEYOPS_NO_CACHE"
+
+
+def cache_enabled() -> bool:
+    """False when `JOURNEYOPS_NO_CACHE` is set (what `validate --no-cache` does)."""
+    return os.environ.get(NO_CACHE_ENV, "") in ("", "0")
+
+
+def load_bank(
+    root: Path,
+    config: BankConfig | None = None,
+    *,
+    cache: bool | None = None,
+    workers: int | None = None,
+) -> Loaded:
+    """Read every file of the bank and index the records.
+
+    Unchanged files come from `.journeyops_cache/` unless `cache` is False (default: on
+    unless JOURNEYOPS_NO_CACHE is set); the rest are read on all CPUs when there are many
+    (`workers=1` forces one process). The findings never depend on either.
+    """
+    from journeyops_cli.load.parallel import load_files
+
     root = root.resolve()
     config = config or load_config(root)
     found = discover(root, config.exclude, config.site.out)
-    results = [load_file(root, rel, config.limits) for rel in found.files]
+    store = None
+    if cache if cache is not None else cache_enabled():
+        from journeyops_cli.load.cache import LoadCache
+
+        store = LoadCache.open(root, config)
+    results = load_files(root, found.files, config.limits, store, workers)
+    if store is not None:
+        store.save()
     records: list[Record] = []
+    invalid: list[tuple[str, str]] = []
     findings = list(found.findings)
     for result in results:
         records.extend(result.records)
         findings.extend(result.findings)
-    return Loaded(Bank.build(root, config, records), findings, found.files)
+        invalid.extend(result.invalid)
+    return Loaded(Bank.build(root, config, records, invalid), findings, found.files)
 
 
 @dataclass(slots=True)
@@ -139,11 +169,12 @@ def validate(
 ) -> ValidationResult:
     """Load the bank, run every active rule, and keep the findings in `only` (bank-relative
     paths) when given: references still resolve against the whole bank."""
-    from journeyops_cli.rules.engine import run_rules
+    from journeyops_cli.rules.engine import lint
 
     config = load_config(root)
     loaded = load_bank(root, config)
-    findings = loaded.findings + run_rules(loaded.bank, selection or Selection())
+    # Rules, severities, per-path ignores and inline suppressions (rules/engine.py).
+    findings = lint(loaded.bank, loaded.findings, loaded.files, selection or Selection())
     if only is not None:
         wanted = set(only)
         findings = [f for f in findings if f.path in wanted]
@@ -169,10 +200,9 @@ def bank_relative(root: Path, path: Path) -> str:
 
 def display_prefix(root: Path) -> str:
     """How to show bank paths to the person who ran the command: relative to the current
-    folder when the bank is below it, else from the bank root as given."""
-    relative = os.path.relpath(root, Path.cwd())
-    if relative == ".":
-        return ""
-    if relative.startswith(".."):
+    folder, so editors and terminals can open them."""
+    try:
+        relative = os.path.relpath(root, Path.cwd())
+    except ValueError:  # another drive on Windows
         return str(root) + "/"
-    return relative + "/"
+    return "" if relative == "." else relative + "/"

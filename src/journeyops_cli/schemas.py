@@ -23,7 +23,21 @@ def schema_file_name(kind: str) -> str:
 
 
 def _finish(schema: dict[str, Any], title: str, name: str) -> dict[str, Any]:
+    _close_pattern_maps(schema)
     return {"$schema": DIALECT, "$id": name, **schema, "title": title}
+
+
+def _close_pattern_maps(node: Any) -> None:
+    """Per-language text maps allow only language-code keys, as the models do; pydantic
+    writes the key pattern as patternProperties without closing the map."""
+    if isinstance(node, dict):
+        if "patternProperties" in node and "additionalProperties" not in node:
+            node["additionalProperties"] = False
+        for value in node.values():
+            _close_pattern_maps(value)
+    elif isinstance(node, list):
+        for value in node:
+            _close_pattern_maps(value)
 
 
 def _model_schema(model: type[BaseModel]) -> dict[str, Any]:

@@ -47,6 +47,8 @@ class Bank:
         self.config = config
         self.by_kind: dict[str, dict[str, Record]] = {kind: {} for kind in KINDS}
         self.duplicates: list[Duplicate] = []
+        # Ids of records that exist in the files but failed validation, by kind.
+        self.invalid: dict[str, set[str]] = defaultdict(set)
         self.children: dict[str, list[Journey]] = defaultdict(list)
         self.step_insights: dict[StepKey, list[Insight]] = defaultdict(list)
         self.step_metrics: dict[StepKey, list[Metric]] = defaultdict(list)
@@ -58,8 +60,16 @@ class Bank:
         self._texts: dict[str, str] = {}
 
     @classmethod
-    def build(cls, root: Path, config: BankConfig, records: Iterable[Record]) -> Bank:
+    def build(
+        cls,
+        root: Path,
+        config: BankConfig,
+        records: Iterable[Record],
+        invalid: Iterable[tuple[str, str]] = (),
+    ) -> Bank:
         bank = cls(root, config)
+        for kind, record_id in invalid:
+            bank.invalid[kind].add(record_id)
         for record in records:
             table = bank.by_kind[record.kind]
             first = table.get(record.id)

@@ -33,7 +33,7 @@ def validate(
         typer.Option(
             "--format",
             "-f",
-            help="text, json or github (default: github when GITHUB_ACTIONS=true, else text).",
+            help="text, json, github or sarif (default: github when GITHUB_ACTIONS=true, else text).",
             show_default=False,
         ),
     ] = None,
@@ -50,6 +50,9 @@ def validate(
         typer.Option(help="Skip these rules (codes, names or groups; comma-separated).", show_default=False),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line.")] = False,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Count the findings per rule (text and json).")
+    ] = False,
 ) -> None:
     """Check schemas, references and consistency of the whole bank.
 
@@ -96,6 +99,10 @@ def validate(
         text = TextReporter(color=color).summary(result) + "\n"
     else:
         text = reporter(output_format, color=color).render(result, prefix)
+    if statistics:
+        from journeyops_cli.lint.statistics import add_statistics
+
+        text = add_statistics(output_format, text, result.findings)
     if output_format == "text" and color:
         text = text.rstrip("\n") + f" in {time.perf_counter() - started:.2f} s\n"
     typer.echo(text, nl=False)

@@ -10,6 +10,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from journeyops_cli.findings import Finding, Severity
+from journeyops_cli.load import agreement
 from journeyops_cli.load.messages import _did_you_mean, problems_from
 from journeyops_cli.load.positions import Locator
 from journeyops_cli.load.yaml_read import parse
@@ -29,6 +30,9 @@ class FileResult:
     path: str
     records: list[Record] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    # (kind, id) of records that exist but failed validation: references to them are not
+    # reported as dangling, since the record's own error already is.
+    invalid: list[tuple[str, str]] = field(default_factory=list)
 
 
 def finding(
@@ -124,9 +128,21 @@ def _symlink(root: Path, rel: str, entry: os.DirEntry[str], found: Discovery) ->
 
 def read_text(root: Path, rel: str, limits: LimitsConfig) -> tuple[str | None, list[Finding]]:
     """The file's text, or findings saying why it cannot be read as YAML text."""
+    data, findings, _ = read_bytes(root, rel, limits)
+    if data is None:
+        return None, findings
+    return decode_text(rel, data)
+
+
+def read_bytes(
+    root: Path, rel: str, limits: LimitsConfig
+) -> tuple[bytes | None, list[Finding], os.stat_result | None]:
+    """The file's bytes and its stat (the cache keys on it), or findings saying why it
+    cannot be read."""
     path = root / rel
     try:
-        size = path.stat().st_size
+        stat = os.stat(path)
+        size = stat.st_size
         if size > limits.max_file_bytes:
             return None, [
                 finding(
@@ -134,11 +150,16 @@ def read_text(root: Path, rel: str, limits: LimitsConfig) -> tuple[str | None, l
                     f"file is {size:,} bytes, more than the limit of {limits.max_file_bytes:,}",
                     "split it into smaller files, or raise limits.max_file_bytes in journeyops.yaml",
                 )
-            ]
+            ], stat
         with open(path, "rb") as handle:
             data = handle.read(limits.max_file_bytes + 1)
     except OSError as error:
-        return None, [finding("JO002", rel, 1, 1, f"file cannot be read: {error.strerror}")]
+        return None, [finding("JO002", rel, 1, 1, f"file cannot be read: {error.strerror}")], None
+    return data, [], stat
+
+
+def decode_text(rel: str, data: bytes) -> tuple[str | None, list[Finding]]:
+    """The text of a file's bytes (UTF-8, a BOM warned about), or why it has none."""
     findings: list[Finding] = []
     if data.startswith(BOM):
         data = data[3:]
@@ -162,14 +183,22 @@ def read_text(root: Path, rel: str, limits: LimitsConfig) -> tuple[str | None, l
     return text, findings
 
 
+def load_bytes(rel: str, data: bytes | None, findings: list[Finding], limits: LimitsConfig) -> FileResult:
+    """Records and findings of a file already read by `read_bytes`."""
+    result = FileResult(rel, findings=list(findings))
+    if data is None:
+        return result
+    text, decoded = decode_text(rel, data)
+    result.findings.extend(decoded)
+    if text is not None:
+        load_text(text, rel, limits, result)
+    return result
+
+
 def load_file(root: Path, rel: str, limits: LimitsConfig) -> FileResult:
     """Read one file into records; every problem becomes a finding, none is raised."""
-    result = FileResult(rel)
-    text, result.findings = read_text(root, rel, limits)
-    if text is None:
-        return result
-    load_text(text, rel, limits, result)
-    return result
+    data, findings, _ = read_bytes(root, rel, limits)
+    return load_bytes(rel, data, findings, limits)
 
 
 def load_text(text: str, rel: str, limits: LimitsConfig, result: FileResult) -> None:
@@ -178,6 +207,12 @@ def load_text(text: str, rel: str, limits: LimitsConfig, result: FileResult) -> 
         result.findings.append(
             finding(problem.code, rel, problem.line, problem.column, problem.message, problem.hint)
         )
+    if not parsed.problems and agreement.needs_check(text):
+        for problem in agreement.disagreements(text):
+            result.findings.append(
+                finding(problem.code, rel, problem.line, problem.column, problem.message,
+                        problem.hint, Severity.WARNING)
+            )
     documents = [d for d in parsed.documents if d.data is not None]
     if not documents and not parsed.problems:
         result.findings.append(
@@ -214,6 +249,9 @@ def load_text(text: str, rel: str, limits: LimitsConfig, result: FileResult) -> 
                 result.findings.append(
                     finding("JO020", rel, line, column, problem.message, problem.hint)
                 )
+            record_id = data.get("id")
+            if isinstance(record_id, str):
+                result.invalid.append((kind, record_id))
             continue
         record._path = rel
         record._document = document.index

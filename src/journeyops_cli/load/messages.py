@@ -192,7 +192,10 @@ def _problem(
     if first["type"] == "string_too_short":
         return SchemaProblem(path, "value", f"{field} must not be empty", None)
     message = first["msg"]
-    return SchemaProblem(path, "value", f"{field}: {message[0].lower()}{message[1:]}", None)
+    hint = (first.get("ctx") or {}).get("hint")  # custom errors may carry a hint
+    return SchemaProblem(
+        path, "value", f"{field}: {message[0].lower()}{message[1:]}", hint if isinstance(hint, str) else None
+    )
 
 
 def _join_alternatives(expected: list[str], path: tuple[Any, ...]) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from yaml import MarkedYAMLError
+from yaml import YAMLError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from journeyops_cli.load.yaml_read import compose_documents
@@ -23,7 +23,7 @@ class Locator:
         if self._documents is None:
             try:
                 self._documents = compose_documents(self._text)
-            except (MarkedYAMLError, RecursionError, MemoryError):
+            except (YAMLError, RecursionError, MemoryError):
                 self._documents = []
         return self._documents
 

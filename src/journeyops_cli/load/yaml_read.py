@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from yaml import MarkedYAMLError
+from yaml import MarkedYAMLError, YAMLError
+from yaml.reader import ReaderError
 from yaml._yaml import CParser  # libyaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
@@ -55,10 +56,29 @@ for _tag, _regexp, _first in (
 Core12Resolver.add_implicit_resolver(NULL, re.compile(r"^$"), [""])
 
 
+# Implicit resolvers by the first character of a plain scalar ("" for the empty one).
+_BY_FIRST: dict[str, list[tuple[str, re.Pattern[str]]]] = {
+    first: [(tag, regexp) for tag, regexp in resolvers]
+    for first, resolvers in Core12Resolver.yaml_implicit_resolvers.items()
+    if first is not None
+}
+
+
 class _Composer(CParser, Core12Resolver):  # type: ignore[misc]
     def __init__(self, text: str) -> None:
         CParser.__init__(self, text)
         Core12Resolver.__init__(self)
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        """`BaseResolver.resolve` without path resolvers (we have none): libyaml calls it
+        for every scalar, so it is on the hot path."""
+        if kind is ScalarNode:
+            if implicit[0]:
+                for tag, regexp in _BY_FIRST.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return STR
+        return SEQ if kind is SequenceNode else MAP
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +159,7 @@ def exact_depth_problem(text: str, max_depth: int) -> Problem | None:
                 depth -= 1
             elif type(event).__name__ == "StreamEndEvent":
                 return None
-    except MarkedYAMLError:
+    except YAMLError:
         return None  # the real parse reports it
     finally:
         parser.dispose()
@@ -161,12 +181,25 @@ def parse(text: str, *, max_depth: int = 64, max_aliases: int = 0) -> ParseResul
     Problems (syntax errors, duplicate keys, too deep nesting, aliases, unsupported tags)
     are returned, never raised. A document with a problem is left out.
     """
-    result = ParseResult()
-    if depth_upper_bound(text) > min(max_depth, C_SAFE_DEPTH):
+    bound = depth_upper_bound(text)
+    if bound > C_SAFE_DEPTH:
+        # Too deep for libyaml's recursive composer, perhaps: walk the events first.
         problem = exact_depth_problem(text, max_depth)
         if problem is not None:
-            result.problems.append(problem)
-            return result
+            return ParseResult(problems=[problem])
+    result = _parse(text, max_depth, max_aliases)
+    if result.problems and bound > max_depth:
+        # The bound counts every bracket of flow mappings, so clean files often exceed
+        # it: the exact event walk runs only when the parse found a problem, and then
+        # reports the first too deep collection, as if it had run first.
+        problem = exact_depth_problem(text, max_depth)
+        if problem is not None:
+            return ParseResult(problems=[problem])
+    return result
+
+
+def _parse(text: str, max_depth: int, max_aliases: int) -> ParseResult:
+    result = ParseResult()
     composer = _Composer(text)
     aliases = [0]
     track_aliases = "*" in text  # no asterisk, no alias: skip the bookkeeping
@@ -189,7 +222,11 @@ def parse(text: str, *, max_depth: int = 64, max_aliases: int = 0) -> ParseResul
                 result.documents.append(Document(index, node.start_mark.line + 1, data))
             index += 1
     except MarkedYAMLError as error:
-        result.problems.append(_syntax_problem(error))
+        result.problems.append(_syntax_problem(error, text))
+    except ReaderError as error:
+        result.problems.append(_reader_problem(error, text))
+    except YAMLError as error:  # any other parser complaint, without a position
+        result.problems.append(Problem("JO001", 1, 1, f"YAML syntax error: {error}"))
     except (RecursionError, MemoryError):
         result.problems.append(_too_deep(1, 1, max_depth))
     finally:
@@ -197,13 +234,30 @@ def parse(text: str, *, max_depth: int = 64, max_aliases: int = 0) -> ParseResul
     return result
 
 
-def _syntax_problem(error: MarkedYAMLError) -> Problem:
+def _reader_problem(error: ReaderError, text: str) -> Problem:
+    """A character YAML does not allow (control characters, unpaired surrogates)."""
+    position = min(max(error.position, 0), len(text))
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    character = error.character
+    code = ord(character) if isinstance(character, str) else int(character)
+    return Problem(
+        "JO001",
+        line,
+        column,
+        f"YAML syntax error: control character U+{code:04X} is not allowed",
+        "remove it; it is usually an invisible leftover of copy and paste",
+    )
+
+
+def _syntax_problem(error: MarkedYAMLError, text: str = "") -> Problem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = error.problem or "invalid YAML"
     context = f" ({error.context})" if error.context else ""
     hint = None
-    if "found character '\\t'" in problem or "found character '\t'" in problem:
+    lines = text.splitlines()
+    if "\t" in problem or (0 < line <= len(lines) and "\t" in lines[line - 1]):
         hint = "YAML does not allow tabs for indentation; use spaces"
     elif "mapping values are not allowed" in problem:
         hint = "a value containing ': ' must be quoted"
@@ -344,7 +398,7 @@ def alias_event_position(text: str, number: int) -> tuple[int, int] | None:
                     return event.start_mark.line + 1, event.start_mark.column + 1
             elif type(event).__name__ == "StreamEndEvent":
                 return None
-    except MarkedYAMLError:
+    except YAMLError:
         return None
     finally:
         parser.dispose()

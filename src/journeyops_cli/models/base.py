@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, StringConstraints
+from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 STEP_REF_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}#[a-z0-9][a-z0-9-]{0,63}$"
@@ -34,6 +36,22 @@ LanguageCode = Annotated[
     StringConstraints(strict=True, pattern=LANGUAGE_PATTERN),
     Field(description="An ISO 639 language code such as `fi`, `sv` or `en`."),
 ]
+
+
+def _date_text(value: Any) -> Any:
+    # YAML 1.2 reads 2025-03-31 as text; a number here would otherwise be taken as a
+    # Unix timestamp, which nobody means.
+    if isinstance(value, str | dt.date):
+        return value
+    raise PydanticCustomError("date_type", "Input should be a valid date")
+
+
+Date = Annotated[
+    dt.date,
+    BeforeValidator(_date_text),
+    Field(description="A date, written YYYY-MM-DD.", examples=["2025-03-31"]),
+]
+
 PlainText = Annotated[str, StringConstraints(strict=True, min_length=1)]
 
 # Text shown to people: a plain string, or one string per language of the bank.

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Annotated, Literal
+
+from pydantic import Field
+
 from journeyops_cli.models.base import Strict
 
 
@@ -12,3 +16,10 @@ class SiteConfig(Strict):
     """The site's title; the bank's name when not given."""
     out: str = "site"
     """Output folder, relative to the bank root; the loader ignores it."""
+    privacy: Literal["redact", "refuse"] = "redact"
+    """What `site build` does with personal data (email addresses, phone numbers, Finnish
+    personal identity codes) found in insights: `redact` masks it on the site (`***@***`),
+    `refuse` stops the build and names each place."""
+    recent_changes: Annotated[int, Field(ge=0, le=100)] = 10
+    """How many recent changes the home page lists (from git history, else the most
+    recently reviewed journeys); 0 hides the list."""

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, ClassVar, Literal
 
-from journeyops_cli.models.base import Record, Slug, StepRef, Text
+from journeyops_cli.models.base import Date, Record, Slug, StepRef, Text
 
 InsightType = Literal[
     "research",
@@ -33,7 +32,7 @@ class Insight(Record):
     """Where the insight comes from."""
     source: str
     """The study, survey, channel or data set it comes from."""
-    date: dt.date
+    date: Date
     """When it was observed (YYYY-MM-DD)."""
     summary: Text
     """What was learned; anonymised, no personal data. Markdown without raw HTML."""

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field, StrictInt
 
-from journeyops_cli.models.base import Record, Slug, Strict, Text
+from journeyops_cli.models.base import Date, Record, Slug, Strict, Text
 
 Level = Literal["top", "mid", "detailed"]
 JourneyStatus = Literal["draft", "active", "retired"]
@@ -76,7 +75,7 @@ class Journey(Record):
     """The id of the team that owns the journey."""
     status: JourneyStatus = "draft"
     """`draft`, `active` or `retired`."""
-    reviewed: dt.date | None = None
+    reviewed: Date | None = None
     """When the journey was last reviewed against reality (YYYY-MM-DD)."""
     customer_groups: list[Slug] = []
     """Ids of the customer groups this journey is about."""

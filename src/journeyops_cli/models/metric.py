@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, ClassVar, Literal
 
-from journeyops_cli.models.base import Record, StepRef, Strict, Text
+from pydantic import StrictBool
+
+from journeyops_cli.models.base import Date, Record, StepRef, Strict, Text
 
 Direction = Literal["increase", "decrease"]
 
@@ -13,7 +14,7 @@ Direction = Literal["increase", "decrease"]
 class Observation(Strict):
     """One measured value of a metric."""
 
-    date: dt.date
+    date: Date
     """When the value was measured (YYYY-MM-DD; the end of the period)."""
     value: float
     """The measured value, in the metric's unit."""
@@ -37,7 +38,7 @@ class Metric(Record):
     """`increase` if bigger is better, `decrease` if smaller is better."""
     target: float | None = None
     """The value we aim for."""
-    volume: bool = False
+    volume: StrictBool = False
     """True when the metric counts how many customers pass through its steps
     (prioritisation uses it for reach)."""
     source: str | None = None

@@ -21,9 +21,13 @@ def reporter(name: str, *, color: bool = False) -> Reporter:
         from journeyops_cli.report.github import GithubReporter
 
         return GithubReporter()
+    if name == "sarif":
+        from journeyops_cli.report.sarif import SarifReporter
+
+        return SarifReporter()
     from journeyops_cli.report.text import TextReporter
 
     return TextReporter(color=color)
 
 
-FORMATS = ("text", "json", "github")
+FORMATS = ("text", "json", "github", "sarif")

@@ -11,6 +11,8 @@ STYLES = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cya
 
 
 def plural(count: int, word: str) -> str:
+    if word == "info":
+        return f"{count} info"
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import inspect
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -15,10 +16,21 @@ if TYPE_CHECKING:
     from journeyops_cli.models.base import Record
 
 
-class NoOptions(BaseModel):
-    """A rule without options."""
+def today() -> dt.date:
+    """Today's date for rules that look at time; tests monkeypatch this or set a rule's
+    `today` option."""
+    return dt.date.today()
 
-    model_config = ConfigDict(extra="forbid")
+
+class RuleOptions(BaseModel):
+    """Base of a rule's options: unknown options are errors, and each option's docstring
+    is its documentation."""
+
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+
+
+class NoOptions(RuleOptions):
+    """A rule without options."""
 
 
 class Rule:
@@ -46,11 +58,16 @@ class Rule:
 
     @classmethod
     def summary(cls) -> str:
-        return cls.documentation().splitlines()[0] if cls.__doc__ else ""
+        """The first paragraph of the documentation, on one line."""
+        first = cls.documentation().split("\n\n", 1)[0]
+        return " ".join(first.split())
 
     def check(self, bank: Bank) -> Iterator[Finding]:
         """Yield the findings of this rule on the whole bank."""
         return iter(())
+
+    def has_options(self) -> bool:
+        return bool(self.Options.model_fields)
 
     def at(
         self,

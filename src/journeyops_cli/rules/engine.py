@@ -1,9 +1,20 @@
-"""Choose the active rules from config and command line, and run them on a Bank."""
+"""Choose the active rules from config and command line, and run them on a Bank.
+
+`plan()` reads `lint:` in journeyops.yaml and the command line once: which rules run,
+their severities and options, and the per-path ignores. `lint()` runs the plan on a loaded
+bank and applies everything that filters findings (selection of the loader's own codes,
+per-path ignores, inline suppressions).
+"""
 
 from __future__ import annotations
 
 import difflib
-from typing import TYPE_CHECKING
+import fnmatch
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ValidationError
 
 from journeyops_cli.findings import Finding, Severity
 from journeyops_cli.rules.base import Rule
@@ -13,12 +24,18 @@ if TYPE_CHECKING:
     from journeyops_cli.bank import Bank
     from journeyops_cli.pipeline import Selection
 
+CONFIG_FILE = "journeyops.yaml"
+# Config shortcuts that set a rule option: key in `lint:` -> (rule code, option).
+SHORTCUTS = {"stale_after_days": ("JO402", "days")}
 
-def resolve_names(names: list[str], where: str) -> set[str]:
+Where = Callable[[int], str]
+
+
+def resolve_names(names: list[str], where: str | Where) -> set[str]:
     """Codes for a list of codes, rule names or groups; unknown ones are a RuleError."""
     rules = all_rules()
     codes: set[str] = set()
-    for raw in names:
+    for index, raw in enumerate(names):
         name = raw.strip()
         if not name:
             continue
@@ -31,35 +48,178 @@ def resolve_names(names: list[str], where: str) -> set[str]:
             candidates = list(rules) + [r.name for r in rules.values()] + sorted(
                 {g for r in rules.values() for g in r.groups}
             )
-            close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
-            hint = f"; did you mean '{close[0]}'?" if close else "; `journeyops rules` lists them"
-            raise RuleError(f"{where}: unknown rule, name or group '{name}'{hint}")
+            place = where if isinstance(where, str) else where(index)
+            raise RuleError(f"{place}: unknown rule, name or group '{name}'{_did_you_mean(name, candidates)}")
         codes |= matched
     return codes
 
 
-def active_rules(bank: Bank, selection: Selection) -> list[Rule]:
-    """Instances of the rules to run, with configured severities."""
+def rule_named(name: str) -> type[Rule] | None:
+    """The rule with this code or name."""
+    rules = all_rules()
+    if name.upper() in rules:
+        return rules[name.upper()]
+    return next((rule for rule in rules.values() if rule.name == name), None)
+
+
+def _did_you_mean(name: str, candidates: list[str]) -> str:
+    lowered = {c.lower(): c for c in candidates}
+    close = difflib.get_close_matches(name.lower(), list(lowered), n=1, cutoff=0.6)
+    return f"; did you mean '{lowered[close[0]]}'?" if close else "; `journeyops rules` lists them"
+
+
+@dataclass(slots=True)
+class Plan:
+    """What runs and how: active rule instances, overrides and per-path ignores."""
+
+    rules: list[Rule]
+    codes: set[str]
+    ignored: set[str] = field(default_factory=set)
+    severities: dict[str, Severity] = field(default_factory=dict)
+    per_path: list[tuple[str, set[str]]] = field(default_factory=list)
+
+    def rule(self, code: str) -> Rule | None:
+        return next((r for r in self.rules if r.code == code), None)
+
+
+def plan(bank: Bank, selection: Selection) -> Plan:
+    """Read the lint configuration and the command line into a Plan; a RuleError names
+    the place of any unknown rule, option or value."""
     lint = bank.config.lint
     rules = all_rules()
-    if selection.select or lint.select:
-        chosen = resolve_names(selection.select or lint.select, "select")
+    where = _ConfigPlaces(bank)
+    if selection.select:
+        chosen = resolve_names(selection.select, "--select")
+    elif lint.select:
+        chosen = resolve_names(lint.select, where.item("select"))
     else:
         chosen = {code for code, rule in rules.items() if rule.default_enabled}
-    chosen -= resolve_names(lint.ignore, "lint.ignore in journeyops.yaml")
-    chosen -= resolve_names(selection.ignore, "--ignore")
+    ignored = resolve_names(lint.ignore, where.item("ignore")) | resolve_names(selection.ignore, "--ignore")
+    chosen -= ignored
+
     severities: dict[str, Severity] = {}
-    for name, level in lint.severity.items():
-        for code in resolve_names([name], "lint.severity in journeyops.yaml"):
+    # Groups first, then codes and names, so the more specific setting wins.
+    ordered = sorted(lint.severity.items(), key=lambda kv: rule_named(kv[0]) is not None)
+    for name, level in ordered:
+        for code in resolve_names([name], where.key("severity", name)):
             severities[code] = Severity.parse(level)
-    return [rules[code](severity=severities.get(code)) for code in sorted(chosen)]
+
+    options = _options(lint.options, lint.model_dump(), where)
+    per_path = [
+        (glob, resolve_names(names, where.key("per_path_ignores", glob)))
+        for glob, names in lint.per_path_ignores.items()
+    ]
+    active = [
+        rules[code](options=options.get(code), severity=severities.get(code))
+        for code in sorted(chosen)
+    ]
+    return Plan(active, set(chosen), ignored, severities, per_path)
 
 
-def run_rules(bank: Bank, selection: Selection) -> list[Finding]:
-    """Findings of every active rule; source rules' findings (already made by the loader)
-    are handled by `filter_source_findings`."""
+def _options(raw: dict[str, dict[str, Any]], lint: dict[str, Any], where: _ConfigPlaces) -> dict[str, BaseModel]:
+    """Validated options per rule code."""
+    settings: dict[str, dict[str, Any]] = {}
+    for name, values in raw.items():
+        rule = rule_named(name)
+        if rule is None:
+            rules = all_rules()
+            candidates = list(rules) + [r.name for r in rules.values()]
+            raise RuleError(f"{where.key('options', name)(0)}: unknown rule '{name}'{_did_you_mean(name, candidates)}")
+        if not rule.Options.model_fields:
+            raise RuleError(f"{where.key('options', name)(0)}: rule {rule.code} ({rule.name}) has no options")
+        settings.setdefault(rule.code, {}).update(values or {})
+        settings[rule.code]["__key__"] = name
+    for key, (code, option) in SHORTCUTS.items():
+        if lint.get(key) is not None:
+            settings.setdefault(code, {}).setdefault(option, lint[key])
+    validated: dict[str, BaseModel] = {}
+    for code, values in settings.items():
+        rule = all_rules()[code]
+        key = values.pop("__key__", None)
+        try:
+            validated[code] = rule.Options.model_validate(values)
+        except ValidationError as error:
+            first = error.errors()[0]
+            option = str(first["loc"][0]) if first["loc"] else ""
+            place = where.option(key, option)(0) if key else f"{CONFIG_FILE}: lint"
+            if first["type"] == "extra_forbidden":
+                known = list(rule.Options.model_fields)
+                message = f"unknown option '{option}' for {rule.code} ({rule.name}){_did_you_mean(option, known)}"
+                message = message.replace("`journeyops rules` lists them", f"options: {', '.join(known)}")
+            else:
+                message = f"option '{option}' of {rule.code} ({rule.name}): {first['msg']}"
+            raise RuleError(f"{place}: {message}") from None
+    return validated
+
+
+class _ConfigPlaces:
+    """`journeyops.yaml:LINE:COL` of a value in the lint section, found only on error."""
+
+    def __init__(self, bank: Bank) -> None:
+        self.bank = bank
+
+    def _at(self, path: tuple[Any, ...], target: str = "value", shown: int = 3) -> str:
+        from journeyops_cli.load.positions import Locator
+
+        line, column = Locator(self.bank.text(CONFIG_FILE)).locate(0, path, target)  # type: ignore[arg-type]
+        return f"{CONFIG_FILE}:{line}:{column}: lint.{'.'.join(str(p) for p in path[1:shown])}"
+
+    def item(self, section: str) -> Where:
+        return lambda index: self._at(("lint", section, index), shown=2)
+
+    def key(self, section: str, key: str) -> Where:
+        return lambda index: self._at(("lint", section, key), "key")
+
+    def option(self, rule: str, option: str) -> Where:
+        return lambda index: self._at(("lint", "options", rule, option), "key", shown=4)
+
+
+def active_rules(bank: Bank, selection: Selection) -> list[Rule]:
+    """Instances of the rules to run, with configured severities and options."""
+    return plan(bank, selection).rules
+
+
+def run_rules(bank: Bank, selection: Selection, chosen: Plan | None = None) -> list[Finding]:
+    """Findings of every active rule on the Bank (the loader's own findings are filtered
+    by `lint`)."""
     findings: list[Finding] = []
-    for rule in active_rules(bank, selection):
+    for rule in (chosen or plan(bank, selection)).rules:
         if not rule.source:
             findings.extend(rule.check(bank))
     return findings
+
+
+def lint(
+    bank: Bank,
+    loaded: list[Finding],
+    files: list[str],
+    selection: Selection,
+) -> list[Finding]:
+    """Run the plan: the loader's findings and every rule's, with severities, per-path
+    ignores and inline suppressions applied."""
+    from journeyops_cli.lint.suppress import apply_suppressions
+
+    chosen = plan(bank, selection)
+    rules = all_rules()
+    findings: list[Finding] = []
+    for item in loaded:
+        rule = rules.get(item.code)
+        # The loader's errors (a file or record that could not be read) are reported
+        # even when `select` leaves them out, unless they are ignored by name.
+        always = rule is None or (rule.severity is Severity.ERROR and item.severity is Severity.ERROR)
+        if item.code not in chosen.codes and (not always or item.code in chosen.ignored):
+            continue
+        if item.code in chosen.severities:
+            item = item.replace(severity=chosen.severities[item.code])
+        findings.append(item)
+    findings += run_rules(bank, selection, chosen)
+    if chosen.per_path:
+        findings = [f for f in findings if not _path_ignored(f, chosen.per_path)]
+    return apply_suppressions(bank, findings, files, chosen)
+
+
+def _path_ignored(item: Finding, per_path: list[tuple[str, set[str]]]) -> bool:
+    return any(
+        item.code in codes and (fnmatch.fnmatchcase(item.path, glob) or item.path.startswith(glob.rstrip("/") + "/"))
+        for glob, codes in per_path
+    )

@@ -18,6 +18,29 @@ RULE_MODULES = (
     "journeyops_cli.rules.references.duplicate_id",
     "journeyops_cli.rules.references.unresolved",
     "journeyops_cli.rules.references.duplicate_step",
+    "journeyops_cli.rules.levels.parent_level",
+    "journeyops_cli.rules.levels.parent_step",
+    "journeyops_cli.rules.levels.cycle",
+    "journeyops_cli.rules.levels.theme_agrees",
+    "journeyops_cli.rules.levels.customer_groups",
+    "journeyops_cli.rules.levels.step_order",
+    "journeyops_cli.rules.levels.coverage",
+    "journeyops_cli.rules.levels.theme_missing",
+    "journeyops_cli.rules.evidence.insight_unlinked",
+    "journeyops_cli.rules.evidence.unevidenced_pain",
+    "journeyops_cli.rules.evidence.opportunity_evidence",
+    "journeyops_cli.rules.evidence.opportunity_steps",
+    "journeyops_cli.rules.evidence.metric_target",
+    "journeyops_cli.rules.evidence.metric_off_target",
+    "journeyops_cli.rules.evidence.done_off_target",
+    "journeyops_cli.rules.hygiene.owner_team",
+    "journeyops_cli.rules.hygiene.stale",
+    "journeyops_cli.rules.hygiene.translations",
+    "journeyops_cli.rules.hygiene.near_duplicate",
+    "journeyops_cli.rules.privacy.email",
+    "journeyops_cli.rules.privacy.phone",
+    "journeyops_cli.rules.privacy.identity_code",
+    "journeyops_cli.rules.suppression",
 )
 _loaded = False
 
@@ -31,8 +54,10 @@ def register(cls: type[Rule]) -> type[Rule]:
     if not _CODE.fullmatch(getattr(cls, "code", "")):
         raise RuleError(f"{cls.__name__}: rule code must look like JO123")
     doc = cls.documentation()
-    if len(doc.splitlines()) < 3:
+    if len(doc.splitlines()) < 3 or "\n\n" not in doc:
         raise RuleError(f"{cls.code}: a rule needs documentation (a summary line and a body)")
+    if "Failing" not in doc and "Example" not in doc:
+        raise RuleError(f"{cls.code}: a rule's documentation needs a failing example ('Failing:' or 'Example')")
     if cls.code in _RULES and _RULES[cls.code] is not cls:
         raise RuleError(f"{cls.code}: code registered twice")
     if cls.name in _NAMES and _NAMES[cls.name] != cls.code:

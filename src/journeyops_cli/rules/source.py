@@ -245,6 +245,33 @@ class UnknownKind(SourceRule):
 
 
 @register
+class YamlReadersDisagree(SourceRule):
+    """The file would mean something else, or nothing, to the commands that edit files.
+
+    `validate` reads files with libyaml; `link`, `unlink` and `fmt` edit them with a
+    round-trip parser that keeps comments. The two agree on plain YAML 1.2, but not on a
+    tab after a colon (the editing parser refuses it) or on a `%YAML 1.1` directive (under
+    which `NO` would become false). Such a file is reported, so that what `validate`
+    passes can also be edited safely.
+
+    Failing:
+
+        %YAML 1.1
+        ---
+        title:	NO
+
+    Fixed:
+
+        title: "NO"
+    """
+
+    code = "JO013"
+    name = "yaml.readers-disagree"
+    groups = ("yaml",)
+    severity = Severity.WARNING
+
+
+@register
 class SchemaInvalid(SourceRule):
     """A record does not match the format of its kind.
 

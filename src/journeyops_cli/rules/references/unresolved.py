@@ -55,6 +55,8 @@ class UnresolvedReference(Rule):
                         continue
                     journey_id, _, step_id = target.partition("#")
                     journey = bank.get_kind("Journey", journey_id)
+                    if journey is None and journey_id in bank.invalid["Journey"]:
+                        continue  # that journey's own errors are reported
                     if journey is None:
                         message = f"step reference '{target}': no journey '{journey_id}'"
                         if step_refs is None:
@@ -67,7 +69,7 @@ class UnresolvedReference(Rule):
                         if hint is None:
                             hint = "its steps: " + ", ".join(steps)
                     yield self.at(bank, record, path, message, hint)
-                elif bank.get_kind(kind, target) is None:
+                elif bank.get_kind(kind, target) is None and target not in bank.invalid[kind]:
                     word = KIND_WORDS[kind]
                     yield self.at(
                         bank,

@@ -1,0 +1,67 @@
+"""`journeyops link` / `journeyops unlink`: attach evidence and metrics to steps, and
+insights and metrics to opportunities, by editing the one record in place."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from journeyops_cli.cli.app import app
+from journeyops_cli.cli.common import EXIT_FINDINGS, BankOption, bank_root, fail
+
+SourceArgument = Annotated[
+    str, typer.Argument(help="The id of an insight, metric or opportunity.", show_default=False)
+]
+TargetsArgument = Annotated[
+    list[str],
+    typer.Argument(
+        help="Steps (journey-id#step-id); for an opportunity also insight and metric ids.",
+        show_default=False,
+    ),
+]
+KindOption = Annotated[
+    Optional[str],
+    typer.Option("--kind", help="The source's kind when the id is ambiguous: insight, metric or opportunity.",
+                 show_default=False),
+]
+
+
+def _run(source_id: str, targets: list[str], bank: object, kind: str | None, remove: bool) -> None:
+    from journeyops_cli.edit import EditError
+    from journeyops_cli.edit.link import SOURCE_KINDS, find_source, link, load_for_edit
+    from journeyops_cli.pipeline import BankError, display_prefix
+
+    if kind is not None and kind not in SOURCE_KINDS:
+        fail(f"--kind {kind}: use one of {', '.join(SOURCE_KINDS)}")
+    root = bank_root(bank)  # type: ignore[arg-type]
+    try:
+        loaded = load_for_edit(root)
+        source = find_source(loaded, source_id, kind)
+        outcomes = link(loaded, source, targets, remove=remove)
+    except BankError as error:
+        fail(error.message, findings=error.findings)
+    except EditError as error:
+        fail(error.message, EXIT_FINDINGS)
+    prefix = display_prefix(root)
+    for item in outcomes:
+        typer.echo(f"{prefix}{item.path}: {item.outcome} {item.source} -> {item.target}")
+
+
+@app.command("link")
+def link_command(
+    source: SourceArgument, targets: TargetsArgument, bank: BankOption = None, kind: KindOption = None
+) -> None:
+    """Link an insight or metric to steps, or an opportunity to steps, insights and metrics.
+
+    Linking twice is a no-op; a target that does not exist is refused with the nearest id.
+    """
+    _run(source, targets, bank, kind, remove=False)
+
+
+@app.command("unlink")
+def unlink_command(
+    source: SourceArgument, targets: TargetsArgument, bank: BankOption = None, kind: KindOption = None
+) -> None:
+    """Remove links made with `journeyops link` (also links whose target no longer exists)."""
+    _run(source, targets, bank, kind, remove=True)

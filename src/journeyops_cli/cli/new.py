@@ -1,0 +1,132 @@
+"""`journeyops new KIND`: a new record from its template."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from journeyops_cli.cli.app import app
+from journeyops_cli.cli.common import EXIT_FINDINGS, EXIT_USAGE, BankOption, bank_root, fail
+
+KINDS_HELP = "journey, theme, insight, metric, opportunity, customer-group, life-event or team"
+
+
+def _opt(help_text: str, *names: str) -> object:
+    return typer.Option(*names, help=help_text, show_default=False)
+
+
+Str = Optional[str]
+Many = Optional[list[str]]
+
+
+@app.command()
+def new(
+    kind: Annotated[str, typer.Argument(help=f"What to create: {KINDS_HELP}.", show_default=False)],
+    title: Annotated[Str, _opt("The title (the id is made from it).", "--title")] = None,
+    record_id: Annotated[Str, _opt("The id (default: from the title).", "--id")] = None,
+    level: Annotated[Str, _opt("Journey: top, mid or detailed.", "--level")] = None,
+    parent: Annotated[Str, _opt("Journey: the journey one level up.", "--parent")] = None,
+    theme: Annotated[Str, _opt("Journey: the anchor theme (default: the parent's).", "--theme")] = None,
+    steps: Annotated[Many, _opt('Journey: step titles, comma-separated ("Find,Apply,Wait,Use").', "--steps")] = None,
+    step_parents: Annotated[
+        Many, _opt("Journey: each step's parent step, comma-separated, in step order.", "--step-parents")
+    ] = None,
+    description: Annotated[Str, _opt("A description.", "--description")] = None,
+    owner: Annotated[Str, _opt("The person or role who owns it.", "--owner")] = None,
+    team: Annotated[Str, _opt("The id of the owning team.", "--team")] = None,
+    status: Annotated[Str, _opt("Journey or opportunity status.", "--status")] = None,
+    insight_type: Annotated[Str, _opt("Insight: research, interview, usability-test, survey, feedback, "
+                                      "analytics, observation or service-data.", "--type")] = None,
+    source: Annotated[Str, _opt("Insight or metric: where it comes from.", "--source")] = None,
+    date: Annotated[Str, _opt("Insight: when it was observed, YYYY-MM-DD (default: today).", "--date")] = None,
+    summary: Annotated[Str, _opt("Insight: what was learned.", "--summary")] = None,
+    evidence: Annotated[Str, _opt("Insight: a link to the material.", "--evidence")] = None,
+    severity: Annotated[Str, _opt("Insight: low, medium, high or critical.", "--severity")] = None,
+    confidence: Annotated[Str, _opt("Insight: low, medium or high.", "--confidence")] = None,
+    link_step: Annotated[
+        Many, _opt("Insight, metric or opportunity: steps it concerns (journey-id#step-id).", "--link-step")
+    ] = None,
+    unit: Annotated[Str, _opt("Metric: the unit (%, days, …).", "--unit")] = None,
+    direction: Annotated[Str, _opt("Metric: increase or decrease.", "--direction")] = None,
+    target: Annotated[Str, _opt("Metric: the target value.", "--target")] = None,
+    problem: Annotated[Str, _opt("Opportunity: the customer's problem.", "--problem")] = None,
+    idea: Annotated[Str, _opt("Opportunity: the idea.", "--idea")] = None,
+    insight: Annotated[Many, _opt("Opportunity: ids of insights that are its evidence.", "--insight")] = None,
+    metric: Annotated[Many, _opt("Opportunity: ids of metrics it should move.", "--metric")] = None,
+    contact: Annotated[Str, _opt("Team: a shared channel or mailbox.", "--contact")] = None,
+    no_input: Annotated[bool, typer.Option("--no-input", help="Never ask; fail if something is missing.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the file that would be written.")] = False,
+    bank: BankOption = None,
+) -> None:
+    """Create a record from its template. Missing required values are asked for on a
+    terminal (with choices from the bank) unless --no-input is given. Never overwrites."""
+    from journeyops_cli.edit import EditError
+    from journeyops_cli.pipeline import BankError, display_prefix, load_bank
+    from journeyops_cli.scaffold.new import (
+        FIELDS,
+        NewRecord,
+        answer,
+        build,
+        missing,
+        next_question,
+        option_name,
+        split_list,
+    )
+    from journeyops_cli.scaffold.outcome import write_all
+
+    if kind not in FIELDS:
+        fail(f"unknown kind '{kind}'; choose one of: {', '.join(FIELDS)}")
+    given = {
+        "title": title, "id": record_id, "level": level, "parent": parent, "theme": theme,
+        "description": description, "owner": owner, "team": team, "status": status,
+        "type": insight_type, "source": source, "date": date, "summary": summary,
+        "evidence": evidence, "severity": severity, "confidence": confidence, "unit": unit,
+        "direction": direction, "target": target, "problem": problem, "idea": idea,
+        "contact": contact,
+        "steps": split_list(steps) if kind == "journey" else split_list(link_step),
+        "step_parents": split_list(step_parents), "insights": split_list(insight),
+        "metrics": split_list(metric),
+    }
+    if kind == "journey" and link_step:
+        fail("--link-step does not apply to a journey; use --steps for its steps")
+    if kind != "journey" and steps:
+        fail(f"--steps does not apply to a {kind}; use --link-step to link it to steps")
+    wrong = [option_name(name, kind) for name, value in given.items()
+             if value not in (None, []) and name not in FIELDS[kind]]
+    if wrong:
+        fail(f"{', '.join(wrong)} does not apply to a {kind}")
+    record = NewRecord(kind, {k: v for k, v in given.items() if v not in (None, [])})
+    root = bank_root(bank)
+    interactive = not no_input and sys.stdin.isatty()
+    try:
+        loaded = load_bank(root).bank
+        if interactive:
+            import click
+
+            while (question := next_question(record, loaded)) is not None:
+                reply = typer.prompt(
+                    question.prompt,
+                    type=click.Choice(question.choices) if question.choices else str,
+                    default=question.default,
+                )
+                answer(record, question, reply)
+        else:
+            absent = missing(record)
+            if absent:
+                why = "--no-input was given" if no_input else "not on a terminal"
+                fail(f"missing {', '.join(absent)} ({why}, so nothing is asked)", EXIT_USAGE)
+        planned = build(record, loaded)
+        outcomes = write_all(root, [planned], dry_run)
+    except BankError as error:
+        fail(error.message, findings=error.findings)
+    except EditError as error:
+        fail(error.message, EXIT_FINDINGS)
+    prefix = display_prefix(root)
+    if dry_run:
+        typer.echo(planned.content.decode("utf-8"), nl=False)
+    for item in outcomes:
+        if item.outcome != "create":
+            fail(f"{prefix}{item.path} already exists; nothing was written", EXIT_FINDINGS)
+        typer.echo(f"{'would create' if dry_run else 'create'}  {prefix}{item.path}")

@@ -1,0 +1,122 @@
+"""`journeyops prioritise`: the backlog ranked by what the journeys show."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from journeyops_cli.cli.app import app
+from journeyops_cli.cli.common import EXIT_OK, BankOption, bank_root, fail, use_color
+
+
+@app.command()
+def prioritise(
+    path: Annotated[
+        Optional[Path],
+        typer.Argument(help="A folder inside the bank (default: the current folder).", show_default=False),
+    ] = None,
+    bank: BankOption = None,
+    model: Annotated[
+        Optional[str],
+        typer.Option("--model", "-m", help="journey, rice, ice, wsjf or weighted (default: scoring.model).",
+                     show_default=False),
+    ] = None,
+    theme: Annotated[
+        Optional[str], typer.Option(help="Only opportunities on journeys of this theme.", show_default=False)
+    ] = None,
+    journey: Annotated[
+        Optional[str],
+        typer.Option(help="Only opportunities on this journey or the journeys below it.", show_default=False),
+    ] = None,
+    status: Annotated[
+        Optional[list[str]],
+        typer.Option(help="Only these statuses (repeat or comma-separate; default: all but done and rejected).",
+                     show_default=False),
+    ] = None,
+    top: Annotated[Optional[int], typer.Option(help="Show only the first N.", show_default=False)] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="table, csv, json or md.")
+    ] = "table",
+    explain: Annotated[
+        Optional[str],
+        typer.Option(help="Explain the score of this opportunity: every factor and the evidence behind it.",
+                     show_default=False),
+    ] = None,
+) -> None:
+    """Rank the opportunities by what the journeys show.
+
+    The default `journey` model scores each opportunity from 0 to 100:
+
+    \b
+      score = 100 × Σ (w_f ÷ Σ w) × n_f   over the factors f below, each n_f in 0..1
+      pain        worst linked step: ½·(2 − emotion)/4 + ½·min(pain points, 3)/3
+      evidence    1 − 2^−S, S = Σ severity × confidence × 0.5^(age days ÷ half-life)
+                  over the insights it cites and the insights on its steps
+                  (severity low .25 medium .5 high .75 critical 1; confidence .5/.75/1)
+      sources     (distinct insight types, at most 3, − 1) ÷ 2
+      metric_gap  largest (target − latest) ÷ |target| of its metrics, by direction, 0..1
+      level       highest level of its journeys: top 1, mid .6, detailed .3
+      volume      log(1 + volume) ÷ log(1 + largest volume in the bank), volume metrics
+      estimates   mean of impact ÷ 3, confidence, 1 ÷ (1 + effort)
+    Default weights: pain .25, evidence .25, sources .05, metric_gap .15, level .10,
+    volume .10, estimates .10 (scoring.weights in journeyops.yaml changes them).
+
+    Other models: rice (reach × impact × confidence ÷ effort), ice (impact × confidence ×
+    ease), wsjf ((business value + time criticality + risk reduction) ÷ job size), and
+    weighted (factors and weights from scoring.weighted).
+
+    A missing input uses its documented default and is reported once per opportunity
+    on stderr. Ties: more linked insights first, then id. Recency is counted from
+    scoring.today, else the latest date in the bank. Done and rejected opportunities
+    are left out unless --status names them. See docs/prioritise.md.
+    """
+    from journeyops_cli.findings import Severity
+    from journeyops_cli.pipeline import BankError, load_bank, load_config
+    from journeyops_cli.score import Request, ScoreError, rank
+    from journeyops_cli.score.explain import explain_json, explain_text
+    from journeyops_cli.score.output import FORMATS, render
+    from journeyops_cli.score.rank import explain_one, missing_warning
+
+    if output_format not in FORMATS:
+        fail(f"--format {output_format}: use one of {', '.join(FORMATS)}")
+    statuses = tuple(p.strip() for value in status or [] for p in value.split(",") if p.strip()) or None
+    root = bank_root(bank, path)
+    try:
+        config = load_config(root)
+        loaded = load_bank(root, config)
+    except BankError as error:
+        fail(error.message, findings=error.findings)
+    errors = [f for f in loaded.findings if f.severity >= Severity.ERROR]
+    records = sum(len(table) for table in loaded.bank.by_kind.values())
+    if errors and records == 0:
+        plural = "" if len(errors) == 1 else "s"
+        fail(f"nothing could be loaded: {len(errors)} load error{plural}; run `journeyops validate` for details")
+    request = Request(model=model, theme=theme, journey=journey, statuses=statuses, top=top)
+    try:
+        ranking = rank(loaded.bank, request)
+        row = explain_one(loaded.bank, ranking, explain, request) if explain else None
+    except ScoreError as error:
+        fail(error.message + (f"\n    hint: {error.hint}" if error.hint else ""))
+    if errors:
+        files = len({f.path for f in errors})
+        typer.echo(
+            f"journeyops: warning: {len(errors)} load error{'' if len(errors) == 1 else 's'} in {files} "
+            f"file{'' if files == 1 else 's'}; records that did not load are not ranked "
+            "(run `journeyops validate` for details)",
+            err=True,
+        )
+    warnings = ranking.warnings if row is None else [missing_warning(row.score)] if row.score.missing else []
+    for warning in warnings:
+        typer.echo(f"journeyops: warning: {warning}", err=True)
+    if row is not None:
+        text = explain_json(row, ranking) if output_format == "json" else explain_text(row, ranking)
+    else:
+        color = output_format == "table" and use_color()
+        width = shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else 120
+        text = render(ranking, output_format, color=color, width=width)
+    typer.echo(text, nl=False)
+    raise typer.Exit(EXIT_OK)

@@ -1,0 +1,66 @@
+"""`journeyops render JOURNEY`: one journey map as Markdown or a standalone HTML page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from journeyops_cli.cli.app import app
+from journeyops_cli.cli.common import EXIT_FINDINGS, BankOption, bank_root, fail
+
+
+@app.command()
+def render(
+    journey: Annotated[str, typer.Argument(help="The id of the journey to render.", show_default=False)],
+    bank: BankOption = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="md (Markdown with a Mermaid diagram) or html.")
+    ] = "md",
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Write to this file (atomically) instead of stdout.", show_default=False),
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="Language of the text (default: the bank's first language).", show_default=False),
+    ] = None,
+) -> None:
+    """Render one journey: its map (steps x lanes), evidence, metrics and emotion curve.
+
+    Exit codes: 0 rendered, 1 no such journey, 2 usage or config error.
+    """
+    from journeyops_cli.pipeline import BankError, load_bank, load_config
+    from journeyops_cli.render.journey_page import FORMATS, UnknownJourney, render_journey
+    from journeyops_cli.render.write import write_atomic
+
+    if output_format not in FORMATS:
+        fail(f"--format {output_format}: use one of {', '.join(FORMATS)}")
+    root = bank_root(bank)
+    try:
+        config = load_config(root)
+        loaded = load_bank(root, config)
+    except BankError as error:
+        fail(error.message, findings=error.findings)
+    language = lang or config.default_language
+    if language not in config.languages:
+        fail(f"--lang {language}: the bank's languages are {', '.join(config.languages)}")
+    try:
+        text = render_journey(loaded.bank, journey, output_format, language)
+    except UnknownJourney as error:
+        if loaded.findings:
+            typer.echo(
+                f"journeyops: note: {len({f.path for f in loaded.findings})} file(s) could not be "
+                "read completely; run `journeyops validate`",
+                err=True,
+            )
+        fail(str(error), code=EXIT_FINDINGS)
+    if out is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        write_atomic(out, text)
+    except OSError as error:
+        fail(f"--out {out}: cannot write: {error.strerror or error}")
+    typer.echo(f"wrote {out}", err=True)

@@ -1,0 +1,16 @@
+"""Everything that changes files a person wrote: surgical edits, the formatter, atomic writes.
+
+The promise: nothing outside the intended change moves. Every edit is re-read with the
+read path (`load.yaml_read.parse`) and checked before it is written; a check that fails
+refuses the edit and leaves the file byte-for-byte as it was.
+"""
+
+from __future__ import annotations
+
+
+class EditError(Exception):
+    """An edit was refused or could not be written; the message says why. Nothing changed."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message

@@ -1,0 +1,67 @@
+"""The check every edit passes before it is written: the new text reads back (with the
+read path) as the old data with only the intended change, it loads without errors, and
+every line outside the edited record is byte-for-byte what it was."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from journeyops_cli.edit import EditError
+from journeyops_cli.findings import Severity
+from journeyops_cli.load.files import FileResult, load_text
+from journeyops_cli.load.yaml_read import parse
+from journeyops_cli.models.config import LimitsConfig
+
+
+def errors_in(text: str, shown: str, limits: LimitsConfig) -> list[str]:
+    """Error findings the loader reports for `text`, as `line:col: message` strings."""
+    result = FileResult(shown)
+    load_text(text, shown, limits, result)
+    return [
+        f"{item.line}:{item.column}: {item.message}"
+        for item in result.findings
+        if item.severity >= Severity.ERROR
+    ]
+
+
+def require_clean(text: str, shown: str, limits: LimitsConfig) -> None:
+    """Refuse to edit a file the loader has errors for."""
+    errors = errors_in(text, shown, limits)
+    if errors:
+        raise EditError(f"{shown}:{errors[0]}; fix the file first, it was not changed")
+
+
+def data_of(text: str, limits: LimitsConfig) -> list[Any] | None:
+    parsed = parse(text, max_depth=limits.max_depth, max_aliases=limits.max_aliases)
+    if parsed.problems:
+        return None
+    return [document.data for document in parsed.documents]
+
+
+def check_edit(
+    old: str,
+    new: str,
+    expected: list[Any],
+    lines: tuple[int, int] | None,
+    shown: str,
+    limits: LimitsConfig,
+) -> None:
+    """Raise EditError unless `new` holds exactly `expected` and differs from `old` only
+    inside the 0-based line range `lines` (None: anywhere)."""
+    refuse = f"{shown}: the edit would change more than intended; refused, the file is unchanged"
+    if data_of(new, limits) != expected:
+        raise EditError(refuse)
+    if errors_in(new, shown, limits):
+        raise EditError(f"{shown}: the edited record would not be valid; refused, the file is unchanged")
+    if lines is None:
+        return
+    first, last = lines
+    old_lines = old.splitlines(keepends=True)
+    new_lines = new.splitlines(keepends=True)
+    tail = len(old_lines) - last - 1
+    if old_lines[:first] != new_lines[:first]:
+        raise EditError(refuse)
+    if tail and old_lines[-tail:] != new_lines[-tail:]:
+        raise EditError(refuse)
+    if len(new_lines) - tail < first:
+        raise EditError(refuse)

@@ -1,0 +1,1 @@
+"""What happens to findings after the rules ran: inline suppressions and statistics."""

@@ -1,0 +1,132 @@
+"""Load many files at once: unchanged files come from the cache, the rest are read in
+worker processes when there are enough of them to pay for the workers.
+
+Results are in the order of `files`, and a file's result does not depend on which process
+read it, so a parallel run and a single-process run give identical findings.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from journeyops_cli.load.files import FileResult, load_bytes, read_bytes
+from journeyops_cli.models.config import LimitsConfig
+
+if TYPE_CHECKING:
+    from journeyops_cli.load.cache import LoadCache
+
+# Fewer files than this are read in this process: starting workers costs more.
+PARALLEL_MIN_FILES = 1500
+# Each worker takes files in chunks of about this many (small enough to balance the load).
+CHUNK_FILES = 400
+
+
+@dataclass(slots=True)
+class Loaded:
+    """One file's result and what the cache keys it on."""
+
+    result: FileResult
+    stat: tuple[int, int, int] | None  # (size, mtime_ns, inode)
+    digest: bytes | None  # blake2b of the bytes
+
+
+def digest_of(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def stat_key(stat: os.stat_result) -> tuple[int, int, int]:
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+
+
+def load_one(root: Path, rel: str, limits: LimitsConfig, known: bytes | None = None) -> Loaded | None:
+    """Read and load one file. With `known` (the digest the cache holds), an unchanged
+    file is not parsed: None is returned and the cached result stands."""
+    data, findings, stat = read_bytes(root, rel, limits)
+    key = stat_key(stat) if stat is not None else None
+    digest = digest_of(data) if data is not None else None
+    if known is not None and digest == known:
+        return None
+    return Loaded(load_bytes(rel, data, findings, limits), key, digest)
+
+
+# Set in the parent before forking; the workers inherit it.
+_JOB: tuple[Path, LimitsConfig, dict[str, bytes]] | None = None
+
+
+def _load_chunk(files: list[str]) -> list[tuple[str, Loaded | None]]:
+    assert _JOB is not None
+    root, limits, known = _JOB
+    return [(rel, load_one(root, rel, limits, known.get(rel))) for rel in files]
+
+
+def workers_available() -> int:
+    """How many processes may load files: the CPUs this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def load_files(
+    root: Path,
+    files: list[str],
+    limits: LimitsConfig,
+    cache: LoadCache | None = None,
+    workers: int | None = None,
+) -> list[FileResult]:
+    """The result of every file in `files`, in that order.
+
+    `workers`: None picks by the number of files and CPUs; 1 forces a single process.
+    """
+    global _JOB
+    results: dict[str, FileResult] = {}
+    todo: list[str] = []
+    known: dict[str, bytes] = {}
+    for rel in files:
+        if cache is not None:
+            hit = cache.fresh(root, rel)
+            if hit is not None:
+                results[rel] = hit
+                continue
+            digest = cache.digest(rel)
+            if digest is not None:
+                known[rel] = digest
+        todo.append(rel)
+
+    count = workers if workers is not None else workers_available()
+    use_pool = (
+        count > 1
+        and len(todo) >= (PARALLEL_MIN_FILES if workers is None else 2)
+        and "fork" in multiprocessing.get_all_start_methods()
+    )
+    loaded: list[tuple[str, Loaded | None]]
+    if use_pool:
+        size = max(1, min(CHUNK_FILES, -(-len(todo) // (count * 4))))
+        chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
+        _JOB = (root, limits, known)
+        try:
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+                loaded = [item for chunk in pool.map(_load_chunk, chunks) for item in chunk]
+        finally:
+            _JOB = None
+    else:
+        loaded = [(rel, load_one(root, rel, limits, known.get(rel))) for rel in todo]
+
+    for rel, item in loaded:
+        if item is None:  # same bytes as cached: only the stat changed
+            assert cache is not None
+            results[rel] = cache.revalidate(root, rel)
+            continue
+        results[rel] = item.result
+        if cache is not None:
+            cache.store(rel, item.stat, item.digest, item.result)
+    if cache is not None:
+        cache.keep_only(files)
+    return [results[rel] for rel in files]

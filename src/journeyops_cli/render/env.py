@@ -1,0 +1,71 @@
+"""The one place that builds the jinja2 environment and registers its filters.
+
+Autoescaping is on for every template whatever its file name (HTML templates); Markdown
+templates use `markdown_environment()` where values go through `md_cell`/`mermaid_label`
+explicitly. Undefined variables fail loudly.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import jinja2
+
+from journeyops_cli.models.base import pick_text
+from journeyops_cli.render.safety import markdown_html, md_cell, mermaid_label, safe_url
+from journeyops_cli.resources import templates_dir
+
+
+def _text(value: Any, language: str, fallback: list[str] | None = None) -> str:
+    return pick_text(value, language, fallback or [])
+
+
+def _markdown(value: str | None) -> Any:
+    from markupsafe import Markup
+
+    return Markup(markdown_html(value or ""))
+
+
+def _register(env: jinja2.Environment) -> jinja2.Environment:
+    env.filters["text"] = _text
+    env.filters["markdown"] = _markdown
+    env.filters["safe_url"] = safe_url
+    env.filters["md_cell"] = md_cell
+    env.filters["mermaid_label"] = mermaid_label
+    from journeyops_cli.render.svg import emotion_curve, emotion_icon, emotion_word
+
+    # Journey-map helpers every template (and imported macro) can call; they escape their text.
+    env.globals["emotion_curve"] = emotion_curve
+    env.globals["emotion_icon"] = emotion_icon
+    env.globals["emotion_word"] = emotion_word
+    return env
+
+
+@cache
+def html_environment() -> jinja2.Environment:
+    """For HTML: every template autoescaped, strict undefined."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return _register(env)
+
+
+@cache
+def text_environment() -> jinja2.Environment:
+    """For Markdown and YAML output: no HTML autoescape; templates escape with the
+    `md_cell` and `mermaid_label` filters where text enters structure."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return _register(env)

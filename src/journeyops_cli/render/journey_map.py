@@ -1,0 +1,275 @@
+"""The typed context of a journey map: everything a template shows about one journey.
+
+Interface for the site (stable):
+
+- `build_map(bank, journey, language) -> JourneyMap` reads the Bank (never files) and picks
+  every text in `language`, falling back to the bank's languages in their configured order
+  (`models.base.pick_text`). All fields are plain strings, numbers, lists and the small
+  frozen dataclasses below, so templates need no bank access and no filters to read them.
+- Values are *untrusted text*: the templates escape them (HTML autoescape, `md_cell`,
+  `mermaid_label`). The one exception is `InsightRef.evidence`, already checked with
+  `safe_url` (None when the link is not http, https or mailto).
+- Enumerations (`level`, `status`, `channels`, insight `type`/`severity`, opportunity
+  `status`) stay as their YAML values; templates translate them with the
+  `render.i18n.strings()` keys `level.<v>`, `status.<v>`, `channel.<v>`,
+  `insight_type.<v>`, `severity.<v>`, `opportunity_status.<v>`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from journeyops_cli.bank import Bank
+from journeyops_cli.models import CustomerGroup, Insight, Journey, LifeEvent, Metric, Team, Theme
+from journeyops_cli.models.base import Record, pick_text
+from journeyops_cli.models.journey import Step
+from journeyops_cli.render.i18n import number
+from journeyops_cli.render.safety import safe_url
+
+SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
+
+Pick = Callable[[str | dict[str, str] | None], str]
+"""Picks a text in the map's language."""
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A linked record: its id (for the link target) and its title (the link text)."""
+
+    id: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class StepRef:
+    """A step of another journey: a parent step, or a child journey's step."""
+
+    journey_id: str
+    journey_title: str
+    step_id: str
+    step_title: str
+
+
+@dataclass(frozen=True, slots=True)
+class InsightRef:
+    """An insight linked to a step."""
+
+    id: str
+    title: str
+    type: str
+    severity: str
+    date: str
+    evidence: str | None
+    """The evidence URL when it is http, https or mailto; else None."""
+
+
+@dataclass(frozen=True, slots=True)
+class MetricRef:
+    """A metric measured at a step, with its latest value against the target."""
+
+    id: str
+    title: str
+    unit: str
+    direction: str | None
+    latest: float | None
+    latest_date: str | None
+    target: float | None
+    latest_text: str | None
+    """The latest value with its unit, formatted for the language (`72 %`)."""
+    target_text: str | None
+    on_target: bool | None
+    """True or False when the latest value, target and direction are all known."""
+
+
+@dataclass(frozen=True, slots=True)
+class OpportunityRef:
+    """An opportunity that improves a step."""
+
+    id: str
+    title: str
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class StepView:
+    """One column of the map."""
+
+    number: int
+    """1-based position in the journey."""
+    id: str
+    title: str
+    description: str
+    """Markdown (render with the `markdown` filter in HTML, `md_cell` in Markdown)."""
+    customer_actions: list[str]
+    channels: list[str]
+    touchpoints: list[str]
+    emotion: int | None
+    pain_points: list[str]
+    insights: list[InsightRef]
+    metrics: list[MetricRef]
+    opportunities: list[OpportunityRef]
+    parent_step: StepRef | None
+    """The step of the parent journey that this step elaborates."""
+    child_steps: list[StepRef]
+    """Steps of child journeys that elaborate this step."""
+
+
+@dataclass(frozen=True, slots=True)
+class JourneyMap:
+    """Everything a journey page shows; see the module docstring."""
+
+    id: str
+    language: str
+    title: str
+    description: str
+    level: str
+    status: str
+    reviewed: str | None
+    owner: str | None
+    theme: Ref | None
+    team: Ref | None
+    customer_groups: list[Ref]
+    life_events: list[Ref]
+    cx_goals: list[str]
+    parent: Ref | None
+    children: list[Ref]
+    steps: list[StepView] = field(default_factory=list)
+
+    @property
+    def has_emotion(self) -> bool:
+        return any(step.emotion is not None for step in self.steps)
+
+    @property
+    def missing_emotion(self) -> bool:
+        return any(step.emotion is None for step in self.steps)
+
+    def emotion_points(self) -> list[tuple[str, int | None]]:
+        """(step title, emotion or None) per step, for `render.svg.emotion_curve`."""
+        return [(step.title, step.emotion) for step in self.steps]
+
+
+def build_map(bank: Bank, journey: Journey, language: str) -> JourneyMap:
+    """The map context of `journey`, with texts in `language` (see the module docstring)."""
+    fallback = [lang for lang in bank.config.languages if lang != language]
+
+    def text(value: str | dict[str, str] | None) -> str:
+        return pick_text(value, language, fallback)
+
+    def ref(model: type[Theme | Team | CustomerGroup | LifeEvent | Journey], rid: str) -> Ref:
+        record = bank.get(model, rid)
+        return Ref(rid, text(record.title) if record is not None else rid)
+
+    parent = bank.parent(journey)
+    steps = [_step(bank, journey, parent, step, i, text, language) for i, step in enumerate(journey.steps, 1)]
+    return JourneyMap(
+        id=journey.id,
+        language=language,
+        title=text(journey.title),
+        description=text(journey.description),
+        level=journey.level,
+        status=journey.status,
+        reviewed=journey.reviewed.isoformat() if journey.reviewed else None,
+        owner=journey.owner,
+        theme=ref(Theme, journey.theme) if journey.theme else None,
+        team=ref(Team, journey.team) if journey.team else None,
+        customer_groups=[ref(CustomerGroup, g) for g in journey.customer_groups],
+        life_events=[ref(LifeEvent, e) for e in journey.life_events],
+        cx_goals=[text(goal) for goal in journey.cx_goals],
+        parent=Ref(parent.id, text(parent.title)) if parent is not None else None,
+        children=[Ref(child.id, text(child.title)) for child in bank.children.get(journey.id, [])],
+        steps=steps,
+    )
+
+
+def _step(
+    bank: Bank,
+    journey: Journey,
+    parent: Journey | None,
+    step: Step,
+    position: int,
+    pick: Pick,
+    language: str,
+) -> StepView:
+    key = (journey.id, step.id)
+    parent_step = None
+    if parent is not None and step.parent_step:
+        found = parent.step(step.parent_step)
+        if found is not None:
+            parent_step = StepRef(parent.id, pick(parent.title), found.id, pick(found.title))
+    insights = sorted(
+        bank.step_insights.get(key, []),
+        key=lambda i: (SEVERITY_ORDER.get(i.severity, 9), -i.date.toordinal(), i.id),
+    )
+    return StepView(
+        number=position,
+        id=step.id,
+        title=pick(step.title),
+        description=pick(step.description),
+        customer_actions=[pick(a) for a in step.customer_actions],
+        channels=list(step.channels),
+        touchpoints=[pick(t) for t in step.touchpoints],
+        emotion=step.emotion,
+        pain_points=[pick(p) for p in step.pain_points],
+        insights=[_insight(i, pick) for i in _unique(insights)],
+        metrics=[_metric(m, pick, language) for m in bank.step_metrics.get(key, [])],
+        opportunities=[
+            OpportunityRef(o.id, pick(o.title), o.status)
+            for o in _unique(bank.step_opportunities.get(key, []))
+        ],
+        parent_step=parent_step,
+        child_steps=[
+            StepRef(child.id, pick(child.title), child_step.id, pick(child_step.title))
+            for child, child_step in bank.step_children.get(key, [])
+        ],
+    )
+
+
+_R = TypeVar("_R", bound=Record)
+
+
+def _unique(records: list[_R]) -> list[_R]:
+    """The records in order, each once (a record may name the same step twice)."""
+    seen: set[str] = set()
+    kept: list[_R] = []
+    for record in records:
+        if record.id not in seen:
+            seen.add(record.id)
+            kept.append(record)
+    return kept
+
+
+def _insight(insight: Insight, pick: Pick) -> InsightRef:
+    return InsightRef(
+        id=insight.id,
+        title=pick(insight.title),
+        type=insight.type,
+        severity=insight.severity,
+        date=insight.date.isoformat(),
+        evidence=safe_url(insight.evidence),
+    )
+
+
+def _metric(metric: Metric, pick: Pick, language: str) -> MetricRef:
+    latest = metric.latest()
+    value = latest.value if latest is not None else None
+    on_target = None
+    if value is not None and metric.target is not None and metric.direction is not None:
+        on_target = value >= metric.target if metric.direction == "increase" else value <= metric.target
+
+    def show(amount: float | None) -> str | None:
+        return None if amount is None else f"{number(amount, language)} {metric.unit}".strip()
+
+    return MetricRef(
+        id=metric.id,
+        title=pick(metric.title),
+        unit=metric.unit,
+        direction=metric.direction,
+        latest=value,
+        latest_date=latest.date.isoformat() if latest is not None else None,
+        target=metric.target,
+        latest_text=show(value),
+        target_text=show(metric.target),
+        on_target=on_target,
+    )

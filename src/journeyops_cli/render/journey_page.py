@@ -1,0 +1,91 @@
+"""One journey as a Markdown document or a standalone HTML page.
+
+Interface for the site (stable):
+
+- `Link = Callable[[str, str], str | None]`: `link(kind, id)` gives the (relative) URL of
+  a record page or None for no link. Kinds passed: `journey`, `theme`, `team`,
+  `customer-group`, `life-event`, `insight`, `metric`, `opportunity`.
+- `journey_links(pattern)` links journeys only, e.g. `journey_links("{id}.md")`.
+- `render_markdown(journey_map, link=None)` and `render_html(journey_map, link=None)`
+  take a `JourneyMap` (from `journey_map.build_map`); the site can render the map grid
+  alone with the macro `journey_map(map, link, strings)` of `render/_map.html.j2`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from journeyops_cli.bank import Bank
+from journeyops_cli.models import Journey
+from journeyops_cli.render.i18n import strings
+from journeyops_cli.render.journey_map import JourneyMap, build_map
+from journeyops_cli.render.mermaid import journey_diagram
+
+Link = Callable[[str, str], "str | None"]
+FORMATS = ("md", "html")
+DEFAULT_PATTERNS = {"md": "{id}.md", "html": "{id}.html"}
+
+
+def journey_links(pattern: str) -> Link:
+    """A `link` that gives `pattern.format(id=...)` for journeys and no link otherwise."""
+
+    def link(kind: str, record_id: str) -> str | None:
+        return pattern.format(id=record_id) if kind == "journey" else None
+
+    return link
+
+
+def render_markdown(journey_map: JourneyMap, link: Link | None = None) -> str:
+    """The journey as Markdown: meta, links, the map table and a Mermaid emotion diagram."""
+    from journeyops_cli.render.env import text_environment
+
+    labels = strings(journey_map.language)
+    template = text_environment().get_template("render/journey.md.j2")
+    return template.render(
+        map=journey_map,
+        link=link or journey_links(DEFAULT_PATTERNS["md"]),
+        s=labels,
+        mermaid=journey_diagram(journey_map, labels),
+    )
+
+
+def render_html(journey_map: JourneyMap, link: Link | None = None) -> str:
+    """The journey as a standalone HTML page (inline CSS and SVG, no external requests)."""
+    from journeyops_cli.render.env import html_environment
+
+    template = html_environment().get_template("render/journey.html.j2")
+    return template.render(
+        map=journey_map,
+        link=link or journey_links(DEFAULT_PATTERNS["html"]),
+        s=strings(journey_map.language),
+    )
+
+
+class UnknownJourney(Exception):
+    """No journey with this id; `hint` names the nearest id when one is close."""
+
+    def __init__(self, journey_id: str, hint: str | None) -> None:
+        super().__init__(journey_id, hint)
+        self.journey_id = journey_id
+        self.hint = hint
+
+    def __str__(self) -> str:
+        message = f"no journey with id '{self.journey_id}' in the bank"
+        return f"{message}; did you mean '{self.hint}'?" if self.hint else message
+
+
+def find_journey(bank: Bank, journey_id: str) -> Journey:
+    """The journey, or UnknownJourney with the nearest id."""
+    import difflib
+
+    journey = bank.get(Journey, journey_id)
+    if journey is None:
+        close = difflib.get_close_matches(journey_id, sorted(bank.ids("Journey")), n=1, cutoff=0.5)
+        raise UnknownJourney(journey_id, close[0] if close else None)
+    return journey
+
+
+def render_journey(bank: Bank, journey_id: str, fmt: str, language: str) -> str:
+    """Render one journey of the bank in `fmt` (`md` or `html`)."""
+    journey_map = build_map(bank, find_journey(bank, journey_id), language)
+    return render_html(journey_map) if fmt == "html" else render_markdown(journey_map)

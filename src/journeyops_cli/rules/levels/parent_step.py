@@ -1,0 +1,93 @@
+"""JO202: every step of a child journey names an existing step of its parent."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from journeyops_cli.findings import Finding
+from journeyops_cli.rules.base import Rule, RuleOptions
+from journeyops_cli.rules.registry import register
+
+if TYPE_CHECKING:
+    from journeyops_cli.bank import Bank
+
+
+class Options(RuleOptions):
+    require: bool = True
+    """Report steps of a child journey that name no `parent_step` at all."""
+
+
+@register
+class ParentStep(Rule):
+    """Every step of a child journey names a step of its parent journey, and that step
+    exists.
+
+    `parent_step` is what ties the levels together: it says which part of the big picture
+    a detailed step elaborates, so insights and metrics roll up to the top journey and the
+    site can zoom from a phase into its services. A missing or misspelled `parent_step`
+    breaks that chain silently. A step with `parent_step` in a journey without `parent` is
+    reported too.
+
+    Failing (the parent journey `daycare-path` has no step `find-daycare`):
+
+        kind: Journey
+        id: apply-for-daycare-online
+        parent: daycare-path
+        steps:
+          - id: search
+            title: Search for a daycare
+            parent_step: find-daycare
+
+    Fixed:
+
+        steps:
+          - id: search
+            title: Search for a daycare
+            parent_step: find-a-place
+    """
+
+    code = "JO202"
+    name = "level.parent-step"
+    groups = ("levels", "structure")
+    Options = Options
+
+    def check(self, bank: Bank) -> Iterator[Finding]:
+        for journey in bank.journeys():
+            parent = bank.parent(journey)
+            for index, step in enumerate(journey.steps):
+                if not journey.parent:
+                    if step.parent_step:
+                        yield self.at(
+                            bank, journey, ("steps", index, "parent_step"),
+                            f"step '{step.id}' names parent step '{step.parent_step}' "
+                            f"but journey '{journey.id}' has no parent",
+                            "add `parent:` to the journey, or remove `parent_step`",
+                        )
+                    continue
+                if parent is None:
+                    continue  # the unresolved parent is JO102's finding
+                if not step.parent_step:
+                    if self.options.require:  # type: ignore[attr-defined]
+                        yield self.at(
+                            bank, journey, ("steps", index, "id"),
+                            f"step '{step.id}' names no step of parent journey '{parent.id}'",
+                            "add `parent_step:` with one of: " + ", ".join(s.id for s in parent.steps),
+                            target="key",
+                        )
+                    continue
+                if parent.step(step.parent_step) is None:
+                    yield self.at(
+                        bank, journey, ("steps", index, "parent_step"),
+                        f"parent journey '{parent.id}' has no step '{step.parent_step}'",
+                        _hint(step.parent_step, [s.id for s in parent.steps]),
+                    )
+
+
+def _hint(value: str, choices: list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return "its steps: " + ", ".join(choices)

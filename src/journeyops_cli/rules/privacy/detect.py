@@ -1,0 +1,47 @@
+"""Detectors of personal data in free text: e-mail addresses, phone numbers, Finnish
+personal identity codes. Each returns the spans found; nothing here keeps the values."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
+# +358 / 00358 numbers, and Finnish mobile numbers written nationally (040-, 041-, ..., 050-).
+PHONE = re.compile(
+    r"(?<![\w+])(?:(?:\+|00)358[ -]?\(?0?\)?[ -]?\d{1,3}(?:[ -]?\d){4,9}"
+    r"|0(?:4\d|50)[ -]?\d{3}[ -]?\d{2,4}(?:[ -]?\d{1,2})?)(?![\w])"
+)
+# ddmmyy, century sign, individual number, check character.
+HETU = re.compile(r"(?<![\w-])(\d{2})(\d{2})(\d{2})([-+ABCDEFYXWVU])(\d{3})([0-9A-Y])(?![\w])")
+CHECK_CHARACTERS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
+DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+Span = tuple[int, int]
+
+
+def emails(text: str) -> Iterator[Span]:
+    for match in EMAIL.finditer(text):
+        yield match.span()
+
+
+def phones(text: str) -> Iterator[Span]:
+    for match in PHONE.finditer(text):
+        digits = sum(c.isdigit() for c in match.group())
+        if 9 <= digits <= 15:
+            yield match.span()
+
+
+def hetu_valid(day: str, month: str, year: str, individual: str, check: str) -> bool:
+    """True when the date is possible and the check character is right."""
+    d, m = int(day), int(month)
+    if not (1 <= m <= 12 and 1 <= d <= DAYS_IN_MONTH[m - 1]) or individual == "000":
+        return False
+    return CHECK_CHARACTERS[int(day + month + year + individual) % 31] == check
+
+
+def identity_codes(text: str) -> Iterator[Span]:
+    for match in HETU.finditer(text):
+        day, month, year, _, individual, check = match.groups()
+        if hetu_valid(day, month, year, individual, check):
+            yield match.span()

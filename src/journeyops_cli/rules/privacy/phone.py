@@ -1,0 +1,34 @@
+"""JO502: a phone number in the bank's text."""
+
+from __future__ import annotations
+
+from journeyops_cli.rules.privacy.detect import phones
+from journeyops_cli.rules.privacy.scan import PersonalDataRule
+from journeyops_cli.rules.registry import register
+
+
+@register
+class PhoneNumber(PersonalDataRule):
+    """A phone number (+358 or a Finnish mobile number such as 040 123 4567) appears in
+    an insight or other text of the bank.
+
+    Feedback must be anonymised before it enters the bank: a phone number identifies a
+    person, and git keeps every version of the file forever. The finding shows
+    `+*** *** ****`, never the number. A service's public switchboard can be allowed with
+    the `allow` option (e.g. `+358 9 310 *`).
+
+    Failing:
+
+        summary: Call back the customer at 040 123 4567 about the decision.
+
+    Fixed:
+
+        summary: The customer asked to be called back about the decision.
+    """
+
+    code = "JO502"
+    name = "privacy.phone"
+    groups = ("privacy",)
+    what = "phone number"
+    mask = "+*** *** ****"
+    find = staticmethod(phones)

@@ -1,0 +1,70 @@
+"""What the privacy rules share: scan every string of every record, locate each hit at
+its exact line and column, and never repeat the personal data in the message."""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, ClassVar
+
+from journeyops_cli.findings import Finding
+from journeyops_cli.rules.base import Rule, RuleOptions
+from journeyops_cli.rules.privacy.detect import Span
+from journeyops_cli.rules.walk import strings
+
+if TYPE_CHECKING:
+    from journeyops_cli.bank import Bank
+    from journeyops_cli.models.base import Record
+
+
+class PrivacyOptions(RuleOptions):
+    allow: list[str] = []
+    """Values that are not personal (e.g. a service's public mailbox or switchboard),
+    as glob patterns: `*@hel.fi`, `+358 9 310 *`."""
+    skip_fields: list[str] = ["contact"]
+    """Field names whose values are not scanned (a Team's `contact` is a shared channel)."""
+
+
+class PersonalDataRule(Rule):
+    """Base of the privacy rules (not registered)."""
+
+    what: ClassVar[str]
+    mask: ClassVar[str]
+    Options = PrivacyOptions
+    find: ClassVar[Callable[[str], Iterator[Span]]]
+
+    def check(self, bank: Bank) -> Iterator[Finding]:
+        options: PrivacyOptions = self.options  # type: ignore[assignment]
+        skip = set(options.skip_fields)
+        for record in bank.records():
+            for path, value in strings(record):
+                if any(isinstance(p, str) and p in skip for p in path) or path[:1] in (("id",), ("kind",)):
+                    continue
+                for start, end in type(self).find(value):
+                    found = value[start:end]
+                    if any(fnmatch.fnmatchcase(found.lower(), p.lower()) for p in options.allow):
+                        continue
+                    yield self._finding(bank, record, path, found)
+
+    def _finding(self, bank: Bank, record: Record, path: tuple[object, ...], found: str) -> Finding:
+        finding = self.at(
+            bank, record, path,
+            f"{self.what} ({self.mask}) in `{'.'.join(str(p) for p in path)}`: "
+            "personal data must be removed before text enters the bank",
+            "anonymise the text, or list a public service value in this rule's `allow` option",
+        )
+        line, column = _exact(bank.text(record.source_path), finding.line, finding.column, found)
+        return finding.replace(line=line, column=column)
+
+
+def _exact(text: str, line: int, column: int, found: str) -> tuple[int, int]:
+    """The first place at or after (line, column) where `found` is written; the value's
+    own place when it is split across lines or escaped."""
+    lines = text.splitlines(keepends=True)
+    offset = sum(len(item) for item in lines[: line - 1]) + column - 1
+    at = text.find(found, offset)
+    if at < 0:
+        return line, column
+    start_line = text.count("\n", 0, at) + 1
+    line_start = text.rfind("\n", 0, at) + 1
+    return start_line, at - line_start + 1

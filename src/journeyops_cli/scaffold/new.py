@@ -1,0 +1,295 @@
+"""`journeyops new KIND`: a new record from its template, from values given as options or
+answered at a prompt. The record is checked (schema by the loader, references against the
+bank) before anything is written, and never overwrites a file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass, field
+from typing import Any
+
+from journeyops_cli.bank import Bank
+from journeyops_cli.edit import EditError
+from journeyops_cli.edit.verify import errors_in
+from journeyops_cli.models import KIND_SLUGS, Insight, Journey, Metric
+from journeyops_cli.models.insight import InsightType
+from journeyops_cli.models.journey import Level
+from journeyops_cli.scaffold.layout import record_path, schema_ref
+from journeyops_cli.scaffold.outcome import PlannedFile
+from journeyops_cli.scaffold.render import render
+from journeyops_cli.slug import is_slug, slugify
+
+KIND_BY_SLUG = {slug: kind for kind, slug in KIND_SLUGS.items()}
+LEVELS: tuple[str, ...] = Level.__args__  # type: ignore[attr-defined]
+INSIGHT_TYPES: tuple[str, ...] = InsightType.__args__  # type: ignore[attr-defined]
+PARENT_LEVEL = {"mid": "top", "detailed": "mid"}
+
+# The fields each kind takes from the command line, in template order.
+FIELDS: dict[str, tuple[str, ...]] = {
+    "theme": ("title", "id", "description", "owner", "team"),
+    "journey": ("title", "id", "level", "description", "theme", "parent", "owner", "team",
+                "status", "steps", "step_parents"),
+    "insight": ("title", "id", "type", "source", "date", "summary", "evidence", "severity",
+                "confidence", "steps"),
+    "metric": ("title", "id", "description", "unit", "direction", "target", "source", "steps"),
+    "opportunity": ("title", "id", "problem", "idea", "status", "owner", "team", "steps",
+                    "insights", "metrics"),
+    "customer-group": ("title", "id", "description"),
+    "life-event": ("title", "id", "description"),
+    "team": ("title", "id", "description", "contact"),
+}
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "journey": ("title", "level", "parent", "steps", "step_parents"),
+    "insight": ("title", "type", "source", "summary"),
+    "metric": ("title", "unit"),
+    "opportunity": ("title", "problem"),
+}
+OPTION = {
+    "step_parents": "--step-parents",
+    "steps": "--steps",
+}
+
+
+def option_name(name: str, kind: str) -> str:
+    if name == "steps" and kind != "journey":
+        return "--link-step"
+    if name in ("insights", "metrics"):
+        return "--" + name[:-1]
+    return OPTION.get(name, "--" + name.replace("_", "-"))
+
+
+@dataclass(slots=True)
+class Question:
+    """One missing value to ask for; `choices` come from the bank when there are any."""
+
+    name: str
+    prompt: str
+    choices: list[str] | None = None
+    default: str | None = None
+    step: int | None = None
+
+
+@dataclass(slots=True)
+class NewRecord:
+    """The values of a record being made; `steps` of a journey are titles until built."""
+
+    kind: str
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def get(self, name: str) -> Any:
+        return self.values.get(name)
+
+
+def _required(record: NewRecord, name: str) -> bool:
+    if name == "parent":
+        return record.get("level") in PARENT_LEVEL
+    if name == "step_parents":
+        return bool(record.get("parent")) and bool(record.get("steps"))
+    return name in REQUIRED.get(record.kind, ("title",))
+
+
+def missing(record: NewRecord) -> list[str]:
+    """Options that must be given (for `--no-input` and runs without a terminal)."""
+    names: list[str] = []
+    for name in FIELDS[record.kind]:
+        if not _required(record, name):
+            continue
+        value = record.get(name)
+        if name == "step_parents":
+            if value is None or len(value) < len(record.get("steps") or []):
+                names.append(option_name(name, record.kind))
+        elif value in (None, "", []):
+            names.append(option_name(name, record.kind))
+    if record.kind == "journey" and record.get("level") is None and "--parent" not in names:
+        names.append("--parent (for mid and detailed journeys)")
+    return names
+
+
+def next_question(record: NewRecord, bank: Bank) -> Question | None:
+    """The next value to ask for on a terminal, with choices from the bank."""
+    get = record.get
+    if not get("title"):
+        return Question("title", "Title")
+    if record.kind == "journey":
+        if not get("level"):
+            return Question("level", "Level", list(LEVELS))
+        wanted = PARENT_LEVEL.get(get("level"))
+        if wanted and not get("parent"):
+            choices = [j.id for j in bank.journeys() if j.level == wanted]
+            if not choices:
+                raise EditError(f"the bank has no {wanted} journey to be the parent; create one first")
+            return Question("parent", f"Parent journey ({wanted} level)", choices)
+        if wanted and not get("theme"):
+            parent = bank.get(Journey, get("parent"))
+            if parent is not None and parent.theme:
+                record.values["theme"] = parent.theme
+            elif bank.themes():
+                return Question("theme", "Theme", [t.id for t in bank.themes()])
+        if not get("steps"):
+            return Question("steps", "Steps (titles, comma-separated)")
+        parent = bank.get(Journey, get("parent")) if get("parent") else None
+        if parent is not None:
+            chosen = get("step_parents") or []
+            titles = get("steps")
+            if len(chosen) < len(titles):
+                i = len(chosen)
+                return Question(
+                    "step_parents",
+                    f"Parent step of '{titles[i]}' in {parent.id}",
+                    [s.id for s in parent.steps],
+                    step=i,
+                )
+    if record.kind == "insight":
+        if not get("type"):
+            return Question("type", "Type", list(INSIGHT_TYPES))
+        if not get("source"):
+            return Question("source", "Source (study, survey, channel or data set)")
+        if not get("summary"):
+            return Question("summary", "Summary (what was learned, anonymised)")
+    if record.kind == "metric" and not get("unit"):
+        return Question("unit", "Unit (e.g. %, days)")
+    if record.kind == "opportunity" and not get("problem"):
+        return Question("problem", "Problem (the customer's problem, as the journey shows it)")
+    return None
+
+
+def answer(record: NewRecord, question: Question, reply: str) -> None:
+    if question.name == "steps":
+        record.values["steps"] = split_list(reply)
+    elif question.name == "step_parents":
+        record.values.setdefault("step_parents", [])
+        record.values["step_parents"] = list(record.values["step_parents"] or []) + [reply]
+    else:
+        record.values[question.name] = reply.strip()
+
+
+def split_list(value: str | list[str] | None) -> list[str]:
+    """`"Find,Apply, Wait"` (or repeated options) as a list of stripped, non-empty parts."""
+    if value is None:
+        return []
+    parts = [value] if isinstance(value, str) else value
+    return [p.strip() for part in parts for p in part.split(",") if p.strip()]
+
+
+def _nearest(value: str, candidates: list[str]) -> str:
+    close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.5)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _check_ref(bank: Bank, kind: str, value: str | None, what: str) -> None:
+    if value and bank.get_kind(kind, value) is None:
+        raise EditError(f"no {what} '{value}' in the bank{_nearest(value, bank.ids(kind))}")
+
+
+def _step_ids(titles: list[str]) -> list[str]:
+    ids: list[str] = []
+    for title in titles:
+        base = slugify(title) or "step"
+        candidate, n = base, 2
+        while candidate in ids:
+            candidate, n = f"{base}-{n}", n + 1
+        ids.append(candidate)
+    return ids
+
+
+def build(record: NewRecord, bank: Bank, today: dt.date | None = None) -> PlannedFile:
+    """The new record's file, checked; an EditError says what is wrong (nothing is written)."""
+    values = dict(record.values)
+    kind = KIND_BY_SLUG[record.kind]
+    title = values.get("title")
+    record_id = values.get("id") or slugify(title or "")
+    if not is_slug(record_id):
+        raise EditError(
+            f"cannot make an id from the title '{title}'; give one with --id "
+            "(lowercase letters a-z, digits and hyphens)"
+        )
+    existing = bank.get_kind(kind, record_id)
+    if existing is not None:
+        raise EditError(
+            f"{record.kind} '{record_id}' already exists in {existing.source_path}; "
+            "choose another --id or --title"
+        )
+    level = values.get("level")
+    if record.kind == "journey" and level not in LEVELS:
+        raise EditError(f"--level {level}: use one of {', '.join(LEVELS)}")
+    path = record_path(record.kind, record_id, level)
+    if (bank.root / path).exists():
+        raise EditError(f"{path} already exists; choose another --id")
+    parent = bank.get(Journey, values.get("parent") or "")
+    if record.kind == "journey" and not values.get("theme") and parent is not None:
+        values["theme"] = parent.theme  # a child belongs to its parent's theme
+    _check_ref(bank, "Theme", values.get("theme"), "theme")
+    _check_ref(bank, "Team", values.get("team"), "team")
+    context: dict[str, Any] = {name: values.get(name) for name in FIELDS[record.kind]}
+    context.update(id=record_id, schema=schema_ref(path, record.kind), fields=context)
+    if record.kind == "journey":
+        context["reviewed"] = (today or dt.date.today()).isoformat()
+        context["steps"] = _journey_steps(values, bank)
+    else:
+        refs = split_list(values.get("steps"))
+        for ref in refs:
+            if bank.step(ref) is None:
+                raise EditError(f"no step '{ref}' in the bank{_nearest(ref, bank.step_refs())}")
+        context["steps"] = refs
+    if record.kind == "insight":
+        context["date"] = values.get("date") or (today or dt.date.today()).isoformat()
+        try:
+            dt.date.fromisoformat(context["date"])
+        except ValueError:
+            raise EditError(f"--date {context['date']}: write the date as YYYY-MM-DD") from None
+    if record.kind == "opportunity":
+        for name, model in (("insights", Insight), ("metrics", Metric)):
+            context[name] = split_list(values.get(name))
+            for ref in context[name]:
+                _check_ref(bank, model.KIND, ref, name[:-1])
+        context["fields"] = context
+    if record.kind == "metric" and values.get("target") not in (None, ""):
+        try:
+            context["target"] = float(values["target"])
+        except ValueError:
+            raise EditError(f"--target {values['target']}: give a number") from None
+    text = render(f"records/{record.kind}.yaml.j2", context)
+    errors = errors_in(text, path, bank.config.limits)
+    if errors:
+        raise EditError(f"the new {record.kind} would not be valid: {errors[0].split(': ', 1)[1]}")
+    return PlannedFile(path, text.encode("utf-8"))
+
+
+def _journey_steps(values: dict[str, Any], bank: Bank) -> list[dict[str, Any]]:
+    titles = split_list(values.get("steps"))
+    if not titles:
+        raise EditError("a journey needs at least one step; give them with --steps \"Find,Apply\"")
+    level = values.get("level")
+    parent_id = values.get("parent")
+    wanted = PARENT_LEVEL.get(level or "")
+    parents = split_list(values.get("step_parents"))
+    parent: Journey | None = None
+    if parent_id:
+        parent = bank.get(Journey, parent_id)
+        if parent is None:
+            raise EditError(
+                f"no journey '{parent_id}' in the bank{_nearest(parent_id, bank.ids('Journey'))}"
+            )
+        if wanted and parent.level != wanted:
+            raise EditError(f"the parent of a {level} journey must be a {wanted} journey; "
+                            f"'{parent_id}' is {parent.level}")
+        if len(parents) != len(titles):
+            raise EditError(
+                f"--step-parents names {len(parents)} parent step(s) for {len(titles)} step(s); "
+                "give one per step"
+            )
+        known = [s.id for s in parent.steps]
+        for step_parent in parents:
+            if step_parent not in known:
+                raise EditError(
+                    f"'{parent_id}' has no step '{step_parent}'{_nearest(step_parent, known)}"
+                )
+    elif parents:
+        raise EditError("--step-parents needs --parent")
+    ids = _step_ids(titles)
+    return [
+        {"id": sid, "title": title, "parent_step": parents[i] if parent else None}
+        for i, (sid, title) in enumerate(zip(ids, titles, strict=True))
+    ]
+

@@ -1,0 +1,270 @@
+"""The inputs a score is built from, each normalised to 0..1: what the journeys show
+(pain, evidence, sources, metric gap, level, volume) and what the team estimated.
+
+Every function returns the factor and the inputs it had to take from the defaults.
+The formulas are documented in docs/prioritise.md; keep the two in step.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from journeyops_cli.models import Insight, Journey, Metric, Opportunity, Step
+from journeyops_cli.score.base import Context, Factor, Missing
+
+FactorResult = tuple[Factor, list[Missing]]
+
+SEVERITY = {"low": 0.25, "medium": 0.5, "high": 0.75, "critical": 1.0}
+CONFIDENCE = {"low": 0.5, "medium": 0.75, "high": 1.0}
+LEVEL = {"top": 1.0, "mid": 0.6, "detailed": 0.3}
+MAX_PAIN_POINTS = 3
+MAX_SOURCES = 3
+
+
+def linked_steps(opportunity: Opportunity, context: Context) -> list[tuple[str, Journey, Step]]:
+    """The opportunity's steps that exist in the bank, in the order it lists them."""
+    found = []
+    for ref in dict.fromkeys(opportunity.steps):
+        pair = context.bank.step(ref)
+        if pair is not None:
+            found.append((ref, *pair))
+    return found
+
+
+def linked_insights(opportunity: Opportunity, context: Context) -> list[Insight]:
+    """Insights the opportunity cites and insights on its steps, each once, by id."""
+    found: dict[str, Insight] = {}
+    for insight_id in opportunity.insights:
+        insight = context.bank.get(Insight, insight_id)
+        if insight is not None:
+            found[insight.id] = insight
+    for ref, journey, step in linked_steps(opportunity, context):
+        for insight in context.bank.step_insights.get((journey.id, step.id), []):
+            found[insight.id] = insight
+    return [found[key] for key in sorted(found)]
+
+
+def linked_metrics(opportunity: Opportunity, context: Context) -> list[Metric]:
+    """Metrics the opportunity names and metrics measured at its steps, each once, by id."""
+    found: dict[str, Metric] = {}
+    for metric_id in opportunity.metrics:
+        metric = context.bank.get(Metric, metric_id)
+        if metric is not None:
+            found[metric.id] = metric
+    for ref, journey, step in linked_steps(opportunity, context):
+        for metric in context.bank.step_metrics.get((journey.id, step.id), []):
+            found[metric.id] = metric
+    return [found[key] for key in sorted(found)]
+
+
+def _defaulted(name: str, context: Context, note: str) -> FactorResult:
+    value = context.config.default(name)
+    factor = Factor(name, None, value, None, None, note, missing=True, default_used=value)
+    return factor, [Missing(name, name, value, note)]
+
+
+# --- journey factors ---------------------------------------------------------------------
+
+
+def pain(opportunity: Opportunity, context: Context) -> FactorResult:
+    """Worst linked step: ½ × (2 − emotion) ÷ 4 + ½ × min(pain points, 3) ÷ 3."""
+    steps = linked_steps(opportunity, context)
+    if not steps:
+        return _defaulted("pain", context, "no linked steps")
+    missing: list[Missing] = []
+    best: tuple[float, str, float, int] | None = None
+    for ref, _journey, step in steps:
+        emotion: float
+        if step.emotion is None:
+            emotion = context.config.default("emotion")
+            missing.append(Missing("pain", f"emotion of {ref}", emotion, f"{ref} has no emotion"))
+        else:
+            emotion = float(step.emotion)
+        points = len(step.pain_points)
+        value = 0.5 * (2.0 - emotion) / 4.0 + 0.5 * min(points, MAX_PAIN_POINTS) / MAX_PAIN_POINTS
+        if best is None or value > best[0]:
+            best = (value, ref, emotion, points)
+    assert best is not None
+    value, ref, emotion, points = best
+    detail = f"worst step {ref}: emotion {emotion:g}, {points} pain point{'' if points == 1 else 's'}"
+    return Factor("pain", emotion, value, None, None, detail, evidence=[r for r, _, _ in steps]), missing
+
+
+def insight_strength(insight: Insight, context: Context) -> float:
+    """severity × confidence × 0.5 ^ (age in days ÷ half-life); future dates count as today."""
+    age = max(0, (context.today - insight.date).days)
+    recency = 0.5 ** (age / context.config.half_life_days)
+    return SEVERITY[insight.severity] * CONFIDENCE[insight.confidence] * recency
+
+
+def evidence(opportunity: Opportunity, context: Context) -> FactorResult:
+    """1 − 2 ^ −(sum of insight strengths): one fresh, sure, critical insight gives 0.5."""
+    insights = linked_insights(opportunity, context)
+    if not insights:
+        return _defaulted("evidence", context, "no linked insights")
+    mass = math.fsum(insight_strength(i, context) for i in insights)
+    value = 1.0 - 2.0 ** (-mass)
+    detail = f"{len(insights)} insight{'' if len(insights) == 1 else 's'}, strength {mass:.3f}"
+    return Factor("evidence", mass, value, None, None, detail, evidence=[i.id for i in insights]), []
+
+
+def sources(opportunity: Opportunity, context: Context) -> FactorResult:
+    """(distinct insight types, at most 3) − 1, ÷ 2: 1 type 0, 2 types 0.5, 3 or more 1."""
+    insights = linked_insights(opportunity, context)
+    if not insights:
+        return _defaulted("sources", context, "no linked insights")
+    kinds = sorted({i.type for i in insights})
+    value = (min(len(kinds), MAX_SOURCES) - 1) / (MAX_SOURCES - 1)
+    detail = f"{len(kinds)} type{'' if len(kinds) == 1 else 's'}: {', '.join(kinds)}"
+    return Factor("sources", float(len(kinds)), value, None, None, detail, evidence=[i.id for i in insights]), []
+
+
+def metric_gap_of(metric: Metric) -> float | None:
+    """How far the latest observation is from the target, relative to the target, in the
+    bad direction (0 when on or past target); None when the metric cannot tell."""
+    latest = metric.latest()
+    if metric.volume or metric.direction is None or metric.target is None or latest is None:
+        return None
+    shortfall = metric.target - latest.value if metric.direction == "increase" else latest.value - metric.target
+    scale = abs(metric.target) or abs(latest.value)
+    if scale == 0:
+        return 0.0
+    return shortfall / scale
+
+
+def metric_gap(opportunity: Opportunity, context: Context) -> FactorResult:
+    """Largest gap of a linked metric, clipped to 0..1."""
+    metrics = linked_metrics(opportunity, context)
+    gaps = [(gap, m) for m in metrics if (gap := metric_gap_of(m)) is not None]
+    if not gaps:
+        note = "no linked metric with direction, target and an observation"
+        return _defaulted("metric_gap", context, note)
+    gap, metric = max(gaps, key=lambda pair: (pair[0], pair[1].id))
+    latest = metric.latest()
+    assert latest is not None
+    detail = f"{metric.id}: latest {latest.value:g} vs target {metric.target:g} ({metric.direction})"
+    value = min(max(gap, 0.0), 1.0)
+    return Factor("metric_gap", gap, value, None, None, detail, evidence=[m.id for _, m in gaps]), []
+
+
+def level(opportunity: Opportunity, context: Context) -> FactorResult:
+    """Highest level among the linked steps' journeys: top 1, mid 0.6, detailed 0.3."""
+    steps = linked_steps(opportunity, context)
+    if not steps:
+        return _defaulted("level", context, "no linked steps")
+    journeys = sorted({j.id: j for _, j, _ in steps}.values(), key=lambda j: j.id)
+    best = max(journeys, key=lambda j: LEVEL[j.level])
+    detail = f"{best.id} is a {best.level} journey"
+    return Factor("level", best.level, LEVEL[best.level], None, None, detail, evidence=[j.id for j in journeys]), []
+
+
+def volume_metrics(opportunity: Opportunity, context: Context) -> list[tuple[float, Metric]]:
+    found = []
+    for metric in linked_metrics(opportunity, context):
+        latest = metric.latest()
+        if metric.volume and latest is not None:
+            found.append((latest.value, metric))
+    return found
+
+
+def volume(opportunity: Opportunity, context: Context) -> FactorResult:
+    """log10(1 + largest linked volume) ÷ log10(1 + largest volume in the bank)."""
+    found = volume_metrics(opportunity, context)
+    if not found:
+        return _defaulted("volume", context, "no volume metric at the linked steps")
+    value, metric = max(found, key=lambda pair: (pair[0], pair[1].id))
+    top = context.max_volume
+    normalised = math.log10(1 + max(value, 0.0)) / math.log10(1 + top) if top > 0 else 0.0
+    detail = f"{metric.id}: {value:g} {metric.unit} (largest in the bank {top:g})"
+    return Factor("volume", value, normalised, None, None, detail, evidence=[m.id for _, m in found]), []
+
+
+# --- the opportunity's own estimates -----------------------------------------------------
+
+
+def estimate(opportunity: Opportunity, name: str, context: Context) -> tuple[float, Missing | None]:
+    """The raw estimate `name`, or its documented default (reported as missing)."""
+    value = getattr(opportunity.estimates, name, None) if opportunity.estimates else None
+    if value is None:
+        default = context.config.default(name)
+        return default, Missing(name, name, default, f"no {name} estimate")
+    return float(value), None
+
+
+def _reach(value: float, context: Context) -> float:
+    top = context.max_reach
+    return math.log10(1 + value) / math.log10(1 + top) if top > 0 else 0.0
+
+
+NORMALISE: dict[str, tuple[Callable[[float, Context], float], str]] = {
+    "reach": (_reach, "log10(1 + reach) ÷ log10(1 + largest reach in the bank)"),
+    "impact": (lambda v, c: min(v, 3.0) / 3.0, "impact ÷ 3 (0.25 minimal … 3 massive)"),
+    "confidence": (lambda v, c: min(v, 1.0), "confidence (0..1)"),
+    "effort": (lambda v, c: 1.0 / (1.0 + v), "1 ÷ (1 + person-months): less effort scores higher"),
+    "ease": (lambda v, c: min(v, 10.0) / 10.0, "ease ÷ 10"),
+    "business_value": (lambda v, c: min(v, 20.0) / 20.0, "value ÷ 20 (Fibonacci scale, capped)"),
+    "time_criticality": (lambda v, c: min(v, 20.0) / 20.0, "value ÷ 20 (Fibonacci scale, capped)"),
+    "risk_reduction": (lambda v, c: min(v, 20.0) / 20.0, "value ÷ 20 (Fibonacci scale, capped)"),
+    "job_size": (lambda v, c: 1.0 / (1.0 + v / 5.0), "1 ÷ (1 + job size ÷ 5): smaller scores higher"),
+}
+
+
+def estimate_factor(opportunity: Opportunity, name: str, context: Context, detail: str | None = None) -> FactorResult:
+    """One estimate as a factor, normalised by NORMALISE."""
+    value, gap = estimate(opportunity, name, context)
+    normalise, how = NORMALISE[name]
+    factor = Factor(
+        name,
+        value,
+        normalise(value, context),
+        None,
+        None,
+        detail or how,
+        missing=gap is not None,
+        default_used=value if gap is not None else None,
+        evidence=[opportunity.id],
+    )
+    return factor, [gap] if gap else []
+
+
+def estimates(opportunity: Opportunity, context: Context) -> FactorResult:
+    """Mean of impact ÷ 3, confidence, and 1 ÷ (1 + effort)."""
+    parts = [estimate_factor(opportunity, name, context) for name in ("impact", "confidence", "effort")]
+    missing = [m for _, gaps in parts for m in gaps]
+    missing = [Missing("estimates", m.input, m.default, m.note) for m in missing]
+    value = math.fsum(f.normalised for f, _ in parts) / len(parts)
+    detail = ", ".join(f"{f.name} {f.raw:g}" + (" (default)" if f.missing else "") for f, _ in parts)
+    everything_missing = len(missing) == len(parts)
+    return (
+        Factor(
+            "estimates",
+            float(len(parts) - len(missing)),
+            value,
+            None,
+            None,
+            detail,
+            missing=everything_missing,
+            default_used=value if everything_missing else None,
+            evidence=[opportunity.id],
+        ),
+        missing,
+    )
+
+
+JOURNEY: dict[str, Callable[[Opportunity, Context], FactorResult]] = {
+    "pain": pain,
+    "evidence": evidence,
+    "sources": sources,
+    "metric_gap": metric_gap,
+    "level": level,
+    "volume": volume,
+    "estimates": estimates,
+}
+
+
+def catalogue_factor(name: str, opportunity: Opportunity, context: Context) -> FactorResult:
+    """Any factor the weighted model may use: a journey factor or one estimate."""
+    if name in JOURNEY:
+        return JOURNEY[name](opportunity, context)
+    return estimate_factor(opportunity, name, context)

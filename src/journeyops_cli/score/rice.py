@@ -1,0 +1,21 @@
+"""The `rice` model: reach × impact × confidence ÷ effort, from the team's estimates."""
+
+from __future__ import annotations
+
+from journeyops_cli.models import Opportunity
+from journeyops_cli.score.base import Context, Score
+from journeyops_cli.score.formula import finish, product
+
+
+class RiceModel:
+    """Reach (customers a year) × impact (0.25–3) × confidence (0–1) ÷ effort (person-months)."""
+
+    name = "rice"
+    formula = "score = reach × impact × confidence ÷ effort"
+    factors = ("reach", "impact", "confidence", "effort")
+
+    def score(self, opportunity: Opportunity, context: Context) -> Score:
+        roles = [("reach", "× reach"), ("impact", "× impact"), ("confidence", "× confidence"), ("effort", "÷ effort")]
+        factors, missing, v = product(opportunity, context, roles)
+        total = v["reach"] * v["impact"] * v["confidence"] / v["effort"]
+        return finish(opportunity, context, self.name, self.formula, factors, missing, total)

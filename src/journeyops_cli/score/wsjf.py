@@ -1,0 +1,27 @@
+"""The `wsjf` model (SAFe): cost of delay ÷ job size."""
+
+from __future__ import annotations
+
+from journeyops_cli.models import Opportunity
+from journeyops_cli.score.base import Context, Score
+from journeyops_cli.score.formula import finish, product
+
+
+class WsjfModel:
+    """(business value + time criticality + risk reduction) ÷ job size, relative scales."""
+
+    name = "wsjf"
+    formula = "score = (business_value + time_criticality + risk_reduction) ÷ job_size"
+    factors = ("business_value", "time_criticality", "risk_reduction", "job_size")
+
+    def score(self, opportunity: Opportunity, context: Context) -> Score:
+        roles = [
+            ("business_value", "+ business value (cost of delay)"),
+            ("time_criticality", "+ time criticality (cost of delay)"),
+            ("risk_reduction", "+ risk reduction (cost of delay)"),
+            ("job_size", "÷ job size"),
+        ]
+        factors, missing, v = product(opportunity, context, roles)
+        delay = v["business_value"] + v["time_criticality"] + v["risk_reduction"]
+        total = delay / v["job_size"]
+        return finish(opportunity, context, self.name, self.formula, factors, missing, total)

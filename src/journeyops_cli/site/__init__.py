@@ -1,0 +1,1 @@
+"""The static journey bank site: `journeyops site build` and `site serve`."""

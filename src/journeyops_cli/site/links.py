@@ -1,0 +1,90 @@
+"""Where every page of the site lives and how one page links to another.
+
+Paths are POSIX paths relative to the output folder (`fi/journeys/apply.html`). A page's
+*key* is its path inside a language folder (`journeys/apply.html`); links between pages
+are always relative, so the site works from `file://` and from any folder of any host.
+Only validated ids name files: an id that is not a whole slug is an error, not a path.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from journeyops_cli.slug import is_slug
+
+ASSETS = "assets"
+
+# Where each kind of record gets its page (or its anchor on a shared page).
+_KIND_FOLDERS = {
+    "journey": "journeys",
+    "theme": "themes",
+    "insight": "insights",
+    "opportunity": "opportunities",
+}
+
+
+class UnsafeId(ValueError):
+    """An id that is not a whole slug was about to name a file or an anchor."""
+
+
+def checked(record_id: str) -> str:
+    if not isinstance(record_id, str) or not is_slug(record_id):
+        raise UnsafeId(f"{record_id!r} is not a valid id and cannot name a page")
+    return record_id
+
+
+def record_key(kind: str, record_id: str) -> str:
+    """The key of a record's page, with an anchor for records shown on a shared page.
+
+    `kind` is a kind slug (`journey`, `insight`, …) or `step` with `journey-id#step-id`.
+    """
+    kind = kind.lower()
+    if kind == "step":
+        journey_id, _, step_id = record_id.partition("#")
+        # The anchor the journey map gives each step's column header.
+        return f"journeys/{checked(journey_id)}.html#{checked(journey_id)}--{checked(step_id)}"
+    if kind == "metric":
+        return f"metrics.html#metric-{checked(record_id)}"
+    folder = _KIND_FOLDERS.get(kind)
+    if folder is None:
+        raise UnsafeId(f"no page for records of kind {kind!r}")
+    return f"{folder}/{checked(record_id)}.html"
+
+
+def page_path(language: str, key: str) -> str:
+    """The output path of the page `key` in `language`."""
+    return f"{checked(language)}/{key}"
+
+
+def relative(from_path: str, to_path: str) -> str:
+    """A relative link from the page at `from_path` to `to_path` (which may carry a
+    `#fragment`); both are output-relative POSIX paths."""
+    target, hash_, fragment = to_path.partition("#")
+    here = posixpath.dirname(from_path) or "."
+    link = posixpath.relpath(target, here)
+    return link + hash_ + fragment
+
+
+class Linker:
+    """Links from one page: to other pages of its language, to the same page in another
+    language, to shared assets, and to records (`link(kind, id)` for templates)."""
+
+    def __init__(self, language: str, key: str) -> None:
+        self.language = language
+        self.key = key
+        self.path = page_path(language, key) if key else "index.html"
+
+    def page(self, key: str, language: str | None = None) -> str:
+        return relative(self.path, page_path(language or self.language, key))
+
+    def asset(self, name: str) -> str:
+        return relative(self.path, f"{ASSETS}/{name}")
+
+    def root(self) -> str:
+        return relative(self.path, "index.html")
+
+    def record(self, kind: str, record_id: str) -> str:
+        return self.page(record_key(kind, record_id))
+
+    def __call__(self, kind: str, record_id: str) -> str:
+        return self.record(kind, record_id)

@@ -1,0 +1,345 @@
+"""The pages of the site for one language: which pages exist, and what each one shows.
+
+Each page is a key (its path inside the language folder), a template and a context of
+plain values picked in the page's language. Nothing here reads files or writes them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from journeyops_cli.bank import Bank
+from journeyops_cli.findings import Finding
+from journeyops_cli.models import Insight, Journey, Metric, Opportunity, Theme
+from journeyops_cli.models.base import pick_text
+from journeyops_cli.render.i18n import number
+from journeyops_cli.site.history import Change
+from journeyops_cli.site.links import checked
+from journeyops_cli.site.sparkline import sparkline
+
+LEVELS = ("top", "mid", "detailed")
+SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class BacklogRow:
+    """One ranked opportunity from the scoring model."""
+
+    rank: int
+    opportunity_id: str
+    score: str
+    explanation: str = ""
+
+
+@dataclass(slots=True)
+class SiteData:
+    """Everything the site shows, gathered and checked before any page is rendered."""
+
+    bank: Bank
+    title: str
+    languages: list[str]
+    findings: dict[str, list[Finding]] = field(default_factory=dict)
+    changes: list[Change] | None = None
+    backlog: list[BacklogRow] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TreeNode:
+    """A journey and the journeys one level below it."""
+
+    journey: Journey
+    children: list[TreeNode]
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page in one language."""
+
+    key: str
+    template: str
+    title: str
+    context: dict[str, Any]
+
+
+def json_script(value: Any) -> Markup:
+    """JSON safe inside `<script type="application/json">`: no `<`, `>` or `&` in it."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+class PagePlanner:
+    """Builds the pages of one language."""
+
+    def __init__(self, data: SiteData, language: str, strings: dict[str, str]) -> None:
+        self.data = data
+        self.bank = data.bank
+        self.language = language
+        self.s = strings
+
+    # --- helpers ------------------------------------------------------------------------
+
+    def t(self, value: Any) -> str:
+        """Record text in this page's language."""
+        return pick_text(value, self.language, self.data.languages)
+
+    def num(self, value: float | None, unit: str = "") -> str:
+        if value is None:
+            return self.s["no_data"]
+        text = number(value, self.language)
+        return f"{text} {unit}".strip() if unit else text
+
+    def journeys_sorted(self, journeys: list[Journey]) -> list[Journey]:
+        return sorted(journeys, key=lambda j: (LEVELS.index(j.level), self.t(j.title).casefold(), j.id))
+
+    def children(self, journey: Journey) -> list[Journey]:
+        return self.journeys_sorted(self.bank.children.get(journey.id, []))
+
+    def tree(self, roots: list[Journey], within: set[str] | None = None) -> list[TreeNode]:
+        """The level tree below `roots` (optionally only journeys in `within`); a journey
+        already shown is not shown again, so a parent cycle cannot loop."""
+        seen: set[str] = set()
+
+        def grow(journey: Journey) -> TreeNode:
+            seen.add(journey.id)
+            kids = [
+                grow(child) for child in self.children(journey)
+                if child.id not in seen and (within is None or child.id in within)
+            ]
+            return TreeNode(journey, kids)
+
+        return [grow(root) for root in roots if root.id not in seen]
+
+    def journey_insights(self, journey: Journey) -> list[Insight]:
+        found: dict[str, Insight] = {}
+        for step in journey.steps:
+            for insight in self.bank.step_insights.get((journey.id, step.id), []):
+                found.setdefault(insight.id, insight)
+        return self.insights_sorted(list(found.values()))
+
+    def insights_sorted(self, insights: list[Insight]) -> list[Insight]:
+        return sorted(insights, key=lambda i: (SEVERITY_ORDER[i.severity], -i.date.toordinal(), i.id))
+
+    def journey_metrics(self, journey: Journey) -> list[Metric]:
+        found: dict[str, Metric] = {}
+        for step in journey.steps:
+            for metric in self.bank.step_metrics.get((journey.id, step.id), []):
+                found.setdefault(metric.id, metric)
+        return sorted(found.values(), key=lambda m: m.id)
+
+    def journey_opportunities(self, journey: Journey) -> list[Opportunity]:
+        found: dict[str, Opportunity] = {}
+        for step in journey.steps:
+            for opportunity in self.bank.step_opportunities.get((journey.id, step.id), []):
+                found.setdefault(opportunity.id, opportunity)
+        return sorted(found.values(), key=lambda o: o.id)
+
+    def step_label(self, ref: str) -> tuple[str, str] | None:
+        """(journey title, step title) for `journey#step`, None when it does not resolve."""
+        found = self.bank.step(ref)
+        if found is None:
+            return None
+        journey, step = found
+        return (self.t(journey.title), self.t(step.title))
+
+    def metric_view(self, metric: Metric) -> dict[str, Any]:
+        observations = sorted(metric.observations, key=lambda o: o.date)
+        latest = observations[-1] if observations else None
+        status = None
+        if latest is not None and metric.target is not None and metric.direction:
+            good = latest.value >= metric.target if metric.direction == "increase" else latest.value <= metric.target
+            status = "on_target" if good else "off_target"
+        title = self.t(metric.title)
+        values = ", ".join(f"{o.date.isoformat()} {self.num(o.value, metric.unit)}" for o in observations)
+        label = self.s["trend_alt"].format(title=title, values=values or self.s["no_data"])
+        return {
+            "metric": metric,
+            "title": title,
+            "latest": latest,
+            "latest_text": self.num(latest.value, metric.unit) if latest else self.s["no_data"],
+            "target_text": self.num(metric.target, metric.unit) if metric.target is not None else self.s["no_target"],
+            "status": status,
+            "sparkline": sparkline([o.value for o in observations], label, metric.target) if len(observations) > 1 else Markup(""),
+            "steps": [(ref, self.step_label(ref)) for ref in self.metric_steps(metric)],
+        }
+
+    def metric_steps(self, metric: Metric) -> list[str]:
+        refs = set(metric.steps)
+        for journey in self.bank.journeys():
+            for step in journey.steps:
+                if metric.id in step.metrics:
+                    refs.add(f"{journey.id}#{step.id}")
+        return sorted(refs)
+
+    def insight_journeys(self, insight: Insight) -> list[Journey]:
+        found = {}
+        for ref in insight.steps:
+            hit = self.bank.step(ref)
+            if hit is not None:
+                found[hit[0].id] = hit[0]
+        return [found[k] for k in sorted(found)]
+
+    # --- pages --------------------------------------------------------------------------
+
+    def pages(self) -> list[Page]:
+        pages = [self.home(), self.levels(), self.insight_explorer(), self.metrics(), self.search()]
+        pages += [self.theme(theme) for theme in sorted(self.bank.themes(), key=lambda r: r.id)]
+        pages += [self.journey(j) for j in sorted(self.bank.journeys(), key=lambda r: r.id)]
+        pages += [self.insight(i) for i in sorted(self.bank.insights(), key=lambda r: r.id)]
+        pages += [self.opportunity(o) for o in sorted(self.bank.opportunities(), key=lambda r: r.id)]
+        if self.data.backlog is not None:
+            pages.append(self.backlog())
+        return pages
+
+    def home(self) -> Page:
+        bank = self.bank
+        themes = sorted(bank.themes(), key=lambda th: (self.t(th.title).casefold(), th.id))
+        per_theme = {
+            th.id: sum(1 for j in bank.journeys() if j.theme == th.id) for th in themes
+        }
+        top = self.journeys_sorted([j for j in bank.journeys() if j.level == "top"])
+        counts = [
+            ("record_count_themes", len(bank.themes())),
+            ("record_count_journeys", len(bank.journeys())),
+            ("record_count_insights", len(bank.insights())),
+            ("record_count_metrics", len(bank.metrics())),
+            ("record_count_opportunities", len(bank.opportunities())),
+        ]
+        changes = []
+        by_file: dict[str, list[Any]] = {}
+        for record in bank.records():
+            if record.kind in ("Journey", "Theme", "Insight", "Opportunity", "Metric"):
+                by_file.setdefault(record.source_path, []).append(record)
+        for change in self.data.changes or []:
+            records = [r for path in change.files for r in sorted(by_file.get(path, []), key=lambda r: (r.kind, r.id))]
+            changes.append({"date": change.date, "subject": change.subject, "records": records[:8],
+                            "more": max(len(records) - 8, 0)})
+        reviewed = sorted(
+            (j for j in bank.journeys() if j.reviewed is not None),
+            key=lambda j: (-j.reviewed.toordinal(), j.id),  # type: ignore[union-attr]
+        )[:10]
+        return Page("index.html", "site/home.html.j2", self.data.title, {
+            "themes": themes, "per_theme": per_theme, "top": top, "counts": counts,
+            "changes": changes, "git": bool(self.data.changes), "reviewed": reviewed,
+        })
+
+    def levels(self) -> Page:
+        journeys = self.bank.journeys()
+        roots = self.journeys_sorted([j for j in journeys if j.level == "top" or not j.parent])
+        tree = self.tree(roots)
+        reached: set[str] = set()
+        pending = list(tree)
+        while pending:
+            node = pending.pop()
+            reached.add(node.journey.id)
+            pending += node.children
+        # Journeys whose parent is missing (or that sit in a parent cycle) hang nowhere.
+        rest = self.journeys_sorted([j for j in journeys if j.id not in reached])
+        return Page("levels.html", "site/levels.html.j2", self.s["levels"], {
+            "tree": tree, "orphans": [TreeNode(j, []) for j in rest],
+        })
+
+    def theme(self, theme: Theme) -> Page:
+        journeys = [j for j in self.bank.journeys() if j.theme == theme.id]
+        in_theme = {j.id for j in journeys}
+        # Show the theme's journeys as a tree: those whose parent is outside the theme
+        # start a branch (a top journey may span themes).
+        roots = self.journeys_sorted([j for j in journeys if j.parent not in in_theme])
+        return Page(f"themes/{checked(theme.id)}.html", "site/theme.html.j2", self.t(theme.title), {
+            "theme": theme, "tree": self.tree(roots, in_theme), "count": len(journeys),
+            "team": self.bank.get_kind("Team", theme.team) if theme.team else None,
+        })
+
+    def journey(self, journey: Journey) -> Page:
+        from journeyops_cli.render.journey_map import build_map
+        from journeyops_cli.render.svg import emotion_curve
+
+        journey_map = build_map(self.bank, journey, self.language)
+        return Page(f"journeys/{checked(journey.id)}.html", "site/journey.html.j2", self.t(journey.title), {
+            "journey": journey,
+            "map": journey_map,
+            "map_template": map_template(),
+            "curve": emotion_curve(journey_map.emotion_points(), self.s) if journey_map.has_emotion else Markup(""),
+            "ancestors": list(reversed(self.bank.ancestors(journey))),
+            "children": self.children(journey),
+            "theme": self.bank.get(Theme, journey.theme) if journey.theme else None,
+            "insights": self.journey_insights(journey),
+            "metrics": [self.metric_view(m) for m in self.journey_metrics(journey)],
+            "opportunities": self.journey_opportunities(journey),
+            "findings": self.data.findings.get(journey.source_path, []),
+        })
+
+    def insight(self, insight: Insight) -> Page:
+        return Page(f"insights/{checked(insight.id)}.html", "site/insight.html.j2", self.t(insight.title), {
+            "insight": insight,
+            "steps": [(ref, self.step_label(ref)) for ref in insight.steps],
+            "opportunities": sorted(self.bank.insight_opportunities.get(insight.id, []), key=lambda o: o.id),
+            "groups": [self.bank.get_kind("CustomerGroup", g) for g in insight.customer_groups],
+        })
+
+    def insight_explorer(self) -> Page:
+        insights = sorted(self.bank.insights(), key=lambda i: (-i.date.toordinal(), i.id))
+        rows = []
+        types: set[str] = set()
+        themes: dict[str, str] = {}
+        journeys: dict[str, str] = {}
+        for insight in insights:
+            linked = self.insight_journeys(insight)
+            theme_ids = sorted({j.theme for j in linked if j.theme})
+            for j in linked:
+                journeys[j.id] = self.t(j.title)
+                if j.theme:
+                    theme = self.bank.get(Theme, j.theme)
+                    if theme is not None:
+                        themes[theme.id] = self.t(theme.title)
+            types.add(insight.type)
+            rows.append({"id": insight.id, "type": insight.type, "date": insight.date.isoformat(),
+                         "themes": theme_ids, "journeys": [j.id for j in linked]})
+        return Page("insights/index.html", "site/insights.html.j2", self.s["insights"], {
+            "insights": insights,
+            "data": json_script(rows),
+            "types": sorted(types),
+            "theme_options": sorted(themes.items(), key=lambda kv: (kv[1].casefold(), kv[0])),
+            "journey_options": sorted(journeys.items(), key=lambda kv: (kv[1].casefold(), kv[0])),
+        })
+
+    def metrics(self) -> Page:
+        metrics = sorted(self.bank.metrics(), key=lambda m: (self.t(m.title).casefold(), m.id))
+        return Page("metrics.html", "site/metrics.html.j2", self.s["metrics"], {
+            "metrics": [self.metric_view(m) for m in metrics],
+        })
+
+    def opportunity(self, opportunity: Opportunity) -> Page:
+        return Page(
+            f"opportunities/{checked(opportunity.id)}.html", "site/opportunity.html.j2",
+            self.t(opportunity.title), {
+                "opportunity": opportunity,
+                "steps": [(ref, self.step_label(ref)) for ref in opportunity.steps],
+                "insights": [i for i in (self.bank.get(Insight, x) for x in opportunity.insights) if i],
+                "metrics": [m for m in (self.bank.get(Metric, x) for x in opportunity.metrics) if m],
+                "team": self.bank.get_kind("Team", opportunity.team) if opportunity.team else None,
+            })
+
+    def backlog(self) -> Page:
+        rows = []
+        for row in self.data.backlog or []:
+            opportunity = self.bank.get(Opportunity, row.opportunity_id)
+            if opportunity is not None:
+                rows.append({"row": row, "opportunity": opportunity,
+                             "steps": [(ref, self.step_label(ref)) for ref in opportunity.steps]})
+        return Page("backlog.html", "site/backlog.html.j2", self.s["backlog"], {"rows": rows})
+
+    def search(self) -> Page:
+        return Page("search.html", "site/search.html.j2", self.s["search"], {})
+
+
+def map_template() -> str:
+    """The journey map partial of `journeyops render` when it is there, else the site's own."""
+    from journeyops_cli.resources import templates_dir
+
+    shared = "render/_map.html.j2"
+    return shared if (templates_dir() / shared).is_file() else "site/_map_fallback.html.j2"

@@ -1,0 +1,86 @@
+"""The client-side search index, built at build time.
+
+One JavaScript file per language assigns a global (`window.JOURNEYOPS_SEARCH`), so the
+search works from `file://`, where browsers block `fetch()` of a JSON file. Each entry
+holds what the search page shows (kind, title, context, link) and the words it matches.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from typing import Any
+
+from journeyops_cli.models.base import pick_text
+from journeyops_cli.site.links import record_key
+from journeyops_cli.site.pages import SiteData
+
+GLOBAL = "JOURNEYOPS_SEARCH"
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, so `paivakoti` finds `päiväkoti` (the JS folds the same way)."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
+
+
+def entries(data: SiteData, language: str, strings: dict[str, str]) -> list[dict[str, Any]]:
+    """Every searchable thing in `language`: journeys, steps, insights, opportunities."""
+    bank, langs = data.bank, data.languages
+
+    def t(value: Any) -> str:
+        return pick_text(value, language, langs)
+
+    def words(*values: Any) -> str:
+        parts: list[str] = []
+        for value in values:
+            if isinstance(value, list):
+                for item in value:
+                    parts.append(t(item) if isinstance(item, (str, dict)) else str(item))
+            elif value is not None:
+                parts.append(t(value))
+        return fold(" ".join(parts))
+
+    found: list[dict[str, Any]] = []
+    for journey in sorted(bank.journeys(), key=lambda r: r.id):
+        found.append({
+            "kind": strings["journey"], "title": t(journey.title),
+            "context": strings.get(f"level.{journey.level}", journey.level),
+            "url": record_key("journey", journey.id),
+            "text": words(journey.title, journey.description, journey.cx_goals, journey.owner),
+        })
+        for step in journey.steps:
+            found.append({
+                "kind": strings["step"], "title": t(step.title), "context": t(journey.title),
+                "url": record_key("step", f"{journey.id}#{step.id}"),
+                "text": words(step.title, step.description, step.customer_actions,
+                              step.touchpoints, step.pain_points),
+            })
+    for insight in sorted(bank.insights(), key=lambda r: r.id):
+        found.append({
+            "kind": strings["insight"], "title": t(insight.title),
+            "context": f"{strings.get(f'insight_type.{insight.type}', insight.type)} · {insight.date.isoformat()}",
+            "url": record_key("insight", insight.id),
+            "text": words(insight.title, insight.summary, insight.source, insight.tags),
+        })
+    for opportunity in sorted(bank.opportunities(), key=lambda r: r.id):
+        found.append({
+            "kind": strings["opportunity"], "title": t(opportunity.title),
+            "context": strings.get(f"opportunity_status.{opportunity.status}", opportunity.status),
+            "url": record_key("opportunity", opportunity.id),
+            "text": words(opportunity.title, opportunity.problem, opportunity.idea),
+        })
+    for entry in found:
+        entry["title_folded"] = fold(entry["title"])
+    return found
+
+
+def index_script(data: SiteData, language: str, strings: dict[str, str]) -> str:
+    """The index of `language` as a script that assigns `window.JOURNEYOPS_SEARCH`."""
+    payload = {"language": language, "entries": entries(data, language, strings)}
+    text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"window.{GLOBAL} = {text};\n"
+
+
+__all__ = ["GLOBAL", "entries", "fold", "index_script"]

@@ -1,0 +1,127 @@
+/* journeyops site: search and the insight explorer. No dependencies, no network:
+   the search index is a script that sets window.JOURNEYOPS_SEARCH, and the explorer
+   reads JSON embedded in its page. Text is only ever set with textContent. */
+(function () {
+  "use strict";
+
+  function fold(text) {
+    return String(text).toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").replace(/\s+/g, " ").trim();
+  }
+
+  function byId(id) {
+    return document.getElementById(id);
+  }
+
+  function hideNote(id) {
+    var note = byId(id);
+    if (note) note.hidden = true;
+  }
+
+  function initSearch() {
+    var form = byId("search-form");
+    var input = byId("q");
+    var list = byId("search-results");
+    var status = byId("search-status");
+    if (!form || !input || !list || !status) return;
+    var index = window.JOURNEYOPS_SEARCH;
+    if (!index || !Array.isArray(index.entries)) return;
+    hideNote("search-nojs");
+    var entries = index.entries;
+
+    function run() {
+      var query = fold(input.value);
+      var terms = query.split(" ").filter(Boolean);
+      while (list.firstChild) list.removeChild(list.firstChild);
+      if (query.length < 2) {
+        status.textContent = query ? status.getAttribute("data-hint") : "";
+        return;
+      }
+      var hits = [];
+      entries.forEach(function (entry, position) {
+        var haystack = entry.title_folded + " " + entry.text;
+        var score = 0;
+        for (var i = 0; i < terms.length; i++) {
+          if (haystack.indexOf(terms[i]) < 0) return;
+          score += entry.title_folded.indexOf(terms[i]) >= 0 ? 3 : 1;
+        }
+        hits.push({ entry: entry, score: score, position: position });
+      });
+      hits.sort(function (a, b) { return b.score - a.score || a.position - b.position; });
+      hits.slice(0, 50).forEach(function (hit) {
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = hit.entry.url;
+        link.textContent = hit.entry.title;
+        var meta = document.createElement("span");
+        meta.className = "meta";
+        meta.textContent = hit.entry.kind + (hit.entry.context ? " · " + hit.entry.context : "");
+        item.appendChild(link);
+        item.appendChild(document.createTextNode(" "));
+        item.appendChild(meta);
+        list.appendChild(item);
+      });
+      status.textContent = hits.length
+        ? status.getAttribute("data-count").replace("{n}", String(hits.length))
+        : status.getAttribute("data-none");
+    }
+
+    var query = new URLSearchParams(window.location.search).get("q");
+    if (query) input.value = query;
+    input.addEventListener("input", run);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      run();
+    });
+    run();
+  }
+
+  function initExplorer() {
+    var dataNode = byId("insight-data");
+    var form = byId("insight-filter");
+    var count = byId("filter-count");
+    if (!dataNode || !form || !count) return;
+    var rows = JSON.parse(dataNode.textContent || "[]");
+    form.hidden = false;
+    hideNote("filter-nojs");
+
+    function value(name) {
+      var field = form.elements.namedItem(name);
+      return field ? field.value : "";
+    }
+
+    function apply() {
+      var type = value("type"), theme = value("theme"), journey = value("journey");
+      var from = value("from"), to = value("to");
+      var shown = 0;
+      rows.forEach(function (row) {
+        var item = byId("insight-" + row.id);
+        if (!item) return;
+        var ok = (!type || row.type === type)
+          && (!theme || row.themes.indexOf(theme) >= 0)
+          && (!journey || row.journeys.indexOf(journey) >= 0)
+          && (!from || row.date >= from)
+          && (!to || row.date <= to);
+        item.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      count.textContent = count.getAttribute("data-template")
+        .replace("{shown}", String(shown)).replace("{total}", String(rows.length));
+    }
+
+    form.addEventListener("input", apply);
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
+    apply();
+  }
+
+  function start() {
+    initSearch();
+    initExplorer();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,157 @@
+"""`journeyops validate` as a user and CI run it: real subprocesses, exit codes, formats."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from journeyops_cli import __version__
+from tests.core.helpers import CORE_BANK, make_bank, run_cli
+
+
+@pytest.fixture()
+def bank(tmp_path: Path) -> Path:
+    target = tmp_path / "bank"
+    shutil.copytree(CORE_BANK, target)
+    return target
+
+
+def break_detailed_step(bank: Path) -> None:
+    path = bank / "journeys" / "daycare-application.yaml"
+    text = path.read_text().replace("    emotion: -1\n", "    emotion: -5\n    chanels: [web]\n")
+    path.write_text(text)
+
+
+def test_version() -> None:
+    result = run_cli("--version")
+    assert (result.returncode, result.stdout) == (0, f"journeyops {__version__}\n")
+
+
+def test_clean_bank_prints_one_line(bank: Path) -> None:
+    result = run_cli("validate", cwd=bank)
+    assert result.returncode == 0
+    assert result.stdout == "✓ 6 files, 11 records checked: no problems found\n"
+
+
+def test_bank_is_found_from_a_subfolder(bank: Path) -> None:
+    result = run_cli("validate", cwd=bank / "journeys")
+    assert (result.returncode, result.stdout) == (0, "✓ 6 files, 11 records checked: no problems found\n")
+
+
+def test_error_in_a_step_three_levels_deep(bank: Path) -> None:
+    break_detailed_step(bank)
+    result = run_cli("validate", cwd=bank)
+    assert result.returncode == 1
+    assert result.stdout == (
+        "journeys/daycare-application.yaml\n"
+        "journeys/daycare-application.yaml:20:14: JO020 [error] 'emotion' must be at least -2, not -5\n"
+        "    hint: emotion runs from -2 (very bad) to +2 (very good)\n"
+        "journeys/daycare-application.yaml:21:5: JO020 [error] unknown field 'chanels'\n"
+        "    hint: did you mean 'channels'?\n"
+        "\n"
+        "✗ 2 errors in 1 file (6 files, 10 records checked)\n"
+    )
+
+
+def test_paths_are_shown_relative_to_where_the_command_runs(bank: Path) -> None:
+    break_detailed_step(bank)
+    result = run_cli("validate", "--bank", "bank", cwd=bank.parent)
+    assert "bank/journeys/daycare-application.yaml:20:14: JO020" in result.stdout
+
+
+def test_json_format(bank: Path) -> None:
+    break_detailed_step(bank)
+    result = run_cli("validate", "--format", "json", cwd=bank)
+    assert result.returncode == 1
+    document = json.loads(result.stdout)
+    assert document["summary"] == {
+        "files": 6, "records": 10, "errors": 2, "warnings": 0, "info": 0, "failed": True
+    }
+    assert document["findings"][0] == {
+        "code": "JO020",
+        "name": "schema.invalid",
+        "severity": "error",
+        "path": "journeys/daycare-application.yaml",
+        "line": 20,
+        "column": 14,
+        "message": "'emotion' must be at least -2, not -5",
+        "hint": "emotion runs from -2 (very bad) to +2 (very good)",
+    }
+
+
+def test_github_format_is_chosen_in_actions_and_escapes(tmp_path: Path) -> None:
+    root = make_bank(tmp_path, {"a.yaml": "kind: Team\nid: t\ntitle: T\nnote: 100%\n"})
+    result = run_cli("validate", cwd=root, env={"GITHUB_ACTIONS": "true"})
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == (
+        "::error file=a.yaml,line=4,col=1,title=JO020 schema.invalid::unknown field 'note'%0A"
+        "allowed fields here%3A description, id, kind, title"
+        if False else
+        "::error file=a.yaml,line=4,col=1,title=JO020 schema.invalid::unknown field 'note'%0A"
+        "allowed fields here: contact, description, id, kind, title"
+    )
+
+
+def test_warnings_pass_unless_fail_on_warning(tmp_path: Path) -> None:
+    root = make_bank(tmp_path, {"a.yaml": "kind: Team\nid: t\ntitle: T\n", "empty.yaml": ""})
+    result = run_cli("validate", cwd=root)
+    assert result.returncode == 0
+    assert result.stdout.endswith("! 1 warning in 1 file (2 files, 1 record checked)\n")
+    assert run_cli("validate", "--fail-on", "warning", cwd=root).returncode == 1
+
+
+def test_only_named_files_are_reported_but_references_use_the_whole_bank(bank: Path) -> None:
+    break_detailed_step(bank)
+    result = run_cli("validate", "insights/feedback.yaml", cwd=bank)
+    assert (result.returncode, result.stdout) == (0, "✓ 1 file, 10 records checked: no problems found\n")
+    result = run_cli("validate", "journeys", cwd=bank)
+    assert result.returncode == 1
+    assert "2 errors in 1 file (3 files, 10 records checked)" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--format", "xml"], "journeyops: error: --format xml: use one of text, json, github, sarif\n"),
+        (["--fail-on", "fatal"],
+         "journeyops: error: --fail-on: unknown severity 'fatal'; use one of: error, warning, info\n"),
+        (["--select", "JO9999"],
+         "journeyops: error: --select: unknown rule, name or group 'JO9999'; `journeyops rules` lists them\n"),
+        (["--ignore", "schema.invalidd"],
+         "journeyops: error: --ignore: unknown rule, name or group 'schema.invalidd'; did you mean 'schema.invalid'?\n"),
+        (["/"], None),
+    ],
+)
+def test_usage_errors_exit_2(bank: Path, args: list[str], message: str | None) -> None:
+    result = run_cli("validate", *args, cwd=bank)
+    assert result.returncode == 2
+    if message is not None:
+        assert result.stderr == message
+    assert "Traceback" not in result.stderr
+
+
+def test_no_bank_exits_2(tmp_path: Path) -> None:
+    result = run_cli("validate", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"journeyops: error: no journeyops.yaml found in {tmp_path}")
+
+
+def test_bad_config_exits_2_with_its_place(tmp_path: Path) -> None:
+    root = make_bank(tmp_path, {}, config="name: T\nlanguages: finnish\nlimts: {}\n")
+    result = run_cli("validate", cwd=root)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "journeyops.yaml:2:12: JO030 [error] 'languages' should be a list, not 'finnish'\n"
+        "journeyops.yaml:3:1: JO030 [error] unknown field 'limts'\n"
+        "    hint: did you mean 'limits'?\n"
+        "journeyops: error: journeyops.yaml has errors\n"
+    )
+
+
+def test_missing_bank_option_folder(tmp_path: Path) -> None:
+    result = run_cli("validate", "--bank", str(tmp_path / "nope"))
+    assert result.returncode == 2
+    assert result.stderr == f"journeyops: error: --bank {tmp_path / 'nope'}: no such folder\n"

@@ -1,0 +1,152 @@
+"""The bank index: references resolve, reverse links exist, broken ones are reported."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from journeyops_cli.pipeline import Selection, load_bank, validate
+from tests.core.helpers import CORE_BANK, make_bank
+
+
+def copy_bank(tmp_path: Path) -> Path:
+    target = tmp_path / "bank"
+    shutil.copytree(CORE_BANK, target)
+    return target
+
+
+def reference_findings(root: Path) -> list[tuple[str, str, int, int, str, str | None]]:
+    result = validate(root, selection=Selection(select=["references"]))
+    return [(f.path, f.code, f.line, f.column, f.message, f.hint) for f in result.findings]
+
+
+def test_core_bank_is_clean() -> None:
+    assert validate(CORE_BANK).findings == []
+
+
+def test_reverse_links() -> None:
+    bank = load_bank(CORE_BANK).bank
+    assert [i.id for i in bank.step_insights[("daycare", "apply")]] == ["attachments-unclear"]
+    assert [m.id for m in bank.step_metrics[("daycare", "wait")]] == ["decision-time"]
+    assert [o.id for o in bank.step_opportunities[("daycare-application", "fill-in")]] == ["attachment-guide"]
+    assert [o.id for o in bank.insight_opportunities["attachments-unclear"]] == ["attachment-guide"]
+    assert [o.id for o in bank.metric_opportunities["decision-time"]] == ["attachment-guide"]
+    assert [j.id for j in bank.children["service-journey"]] == ["daycare"]
+    assert [j.id for j in bank.children["daycare"]] == ["daycare-application"]
+    assert [(j.id, s.id) for j, s in bank.step_children[("daycare", "apply")]] == [
+        ("daycare-application", "log-in"), ("daycare-application", "fill-in")
+    ]
+    journey, step = bank.step("daycare#wait")
+    assert (journey.id, step.id) == ("daycare", "wait")
+    assert bank.step("daycare#nope") is None
+    assert [j.id for j in bank.ancestors(bank.by_kind["Journey"]["daycare-application"])] == [
+        "daycare", "service-journey"
+    ]
+
+
+def test_duplicate_id_names_both_places(tmp_path: Path) -> None:
+    root = copy_bank(tmp_path)
+    (root / "insights" / "again.yaml").write_text(
+        "kind: Insight\nid: waiting-is-long\ntitle: Again\ntype: survey\nsource: S\n"
+        "date: 2026-01-01\nsummary: S\n"
+    )
+    assert reference_findings(root) == [
+        # Files load in path order, so the later file gets the finding.
+        ("insights/feedback.yaml", "JO101", 14, 5,
+         "Insight id 'waiting-is-long' is already used in insights/again.yaml:2",
+         "ids must be unique per kind; rename one of them"),
+    ]
+
+
+def test_same_id_in_different_kinds_is_fine(tmp_path: Path) -> None:
+    root = copy_bank(tmp_path)
+    (root / "t.yaml").write_text("kind: Team\nid: daycare\ntitle: A team called daycare\n")
+    assert reference_findings(root) == []
+
+
+def test_dangling_references_with_nearest_id(tmp_path: Path) -> None:
+    root = make_bank(tmp_path, {
+        "j.yaml": """
+            kind: Journey
+            id: daycare
+            title: Daycare
+            level: mid
+            theme: early-educaton
+            parent: service-journy
+            team: daycare-tem
+            customer_groups: [familes]
+            life_events: [moving]
+            steps:
+              - id: apply
+                title: Apply
+                metrics: [decision-tme]
+        """,
+        "v.yaml": """
+            kind: Theme
+            id: early-education
+            title: E
+            ---
+            kind: Team
+            id: daycare-team
+            title: T
+            ---
+            kind: CustomerGroup
+            id: families
+            title: F
+            ---
+            kind: Metric
+            id: decision-time
+            title: M
+            unit: days
+            ---
+            kind: Insight
+            id: i
+            title: I
+            type: survey
+            source: S
+            date: 2026-01-01
+            summary: S
+            steps: [daycare#aply, daycar#apply]
+            ---
+            kind: Opportunity
+            id: o
+            title: O
+            problem: P
+            insights: [ii]
+            metrics: [decision-time]
+            steps: [daycare#apply]
+        """,
+    })
+    assert reference_findings(root) == [
+        ("j.yaml", "JO102", 5, 8, "no theme with id 'early-educaton'", "did you mean 'early-education'?"),
+        ("j.yaml", "JO102", 6, 9, "no journey with id 'service-journy'", None),
+        ("j.yaml", "JO102", 7, 7, "no team with id 'daycare-tem'", "did you mean 'daycare-team'?"),
+        ("j.yaml", "JO102", 8, 19, "no customer group with id 'familes'", "did you mean 'families'?"),
+        ("j.yaml", "JO102", 9, 15, "no life event with id 'moving'", None),
+        ("j.yaml", "JO102", 13, 15, "no metric with id 'decision-tme'", "did you mean 'decision-time'?"),
+        ("v.yaml", "JO102", 25, 9, "step reference 'daycare#aply': journey 'daycare' has no step 'aply'",
+         "did you mean 'daycare#apply'?"),
+        ("v.yaml", "JO102", 25, 23, "step reference 'daycar#apply': no journey 'daycar'",
+         "did you mean 'daycare#apply'?"),
+        ("v.yaml", "JO102", 31, 12, "no insight with id 'ii'", "did you mean 'i'?"),
+    ]
+
+
+def test_duplicate_step_ids(tmp_path: Path) -> None:
+    root = make_bank(tmp_path, {
+        "j.yaml": """
+            kind: Journey
+            id: j
+            title: J
+            level: top
+            steps:
+              - id: apply
+                title: A
+              - id: apply
+                title: B
+        """,
+    })
+    assert reference_findings(root) == [
+        ("j.yaml", "JO103", 8, 9, "step id 'apply' is used twice in journey 'j' (first on line 6)",
+         "step ids must be unique within a journey"),
+    ]

@@ -1,0 +1,71 @@
+"""The tool works when installed from a wheel into a fresh virtual environment."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(REPO)],
+        check=True,
+        timeout=300,
+    )
+    (wheel,) = out.glob("journeyops-*.whl")
+    return wheel
+
+
+def test_wheel_ships_templates_and_schemas(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "journeyops_cli/_data/schemas/journey.schema.json" in names
+    templates = [n for n in names if n.startswith("journeyops_cli/_data/templates/")]
+    expected = sorted(
+        "journeyops_cli/_data/templates/" + p.relative_to(REPO / "templates").as_posix()
+        for p in (REPO / "templates").rglob("*")
+        if p.is_file()
+    )
+    assert sorted(templates) == expected
+
+
+def test_fresh_venv_runs_validate_on_the_example_bank(wheel: Path, tmp_path: Path) -> None:
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    python = env_dir / "bin" / "python"
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check", str(wheel)],
+        check=True,
+        timeout=600,
+    )
+    bank = REPO / "examples" / "helsinki"
+    if not bank.is_dir():
+        bank = REPO / "tests" / "core" / "bank"
+    copy = tmp_path / "bank"
+    shutil.copytree(bank, copy)
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "GITHUB_ACTIONS")}
+    env["NO_COLOR"] = "1"
+    script = env_dir / "bin" / "journeyops"
+    result = subprocess.run(
+        [str(script), "validate"], cwd=copy, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    # Clean, or only deliberate info findings (metrics that miss their targets).
+    assert "records checked" in result.stdout.splitlines()[-1]
+    assert "[error]" not in result.stdout and "[warning]" not in result.stdout
+    # The packaged schemas are found without the checkout.
+    result = subprocess.run(
+        [str(python), "-c", "from journeyops_cli.resources import schemas_dir; print(schemas_dir())"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60,
+    )
+    assert "/_data/schemas" in result.stdout

@@ -1,0 +1,160 @@
+"""The read-path parser: YAML 1.2 meaning, exact problem positions, bounded work."""
+
+from __future__ import annotations
+
+import string
+import time
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from journeyops_cli.load.yaml_read import parse
+
+
+def data(text: str):
+    result = parse(text)
+    assert result.problems == []
+    return [d.data for d in result.documents]
+
+
+def test_yaml_1_1_surprises_stay_text() -> None:
+    text = "a: no\nb: on\nc: NO\nd: yes\ne: off\nf: y\n"
+    assert data(text) == [{"a": "no", "b": "on", "c": "NO", "d": "yes", "e": "off", "f": "y"}]
+
+
+def test_core_schema_scalars() -> None:
+    text = "a: true\nb: 12\nc: 0x1F\nd: 0o17\ne: 1.5\nf: ~\ng: null\nh: .inf\ni: -3\nj: 1e3\nk:\n"
+    assert data(text) == [
+        {"a": True, "b": 12, "c": 31, "d": 15, "e": 1.5, "f": None, "g": None,
+         "h": float("inf"), "i": -3, "j": 1000.0, "k": None}
+    ]
+
+
+def test_dates_and_sexagesimals_stay_text() -> None:
+    assert data("a: 2024-05-01\nb: 1:20\nc: 010\n") == [{"a": "2024-05-01", "b": "1:20", "c": 10}]
+
+
+def test_quoted_values_are_always_text() -> None:
+    assert data("a: 'true'\nb: \"12\"\nc: !!str 5\n") == [{"a": "true", "b": "12", "c": "5"}]
+
+
+def test_multi_document_stream() -> None:
+    result = parse("a: 1\n---\nb: 2\n---\n- x\n")
+    assert [(d.index, d.line, d.data) for d in result.documents] == [
+        (0, 1, {"a": 1}), (1, 3, {"b": 2}), (2, 5, ["x"])
+    ]
+
+
+def test_duplicate_key_position() -> None:
+    result = parse("kind: Theme\nsteps:\n  - id: a\n    id: b\n")
+    (problem,) = result.problems
+    assert (problem.code, problem.line, problem.column) == ("JO003", 4, 5)
+    assert problem.message == "duplicate key 'id'"
+
+
+def test_syntax_error_position_and_hint() -> None:
+    (problem,) = parse("title: Apply: now\n").problems
+    assert (problem.code, problem.line, problem.column) == ("JO001", 1, 13)
+    assert problem.message == "YAML syntax error: mapping values are not allowed in this context"
+    assert problem.hint == "a value containing ': ' must be quoted"
+
+
+def test_tab_indentation_hint() -> None:
+    (problem,) = parse("a:\n\t- b\n").problems
+    assert (problem.line, problem.column) == (2, 1)
+    assert problem.hint == "YAML does not allow tabs for indentation; use spaces"
+
+
+def test_aliases_forbidden_by_default_at_the_alias() -> None:
+    (problem,) = parse("a: &x [1]\nb: *x\n").problems
+    assert (problem.code, problem.line, problem.column) == ("JO005", 2, 4)
+    assert problem.message == "YAML aliases (*name) are not allowed in a journey bank"
+
+
+def test_alias_budget() -> None:
+    assert parse("a: &x 1\nb: *x\n", max_aliases=1).documents[0].data == {"a": 1, "b": 1}
+    (problem,) = parse("a: &x 1\nb: *x\nc: *x\n", max_aliases=1).problems
+    assert (problem.line, problem.column) == (3, 4)
+    assert problem.message == "more than 1 YAML aliases in one file"
+
+
+def billion_laughs(levels: int = 9) -> str:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for i in range(1, levels + 1):
+        refs = ", ".join([f"*a{i - 1}"] * 9)
+        lines.append(f"a{i}: &a{i} [{refs}]")
+    return "\n".join(lines) + "\n"
+
+
+def test_alias_bomb_is_refused_quickly() -> None:
+    started = time.perf_counter()
+    for budget in (0, 100):
+        (problem,) = parse(billion_laughs(), max_aliases=budget).problems
+        assert problem.code == "JO005"
+    # A generous bound only to catch an explosion (seconds or memory), not a speed test.
+    assert time.perf_counter() - started < 5
+
+
+@pytest.mark.parametrize("depth", [65, 2_000, 200_000])
+def test_deep_flow_nesting_is_refused_without_crashing(depth: int) -> None:
+    (problem,) = parse("a: " + "[" * depth + "]" * depth + "\n").problems
+    assert problem.code == "JO006"
+    # The mapping is level 1, so the 64th bracket opens level 65.
+    assert (problem.line, problem.column) == (1, 67)
+    assert problem.message == "nesting is deeper than 64 levels"
+
+
+def test_deep_block_nesting_is_refused() -> None:
+    text = "".join("  " * i + f"k{i}:\n" for i in range(100)) + "  " * 100 + "x\n"
+    (problem,) = parse(text).problems
+    assert problem.code == "JO006"
+    assert problem.line == 65
+
+
+def test_nesting_at_the_limit_is_fine() -> None:
+    assert parse("[" * 64 + "]" * 64).problems == []
+
+
+def test_unsupported_tags() -> None:
+    (problem,) = parse("a: !!python/object:os.system x\n").problems
+    assert (problem.code, problem.line, problem.column) == ("JO007", 1, 4)
+    (problem,) = parse("a: !custom {b: 1}\n").problems
+    assert problem.code == "JO007"
+
+
+def test_control_character_position() -> None:
+    (problem,) = parse("a: b\nc: d\x1f\n").problems
+    assert (problem.code, problem.line, problem.column) == ("JO001", 2, 5)
+    assert problem.message == "YAML syntax error: control character U+001F is not allowed"
+
+
+def test_complex_key_is_a_problem() -> None:
+    (problem,) = parse("? [a, b]\n: c\n").problems
+    assert problem.code == "JO001"
+    assert problem.message == "a mapping key must be a plain value, not a list or mapping"
+
+
+json_like = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**6, 10**6)
+    | st.text(string.ascii_letters + string.digits + " :-#'\"äö", max_size=12),
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.text(string.ascii_lowercase, min_size=1, max_size=6), children, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(json_like)
+def test_round_trips_what_a_yaml_writer_writes(value) -> None:
+    """Anything PyYAML dumps (it quotes 1.1 booleans) reads back as the same data."""
+    text = yaml.safe_dump({"v": value}, allow_unicode=True)
+    assert data(text) == [{"v": value}]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_never_raises_on_any_text(text: str) -> None:
+    result = parse(text)
+    assert all(p.line >= 1 and p.column >= 1 for p in result.problems)

@@ -1,0 +1,112 @@
+"""Untrusted text stays text (issue 8, requirement 4): Markdown tables, Mermaid labels, HTML."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from tests.render.helpers import HOSTILE, bank
+
+from journeyops_cli.models import Journey
+from journeyops_cli.render.i18n import strings
+from journeyops_cli.render.journey_map import JourneyMap, StepView, build_map
+from journeyops_cli.render.journey_page import render_html, render_markdown
+from journeyops_cli.render.mermaid import journey_diagram
+from journeyops_cli.render.safety import md_cell, mermaid_label
+from journeyops_cli.render.svg import emotion_curve
+
+
+def hostile_map() -> JourneyMap:
+    b = bank(HOSTILE)
+    journey = b.get(Journey, "hostile")
+    assert journey is not None
+    return build_map(b, journey, "en")
+
+
+def _rows(text: str) -> list[int]:
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    rows: list[int] = []
+    for token in tokens:
+        if token.type == "tr_open":
+            rows.append(0)
+        elif token.type in ("th_open", "td_open"):
+            rows[-1] += 1
+    return rows
+
+
+def test_markdown_table_keeps_its_columns() -> None:
+    m = hostile_map()
+    rows = _rows(render_markdown(m))
+    assert rows == [len(m.steps) + 1] * 8  # header + 7 lanes (no parent or child steps)
+
+
+def test_markdown_has_no_live_html_or_links_from_data() -> None:
+    text = render_markdown(hostile_map())
+    html = MarkdownIt("commonmark", {"html": True}).enable("table").render(text)
+    assert "<script" not in html and "<img" not in html and "<iframe" not in html
+    assert "<svg" not in html and "<b>" not in html
+    assert "href=" not in re.sub(r'href="[a-z-]+\.md"', "", html)
+
+
+def test_mermaid_labels_are_neutered() -> None:
+    diagram = journey_diagram(hostile_map(), strings("en"))
+    assert diagram is not None
+    lines = diagram.splitlines()
+    assert lines[:3] == ["journey", "  title Evil | journey /scriptscriptalert('title')/script", "  section Emotion"]
+    tasks = lines[3:]
+    assert [t.split(".")[0].strip() for t in tasks] == ["1", "2", "3", "4", "6"]  # step 5 has no emotion
+    for task in tasks:
+        assert re.fullmatch(r"    \d+\. [^:#;%{}\n`]*(%[^%:#;{}\n`]*)*: [1-5]", task), task
+    assert "%%" not in diagram and "{" not in diagram and "#" not in diagram
+
+
+def test_html_has_no_script_and_no_javascript_href() -> None:
+    page = render_html(hostile_map())
+    assert "<script" not in page.lower()
+    assert "javascript:" not in page.lower().replace("javascript:alert", "")  # only as text
+    hrefs = re.findall(r'href="([^"]*)"', page)
+    assert hrefs and all(h.startswith(("https://", "#")) or h.endswith(".html") for h in hrefs), hrefs
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<img" not in page and "<iframe" not in page and "onerror=" not in page.replace("onerror=alert", "")
+    # the evidence links were refused: javascript:, case and leading space, a tab in the scheme
+    assert [i.evidence for i in hostile_map().steps[0].insights] == [None, None]
+
+
+def test_md_cell_escapes_structure() -> None:
+    assert md_cell("a|b") == "a\\|b"
+    assert md_cell("end\\") == "end\\\\"  # a trailing backslash cannot escape the next `|`
+    assert md_cell("x\\|y") == "x\\\\\\|y"
+    assert md_cell("[a](javascript:x)") == "\\[a\\](javascript:x)"
+    assert md_cell("one\ntwo\r\nthree") == "one two  three"
+    assert md_cell("<script>&") == "&lt;script&gt;&amp;"
+
+
+def test_mermaid_label_escapes_structure() -> None:
+    assert mermaid_label("%%{init: {'theme':'dark'}}%%") == "%init - 'theme' -'dark'%"
+    assert mermaid_label("%%%%x") == "%x"
+    assert mermaid_label("a;b#c:d\ne`f<g>") == "a,bno.c -d efg"
+    assert mermaid_label(" \n ") == "-"
+
+
+_TEXT = st.text(alphabet=st.sampled_from(list("ab |\\\n\r[]()`<>&%{}:;#*_-!")), max_size=30)
+
+
+@settings(max_examples=150, deadline=None)
+@given(title=_TEXT, action=_TEXT)
+def test_any_step_text_keeps_the_table_and_diagram_shape(title: str, action: str) -> None:
+    base = hostile_map()
+    step = StepView(1, "s", title, "", [action], [], [title], -1, [title], [], [], [], None, [])
+    m = JourneyMap(base.id, "en", title or "t", "", "mid", "draft", None, None, None, None, [], [],
+                   [], None, [], [step, step])
+    assert _rows(render_markdown(m)) == [3] * 8
+    diagram = journey_diagram(m, strings("en"))
+    assert diagram is not None and len(diagram.splitlines()) == 5
+
+
+def test_emotion_curve_escapes_and_lists_every_step() -> None:
+    figure = str(emotion_curve([("<b>a</b>", 1), ("b & c", None)]))
+    assert "<b>" not in figure and "&lt;b&gt;a&lt;/b&gt;" in figure
+    assert 'role="img"' in figure and "<title>Emotion curve</title>" in figure
+    assert "<li>&lt;b&gt;a&lt;/b&gt;: Good (+1)</li><li>b &amp; c: Not recorded</li>" in figure

@@ -1,0 +1,94 @@
+"""The journey-map context: what build_map picks from the bank."""
+
+from __future__ import annotations
+
+from tests.render.helpers import bank
+
+from journeyops_cli.models import Journey
+from journeyops_cli.render.i18n import EN, FI, STRINGS, SV, number, strings
+from journeyops_cli.render.journey_map import (
+    InsightRef,
+    JourneyMap,
+    MetricRef,
+    Ref,
+    StepRef,
+    build_map,
+)
+
+
+def _map(journey_id: str = "daycare-application", language: str = "fi") -> JourneyMap:
+    b = bank()
+    journey = b.get(Journey, journey_id)
+    assert journey is not None
+    return build_map(b, journey, language)
+
+
+def test_meta_parent_and_children() -> None:
+    m = _map()
+    assert (m.id, m.title, m.level, m.status, m.reviewed) == (
+        "daycare-application", "Päiväkotipaikan hakeminen", "mid", "active", "2025-03-01"
+    )
+    assert m.theme == Ref("early-education", "Varhaiskasvatus")
+    assert m.team == Ref("daycare-services", "Varhaiskasvatuksen palvelut")
+    assert m.customer_groups == [Ref("families", "Lapsiperheet"), Ref("newcomers", "Muuttajat")]
+    assert m.cx_goals == ["Perhe tietää, milloin päätös tulee."]
+    assert m.parent == Ref("service-journey", "Kaupungin palvelupolku")
+    assert m.children == [Ref("application-form", "Sähköinen hakulomake")]
+
+
+def test_text_falls_back_to_the_banks_other_language() -> None:
+    apply = _map().steps[1]
+    assert apply.pain_points == ["Tunnistautuminen katkeaa.", "The form asks for the same data twice."]
+
+
+def test_step_lanes() -> None:
+    find, apply, wait, start = _map(language="en").steps
+    assert [s.number for s in (find, apply, wait, start)] == [1, 2, 3, 4]
+    assert find.channels == ["web", "phone"]
+    assert find.touchpoints == ["hel.fi", "Palvelukartta"]
+    assert find.customer_actions == ["Reads hel.fi pages", "Calls the helpline"]
+    assert (find.emotion, apply.emotion, wait.emotion, start.emotion) == (0, -1, None, 2)
+    assert find.parent_step == StepRef("service-journey", "The city service journey", "findability", "Findability")
+    assert apply.insights == [
+        InsightRef("sign-in-drops", "Sign-in drops out on mobile", "usability-test", "high",
+                   "2024-11-05", "https://example.org/reports/sign-in")
+    ]
+    assert [o.id for o in apply.opportunities] == ["keep-session"]
+    assert apply.child_steps == [
+        StepRef("application-form", "The online application form", "sign-in", "Signing in"),
+        StepRef("application-form", "The online application form", "fill", "Filling the form"),
+    ]
+    assert wait.insights == [] and wait.metrics == [] and wait.child_steps == []
+
+
+def test_metrics_against_target_in_both_directions() -> None:
+    find, apply, *_ = _map().steps
+    assert find.metrics == [
+        MetricRef("search-success", "Haun onnistumisprosentti", "%", "increase", 72.25,
+                  "2024-12-31", 80, "72,25 %", "80 %", False)
+    ]
+    assert apply.metrics[0].on_target is True  # 12 min, lower is better, target 15
+    assert apply.metrics[0].latest_text == "12 min"
+
+
+def test_emotion_points_keep_missing_steps() -> None:
+    m = _map(language="en")
+    assert m.emotion_points() == [
+        ("Finding information", 0), ("Filling in the application", -1),
+        ("Waiting for the decision", None), ("Starting at daycare", 2),
+    ]
+    assert m.has_emotion and m.missing_emotion
+
+
+def test_every_language_has_every_interface_string() -> None:
+    assert set(STRINGS) == {"fi", "sv", "en"}
+    assert set(FI) == set(EN) == set(SV)
+    assert all(isinstance(v, str) and v for table in STRINGS.values() for v in table.values())
+    assert strings("de") == EN  # unknown language: English
+    assert strings("sv")["lane.emotion"] == "Känsla"
+
+
+def test_number_formatting() -> None:
+    assert [number(v, "en") for v in (72.25, 80.0, 0.5, -0.0, 1e21)] == ["72.25", "80", "0.5", "0", "1000000000000000000000"]
+    assert number(72.25, "fi") == "72,25"
+    assert number(float("inf"), "en") == "inf"

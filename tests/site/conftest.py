@@ -1,0 +1,28 @@
+"""Fixtures of the site tests: the fixture bank under tests/site/bank, built once."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+BANK = Path(__file__).resolve().parent / "bank"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture bank's site, built once per session (tests must not change it)."""
+    from journeyops_cli.site.build import build_site
+
+    out = tmp_path_factory.mktemp("site") / "out"
+    build_site(BANK, out)
+    return out
+
+
+@pytest.fixture
+def bank_copy(tmp_path: Path) -> Path:
+    """A private copy of the fixture bank a test may edit."""
+    target = tmp_path / "bank"
+    shutil.copytree(BANK, target)
+    return target

@@ -1,0 +1,174 @@
+"""The built site in real headless Chromium (Debian's chromium through Playwright),
+opened from file:// with its Content-Security-Policy enforced: pages load cleanly, every
+link resolves, search and the language switch work, hostile text stays inert, axe-core
+and the Nu HTML Checker find nothing serious."""
+
+from __future__ import annotations
+
+import functools
+import re
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from tests.tools import run_axe, vnu_check
+from tests.tools.browser import attach_recorders
+
+pytestmark = pytest.mark.browser
+
+HOSTILE_PAGES = (
+    "en/insights/vihamielinen.html",
+    "fi/insights/vihamielinen.html",
+    "en/journeys/varhaiskasvatukseen-hakeminen.html",
+    "en/insights/index.html",
+    "en/search.html?q=hostile",
+)
+
+
+@pytest.fixture
+def csp_page(chromium_browser: Any) -> Iterator[Any]:
+    """A page whose context enforces the site's CSP (the shared fixture bypasses it)."""
+    context = chromium_browser.new_context(java_script_enabled=True)
+    context.set_default_timeout(15_000)
+    try:
+        yield attach_recorders(context.new_page())
+    finally:
+        context.close()
+
+
+def url(site: Path, rel: str) -> str:
+    return (site / rel).as_uri() if "?" not in rel else (site / rel.split("?")[0]).as_uri() + "?" + rel.split("?")[1]
+
+
+@functools.cache
+def ids_in(path: Path) -> set[str]:
+    return set(re.findall(r'\sid="([^"]+)"', path.read_text("utf-8")))
+
+
+def test_every_page_loads_and_every_link_resolves(built_site: Path, csp_page: Any) -> None:
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) == 37
+    broken: list[str] = []
+    for page_file in pages:
+        started = time.perf_counter()
+        csp_page.goto(page_file.as_uri(), wait_until="load")
+        print(page_file.name, time.perf_counter() - started)
+        if page_file.parent == built_site:
+            csp_page.wait_for_url("**/fi/index.html")  # the root forwards to the default language
+            page_file = built_site / "fi/index.html"
+        refs = csp_page.evaluate(
+            "() => [...document.querySelectorAll('a[href], link[href], script[src]')]"
+            ".map(e => e.href || e.src)"
+        )
+        for ref in refs:
+            parts = urlsplit(ref)
+            if parts.scheme in ("http", "https", "mailto"):
+                continue
+            assert parts.scheme == "file", (page_file, ref)
+            target = Path(unquote(parts.path))
+            if not target.is_file():
+                broken.append(f"{page_file.relative_to(built_site)} -> {ref}")
+            elif parts.fragment and target.suffix == ".html" and parts.fragment not in ids_in(target):
+                broken.append(f"{page_file.relative_to(built_site)} -> {ref} (no such anchor)")
+            assert target.resolve().is_relative_to(built_site.resolve()), ref
+    assert broken == []
+    assert csp_page.journeyops_errors == []
+    assert csp_page.journeyops_dialogs == []
+
+
+def test_search_finds_a_known_insight(built_site: Path, csp_page: Any) -> None:
+    csp_page.goto(url(built_site, "en/journeys/asiointi.html"))
+    csp_page.fill("#header-q", "attachment button")
+    csp_page.press("#header-q", "Enter")
+    csp_page.wait_for_url("**/en/search.html?q=attachment+button")
+    result = csp_page.locator("#search-results a").first
+    assert result.inner_text() == "Adding attachments confuses"
+    assert result.get_attribute("href") == "insights/liitteet-hukassa.html"
+    assert csp_page.locator("#search-status").inner_text() == "2 results"
+    # Typing on the search page searches as you type; accents do not matter.
+    csp_page.goto(url(built_site, "fi/search.html"))
+    csp_page.locator("#q").press_sequentially("liitteiden lisaaminen")
+    links = csp_page.locator("#search-results a")
+    assert "Liitteiden lisääminen hämmentää" in links.all_inner_texts()
+    links.filter(has_text="Liitteiden lisääminen hämmentää").first.click()
+    csp_page.wait_for_url("**/fi/insights/liitteet-hukassa.html")
+    assert csp_page.journeyops_errors == []
+
+
+def test_language_switch_goes_to_the_same_page(built_site: Path, csp_page: Any) -> None:
+    csp_page.goto(url(built_site, "fi/journeys/sahkoinen-hakemus.html"))
+    assert csp_page.locator("h1").inner_text().startswith("Sähköinen hakemus")
+    csp_page.locator("nav.lang-switch a[hreflang=en]").click()
+    csp_page.wait_for_url("**/en/journeys/sahkoinen-hakemus.html")
+    assert csp_page.locator("h1").inner_text().startswith("The e-service application")
+    assert csp_page.locator("html").get_attribute("lang") == "en"
+    csp_page.locator("nav.lang-switch a[hreflang=fi]").click()
+    csp_page.wait_for_url("**/fi/journeys/sahkoinen-hakemus.html")
+
+
+def test_insight_explorer_filters(built_site: Path, csp_page: Any) -> None:
+    csp_page.goto(url(built_site, "en/insights/index.html"))
+    assert csp_page.locator("#filter-count").inner_text() == "4 of 4 insights shown"
+    csp_page.select_option("#f-type", "feedback")
+    assert csp_page.locator("#filter-count").inner_text() == "2 of 4 insights shown"
+    csp_page.select_option("#f-type", "")
+    csp_page.select_option("#f-theme", "asuminen")
+    visible = csp_page.locator("#insight-list li:visible a").all_inner_texts()
+    assert visible == ["The application form is often abandoned"]
+    csp_page.select_option("#f-theme", "")
+    csp_page.fill("#f-from", "2025-02-01")
+    assert csp_page.locator("#filter-count").inner_text() == "2 of 4 insights shown"
+    assert csp_page.journeyops_errors == []
+
+
+def test_without_javascript_everything_is_listed(built_site: Path, chromium_browser: Any) -> None:
+    context = chromium_browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(url(built_site, "en/insights/index.html"))
+        assert page.locator("#insight-list li:visible").count() == 4
+        assert page.locator("#insight-filter").is_hidden()
+        assert page.locator("#filter-nojs").is_visible()
+        page.goto(url(built_site, "en/search.html"))
+        assert page.locator("#search-nojs").is_visible()
+    finally:
+        context.close()
+
+
+def test_hostile_text_is_shown_as_text_and_nothing_runs(built_site: Path, page: Any) -> None:
+    # The shared `page` fixture bypasses the CSP: escaping alone must keep the text inert.
+    for rel in HOSTILE_PAGES:
+        page.goto(url(built_site, rel))
+        page.wait_for_load_state("load")
+        assert page.evaluate("() => window.__pwned") is None, rel
+        assert page.locator("a[href^='javascript' i]").count() == 0, rel
+        assert page.locator("img[src=x]").count() == 0, rel
+    page.goto(url(built_site, "en/insights/vihamielinen.html"))
+    assert page.locator("h1").inner_text() == "<script>alert(1)</script> Hostile title"
+    body = page.locator("main").inner_text()
+    assert "<img src=x onerror=alert(1)>" in body
+    assert "javascript:alert(1)" in body
+    page.goto(url(built_site, "en/search.html?q=hostile"))
+    assert page.locator("#search-results a").first.inner_text() == "<script>alert(1)</script> Hostile title"
+    assert page.journeyops_dialogs == []
+    assert page.journeyops_errors == []
+
+
+@pytest.mark.parametrize("rel", [
+    "fi/index.html",
+    "en/journeys/varhaiskasvatukseen-hakeminen.html",
+    "en/backlog.html",
+    "fi/insights/index.html",
+    "en/metrics.html",
+])
+def test_axe_finds_no_serious_violation(built_site: Path, page: Any, rel: str) -> None:
+    page.goto(url(built_site, rel))
+    assert run_axe(page) == []
+
+
+def test_nu_html_checker_finds_no_error(built_site: Path) -> None:
+    assert vnu_check(built_site) == []

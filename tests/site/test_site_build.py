@@ -1,0 +1,307 @@
+"""`journeyops site build` without a browser: determinism, safety of paths and text,
+privacy, the output folder swap, the CLI's messages and `site serve`."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from journeyops_cli.site import build as site_build
+from journeyops_cli.site.build import SiteError, build_site, inside
+from journeyops_cli.site.links import Linker, UnsafeId, checked, record_key
+from journeyops_cli.site.strings import check_tables
+from tests.site.conftest import BANK
+
+CSP = (
+    '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+    "script-src 'self'; style-src 'self'; img-src 'self' data:\">"
+)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def html_files(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*.html"))
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "journeyops_cli", *args],
+        capture_output=True, text=True, cwd=cwd, timeout=120,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+
+
+def test_same_bank_gives_the_same_bytes(built_site: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    build_site(BANK, again)
+    assert tree(again) == tree(built_site)
+
+
+def test_every_page_in_every_language(built_site: Path) -> None:
+    files = set(tree(built_site))
+    for lang in ("fi", "en"):
+        for key in (
+            "index.html", "levels.html", "metrics.html", "search.html", "backlog.html",
+            "insights/index.html", "insights/vihamielinen.html", "themes/varhaiskasvatus.html",
+            "journeys/asiointi.html", "journeys/sahkoinen-hakemus.html",
+            "opportunities/liitteet-mobiiliin.html",
+        ):
+            assert f"{lang}/{key}" in files
+    assert {"index.html", "assets/site.css", "assets/site.js", "assets/search-fi.js",
+            "assets/search-en.js", ".journeyops-site"} <= files
+    assert not any(name.startswith("sv/") for name in files)
+
+
+def test_every_page_has_the_csp_one_h1_and_no_external_request(built_site: Path) -> None:
+    for page in html_files(built_site):
+        text = page.read_text("utf-8")
+        assert CSP in text, page
+        assert text.count("<h1") == 1, page
+        assert "style=" not in text, page
+        # Nothing is loaded from elsewhere: every src and stylesheet is relative.
+        for attr in re.findall(r'(?:src|href)="([^"]*)"', text):
+            if attr.startswith(("http://", "https://", "mailto:")):
+                # Only evidence links (plain links to material) may leave the site.
+                assert f'href="{attr}" rel="noopener noreferrer"' in text, (page, attr)
+            else:
+                assert not attr.startswith(("/", "//")) and ":" not in attr.split("/")[0], (page, attr)
+        assert "<script>" not in text and "<style" not in text, page
+
+
+def test_hostile_text_is_escaped_everywhere(built_site: Path) -> None:
+    everything = "\n".join(p.read_text("utf-8") for p in html_files(built_site))
+    assert "<script>alert(1)" not in everything
+    assert "<img src=x" not in everything
+    assert "<b>tag</b>" not in everything
+    assert not re.search(r"href=\s*[\"']?\s*javascript:", everything, re.IGNORECASE)
+    page = (built_site / "en/insights/vihamielinen.html").read_text("utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Hostile title" in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert (
+        "The evidence link is not shown: only http, https and mailto links are allowed. "
+        "<code>javascript:alert(1)</code>" in page
+    )
+    # The Markdown link to javascript: stays text.
+    assert "[click](javascript:alert(1))" in page
+
+
+def test_step_title_with_pipe_and_newline_stays_in_its_cell(built_site: Path) -> None:
+    page = (built_site / "en/journeys/varhaiskasvatukseen-hakeminen.html").read_text("utf-8")
+    assert "Application | attachments\nand signature</th>" in page
+
+
+def test_personal_data_is_masked_on_the_site(built_site: Path) -> None:
+    everything = "\n".join(p.read_text("utf-8") for p in built_site.rglob("*") if p.is_file())
+    assert "matti.meikalainen@example.fi" not in everything
+    assert "040 123 4567" not in everything
+    page = (built_site / "fi/insights/paatos-viipyy.html").read_text("utf-8")
+    assert "ota yhteyttä ***@*** tai +*** *** ****." in page
+
+
+def test_privacy_refuse_stops_the_build_and_names_the_places(bank_copy: Path, tmp_path: Path) -> None:
+    config = bank_copy / "journeyops.yaml"
+    config.write_text(config.read_text("utf-8").replace("privacy: redact", "privacy: refuse"), "utf-8")
+    out = tmp_path / "out"
+    result = run_cli("site", "build", str(bank_copy), "--out", str(out))
+    assert result.returncode == 2
+    assert not out.exists()
+    assert result.stderr.splitlines() == [
+        "insights/insights.yaml:20:10: JO901 [error] insight 'paatos-viipyy' has a phone number in `summary`",
+        "    hint: remove it from the file; the site never publishes personal data "
+        "(or set `site: {privacy: redact}` to mask it)",
+        "insights/insights.yaml:20:10: JO901 [error] insight 'paatos-viipyy' has an email address in `summary`",
+        "    hint: remove it from the file; the site never publishes personal data "
+        "(or set `site: {privacy: redact}` to mask it)",
+        "journeyops: error: personal data in 1 insight(s); the site is not built (site.privacy is refuse)",
+    ]
+    assert "matti" not in result.stderr + result.stdout
+
+
+def test_cli_builds_and_prints_the_summary(bank_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "public"
+    result = run_cli("site", "build", "--bank", str(bank_copy), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "note: personal data masked in 1 insight(s) (site.privacy: redact)"
+    assert lines[1].startswith("note: ") and lines[1].endswith(
+        " finding(s) from validation are shown on the journey pages")
+    assert re.fullmatch(
+        rf"Built 37 pages in 2 language\(s\) \(fi, en\) into {re.escape(str(out))} in \d+\.\d\d s",
+        lines[-1],
+    )
+    assert (out / "fi/index.html").is_file()
+
+
+def test_default_out_is_the_config_folder(bank_copy: Path) -> None:
+    result = run_cli("site", "build", cwd=bank_copy / "journeys")
+    assert result.returncode == 0, result.stderr
+    assert (bank_copy / "site/en/index.html").is_file()
+
+
+def test_refuses_to_replace_a_folder_it_did_not_build(bank_copy: Path, tmp_path: Path) -> None:
+    precious = tmp_path / "precious"
+    precious.mkdir()
+    (precious / "thesis.txt").write_text("do not lose me", "utf-8")
+    result = run_cli("site", "build", str(bank_copy), "--out", str(precious))
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"journeyops: error: --out {precious}: the folder is not empty and was not built by "
+        "journeyops (no .journeyops-site file); choose an empty or new folder\n"
+    )
+    assert (precious / "thesis.txt").read_text("utf-8") == "do not lose me"
+    assert sorted(p.name for p in precious.iterdir()) == ["thesis.txt"]
+
+
+def test_refuses_the_bank_folder_itself(bank_copy: Path) -> None:
+    with pytest.raises(SiteError, match="the site cannot replace the bank's own folder"):
+        build_site(bank_copy, bank_copy)
+    with pytest.raises(SiteError, match="the site cannot replace the bank's own folder"):
+        build_site(bank_copy, bank_copy.parent)
+
+
+def test_a_failed_write_leaves_the_old_site_whole(bank_copy: Path, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out"
+    build_site(bank_copy, out)
+    before = tree(out)
+    calls = {"n": 0}
+    real = Path.write_bytes
+
+    def flaky(self: Path, data: bytes) -> int:
+        calls["n"] += 1
+        if calls["n"] == 10:
+            raise OSError(28, "No space left on device")
+        return real(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", flaky)
+    with pytest.raises(SiteError) as error:
+        build_site(bank_copy, out)
+    assert error.value.message == f"cannot write the site to {out}: No space left on device"
+    monkeypatch.undo()
+    assert tree(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bank", "out"]
+
+
+def test_ids_are_checked_before_they_name_files() -> None:
+    assert checked("ok-id") == "ok-id"
+    for bad in ("ok\n", "../etc", "a/b", "", "A", "x" * 65):
+        with pytest.raises(UnsafeId):
+            checked(bad)
+    with pytest.raises(UnsafeId):
+        record_key("step", "journey#../x")
+    with pytest.raises(UnsafeId):
+        record_key("vocabulary", "x")
+
+
+def test_every_output_path_stays_inside(tmp_path: Path) -> None:
+    assert inside(tmp_path, "fi/journeys/a.html") == tmp_path / "fi/journeys/a.html"
+    for bad in ("../x.html", "fi/../../x", "/etc/passwd", "fi//x", "fi/./x", "a\\..\\b", ""):
+        with pytest.raises(UnsafeId):
+            inside(tmp_path, bad)
+    (tmp_path / "link").symlink_to(tmp_path.parent)
+    with pytest.raises(UnsafeId, match="leaves the output folder"):
+        inside(tmp_path, "link/x.html")
+
+
+def test_links_are_relative() -> None:
+    link = Linker("fi", "journeys/a.html")
+    assert link("step", "b#c") == "b.html#b--c"
+    assert link("metric", "m") == "../metrics.html#metric-m"
+    assert link("insight", "i") == "../insights/i.html"
+    assert link.page("journeys/a.html", "en") == "../../en/journeys/a.html"
+    assert link.asset("site.css") == "../../assets/site.css"
+
+
+def test_search_index_is_a_script_with_every_kind(built_site: Path) -> None:
+    text = (built_site / "assets/search-en.js").read_text("utf-8")
+    assert text.startswith("window.JOURNEYOPS_SEARCH = {") and text.endswith("};\n")
+    for expected in (
+        '"url":"insights/liitteet-hukassa.html"',
+        '"url":"journeys/sahkoinen-hakemus.html"',
+        '"url":"journeys/sahkoinen-hakemus.html#sahkoinen-hakemus--liitteet"',
+        '"url":"opportunities/liitteet-mobiiliin.html"',
+    ):
+        assert expected in text
+    assert "matti.meikalainen" not in text
+
+
+def test_translations_are_complete() -> None:
+    assert check_tables() == []
+
+
+def test_backlog_page_is_left_out_without_scoring(bank_copy: Path, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    real = importlib.import_module
+
+    def no_score(name: str, *args: object) -> object:
+        if name == "journeyops_cli.score":
+            raise ModuleNotFoundError("No module named 'journeyops_cli.score'", name=name)
+        return real(name, *args)
+
+    monkeypatch.setattr(site_build.importlib, "import_module", no_score)
+    result = build_site(bank_copy, tmp_path / "out")
+    assert result.notes == [
+        "the backlog page is left out: this journeyops has no scoring (journeyops_cli.score)"
+    ]
+    assert not (tmp_path / "out/fi/backlog.html").exists()
+    home = (tmp_path / "out/fi/index.html").read_text("utf-8")
+    assert "backlog.html" not in home
+
+
+def test_serve_rebuilds_when_a_file_changes(bank_copy: Path, tmp_path: Path) -> None:
+    from journeyops_cli.site.serve import serve_site
+
+    out = tmp_path / "out"
+    build_site(bank_copy, out)
+    rebuilt = threading.Event()
+    stop = threading.Event()
+    messages: list[str] = []
+
+    def rebuild() -> None:
+        build_site(bank_copy, out)
+        rebuilt.set()
+
+    thread = threading.Thread(
+        target=serve_site, args=(bank_copy, out, 0, rebuild),
+        kwargs={"announce": messages.append, "stop": stop, "interval": 0.1}, daemon=True,
+    )
+    thread.start()
+    try:
+        for _ in range(100):
+            if messages:
+                break
+            time.sleep(0.05)
+        match = re.fullmatch(
+            rf"Serving {re.escape(str(out))} on http://127\.0\.0\.1:(\d+)/ \(Ctrl-C stops\); "
+            "rebuilding when a file changes",
+            messages[0],
+        )
+        assert match, messages
+        base = f"http://127.0.0.1:{match.group(1)}/"
+        with urllib.request.urlopen(base + "en/themes/asuminen.html", timeout=10) as response:
+            assert b"<h1>Housing" in response.read()
+        theme = bank_copy / "themes/themes.yaml"
+        theme.write_text(theme.read_text("utf-8").replace("en: Housing}", "en: Housing and homes}"), "utf-8")
+        assert rebuilt.wait(10)
+        with urllib.request.urlopen(base + "en/themes/asuminen.html", timeout=10) as response:
+            assert b"<h1>Housing and homes" in response.read()
+    finally:
+        stop.set()
+        thread.join(10)
