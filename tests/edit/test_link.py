@@ -121,7 +121,7 @@ def test_unparsable_file_is_never_rewritten(bank: Path) -> None:
     result = run("link", "second", "service#apply", cwd=bank)
     assert result.returncode == 1
     assert result.stderr == (
-        "journeyops: error: insights/many.yaml:7:7: 'feedbak' is not allowed for type; use one of: "
+        "journeyops: error: insights/many.yaml:7:7: 'feedbak' is not allowed for 'type'; use one of: "
         "research, interview, usability-test, survey, feedback, analytics, observation, "
         "service-data; fix the file first, it was not changed\n"
     )

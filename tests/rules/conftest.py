@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from tests.rules.test_cases import write_bank
 
 JOURNEY = """\

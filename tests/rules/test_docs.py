@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.rules.conftest import run
+
 from journeyops_cli.rules.docs import REGENERATE, markdown
 from journeyops_cli.rules.registry import all_rules
-from tests.rules.conftest import run
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
 

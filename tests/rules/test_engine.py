@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from tests.rules.conftest import run
 
 from journeyops_cli.findings import Severity
 from journeyops_cli.pipeline import Selection, validate
 from journeyops_cli.rules.base import Rule
 from journeyops_cli.rules.registry import RuleError, register
-from tests.rules.conftest import run
 
 
 def configure(root: Path, lint: dict) -> None:

@@ -8,7 +8,6 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-
 from tests.rules.conftest import run
 from tests.tools import NODE_MODULES, require_tool, sarif_validate
 

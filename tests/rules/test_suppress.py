@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.rules.test_cases import write_bank
+
 from journeyops_cli.lint.suppress import scan
 from journeyops_cli.pipeline import Selection, validate
-from tests.rules.test_cases import write_bank
 
 INSIGHT = """\
 kind: Insight

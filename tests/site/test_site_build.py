@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -13,16 +14,22 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from tests.site.conftest import BANK
 
 from journeyops_cli.site import build as site_build
 from journeyops_cli.site.build import SiteError, build_site, inside
 from journeyops_cli.site.links import Linker, UnsafeId, checked, record_key
 from journeyops_cli.site.strings import check_tables
-from tests.site.conftest import BANK
 
 CSP = (
     '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
     "script-src 'self'; style-src 'self'; img-src 'self' data:\">"
+)
+
+
+HINT = (
+    "    hint: remove it from the file; the site never publishes personal data "
+    "(or set `site: {privacy: redact}` to mask it)"
 )
 
 
@@ -41,7 +48,7 @@ def html_files(folder: Path) -> list[Path]:
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "journeyops_cli", *args],
-        capture_output=True, text=True, cwd=cwd, timeout=120,
+        capture_output=True, text=True, cwd=cwd, timeout=120, check=False,
         env={**os.environ, "NO_COLOR": "1"},
     )
 
@@ -121,12 +128,10 @@ def test_privacy_refuse_stops_the_build_and_names_the_places(bank_copy: Path, tm
     assert result.returncode == 2
     assert not out.exists()
     assert result.stderr.splitlines() == [
-        "insights/insights.yaml:20:10: JO901 [error] insight 'paatos-viipyy' has a phone number in `summary`",
-        "    hint: remove it from the file; the site never publishes personal data "
-        "(or set `site: {privacy: redact}` to mask it)",
-        "insights/insights.yaml:20:10: JO901 [error] insight 'paatos-viipyy' has an email address in `summary`",
-        "    hint: remove it from the file; the site never publishes personal data "
-        "(or set `site: {privacy: redact}` to mask it)",
+        "insights/insights.yaml:20:10: JO501 [error] insight 'paatos-viipyy' has an email address in `summary`",
+        HINT,
+        "insights/insights.yaml:20:10: JO502 [error] insight 'paatos-viipyy' has a phone number in `summary`",
+        HINT,
         "journeyops: error: personal data in 1 insight(s); the site is not built (site.privacy is refuse)",
     ]
     assert "matti" not in result.stderr + result.stdout
@@ -305,3 +310,59 @@ def test_serve_rebuilds_when_a_file_changes(bank_copy: Path, tmp_path: Path) -> 
     finally:
         stop.set()
         thread.join(10)
+
+
+def test_recent_changes_come_from_git(bank_copy: Path, tmp_path: Path) -> None:
+    git = shutil.which("git")
+    if git is None:
+        pytest.skip("git is not installed")
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Tester", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "Tester", "GIT_COMMITTER_EMAIL": "t@example.org",
+           "GIT_AUTHOR_DATE": "2025-06-01T12:00:00Z", "GIT_COMMITTER_DATE": "2025-06-01T12:00:00Z"}
+    for args in (["init", "-q"], ["add", "."],
+                 ["commit", "-q", "-m", "Add the daycare journeys (asked by matti@example.fi)"]):
+        subprocess.run([git, *args], cwd=bank_copy, env=env, check=True, capture_output=True)
+    out = tmp_path / "out"
+    build_site(bank_copy, out)
+    home = (out / "en/index.html").read_text("utf-8")
+    assert '<h2 id="changes-h">Recent changes</h2>' in home
+    assert (
+        '<li><time datetime="2025-06-01">2025-06-01</time> '
+        "Add the daycare journeys (asked by ***@***)" in home
+    )
+    assert 'href="journeys/sahkoinen-hakemus.html">The e-service application</a>' in home
+    assert "matti@example.fi" not in home
+
+
+def test_without_git_the_home_lists_reviewed_journeys(bank_copy: Path, tmp_path: Path) -> None:
+    # bank_copy lies in a temporary folder, outside any git work tree.
+    build_site(bank_copy, tmp_path / "out")
+    home = (tmp_path / "out/en/index.html").read_text("utf-8")
+    assert '<h2 id="changes-h">' not in home
+    assert '<h2 id="reviewed-h">Recently reviewed journeys</h2>' in home
+    assert (
+        '<li><time datetime="2025-06-10">2025-06-10</time> '
+        '<a href="journeys/sahkoinen-hakemus.html">The e-service application</a></li>' in home
+    )
+
+
+def test_swedish_interface_and_default_language(bank_copy: Path, tmp_path: Path) -> None:
+    config = bank_copy / "journeyops.yaml"
+    config.write_text(config.read_text("utf-8").replace("languages: [fi, en]", "languages: [sv, fi]"), "utf-8")
+    out = tmp_path / "out"
+    build_site(bank_copy, out)
+    home = (out / "sv/index.html").read_text("utf-8")
+    assert '<html lang="sv">' in home
+    assert '<a class="skip-link" href="#main">Hoppa till innehållet</a>' in home
+    assert '<meta http-equiv="refresh" content="0; url=sv/index.html">' in (out / "index.html").read_text("utf-8")
+    assert not (out / "en").exists()
+
+
+def test_a_broken_config_is_reported_and_nothing_is_written(bank_copy: Path, tmp_path: Path) -> None:
+    (bank_copy / "journeyops.yaml").write_text("name: Test\nsite: {privacy: publish}\n", "utf-8")
+    out = tmp_path / "out"
+    result = run_cli("site", "build", str(bank_copy), "--out", str(out))
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == "journeyops: error: journeyops.yaml has errors"
+    assert "journeyops.yaml:2:17: JO030 [error]" in result.stderr
+    assert not out.exists()

@@ -35,12 +35,16 @@ def use_color(stream: object = None) -> bool:
 
 def fail(message: str, code: int = EXIT_USAGE, findings: list | None = None) -> NoReturn:
     """Print an error (and its findings) to stderr and exit."""
+    from journeyops_cli.findings import printable
+
     for item in findings or []:
         where = f"{item.path}:{item.line}:{item.column}:"
-        typer.echo(f"{where} {item.code} [{item.severity.label}] {item.message}", err=True)
+        typer.echo(printable(f"{where} {item.code} [{item.severity.label}] {item.message}"), err=True)
         if item.hint:
-            typer.echo(f"    hint: {item.hint}", err=True)
-    typer.echo(f"journeyops: error: {message}", err=True)
+            typer.echo(f"    hint: {printable(item.hint)}", err=True)
+    # Commands may add hint lines; each line is made printable on its own.
+    lines = "\n".join(printable(line) for line in message.split("\n"))
+    typer.echo(f"journeyops: error: {lines}", err=True)
     raise typer.Exit(code)
 
 

@@ -21,6 +21,19 @@ Str = Optional[str]
 Many = Optional[list[str]]
 
 
+def _ask(prompt: str, choices: list[str] | None) -> str:
+    """Ask until the reply is not empty (and is one of `choices` when there are any)."""
+    if choices:
+        prompt += f" ({', '.join(choices)})"
+    while True:
+        reply = str(typer.prompt(prompt)).strip()
+        if choices and reply not in choices:
+            typer.echo(f"Error: '{reply}' is not one of: {', '.join(choices)}")
+            continue
+        if reply:
+            return reply
+
+
 @app.command()
 def new(
     kind: Annotated[str, typer.Argument(help=f"What to create: {KINDS_HELP}.", show_default=False)],
@@ -103,15 +116,8 @@ def new(
     try:
         loaded = load_bank(root).bank
         if interactive:
-            import click
-
             while (question := next_question(record, loaded)) is not None:
-                reply = typer.prompt(
-                    question.prompt,
-                    type=click.Choice(question.choices) if question.choices else str,
-                    default=question.default,
-                )
-                answer(record, question, reply)
+                answer(record, question, _ask(question.prompt, question.choices))
         else:
             absent = missing(record)
             if absent:

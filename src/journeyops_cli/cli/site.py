@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -21,12 +21,12 @@ site_app = typer.Typer(
 app.add_typer(site_app, name="site")
 
 OutOption = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option("--out", "-o", help="Output folder (default: `site.out` of journeyops.yaml, `site`).",
                  show_default=False),
 ]
 PathArgument = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Argument(help="The bank's root folder (default: found from the current folder).",
                    show_default=False),
 ]

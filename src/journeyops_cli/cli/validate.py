@@ -50,6 +50,9 @@ def validate(
         typer.Option(help="Skip these rules (codes, names or groups; comma-separated).", show_default=False),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Read every file again; neither use nor update .journeyops_cache/.")
+    ] = False,
     statistics: Annotated[
         bool, typer.Option("--statistics", help="Count the findings per rule (text and json).")
     ] = False,
@@ -65,6 +68,8 @@ def validate(
     from journeyops_cli.rules.registry import RuleError
 
     started = time.perf_counter()
+    if no_cache:
+        os.environ["JOURNEYOPS_NO_CACHE"] = "1"  # read by pipeline.load_bank
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     if output_format not in FORMATS:

@@ -98,10 +98,7 @@ def apply_suppressions(bank: Bank, findings: list[Finding], files: list[str], pl
     with_findings = {f.path for f in findings}
     suppressions: dict[str, list[Suppression]] = {}
     for path in files:
-        if path in with_findings:
-            text = bank.text(path)
-        else:
-            text = _text_if_marked(bank, path)
+        text = bank.text(path) if path in with_findings else _text_if_marked(bank, path)
         if text:
             found = scan(path, text)
             if found:

@@ -66,19 +66,24 @@ def _secret() -> bytes | None:
 
 
 def _code_fingerprint() -> str:
-    """Version, and the size and mtime of every module of the tool (an editable install
-    changes its code without changing its version)."""
+    """Version, and the size and mtime of every module a file's result depends on (the
+    loader, the models, the loader's own rule codes): an editable install changes its code
+    without changing its version."""
     import pydantic
 
     from journeyops_cli import __version__
 
     package = Path(__file__).resolve().parent.parent
     parts = [__version__, pydantic.VERSION, sys.version]
-    for folder, _dirs, names in sorted(os.walk(package)):
-        for name in sorted(names):
-            if name.endswith(".py"):
-                stat = os.stat(os.path.join(folder, name))
-                parts.append(f"{folder[len(str(package)):]}/{name}:{stat.st_size}:{stat.st_mtime_ns}")
+    modules = ["findings.py", "rules/source.py", "rules/registry.py"]
+    for folder in ("load", "models"):
+        modules += sorted(f"{folder}/{n}" for n in os.listdir(package / folder) if n.endswith(".py"))
+    for module in modules:
+        try:
+            stat = os.stat(package / module)
+        except OSError:
+            continue
+        parts.append(f"{module}:{stat.st_size}:{stat.st_mtime_ns}")
     return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
 
 

@@ -52,6 +52,9 @@ def describe(value: Any) -> str:
     if isinstance(value, int | float):
         return f"the number {value!r}"
     if isinstance(value, str):
+        from journeyops_cli.findings import printable
+
+        value = printable(value)
         shown = value if len(value) <= 60 else value[:57] + "..."
         return f"'{shown}'"
     if isinstance(value, list):

@@ -15,21 +15,13 @@ LANGUAGE_PATTERN = r"^[a-z]{2,3}$"
 Slug = Annotated[
     str,
     StringConstraints(strict=True, pattern=SLUG_PATTERN),
-    Field(
-        description=(
-            "An id: lowercase letters a-z, digits and hyphens, starting with a letter "
-            "or digit, at most 64 characters."
-        ),
-        examples=["apply-for-daycare"],
-    ),
+    # No description here: a type-level description would replace each field's own.
+    Field(examples=["apply-for-daycare"]),
 ]
 StepRef = Annotated[
     str,
     StringConstraints(strict=True, pattern=STEP_REF_PATTERN),
-    Field(
-        description="A step of a journey: `journey-id#step-id`.",
-        examples=["daycare-application#submit-application"],
-    ),
+    Field(examples=["daycare-application#submit-application"]),
 ]
 LanguageCode = Annotated[
     str,
@@ -49,7 +41,7 @@ def _date_text(value: Any) -> Any:
 Date = Annotated[
     dt.date,
     BeforeValidator(_date_text),
-    Field(description="A date, written YYYY-MM-DD.", examples=["2025-03-31"]),
+    Field(examples=["2025-03-31"]),
 ]
 
 PlainText = Annotated[str, StringConstraints(strict=True, min_length=1)]
@@ -57,12 +49,7 @@ PlainText = Annotated[str, StringConstraints(strict=True, min_length=1)]
 # Text shown to people: a plain string, or one string per language of the bank.
 Text = Annotated[
     PlainText | dict[LanguageCode, PlainText],
-    Field(
-        description=(
-            "Text shown to people: a plain string, or a mapping from language code to "
-            "text, e.g. `{fi: Hakemus, en: Application}`."
-        ),
-    ),
+    Field(examples=["Apply for daycare", {"fi": "Hakemus", "en": "Application"}]),
 ]
 
 

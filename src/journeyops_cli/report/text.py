@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from journeyops_cli.findings import Severity
+from journeyops_cli.findings import Severity, printable
 from journeyops_cli.pipeline import ValidationResult
 
 STYLES = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -26,13 +26,14 @@ class TextReporter:
     def render(self, result: ValidationResult, prefix: str) -> str:
         lines: list[str] = []
         for path, group in groupby(result.findings, key=lambda f: f.path):
-            lines.append(self._style(prefix + path, "bold"))
+            lines.append(self._style(printable(prefix + path), "bold"))
             for item in group:
-                where = f"{prefix}{item.path}:{item.line}:{item.column}:"
+                where = printable(f"{prefix}{item.path}:{item.line}:{item.column}:")
                 severity = self._style(f"[{item.severity.label}]", STYLES[item.severity])
-                lines.append(f"{where} {self._style(item.code, 'bold')} {severity} {item.message}")
+                message = printable(item.message)
+                lines.append(f"{where} {self._style(item.code, 'bold')} {severity} {message}")
                 if item.hint:
-                    lines.append(f"    {self._style('hint:', 'dim')} {item.hint}")
+                    lines.append(f"    {self._style('hint:', 'dim')} {printable(item.hint)}")
             lines.append("")
         lines.append(self.summary(result))
         return "\n".join(lines) + "\n"

@@ -25,6 +25,7 @@ from journeyops_cli.models import Insight
 from journeyops_cli.models.base import Record
 from journeyops_cli.pipeline import BankError, Selection, load_bank, load_config
 from journeyops_cli.resources import templates_dir
+from journeyops_cli.rules.registry import name_of
 from journeyops_cli.site import privacy
 from journeyops_cli.site.history import git_changes
 from journeyops_cli.site.links import ASSETS, Linker, UnsafeId, checked
@@ -35,7 +36,6 @@ from journeyops_cli.site.strings import LANGUAGE_NAMES, site_strings
 MARKER = ".journeyops-site"
 MARKER_TEXT = "This folder is written by `journeyops site build` and replaced on every build.\n"
 ASSET_FILES = ("site.css", "site.js")
-PRIVACY_CODE = "JO901"
 
 Progress = Callable[[str, int, int], None]
 """Called as `progress(stage, done, total)` while pages are rendered and written."""
@@ -155,12 +155,13 @@ def apply_privacy(bank: Bank) -> tuple[Bank, int]:
         for hit in hits:
             line, column = bank.locate(hit.insight, hit.path)
             field_name = ".".join(str(p) for p in hit.path)
+            code = privacy.CODES[hit.what]
             findings.append(Finding(
-                PRIVACY_CODE, Severity.ERROR, hit.insight.source_path, line, column,
+                code, Severity.ERROR, hit.insight.source_path, line, column,
                 f"insight '{hit.insight.id}' has {hit.what} in `{field_name}`",
                 "remove it from the file; the site never publishes personal data "
                 "(or set `site: {privacy: redact}` to mask it)",
-                "site.privacy",
+                name_of(code),
             ))
         findings.sort(key=Finding.sort_key)
         raise SiteError(

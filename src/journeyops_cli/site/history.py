@@ -34,7 +34,7 @@ def git_changes(root: Path, limit: int) -> list[Change] | None:
     try:
         inside = subprocess.run(
             [git, "-C", str(root), "rev-parse", "--is-inside-work-tree"],
-            capture_output=True, text=True, timeout=30, stdin=subprocess.DEVNULL,
+            capture_output=True, text=True, timeout=30, stdin=subprocess.DEVNULL, check=False,
         )
         if inside.returncode != 0 or inside.stdout.strip() != "true":
             return None
@@ -42,7 +42,7 @@ def git_changes(root: Path, limit: int) -> list[Change] | None:
             [git, "-C", str(root), "log", f"-n{limit}", "--no-renames", "--relative",
              "--name-only", f"--format={_RECORD_SEP}%cs{_FIELD_SEP}%s", "--", "."],
             capture_output=True, text=True, encoding="utf-8", errors="replace",
-            timeout=60, stdin=subprocess.DEVNULL,
+            timeout=60, stdin=subprocess.DEVNULL, check=False,
         )
     except (OSError, subprocess.SubprocessError):
         return None

@@ -15,13 +15,14 @@ from typing import Any
 from journeyops_cli.models import Insight
 from journeyops_cli.rules.privacy.detect import Span, emails, identity_codes, phones
 
-# The same detectors as the privacy lint rules (JO501-JO503), so the site and
-# `validate` agree on what is personal data.
+# The same detectors (and codes) as the privacy lint rules, so the site and `validate`
+# agree on what is personal data.
 MASKS: tuple[tuple[str, Callable[[str], Iterator[Span]], str], ...] = (
     ("an email address", emails, "***@***"),
     ("a personal identity code", identity_codes, "******-****"),
     ("a phone number", phones, "+*** *** ****"),
 )
+CODES = {"an email address": "JO501", "a phone number": "JO502", "a personal identity code": "JO503"}
 FIELDS = ("title", "summary", "source", "evidence", "tags")
 MARKDOWN_FIELDS = ("summary",)
 

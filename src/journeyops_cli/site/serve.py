@@ -10,7 +10,6 @@ import functools
 import http.server
 import os
 import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -61,8 +60,8 @@ def serve_site(
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    host, bound = server.server_address[:2]
-    announce(f"Serving {out} on http://{host}:{bound}/ (Ctrl-C stops); rebuilding when a file changes")
+    bound = server.server_address[1]
+    announce(f"Serving {out} on http://127.0.0.1:{bound}/ (Ctrl-C stops); rebuilding when a file changes")
     stop = stop or threading.Event()
     before = snapshot(root, out)
     try:

@@ -26,9 +26,11 @@ def sparkline(values: Sequence[float], label: str, target: float | None = None) 
     if len(points) == 1:
         points = [(PAD, points[0][1]), (WIDTH - PAD, points[0][1])]
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="sparkline" role="img" '
-        f'viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" '
-        f'aria-label="{escape(label)}">',
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="sparkline" role="img" '
+            f'viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" '
+            f'aria-label="{escape(label)}">'
+        ),
         f"<title>{escape(label)}</title>",
     ]
     if target is not None:

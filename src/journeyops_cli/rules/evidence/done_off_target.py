@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from journeyops_cli.bank import split_ref
 from journeyops_cli.findings import Finding, Severity
+from journeyops_cli.models import Metric
 from journeyops_cli.rules.base import Rule
 from journeyops_cli.rules.evidence.metric_off_target import gap
 from journeyops_cli.rules.registry import register
@@ -49,8 +50,8 @@ class DoneOffTarget(Rule):
                     if gap(metric) is not None and metric.id not in off:
                         off.append(metric.id)
             for metric_id in opportunity.metrics:
-                metric = bank.get_kind("Metric", metric_id)
-                if metric is not None and gap(metric) is not None and metric_id not in off:  # type: ignore[arg-type]
+                listed = bank.get(Metric, metric_id)
+                if listed is not None and gap(listed) is not None and metric_id not in off:
                     off.append(metric_id)
             if off:
                 yield self.at(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from journeyops_cli.rules.privacy.detect import emails
+from collections.abc import Iterator
+
+from journeyops_cli.rules.privacy.detect import Span, emails
 from journeyops_cli.rules.privacy.scan import PersonalDataRule
 from journeyops_cli.rules.registry import register
 
@@ -32,4 +34,6 @@ class EmailAddress(PersonalDataRule):
     groups = ("privacy",)
     what = "e-mail address"
     mask = "***@***"
-    find = staticmethod(emails)
+
+    def detect(self, text: str) -> Iterator[Span]:
+        return emails(text)

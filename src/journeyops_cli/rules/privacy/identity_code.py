@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from journeyops_cli.rules.privacy.detect import identity_codes
+from collections.abc import Iterator
+
+from journeyops_cli.rules.privacy.detect import Span, identity_codes
 from journeyops_cli.rules.privacy.scan import PersonalDataRule
 from journeyops_cli.rules.registry import register
 
@@ -32,4 +34,6 @@ class IdentityCode(PersonalDataRule):
     groups = ("privacy",)
     what = "personal identity code"
     mask = "******-****"
-    find = staticmethod(identity_codes)
+
+    def detect(self, text: str) -> Iterator[Span]:
+        return identity_codes(text)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from journeyops_cli.rules.privacy.detect import phones
+from collections.abc import Iterator
+
+from journeyops_cli.rules.privacy.detect import Span, phones
 from journeyops_cli.rules.privacy.scan import PersonalDataRule
 from journeyops_cli.rules.registry import register
 
@@ -31,4 +33,6 @@ class PhoneNumber(PersonalDataRule):
     groups = ("privacy",)
     what = "phone number"
     mask = "+*** *** ****"
-    find = staticmethod(phones)
+
+    def detect(self, text: str) -> Iterator[Span]:
+        return phones(text)

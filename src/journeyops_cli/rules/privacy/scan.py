@@ -4,7 +4,7 @@ its exact line and column, and never repeat the personal data in the message."""
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
 from journeyops_cli.findings import Finding
@@ -31,7 +31,6 @@ class PersonalDataRule(Rule):
     what: ClassVar[str]
     mask: ClassVar[str]
     Options = PrivacyOptions
-    find: ClassVar[Callable[[str], Iterator[Span]]]
 
     def check(self, bank: Bank) -> Iterator[Finding]:
         options: PrivacyOptions = self.options  # type: ignore[assignment]
@@ -40,11 +39,15 @@ class PersonalDataRule(Rule):
             for path, value in strings(record):
                 if any(isinstance(p, str) and p in skip for p in path) or path[:1] in (("id",), ("kind",)):
                     continue
-                for start, end in type(self).find(value):
+                for start, end in self.detect(value):
                     found = value[start:end]
                     if any(fnmatch.fnmatchcase(found.lower(), p.lower()) for p in options.allow):
                         continue
                     yield self._finding(bank, record, path, found)
+
+    def detect(self, text: str) -> Iterator[Span]:
+        """Spans of personal data in `text`."""
+        raise NotImplementedError
 
     def _finding(self, bank: Bank, record: Record, path: tuple[object, ...], found: str) -> Finding:
         finding = self.at(

@@ -1,0 +1,274 @@
+"""Run the journeyops benchmarks and print medians and ratios against yardsticks measured
+in the same run.
+
+    python benchmarks/run.py [--journeys 200 2000] [--runs 5] [--quick]
+
+Banks are generated once into benchmarks/.banks/ (git-ignored). Every time is a whole
+process, wall clock, median of --runs. Slow yardsticks (yamllint, check-jsonschema,
+mkdocs) run at most 3 times. Needs the `bench` extra: pip install -e '.[bench]'.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+PY = sys.executable
+JO = [PY, "-m", "journeyops_cli"]
+
+READ_ALL = """
+import sys
+for path in open(sys.argv[1], encoding="utf-8").read().splitlines():
+    with open(path, "rb") as handle:
+        handle.read()
+"""
+CSAFE_ALL = """
+import sys, yaml
+for path in open(sys.argv[1], encoding="utf-8").read().splitlines():
+    with open(path, encoding="utf-8") as handle:
+        list(yaml.load_all(handle.read(), Loader=yaml.CSafeLoader))
+"""
+PEAK = """
+import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
+def bank_for(journeys: int) -> Path:
+    """The cached bank of this size, generated when missing or made by another generator."""
+    folder = HERE / ".banks" / f"j{journeys}"
+    stamp = folder / "generator.stamp"
+    source = (HERE / "generate.py").read_bytes()
+    import hashlib
+
+    digest = hashlib.sha256(source).hexdigest()
+    if not (stamp.is_file() and stamp.read_text() == digest):
+        print(f"generating a bank of {journeys} journeys…", file=sys.stderr)
+        generate(journeys, folder / "bank")
+        stamp.write_text(digest)
+    return folder / "bank"
+
+
+def timed(command: list[str], runs: int, setup=None, cwd: Path | None = None) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(runs):
+        if setup is not None:
+            setup()
+        started = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def has_command(*words: str) -> bool:
+    done = subprocess.run([*JO, *words, "--help"], capture_output=True)
+    return done.returncode == 0
+
+
+def mkdocs_project(bank: Path, into: Path) -> Path:
+    """One Markdown page per journey: its title, description and steps."""
+    import yaml
+
+    docs = into / "docs"
+    docs.mkdir(parents=True)
+    (docs / "index.md").write_text("# Journeys\n", encoding="utf-8")
+    for path in sorted((bank / "journeys").rglob("*.yaml")):
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        lines = [f"# {data['title']['fi']}", "", data["description"]["fi"], "", "## Steps", ""]
+        for step in data["steps"]:
+            lines += [f"### {step['title']['fi']}", "", step["description"]["fi"], ""]
+        (docs / f"{data['id']}.md").write_text("\n".join(lines), encoding="utf-8")
+    (into / "mkdocs.yml").write_text("site_name: Journeys\n", encoding="utf-8")
+    return into
+
+
+def measure(journeys: int, runs: int, quick: bool) -> dict[str, float | str]:
+    bank = bank_for(journeys)
+    slow_runs = min(runs, 3)
+    out: dict[str, float | str] = {}
+    sys.path.insert(0, str(REPO / "src"))
+    from journeyops_cli.load.files import discover
+
+    files = discover(bank, [], "site").files
+    journeys_files = [str(bank / f) for f in files if f.startswith("journeys/")]
+    work = Path(tempfile.mkdtemp(prefix="jo-bench-"))
+    try:
+        listing = work / "files.txt"
+        listing.write_text("\n".join(str(bank / f) for f in files), encoding="utf-8")
+        out["files"] = len(files)
+        out["python -c pass"] = timed([PY, "-c", "pass"], runs)
+        out["read every file"] = timed([PY, "-c", READ_ALL, str(listing)], runs)
+        out["libyaml C parse (CSafeLoader)"] = timed([PY, "-c", CSAFE_ALL, str(listing)], runs)
+        cache = bank / ".journeyops_cache"
+        validate = [*JO, "validate", "--bank", str(bank), "-q"]
+        out["validate, cold (--no-cache)"] = timed([*validate, "--no-cache"], runs)
+        shutil.rmtree(cache, ignore_errors=True)
+        subprocess.run(validate, capture_output=True)
+        out["validate, warm, nothing changed"] = timed(validate, runs)
+        target = sorted((bank / "journeys" / "detailed").rglob("*.yaml"))[0]
+        original = target.read_text(encoding="utf-8")
+        flip = [0]
+
+        def change_one() -> None:
+            flip[0] += 1
+            target.write_text(original.replace("status: active", f"status: active\n# edit {flip[0]}"), "utf-8")
+
+        try:
+            out["validate, warm, one journey changed"] = timed(validate, runs, setup=change_one)
+        finally:
+            target.write_text(original, encoding="utf-8")
+        peak = subprocess.run(
+            [PY, "-c", PEAK, *validate, "--no-cache"], capture_output=True, text=True
+        )
+        out["peak RSS, cold validate (MB)"] = int(peak.stdout.strip() or 0) / 1024
+        out["journeyops --version"] = timed([*JO, "--version"], runs)
+        out["journeyops --help"] = timed([*JO, "--help"], runs)
+        if has_command("prioritise"):
+            out["prioritise (warm)"] = timed([*JO, "prioritise", "--bank", str(bank)], runs)
+        else:
+            out["prioritise (warm)"] = "missing"
+        if has_command("site", "build"):
+            site = work / "site"
+            build = [*JO, "site", "build", "--bank", str(bank), "--out", str(site)]
+            subprocess.run(build, capture_output=True)
+            out["site build"] = timed(build, slow_runs, setup=lambda: shutil.rmtree(site, ignore_errors=True))
+            subprocess.run(build, capture_output=True)
+            try:
+                out["site build again, one file changed"] = timed(build, slow_runs, setup=change_one)
+            finally:
+                target.write_text(original, encoding="utf-8")
+        else:
+            out["site build"] = "missing"
+        if not quick:
+            project = mkdocs_project(bank, work / "mkdocs")
+            out["mkdocs build, one page per journey"] = timed(
+                [PY, "-m", "mkdocs", "build", "-q", "-d", str(work / "mk-site")], slow_runs, cwd=project
+            )
+            out["check-jsonschema, journey files"] = timed(
+                [PY, "-m", "check_jsonschema", "--schemafile", str(REPO / "schemas" / "journey.schema.json"),
+                 *journeys_files],
+                slow_runs,
+            )
+            out["yamllint -d relaxed, whole bank"] = timed(
+                [PY, "-m", "yamllint", "-d", "relaxed", "-f", "parsable", str(bank)], 1
+            )
+        phases = subprocess.run(
+            [PY, str(HERE / "rules_timing.py"), str(bank)], capture_output=True, text=True
+        )
+        try:
+            out["phases"] = json.dumps(json.loads(phases.stdout))
+        except json.JSONDecodeError:
+            out["phases"] = "failed: " + phases.stderr[-300:]
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return out
+
+
+RATIOS = [
+    # (row, yardstick row, target text)
+    ("read every file", "libyaml C parse (CSafeLoader)", ""),
+    ("validate, cold (--no-cache)", "libyaml C parse (CSafeLoader)", "≤ 1.0×"),
+    ("validate, warm, nothing changed", "libyaml C parse (CSafeLoader)", "≤ 0.15×"),
+    ("validate, warm, one journey changed", "libyaml C parse (CSafeLoader)", "≤ 0.2×"),
+    ("check-jsonschema, journey files", "validate, cold (--no-cache)", "≥ 5× (validate faster)"),
+    ("yamllint -d relaxed, whole bank", "validate, cold (--no-cache)", "≥ 15× (validate faster)"),
+    ("site build", "mkdocs build, one page per journey", "≤ 1.0×"),
+    ("site build again, one file changed", "site build", "≤ 0.2×"),
+    ("prioritise (warm)", "validate, warm, nothing changed", "≤ 1.2×"),
+    ("journeyops --version", "python -c pass", "≤ 5×"),
+    ("journeyops --help", "python -c pass", "≤ 10×"),
+]
+
+
+def table(results: dict[int, dict[str, float | str]]) -> str:
+    sizes = sorted(results)
+    head = "| what | target | " + " | ".join(f"{n} journeys: time | ratio" for n in sizes) + " |"
+    rule = "| --- | --- | " + " | ".join("--- | ---" for _ in sizes) + " |"
+    rows = [head, rule]
+    names = [k for k in results[sizes[0]] if k not in ("phases", "files")]
+    targets = {row: (base, target) for row, base, target in RATIOS}
+    for name in names:
+        base, target = targets.get(name, (None, ""))
+        cells = []
+        for n in sizes:
+            value = results[n].get(name)
+            if isinstance(value, float) and "MB" in name:
+                cells += [f"{value:.0f} MB", "≤ 300 MB" if False else ""]
+                continue
+            if not isinstance(value, float):
+                cells += [str(value) if value is not None else "–", ""]
+                continue
+            ratio = ""
+            reference = results[n].get(base) if base else None
+            if isinstance(reference, float) and reference > 0:
+                ratio = f"{value / reference:.2f}× {base.split(',')[0].split(' (')[0]}"
+            cells += [f"{value:.3f} s", ratio]
+        rows.append(f"| {name} | {target} | " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    memory = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                memory = f", {int(line.split()[1]) / 1024 / 1024:.1f} GiB memory"
+    except OSError:
+        pass
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    return (
+        f"{os.cpu_count()} CPUs ({cpu}){memory}, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}; load average at the start {load:.1f}"
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--journeys", type=int, nargs="+", default=None)
+    parser.add_argument("--runs", type=int, default=None)
+    parser.add_argument("--quick", action="store_true", help="200 journeys, 1 run, no slow yardsticks")
+    parser.add_argument("--json", type=Path, help="also write the raw results here")
+    args = parser.parse_args(argv)
+    sizes = args.journeys or ([200] if args.quick else [200, 2000])
+    runs = args.runs or (1 if args.quick else 5)
+    print(f"machine: {machine()}")
+    results = {n: measure(n, runs, args.quick) for n in sizes}
+    print(f"\nwhole-process medians of {runs} runs\n")
+    print(table(results))
+    print()
+    for n in sizes:
+        print(f"{n} journeys, {results[n]['files']} files: phases (s) {results[n]['phases']}")
+    if len(sizes) > 1:
+        key = "validate, cold (--no-cache)"
+        base = sizes[0]
+        for n in sizes[1:]:
+            a, b = results[base][key], results[n][key]
+            if isinstance(a, float) and isinstance(b, float):
+                print(f"linearity {base}→{n}: time per journey ×{(b / n) / (a / base):.2f}")
+    if args.json:
+        args.json.write_text(json.dumps({str(k): v for k, v in results.items()}, indent=1))
+
+
+if __name__ == "__main__":
+    main()
