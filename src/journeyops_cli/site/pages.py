@@ -262,7 +262,6 @@ class PagePlanner:
         return Page(f"journeys/{checked(journey.id)}.html", "site/journey.html.j2", self.t(journey.title), {
             "journey": journey,
             "map": journey_map,
-            "map_template": map_template(),
             "curve": emotion_curve(journey_map.emotion_points(), self.s) if journey_map.has_emotion else Markup(""),
             "ancestors": list(reversed(self.bank.ancestors(journey))),
             "children": self.children(journey),
@@ -335,11 +334,3 @@ class PagePlanner:
 
     def search(self) -> Page:
         return Page("search.html", "site/search.html.j2", self.s["search"], {})
-
-
-def map_template() -> str:
-    """The journey map partial of `journeyops render` when it is there, else the site's own."""
-    from journeyops_cli.resources import templates_dir
-
-    shared = "render/_map.html.j2"
-    return shared if (templates_dir() / shared).is_file() else "site/_map_fallback.html.j2"
