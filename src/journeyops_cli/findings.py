@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 
 

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from journeyops_cli.bank import Bank
 from journeyops_cli.findings import Finding, Severity
-from journeyops_cli.load.files import FileResult, discover, finding, load_file, read_text
+from journeyops_cli.load.files import discover, finding, read_text
 from journeyops_cli.load.messages import problems_from
 from journeyops_cli.load.positions import Locator
 from journeyops_cli.load.yaml_read import parse

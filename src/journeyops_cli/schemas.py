@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
-
-from typing import Annotated, Union
+from typing import Annotated, Any, Union
 
 from pydantic import BaseModel, Field, TypeAdapter
 

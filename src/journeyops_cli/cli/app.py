@@ -36,13 +36,13 @@ def root(
 
 
 # Each module adds its command(s) to `app` when imported.
-from journeyops_cli.cli import validate as _validate  # noqa: E402,F401
-from journeyops_cli.cli import schema as _schema  # noqa: E402,F401
+from journeyops_cli.cli import fmt as _fmt  # noqa: E402,F401
+from journeyops_cli.cli import init as _init  # noqa: E402,F401
 from journeyops_cli.cli import link as _link  # noqa: E402,F401
-from journeyops_cli.cli import rules as _rules  # noqa: E402,F401
+from journeyops_cli.cli import new as _new  # noqa: E402,F401
 from journeyops_cli.cli import prioritise as _prioritise  # noqa: E402,F401
 from journeyops_cli.cli import render as _render  # noqa: E402,F401
-from journeyops_cli.cli import init as _init  # noqa: E402,F401
-from journeyops_cli.cli import new as _new  # noqa: E402,F401
-from journeyops_cli.cli import fmt as _fmt  # noqa: E402,F401
+from journeyops_cli.cli import rules as _rules  # noqa: E402,F401
+from journeyops_cli.cli import schema as _schema  # noqa: E402,F401
 from journeyops_cli.cli import site as _site  # noqa: E402,F401
+from journeyops_cli.cli import validate as _validate  # noqa: E402,F401

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from yaml import MarkedYAMLError, YAMLError
-from yaml.reader import ReaderError
 from yaml._yaml import CParser  # libyaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.reader import ReaderError
 from yaml.resolver import BaseResolver
 
 STR = "tag:yaml.org,2002:str"

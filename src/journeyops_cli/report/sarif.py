@@ -11,12 +11,12 @@ import json
 from typing import Any
 from urllib.parse import quote
 
-from journeyops_cli import __version__
+from journeyops_cli import PROJECT_URL, __version__
 from journeyops_cli.findings import Finding, Severity
 from journeyops_cli.pipeline import ValidationResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/journeyops/journeyops"
+INFORMATION_URI = PROJECT_URL
 ROOT_BASE_ID = "%SRCROOT%"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from journeyops_cli import __version__
+from journeyops_cli import PROJECT_URL, __version__
 from journeyops_cli.resources import schemas_dir
 from journeyops_cli.scaffold.layout import FOLDERS, schema_ref
 from journeyops_cli.scaffold.outcome import PlannedFile
 from journeyops_cli.scaffold.render import render
 
-HOOKS_REPO = "https://github.com/journeyops/journeyops"
+HOOKS_REPO = PROJECT_URL
 """The repository whose `.pre-commit-hooks.yaml` a new bank's pre-commit config uses."""
 
 TOP_JOURNEY = "service-journey"

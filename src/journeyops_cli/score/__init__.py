@@ -7,7 +7,15 @@ CSV, JSON or Markdown and `explain` into the explanation of one score.
 from __future__ import annotations
 
 from journeyops_cli.score.base import Context, Factor, Missing, Score, ScoringModel
-from journeyops_cli.score.rank import DEFAULT_EXCLUDED, Ranked, Ranking, Request, ScoreError, model_for, rank
+from journeyops_cli.score.rank import (
+    DEFAULT_EXCLUDED,
+    Ranked,
+    Ranking,
+    Request,
+    ScoreError,
+    model_for,
+    rank,
+)
 
 __all__ = [
     "DEFAULT_EXCLUDED",
