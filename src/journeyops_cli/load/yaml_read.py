@@ -159,7 +159,14 @@ def exact_depth_problem(text: str, max_depth: int) -> Problem | None:
                 depth -= 1
             elif type(event).__name__ == "StreamEndEvent":
                 return None
-    except YAMLError:
+    except YAMLError as error:
+        # libyaml 0.2.6 refuses nesting beyond its own limit while scanning ahead, before
+        # the parser has emitted the events we count; count again on the text before that
+        # point, which is deep enough to show where our limit was passed.
+        mark = getattr(error, "problem_mark", None)
+        if "nesting depth" in str(error) and mark is not None and 0 < mark.index < len(text):
+            parser.dispose()
+            return exact_depth_problem(text[: mark.index], max_depth)
         return None  # the real parse reports it
     finally:
         parser.dispose()
@@ -254,6 +261,9 @@ def _syntax_problem(error: MarkedYAMLError, text: str = "") -> Problem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = error.problem or "invalid YAML"
+    if "nesting depth" in problem:  # libyaml's own limit (0.2.6 and newer)
+        return Problem("JO006", line, column, "nesting is deeper than the YAML reader allows",
+                       "journey records are never this deep; the file may be damaged or hostile")
     context = f" ({error.context})" if error.context else ""
     hint = None
     lines = text.splitlines()

@@ -42,30 +42,26 @@ def _register(env: jinja2.Environment) -> jinja2.Environment:
     return env
 
 
-@cache
-def html_environment() -> jinja2.Environment:
-    """For HTML: every template autoescaped, strict undefined."""
+def _environment(autoescape: bool) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir())),
-        autoescape=True,
+        autoescape=autoescape,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
     return _register(env)
+
+
+@cache
+def html_environment() -> jinja2.Environment:
+    """For HTML: every template autoescaped whatever its file name, strict undefined."""
+    return _environment(autoescape=True)
 
 
 @cache
 def text_environment() -> jinja2.Environment:
     """For Markdown and YAML output: no HTML autoescape; templates escape with the
     `md_cell` and `mermaid_label` filters where text enters structure."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir())),
-        autoescape=False,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    return _register(env)
+    return _environment(autoescape=False)
