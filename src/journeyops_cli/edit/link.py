@@ -23,7 +23,7 @@ from journeyops_cli.edit.verify import check_edit, data_of, require_clean
 from journeyops_cli.models import Insight, Metric, Opportunity
 from journeyops_cli.models.base import Record
 
-SOURCE_KINDS = {"insight": Insight, "metric": Metric, "opportunity": Opportunity}
+SOURCE_KINDS: dict[str, type[Record]] = {"insight": Insight, "metric": Metric, "opportunity": Opportunity}
 Outcome = Literal["linked", "already linked", "unlinked", "not linked"]
 
 
@@ -40,7 +40,7 @@ class LinkOutcome:
 
 def find_source(bank: Bank, source_id: str, kind: str | None) -> Record:
     """The insight, metric or opportunity with `source_id` (of `kind` when given)."""
-    kinds = [SOURCE_KINDS[kind]] if kind else list(SOURCE_KINDS.values())
+    kinds: list[type[Record]] = [SOURCE_KINDS[kind]] if kind else list(SOURCE_KINDS.values())
     matches = [r for model in kinds if (r := bank.get(model, source_id)) is not None]
     if len(matches) > 1:
         names = " and ".join(m.kind.lower() for m in matches)

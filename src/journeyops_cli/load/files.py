@@ -244,14 +244,16 @@ def load_text(text: str, rel: str, limits: LimitsConfig, result: FileResult) -> 
         try:
             record = model.model_validate(data)
         except ValidationError as error:
-            for problem in problems_from(error, data, model):
-                line, column = locator.locate(document.index, problem.path, problem.target)
+            for schema_problem in problems_from(error, data, model):
+                line, column = locator.locate(
+                    document.index, schema_problem.path, schema_problem.target
+                )
                 result.findings.append(
-                    finding("JO020", rel, line, column, problem.message, problem.hint)
+                    finding("JO020", rel, line, column, schema_problem.message, schema_problem.hint)
                 )
             record_id = data.get("id")
             if isinstance(record_id, str):
-                result.invalid.append((kind, record_id))
+                result.invalid.append((model.KIND, record_id))
             continue
         record._path = rel
         record._document = document.index

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 from yaml import MarkedYAMLError, YAMLError
 from yaml._yaml import CParser  # libyaml
@@ -112,8 +112,16 @@ class _Stop(Exception):
         self.problem = problem
 
 
+class TooDeep(YAMLError):
+    """Nesting too deep for libyaml's recursive composer to be safe."""
+
+
 def compose_documents(text: str) -> list[Node]:
-    """Compose every document of `text` into nodes with positions (used by `locate`)."""
+    """Compose every document of `text` into nodes with positions (used by `locate`).
+
+    Raises TooDeep instead of letting libyaml's recursive composer exhaust the C stack."""
+    if depth_upper_bound(text) > C_SAFE_DEPTH and exact_depth_problem(text, C_SAFE_DEPTH):
+        raise TooDeep("nesting too deep to compose")
     composer = _Composer(text)
     nodes = []
     try:
@@ -293,16 +301,7 @@ def _scalar(node: ScalarNode) -> Any:
         return value in ("true", "True", "TRUE")
     if tag == FLOAT:
         return float(value.replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf"))
-    mark = node.start_mark
-    raise _Stop(
-        Problem(
-            "JO007",
-            mark.line + 1,
-            mark.column + 1,
-            f"unsupported YAML tag {tag!r}",
-            "journey banks use plain YAML data; remove the tag",
-        )
-    )
+    _bad_tag(node)
 
 
 def _construct(
@@ -419,7 +418,7 @@ def _container(node: Node) -> Any:
     return {} if isinstance(node, MappingNode) else []
 
 
-def _bad_tag(node: Node) -> None:
+def _bad_tag(node: Node) -> NoReturn:
     mark = node.start_mark
     raise _Stop(
         Problem(

@@ -7,7 +7,7 @@ explicitly. Undefined variables fail loudly.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import jinja2
@@ -21,10 +21,19 @@ def _text(value: Any, language: str, fallback: list[str] | None = None) -> str:
     return pick_text(value, language, fallback or [])
 
 
-def _markdown(value: str | None) -> Any:
+@lru_cache(maxsize=32768)
+def _markdown_markup(text: str) -> Any:
     from markupsafe import Markup
 
-    return Markup(markdown_html(value or ""))
+    return Markup(markdown_html(text))
+
+
+def _markdown(value: str | None) -> Any:
+    # The same text is shown on several pages (an insight's summary on its own page and
+    # on its journey's page): render it once.
+    if value is None or type(value) is str:
+        return _markdown_markup(value or "")
+    return _markdown_markup.__wrapped__(value)
 
 
 def _register(env: jinja2.Environment) -> jinja2.Environment:

@@ -1,4 +1,8 @@
-"""Walk the values inside a record with their field paths (for rules on free text)."""
+"""Walk the values inside a record with their field paths (for rules on free text).
+
+The walks are plain recursive functions that append to a list (no nested generators),
+and which fields of a model are texts is worked out once per model class.
+"""
 
 from __future__ import annotations
 
@@ -9,42 +13,128 @@ from pydantic import BaseModel
 
 Path = tuple[Any, ...]
 
+# Per model class: its field names, and (name, is_text) pairs.
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_TEXT_FIELDS: dict[type, tuple[tuple[str, bool], ...]] = {}
+
+
+def _names(model: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(model)
+    if names is None:
+        names = _FIELD_NAMES[model] = tuple(model.model_fields)  # type: ignore[attr-defined]
+    return names
+
+
+def _text_fields(model: type) -> tuple[tuple[str, bool], ...]:
+    fields = _TEXT_FIELDS.get(model)
+    if fields is None:
+        fields = _TEXT_FIELDS[model] = tuple(
+            (name, _is_text(info.annotation))
+            for name, info in model.model_fields.items()  # type: ignore[attr-defined]
+        )
+    return fields
+
 
 def strings(value: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
     """Every string inside a model, list or mapping, with its path."""
+    found: list[tuple[Path, str]] = []
+    _strings(value, path, found)
+    return iter(found)
+
+
+def string_list(value: Any, path: Path = ()) -> list[tuple[Path, str]]:
+    """`strings` as a list."""
+    found: list[tuple[Path, str]] = []
+    _strings(value, path, found)
+    return found
+
+
+def _strings(value: Any, path: Path, out: list[tuple[Path, str]]) -> None:
     if isinstance(value, str):
-        yield path, value
+        out.append((path, value))
     elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from strings(getattr(value, name), (*path, name))
+        for name in _names(type(value)):
+            item = getattr(value, name)
+            if isinstance(item, str):
+                out.append(((*path, name), item))
+            elif item is not None and not isinstance(item, (int, float)):
+                _strings(item, (*path, name), out)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from strings(item, (*path, index))
+            if isinstance(item, str):
+                out.append(((*path, index), item))
+            else:
+                _strings(item, (*path, index), out)
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from strings(item, (*path, key))
+            if isinstance(item, str):
+                out.append(((*path, key), item))
+            else:
+                _strings(item, (*path, key), out)
+
+
+def matching_strings(value: Any, test: Any, path: Path = ()) -> list[tuple[Path, str]]:
+    """`strings`, keeping only those for which `test(string)` is not None (e.g. a
+    compiled pattern's `search`); paths are built only for the strings kept."""
+    found: list[tuple[Path, str]] = []
+    _matching(value, test, path, found)
+    return found
+
+
+def _matching(value: Any, test: Any, path: Path, out: list[tuple[Path, str]]) -> None:
+    if isinstance(value, str):
+        if test(value) is not None:
+            out.append((path, value))
+    elif isinstance(value, BaseModel):
+        for name in _names(type(value)):
+            item = getattr(value, name)
+            if isinstance(item, str):
+                if test(item) is not None:
+                    out.append(((*path, name), item))
+            elif item is not None and not isinstance(item, (int, float)):
+                _matching(item, test, (*path, name), out)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            if isinstance(item, str):
+                if test(item) is not None:
+                    out.append(((*path, index), item))
+            else:
+                _matching(item, test, (*path, index), out)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(item, str):
+                if test(item) is not None:
+                    out.append(((*path, key), item))
+            else:
+                _matching(item, test, (*path, key), out)
 
 
 def texts(value: Any, path: Path = ()) -> Iterator[tuple[Path, str | dict[str, str]]]:
     """Every translatable text (a string or a {language: string} mapping) inside a model,
     skipping ids and references: text fields are the ones typed `Text`."""
+    found: list[tuple[Path, str | dict[str, str]]] = []
+    _texts(value, path, found)
+    return iter(found)
+
+
+def _texts(value: Any, path: Path, out: list[tuple[Path, Any]]) -> None:
     if isinstance(value, BaseModel):
-        for name, info in type(value).model_fields.items():
+        for name, is_text in _text_fields(type(value)):
             item = getattr(value, name)
             if item is None:
                 continue
-            if _is_text(info.annotation):
+            if is_text:
                 if isinstance(item, list):
                     for index, text in enumerate(item):
-                        yield (*path, name, index), text
+                        out.append(((*path, name, index), text))
                 else:
-                    yield (*path, name), item
+                    out.append(((*path, name), item))
             elif isinstance(item, (BaseModel, list)):
-                yield from texts(item, (*path, name))
+                _texts(item, (*path, name), out)
     elif isinstance(value, list):
         for index, item in enumerate(value):
             if isinstance(item, BaseModel):
-                yield from texts(item, (*path, index))
+                _texts(item, (*path, index), out)
 
 
 def _is_text(annotation: Any) -> bool:

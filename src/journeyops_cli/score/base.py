@@ -36,7 +36,7 @@ class Factor:
     """
 
     name: str
-    raw: float | None
+    raw: float | str | None
     normalised: float
     weight: float | None
     contribution: float | None

@@ -12,12 +12,14 @@ The output is deterministic: the same bank (and git history) gives the same byte
 from __future__ import annotations
 
 import importlib
+import json
 import os
 import posixpath
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from journeyops_cli.bank import Bank
 from journeyops_cli.findings import Finding, Severity
@@ -27,6 +29,7 @@ from journeyops_cli.pipeline import BankError, Selection, load_bank, load_config
 from journeyops_cli.resources import templates_dir
 from journeyops_cli.rules.registry import name_of
 from journeyops_cli.site import privacy
+from journeyops_cli.site.fingerprint import FORMAT, ContextDigest, code_digest, digest
 from journeyops_cli.site.history import git_changes
 from journeyops_cli.site.links import ASSETS, Linker, UnsafeId, checked
 from journeyops_cli.site.pages import BacklogRow, Page, PagePlanner, SiteData
@@ -34,6 +37,7 @@ from journeyops_cli.site.search import index_script
 from journeyops_cli.site.strings import LANGUAGE_NAMES, site_strings
 
 MARKER = ".journeyops-site"
+MANIFEST = ".journeyops-manifest.json"
 MARKER_TEXT = "This folder is written by `journeyops site build` and replaced on every build.\n"
 ASSET_FILES = ("site.css", "site.js")
 
@@ -67,65 +71,150 @@ class SiteResult:
 
 def build_site(root: Path, out: Path | None = None, progress: Progress | None = None) -> SiteResult:
     """Build the site of the bank at `root` into `out` (default: the config's `site.out`)."""
-    # 1. Load the bank and everything validation says about it.
+    # 1. Load the bank; validation's rules run meanwhile on another core when there is one.
     root = root.resolve()
     config = load_config(root)
     out = (out if out is not None else root / config.site.out).resolve()
     check_out_folder(root, out)
     loaded = load_bank(root, config)
-    from journeyops_cli.rules.engine import run_rules
+    with RulesInBackground(loaded.bank, loaded.findings, loaded.files) as rules:
+        # 2. Personal data in insights: refuse or redact, as configured.
+        bank, redacted = apply_privacy(loaded.bank)
+        languages = list(config.languages)
+        data = SiteData(
+            bank=bank,
+            title=config.site.title or config.name,
+            languages=languages,
+            changes=git_changes(root, config.site.recent_changes),
+        )
+        notes: list[str] = []
+        data.backlog = ranked_backlog(bank, notes)
+        planners = {language: PagePlanner(data, language, site_strings(language)) for language in languages}
+        total = sum(planner.count() for planner in planners.values())
 
-    found = loaded.findings + run_rules(loaded.bank, Selection())
-    by_path: dict[str, list[Finding]] = {}
-    for item in sorted(found, key=Finding.sort_key):
-        by_path.setdefault(item.path, []).append(item.replace(message=privacy.mask(item.message)))
+        # 3. Render every page of every language into a temporary folder (a page whose
+        # inputs are those of the previous build is taken from it), then swap it in.
+        site_inputs = digest(code_digest(), data.title, *languages, str(data.backlog is not None))
+        fingerprint = ContextDigest()
+        done = 0
+        with SiteWriter(out) as writer:
+            writer.put(MARKER, MARKER_TEXT.encode())
+            for name in ASSET_FILES:
+                writer.put(f"{ASSETS}/{name}", (templates_dir() / "site" / "assets" / name).read_bytes())
 
-    # 2. Personal data in insights: refuse or redact, as configured.
-    bank, redacted = apply_privacy(loaded.bank)
-    languages = list(config.languages)
-    data = SiteData(
-        bank=bank,
-        title=config.site.title or config.name,
-        languages=languages,
-        findings=by_path,
-        changes=git_changes(root, config.site.recent_changes),
-    )
-    notes: list[str] = []
-    data.backlog = ranked_backlog(bank, notes)
+            def render_all(language: str, pages: Iterator[Page]) -> None:
+                nonlocal done
+                planner = planners[language]
+                for page in pages:
+                    rel = f"{language}/{page.key}"
+                    key = fingerprint(site_inputs, rel, page.template, page.title, page.context)
+                    writer.page(rel, key, lambda: render_page(data, language, planner.s, page))
+                    done += 1
+                    if progress:
+                        progress("render", done, total)
 
-    # 3. Render every page of every language in memory.
-    files: dict[str, bytes] = {MARKER: MARKER_TEXT.encode()}
-    for name in ASSET_FILES:
-        files[f"{ASSETS}/{name}"] = (templates_dir() / "site" / "assets" / name).read_bytes()
-    plans = {}
-    for language in languages:
-        strings = site_strings(language)
-        plans[language] = (strings, PagePlanner(data, language, strings).pages())
-        files[f"{ASSETS}/search-{checked(language)}.js"] = index_script(data, language, strings).encode()
-    total = sum(len(pages) for _, pages in plans.values())
-    done = 0
-    for language, (strings, pages) in plans.items():
-        for page in pages:
-            files[f"{language}/{page.key}"] = render_page(data, language, strings, page).encode()
-            done += 1
-            if progress:
-                progress("render", done, total)
-    files["index.html"] = render_root(data).encode()
-
-    # 4. Check every output path, then write the whole site and swap it in.
-    for rel in files:
-        inside(out, rel)
-    write_site(out, files, progress)
+            for language, planner in planners.items():
+                writer.put(f"{ASSETS}/search-{checked(language)}.js",
+                           index_script(data, language, planner.s).encode())
+                render_all(language, planner.common_pages())
+            # Journey pages show the findings of validation: wait for the rules here.
+            found = rules.result()
+            data.findings = findings_by_path(found)
+            for language, planner in planners.items():
+                render_all(language, planner.journey_pages())
+            writer.put("index.html", render_root(data).encode())
+            writer.commit(progress)
     return SiteResult(
         out=out,
         languages=languages,
         pages=total + 1,
-        files=len(files),
+        files=writer.count,
         records={kind: len(table) for kind, table in bank.by_kind.items()},
         findings=len(found),
         redacted=redacted,
         notes=notes,
     )
+
+
+def findings_by_path(found: list[Finding]) -> dict[str, list[Finding]]:
+    """The findings of each file, in order, with personal data masked in the messages."""
+    by_path: dict[str, list[Finding]] = {}
+    for item in sorted(found, key=Finding.sort_key):
+        by_path.setdefault(item.path, []).append(item.replace(message=privacy.mask(item.message)))
+    return by_path
+
+
+# What the rules' worker process checks; set in the parent before it forks.
+_RULES_JOB: tuple[Bank, list[Finding], list[str]] | None = None
+
+
+def _lint(bank: Bank, loaded: list[Finding], files: list[str]) -> list[Finding]:
+    """Exactly what `validate` reports: loader findings and rules, with the bank's
+    severities, per-path ignores and inline suppressions applied."""
+    from journeyops_cli.rules.engine import lint
+
+    return lint(bank, loaded, files, Selection())
+
+
+def _run_rules_job() -> list[Finding]:
+    assert _RULES_JOB is not None
+    return _lint(*_RULES_JOB)
+
+
+class RulesInBackground:
+    """The bank's lint (as `validate` runs it) in a forked process while pages render,
+    when this machine has more than one CPU and can fork; else in this process, when asked."""
+
+    def __init__(self, bank: Bank, loaded: list[Finding], files: list[str]) -> None:
+        self.bank = bank
+        self.loaded = loaded
+        self.files = files
+        self._pool: Any = None
+        self._future: Any = None
+
+    def __enter__(self) -> RulesInBackground:
+        global _RULES_JOB
+        import multiprocessing
+
+        from journeyops_cli.load.parallel import workers_available
+
+        if workers_available() > 1 and "fork" in multiprocessing.get_all_start_methods():
+            from concurrent.futures import ProcessPoolExecutor
+
+            _RULES_JOB = (self.bank, self.loaded, self.files)
+            try:
+                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+                self._future = self._pool.submit(_run_rules_job)
+            except OSError:
+                self._close()
+        return self
+
+    def result(self) -> list[Finding]:
+        if self._future is not None:
+            try:
+                return list(self._future.result())
+            except Exception as error:  # noqa: BLE001 - the worker died: check here instead
+                from concurrent.futures.process import BrokenProcessPool
+
+                if not isinstance(error, BrokenProcessPool):
+                    raise
+            finally:
+                self._close()
+        return _lint(self.bank, self.loaded, self.files)
+
+    def _close(self, stop: bool = False) -> None:
+        global _RULES_JOB
+        if self._pool is not None:
+            if stop and self._future is not None and not self._future.done():
+                # The build failed: do not wait for rules nobody will read.
+                for process in list(getattr(self._pool, "_processes", {}).values()):
+                    process.terminate()
+            self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool = self._future = None
+        _RULES_JOB = None
+
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+        self._close(stop=kind is not None)
 
 
 # --- stages ---------------------------------------------------------------------------
@@ -235,8 +324,8 @@ def render_root(data: SiteData) -> str:
     )
 
 
-def inside(out: Path, rel: str) -> Path:
-    """`out / rel`, asserting that it stays inside `out` whatever `rel` holds."""
+def plain(rel: str) -> list[str]:
+    """The parts of `rel`, asserting that it is a plain relative POSIX path."""
     parts = rel.split("/")
     if (
         rel != posixpath.normpath(rel)
@@ -244,37 +333,119 @@ def inside(out: Path, rel: str) -> Path:
         or any(p in ("", ".", "..") or "\\" in p or "\x00" in p for p in parts)
     ):
         raise UnsafeId(f"output path {rel!r} is not a plain relative path")
-    target = out.joinpath(*parts)
+    return parts
+
+
+def inside(out: Path, rel: str) -> Path:
+    """`out / rel`, asserting that it stays inside `out` whatever `rel` holds."""
+    target = out.joinpath(*plain(rel))
     if not target.resolve().is_relative_to(out.resolve()):
         raise UnsafeId(f"output path {rel!r} leaves the output folder")
     return target
 
 
-def write_site(out: Path, files: dict[str, bytes], progress: Progress | None = None) -> None:
-    """Write `files` into a temporary folder next to `out`, then swap it in."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    temp = out.parent / f".{out.name}.journeyops-new"
-    old = out.parent / f".{out.name}.journeyops-old"
-    for leftover in (temp, old):
-        if leftover.is_dir() and not leftover.is_symlink():
-            shutil.rmtree(leftover)
+class SiteWriter:
+    """Writes the site into a temporary folder next to `out` as pages are rendered and
+    swaps it in at `commit()`; on any error the temporary folder is removed and `out`
+    is left as it was.
+
+    A page whose fingerprint is the one the previous build recorded (in `MANIFEST`) and
+    whose file is still there with its recorded size is linked from the previous site
+    instead of being rendered again. The manifest holds no time and no absolute path:
+    a rebuild gives the same bytes as a build from nothing.
+    """
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.temp = out.parent / f".{out.name}.journeyops-new"
+        self.old = out.parent / f".{out.name}.journeyops-old"
+        self.count = 0
+        self._dirs: set[str] = set()
+        self._written: set[str] = set()
+        self._pages: dict[str, tuple[str, int]] = {}
+        self._previous = read_manifest(out)
+
+    def __enter__(self) -> SiteWriter:
+        try:
+            self.out.parent.mkdir(parents=True, exist_ok=True)
+            for leftover in (self.temp, self.old):
+                if leftover.is_dir() and not leftover.is_symlink():
+                    shutil.rmtree(leftover)
+            self.temp.mkdir()
+        except OSError as error:
+            raise self._error(error) from None
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: Any) -> None:
+        if kind is None:
+            return
+        shutil.rmtree(self.temp, ignore_errors=True)
+        if self.old.exists() and not self.out.exists():
+            os.replace(self.old, self.out)
+        if isinstance(error, OSError):
+            raise self._error(error) from None
+
+    def _error(self, error: OSError) -> SiteError:
+        return SiteError(f"cannot write the site to {self.out}: {error.strerror or error}")
+
+    def _target(self, rel: str) -> Path:
+        """Where `rel` goes in the temporary folder (a plain relative path, checked)."""
+        plain(rel)
+        folder, _, _ = rel.rpartition("/")
+        if folder and folder not in self._dirs:
+            (self.temp / folder).mkdir(parents=True, exist_ok=True)
+            self._dirs.add(folder)
+        target = self.temp / rel
+        if rel in self._written:  # the same path twice (duplicate ids): the last one wins
+            target.unlink()
+        else:
+            self._written.add(rel)
+            self.count += 1
+        return target
+
+    def put(self, rel: str, data: bytes) -> None:
+        self._target(rel).write_bytes(data)
+
+    def page(self, rel: str, fingerprint: str, render: Callable[[], str]) -> None:
+        """The page `rel`: linked from the previous site when its fingerprint is unchanged,
+        else rendered by `render()` and written."""
+        target = self._target(rel)
+        known = self._previous.get(rel)
+        if known is not None and known[0] == fingerprint:
+            try:
+                source = self.out / rel
+                if os.stat(source).st_size == known[1] and not os.path.islink(source):
+                    os.link(source, target)
+                    self._pages[rel] = known
+                    return
+            except OSError:
+                pass
+        data = render().encode()
+        target.write_bytes(data)
+        self._pages[rel] = (fingerprint, len(data))
+
+    def commit(self, progress: Progress | None = None) -> None:
+        """Write the manifest and swap the new site in."""
+        manifest = {"format": FORMAT, "pages": {rel: list(v) for rel, v in sorted(self._pages.items())}}
+        text = json.dumps(manifest, sort_keys=True, separators=(",", ":")) + "\n"
+        self.put(MANIFEST, text.encode())
+        if progress:
+            progress("write", self.count, self.count)
+        if self.out.exists():
+            os.replace(self.out, self.old)
+        os.replace(self.temp, self.out)
+        shutil.rmtree(self.old, ignore_errors=True)
+
+
+def read_manifest(out: Path) -> dict[str, tuple[str, int]]:
+    """The page fingerprints the previous build recorded in `out` (none when unreadable)."""
     try:
-        temp.mkdir()
-        for done, rel in enumerate(sorted(files), 1):
-            target = inside(temp, rel)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(files[rel])
-            if progress:
-                progress("write", done, len(files))
-        if out.exists():
-            os.replace(out, old)
-        os.replace(temp, out)
-    except OSError as error:
-        shutil.rmtree(temp, ignore_errors=True)
-        if old.exists() and not out.exists():
-            os.replace(old, out)
-        raise SiteError(f"cannot write the site to {out}: {error.strerror or error}") from None
-    shutil.rmtree(old, ignore_errors=True)
+        manifest = json.loads((out / MANIFEST).read_text("utf-8"))
+        if manifest.get("format") != FORMAT or not (out / MARKER).is_file():
+            return {}
+        return {str(rel): (str(v[0]), int(v[1])) for rel, v in manifest["pages"].items()}
+    except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
+        return {}
 
 
 __all__ = ["BankError", "SiteError", "SiteResult", "build_site"]

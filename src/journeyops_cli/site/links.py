@@ -60,9 +60,37 @@ def relative(from_path: str, to_path: str) -> str:
     """A relative link from the page at `from_path` to `to_path` (which may carry a
     `#fragment`); both are output-relative POSIX paths."""
     target, hash_, fragment = to_path.partition("#")
-    here = posixpath.dirname(from_path) or "."
-    link = posixpath.relpath(target, here)
+    here = posixpath.dirname(from_path)
+    cache_key = (here, target)
+    link = _RELATIVE.get(cache_key)
+    if link is None:
+        link = _relpath(target, here)
+        if len(_RELATIVE) >= _RELATIVE_MAX:
+            _RELATIVE.clear()
+        _RELATIVE[cache_key] = link
     return link + hash_ + fragment
+
+
+# Pages in the same folder share their links: a link is computed once per
+# (folder, target) and reused (bounded, so `site serve` cannot grow it without end).
+_RELATIVE: dict[tuple[str, str], str] = {}
+_RELATIVE_MAX = 200_000
+
+
+def _relpath(target: str, here: str) -> str:
+    """`posixpath.relpath(target, here or ".")` for clean relative paths, without its
+    `abspath` calls; anything unusual goes to `posixpath.relpath` itself."""
+    to_parts = target.split("/")
+    from_parts = here.split("/") if here else []
+    if any(p in ("", ".", "..") for p in to_parts) or any(p in ("", ".", "..") for p in from_parts):
+        return posixpath.relpath(target, here or ".")
+    common = 0
+    for a, b in zip(from_parts, to_parts):
+        if a != b:
+            break
+        common += 1
+    parts = [".."] * (len(from_parts) - common) + to_parts[common:]
+    return "/".join(parts) if parts else "."
 
 
 class Linker:

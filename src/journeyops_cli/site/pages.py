@@ -7,6 +7,7 @@ plain values picked in the page's language. Nothing here reads files or writes t
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,6 +81,7 @@ class PagePlanner:
         self.bank = data.bank
         self.language = language
         self.s = strings
+        self._metric_refs: dict[str, set[str]] | None = None
 
     # --- helpers ------------------------------------------------------------------------
 
@@ -168,12 +170,14 @@ class PagePlanner:
         }
 
     def metric_steps(self, metric: Metric) -> list[str]:
-        refs = set(metric.steps)
-        for journey in self.bank.journeys():
-            for step in journey.steps:
-                if metric.id in step.metrics:
-                    refs.add(f"{journey.id}#{step.id}")
-        return sorted(refs)
+        if self._metric_refs is None:
+            # Which steps name each metric, gathered once (not once per metric).
+            self._metric_refs = {}
+            for journey in self.bank.journeys():
+                for step in journey.steps:
+                    for metric_id in step.metrics:
+                        self._metric_refs.setdefault(metric_id, set()).add(f"{journey.id}#{step.id}")
+        return sorted(set(metric.steps) | self._metric_refs.get(metric.id, set()))
 
     def insight_journeys(self, insight: Insight) -> list[Journey]:
         found = {}
@@ -186,14 +190,31 @@ class PagePlanner:
     # --- pages --------------------------------------------------------------------------
 
     def pages(self) -> list[Page]:
-        pages = [self.home(), self.levels(), self.insight_explorer(), self.metrics(), self.search()]
-        pages += [self.theme(theme) for theme in sorted(self.bank.themes(), key=lambda r: r.id)]
-        pages += [self.journey(j) for j in sorted(self.bank.journeys(), key=lambda r: r.id)]
-        pages += [self.insight(i) for i in sorted(self.bank.insights(), key=lambda r: r.id)]
-        pages += [self.opportunity(o) for o in sorted(self.bank.opportunities(), key=lambda r: r.id)]
+        """Every page of this language."""
+        return [*self.common_pages(), *self.journey_pages()]
+
+    def count(self) -> int:
+        """How many pages `pages()` gives, without building them."""
+        bank = self.bank
+        return (5 + len(bank.themes()) + len(bank.journeys()) + len(bank.insights())
+                + len(bank.opportunities()) + (self.data.backlog is not None))
+
+    def common_pages(self) -> Iterator[Page]:
+        """Every page but the journey pages (which show `data.findings`), one at a time."""
+        yield from (self.home(), self.levels(), self.insight_explorer(), self.metrics(), self.search())
+        for theme in sorted(self.bank.themes(), key=lambda r: r.id):
+            yield self.theme(theme)
+        for insight in sorted(self.bank.insights(), key=lambda r: r.id):
+            yield self.insight(insight)
+        for opportunity in sorted(self.bank.opportunities(), key=lambda r: r.id):
+            yield self.opportunity(opportunity)
         if self.data.backlog is not None:
-            pages.append(self.backlog())
-        return pages
+            yield self.backlog()
+
+    def journey_pages(self) -> Iterator[Page]:
+        """A page per journey, one at a time."""
+        for journey in sorted(self.bank.journeys(), key=lambda r: r.id):
+            yield self.journey(journey)
 
     def home(self) -> Page:
         bank = self.bank

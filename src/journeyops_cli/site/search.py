@@ -18,10 +18,22 @@ from journeyops_cli.site.pages import SiteData
 GLOBAL = "JOURNEYOPS_SEARCH"
 
 
+class _Combining(dict[int, int | None]):
+    """A `str.translate` table that drops combining marks, filled as characters are seen."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_DROP_COMBINING = _Combining()
+
+
 def fold(text: str) -> str:
     """Lower case without accents, so `paivakoti` finds `päiväkoti` (the JS folds the same way)."""
     text = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
+    return " ".join(text.translate(_DROP_COMBINING).split())
 
 
 def entries(data: SiteData, language: str, strings: dict[str, str]) -> list[dict[str, Any]]:

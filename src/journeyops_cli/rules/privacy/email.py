@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from journeyops_cli.rules.privacy.detect import Span, emails
-from journeyops_cli.rules.privacy.scan import PersonalDataRule
+from journeyops_cli.rules.privacy.scan import EMAIL_HINT, PersonalDataRule
 from journeyops_cli.rules.registry import register
 
 
@@ -33,6 +33,7 @@ class EmailAddress(PersonalDataRule):
     name = "privacy.email"
     groups = ("privacy",)
     what = "e-mail address"
+    hint = EMAIL_HINT
     mask = "***@***"
 
     def detect(self, text: str) -> Iterator[Span]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from journeyops_cli.rules.privacy.detect import Span, identity_codes
-from journeyops_cli.rules.privacy.scan import PersonalDataRule
+from journeyops_cli.rules.privacy.scan import DIGITS_HINT, PersonalDataRule
 from journeyops_cli.rules.registry import register
 
 
@@ -33,6 +33,7 @@ class IdentityCode(PersonalDataRule):
     name = "privacy.identity-code"
     groups = ("privacy",)
     what = "personal identity code"
+    hint = DIGITS_HINT
     mask = "******-****"
 
     def detect(self, text: str) -> Iterator[Span]:

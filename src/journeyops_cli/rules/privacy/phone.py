@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from journeyops_cli.rules.privacy.detect import Span, phones
-from journeyops_cli.rules.privacy.scan import PersonalDataRule
+from journeyops_cli.rules.privacy.scan import DIGITS_HINT, PersonalDataRule
 from journeyops_cli.rules.registry import register
 
 
@@ -32,6 +32,7 @@ class PhoneNumber(PersonalDataRule):
     name = "privacy.phone"
     groups = ("privacy",)
     what = "phone number"
+    hint = DIGITS_HINT
     mask = "+*** *** ****"
 
     def detect(self, text: str) -> Iterator[Span]:

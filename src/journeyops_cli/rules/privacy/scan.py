@@ -4,13 +4,15 @@ its exact line and column, and never repeat the personal data in the message."""
 from __future__ import annotations
 
 import fnmatch
+import re
+import weakref
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from journeyops_cli.findings import Finding
 from journeyops_cli.rules.base import Rule, RuleOptions
 from journeyops_cli.rules.privacy.detect import Span
-from journeyops_cli.rules.walk import strings
+from journeyops_cli.rules.walk import matching_strings, string_list
 
 if TYPE_CHECKING:
     from journeyops_cli.bank import Bank
@@ -25,25 +27,67 @@ class PrivacyOptions(RuleOptions):
     """Field names whose values are not scanned (a Team's `contact` is a shared channel)."""
 
 
+# What every detector needs to find anything: an `@` (e-mail) or three digits in a row
+# (phone numbers and identity codes). Strings without either are never scanned.
+EMAIL_HINT = re.compile("@")
+DIGITS_HINT = re.compile(r"\d\d\d")
+_HINTS = re.compile(r"@|\d\d\d")
+
+Scanned = list[tuple["Record", tuple[Any, ...], str]]
+# Per bank: the strings of every record that any detector could match, in walk order
+# (record order, then field order), shared by the three rules.
+_CANDIDATES: weakref.WeakKeyDictionary[Any, Scanned] = weakref.WeakKeyDictionary()
+
+
+def candidates(bank: Bank) -> Scanned:
+    """(record, path, string) for each string that contains an `@` or three digits,
+    skipping every record's `id` and `kind`; computed once per bank."""
+    found = _CANDIDATES.get(bank)
+    if found is None:
+        found = []
+        hint = _HINTS.search
+        for record in bank.records():
+            for path, value in matching_strings(record, hint):
+                if path[:1] not in (("id",), ("kind",)):
+                    found.append((record, path, value))
+        _CANDIDATES[bank] = found
+    return found
+
+
 class PersonalDataRule(Rule):
     """Base of the privacy rules (not registered)."""
 
     what: ClassVar[str]
     mask: ClassVar[str]
     Options = PrivacyOptions
+    # A pattern every string with a hit contains (a cheap pre-filter); None scans every
+    # string.
+    hint: ClassVar[re.Pattern[str] | None] = None
 
     def check(self, bank: Bank) -> Iterator[Finding]:
         options: PrivacyOptions = self.options  # type: ignore[assignment]
         skip = set(options.skip_fields)
-        for record in bank.records():
-            for path, value in strings(record):
-                if any(isinstance(p, str) and p in skip for p in path) or path[:1] in (("id",), ("kind",)):
+        if self.hint is None:
+            scanned: Scanned = [
+                (record, path, value)
+                for record in bank.records()
+                for path, value in string_list(record)
+                if path[:1] not in (("id",), ("kind",))
+            ]
+            hint = None
+        else:
+            scanned = candidates(bank)
+            hint = self.hint.search
+        for record, path, value in scanned:
+            if hint is not None and hint(value) is None:
+                continue
+            if skip and any(isinstance(p, str) and p in skip for p in path):
+                continue
+            for start, end in self.detect(value):
+                found = value[start:end]
+                if any(fnmatch.fnmatchcase(found.lower(), p.lower()) for p in options.allow):
                     continue
-                for start, end in self.detect(value):
-                    found = value[start:end]
-                    if any(fnmatch.fnmatchcase(found.lower(), p.lower()) for p in options.allow):
-                        continue
-                    yield self._finding(bank, record, path, found)
+                yield self._finding(bank, record, path, found)
 
     def detect(self, text: str) -> Iterator[Span]:
         """Spans of personal data in `text`."""

@@ -1,0 +1,131 @@
+"""Fingerprints of what a page shows, so a rebuild renders only the pages that changed.
+
+A page is a pure function of its template (and the code that renders it), the site-wide
+inputs (title, languages, interface strings, whether there is a backlog) and its
+`Page.context`. `code_digest()` covers the first two; `context_digest()` turns a context
+into bytes that differ whenever anything a template could read differs: every record by
+its full content (`model_dump_json`) and source, every dataclass by its fields, strings
+tagged apart from `Markup` (which is not escaped). A value of any other type falls back
+to its `repr`, which at worst makes the page render again every time — never stale.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import enum
+import hashlib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+from pydantic import BaseModel
+
+from journeyops_cli.models.base import Record
+from journeyops_cli.render.journey_map import JourneyMap
+
+# Dataclasses that hold only plain values (no records, no Markup): hashed by their repr.
+_PLAIN_DATACLASSES = (JourneyMap,)
+
+# Bump when the manifest's meaning changes.
+FORMAT = "journeyops-site-manifest/1"
+
+
+def digest(*parts: str) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+@cache
+def code_digest() -> str:
+    """The templates, the site and render code and the journeyops version, in one hash."""
+    import journeyops_cli
+    from journeyops_cli.resources import templates_dir
+
+    package = Path(journeyops_cli.__file__).parent
+    h = hashlib.blake2b(digest_size=16)
+    h.update(FORMAT.encode())
+    h.update(str(getattr(journeyops_cli, "__version__", "")).encode())
+    files = sorted((templates_dir()).rglob("*"))
+    files += sorted((package / "site").glob("*.py")) + sorted((package / "render").glob("*.py"))
+    files += [package / "models" / "base.py"]
+    for path in files:
+        if path.is_file():
+            h.update(path.as_posix().encode() + b"\x00")
+            h.update(path.read_bytes())
+            h.update(b"\x00")
+    return h.hexdigest()
+
+
+class ContextDigest:
+    """Digests page contexts; a record's digest is computed once per build."""
+
+    def __init__(self) -> None:
+        self._records: dict[int, tuple[Any, str]] = {}
+
+    def __call__(self, *values: Any) -> str:
+        parts: list[str] = []
+        for value in values:
+            self._feed(value, parts)
+        return digest(*parts)
+
+    def _record(self, model: BaseModel) -> str:
+        hit = self._records.get(id(model))
+        if hit is not None and hit[0] is model:
+            return hit[1]
+        try:
+            body = model.model_dump_json()
+        except Exception:  # noqa: BLE001 - a model that cannot be dumped: fall back to repr
+            body = repr(model)
+        if isinstance(model, Record):
+            body = f"{model.source_path}\x00{model.source_document}\x00{body}"
+        value = digest(type(model).__qualname__, body)
+        self._records[id(model)] = (model, value)  # keep the model alive: ids stay unique
+        return value
+
+    def _feed(self, value: Any, parts: list[str]) -> None:
+        add = parts.append
+        if value is None or value is True or value is False:
+            add(repr(value))
+        elif isinstance(value, Markup):
+            add(f"m{len(value)}:{value}")
+        elif isinstance(value, str):
+            add(f"s{len(value)}:{value}")
+        elif isinstance(value, (int, float)) and not isinstance(value, enum.Enum):
+            add(f"{type(value).__name__}:{value!r}")
+        elif isinstance(value, BaseModel):
+            add("r:" + self._record(value))
+        elif isinstance(value, (list, tuple)):
+            add(f"{type(value).__name__}[{len(value)}")
+            for item in value:
+                self._feed(item, parts)
+            add("]")
+        elif isinstance(value, dict):
+            add(f"{{{len(value)}")
+            for key, item in value.items():
+                self._feed(key, parts)
+                self._feed(item, parts)
+            add("}")
+        elif isinstance(value, _PLAIN_DATACLASSES):
+            # Only strings, numbers, None and lists of more of the same: its repr says it all.
+            add(f"p:{value!r}")
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            add(f"d:{type(value).__qualname__}(")
+            for item in dataclasses.fields(value):
+                add(item.name)
+                self._feed(getattr(value, item.name), parts)
+            add(")")
+        elif isinstance(value, (datetime.date, datetime.datetime)):
+            add(f"{type(value).__name__}:{value.isoformat()}")
+        elif isinstance(value, (set, frozenset)):
+            add(f"set[{len(value)}")
+            for item in sorted(value, key=repr):
+                self._feed(item, parts)
+            add("]")
+        else:
+            # Enums and anything else: its repr (an address in it only costs a re-render).
+            add(f"?{type(value).__qualname__}:{value!r}")

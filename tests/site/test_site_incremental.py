@@ -1,0 +1,78 @@
+"""A rebuild renders only the pages whose inputs changed, and gives the same bytes as a
+build from nothing: after an edit, a rename, a deletion and a config change."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from journeyops_cli.site.build import MANIFEST, build_site
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def rebuild_matches_a_fresh_build(bank: Path, out: Path, fresh: Path) -> None:
+    build_site(bank, out)
+    build_site(bank, fresh)
+    assert tree(out) == tree(fresh)
+
+
+def test_an_unchanged_page_is_reused_and_a_changed_one_rendered(bank_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build_site(bank_copy, out)
+    unrelated = out / "en/insights/asuntohaku-analytiikka.html"
+    changed = out / "en/insights/liitteet-hukassa.html"
+    before = (os.stat(unrelated).st_ino, os.stat(changed).st_ino)
+    path = bank_copy / "insights/insights.yaml"
+    path.write_text(
+        path.read_text("utf-8").replace("Five of six testers", "Five out of six testers"), "utf-8"
+    )
+    build_site(bank_copy, out)
+    # The other insight's page shows nothing of the edited one: the previous file is reused.
+    assert os.stat(unrelated).st_ino == before[0]
+    assert os.stat(changed).st_ino != before[1]
+    assert "Five out of six testers" in changed.read_text("utf-8")
+
+
+def test_rebuilds_equal_fresh_builds_after_edit_rename_delete_and_config(bank_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build_site(bank_copy, out)
+    assert (out / MANIFEST).is_file()
+
+    # An edit: an insight's summary (shown on its page and on its journey's page).
+    path = bank_copy / "insights/insights.yaml"
+    text = path.read_text("utf-8")
+    assert "Five of six testers" in text
+    path.write_text(text.replace("Five of six testers", "Five out of six testers"), "utf-8")
+    rebuild_matches_a_fresh_build(bank_copy, out, tmp_path / "fresh1")
+
+    # A rename: the records' file (shown with findings) changes, not their content.
+    (bank_copy / "journeys/detailed.yaml").rename(bank_copy / "journeys/detailed-journeys.yaml")
+    rebuild_matches_a_fresh_build(bank_copy, out, tmp_path / "fresh2")
+
+    # A deletion: the opportunities go, and every page that linked to them changes.
+    (bank_copy / "opportunities/opportunities.yaml").unlink()
+    rebuild_matches_a_fresh_build(bank_copy, out, tmp_path / "fresh3")
+    assert not (out / "en/opportunities/liitteet-mobiiliin.html").exists()
+
+    # The config: the site's title is on every page.
+    config = bank_copy / "journeyops.yaml"
+    config.write_text(config.read_text("utf-8").replace("Testipankin palvelupolut", "Uusi nimi"), "utf-8")
+    rebuild_matches_a_fresh_build(bank_copy, out, tmp_path / "fresh4")
+    assert "Uusi nimi" in (out / "fi/insights/liitteet-hukassa.html").read_text("utf-8")
+
+
+def test_a_page_changed_on_disk_is_rendered_again(bank_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build_site(bank_copy, out)
+    page = out / "fi/insights/liitteet-hukassa.html"
+    good = page.read_bytes()
+    page.write_bytes(good[:100])
+    build_site(bank_copy, out)
+    assert page.read_bytes() == good
