@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import TypeVar
 
 from journeyops_cli.models import Insight, Journey, Metric, Opportunity, Step
 from journeyops_cli.score.base import Context, Factor, Missing
@@ -22,6 +23,9 @@ MAX_PAIN_POINTS = 3
 MAX_SOURCES = 3
 
 
+
+R = TypeVar("R", Insight, Metric)
+
 def linked_steps(opportunity: Opportunity, context: Context) -> list[tuple[str, Journey, Step]]:
     """The opportunity's steps that exist in the bank, in the order it lists them."""
     found = []
@@ -32,30 +36,30 @@ def linked_steps(opportunity: Opportunity, context: Context) -> list[tuple[str, 
     return found
 
 
+def _linked(
+    opportunity: Opportunity, context: Context, kind: type[R], named: list[str],
+    at_step: dict[tuple[str, str], list[R]],
+) -> list[R]:
+    """Records the opportunity names and records linked to its steps, each once, by id."""
+    found: dict[str, R] = {}
+    for record_id in named:
+        record = context.bank.get(kind, record_id)
+        if record is not None:
+            found[record.id] = record
+    for _ref, journey, step in linked_steps(opportunity, context):
+        for record in at_step.get((journey.id, step.id), []):
+            found[record.id] = record
+    return [found[key] for key in sorted(found)]
+
+
 def linked_insights(opportunity: Opportunity, context: Context) -> list[Insight]:
     """Insights the opportunity cites and insights on its steps, each once, by id."""
-    found: dict[str, Insight] = {}
-    for insight_id in opportunity.insights:
-        insight = context.bank.get(Insight, insight_id)
-        if insight is not None:
-            found[insight.id] = insight
-    for ref, journey, step in linked_steps(opportunity, context):
-        for insight in context.bank.step_insights.get((journey.id, step.id), []):
-            found[insight.id] = insight
-    return [found[key] for key in sorted(found)]
+    return _linked(opportunity, context, Insight, opportunity.insights, context.bank.step_insights)
 
 
 def linked_metrics(opportunity: Opportunity, context: Context) -> list[Metric]:
     """Metrics the opportunity names and metrics measured at its steps, each once, by id."""
-    found: dict[str, Metric] = {}
-    for metric_id in opportunity.metrics:
-        metric = context.bank.get(Metric, metric_id)
-        if metric is not None:
-            found[metric.id] = metric
-    for ref, journey, step in linked_steps(opportunity, context):
-        for metric in context.bank.step_metrics.get((journey.id, step.id), []):
-            found[metric.id] = metric
-    return [found[key] for key in sorted(found)]
+    return _linked(opportunity, context, Metric, opportunity.metrics, context.bank.step_metrics)
 
 
 def _defaulted(name: str, context: Context, note: str) -> FactorResult:

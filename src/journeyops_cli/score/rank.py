@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from journeyops_cli.bank import Bank
@@ -130,22 +131,22 @@ def linked_journeys(opportunity: Opportunity, bank: Bank) -> list[str]:
     return sorted(i for i in ids if bank.get(Journey, i) is not None)
 
 
-def _in_theme(opportunity: Opportunity, bank: Bank, theme: str) -> bool:
+def _in_lineage(opportunity: Opportunity, bank: Bank, matches: Callable[[Journey], bool]) -> bool:
+    """True when a linked journey, or one of its ancestors, matches."""
     for journey_id in linked_journeys(opportunity, bank):
         journey = bank.get(Journey, journey_id)
         assert journey is not None
-        if any(j.theme == theme for j in (journey, *bank.ancestors(journey))):
+        if any(matches(j) for j in (journey, *bank.ancestors(journey))):
             return True
     return False
+
+
+def _in_theme(opportunity: Opportunity, bank: Bank, theme: str) -> bool:
+    return _in_lineage(opportunity, bank, lambda j: j.theme == theme)
 
 
 def _in_journey(opportunity: Opportunity, bank: Bank, wanted: str) -> bool:
-    for journey_id in linked_journeys(opportunity, bank):
-        journey = bank.get(Journey, journey_id)
-        assert journey is not None
-        if any(j.id == wanted for j in (journey, *bank.ancestors(journey))):
-            return True
-    return False
+    return _in_lineage(opportunity, bank, lambda j: j.id == wanted)
 
 
 def _check(request: Request, bank: Bank) -> tuple[str, ...]:

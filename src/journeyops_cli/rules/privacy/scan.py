@@ -90,7 +90,8 @@ class PersonalDataRule(Rule):
                 yield self._finding(bank, record, path, found)
 
     def detect(self, text: str) -> Iterator[Span]:
-        """Spans of personal data in `text`."""
+        """Spans of personal data in `text`; each privacy rule (email, phone,
+        identity code) defines its own detector."""
         raise NotImplementedError
 
     def _finding(self, bank: Bank, record: Record, path: tuple[object, ...], found: str) -> Finding:
