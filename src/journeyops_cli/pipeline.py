@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from journeyops_cli.bank import Bank
 from journeyops_cli.findings import Finding, Severity
-from journeyops_cli.load.files import discover, finding, read_text
+from journeyops_cli.load.files import Discovery, discover, finding, read_text
 from journeyops_cli.load.messages import problems_from
 from journeyops_cli.load.positions import Locator
 from journeyops_cli.load.yaml_read import parse
@@ -101,24 +101,28 @@ def load_bank(
     *,
     cache: bool | None = None,
     workers: int | None = None,
+    found: Discovery | None = None,
+    stats: dict[str, tuple[int, int, int]] | None = None,
 ) -> Loaded:
     """Read every file of the bank and index the records.
 
     Unchanged files come from `.journeyops_cache/` unless `cache` is False (default: on
     unless JOURNEYOPS_NO_CACHE is set); the rest are read on all CPUs when there are many
-    (`workers=1` forces one process). The findings never depend on either.
+    (`workers=1` forces one process). The findings never depend on either. `found` and
+    `stats` are the bank's files and their (size, mtime_ns, inode) when already known.
     """
     from journeyops_cli.load.parallel import load_files
 
     root = root.resolve()
     config = config or load_config(root)
-    found = discover(root, config.exclude, config.site.out)
+    if found is None:
+        found = discover(root, config.exclude, config.site.out)
     store = None
     if cache if cache is not None else cache_enabled():
         from journeyops_cli.load.cache import LoadCache
 
         store = LoadCache.open(root, config)
-    results = load_files(root, found.files, config.limits, store, workers)
+    results = load_files(root, found.files, config.limits, store, workers, stats)
     if store is not None:
         store.save()
     records: list[Record] = []
@@ -172,18 +176,32 @@ def validate(
     from journeyops_cli.rules.engine import lint
 
     config = load_config(root)
-    loaded = load_bank(root, config)
-    # Rules, severities, per-path ignores and inline suppressions (rules/engine.py).
-    findings = lint(loaded.bank, loaded.findings, loaded.files, selection or Selection())
+    selection = selection or Selection()
+    found = discover(root, config.exclude, config.site.out)
+    results = None
+    stored = None
+    if cache_enabled():
+        from journeyops_cli.lint.results import ResultCache
+
+        results = ResultCache.open(root, config, found, selection)
+        stored = results.get()
+    if stored is not None:
+        findings, records = stored.findings, stored.records
+    else:
+        loaded = load_bank(root, config, found=found, stats=results.stats if results else None)
+        # Rules, severities, per-path ignores and inline suppressions (rules/engine.py).
+        findings = lint(loaded.bank, loaded.findings, loaded.files, selection)
+        findings.sort(key=Finding.sort_key)
+        records = sum(len(table) for table in loaded.bank.by_kind.values())
+        if results is not None:
+            results.put(findings, records)
     if only is not None:
         wanted = set(only)
         findings = [f for f in findings if f.path in wanted]
-    findings.sort(key=Finding.sort_key)
-    records = sum(len(table) for table in loaded.bank.by_kind.values())
     return ValidationResult(
         root,
         findings,
-        len(loaded.files) if only is None else len(only),
+        len(found.files) if only is None else len(only),
         records,
         fail_on or Severity.parse(config.lint.fail_on),
     )

@@ -79,10 +79,12 @@ def load_files(
     limits: LimitsConfig,
     cache: LoadCache | None = None,
     workers: int | None = None,
+    stats: dict[str, tuple[int, int, int]] | None = None,
 ) -> list[FileResult]:
     """The result of every file in `files`, in that order.
 
     `workers`: None picks by the number of files and CPUs; 1 forces a single process.
+    `stats`: (size, mtime_ns, inode) of files already asked for (saves asking again).
     """
     global _JOB
     results: dict[str, FileResult] = {}
@@ -90,7 +92,7 @@ def load_files(
     known: dict[str, bytes] = {}
     for rel in files:
         if cache is not None:
-            hit = cache.fresh(root, rel)
+            hit = cache.fresh(root, rel, stats.get(rel) if stats else None)
             if hit is not None:
                 results[rel] = hit
                 continue

@@ -1,0 +1,105 @@
+"""The last `validate` result of a bank, so that a run on an unchanged bank answers at once.
+
+`.journeyops_cache/result.bin` holds the findings of the last run (after severities,
+per-path ignores and inline suppressions) under a key made of everything they depend on:
+the tool's code, the configuration, the rules chosen on the command line, today's date
+(rules such as JO402 count days), what discovery found, and the path, size, mtime, ctime
+and inode of every file. Any change makes another key, and the run goes the long way,
+where the load cache still spares the unchanged files.
+
+Nothing is stored when a file was written in the two seconds before the run, since a
+later write could then hide behind the same timestamps; ctime cannot be set back by
+tools the way mtime can. The blob is signed like the load cache (`load/signed.py`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from journeyops_cli.findings import Finding
+from journeyops_cli.load import signed
+from journeyops_cli.models.config import CONFIG_FILE
+
+if TYPE_CHECKING:
+    from journeyops_cli.load.files import Discovery
+    from journeyops_cli.pipeline import Selection
+
+RESULT_FILE = "result.bin"
+# (size, mtime_ns, inode): what the load cache keys a file on.
+Stat = tuple[int, int, int]
+
+
+@dataclass(slots=True)
+class Stored:
+    """A run's findings (sorted, for the whole bank) and how many records it checked."""
+
+    findings: list[Finding]
+    records: int
+
+
+def _all_modules() -> list[str]:
+    modules = []
+    for folder, _dirs, names in os.walk(signed.PACKAGE):
+        relative = os.path.relpath(folder, signed.PACKAGE)
+        modules += sorted(os.path.join(relative, n) for n in names if n.endswith(".py"))
+    return sorted(modules)
+
+
+class ResultCache:
+    """The stored result of one bank for one key. Use `ResultCache.open`."""
+
+    def __init__(self, path: Path, key: str, racy: bool, stats: dict[str, Stat]) -> None:
+        self.path = path
+        self.key = key
+        self.racy = racy
+        # Every file's stat, for the load cache to reuse instead of asking again.
+        self.stats = stats
+        self.secret = signed.secret()
+
+    @classmethod
+    def open(cls, root: Path, config: Any, found: Discovery, selection: Selection) -> ResultCache:
+        from journeyops_cli.rules.base import today
+
+        started = time.time_ns()
+        digest = hashlib.blake2b(digest_size=20)
+        for part in (
+            signed.code_fingerprint(_all_modules()),
+            config.model_dump_json(),
+            repr((selection.select, selection.ignore, today().isoformat())),
+            repr(found.findings),
+        ):
+            digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+        racy = False
+        stats: dict[str, Stat] = {}
+        prefix = str(root) + os.sep
+        for rel in [CONFIG_FILE, *found.files]:
+            try:
+                stat = os.stat(prefix + rel)
+            except OSError:
+                racy = True  # gone or unreadable: the long way reports it, nothing is kept
+                digest.update(f"{rel}\0-\n".encode("utf-8", "surrogatepass"))
+                continue
+            stats[rel] = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+            if max(stat.st_mtime_ns, stat.st_ctime_ns) >= started - signed.RACY_NS:
+                racy = True
+            digest.update(
+                f"{rel}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ctime_ns}\0{stat.st_ino}\n".encode(
+                    "utf-8", "surrogatepass"
+                )
+            )
+        return cls(root / signed.CACHE_DIR / RESULT_FILE, digest.hexdigest(), racy, stats)
+
+    def get(self) -> Stored | None:
+        """The stored result for this key, if there is one."""
+        stored = signed.load(self.path, self.secret, self.key)
+        return stored if isinstance(stored, Stored) else None
+
+    def put(self, findings: list[Finding], records: int) -> None:
+        """Keep this run's result, unless a file changed too recently to trust its stat."""
+        if not self.racy:
+            signed.dump(self.path, self.secret, self.key, Stored(findings, records))

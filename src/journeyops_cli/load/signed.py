@@ -1,0 +1,119 @@
+"""Pickles in `.journeyops_cache/` that only this user's journeyops will read back.
+
+Each blob carries an HMAC made with a secret kept outside the bank
+(`$XDG_CACHE_HOME/journeyops/cache-secret`): a cache planted in a repository (a pull
+request adding `.journeyops_cache/`) is never unpickled, only ignored. Blobs are written
+to a temporary file and renamed into place, so a reader never sees half of one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import pickle
+import secrets
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+CACHE_DIR = ".journeyops_cache"
+MAGIC = b"JOCACHE1"
+# A file written less than this long before it was read may change again within the same
+# mtime tick: what was learned from it is checked again next time.
+RACY_NS = 2_000_000_000
+PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def code_fingerprint(modules: list[str]) -> str:
+    """The tool's version, pydantic's and Python's, and the size and mtime of each module
+    (paths relative to the package): an editable install changes its code without
+    changing its version."""
+    import pydantic
+
+    from journeyops_cli import __version__
+
+    parts = [__version__, pydantic.VERSION, sys.version]
+    for module in modules:
+        try:
+            stat = os.stat(PACKAGE / module)
+        except OSError:
+            continue
+        parts.append(f"{module}:{stat.st_size}:{stat.st_mtime_ns}")
+    return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
+
+
+def secret() -> bytes | None:
+    """This user's cache secret, made on first use; None when it cannot be kept."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    path = os.path.join(base, "journeyops", "cache-secret")
+    try:
+        with open(path, "rb") as handle:
+            kept = handle.read()
+        if len(kept) >= 32:
+            return kept
+    except OSError:
+        pass
+    try:
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path))
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(secrets.token_bytes(32))
+        os.replace(tmp, path)
+        with open(path, "rb") as handle:
+            kept = handle.read()
+        return kept if len(kept) >= 32 else None
+    except OSError:
+        return None
+
+
+def load(path: Path, key_secret: bytes | None, key: Any) -> Any:
+    """What `dump` stored at `path` under `key`; None when it is missing, foreign,
+    stored under another key, or damaged."""
+    try:
+        blob = path.read_bytes()
+        if key_secret is None or not blob.startswith(MAGIC):
+            return None
+        mac, payload = blob[len(MAGIC) : len(MAGIC) + 32], blob[len(MAGIC) + 32 :]
+        if not hmac.compare_digest(mac, hmac.new(key_secret, payload, hashlib.sha256).digest()):
+            return None
+        stored_key, value = pickle.loads(payload)
+        return value if stored_key == key else None
+    except Exception:  # noqa: BLE001 - any damage means: nothing cached
+        return None
+
+
+def dump(path: Path, key_secret: bytes | None, key: Any, value: Any) -> None:
+    """Store `value` under `key` at `path`, signed and atomically; a folder that cannot be
+    written to simply goes without a cache."""
+    if key_secret is None:
+        return
+    try:
+        path.parent.mkdir(exist_ok=True)
+        ignore = path.parent / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# Made by journeyops; safe to delete.\n*\n", encoding="utf-8")
+    except OSError:
+        return
+    payload = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
+    mac = hmac.new(key_secret, payload, hashlib.sha256).digest()
+    _write_atomic(path, MAGIC + mac + payload)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError:
+        pass
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
