@@ -3,6 +3,7 @@ file, index the Bank, run the rules. Nothing here prints or exits."""
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,22 +118,34 @@ def load_bank(
     config = config or load_config(root)
     if found is None:
         found = discover(root, config.exclude, config.site.out)
-    store = None
-    if cache if cache is not None else cache_enabled():
-        from journeyops_cli.load.cache import LoadCache
+    # A bank is a great many small objects that live until the command ends and hold no
+    # cycles: the cyclic collector would walk them again and again while they are made,
+    # and later whenever it runs. It waits while the bank is built, and then leaves the
+    # bank out of its walks for good (gc.freeze); plain reference counting still frees it.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        store = None
+        if cache if cache is not None else cache_enabled():
+            from journeyops_cli.load.cache import LoadCache
 
-        store = LoadCache.open(root, config)
-    results = load_files(root, found.files, config.limits, store, workers, stats)
-    if store is not None:
-        store.save()
-    records: list[Record] = []
-    invalid: list[tuple[str, str]] = []
-    findings = list(found.findings)
-    for result in results:
-        records.extend(result.records)
-        findings.extend(result.findings)
-        invalid.extend(result.invalid)
-    return Loaded(Bank.build(root, config, records, invalid), findings, found.files)
+            store = LoadCache.open(root, config)
+        results = load_files(root, found.files, config.limits, store, workers, stats)
+        if store is not None:
+            store.save()
+        records: list[Record] = []
+        invalid: list[tuple[str, str]] = []
+        findings = list(found.findings)
+        for result in results:
+            records.extend(result.records)
+            findings.extend(result.findings)
+            invalid.extend(result.invalid)
+        bank = Bank.build(root, config, records, invalid)
+        gc.freeze()
+    finally:
+        if collecting:
+            gc.enable()
+    return Loaded(bank, findings, found.files)
 
 
 @dataclass(slots=True)

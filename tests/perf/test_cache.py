@@ -163,3 +163,19 @@ def test_no_cache_option_leaves_the_bank_alone(bank: Path) -> None:
     second = subprocess.run(command, capture_output=True, text=True, env=env)
     assert (second.returncode, second.stdout) == (1, first.stdout)
     assert len(list((bank / CACHE_DIR).glob("load-*.bin"))) == SHARDS
+
+
+def test_parallel_and_single_process_rules_agree(bank: Path) -> None:
+    from journeyops_cli.pipeline import Selection
+    from journeyops_cli.rules.engine import _groups, lint, plan
+
+    loaded = load_bank(bank, load_config(bank), cache=False)
+    one = lint(loaded.bank, loaded.findings, loaded.files, Selection(), workers=1)
+    assert len({item.code for item in one}) >= 5
+    for workers in (2, 3):
+        assert lint(loaded.bank, loaded.findings, loaded.files, Selection(), workers=workers) == one
+    rules = [rule for rule in plan(loaded.bank, Selection()).rules if not rule.source]
+    groups = _groups(rules, 2)
+    assert sorted(i for group in groups for i in group) == list(range(len(rules)))
+    privacy = {i for i, rule in enumerate(rules) if rule.together == "privacy"}
+    assert len(privacy) == 3 and any(privacy <= set(group) for group in groups)

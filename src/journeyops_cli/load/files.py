@@ -139,20 +139,28 @@ def read_bytes(
 ) -> tuple[bytes | None, list[Finding], os.stat_result | None]:
     """The file's bytes and its stat (the cache keys on it), or findings saying why it
     cannot be read."""
-    path = root / rel
+    path = f"{root}{os.sep}{rel}"
+    limit = limits.max_file_bytes
     try:
         stat = os.stat(path)
         size = stat.st_size
-        if size > limits.max_file_bytes:
+        if size <= limit:
+            with open(path, "rb") as handle:
+                # Ask for what stat promised plus one byte (a buffer of the limit's size
+                # would cost more than the read); a file that grew meanwhile is read on
+                # up to the limit.
+                data = handle.read(size + 1)
+                if len(data) > size:
+                    data += handle.read(limit + 1 - len(data))
+            size = len(data)
+        if size > limit:
             return None, [
                 finding(
                     "JO009", rel, 1, 1,
-                    f"file is {size:,} bytes, more than the limit of {limits.max_file_bytes:,}",
+                    f"file is {size:,} bytes, more than the limit of {limit:,}",
                     "split it into smaller files, or raise limits.max_file_bytes in journeyops.yaml",
                 )
             ], stat
-        with open(path, "rb") as handle:
-            data = handle.read(limits.max_file_bytes + 1)
     except OSError as error:
         return None, [finding("JO002", rel, 1, 1, f"file cannot be read: {error.strerror}")], None
     return data, [], stat

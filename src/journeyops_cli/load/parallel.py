@@ -65,6 +65,36 @@ def _load_chunk(files: list[str]) -> list[tuple[str, Loaded | None]]:
     return [(rel, load_one(root, rel, limits, known.get(rel))) for rel in files]
 
 
+def _load_shared(
+    root: Path, todo: list[str], limits: LimitsConfig, known: dict[str, bytes], count: int
+) -> list[tuple[str, Loaded | None]]:
+    """Load `todo` in this process and `count - 1` forked workers at once.
+
+    Every chunk is offered to the workers, last first, while this process works through
+    the chunks from the front, taking each one the workers have not started yet (a
+    pending future can be cancelled): the work balances itself, and this process, which
+    needs every result anyway, never waits idle while results cross over as pickles.
+    """
+    global _JOB
+    size = max(1, min(CHUNK_FILES, -(-len(todo) // (count * 8))))
+    chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
+    _JOB = (root, limits, known)
+    loaded: list[tuple[str, Loaded | None]] = []
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=count - 1, mp_context=context) as pool:
+            futures = {index: pool.submit(_load_chunk, chunks[index]) for index in reversed(range(len(chunks)))}
+            for index, chunk in enumerate(chunks):
+                if futures[index].cancel():
+                    loaded += _load_chunk(chunk)
+            for future in futures.values():
+                if not future.cancelled():
+                    loaded += future.result()
+    finally:
+        _JOB = None
+    return loaded
+
+
 def workers_available() -> int:
     """How many processes may load files: the CPUs this process may use."""
     try:
@@ -86,7 +116,6 @@ def load_files(
     `workers`: None picks by the number of files and CPUs; 1 forces a single process.
     `stats`: (size, mtime_ns, inode) of files already asked for (saves asking again).
     """
-    global _JOB
     results: dict[str, FileResult] = {}
     todo: list[str] = []
     known: dict[str, bytes] = {}
@@ -107,17 +136,8 @@ def load_files(
         and len(todo) >= (PARALLEL_MIN_FILES if workers is None else 2)
         and "fork" in multiprocessing.get_all_start_methods()
     )
-    loaded: list[tuple[str, Loaded | None]]
     if use_pool:
-        size = max(1, min(CHUNK_FILES, -(-len(todo) // (count * 4))))
-        chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
-        _JOB = (root, limits, known)
-        try:
-            context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
-                loaded = [item for chunk in pool.map(_load_chunk, chunks) for item in chunk]
-        finally:
-            _JOB = None
+        loaded = _load_shared(root, todo, limits, known, count)
     else:
         loaded = [(rel, load_one(root, rel, limits, known.get(rel))) for rel in todo]
 

@@ -47,6 +47,10 @@ class Rule:
     source: ClassVar[bool] = False
     # Rules that are off unless selected.
     default_enabled: ClassVar[bool] = True
+    # Rough share of the rules' time on a big bank, to split the rules between processes
+    # evenly; rules with the same `together` share work and run in the same process.
+    cost: ClassVar[float] = 1.0
+    together: ClassVar[str | None] = None
 
     def __init__(self, options: BaseModel | None = None, severity: Severity | None = None) -> None:
         self.options = options if options is not None else self.Options()

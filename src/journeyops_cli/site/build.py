@@ -14,8 +14,11 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import pickle
 import posixpath
 import shutil
+import signal
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +46,9 @@ ASSET_FILES = ("site.css", "site.js")
 
 Progress = Callable[[str, int, int], None]
 """Called as `progress(stage, done, total)` while pages are rendered and written."""
+
+Job = tuple[str, Callable[[], None]]
+"""An output path and the function that renders (or reuses) and writes it."""
 
 
 class SiteError(Exception):
@@ -102,26 +108,44 @@ def build_site(root: Path, out: Path | None = None, progress: Progress | None = 
             for name in ASSET_FILES:
                 writer.put(f"{ASSETS}/{name}", (templates_dir() / "site" / "assets" / name).read_bytes())
 
-            def render_all(language: str, pages: Iterator[Page]) -> None:
-                nonlocal done
+            def page_job(language: str, key: str, make: Callable[[], Page]) -> Job:
                 planner = planners[language]
-                for page in pages:
+
+                def run() -> None:
+                    page = make()
                     rel = f"{language}/{page.key}"
                     key = fingerprint(site_inputs, rel, page.template, page.title, page.context)
                     writer.page(rel, key, lambda: render_page(data, language, planner.s, page))
-                    done += 1
-                    if progress:
-                        progress("render", done, total)
+                return (f"{language}/{key}", run)
 
+            def search_job(language: str) -> Job:
+                rel = f"{ASSETS}/search-{checked(language)}.js"
+                return (rel, lambda: writer.put(rel, index_script(data, language, planners[language].s).encode()))
+
+            def step(count: int = 1) -> None:
+                nonlocal done
+                done += count
+                if progress:
+                    progress("render", done, total)
+
+            # While the rules run on the other core, render pages that do not show findings.
+            common: list[Job] = []
             for language, planner in planners.items():
-                writer.put(f"{ASSETS}/search-{checked(language)}.js",
-                           index_script(data, language, planner.s).encode())
-                render_all(language, planner.common_pages())
-            # Journey pages show the findings of validation: wait for the rules here.
+                common += [page_job(language, key, make) for key, make in planner.common_jobs()]
+            first = 0
+            while first < len(common) and rules.running():
+                common[first][1]()
+                first += 1
+                step()
+            # Journey pages show the findings of validation: wait for the rules here, then
+            # share out the rest between this process and forked ones, one per free CPU.
             found = rules.result()
             data.findings = findings_by_path(found)
+            rest = common[first:]
             for language, planner in planners.items():
-                render_all(language, planner.journey_pages())
+                rest += [page_job(language, key, make) for key, make in planner.journey_jobs()]
+            rest += [search_job(language) for language in languages]
+            run_shared(rest, writer, rules.parallel, step)
             writer.put("index.html", render_root(data).encode())
             writer.commit(progress)
     return SiteResult(
@@ -171,6 +195,7 @@ class RulesInBackground:
         self.files = files
         self._pool: Any = None
         self._future: Any = None
+        self._forks = False
 
     def __enter__(self) -> RulesInBackground:
         global _RULES_JOB
@@ -182,12 +207,24 @@ class RulesInBackground:
             from concurrent.futures import ProcessPoolExecutor
 
             _RULES_JOB = (self.bank, self.loaded, self.files)
+            self._forks = True
             try:
                 self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
                 self._future = self._pool.submit(_run_rules_job)
             except OSError:
                 self._close()
         return self
+
+    @property
+    def parallel(self) -> int:
+        """How many processes may render pages once the rules are done (1: only this one)."""
+        from journeyops_cli.load.parallel import workers_available
+
+        return workers_available() if self._forks else 1
+
+    def running(self) -> bool:
+        """Whether the rules are still running in the other process."""
+        return self._future is not None and not self._future.done()
 
     def result(self) -> list[Finding]:
         if self._future is not None:
@@ -215,6 +252,105 @@ class RulesInBackground:
 
     def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
         self._close(stop=kind is not None)
+
+
+# --- sharing pages out between processes ---------------------------------------------
+
+# At most this many processes render pages (more rarely pay for their fork).
+MAX_PROCESSES = 8
+# Fewer jobs than this per process are not worth a fork.
+MIN_SHARE = 64
+
+
+def run_shared(jobs: list[Job], writer: SiteWriter, processes: int, step: Callable[[int], None]) -> None:
+    """Run `jobs` (each writes its own output path), shared out between this process and
+    `processes - 1` forked ones. A path always goes to the same process (by a hash of the
+    path) and each process runs its jobs in order, so the output is the same bytes
+    whoever renders what; the forks report what they wrote to `writer` when done."""
+    processes = max(1, min(processes, MAX_PROCESSES, len(jobs) // MIN_SHARE))
+    if processes == 1 or not hasattr(os, "fork"):
+        for _, run in jobs:
+            run()
+            step(1)
+        return
+    shares: list[list[Job]] = [[] for _ in range(processes)]
+    for job in jobs:
+        shares[zlib.crc32(job[0].encode("utf-8", "surrogatepass")) % processes].append(job)
+    children: list[tuple[int, int, int]] = []
+    mine = shares[0]
+    try:
+        for share in shares[1:]:
+            child = _fork_share(share, writer)
+            if child is None:  # cannot fork: run that share here (its paths stay in order)
+                mine = mine + share
+            else:
+                children.append((*child, len(share)))
+        for _, run in mine:
+            run()
+            step(1)
+        while children:
+            pid, fd, count = children[0]
+            outcome = _collect(pid, fd)
+            children.pop(0)
+            if outcome[0] != "ok":
+                raise outcome[1]
+            writer.merge(outcome[1])
+            step(count)
+    finally:
+        for pid, fd, _ in children:  # this process failed: stop the others before cleaning up
+            try:
+                os.kill(pid, signal.SIGTERM)
+            except OSError:
+                pass
+            _collect(pid, fd)
+
+
+def _fork_share(share: list[Job], writer: SiteWriter) -> tuple[int, int] | None:
+    """Fork a process that runs `share` and sends back what it wrote; (pid, pipe) or None."""
+    read, write = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read)
+        os.close(write)
+        return None
+    if pid:
+        os.close(write)
+        return pid, read
+    # The child: never returns, never runs the parent's cleanup (`os._exit`).
+    code = 0
+    try:
+        os.close(read)
+        writer.start_share()
+        for _, run in share:
+            run()
+        payload = pickle.dumps(("ok", writer.share()))
+    except BaseException as error:  # noqa: BLE001 - every failure goes to the parent
+        code = 1
+        try:
+            payload = pickle.dumps(("error", error))
+        except Exception:  # noqa: BLE001 - an exception that cannot be pickled
+            payload = pickle.dumps(("error", SiteError(f"cannot build the site: {error}")))
+    try:
+        with os.fdopen(write, "wb") as pipe:
+            pipe.write(payload)
+    finally:
+        os._exit(code)
+
+
+def _collect(pid: int, fd: int) -> tuple[str, Any]:
+    """What the child `pid` sent through `fd` (it is waited for)."""
+    chunks = []
+    try:
+        with os.fdopen(fd, "rb") as pipe:
+            chunks.append(pipe.read())
+    finally:
+        _, status = os.waitpid(pid, 0)
+    try:
+        outcome = pickle.loads(b"".join(chunks))
+    except Exception:  # noqa: BLE001 - the child died before it could answer
+        return ("error", SiteError(f"cannot build the site: a page worker stopped ({status})"))
+    return outcome  # type: ignore[no-any-return]
 
 
 # --- stages ---------------------------------------------------------------------------
@@ -363,6 +499,7 @@ class SiteWriter:
         self._dirs: set[str] = set()
         self._written: set[str] = set()
         self._pages: dict[str, tuple[str, int]] = {}
+        self._added: list[str] = []
         self._previous = read_manifest(out)
 
     def __enter__(self) -> SiteWriter:
@@ -400,8 +537,27 @@ class SiteWriter:
             target.unlink()
         else:
             self._written.add(rel)
+            self._added.append(rel)
             self.count += 1
         return target
+
+    def start_share(self) -> None:
+        """In a forked process: from here on, keep what `share()` reports."""
+        self._pages = {}
+        self._added = []
+
+    def share(self) -> tuple[dict[str, tuple[str, int]], list[str]]:
+        """What this (forked) process wrote since `start_share()`: pages and new paths."""
+        return self._pages, self._added
+
+    def merge(self, shared: tuple[dict[str, tuple[str, int]], list[str]]) -> None:
+        """Take in what a forked process wrote (its `share()`)."""
+        pages, added = shared
+        self._pages.update(pages)
+        for rel in added:
+            if rel not in self._written:
+                self._written.add(rel)
+                self.count += 1
 
     def put(self, rel: str, data: bytes) -> None:
         self._target(rel).write_bytes(data)

@@ -7,8 +7,9 @@ plain values picked in the page's language. Nothing here reads files or writes t
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from markupsafe import Markup
@@ -64,6 +65,10 @@ class Page:
     template: str
     title: str
     context: dict[str, Any]
+
+
+PageJob = tuple[str, Callable[[], Page]]
+"""A page's key and the function that builds it (context included)."""
 
 
 def json_script(value: Any) -> Markup:
@@ -201,20 +206,34 @@ class PagePlanner:
 
     def common_pages(self) -> Iterator[Page]:
         """Every page but the journey pages (which show `data.findings`), one at a time."""
-        yield from (self.home(), self.levels(), self.insight_explorer(), self.metrics(), self.search())
-        for theme in sorted(self.bank.themes(), key=lambda r: r.id):
-            yield self.theme(theme)
-        for insight in sorted(self.bank.insights(), key=lambda r: r.id):
-            yield self.insight(insight)
-        for opportunity in sorted(self.bank.opportunities(), key=lambda r: r.id):
-            yield self.opportunity(opportunity)
-        if self.data.backlog is not None:
-            yield self.backlog()
+        return (make() for _, make in self.common_jobs())
 
     def journey_pages(self) -> Iterator[Page]:
         """A page per journey, one at a time."""
-        for journey in sorted(self.bank.journeys(), key=lambda r: r.id):
-            yield self.journey(journey)
+        return (make() for _, make in self.journey_jobs())
+
+    def common_jobs(self) -> list[PageJob]:
+        """`common_pages()` as (key, make) pairs: each page's key is known before its
+        context is built, so pages can be shared out between processes."""
+        jobs: list[PageJob] = [
+            ("index.html", self.home), ("levels.html", self.levels),
+            ("insights/index.html", self.insight_explorer), ("metrics.html", self.metrics),
+            ("search.html", self.search),
+        ]
+        jobs += [(f"themes/{checked(r.id)}.html", partial(self.theme, r))
+                 for r in sorted(self.bank.themes(), key=lambda r: r.id)]
+        jobs += [(f"insights/{checked(r.id)}.html", partial(self.insight, r))
+                 for r in sorted(self.bank.insights(), key=lambda r: r.id)]
+        jobs += [(f"opportunities/{checked(r.id)}.html", partial(self.opportunity, r))
+                 for r in sorted(self.bank.opportunities(), key=lambda r: r.id)]
+        if self.data.backlog is not None:
+            jobs.append(("backlog.html", self.backlog))
+        return jobs
+
+    def journey_jobs(self) -> list[PageJob]:
+        """`journey_pages()` as (key, make) pairs."""
+        return [(f"journeys/{checked(r.id)}.html", partial(self.journey, r))
+                for r in sorted(self.bank.journeys(), key=lambda r: r.id)]
 
     def home(self) -> Page:
         bank = self.bank

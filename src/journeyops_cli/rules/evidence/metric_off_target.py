@@ -50,6 +50,7 @@ class MetricOffTarget(Rule):
     """
 
     code = "JO306"
+    cost = 5
     name = "metric.off-target"
     groups = ("evidence", "metrics")
     severity = Severity.INFO

@@ -36,6 +36,7 @@ class UnevidencedPain(Rule):
     """
 
     code = "JO302"
+    cost = 12
     name = "step.unevidenced-pain"
     groups = ("evidence",)
     severity = Severity.WARNING

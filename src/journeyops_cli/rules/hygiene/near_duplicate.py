@@ -62,6 +62,7 @@ class NearDuplicateJourney(Rule):
     """
 
     code = "JO404"
+    cost = 2
     name = "journey.near-duplicate"
     groups = ("hygiene", "silo")
     severity = Severity.WARNING

@@ -39,6 +39,7 @@ class MissingTranslation(Rule):
     """
 
     code = "JO403"
+    cost = 3
     name = "text.missing-translation"
     groups = ("hygiene", "language")
     severity = Severity.INFO

@@ -30,6 +30,7 @@ class EmailAddress(PersonalDataRule):
     """
 
     code = "JO501"
+    cost = 9
     name = "privacy.email"
     groups = ("privacy",)
     what = "e-mail address"

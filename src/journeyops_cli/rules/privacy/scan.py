@@ -60,6 +60,8 @@ class PersonalDataRule(Rule):
     what: ClassVar[str]
     mask: ClassVar[str]
     Options = PrivacyOptions
+    cost = 2.0
+    together = "privacy"  # they share one scan of every string
     # A pattern every string with a hit contains (a cheap pre-filter); None scans every
     # string.
     hint: ClassVar[re.Pattern[str] | None] = None

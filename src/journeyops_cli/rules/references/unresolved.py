@@ -42,6 +42,7 @@ class UnresolvedReference(Rule):
     """
 
     code = "JO102"
+    cost = 1.5
     name = "ref.unresolved"
     groups = ("references",)
 
