@@ -5,7 +5,7 @@ Everything downstream of loading (rules, scoring, rendering) reads the Bank, nev
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,8 +56,11 @@ class Bank:
         self.insight_opportunities: dict[str, list[Opportunity]] = defaultdict(list)
         self.metric_opportunities: dict[str, list[Opportunity]] = defaultdict(list)
         self.step_children: dict[StepKey, list[tuple[Journey, Step]]] = defaultdict(list)
-        self._locators: dict[str, Locator] = {}
-        self._texts: dict[str, str] = {}
+        # The files most recently read for positions (a rule's findings come record by
+        # record, so a file's findings come together): kept few, so that a bank with
+        # findings in thousands of files does not hold all their texts and trees.
+        self._locators: OrderedDict[str, Locator] = OrderedDict()
+        self._texts: OrderedDict[str, str] = OrderedDict()
 
     @classmethod
     def build(
@@ -185,20 +188,34 @@ class Bank:
     # --- positions ----------------------------------------------------------------------
 
     def text(self, path: str) -> str:
-        if path not in self._texts:
+        """The text of a bank file (UTF-8, without BOM; "" when it cannot be read)."""
+        text = self._texts.get(path)
+        if text is None:
             try:
                 data = (self.root / path).read_bytes()
-                self._texts[path] = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")
+                text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")
             except OSError:
-                self._texts[path] = ""
-        return self._texts[path]
+                text = ""
+            _remember(self._texts, path, text)
+        return text
 
     def locate(self, record: Record, path: tuple[Any, ...], target: str = "value") -> tuple[int, int]:
         """1-based line and column of `path` inside `record`, read from its file on demand."""
         locator = self._locators.get(record.source_path)
         if locator is None:
-            locator = self._locators[record.source_path] = Locator(self.text(record.source_path))
+            locator = _remember(self._locators, record.source_path, Locator(self.text(record.source_path)))
         return locator.locate(record.source_document, path, target)  # type: ignore[arg-type]
+
+
+KEPT_FILES = 64
+T = TypeVar("T")
+
+
+def _remember(kept: OrderedDict[str, T], path: str, value: T) -> T:
+    kept[path] = value
+    if len(kept) > KEPT_FILES:
+        kept.popitem(last=False)
+    return value
 
 
 def split_ref(ref: str) -> StepKey:

@@ -13,6 +13,7 @@ that one file again and walks to it (see `positions.py`).
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
@@ -336,6 +337,8 @@ def _construct(
                         )
                     )
                 key = _scalar(key_node)
+                if type(key) is str and len(key) <= INTERN_MAX:
+                    key = _intern(key)
                 if key in container:
                     mark = key_node.start_mark
                     raise _Stop(
@@ -355,6 +358,10 @@ def _construct(
             for item in node.value:
                 append(_child(item, stack, depth, seen, max_aliases, aliases))
     return result
+
+
+INTERN_MAX = 64
+_intern = sys.intern
 
 
 def _child(
@@ -387,7 +394,12 @@ def _child(
                 )
         seen.add(key)
     if type(node) is ScalarNode:
-        return node.value if node.tag == STR else _scalar(node)
+        if node.tag == STR:
+            value = node.value
+            # Short texts repeat across a bank (ids, references, enum values, languages):
+            # one copy each keeps a big bank's memory down.
+            return _intern(value) if len(value) <= INTERN_MAX else value
+        return _scalar(node)
     container = _container(node)
     stack.append((node, container, depth + 1))
     return container
