@@ -40,16 +40,15 @@ _CANDIDATES: weakref.WeakKeyDictionary[Any, Scanned] = weakref.WeakKeyDictionary
 
 
 def candidates(bank: Bank) -> Scanned:
-    """(record, path, string) for each string that contains an `@` or three digits,
-    skipping every record's `id` and `kind`; computed once per bank."""
+    """(record, path, string) for each free-text string that contains an `@` or three
+    digits (ids, references and fixed choices cannot hold personal data: their values
+    are checked patterns); computed once per bank."""
     found = _CANDIDATES.get(bank)
     if found is None:
         found = []
         hint = _HINTS.search
         for record in bank.records():
-            for path, value in matching_strings(record, hint):
-                if path[:1] not in (("id",), ("kind",)):
-                    found.append((record, path, value))
+            found += [(record, path, value) for path, value in matching_strings(record, hint, free_text_only=True)]
         _CANDIDATES[bank] = found
     return found
 
