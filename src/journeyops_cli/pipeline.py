@@ -141,6 +141,7 @@ def load_bank(
             findings.extend(result.findings)
             invalid.extend(result.invalid)
         bank = Bank.build(root, config, records, invalid)
+        bank.marked = {result.path for result in results if result.marked}
         gc.freeze()
     finally:
         if collecting:

@@ -56,6 +56,9 @@ class Bank:
         self.insight_opportunities: dict[str, list[Opportunity]] = defaultdict(list)
         self.metric_opportunities: dict[str, list[Opportunity]] = defaultdict(list)
         self.step_children: dict[StepKey, list[tuple[Journey, Step]]] = defaultdict(list)
+        # Files holding `journeyops:` (may hold inline suppressions), when the loader
+        # knows; None: every file is looked at.
+        self.marked: set[str] | None = None
         # The files most recently read for positions (a rule's findings come record by
         # record, so a file's findings come together): kept few, so that a bank with
         # findings in thousands of files does not hold all their texts and trees.

@@ -95,10 +95,9 @@ def _codes(names: list[str]) -> tuple[set[str], list[str]]:
 def apply_suppressions(bank: Bank, findings: list[Finding], files: list[str], plan: Plan) -> list[Finding]:
     """Findings not suppressed inline, plus a JO901 finding for every suppression that
     suppressed nothing (when JO901 is active)."""
-    with_findings = {f.path for f in findings}
     suppressions: dict[str, list[Suppression]] = {}
-    for path in files:
-        text = bank.text(path) if path in with_findings else _text_if_marked(bank, path)
+    for path in files if bank.marked is None else sorted(bank.marked):
+        text = bank.text(path) if bank.marked is not None else _text_if_marked(bank, path)
         if text:
             found = scan(path, text)
             if found:

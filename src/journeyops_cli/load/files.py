@@ -21,6 +21,7 @@ from journeyops_cli.models.config import CONFIG_FILE, LimitsConfig
 YAML_SUFFIXES = (".yaml", ".yml")
 SKIPPED_FOLDERS = {"node_modules", "__pycache__"}
 BOM = b"\xef\xbb\xbf"
+SUPPRESSION_MARKER = b"journeyops:"
 
 
 @dataclass(slots=True)
@@ -33,6 +34,8 @@ class FileResult:
     # (kind, id) of records that exist but failed validation: references to them are not
     # reported as dangling, since the record's own error already is.
     invalid: list[tuple[str, str]] = field(default_factory=list)
+    # The file holds `journeyops:` (an inline suppression may be in it; lint/suppress.py).
+    marked: bool = False
 
 
 def finding(
@@ -196,6 +199,7 @@ def load_bytes(rel: str, data: bytes | None, findings: list[Finding], limits: Li
     result = FileResult(rel, findings=list(findings))
     if data is None:
         return result
+    result.marked = SUPPRESSION_MARKER in data
     text, decoded = decode_text(rel, data)
     result.findings.extend(decoded)
     if text is not None:
