@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import gc
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import ValidationError
 
@@ -15,9 +17,13 @@ from journeyops_cli.findings import Finding, Severity
 from journeyops_cli.load.files import Discovery, discover, finding, read_text
 from journeyops_cli.load.messages import problems_from
 from journeyops_cli.load.positions import Locator
+from journeyops_cli.load.signed import FileStat
 from journeyops_cli.load.yaml_read import parse
 from journeyops_cli.models.base import Record
 from journeyops_cli.models.config import CONFIG_FILE, BankConfig, LimitsConfig
+
+
+T = TypeVar("T")
 
 
 class BankError(Exception):
@@ -103,14 +109,14 @@ def load_bank(
     cache: bool | None = None,
     workers: int | None = None,
     found: Discovery | None = None,
-    stats: dict[str, tuple[int, int, int]] | None = None,
+    stats: dict[str, FileStat] | None = None,
 ) -> Loaded:
     """Read every file of the bank and index the records.
 
     Unchanged files come from `.journeyops_cache/` unless `cache` is False (default: on
     unless JOURNEYOPS_NO_CACHE is set); the rest are read on all CPUs when there are many
     (`workers=1` forces one process). The findings never depend on either. `found` and
-    `stats` are the bank's files and their (size, mtime_ns, inode) when already known.
+    `stats` are the bank's files and their stat keys when already known.
     """
     from journeyops_cli.load.parallel import load_files
 
@@ -147,6 +153,22 @@ def load_bank(
         if collecting:
             gc.enable()
     return Loaded(bank, findings, found.files)
+
+
+def answer_once(root: Path, config: BankConfig, name: str, request: str, compute: Callable[[Loaded], T]) -> T:
+    """`compute(the loaded bank)`, or the answer it gave last time when no file, option
+    (`request`), config or code changed since (`.journeyops_cache/<name>.bin`)."""
+    found = discover(root, config.exclude, config.site.out)
+    if not cache_enabled():
+        return compute(load_bank(root, config, found=found))
+    from journeyops_cli.lint.results import ResultCache
+
+    results = ResultCache.open(root, config, found, request, f"{name}.bin")
+    answer = results.get()
+    if answer is None:
+        answer = compute(load_bank(root, config, found=found, stats=results.stats))
+        results.put(answer)
+    return answer  # type: ignore[no-any-return]
 
 
 @dataclass(slots=True)
@@ -195,10 +217,11 @@ def validate(
     results = None
     stored = None
     if cache_enabled():
-        from journeyops_cli.lint.results import ResultCache
+        from journeyops_cli.lint.results import ResultCache, Stored
 
-        results = ResultCache.open(root, config, found, selection)
-        stored = results.get()
+        results = ResultCache.open(root, config, found, repr((selection.select, selection.ignore)))
+        answer = results.get()
+        stored = answer if isinstance(answer, Stored) else None
     if stored is not None:
         findings, records = stored.findings, stored.records
     else:
@@ -208,7 +231,7 @@ def validate(
         findings.sort(key=Finding.sort_key)
         records = sum(len(table) for table in loaded.bank.by_kind.values())
         if results is not None:
-            results.put(findings, records)
+            results.put(Stored(findings, records))
     if only is not None:
         wanted = set(only)
         findings = [f for f in findings if f.path in wanted]

@@ -151,3 +151,30 @@ def test_a_result_stored_with_another_secret_is_not_used(
     loads = runs.loads
     assert runs.findings(bank) == first
     assert runs.loads == loads + 1
+
+
+def test_prioritise_answers_again_from_its_last_ranking(bank: Path, runs: Runs, trusting: None) -> None:
+    from typer.testing import CliRunner
+
+    from journeyops_cli.cli.app import app
+
+    def prioritise(*options: str, cache: bool = True) -> str:
+        os.environ["JOURNEYOPS_NO_CACHE"] = "" if cache else "1"
+        try:
+            result = CliRunner().invoke(app, ["prioritise", "--bank", str(bank), *options])
+        finally:
+            os.environ.pop("JOURNEYOPS_NO_CACHE", None)
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    first = prioritise("--format", "csv")
+    loads = runs.loads
+    assert prioritise("--format", "csv") == first
+    assert runs.loads == loads  # the stored ranking
+    other = prioritise("--format", "csv", "--model", "rice")
+    assert other != first and runs.loads == loads + 1  # other options: ranked again
+
+    opportunity = next((bank / "opportunities").rglob("*.yaml"))
+    opportunity.write_text(opportunity.read_text().replace("status: ", "status: done\nx: ", 1), "utf-8")
+    changed = prioritise("--format", "csv")
+    assert runs.loads == loads + 2 and changed == prioritise("--format", "csv", cache=False)

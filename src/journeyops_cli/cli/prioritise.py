@@ -75,7 +75,7 @@ def prioritise(
     are left out unless --status names them. See docs/prioritise.md.
     """
     from journeyops_cli.findings import Severity
-    from journeyops_cli.pipeline import BankError, load_bank, load_config
+    from journeyops_cli.pipeline import BankError, Loaded, answer_once, load_config
     from journeyops_cli.score import Request, ScoreError, rank
     from journeyops_cli.score.explain import explain_json, explain_text
     from journeyops_cli.score.output import FORMATS, render
@@ -85,38 +85,43 @@ def prioritise(
         fail(f"--format {output_format}: use one of {', '.join(FORMATS)}")
     statuses = tuple(p.strip() for value in status or [] for p in value.split(",") if p.strip()) or None
     root = bank_root(bank, path)
+    request = Request(model=model, theme=theme, journey=journey, statuses=statuses, top=top)
+    color = output_format == "table" and use_color()
+    width = shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else 120
+
+    def answer(loaded: Loaded) -> tuple[list[str], str]:
+        """(warnings, text) of the ranking; a problem ends the command."""
+        errors = [f for f in loaded.findings if f.severity >= Severity.ERROR]
+        records = sum(len(table) for table in loaded.bank.by_kind.values())
+        if errors and records == 0:
+            plural = "" if len(errors) == 1 else "s"
+            fail(f"nothing could be loaded: {len(errors)} load error{plural}; run `journeyops validate` for details")
+        try:
+            ranking = rank(loaded.bank, request)
+            row = explain_one(loaded.bank, ranking, explain, request) if explain else None
+        except ScoreError as error:
+            fail(error.message + (f"\n    hint: {error.hint}" if error.hint else ""))
+        warnings: list[str] = []
+        if errors:
+            files = len({f.path for f in errors})
+            warnings.append(
+                f"{len(errors)} load error{'' if len(errors) == 1 else 's'} in {files} "
+                f"file{'' if files == 1 else 's'}; records that did not load are not ranked "
+                "(run `journeyops validate` for details)"
+            )
+        warnings += ranking.warnings if row is None else [missing_warning(row.score)] if row.score.missing else []
+        if row is not None:
+            return warnings, explain_json(row, ranking) if output_format == "json" else explain_text(row, ranking)
+        return warnings, render(ranking, output_format, color=color, width=width)
+
     try:
         config = load_config(root)
-        loaded = load_bank(root, config)
+        # Nothing changed since the last run with these options: the same answer at once.
+        options = repr((request, explain, output_format, color, width))
+        warnings, text = answer_once(root, config, "prioritise", options, answer)
     except BankError as error:
         fail(error.message, findings=error.findings)
-    errors = [f for f in loaded.findings if f.severity >= Severity.ERROR]
-    records = sum(len(table) for table in loaded.bank.by_kind.values())
-    if errors and records == 0:
-        plural = "" if len(errors) == 1 else "s"
-        fail(f"nothing could be loaded: {len(errors)} load error{plural}; run `journeyops validate` for details")
-    request = Request(model=model, theme=theme, journey=journey, statuses=statuses, top=top)
-    try:
-        ranking = rank(loaded.bank, request)
-        row = explain_one(loaded.bank, ranking, explain, request) if explain else None
-    except ScoreError as error:
-        fail(error.message + (f"\n    hint: {error.hint}" if error.hint else ""))
-    if errors:
-        files = len({f.path for f in errors})
-        typer.echo(
-            f"journeyops: warning: {len(errors)} load error{'' if len(errors) == 1 else 's'} in {files} "
-            f"file{'' if files == 1 else 's'}; records that did not load are not ranked "
-            "(run `journeyops validate` for details)",
-            err=True,
-        )
-    warnings = ranking.warnings if row is None else [missing_warning(row.score)] if row.score.missing else []
     for warning in warnings:
         typer.echo(f"journeyops: warning: {warning}", err=True)
-    if row is not None:
-        text = explain_json(row, ranking) if output_format == "json" else explain_text(row, ranking)
-    else:
-        color = output_format == "table" and use_color()
-        width = shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else 120
-        text = render(ranking, output_format, color=color, width=width)
     typer.echo(text, nl=False)
     raise typer.Exit(EXIT_OK)

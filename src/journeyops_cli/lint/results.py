@@ -1,10 +1,11 @@
-"""The last `validate` result of a bank, so that a run on an unchanged bank answers at once.
+"""The last answer of a command on a bank, so that a run on an unchanged bank answers at once.
 
-`.journeyops_cache/result.bin` holds the findings of the last run (after severities,
-per-path ignores and inline suppressions) under a key made of everything they depend on:
-the tool's code, the configuration, the rules chosen on the command line, today's date
-(rules such as JO402 count days), what discovery found, and the path, size, mtime, ctime
-and inode of every file. Any change makes another key, and the run goes the long way,
+`.journeyops_cache/result.bin` holds the findings of the last `validate` (after
+severities, per-path ignores and inline suppressions), `prioritise.bin` the last ranking
+printed, each under a key made of everything the answer depends on: the tool's code, the
+configuration, the command's options (for validate, the rules chosen on the command
+line), today's date (rules such as JO402 count days), what discovery found, and the path,
+size, mtime, ctime and inode of every file. Any change makes another key, and the run goes the long way,
 where the load cache still spares the unchanged files.
 
 Nothing is stored when a file was written in the two seconds before the run, since a
@@ -27,11 +28,8 @@ from journeyops_cli.models.config import CONFIG_FILE
 
 if TYPE_CHECKING:
     from journeyops_cli.load.files import Discovery
-    from journeyops_cli.pipeline import Selection
 
 RESULT_FILE = "result.bin"
-# (size, mtime_ns, inode): what the load cache keys a file on.
-Stat = tuple[int, int, int]
 
 
 @dataclass(slots=True)
@@ -53,7 +51,7 @@ def _all_modules() -> list[str]:
 class ResultCache:
     """The stored result of one bank for one key. Use `ResultCache.open`."""
 
-    def __init__(self, path: Path, key: str, racy: bool, stats: dict[str, Stat]) -> None:
+    def __init__(self, path: Path, key: str, racy: bool, stats: dict[str, signed.FileStat]) -> None:
         self.path = path
         self.key = key
         self.racy = racy
@@ -62,7 +60,11 @@ class ResultCache:
         self.secret = signed.secret()
 
     @classmethod
-    def open(cls, root: Path, config: Any, found: Discovery, selection: Selection) -> ResultCache:
+    def open(
+        cls, root: Path, config: Any, found: Discovery, request: str, name: str = RESULT_FILE
+    ) -> ResultCache:
+        """The cache entry `name` for this bank's files as they are now, and `request`
+        (what else the answer depends on: the command's options)."""
         from journeyops_cli.rules.base import today
 
         started = time.time_ns()
@@ -70,12 +72,13 @@ class ResultCache:
         for part in (
             signed.code_fingerprint(_all_modules()),
             config.model_dump_json(),
-            repr((selection.select, selection.ignore, today().isoformat())),
+            request,
+            today().isoformat(),
             repr(found.findings),
         ):
             digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
         racy = False
-        stats: dict[str, Stat] = {}
+        stats: dict[str, signed.FileStat] = {}
         prefix = str(root) + os.sep
         for rel in [CONFIG_FILE, *found.files]:
             try:
@@ -84,22 +87,16 @@ class ResultCache:
                 racy = True  # gone or unreadable: the long way reports it, nothing is kept
                 digest.update(f"{rel}\0-\n".encode("utf-8", "surrogatepass"))
                 continue
-            stats[rel] = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
-            if max(stat.st_mtime_ns, stat.st_ctime_ns) >= started - signed.RACY_NS:
-                racy = True
-            digest.update(
-                f"{rel}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ctime_ns}\0{stat.st_ino}\n".encode(
-                    "utf-8", "surrogatepass"
-                )
-            )
-        return cls(root / signed.CACHE_DIR / RESULT_FILE, digest.hexdigest(), racy, stats)
+            key = stats[rel] = signed.stat_key(stat)
+            racy = racy or signed.is_racy(key, started)
+            digest.update(f"{rel}\0{key}\n".encode("utf-8", "surrogatepass"))
+        return cls(root / signed.CACHE_DIR / name, digest.hexdigest(), racy, stats)
 
-    def get(self) -> Stored | None:
-        """The stored result for this key, if there is one."""
-        stored = signed.load(self.path, self.secret, self.key)
-        return stored if isinstance(stored, Stored) else None
+    def get(self) -> Any:
+        """The stored answer for this key, or None."""
+        return signed.load(self.path, self.secret, self.key)
 
-    def put(self, findings: list[Finding], records: int) -> None:
-        """Keep this run's result, unless a file changed too recently to trust its stat."""
+    def put(self, answer: Any) -> None:
+        """Keep this run's answer, unless a file changed too recently to trust its stat."""
         if not self.racy:
-            signed.dump(self.path, self.secret, self.key, Stored(findings, records))
+            signed.dump(self.path, self.secret, self.key, answer)

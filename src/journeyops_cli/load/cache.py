@@ -23,12 +23,12 @@ from typing import Any
 
 from journeyops_cli.load import signed
 from journeyops_cli.load.files import FileResult
-from journeyops_cli.load.signed import CACHE_DIR, RACY_NS
+from journeyops_cli.load.signed import CACHE_DIR, FileStat, is_racy, stat_key
 
 SHARDS = 16
 
-# (size, mtime_ns, inode), digest, racy, result
-Entry = tuple[tuple[int, int, int] | None, bytes | None, bool, FileResult]
+# stat key, digest, racy, result
+Entry = tuple[FileStat | None, bytes | None, bool, FileResult]
 
 
 def _code_fingerprint() -> str:
@@ -83,7 +83,7 @@ class LoadCache:
         entries = signed.load(self._path(shard), self.secret, self.key)
         return entries if isinstance(entries, dict) else {}
 
-    def fresh(self, root: Path, rel: str, known: tuple[int, int, int] | None = None) -> FileResult | None:
+    def fresh(self, root: Path, rel: str, known: FileStat | None = None) -> FileResult | None:
         """The cached result when the file's stat (`known`, or asked now) is the one
         stored and not racy."""
         entry = self.entries.get(rel)
@@ -94,7 +94,7 @@ class LoadCache:
                 stat = os.stat(f"{root}{os.sep}{rel}")
             except OSError:
                 return None
-            known = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+            known = stat_key(stat)
         return entry[3] if known == entry[0] else None
 
     def digest(self, rel: str) -> bytes | None:
@@ -107,7 +107,7 @@ class LoadCache:
         stored, digest, _racy, result = self.entries[rel]
         try:
             stat = os.stat(root / rel)
-            key: tuple[int, int, int] | None = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+            key: FileStat | None = stat_key(stat)
         except OSError:
             key = None
         self.store(rel, key, digest, result)
@@ -118,11 +118,11 @@ class LoadCache:
     def store(
         self,
         rel: str,
-        stat: tuple[int, int, int] | None,
+        stat: FileStat | None,
         digest: bytes | None,
         result: FileResult,
     ) -> None:
-        racy = stat is None or stat[1] >= self.started_ns - RACY_NS
+        racy = stat is None or is_racy(stat, self.started_ns)
         entry = (stat, digest, racy, result)
         old = self.entries.get(rel)
         if old is not None and old[0] == stat and old[1] == digest and old[2] == racy:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journeyops_cli.load.files import FileResult, load_bytes, read_bytes
+from journeyops_cli.load.signed import FileStat, stat_key
 from journeyops_cli.models.config import LimitsConfig
 
 if TYPE_CHECKING:
@@ -32,16 +33,12 @@ class Loaded:
     """One file's result and what the cache keys it on."""
 
     result: FileResult
-    stat: tuple[int, int, int] | None  # (size, mtime_ns, inode)
+    stat: FileStat | None
     digest: bytes | None  # blake2b of the bytes
 
 
 def digest_of(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
-
-
-def stat_key(stat: os.stat_result) -> tuple[int, int, int]:
-    return (stat.st_size, stat.st_mtime_ns, stat.st_ino)
 
 
 def load_one(root: Path, rel: str, limits: LimitsConfig, known: bytes | None = None) -> Loaded | None:
@@ -109,12 +106,12 @@ def load_files(
     limits: LimitsConfig,
     cache: LoadCache | None = None,
     workers: int | None = None,
-    stats: dict[str, tuple[int, int, int]] | None = None,
+    stats: dict[str, FileStat] | None = None,
 ) -> list[FileResult]:
     """The result of every file in `files`, in that order.
 
     `workers`: None picks by the number of files and CPUs; 1 forces a single process.
-    `stats`: (size, mtime_ns, inode) of files already asked for (saves asking again).
+    `stats`: stat keys of files already asked for (saves asking again).
     """
     results: dict[str, FileResult] = {}
     todo: list[str] = []

@@ -25,6 +25,20 @@ MAGIC = b"JOCACHE1"
 RACY_NS = 2_000_000_000
 PACKAGE = Path(__file__).resolve().parent.parent
 
+# What a cache keys a file on: (size, mtime_ns, ctime_ns, inode). The change time moves
+# on every write and cannot be set back (`touch -d` and `cp -p` set only mtime).
+FileStat = tuple[int, int, int, int]
+
+
+def stat_key(stat: os.stat_result) -> FileStat:
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+
+
+def is_racy(key: FileStat, started_ns: int) -> bool:
+    """True when the file was written so shortly before `started_ns` that a later write
+    could leave the same timestamps."""
+    return max(key[1], key[2]) >= started_ns - RACY_NS
+
 
 def code_fingerprint(modules: list[str]) -> str:
     """The tool's version, pydantic's and Python's, and the size and mtime of each module
