@@ -62,7 +62,7 @@ class MetricOffTarget(Rule):
                 continue
             latest = metric.latest()
             assert latest is not None
-            index = metric.observations.index(latest)
+            index = next(i for i, observation in enumerate(metric.observations) if observation is latest)
             yield self.at(
                 bank, metric, ("observations", index, "value"),
                 f"metric '{metric.id}': latest {number(latest.value)} {metric.unit} ({latest.date}) "
