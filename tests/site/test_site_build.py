@@ -187,15 +187,15 @@ def test_a_failed_write_leaves_the_old_site_whole(bank_copy: Path, tmp_path: Pat
     (out / site_build.MANIFEST).unlink()
     before = tree(out)
     calls = {"n": 0}
-    real = Path.write_bytes
+    real = site_build._write
 
-    def flaky(self: Path, data: bytes) -> int:
+    def flaky(path: str, data: bytes) -> None:
         calls["n"] += 1
         if calls["n"] == 10:
             raise OSError(28, "No space left on device")
-        return real(self, data)
+        real(path, data)
 
-    monkeypatch.setattr(Path, "write_bytes", flaky)
+    monkeypatch.setattr(site_build, "_write", flaky)
     with pytest.raises(SiteError) as error:
         build_site(bank_copy, out)
     assert error.value.message == f"cannot write the site to {out}: No space left on device"

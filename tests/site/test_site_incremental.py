@@ -76,3 +76,33 @@ def test_a_page_changed_on_disk_is_rendered_again(bank_copy: Path, tmp_path: Pat
     page.write_bytes(good[:100])
     build_site(bank_copy, out)
     assert page.read_bytes() == good
+
+
+def test_a_comment_renders_again_only_the_pages_whose_findings_moved(bank_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build_site(bank_copy, out)
+    journey = out / "en/journeys/asiointi.html"
+    other_journey = out / "fi/journeys/varhaiskasvatukseen-hakeminen.html"
+    insight = out / "en/insights/liitteet-hukassa.html"
+    before = {page: os.stat(page).st_ino for page in (journey, other_journey, insight)}
+    assert "journeys/asiointi.yaml:7:" in journey.read_text("utf-8")
+    # A comment moves the file's findings down a line; no record changes.
+    path = bank_copy / "journeys/asiointi.yaml"
+    path.write_text("# A comment added on top.\n" + path.read_text("utf-8"), "utf-8")
+    rebuild_matches_a_fresh_build(bank_copy, out, tmp_path / "fresh")
+    assert "journeys/asiointi.yaml:8:" in journey.read_text("utf-8")
+    assert os.stat(journey).st_ino != before[journey]
+    # Pages that show nothing of the findings of that file are the previous ones.
+    assert os.stat(other_journey).st_ino == before[other_journey]
+    assert os.stat(insight).st_ino == before[insight]
+
+
+def test_an_old_manifest_format_renders_everything_again(bank_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build_site(bank_copy, out)
+    manifest = out / MANIFEST
+    manifest.write_text(manifest.read_text("utf-8").replace("manifest/2", "manifest/1"), "utf-8")
+    page = out / "en/insights/liitteet-hukassa.html"
+    inode = os.stat(page).st_ino
+    rebuild_matches_a_fresh_build(bank_copy, out, tmp_path / "fresh")
+    assert os.stat(page).st_ino != inode

@@ -59,6 +59,9 @@ def _environment(autoescape: bool) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Templates are read once per process (a page imports its macros on every render:
+        # without this, every import asks the file system whether the template changed).
+        auto_reload=False,
     )
     return _register(env)
 

@@ -39,7 +39,28 @@ def _markdown() -> Any:
 
 def markdown_html(text: str) -> str:
     """Markdown to HTML with raw HTML off and only http, https and mailto links."""
+    if _plain_paragraph(text):
+        # What markdown-it gives a paragraph of plain text, without parsing it (most
+        # texts in a bank are such paragraphs; tests/render check the two agree).
+        return f"<p>{text.replace(chr(34), '&quot;')}</p>\n"
     return str(_markdown().render(text))
+
+
+# ASCII characters with no meaning in CommonMark in the middle of a line; any other ASCII
+# punctuation, every control character and every kind of space but " " and a line break
+# sends a text through the parser.
+_PLAIN_TEXT = re.compile(r"(?:[^\x00-\x7f\s]|[A-Za-z0-9 \n,.;:'\"?()%/=+@$-])*")
+
+
+def _plain_paragraph(text: str) -> bool:
+    """Whether `text` is one paragraph of plain text: lines that each start with a letter
+    and end without a space, and no character that Markdown gives a meaning."""
+    if not text or not _PLAIN_TEXT.fullmatch(text):
+        return False
+    for line in text.split("\n"):
+        if not line or not line[0].isalpha() or line[-1] == " ":
+            return False
+    return True
 
 
 _MD_CELL = str.maketrans(

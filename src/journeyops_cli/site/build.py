@@ -11,7 +11,9 @@ The output is deterministic: the same bank (and git history) gives the same byte
 
 from __future__ import annotations
 
+import gc
 import importlib
+import itertools
 import json
 import os
 import pickle
@@ -22,6 +24,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISLNK
 from typing import Any
 
 from journeyops_cli.bank import Bank
@@ -33,6 +36,7 @@ from journeyops_cli.resources import templates_dir
 from journeyops_cli.rules.registry import name_of
 from journeyops_cli.site import privacy
 from journeyops_cli.site.fingerprint import FORMAT, ContextDigest, code_digest, digest
+from journeyops_cli.site.frames import PageRenderer
 from journeyops_cli.site.history import git_changes
 from journeyops_cli.site.links import ASSETS, Linker, UnsafeId, checked
 from journeyops_cli.site.pages import BacklogRow, Page, PagePlanner, SiteData
@@ -97,13 +101,36 @@ def build_site(root: Path, out: Path | None = None, progress: Progress | None = 
         data.backlog = ranked_backlog(bank, notes)
         planners = {language: PagePlanner(data, language, site_strings(language)) for language in languages}
         total = sum(planner.count() for planner in planners.values())
+        jobs = total + len(languages)  # every page and each language's search index
 
         # 3. Render every page of every language into a temporary folder (a page whose
         # inputs are those of the previous build is taken from it), then swap it in.
         site_inputs = digest(code_digest(), data.title, *languages, str(data.backlog is not None))
         fingerprint = ContextDigest()
+        # Everything the pages show but validation's findings (every record by its content
+        # and file, the config, the backlog, the git history). When it is what the previous
+        # build saw, a page that shows no findings is the previous build's page: it is
+        # linked without building its context.
+        world = fingerprint(site_inputs, bank.config.model_dump_json(), list(bank.records()),
+                            data.backlog, data.changes)
+        renderer = PageRenderer(data)
+        journey_files: dict[str, set[str]] = {}
+        for journey in bank.journeys():
+            journey_files.setdefault(f"journeys/{checked(journey.id)}.html", set()).add(journey.source_path)
         done = 0
         with SiteWriter(out) as writer:
+            writer.world = world
+            same_world = writer.previous.world == world
+
+            def unchanged(key: str) -> bool:
+                """Whether the page `key` shows what it showed in the previous build."""
+                if not same_world:
+                    return False
+                files = journey_files.get(key) if key.startswith("journeys/") else None
+                return files is None or all(
+                    writer.previous.findings.get(path) == writer.findings.get(path) for path in files
+                )
+
             writer.put(MARKER, MARKER_TEXT.encode())
             for name in ASSET_FILES:
                 writer.put(f"{ASSETS}/{name}", (templates_dir() / "site" / "assets" / name).read_bytes())
@@ -112,40 +139,55 @@ def build_site(root: Path, out: Path | None = None, progress: Progress | None = 
                 planner = planners[language]
 
                 def run() -> None:
+                    if unchanged(key) and writer.reuse(f"{language}/{key}"):
+                        return
                     page = make()
                     rel = f"{language}/{page.key}"
-                    key = fingerprint(site_inputs, rel, page.template, page.title, page.context)
-                    writer.page(rel, key, lambda: render_page(data, language, planner.s, page))
+                    inputs = fingerprint(site_inputs, rel, page.template, page.title, page.context)
+                    writer.page(rel, inputs, lambda: renderer.render(language, planner.s, page))
                 return (f"{language}/{key}", run)
 
             def search_job(language: str) -> Job:
                 rel = f"{ASSETS}/search-{checked(language)}.js"
-                return (rel, lambda: writer.put(rel, index_script(data, language, planners[language].s).encode()))
+                strings = planners[language].s
+
+                def run() -> None:
+                    if same_world and writer.reuse(rel):
+                        return
+                    # What `search.entries` reads: the strings and these records (ids sorted).
+                    records = [sorted(table(), key=lambda r: r.id)
+                               for table in (bank.journeys, bank.insights, bank.opportunities)]
+                    inputs = fingerprint(site_inputs, rel, strings, records)
+                    writer.page(rel, inputs, lambda: index_script(data, language, strings))
+                return (rel, run)
 
             def step(count: int = 1) -> None:
                 nonlocal done
                 done += count
                 if progress:
-                    progress("render", done, total)
+                    progress("render", done, jobs)
 
             # While the rules run on the other core, render pages that do not show findings.
-            common: list[Job] = []
-            for language, planner in planners.items():
-                common += [page_job(language, key, make) for key, make in planner.common_jobs()]
+            # Jobs are made one at a time (a forked process goes on from where its parent was).
+            common = (page_job(language, key, make)
+                      for language, planner in planners.items() for key, make in planner.common_jobs())
             first = 0
-            while first < len(common) and rules.running():
-                common[first][1]()
+            while rules.running():
+                job = next(common, None)
+                if job is None:
+                    break
+                job[1]()
                 first += 1
                 step()
             # Journey pages show the findings of validation: wait for the rules here, then
             # share out the rest between this process and forked ones, one per free CPU.
             found = rules.result()
             data.findings = findings_by_path(found)
-            rest = common[first:]
-            for language, planner in planners.items():
-                rest += [page_job(language, key, make) for key, make in planner.journey_jobs()]
-            rest += [search_job(language) for language in languages]
-            run_shared(rest, writer, rules.parallel, step)
+            writer.findings = {path: fingerprint(items) for path, items in sorted(data.findings.items())}
+            journeys = (page_job(language, key, make)
+                        for language, planner in planners.items() for key, make in planner.journey_jobs())
+            searches = (search_job(language) for language in languages)
+            run_shared(itertools.chain(common, journeys, searches), jobs - first, writer, rules.parallel, step)
             writer.put("index.html", render_root(data).encode())
             writer.commit(progress)
     return SiteResult(
@@ -262,42 +304,47 @@ MAX_PROCESSES = 8
 MIN_SHARE = 64
 
 
-def run_shared(jobs: list[Job], writer: SiteWriter, processes: int, step: Callable[[int], None]) -> None:
-    """Run `jobs` (each writes its own output path), shared out between this process and
-    `processes - 1` forked ones. A path always goes to the same process (by a hash of the
-    path) and each process runs its jobs in order, so the output is the same bytes
-    whoever renders what; the forks report what they wrote to `writer` when done."""
-    processes = max(1, min(processes, MAX_PROCESSES, len(jobs) // MIN_SHARE))
+def run_shared(jobs: Iterator[Job], count: int, writer: SiteWriter, processes: int,
+               step: Callable[[int], None]) -> None:
+    """Run the `count` jobs of `jobs` (each writes its own output path), shared out between
+    this process and `processes - 1` forked ones. Every process goes through all jobs (a
+    fork continues the iterator from where it was) and runs those whose path hashes to it,
+    so a path always goes to the same process and each process keeps their order: the
+    output is the same bytes whoever renders what. The forks report what they wrote to
+    `writer` when done."""
+    processes = max(1, min(processes, MAX_PROCESSES, count // MIN_SHARE))
     if processes == 1 or not hasattr(os, "fork"):
         for _, run in jobs:
             run()
             step(1)
         return
-    shares: list[list[Job]] = [[] for _ in range(processes)]
-    for job in jobs:
-        shares[zlib.crc32(job[0].encode("utf-8", "surrogatepass")) % processes].append(job)
-    children: list[tuple[int, int, int]] = []
-    mine = shares[0]
+    children: list[tuple[int, int]] = []
+    mine = {0}
+    # What exists now is shared with the forks as it is: the cyclic GC leaves it out for
+    # good, as the loader does the bank (walking it would touch, and so copy, every page of
+    # it in each process); reference counting still frees it.
+    gc.freeze()
     try:
-        for share in shares[1:]:
-            child = _fork_share(share, writer)
+        for share in range(1, processes):
+            child = _fork_share(jobs, share, processes, writer)
             if child is None:  # cannot fork: run that share here (its paths stay in order)
-                mine = mine + share
+                mine.add(share)
             else:
-                children.append((*child, len(share)))
-        for _, run in mine:
-            run()
-            step(1)
+                children.append(child)
+        for rel, run in jobs:
+            if _share_of(rel, processes) in mine:
+                run()
+                step(1)
         while children:
-            pid, fd, count = children[0]
+            pid, fd = children[0]
             outcome = _collect(pid, fd)
             children.pop(0)
             if outcome[0] != "ok":
                 raise outcome[1]
             writer.merge(outcome[1])
-            step(count)
+            step(len(outcome[1][0]))
     finally:
-        for pid, fd, _ in children:  # this process failed: stop the others before cleaning up
+        for pid, fd in children:  # this process failed: stop the others before cleaning up
             try:
                 os.kill(pid, signal.SIGTERM)
             except OSError:
@@ -305,8 +352,13 @@ def run_shared(jobs: list[Job], writer: SiteWriter, processes: int, step: Callab
             _collect(pid, fd)
 
 
-def _fork_share(share: list[Job], writer: SiteWriter) -> tuple[int, int] | None:
-    """Fork a process that runs `share` and sends back what it wrote; (pid, pipe) or None."""
+def _share_of(rel: str, processes: int) -> int:
+    return zlib.crc32(rel.encode("utf-8", "surrogatepass")) % processes
+
+
+def _fork_share(jobs: Iterator[Job], share: int, processes: int, writer: SiteWriter) -> tuple[int, int] | None:
+    """Fork a process that runs the jobs of `share` and sends back what it wrote; (pid,
+    pipe) or None."""
     read, write = os.pipe()
     try:
         pid = os.fork()
@@ -322,8 +374,9 @@ def _fork_share(share: list[Job], writer: SiteWriter) -> tuple[int, int] | None:
     try:
         os.close(read)
         writer.start_share()
-        for _, run in share:
-            run()
+        for rel, run in jobs:
+            if _share_of(rel, processes) == share:
+                run()
         payload = pickle.dumps(("ok", writer.share()))
     except BaseException as error:  # noqa: BLE001 - every failure goes to the parent
         code = 1
@@ -421,28 +474,9 @@ def ranked_backlog(bank: Bank, notes: list[str]) -> list[BacklogRow] | None:
 
 
 def render_page(data: SiteData, language: str, strings: dict[str, str], page: Page) -> str:
-    from journeyops_cli.models.base import pick_text
-    from journeyops_cli.render.env import html_environment
-
-    link = Linker(language, page.key)
-    alternates = [
-        {"language": lang, "name": LANGUAGE_NAMES.get(lang, lang), "href": link.page(page.key, lang),
-         "current": lang == language}
-        for lang in data.languages
-    ]
-    template = html_environment().get_template(page.template)
-    return template.render(
-        page=page,
-        site_title=data.title,
-        language=language,
-        languages=data.languages,
-        s=strings,
-        link=link,
-        alternates=alternates,
-        has_backlog=data.backlog is not None,
-        t=lambda value: pick_text(value, language, data.languages),
-        **page.context,
-    )
+    """One page rendered whole (the build renders through `PageRenderer.render`, which
+    gives the same bytes)."""
+    return PageRenderer(data).plain(language, strings, page)
 
 
 def render_root(data: SiteData) -> str:
@@ -487,8 +521,10 @@ class SiteWriter:
 
     A page whose fingerprint is the one the previous build recorded (in `MANIFEST`) and
     whose file is still there with its recorded size is linked from the previous site
-    instead of being rendered again. The manifest holds no time and no absolute path:
-    a rebuild gives the same bytes as a build from nothing.
+    instead of being rendered again; so is a page `reuse()` is asked for (the build knows
+    its inputs are unchanged: the same `world` and findings, so its context need not even
+    be built). The manifest holds no time and no absolute path: a rebuild gives the same
+    bytes as a build from nothing.
     """
 
     def __init__(self, out: Path) -> None:
@@ -498,9 +534,14 @@ class SiteWriter:
         self.count = 0
         self._dirs: set[str] = set()
         self._written: set[str] = set()
+        self._temp = os.fspath(self.temp)
+        self._out = os.fspath(out)
         self._pages: dict[str, tuple[str, int]] = {}
         self._added: list[str] = []
-        self._previous = read_manifest(out)
+        self.previous = read_manifest(out)
+        self._previous = self.previous.pages
+        self.world = ""
+        self.findings: dict[str, str] = {}
 
     def __enter__(self) -> SiteWriter:
         try:
@@ -525,16 +566,19 @@ class SiteWriter:
     def _error(self, error: OSError) -> SiteError:
         return SiteError(f"cannot write the site to {self.out}: {error.strerror or error}")
 
-    def _target(self, rel: str) -> Path:
+    def _target(self, rel: str) -> str:
         """Where `rel` goes in the temporary folder (a plain relative path, checked)."""
         plain(rel)
         folder, _, _ = rel.rpartition("/")
         if folder and folder not in self._dirs:
             (self.temp / folder).mkdir(parents=True, exist_ok=True)
             self._dirs.add(folder)
-        target = self.temp / rel
+        target = f"{self._temp}/{rel}"
         if rel in self._written:  # the same path twice (duplicate ids): the last one wins
-            target.unlink()
+            try:
+                os.unlink(target)
+            except FileNotFoundError:  # a link from the previous site that failed
+                pass
         else:
             self._written.add(rel)
             self._added.append(rel)
@@ -560,7 +604,24 @@ class SiteWriter:
                 self.count += 1
 
     def put(self, rel: str, data: bytes) -> None:
-        self._target(rel).write_bytes(data)
+        _write(self._target(rel), data)
+
+    def reuse(self, rel: str) -> bool:
+        """Link the page `rel` from the previous site as it is (its inputs are known to be
+        unchanged); False when the previous site does not have it whole."""
+        known = self._previous.get(rel)
+        if known is None:
+            return False
+        try:
+            source = f"{self._out}/{rel}"
+            stat = os.lstat(source)
+            if stat.st_size != known[1] or S_ISLNK(stat.st_mode):
+                return False
+            os.link(source, self._target(rel))
+        except OSError:
+            return False
+        self._pages[rel] = known
+        return True
 
     def page(self, rel: str, fingerprint: str, render: Callable[[], str]) -> None:
         """The page `rel`: linked from the previous site when its fingerprint is unchanged,
@@ -569,20 +630,24 @@ class SiteWriter:
         known = self._previous.get(rel)
         if known is not None and known[0] == fingerprint:
             try:
-                source = self.out / rel
-                if os.stat(source).st_size == known[1] and not os.path.islink(source):
+                source = f"{self._out}/{rel}"
+                stat = os.lstat(source)
+                if stat.st_size == known[1] and not S_ISLNK(stat.st_mode):
                     os.link(source, target)
                     self._pages[rel] = known
                     return
             except OSError:
                 pass
         data = render().encode()
-        target.write_bytes(data)
+        _write(target, data)
         self._pages[rel] = (fingerprint, len(data))
 
     def commit(self, progress: Progress | None = None) -> None:
         """Write the manifest and swap the new site in."""
-        manifest = {"format": FORMAT, "pages": {rel: list(v) for rel, v in sorted(self._pages.items())}}
+        manifest = {
+            "format": FORMAT, "world": self.world, "findings": self.findings,
+            "pages": {rel: list(v) for rel, v in sorted(self._pages.items())},
+        }
         text = json.dumps(manifest, sort_keys=True, separators=(",", ":")) + "\n"
         self.put(MANIFEST, text.encode())
         if progress:
@@ -593,15 +658,41 @@ class SiteWriter:
         shutil.rmtree(self.old, ignore_errors=True)
 
 
-def read_manifest(out: Path) -> dict[str, tuple[str, int]]:
-    """The page fingerprints the previous build recorded in `out` (none when unreadable)."""
+def _write(path: str, data: bytes) -> None:
+    """Write a new file (`open` and `write` without the layers of `Path.write_bytes`)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
+
+
+@dataclass(slots=True)
+class Manifest:
+    """What the previous build recorded: each page's fingerprint and size, the digest of
+    everything the site shows but validation's findings (`world`), and a digest of the
+    findings of each file that had any."""
+
+    pages: dict[str, tuple[str, int]] = field(default_factory=dict)
+    world: str = ""
+    findings: dict[str, str] = field(default_factory=dict)
+
+
+def read_manifest(out: Path) -> Manifest:
+    """The previous build's manifest in `out` (an empty one when unreadable)."""
     try:
         manifest = json.loads((out / MANIFEST).read_text("utf-8"))
         if manifest.get("format") != FORMAT or not (out / MARKER).is_file():
-            return {}
-        return {str(rel): (str(v[0]), int(v[1])) for rel, v in manifest["pages"].items()}
+            return Manifest()
+        return Manifest(
+            pages={str(rel): (str(v[0]), int(v[1])) for rel, v in manifest["pages"].items()},
+            world=str(manifest["world"]),
+            findings={str(k): str(v) for k, v in manifest["findings"].items()},
+        )
     except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
-        return {}
+        return Manifest()
 
 
 __all__ = ["BankError", "SiteError", "SiteResult", "build_site"]

@@ -29,15 +29,13 @@ from journeyops_cli.render.journey_map import JourneyMap
 _PLAIN_DATACLASSES = (JourneyMap,)
 
 # Bump when the manifest's meaning changes.
-FORMAT = "journeyops-site-manifest/1"
+FORMAT = "journeyops-site-manifest/2"
 
 
 def digest(*parts: str) -> str:
-    h = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        h.update(part.encode("utf-8", "surrogatepass"))
-        h.update(b"\x00")
-    return h.hexdigest()
+    """A hash of `parts`, each followed by a NUL byte (one `update`, not two per part)."""
+    text = "\x00".join(parts) + "\x00" if parts else ""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 @cache
@@ -89,7 +87,15 @@ class ContextDigest:
 
     def _feed(self, value: Any, parts: list[str]) -> None:
         add = parts.append
-        if value is None or value is True or value is False:
+        kind = type(value)
+        if kind is str:  # the commonest first
+            add(f"s{len(value)}:{value}")
+        elif kind is list or kind is tuple:
+            add(f"{kind.__name__}[{len(value)}")
+            for item in value:
+                self._feed(item, parts)
+            add("]")
+        elif value is None or value is True or value is False:
             add(repr(value))
         elif isinstance(value, Markup):
             add(f"m{len(value)}:{value}")

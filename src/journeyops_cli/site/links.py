@@ -28,9 +28,19 @@ class UnsafeId(ValueError):
 
 
 def checked(record_id: str) -> str:
+    if type(record_id) is str and record_id in _CHECKED:
+        return record_id
     if not isinstance(record_id, str) or not is_slug(record_id):
         raise UnsafeId(f"{record_id!r} is not a valid id and cannot name a page")
+    if len(_CHECKED) >= _CHECKED_MAX:
+        _CHECKED.clear()
+    _CHECKED.add(record_id)
     return record_id
+
+
+# Ids already checked (a page links to the same records as its neighbours); bounded.
+_CHECKED: set[str] = set()
+_CHECKED_MAX = 200_000
 
 
 def record_key(kind: str, record_id: str) -> str:
@@ -59,8 +69,12 @@ def page_path(language: str, key: str) -> str:
 def relative(from_path: str, to_path: str) -> str:
     """A relative link from the page at `from_path` to `to_path` (which may carry a
     `#fragment`); both are output-relative POSIX paths."""
+    return relative_from(posixpath.dirname(from_path), to_path)
+
+
+def relative_from(here: str, to_path: str) -> str:
+    """`relative()` from a page in the folder `here`."""
     target, hash_, fragment = to_path.partition("#")
-    here = posixpath.dirname(from_path)
     cache_key = (here, target)
     link = _RELATIVE.get(cache_key)
     if link is None:
@@ -74,7 +88,7 @@ def relative(from_path: str, to_path: str) -> str:
 # Pages in the same folder share their links: a link is computed once per
 # (folder, target) and reused (bounded, so `site serve` cannot grow it without end).
 _RELATIVE: dict[tuple[str, str], str] = {}
-_RELATIVE_MAX = 200_000
+_RELATIVE_MAX = 20_000
 
 
 def _relpath(target: str, here: str) -> str:
@@ -95,15 +109,28 @@ def _relpath(target: str, here: str) -> str:
 
 class Linker:
     """Links from one page: to other pages of its language, to the same page in another
-    language, to shared assets, and to records (`link(kind, id)` for templates)."""
+    language, to shared assets, and to records (`link(kind, id)` for templates).
+
+    Links to pages of the same language by a fixed key (the navigation, the breadcrumbs)
+    are shared by all pages of a folder: each is computed once."""
 
     def __init__(self, language: str, key: str) -> None:
         self.language = language
         self.key = key
         self.path = page_path(language, key) if key else "index.html"
+        self._here = (language, self.path.rpartition("/")[0])
 
     def page(self, key: str, language: str | None = None) -> str:
-        return relative(self.path, page_path(language or self.language, key))
+        if language is not None and language != self.language:
+            return relative(self.path, page_path(language, key))
+        cache_key = (self._here, key)
+        link = _LINKS.get(cache_key)
+        if link is None:
+            link = relative(self.path, page_path(self.language, key))
+            if len(_LINKS) >= _LINKS_MAX:
+                _LINKS.clear()
+            _LINKS[cache_key] = link
+        return link
 
     def asset(self, name: str) -> str:
         return relative(self.path, f"{ASSETS}/{name}")
@@ -112,7 +139,12 @@ class Linker:
         return relative(self.path, "index.html")
 
     def record(self, kind: str, record_id: str) -> str:
-        return self.page(record_key(kind, record_id))
+        # Not kept here: most records are linked from a few pages only.
+        return relative_from(self._here[1], page_path(self.language, record_key(kind, record_id)))
 
     def __call__(self, kind: str, record_id: str) -> str:
         return self.record(kind, record_id)
+
+
+_LINKS: dict[tuple[tuple[str, str], str], str] = {}
+_LINKS_MAX = 10_000

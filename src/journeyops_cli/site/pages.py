@@ -87,6 +87,7 @@ class PagePlanner:
         self.language = language
         self.s = strings
         self._metric_refs: dict[str, set[str]] | None = None
+        self._metric_views: dict[int, tuple[Metric, dict[str, Any]]] = {}
 
     # --- helpers ------------------------------------------------------------------------
 
@@ -154,6 +155,16 @@ class PagePlanner:
         return (self.t(journey.title), self.t(step.title))
 
     def metric_view(self, metric: Metric) -> dict[str, Any]:
+        """What the metrics table shows of `metric` (made once per metric: the metrics
+        page and its journeys' pages show the same; templates only read it)."""
+        known = self._metric_views.get(id(metric))
+        if known is not None and known[0] is metric:
+            return known[1]
+        view = self._metric_view(metric)
+        self._metric_views[id(metric)] = (metric, view)
+        return view
+
+    def _metric_view(self, metric: Metric) -> dict[str, Any]:
         observations = sorted(metric.observations, key=lambda o: o.date)
         latest = observations[-1] if observations else None
         status = None
@@ -212,28 +223,27 @@ class PagePlanner:
         """A page per journey, one at a time."""
         return (make() for _, make in self.journey_jobs())
 
-    def common_jobs(self) -> list[PageJob]:
-        """`common_pages()` as (key, make) pairs: each page's key is known before its
-        context is built, so pages can be shared out between processes."""
-        jobs: list[PageJob] = [
+    def common_jobs(self) -> Iterator[PageJob]:
+        """`common_pages()` as (key, make) pairs, one at a time: each page's key is known
+        before its context is built, so pages can be shared out between processes."""
+        yield from (
             ("index.html", self.home), ("levels.html", self.levels),
             ("insights/index.html", self.insight_explorer), ("metrics.html", self.metrics),
             ("search.html", self.search),
-        ]
-        jobs += [(f"themes/{checked(r.id)}.html", partial(self.theme, r))
-                 for r in sorted(self.bank.themes(), key=lambda r: r.id)]
-        jobs += [(f"insights/{checked(r.id)}.html", partial(self.insight, r))
-                 for r in sorted(self.bank.insights(), key=lambda r: r.id)]
-        jobs += [(f"opportunities/{checked(r.id)}.html", partial(self.opportunity, r))
-                 for r in sorted(self.bank.opportunities(), key=lambda r: r.id)]
+        )
+        for theme in sorted(self.bank.themes(), key=lambda r: r.id):
+            yield (f"themes/{checked(theme.id)}.html", partial(self.theme, theme))
+        for insight in sorted(self.bank.insights(), key=lambda r: r.id):
+            yield (f"insights/{checked(insight.id)}.html", partial(self.insight, insight))
+        for opportunity in sorted(self.bank.opportunities(), key=lambda r: r.id):
+            yield (f"opportunities/{checked(opportunity.id)}.html", partial(self.opportunity, opportunity))
         if self.data.backlog is not None:
-            jobs.append(("backlog.html", self.backlog))
-        return jobs
+            yield ("backlog.html", self.backlog)
 
-    def journey_jobs(self) -> list[PageJob]:
-        """`journey_pages()` as (key, make) pairs."""
-        return [(f"journeys/{checked(r.id)}.html", partial(self.journey, r))
-                for r in sorted(self.bank.journeys(), key=lambda r: r.id)]
+    def journey_jobs(self) -> Iterator[PageJob]:
+        """`journey_pages()` as (key, make) pairs, one at a time."""
+        for journey in sorted(self.bank.journeys(), key=lambda r: r.id):
+            yield (f"journeys/{checked(journey.id)}.html", partial(self.journey, journey))
 
     def home(self) -> Page:
         bank = self.bank

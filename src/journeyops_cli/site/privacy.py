@@ -8,6 +8,7 @@ never repeat the personal data itself.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -39,6 +40,8 @@ class PersonalData:
 def mask(text: str, markdown: bool = False) -> str:
     """`text` with every email address, identity code and phone number masked; in
     Markdown the masks are escaped so they show as written, not as emphasis."""
+    if not may_hold(text):
+        return text
     for _, find, replacement in MASKS:
         if markdown:
             replacement = replacement.replace("*", "\\*").replace("+", "\\+")
@@ -50,7 +53,20 @@ def mask(text: str, markdown: bool = False) -> str:
 
 def found_in(text: str) -> list[str]:
     """What kinds of personal data `text` holds (in the order of MASKS)."""
+    if not may_hold(text):
+        return []
     return [what for what, find, _ in MASKS if next(iter(find(text)), None) is not None]
+
+
+# Every detector needs an "@" (email) or nine digits (phone number, identity code); most
+# texts have neither and are not searched (tests/site check this against the detectors).
+_NOT_DIGITS = re.compile(r"\D+")  # the detectors' `\d`: any Unicode decimal digit
+FEWEST_DIGITS = 9
+
+
+def may_hold(text: str) -> bool:
+    """False when no detector can find anything in `text` (no "@", fewer than nine digits)."""
+    return "@" in text or len(_NOT_DIGITS.sub("", text)) >= FEWEST_DIGITS
 
 
 def _strings(insight: Insight) -> list[tuple[tuple[Any, ...], str]]:

@@ -1,0 +1,55 @@
+"""The fast paths of rendering give the bytes of the plain ones: a paragraph of plain text
+is not sent through markdown-it, but its HTML is exactly what markdown-it gives."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from journeyops_cli.render.safety import _markdown, _plain_paragraph, markdown_html
+
+PLAIN = [
+    "Hakemus käsitellään kahdessa viikossa.",
+    'The form says "apply now" (twice) - 5 % of users @ 10:15 / $3 = +1?',
+    "Line one\nLine two; still the same paragraph.",
+    "Äiti's 2nd visit: ok",
+]
+NOT_PLAIN = [
+    "", " leading space", "trailing space ", "1. a list", "- a list", "# heading",
+    "*emphasis*", "a_b_", "[link](https://example.org)", "<b>tag</b>", "a & b", "code `x`",
+    "two  spaces at end  \nnext", "para\n\nnext", "Title\n===", "a\tb", "a\\b", "a\r\nb",
+    "non\xa0breaking", "x\u2028y", "Foo\n    indented", "a!b", "a#b", "a~b", "a|b", "a{b}",
+]
+
+
+@pytest.mark.parametrize("text", PLAIN)
+def test_plain_text_takes_the_fast_path_with_the_same_html(text: str) -> None:
+    assert _plain_paragraph(text)
+    assert markdown_html(text) == _markdown().render(text)
+
+
+@pytest.mark.parametrize("text", NOT_PLAIN)
+def test_anything_markdown_could_read_goes_to_the_parser(text: str) -> None:
+    assert not _plain_paragraph(text)
+    assert markdown_html(text) == _markdown().render(text)
+
+
+ALPHABET = string.ascii_letters[:6] + "Zäé" + string.digits[:3] + string.punctuation + " \n\t\r\xa0\u2028\u200b\u0301"
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=24))
+def test_fast_path_equals_markdown_it_on_any_text(text: str) -> None:
+    assert markdown_html(text) == _markdown().render(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=string.ascii_letters + "äö .,:;'\"?()%/=+@$-0123456789", min_size=1, max_size=12)
+                .map(lambda s: "A" + s.rstrip()), min_size=1, max_size=4))
+def test_fast_path_equals_markdown_it_on_plain_lines(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    assert _plain_paragraph(text)
+    assert markdown_html(text) == _markdown().render(text)

@@ -1,0 +1,92 @@
+"""The fast path of page rendering (the base template's frame rendered once per language
+and folder, then filled per page) gives the bytes of rendering each page whole."""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+from pathlib import Path
+
+import jinja2
+import pytest
+from tests.site.conftest import BANK
+
+from journeyops_cli.pipeline import load_bank, load_config
+from journeyops_cli.render import env as render_env
+from journeyops_cli.resources import templates_dir
+from journeyops_cli.site.build import apply_privacy, ranked_backlog
+from journeyops_cli.site.frames import PageRenderer
+from journeyops_cli.site.pages import PagePlanner, SiteData
+from journeyops_cli.site.strings import site_strings
+
+
+def site_data(bank_root: Path, title: str | None = None) -> SiteData:
+    config = load_config(bank_root)
+    bank, _ = apply_privacy(load_bank(bank_root, config).bank)
+    data = SiteData(bank=bank, title=title or config.site.title or config.name,
+                    languages=list(config.languages))
+    data.backlog = ranked_backlog(bank, [])
+    return data
+
+
+def every_page(renderer: PageRenderer, data: SiteData) -> list[tuple[str, str]]:
+    """(fast, whole) for every page of every language."""
+    pairs = []
+    for language in data.languages:
+        planner = PagePlanner(data, language, site_strings(language))
+        for page in planner.pages():
+            pairs.append((renderer.render(language, planner.s, page), renderer.plain(language, planner.s, page)))
+    return pairs
+
+
+def test_every_page_framed_equals_the_page_rendered_whole() -> None:
+    data = site_data(BANK)
+    renderer = PageRenderer(data)
+    pairs = every_page(renderer, data)
+    assert len(pairs) > 30
+    for fast, whole in pairs:
+        assert fast == whole
+    # The frames were used (not dropped), for pages in folders and at the top.
+    used = {key for key, frame in renderer._frames.items() if frame is not None}
+    assert {folder for _, folder, _ in used} >= {"", "insights", "journeys", "opportunities", "themes"}
+
+
+def test_a_title_holding_a_stand_in_is_rendered_whole() -> None:
+    data = site_data(BANK, title="Polut \x00T\x00 <&>")
+    renderer = PageRenderer(data)
+    for fast, whole in every_page(renderer, data):
+        assert fast == whole
+    assert not any(frame is not None for frame in renderer._frames.values())
+
+
+def test_a_frame_that_does_not_give_the_same_bytes_is_dropped(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A base template that changes the title on its way out: the stand-in survives it,
+    # but the first page rendered both ways shows the difference.
+    base = (templates_dir() / "site" / "base.html.j2").read_text("utf-8")
+    assert "<title>{{ page.title }}" in base
+    changed = base.replace("<title>{{ page.title }}", "<title>{{ page.title | upper }}")
+    env = render_env._register(jinja2.Environment(
+        loader=jinja2.ChoiceLoader([
+            jinja2.DictLoader({"site/base.html.j2": changed}),
+            jinja2.FileSystemLoader(str(templates_dir())),
+        ]),
+        autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
+        lstrip_blocks=True, keep_trailing_newline=True,
+    ))
+    monkeypatch.setattr(render_env, "html_environment", lambda: env)
+    data = site_data(BANK)
+    renderer = PageRenderer(data)
+    for fast, whole in every_page(renderer, data):
+        assert fast == whole
+        shown = html.unescape(whole.split("<title>")[1].split(" · ")[0])
+        assert shown == shown.upper()  # the changed base template is the one in use
+    assert all(frame is None for frame in renderer._frames.values())
+
+
+def test_frames_keep_the_data_they_were_made_for() -> None:
+    data = site_data(BANK)
+    other = dataclasses.replace(data, title="Toinen nimi")
+    first, second = PageRenderer(data), PageRenderer(other)
+    for (fast, whole), (fast2, whole2) in zip(every_page(first, data), every_page(second, other)):
+        assert fast == whole and fast2 == whole2
+        assert "Toinen nimi" in fast2 and "Toinen nimi" not in fast
