@@ -106,3 +106,22 @@ def test_an_old_manifest_format_renders_everything_again(bank_copy: Path, tmp_pa
     inode = os.stat(page).st_ino
     rebuild_matches_a_fresh_build(bank_copy, out, tmp_path / "fresh")
     assert os.stat(page).st_ino != inode
+
+
+def test_a_new_version_of_a_rendering_library_renders_every_page_again(monkeypatch):
+    import importlib.metadata
+
+    from journeyops_cli.site import fingerprint
+
+    fingerprint.code_digest.cache_clear()
+    before = fingerprint.code_digest()
+    real = importlib.metadata.version
+    monkeypatch.setattr(importlib.metadata, "version",
+                        lambda name: "99.0" if name == "jinja2" else real(name))
+    fingerprint.code_digest.cache_clear()
+    try:
+        assert fingerprint.code_digest() != before
+    finally:
+        monkeypatch.undo()
+        fingerprint.code_digest.cache_clear()
+    assert fingerprint.code_digest() == before

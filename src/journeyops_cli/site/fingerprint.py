@@ -38,9 +38,16 @@ def digest(*parts: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
+# A new version of one of these may render the same inputs into other bytes.
+RENDERING_LIBRARIES = ("jinja2", "markupsafe", "markdown-it-py", "pydantic")
+
+
 @cache
 def code_digest() -> str:
-    """The templates, the site and render code and the journeyops version, in one hash."""
+    """The templates, the site and render code, the journeyops version and the versions
+    of the libraries that turn them into pages, in one hash."""
+    from importlib.metadata import PackageNotFoundError, version
+
     import journeyops_cli
     from journeyops_cli.resources import templates_dir
 
@@ -48,6 +55,11 @@ def code_digest() -> str:
     h = hashlib.blake2b(digest_size=16)
     h.update(FORMAT.encode())
     h.update(str(getattr(journeyops_cli, "__version__", "")).encode())
+    for library in RENDERING_LIBRARIES:
+        try:
+            h.update(f"{library}={version(library)}\x00".encode())
+        except PackageNotFoundError:
+            h.update(f"{library}=?\x00".encode())
     files = sorted((templates_dir()).rglob("*"))
     files += sorted((package / "site").glob("*.py")) + sorted((package / "render").glob("*.py"))
     files += [package / "models" / "base.py"]
