@@ -207,8 +207,9 @@ def validate(
     selection: Selection | None = None,
     fail_on: Severity | None = None,
 ) -> ValidationResult:
-    """Load the bank, run every active rule, and keep the findings in `only` (bank-relative
-    paths) when given: references still resolve against the whole bank."""
+    """Load the bank, run every active rule, and keep the findings in `only` when given
+    (bank-relative files and folders, "" for the whole bank): references still resolve
+    against the whole bank."""
     from journeyops_cli.rules.engine import lint
 
     config = load_config(root)
@@ -232,16 +233,29 @@ def validate(
         records = sum(len(table) for table in loaded.bank.by_kind.values())
         if results is not None:
             results.put(Stored(findings, records))
+    checked = len(found.files)
     if only is not None:
-        wanted = set(only)
-        findings = [f for f in findings if f.path in wanted]
+        inside = _within(only)
+        findings = [f for f in findings if inside(f.path)]
+        # The bank's files in scope, and a file named outright even where the bank's
+        # discovery skips it (an excluded file).
+        checked = len({path for path in found.files if inside(path)} | {s for s in only if (root / s).is_file()})
     return ValidationResult(
         root,
         findings,
-        len(found.files) if only is None else len(only),
+        checked,
         records,
         fail_on or Severity.parse(config.lint.fail_on),
     )
+
+
+def _within(scopes: list[str]) -> Callable[[str], bool]:
+    """Whether a bank-relative path is one of `scopes` or lies in one of them."""
+    if "" in scopes:
+        return lambda path: True
+    files = set(scopes)
+    folders = tuple(scope.rstrip("/") + "/" for scope in scopes)
+    return lambda path: path in files or path.startswith(folders)
 
 
 def bank_relative(root: Path, path: Path) -> str:

@@ -110,6 +110,13 @@ def test_only_named_files_are_reported_but_references_use_the_whole_bank(bank: P
     result = run_cli("validate", "journeys", cwd=bank)
     assert result.returncode == 1
     assert "2 errors in 1 file (3 files, 10 records checked)" in result.stdout
+    # The bank itself as the path is the whole bank; a folder's name is not a prefix match.
+    whole = run_cli("validate", cwd=bank)
+    assert run_cli("validate", ".", cwd=bank).stdout == whole.stdout
+    assert run_cli("validate", str(bank), cwd=bank.parent).stdout.splitlines()[-1] == whole.stdout.splitlines()[-1]
+    (bank / "journeys-old").mkdir()
+    (bank / "journeys-old" / "x.yaml").write_text("kind: Team\nid: old\ntitle: Old\n")
+    assert "(3 files, 11 records checked)" in run_cli("validate", "journeys/", cwd=bank).stdout
 
 
 @pytest.mark.parametrize(

@@ -85,7 +85,7 @@ def validate(
     only = None
     try:
         if paths:
-            only = _expand(root, [bank_relative(root, p) for p in paths])
+            only = _scopes(root, [bank_relative(root, p) for p in paths])
         result = run_validate(
             root,
             only=only,
@@ -114,19 +114,12 @@ def validate(
     raise typer.Exit(EXIT_FINDINGS if result.failed else EXIT_OK)
 
 
-def _expand(root: Path, relative: list[str]) -> list[str]:
-    """Folders become the YAML files below them."""
-    files: list[str] = []
+def _scopes(root: Path, relative: list[str]) -> list[str]:
+    """The bank-relative files and folders to report on ("" for the whole bank); a path
+    that does not exist is a usage error."""
+    scopes: list[str] = []
     for rel in relative:
-        target = root / rel
-        if target.is_dir():
-            files += sorted(
-                p.relative_to(root).as_posix()
-                for p in target.rglob("*")
-                if p.suffix in (".yaml", ".yml") and p.is_file()
-            )
-        elif target.exists():
-            files.append(rel)
-        else:
+        if not (root / rel).exists():
             fail(f"{rel}: no such file in the bank")
-    return files
+        scopes.append("" if rel == "." else rel)
+    return scopes
