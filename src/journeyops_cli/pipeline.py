@@ -148,6 +148,11 @@ def load_bank(
             invalid.extend(result.invalid)
         bank = Bank.build(root, config, records, invalid)
         bank.marked = {result.path for result in results if result.marked}
+        if store is not None:
+            from journeyops_cli.load.places import Places
+
+            bank.digests = {result.path: result.digest for result in results if result.digest is not None}
+            bank.places = Places.open(root)
         gc.freeze()
     finally:
         if collecting:
@@ -230,6 +235,8 @@ def validate(
         # Rules, severities, per-path ignores and inline suppressions (rules/engine.py).
         findings = lint(loaded.bank, loaded.findings, loaded.files, selection)
         findings.sort(key=Finding.sort_key)
+        if loaded.bank.places is not None:
+            loaded.bank.places.save(loaded.bank.digests)
         records = sum(len(table) for table in loaded.bank.by_kind.values())
         if results is not None:
             results.put(Stored(findings, records))

@@ -167,7 +167,7 @@ def test_no_cache_option_leaves_the_bank_alone(bank: Path) -> None:
 
 def test_parallel_and_single_process_rules_agree(bank: Path) -> None:
     from journeyops_cli.pipeline import Selection
-    from journeyops_cli.rules.engine import _groups, lint, plan
+    from journeyops_cli.rules.engine import _bundles, lint, plan
 
     loaded = load_bank(bank, load_config(bank), cache=False)
     one = lint(loaded.bank, loaded.findings, loaded.files, Selection(), workers=1)
@@ -175,7 +175,7 @@ def test_parallel_and_single_process_rules_agree(bank: Path) -> None:
     for workers in (2, 3):
         assert lint(loaded.bank, loaded.findings, loaded.files, Selection(), workers=workers) == one
     rules = [rule for rule in plan(loaded.bank, Selection()).rules if not rule.source]
-    groups = _groups(rules, 2)
-    assert sorted(i for group in groups for i in group) == list(range(len(rules)))
+    bundles = _bundles(rules)
+    assert sorted(i for bundle in bundles for i in bundle) == list(range(len(rules)))
     privacy = {i for i, rule in enumerate(rules) if rule.together == "privacy"}
-    assert len(privacy) == 3 and any(privacy <= set(group) for group in groups)
+    assert len(privacy) == 3 and any(privacy == set(bundle) for bundle in bundles)

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from journeyops_cli.load.files import digest_of
+from journeyops_cli.load.places import Places
 from journeyops_cli.load.positions import Locator
 from journeyops_cli.models import (
     KINDS,
@@ -64,6 +66,11 @@ class Bank:
         # findings in thousands of files does not hold all their texts and trees.
         self._locators: OrderedDict[str, Locator] = OrderedDict()
         self._texts: OrderedDict[str, str] = OrderedDict()
+        # Each file's loaded content by digest, and places found in earlier runs
+        # (load/places.py); set by the loader when the cache is on.
+        self.digests: dict[str, bytes] = {}
+        self.places: Places | None = None
+        self._read: dict[str, bytes] = {}  # digest of the text positions were read from
 
     @classmethod
     def build(
@@ -197,17 +204,31 @@ class Bank:
             try:
                 data = (self.root / path).read_bytes()
                 text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")
+                if self.places is not None:
+                    self._read[path] = digest_of(data)
             except OSError:
                 text = ""
             _remember(self._texts, path, text)
         return text
 
     def locate(self, record: Record, path: tuple[Any, ...], target: str = "value") -> tuple[int, int]:
-        """1-based line and column of `path` inside `record`, read from its file on demand."""
-        locator = self._locators.get(record.source_path)
+        """1-based line and column of `path` inside `record`, read from its file on demand
+        (or from the places memo, when the file's content is the one placed before)."""
+        rel = record.source_path
+        places = self.places
+        digest = self.digests.get(rel) if places is not None else None
+        if digest is not None:
+            key = (record.source_document, path, target)
+            found = places.get(rel, digest, key)  # type: ignore[union-attr]
+            if found is not None:
+                return found
+        locator = self._locators.get(rel)
         if locator is None:
-            locator = _remember(self._locators, record.source_path, Locator(self.text(record.source_path)))
-        return locator.locate(record.source_document, path, target)  # type: ignore[arg-type]
+            locator = _remember(self._locators, rel, Locator(self.text(rel)))
+        found = locator.locate(record.source_document, path, target)  # type: ignore[arg-type]
+        if digest is not None and self._read.get(rel) == digest:
+            places.put(rel, digest, key, found)  # type: ignore[union-attr]
+        return found
 
 
 KEPT_FILES = 64

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +37,14 @@ class FileResult:
     invalid: list[tuple[str, str]] = field(default_factory=list)
     # The file holds `journeyops:` (an inline suppression may be in it; lint/suppress.py).
     marked: bool = False
+    # blake2b of the bytes loaded (None when they could not be read): what the load cache
+    # and the places memo (load/places.py) know the content by.
+    digest: bytes | None = None
+
+
+def digest_of(data: bytes) -> bytes:
+    """The digest a file's content is known by in the caches."""
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def finding(

@@ -7,7 +7,6 @@ read it, so a parallel run and a single-process run give identical findings.
 
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -15,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from journeyops_cli.load.files import FileResult, load_bytes, read_bytes
+from journeyops_cli.load.files import FileResult, digest_of, load_bytes, read_bytes
 from journeyops_cli.load.signed import FileStat, stat_key
 from journeyops_cli.models.config import LimitsConfig
 
@@ -37,10 +36,6 @@ class Loaded:
     digest: bytes | None  # blake2b of the bytes
 
 
-def digest_of(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=16).digest()
-
-
 def load_one(root: Path, rel: str, limits: LimitsConfig, known: bytes | None = None) -> Loaded | None:
     """Read and load one file. With `known` (the digest the cache holds), an unchanged
     file is not parsed: None is returned and the cached result stands."""
@@ -49,7 +44,9 @@ def load_one(root: Path, rel: str, limits: LimitsConfig, known: bytes | None = N
     digest = digest_of(data) if data is not None else None
     if known is not None and digest == known:
         return None
-    return Loaded(load_bytes(rel, data, findings, limits), key, digest)
+    result = load_bytes(rel, data, findings, limits)
+    result.digest = digest
+    return Loaded(result, key, digest)
 
 
 # Set in the parent before forking; the workers inherit it.

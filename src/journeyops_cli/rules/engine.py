@@ -23,6 +23,7 @@ from journeyops_cli.rules.registry import RuleError, all_rules
 
 if TYPE_CHECKING:
     from journeyops_cli.bank import Bank
+    from journeyops_cli.load.places import Added
     from journeyops_cli.pipeline import Selection
 
 CONFIG_FILE = "journeyops.yaml"
@@ -190,7 +191,7 @@ def run_rules(
     bank: Bank, selection: Selection, chosen: Plan | None = None, workers: int | None = None
 ) -> list[Finding]:
     """Findings of every active rule on the Bank, in rule order (the loader's own findings
-    are filtered by `lint`). A big bank's rules are split between this process and forked
+    are filtered by `lint`). A big bank's rules are shared between this process and forked
     workers, one per further CPU (`workers=1` keeps them here); the findings are the same."""
     global _JOB
     rules = [rule for rule in (chosen or plan(bank, selection)).rules if not rule.source]
@@ -199,18 +200,34 @@ def run_rules(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        groups = _groups(rules, _workers(bank, workers))
-        if len(groups) == 1:
-            return [item for found in _check(bank, rules, groups[0])[1] for item in found]
+        bundles = _bundles(rules)
+        count = min(_workers(bank, workers), len(bundles))
+        if count <= 1:
+            return [item for index in range(len(rules)) for item in _check(bank, rules, [index])[1][0]]
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         _JOB = (bank, rules)
+        parts: list[tuple[list[int], list[list[Finding]]]] = []
         try:
             context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(max_workers=len(groups) - 1, mp_context=context) as pool:
-                futures = [pool.submit(_check_job, group) for group in groups[1:]]
-                parts = [_check(bank, rules, groups[0])] + [future.result() for future in futures]
+            with ProcessPoolExecutor(max_workers=count - 1, mp_context=context) as pool:
+                # The workers take the bundles from the cheapest up while this process
+                # takes them from the dearest down, each one no worker has started (a
+                # pending future can be cancelled): the share balances itself whatever a
+                # rule costs on this bank and with this cache (placing findings is most of
+                # some rules' time when the places are not yet known).
+                futures = {index: pool.submit(_check_job, bundles[index]) for index in reversed(range(len(bundles)))}
+                for index, bundle in enumerate(bundles):
+                    if futures[index].cancel():
+                        parts.append(_check(bank, rules, bundle))
+                for future in futures.values():
+                    if future.cancelled():
+                        continue
+                    indices, found, places = future.result()
+                    parts.append((indices, found))
+                    if bank.places is not None:
+                        bank.places.merge(places)
         finally:
             _JOB = None
     finally:
@@ -233,31 +250,26 @@ def _workers(bank: Bank, workers: int | None) -> int:
     return workers_available() if records >= PARALLEL_MIN_RECORDS else 1
 
 
-def _groups(rules: list[Rule], count: int) -> list[list[int]]:
-    """Indices of `rules` in `count` groups of about equal cost (largest first, each to
-    the cheapest group so far); rules that work `together` stay in one group."""
-    if count <= 1 or len(rules) <= 1:
-        return [list(range(len(rules)))]
+def _bundles(rules: list[Rule]) -> list[list[int]]:
+    """Indices of `rules` in bundles that run in one process (rules that work `together`
+    share one), dearest first by `Rule.cost`."""
     bundles: dict[str, list[int]] = {}
     for index, rule in enumerate(rules):
         bundles.setdefault(rule.together or rule.code, []).append(index)
-    ordered = sorted(bundles.values(), key=lambda b: (-sum(rules[i].cost for i in b), b[0]))
-    groups: list[list[int]] = [[] for _ in range(min(count, len(ordered)))]
-    costs = [0.0] * len(groups)
-    for bundle in ordered:
-        cheapest = costs.index(min(costs))
-        groups[cheapest] += bundle
-        costs[cheapest] += sum(rules[i].cost for i in bundle)
-    return [sorted(group) for group in groups if group]
+    return sorted(bundles.values(), key=lambda b: (-sum(rules[i].cost for i in b), b[0]))
 
 
 def _check(bank: Bank, rules: list[Rule], indices: list[int]) -> tuple[list[int], list[list[Finding]]]:
     return indices, [list(rules[index].check(bank)) for index in indices]
 
 
-def _check_job(indices: list[int]) -> tuple[list[int], list[list[Finding]]]:
+def _check_job(indices: list[int]) -> tuple[list[int], list[list[Finding]], Added]:
+    """In a worker: the findings of some rules, and the places it found (for the memo)."""
     assert _JOB is not None
-    return _check(*_JOB, indices)
+    bank = _JOB[0]
+    mark = len(bank.places.added) if bank.places is not None else 0
+    indices, found = _check(*_JOB, indices)
+    return indices, found, bank.places.added[mark:] if bank.places is not None else []
 
 
 def lint(
