@@ -212,6 +212,7 @@ LABELS = {
     "validate, cold (--no-cache)": "cold validate",
     "validate, warm, nothing changed": "warm validate",
     "validate, format checks, journey files alone": "validate (same files, format checks)",
+    "libyaml C parse (CSafeLoader)": "libyaml parse",
 }
 
 
@@ -282,13 +283,17 @@ def main(argv: list[str] | None = None) -> None:
     print()
     for n in sizes:
         print(f"{n} journeys, {results[n]['files']} files: phases (s) {results[n].get('phases', '–')}")
-    if len(sizes) > 1:
-        key = "validate, cold (--no-cache)"
-        base = sizes[0]
-        for n in sizes[1:]:
-            a, b = results[base][key], results[n][key]
+    # Growth of the time per journey from each size to the next, for validate and for
+    # the libyaml parse of the same files (which shows what the machine itself adds as
+    # the bank outgrows caches).
+    for small, big in zip(sizes, sizes[1:]):
+        growth = []
+        for key in ("validate, cold (--no-cache)", "libyaml C parse (CSafeLoader)"):
+            a, b = results[small].get(key), results[big].get(key)
             if isinstance(a, float) and isinstance(b, float):
-                print(f"linearity {base}→{n}: time per journey ×{(b / n) / (a / base):.2f}")
+                growth.append(f"{LABELS.get(key, key)} ×{(b / big) / (a / small):.2f}")
+        if growth:
+            print(f"linearity {small}→{big}, time per journey: " + ", ".join(growth))
     if args.json:
         args.json.write_text(json.dumps({str(k): v for k, v in results.items()}, indent=1))
 

@@ -6,7 +6,7 @@ Everything downstream of loading (rules, scoring, rendering) reads the Bank, nev
 from __future__ import annotations
 
 from collections import OrderedDict, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -92,6 +92,14 @@ class Bank:
                 bank.duplicates.append(Duplicate(first, record))
         bank._link()
         return bank
+
+    def part(self, keep: Callable[[Record], bool]) -> Bank:
+        """A bank of the records `keep` chooses (for rules that look at one record at a
+        time), placed with this bank's memo."""
+        part = Bank.build(self.root, self.config, [record for record in self.records() if keep(record)])
+        part.digests = self.digests
+        part.places = self.places
+        return part
 
     def _link(self) -> None:
         for journey in self.journeys():

@@ -40,7 +40,8 @@ class Stored:
     records: int
 
 
-def _all_modules() -> list[str]:
+def all_modules() -> list[str]:
+    """Every module of the package, relative to it (for `signed.code_fingerprint`)."""
     modules = []
     for folder, _dirs, names in os.walk(signed.PACKAGE):
         relative = os.path.relpath(folder, signed.PACKAGE)
@@ -70,7 +71,7 @@ class ResultCache:
         started = time.time_ns()
         digest = hashlib.blake2b(digest_size=20)
         for part in (
-            signed.code_fingerprint(_all_modules()),
+            signed.code_fingerprint(all_modules()),
             config.model_dump_json(),
             request,
             today().isoformat(),

@@ -81,12 +81,14 @@ class Record(Strict):
     @property
     def source_path(self) -> str:
         """The bank-relative path of the file the record was read from."""
-        return self._path
+        # Straight from pydantic's slot: `self._path` goes through BaseModel.__getattr__,
+        # which the rules would pay for on every record.
+        return self.__pydantic_private__["_path"]  # type: ignore[index,no-any-return]
 
     @property
     def source_document(self) -> int:
         """The 0-based index of the record's document in its file."""
-        return self._document
+        return self.__pydantic_private__["_document"]  # type: ignore[index,no-any-return]
 
     def references(self) -> list[tuple[tuple[Any, ...], str, str]]:
         """Every reference this record makes: (field path, target kind, target id)."""

@@ -51,6 +51,10 @@ class Rule:
     # evenly; rules with the same `together` share work and run in the same process.
     cost: ClassVar[float] = 1.0
     together: ClassVar[str | None] = None
+    # What the rule finds on a record depends on that record alone (and the config, the
+    # rule's options and severity), and lies in the record's file: a warm run checks
+    # only the records of changed files and takes the rest from rules/memo.py.
+    per_record: ClassVar[bool] = False
 
     def __init__(self, options: BaseModel | None = None, severity: Severity | None = None) -> None:
         self.options = options if options is not None else self.Options()

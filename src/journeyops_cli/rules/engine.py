@@ -192,49 +192,80 @@ def run_rules(
 ) -> list[Finding]:
     """Findings of every active rule on the Bank, in rule order (the loader's own findings
     are filtered by `lint`). A big bank's rules are shared between this process and forked
-    workers, one per further CPU (`workers=1` keeps them here); the findings are the same."""
-    global _JOB
+    workers, one per further CPU (`workers=1` keeps them here); with the cache on, the
+    per-record rules check only the records of files that changed (rules/memo.py). The
+    findings are the same either way."""
     rules = [rule for rule in (chosen or plan(bank, selection)).rules if not rule.source]
+    found: dict[int, list[Finding]] = {}
+    per_record = [index for index, rule in enumerate(rules) if rule.per_record]
+    memo = None
+    fresh: set[str] = set()
     # The rules make many small, short-lived objects next to a big live bank: the cyclic
     # collector would walk the whole bank again and again for no garbage, so it waits.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        bundles = _bundles(rules)
-        count = min(_workers(bank, workers), len(bundles))
-        if count <= 1:
-            return [item for index in range(len(rules)) for item in _check(bank, rules, [index])[1][0]]
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+        if bank.places is not None and per_record:  # the cache is on
+            from journeyops_cli.rules.memo import RuleMemo
 
-        _JOB = (bank, rules)
-        parts: list[tuple[list[int], list[list[Finding]]]] = []
-        try:
-            context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(max_workers=count - 1, mp_context=context) as pool:
-                # The workers take the bundles from the cheapest up while this process
-                # takes them from the dearest down, each one no worker has started (a
-                # pending future can be cancelled): the share balances itself whatever a
-                # rule costs on this bank and with this cache (placing findings is most of
-                # some rules' time when the places are not yet known).
-                futures = {index: pool.submit(_check_job, bundles[index]) for index in reversed(range(len(bundles)))}
-                for index, bundle in enumerate(bundles):
-                    if futures[index].cancel():
-                        parts.append(_check(bank, rules, bundle))
-                for future in futures.values():
-                    if future.cancelled():
-                        continue
-                    indices, found, places = future.result()
-                    parts.append((indices, found))
-                    if bank.places is not None:
-                        bank.places.merge(places)
-        finally:
-            _JOB = None
+            memo = RuleMemo.open(bank, [rules[index] for index in per_record])
+            fresh = memo.fresh(bank.digests)
+            if fresh:
+                changed = bank.part(lambda record: record.source_path not in fresh)
+                for index in per_record:
+                    code = rules[index].code
+                    found[index] = [item for path in fresh for item in memo.findings(path, code)]
+                    found[index] += rules[index].check(changed)
+        found.update(_run(bank, rules, [index for index in range(len(rules)) if index not in found], workers))
     finally:
         if collecting:
             gc.enable()
-    by_rule = {index: found for indices, per_rule in parts for index, found in zip(indices, per_rule)}
-    return [item for index in range(len(rules)) for item in by_rule[index]]
+    if per_record:
+        # Per-record findings in the order of the bank's records, however they were found.
+        rank: dict[str, int] = {}
+        for record in bank.records():
+            rank.setdefault(record.source_path, len(rank))
+        for index in per_record:
+            found[index].sort(key=lambda item: rank.get(item.path, len(rank)))
+    if memo is not None:
+        memo.save(bank.digests, {rules[index].code: found[index] for index in per_record}, fresh)
+    return [item for index in range(len(rules)) for item in found[index]]
+
+
+def _run(bank: Bank, rules: list[Rule], indices: list[int], workers: int | None) -> dict[int, list[Finding]]:
+    """The findings of `rules[i]` for each i in `indices`, shared between processes."""
+    global _JOB
+    bundles = _bundles(rules, indices)
+    count = min(_workers(bank, workers), len(bundles))
+    if count <= 1:
+        return {index: list(rules[index].check(bank)) for index in indices}
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    _JOB = (bank, rules)
+    parts: list[tuple[list[int], list[list[Finding]]]] = []
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=count - 1, mp_context=context) as pool:
+            # The workers take the bundles from the cheapest up while this process takes
+            # them from the dearest down, each one no worker has started (a pending
+            # future can be cancelled): the share balances itself whatever a rule costs
+            # on this bank and with this cache (placing findings is most of some rules'
+            # time when the places are not yet known).
+            futures = {index: pool.submit(_check_job, bundles[index]) for index in reversed(range(len(bundles)))}
+            for index, bundle in enumerate(bundles):
+                if futures[index].cancel():
+                    parts.append(_check(bank, rules, bundle))
+            for future in futures.values():
+                if future.cancelled():
+                    continue
+                done, per_rule, places = future.result()
+                parts.append((done, per_rule))
+                if bank.places is not None:
+                    bank.places.merge(places)
+    finally:
+        _JOB = None
+    return {index: items for done, per_rule in parts for index, items in zip(done, per_rule)}
 
 
 def _workers(bank: Bank, workers: int | None) -> int:
@@ -250,11 +281,12 @@ def _workers(bank: Bank, workers: int | None) -> int:
     return workers_available() if records >= PARALLEL_MIN_RECORDS else 1
 
 
-def _bundles(rules: list[Rule]) -> list[list[int]]:
-    """Indices of `rules` in bundles that run in one process (rules that work `together`
-    share one), dearest first by `Rule.cost`."""
+def _bundles(rules: list[Rule], indices: list[int]) -> list[list[int]]:
+    """`indices` of `rules` in bundles that run in one process (rules that work
+    `together` share one), dearest first by `Rule.cost`."""
     bundles: dict[str, list[int]] = {}
-    for index, rule in enumerate(rules):
+    for index in indices:
+        rule = rules[index]
         bundles.setdefault(rule.together or rule.code, []).append(index)
     return sorted(bundles.values(), key=lambda b: (-sum(rules[i].cost for i in b), b[0]))
 

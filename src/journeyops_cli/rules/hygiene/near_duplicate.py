@@ -113,12 +113,28 @@ class NearDuplicateJourney(Rule):
         )
 
 
+class _Combining(dict[int, "int | None"]):
+    """`str.translate` table that drops combining marks (ä -> a once NFKD split it), each
+    character looked up in `unicodedata` once."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_STRIP_MARKS = _Combining()
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: `Päätös` -> `paatos`."""
+    return unicodedata.normalize("NFKD", text.lower()).translate(_STRIP_MARKS)
+
+
 def _tokens(texts: object) -> frozenset[str]:
     words: set[str] = set()
     for text in texts:  # type: ignore[attr-defined]
-        folded = unicodedata.normalize("NFKD", str(text).lower())
-        folded = "".join(c for c in folded if not unicodedata.combining(c))
-        words.update(_stem(w) for w in WORD.findall(folded) if len(w) > 2 and w not in STOPWORDS)
+        words.update(_stem(w) for w in WORD.findall(fold(str(text))) if len(w) > 2 and w not in STOPWORDS)
     return frozenset(words)
 
 

@@ -40,6 +40,7 @@ class MissingTranslation(Rule):
 
     code = "JO403"
     cost = 3
+    per_record = True
     name = "text.missing-translation"
     groups = ("hygiene", "language")
     severity = Severity.INFO

@@ -61,6 +61,7 @@ class PersonalDataRule(Rule):
     Options = PrivacyOptions
     cost = 2.0
     together = "privacy"  # they share one scan of every string
+    per_record = True
     # A pattern every string with a hit contains (a cheap pre-filter); None scans every
     # string.
     hint: ClassVar[re.Pattern[str] | None] = None
