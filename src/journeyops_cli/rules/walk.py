@@ -124,8 +124,9 @@ def _matching(value: Any, test: Any, path: Path, out: list[tuple[Path, str]], na
         if test(value) is not None:
             out.append((path, value))
     elif isinstance(value, BaseModel):
+        fields = value.__dict__  # a model's field values (read directly: no descriptor)
         for name in names(type(value)):
-            item = getattr(value, name)
+            item = fields[name]
             if isinstance(item, str):
                 if test(item) is not None:
                     out.append(((*path, name), item))
