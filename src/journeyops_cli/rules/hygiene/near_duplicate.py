@@ -131,10 +131,28 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text.lower()).translate(_STRIP_MARKS)
 
 
+# word -> its token ("" for a word that is no token); a bank's vocabulary is small next
+# to its word count, so each word is judged once (up to this many words are kept).
+_TOKEN_OF: dict[str, str] = {}
+_TOKENS_KEPT = 200_000
+
+
+def _token(word: str) -> str:
+    return _stem(word) if len(word) > 2 and word not in STOPWORDS else ""
+
+
 def _tokens(texts: object) -> frozenset[str]:
     words: set[str] = set()
+    known = _TOKEN_OF
     for text in texts:  # type: ignore[attr-defined]
-        words.update(_stem(w) for w in WORD.findall(fold(str(text))) if len(w) > 2 and w not in STOPWORDS)
+        for word in WORD.findall(fold(str(text))):
+            token = known.get(word)
+            if token is None:
+                token = _token(word)
+                if len(known) < _TOKENS_KEPT:
+                    known[word] = token
+            if token:
+                words.add(token)
     return frozenset(words)
 
 
