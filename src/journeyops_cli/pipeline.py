@@ -22,7 +22,6 @@ from journeyops_cli.load.yaml_read import parse
 from journeyops_cli.models.base import Record
 from journeyops_cli.models.config import CONFIG_FILE, BankConfig, LimitsConfig
 
-
 T = TypeVar("T")
 
 

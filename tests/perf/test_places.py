@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.perf.test_cache import bank  # noqa: F401 - the fixture
 
 from journeyops_cli.load.places import Places
 from journeyops_cli.load.positions import Locator
 from journeyops_cli.pipeline import Selection, load_bank, load_config
 from journeyops_cli.rules.engine import lint
-from tests.perf.test_cache import bank  # noqa: F401 - the fixture
 
 Row = tuple[str, str, int, int, str]
 

@@ -7,11 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
+from tests.perf.test_cache import bank  # noqa: F401 - the fixture
 
 from journeyops_cli.pipeline import Selection, load_bank, load_config
 from journeyops_cli.rules.engine import lint
 from journeyops_cli.rules.privacy import scan
-from tests.perf.test_cache import bank  # noqa: F401 - the fixture
 
 
 def run(root: Path, cache: bool, workers: int = 1) -> list[tuple]:

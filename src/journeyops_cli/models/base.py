@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, StringConstraints
@@ -93,6 +94,24 @@ class Record(Strict):
     def references(self) -> list[tuple[tuple[Any, ...], str, str]]:
         """Every reference this record makes: (field path, target kind, target id)."""
         return []
+
+
+class _Combining(dict[int, "int | None"]):
+    """A `str.translate` table that drops combining marks, each character looked up in
+    `unicodedata` once."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_DROP_COMBINING = _Combining()
+
+
+def without_marks(text: str) -> str:
+    """`text` decomposed (NFKD) without its combining marks: `Päätös` -> `Paatos`."""
+    return unicodedata.normalize("NFKD", text).translate(_DROP_COMBINING)
 
 
 def text_values(text: str | dict[str, str] | None) -> list[str]:

@@ -8,32 +8,18 @@ holds what the search page shows (kind, title, context, link) and the words it m
 from __future__ import annotations
 
 import json
-import unicodedata
 from typing import Any
 
-from journeyops_cli.models.base import pick_text
+from journeyops_cli.models.base import pick_text, without_marks
 from journeyops_cli.site.links import record_key
 from journeyops_cli.site.pages import SiteData
 
 GLOBAL = "JOURNEYOPS_SEARCH"
 
 
-class _Combining(dict[int, int | None]):
-    """A `str.translate` table that drops combining marks, filled as characters are seen."""
-
-    def __missing__(self, code: int) -> int | None:
-        kept = None if unicodedata.combining(chr(code)) else code
-        self[code] = kept
-        return kept
-
-
-_DROP_COMBINING = _Combining()
-
-
 def fold(text: str) -> str:
     """Lower case without accents, so `paivakoti` finds `päiväkoti` (the JS folds the same way)."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join(text.translate(_DROP_COMBINING).split())
+    return " ".join(without_marks(text.casefold()).split())
 
 
 def entries(data: SiteData, language: str, strings: dict[str, str]) -> list[dict[str, Any]]:

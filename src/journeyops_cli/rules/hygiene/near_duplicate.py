@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Annotated
@@ -11,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 from pydantic import Field
 
 from journeyops_cli.findings import Finding, Severity
-from journeyops_cli.models.base import text_values
+from journeyops_cli.models.base import text_values, without_marks
 from journeyops_cli.rules.base import Rule, RuleOptions
 from journeyops_cli.rules.registry import register
 
@@ -24,9 +23,7 @@ WORD = re.compile(r"[a-z0-9]+")
 MAX_POSTING = 200
 # Words too common in journey titles to tell journeys apart (fi, sv, en).
 STOPWORDS = frozenset(
-    "the and for of to a an in on with your you my at by from or "
-    "ja tai sekä sen on ei kun jos että myös "
-    "och att en ett för med till av som på i".split()
+    ["the", "and", "for", "of", "to", "a", "an", "in", "on", "with", "your", "you", "my", "at", "by", "from", "or", "ja", "tai", "sekä", "sen", "on", "ei", "kun", "jos", "että", "myös", "och", "att", "en", "ett", "för", "med", "till", "av", "som", "på", "i"]
 )
 
 
@@ -113,22 +110,9 @@ class NearDuplicateJourney(Rule):
         )
 
 
-class _Combining(dict[int, "int | None"]):
-    """`str.translate` table that drops combining marks (ä -> a once NFKD split it), each
-    character looked up in `unicodedata` once."""
-
-    def __missing__(self, code: int) -> int | None:
-        kept = None if unicodedata.combining(chr(code)) else code
-        self[code] = kept
-        return kept
-
-
-_STRIP_MARKS = _Combining()
-
-
 def fold(text: str) -> str:
     """Lower case without accents: `Päätös` -> `paatos`."""
-    return unicodedata.normalize("NFKD", text.lower()).translate(_STRIP_MARKS)
+    return without_marks(text.lower())
 
 
 # word -> its token ("" for a word that is no token); a bank's vocabulary is small next
