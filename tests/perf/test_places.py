@@ -54,11 +54,16 @@ def test_forked_rule_workers_send_their_places_back(bank: Path) -> None:  # noqa
     assert len(by_rules) > 5 and by_rules <= placed
 
 
-def test_an_edit_that_moves_the_findings_places_them_again(bank: Path) -> None:  # noqa: F811
-    run(bank)
-    rows = cold(bank)
+def placed_once(root: Path) -> tuple[list[Row], str, Path]:
+    """After a run that fills the memo: the cold findings, and a file with a JO302."""
+    run(root)
+    rows = cold(root)
     path = next(row[1] for row in rows if row[0] == "JO302")
-    target = bank / path
+    return rows, path, root / path
+
+
+def test_an_edit_that_moves_the_findings_places_them_again(bank: Path) -> None:  # noqa: F811
+    rows, path, target = placed_once(bank)
     target.write_text("# a new first line\n# and a second\n" + target.read_text("utf-8"), "utf-8")
     moved = run(bank)[0]
     assert moved == cold(bank)
@@ -68,10 +73,7 @@ def test_an_edit_that_moves_the_findings_places_them_again(bank: Path) -> None: 
 
 
 def test_a_file_changed_while_the_run_reads_it_is_not_memorised(bank: Path) -> None:  # noqa: F811
-    run(bank)
-    rows = cold(bank)
-    path = next(row[1] for row in rows if row[0] == "JO302")
-    target = bank / path
+    _, path, target = placed_once(bank)
     target.write_text("# edited\n" + target.read_text("utf-8"), "utf-8")
     loaded = load_bank(bank, load_config(bank), cache=True)
     # Written again after loading, before the rules place their findings.

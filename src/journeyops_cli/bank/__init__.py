@@ -9,10 +9,9 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from journeyops_cli.load.files import digest_of
-from journeyops_cli.load.places import Places
 from journeyops_cli.load.positions import Locator
 from journeyops_cli.models import (
     KINDS,
@@ -28,6 +27,9 @@ from journeyops_cli.models import (
 )
 from journeyops_cli.models.base import Record
 from journeyops_cli.models.config import BankConfig
+
+if TYPE_CHECKING:
+    from journeyops_cli.load.places import Places
 
 R = TypeVar("R", bound=Record)
 StepKey = tuple[str, str]

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from journeyops_cli.load.files import FileResult, digest_of, load_bytes, read_bytes
 from journeyops_cli.load.signed import FileStat, stat_key
@@ -20,6 +21,9 @@ from journeyops_cli.models.config import LimitsConfig
 
 if TYPE_CHECKING:
     from journeyops_cli.load.cache import LoadCache
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 # Fewer files than this are read in this process: starting workers costs more.
 PARALLEL_MIN_FILES = 1500
@@ -73,20 +77,25 @@ def _load_shared(
     size = max(1, min(CHUNK_FILES, -(-len(todo) // (count * 8))))
     chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
     _JOB = (root, limits, known)
-    loaded: list[tuple[str, Loaded | None]] = []
     try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=count - 1, mp_context=context) as pool:
-            futures = {index: pool.submit(_load_chunk, chunks[index]) for index in reversed(range(len(chunks)))}
-            for index, chunk in enumerate(chunks):
-                if futures[index].cancel():
-                    loaded += _load_chunk(chunk)
-            for future in futures.values():
-                if not future.cancelled():
-                    loaded += future.result()
+        parts = from_both_ends(count, chunks, _load_chunk, _load_chunk)
     finally:
         _JOB = None
-    return loaded
+    return [item for part in parts for item in part]
+
+
+def from_both_ends(count: int, items: list[T], here: Callable[[T], R], there: Callable[[T], R]) -> list[R]:
+    """`here(item)` in this process or `there(item)` in one of `count - 1` forked workers,
+    for every item. The workers take the items last first while this process goes through
+    them from the front, taking each one no worker has started (a pending future can be
+    cancelled): the work balances itself whatever each item costs. The results come in no
+    particular order. `there` reads what it needs from module state set before the call."""
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=count - 1, mp_context=context) as pool:
+        futures = [pool.submit(there, item) for item in reversed(items)][::-1]
+        results = [here(item) for item, future in zip(items, futures) if future.cancel()]
+        results += [future.result() for future in futures if not future.cancelled()]
+    return results
 
 
 def workers_available() -> int:

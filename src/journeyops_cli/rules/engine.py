@@ -213,9 +213,7 @@ def run_rules(
             if fresh:
                 changed = bank.part(lambda record: record.source_path not in fresh)
                 for index in per_record:
-                    code = rules[index].code
-                    found[index] = [item for path in fresh for item in memo.findings(path, code)]
-                    found[index] += rules[index].check(changed)
+                    found[index] = memo.findings(fresh, rules[index].code) + list(rules[index].check(changed))
         found.update(_run(bank, rules, [index for index in range(len(rules)) if index not in found], workers))
     finally:
         if collecting:
@@ -239,33 +237,21 @@ def _run(bank: Bank, rules: list[Rule], indices: list[int], workers: int | None)
     count = min(_workers(bank, workers), len(bundles))
     if count <= 1:
         return {index: list(rules[index].check(bank)) for index in indices}
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from journeyops_cli.load.parallel import from_both_ends
 
     _JOB = (bank, rules)
-    parts: list[tuple[list[int], list[list[Finding]]]] = []
     try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=count - 1, mp_context=context) as pool:
-            # The workers take the bundles from the cheapest up while this process takes
-            # them from the dearest down, each one no worker has started (a pending
-            # future can be cancelled): the share balances itself whatever a rule costs
-            # on this bank and with this cache (placing findings is most of some rules'
-            # time when the places are not yet known).
-            futures = {index: pool.submit(_check_job, bundles[index]) for index in reversed(range(len(bundles)))}
-            for index, bundle in enumerate(bundles):
-                if futures[index].cancel():
-                    parts.append(_check(bank, rules, bundle))
-            for future in futures.values():
-                if future.cancelled():
-                    continue
-                done, per_rule, places = future.result()
-                parts.append((done, per_rule))
-                if bank.places is not None:
-                    bank.places.merge(places)
+        # Bundles are ordered dearest first: this process starts with the dearest, the
+        # workers with the cheapest, and the share balances itself whatever a rule costs
+        # on this bank and with this cache (placing findings is most of some rules' time
+        # when the places are not yet known).
+        parts = from_both_ends(count, bundles, lambda bundle: (*_check(bank, rules, bundle), []), _check_job)
     finally:
         _JOB = None
-    return {index: items for done, per_rule in parts for index, items in zip(done, per_rule)}
+    if bank.places is not None:
+        for _, _, places in parts:
+            bank.places.merge(places)
+    return {index: items for done, per_rule, _ in parts for index, items in zip(done, per_rule)}
 
 
 def _workers(bank: Bank, workers: int | None) -> int:
@@ -298,10 +284,10 @@ def _check(bank: Bank, rules: list[Rule], indices: list[int]) -> tuple[list[int]
 def _check_job(indices: list[int]) -> tuple[list[int], list[list[Finding]], Added]:
     """In a worker: the findings of some rules, and the places it found (for the memo)."""
     assert _JOB is not None
-    bank = _JOB[0]
-    mark = len(bank.places.added) if bank.places is not None else 0
+    places = _JOB[0].places
+    mark = len(places.added) if places is not None else 0
     indices, found = _check(*_JOB, indices)
-    return indices, found, bank.places.added[mark:] if bank.places is not None else []
+    return indices, found, places.added[mark:] if places is not None else []
 
 
 def lint(

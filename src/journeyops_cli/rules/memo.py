@@ -61,8 +61,9 @@ class RuleMemo:
         stored = self.digests
         return {path for path, digest in digests.items() if stored.get(path) == digest}
 
-    def findings(self, path: str, code: str) -> list[Finding]:
-        return self.found.get(path, {}).get(code, [])
+    def findings(self, fresh: set[str], code: str) -> list[Finding]:
+        """What rule `code` found in the `fresh` files."""
+        return [item for path, by_code in self.found.items() if path in fresh for item in by_code.get(code, [])]
 
     def save(self, digests: dict[str, bytes], found: dict[str, list[Finding]], fresh: set[str]) -> None:
         """Store each rule's findings (`found`: by code, for the whole bank) by file, for

@@ -610,14 +610,17 @@ class SiteWriter:
         """Link the page `rel` from the previous site as it is (its inputs are known to be
         unchanged); False when the previous site does not have it whole."""
         known = self._previous.get(rel)
-        if known is None:
-            return False
+        return known is not None and self._link_previous(rel, known, self._target(rel))
+
+    def _link_previous(self, rel: str, known: tuple[str, int], target: str) -> bool:
+        """Hard-link `rel` from the previous site to `target` when it is there whole (the
+        size recorded, not a symbolic link); False when it is not."""
         try:
             source = f"{self._out}/{rel}"
             stat = os.lstat(source)
             if stat.st_size != known[1] or S_ISLNK(stat.st_mode):
                 return False
-            os.link(source, self._target(rel))
+            os.link(source, target)
         except OSError:
             return False
         self._pages[rel] = known
@@ -628,16 +631,8 @@ class SiteWriter:
         else rendered by `render()` and written."""
         target = self._target(rel)
         known = self._previous.get(rel)
-        if known is not None and known[0] == fingerprint:
-            try:
-                source = f"{self._out}/{rel}"
-                stat = os.lstat(source)
-                if stat.st_size == known[1] and not S_ISLNK(stat.st_mode):
-                    os.link(source, target)
-                    self._pages[rel] = known
-                    return
-            except OSError:
-                pass
+        if known is not None and known[0] == fingerprint and self._link_previous(rel, known, target):
+            return
         data = render().encode()
         _write(target, data)
         self._pages[rel] = (fingerprint, len(data))

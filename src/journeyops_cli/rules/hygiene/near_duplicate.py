@@ -23,7 +23,9 @@ WORD = re.compile(r"[a-z0-9]+")
 MAX_POSTING = 200
 # Words too common in journey titles to tell journeys apart (fi, sv, en).
 STOPWORDS = frozenset(
-    ["the", "and", "for", "of", "to", "a", "an", "in", "on", "with", "your", "you", "my", "at", "by", "from", "or", "ja", "tai", "sekä", "sen", "on", "ei", "kun", "jos", "että", "myös", "och", "att", "en", "ett", "för", "med", "till", "av", "som", "på", "i"]
+    "the and for of to a an in on with your you my at by from or "  # noqa: SIM905 - a list of words
+    "ja tai sekä sen on ei kun jos että myös "
+    "och att en ett för med till av som på i".split()
 )
 
 
