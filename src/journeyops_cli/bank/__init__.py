@@ -29,6 +29,7 @@ from journeyops_cli.models.base import Record
 from journeyops_cli.models.config import BankConfig
 
 if TYPE_CHECKING:
+    from journeyops_cli.bank.rollup import Rollup
     from journeyops_cli.load.places import Places
 
 R = TypeVar("R", bound=Record)
@@ -73,6 +74,7 @@ class Bank:
         self.digests: dict[str, bytes] = {}
         self.places: Places | None = None
         self._read: dict[str, bytes] = {}  # digest of the text positions were read from
+        self._rollup: Rollup | None = None
 
     @classmethod
     def build(
@@ -198,6 +200,14 @@ class Bank:
             seen.add(current.id)
             current = self.parent(current)
         return chain
+
+    def rollup(self) -> Rollup:
+        """What lies beneath every step, journey and theme (computed once)."""
+        if self._rollup is None:
+            from journeyops_cli.bank.rollup import build
+
+            self._rollup = build(self)
+        return self._rollup
 
     def ids(self, kind: str) -> list[str]:
         return list(self.by_kind.get(kind, {}))

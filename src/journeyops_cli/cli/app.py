@@ -42,6 +42,7 @@ from journeyops_cli.cli import link as _link  # noqa: E402,F401
 from journeyops_cli.cli import new as _new  # noqa: E402,F401
 from journeyops_cli.cli import prioritise as _prioritise  # noqa: E402,F401
 from journeyops_cli.cli import render as _render  # noqa: E402,F401
+from journeyops_cli.cli import report as _report  # noqa: E402,F401
 from journeyops_cli.cli import rules as _rules  # noqa: E402,F401
 from journeyops_cli.cli import schema as _schema  # noqa: E402,F401
 from journeyops_cli.cli import site as _site  # noqa: E402,F401

@@ -9,6 +9,8 @@ from pydantic import StrictBool
 from journeyops_cli.models.base import Date, Record, StepRef, Strict, Text
 
 Direction = Literal["increase", "decrease"]
+MetricStatus = Literal["on", "off", "unknown"]
+Trend = Literal["better", "worse", "flat"]
 
 
 class Observation(Strict):
@@ -54,3 +56,29 @@ class Metric(Record):
     def latest(self) -> Observation | None:
         """The most recent observation."""
         return max(self.observations, key=lambda o: o.date, default=None)
+
+    def on_target(self, value: float | None = None) -> bool | None:
+        """Whether `value` (default: the latest observation) meets the target; None when
+        the value, the target or the direction is unknown."""
+        if value is None:
+            latest = self.latest()
+            value = latest.value if latest is not None else None
+        if value is None or self.target is None or self.direction is None:
+            return None
+        return value >= self.target if self.direction == "increase" else value <= self.target
+
+    def status(self) -> MetricStatus:
+        """`on` or `off` target by the latest observation, or `unknown`."""
+        met = self.on_target()
+        return "unknown" if met is None else ("on" if met else "off")
+
+    def trend(self) -> Trend | None:
+        """Whether the last two observations moved the `better` or `worse` way (or
+        stayed `flat`); None without two observations or a direction."""
+        if len(self.observations) < 2 or self.direction is None:
+            return None
+        ordered = sorted(self.observations, key=lambda o: o.date)
+        change = ordered[-1].value - ordered[-2].value
+        if change == 0:
+            return "flat"
+        return "better" if (change > 0) == (self.direction == "increase") else "worse"

@@ -15,6 +15,7 @@ from journeyops_cli.rules.registry import register
 
 if TYPE_CHECKING:
     from journeyops_cli.bank import Bank
+    from journeyops_cli.models import Journey
 
 
 class Options(RuleOptions):
@@ -57,9 +58,10 @@ class StaleJourney(Rule):
         options: Options = self.options  # type: ignore[assignment]
         today = options.today or base.today()
         for journey in bank.journeys():
-            if journey.status != "active":
+            age = review_age(journey, today)
+            if age is None or age <= options.days:
                 continue
-            if journey.reviewed is None:
+            if age == NEVER:
                 yield self.at(
                     bank, journey, ("status",),
                     f"active journey '{journey.id}' has never been reviewed",
@@ -67,11 +69,28 @@ class StaleJourney(Rule):
                     target="key",
                 )
                 continue
-            age = (today - journey.reviewed).days
-            if age > options.days:
-                yield self.at(
-                    bank, journey, ("reviewed",),
-                    f"journey '{journey.id}' was last reviewed {journey.reviewed} ({age} days ago, "
-                    f"more than {options.days})",
-                    "review the journey with its owner and update `reviewed:`",
-                )
+            yield self.at(
+                bank, journey, ("reviewed",),
+                f"journey '{journey.id}' was last reviewed {journey.reviewed} ({age} days ago, "
+                f"more than {options.days})",
+                "review the journey with its owner and update `reviewed:`",
+            )
+
+    def stale(self, journey: Journey) -> bool:
+        """Whether this rule, with its options, finds `journey` stale."""
+        options: Options = self.options  # type: ignore[assignment]
+        age = review_age(journey, options.today or base.today())
+        return age is not None and age > options.days
+
+
+NEVER = 1 << 62  # the age of a journey that was never reviewed
+
+
+def review_age(journey: Journey, today: dt.date) -> int | None:
+    """Days since an active journey was reviewed (NEVER when it never was); None for
+    draft and retired journeys, which are not checked."""
+    if journey.status != "active":
+        return None
+    if journey.reviewed is None:
+        return NEVER
+    return (today - journey.reviewed).days

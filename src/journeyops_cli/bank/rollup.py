@@ -1,0 +1,195 @@
+"""What lies beneath each step, journey and anchor theme: the roll-up across levels.
+
+A step of a top or mid journey is elaborated by the steps of the journeys below it that
+name it as `parent_step`, and those by theirs. The roll-up gathers, for every step, what
+is recorded on the step itself (`own`) and on every step beneath it (`below`): insights,
+metrics, open opportunities, pain points and emotions. Journeys and anchor themes sum
+their steps. It is computed once per Bank (`Bank.rollup()`), and read by `report`, the
+renderers and the site: none of them walk the levels themselves.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from journeyops_cli.models import Insight, Journey, Metric, Opportunity, Step
+from journeyops_cli.models.base import Text
+
+if TYPE_CHECKING:
+    from journeyops_cli.bank import Bank, StepKey
+
+OPEN_STATUSES = ("idea", "proposed", "planned", "in-progress")
+
+
+@dataclass(slots=True)
+class Evidence:
+    """Everything recorded on a set of steps, each record once (first seen first)."""
+
+    steps: list[StepKey] = field(default_factory=list)
+    insights: dict[str, Insight] = field(default_factory=dict)
+    metrics: dict[str, Metric] = field(default_factory=dict)
+    opportunities: dict[str, Opportunity] = field(default_factory=dict)
+    # Per step (of `steps`): its emotion and its pain points, where it records them.
+    emotions: dict[StepKey, int] = field(default_factory=dict)
+    pain_points: dict[StepKey, list[Text]] = field(default_factory=dict)
+    # Steps (of `steps`) that have an insight or a metric of their own.
+    with_insight: set[StepKey] = field(default_factory=set)
+    with_metric: set[StepKey] = field(default_factory=set)
+
+    def add_step(self, bank: Bank, journey: Journey, step: Step) -> None:
+        key = (journey.id, step.id)
+        self.steps.append(key)
+        if step.emotion is not None:
+            self.emotions[key] = step.emotion
+        if step.pain_points:
+            self.pain_points[key] = list(step.pain_points)
+        insights = bank.step_insights.get(key, ())
+        metrics = bank.step_metrics.get(key, ())
+        if insights:
+            self.with_insight.add(key)
+        if metrics:
+            self.with_metric.add(key)
+        for insight in insights:
+            self.insights.setdefault(insight.id, insight)
+        for metric in metrics:
+            self.metrics.setdefault(metric.id, metric)
+        for opportunity in bank.step_opportunities.get(key, ()):
+            self.opportunities.setdefault(opportunity.id, opportunity)
+
+    def merge(self, other: Evidence) -> None:
+        """Add what `other` holds; steps and records already here are not counted twice."""
+        seen = set(self.steps)
+        for key in other.steps:
+            if key in seen:
+                continue
+            self.steps.append(key)
+            seen.add(key)
+            if key in other.emotions:
+                self.emotions[key] = other.emotions[key]
+            if key in other.pain_points:
+                self.pain_points[key] = other.pain_points[key]
+            if key in other.with_insight:
+                self.with_insight.add(key)
+            if key in other.with_metric:
+                self.with_metric.add(key)
+        for record_id, insight in other.insights.items():
+            self.insights.setdefault(record_id, insight)
+        for record_id, metric in other.metrics.items():
+            self.metrics.setdefault(record_id, metric)
+        for record_id, opportunity in other.opportunities.items():
+            self.opportunities.setdefault(record_id, opportunity)
+
+    # --- figures ------------------------------------------------------------------------
+
+    @property
+    def empty(self) -> bool:
+        return not (self.insights or self.metrics or self.opportunities or self.pain_points or self.emotions)
+
+    @property
+    def worst_emotion(self) -> int | None:
+        return min(self.emotions.values(), default=None)
+
+    @property
+    def mean_emotion(self) -> float | None:
+        values = list(self.emotions.values())
+        return sum(values) / len(values) if values else None
+
+    def pain_point_count(self) -> int:
+        return sum(len(points) for points in self.pain_points.values())
+
+    def insight_types(self) -> Counter[str]:
+        return Counter(insight.type for insight in self.insights.values())
+
+    def insight_severities(self) -> Counter[str]:
+        return Counter(insight.severity for insight in self.insights.values())
+
+    def open_opportunities(self) -> list[Opportunity]:
+        return [o for o in self.opportunities.values() if o.status in OPEN_STATUSES]
+
+    def opportunities_by_status(self) -> Counter[str]:
+        return Counter(o.status for o in self.opportunities.values())
+
+    def metric_status(self) -> Counter[str]:
+        """How many metrics are `on` target, `off` target, or `unknown`."""
+        return Counter(metric.status() for metric in self.metrics.values())
+
+
+@dataclass(slots=True)
+class StepRollup:
+    """One step: what is on it (`own`), beneath it (`below`) and both (`total`)."""
+
+    journey: Journey
+    step: Step
+    own: Evidence
+    below: Evidence
+    total: Evidence
+    children: list[tuple[Journey, Step]]
+
+
+@dataclass(slots=True)
+class Rollup:
+    """The roll-up of a whole bank."""
+
+    steps: dict[StepKey, StepRollup]
+    journeys: dict[str, Evidence]
+    themes: dict[str, Evidence]
+
+    def step(self, journey_id: str, step_id: str) -> StepRollup | None:
+        return self.steps.get((journey_id, step_id))
+
+    def journey(self, journey_id: str) -> Evidence:
+        return self.journeys.get(journey_id) or Evidence()
+
+    def theme(self, theme_id: str) -> Evidence:
+        return self.themes.get(theme_id) or Evidence()
+
+
+def build(bank: Bank) -> Rollup:
+    """The roll-up of `bank`: every step, journey and theme."""
+    steps: dict[StepKey, StepRollup] = {}
+    visiting: set[StepKey] = set()
+
+    def of(journey: Journey, step: Step) -> StepRollup:
+        key = (journey.id, step.id)
+        done = steps.get(key)
+        if done is not None:
+            return done
+        own = Evidence()
+        own.add_step(bank, journey, step)
+        below = Evidence()
+        children = bank.step_children.get(key, [])
+        visiting.add(key)  # parents that form a cycle are JO203's finding; stop there
+        for child_journey, child_step in children:
+            if (child_journey.id, child_step.id) in visiting:
+                continue
+            below.merge(of(child_journey, child_step).total)
+        visiting.discard(key)
+        total = Evidence()
+        total.merge(own)
+        total.merge(below)
+        result = StepRollup(journey, step, own, below, total, list(children))
+        steps[key] = result
+        return result
+
+    journeys: dict[str, Evidence] = {}
+    for journey in bank.journeys():
+        evidence = Evidence()
+        for step in journey.steps:
+            evidence.merge(of(journey, step).total)
+        journeys[journey.id] = evidence
+    themes: dict[str, Evidence] = {}
+    for journey in bank.journeys():
+        if journey.theme:
+            themes.setdefault(journey.theme, Evidence()).merge(journeys[journey.id])
+    return Rollup(steps, journeys, themes)
+
+
+def under(rollup: Rollup, journeys: Iterable[Journey]) -> Evidence:
+    """The evidence of several journeys together."""
+    total = Evidence()
+    for journey in journeys:
+        total.merge(rollup.journey(journey.id))
+    return total

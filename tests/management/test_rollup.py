@@ -1,0 +1,85 @@
+"""The roll-up across levels: what lies beneath each step, journey and theme."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from journeyops_cli.bank.rollup import Evidence
+from journeyops_cli.pipeline import load_bank
+
+
+def test_a_top_phase_holds_everything_beneath_it(levels_bank: Path) -> None:
+    bank = load_bank(levels_bank, cache=False).bank
+    find = bank.rollup().step("city", "find")
+    assert find is not None
+    assert find.own.insights == {} and find.own.emotions == {("city", "find"): 0}
+    below = find.below
+    assert sorted(below.insights) == ["old-survey", "timeout"]
+    assert list(below.metrics) == ["wait-days"]
+    assert sorted(below.opportunities) == ["autosave", "portal"]
+    assert [o.id for o in below.open_opportunities()] == ["autosave"]
+    assert below.steps == [("housing", "search"), ("housing", "apply"), ("rental", "form")]
+    assert below.worst_emotion == -2 and below.mean_emotion == -1.5
+    assert below.pain_point_count() == 3
+    assert below.insight_types() == {"usability-test": 1, "survey": 1}
+    assert below.metric_status() == {"off": 1}
+    assert find.total.worst_emotion == -2 and find.total.mean_emotion == -1.0
+    assert [j.id for j, _ in find.children] == ["housing", "housing"]
+
+
+def test_a_phase_with_nothing_beneath_is_empty(levels_bank: Path) -> None:
+    bank = load_bank(levels_bank, cache=False).bank
+    use = bank.rollup().step("city", "use")
+    assert use is not None and use.below.empty and use.total.empty
+
+
+def test_records_on_several_steps_count_once(levels_bank: Path) -> None:
+    rollup = load_bank(levels_bank, cache=False).bank.rollup()
+    # old-survey sits on housing#search and rental#form, both beneath city#find.
+    assert list(rollup.journey("city").insights).count("old-survey") == 1
+    assert sorted(rollup.theme("living").insights) == ["old-survey", "timeout"]
+    assert rollup.theme("nowhere").empty
+
+
+def test_metric_status_and_trend(levels_bank: Path) -> None:
+    bank = load_bank(levels_bank, cache=False).bank
+    metric = bank.metrics()[0]
+    assert metric.on_target() is False and metric.status() == "off"
+    assert metric.on_target(25) is True
+    assert metric.trend() == "better"  # 40 -> 35 days, and smaller is better
+
+
+def test_a_cycle_of_parents_ends(tmp_path: Path) -> None:
+    from tests.core.helpers import make_bank
+
+    root = make_bank(tmp_path / "b", {
+        "a.yaml": """
+            kind: Journey
+            id: a
+            level: mid
+            title: A
+            parent: b
+            steps: [{id: s, title: S, parent_step: s, emotion: 1}]
+        """,
+        "b.yaml": """
+            kind: Journey
+            id: b
+            level: mid
+            title: B
+            parent: a
+            steps: [{id: s, title: S, parent_step: s, emotion: -1}]
+        """,
+    })
+    rollup = load_bank(root, cache=False).bank.rollup()
+    step = rollup.step("a", "s")
+    assert step is not None and sorted(step.total.emotions.values()) == [-1, 1]
+
+
+def test_merge_keeps_the_first_of_each_step() -> None:
+    one, two = Evidence(), Evidence()
+    one.steps.append(("j", "s"))
+    one.emotions[("j", "s")] = 1
+    two.steps.append(("j", "s"))
+    two.emotions[("j", "s")] = -2
+    one.merge(two)
+    assert one.steps == [("j", "s")] and one.emotions == {("j", "s"): 1}
