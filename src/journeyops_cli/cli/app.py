@@ -40,6 +40,7 @@ from journeyops_cli.cli import fmt as _fmt  # noqa: E402,F401
 from journeyops_cli.cli import init as _init  # noqa: E402,F401
 from journeyops_cli.cli import link as _link  # noqa: E402,F401
 from journeyops_cli.cli import new as _new  # noqa: E402,F401
+from journeyops_cli.cli import owners as _owners  # noqa: E402,F401
 from journeyops_cli.cli import prioritise as _prioritise  # noqa: E402,F401
 from journeyops_cli.cli import render as _render  # noqa: E402,F401
 from journeyops_cli.cli import report as _report  # noqa: E402,F401

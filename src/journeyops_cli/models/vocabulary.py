@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
-from journeyops_cli.models.base import Record, Text
+from pydantic import StringConstraints
+
+from journeyops_cli.models.base import PlainText, Record, Text
+
+# A GitHub/GitLab user (`@name`) or team (`@org/team`, GitLab groups may nest).
+Handle = Annotated[str, StringConstraints(strict=True, pattern=r"^@[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?(?:/[A-Za-z0-9][A-Za-z0-9._-]*)*$")]
 
 
 class CustomerGroup(Record):
@@ -43,3 +48,8 @@ class Team(Record):
     """What the team is responsible for."""
     contact: str | None = None
     """Where to reach the team: a channel or a shared mailbox, not a person's address."""
+    members: list[PlainText] = []
+    """Who is in the team, by name or role (shown on the site)."""
+    handles: list[Handle] = []
+    """The team's code-host handles (`@org/team-slug` or `@username`); `journeyops owners`
+    writes them into CODEOWNERS so a change to the team's journeys asks it for review."""

@@ -38,6 +38,7 @@ RULE_MODULES = (
     "journeyops_cli.rules.hygiene.stale",
     "journeyops_cli.rules.hygiene.translations",
     "journeyops_cli.rules.hygiene.near_duplicate",
+    "journeyops_cli.rules.hygiene.team_handle",
     "journeyops_cli.rules.privacy.email",
     "journeyops_cli.rules.privacy.phone",
     "journeyops_cli.rules.privacy.identity_code",
