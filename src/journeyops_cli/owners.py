@@ -7,7 +7,6 @@ two marker comments, so lines people wrote by hand above or below it are kept.
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,17 +50,6 @@ def owned_files(bank: Bank) -> list[Owned]:
 def in_use(bank: Bank) -> bool:
     """Whether any team names a handle (then every team should)."""
     return any(team.handles for team in bank.teams())
-
-
-def repository_root(bank_root: Path) -> Path | None:
-    """The git work tree the bank is in, if any (asked of git itself)."""
-    try:
-        done = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel"], cwd=bank_root, capture_output=True, text=True, timeout=30
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return Path(done.stdout.strip()).resolve() if done.returncode == 0 and done.stdout.strip() else None
 
 
 def block(bank: Bank, repo_root: Path) -> str:

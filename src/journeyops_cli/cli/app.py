@@ -36,6 +36,7 @@ def root(
 
 
 # Each module adds its command(s) to `app` when imported.
+from journeyops_cli.cli import diff as _diff  # noqa: E402,F401
 from journeyops_cli.cli import fmt as _fmt  # noqa: E402,F401
 from journeyops_cli.cli import init as _init  # noqa: E402,F401
 from journeyops_cli.cli import link as _link  # noqa: E402,F401

@@ -30,7 +30,8 @@ def owners(
     """
     from journeyops_cli.edit import EditError
     from journeyops_cli.edit.atomic import create_file, replace_file
-    from journeyops_cli.owners import block, in_use, merged, owned_files, repository_root
+    from journeyops_cli.owners import block, in_use, merged, owned_files
+    from journeyops_cli.revisions import repository_root
     from journeyops_cli.pipeline import BankError, load_bank
 
     root = bank_root(bank)
