@@ -22,6 +22,11 @@ def report(
     ] = None,
     bank: BankOption = None,
     output_format: Annotated[str, typer.Option("--format", "-f", help="text, md or json.")] = "text",
+    history: Annotated[
+        Optional[int],
+        typer.Option(help="Instead: the bank's figures at the last commit of each of the last N months "
+                     "that changed it (read from git), to see the trend.", show_default=False),
+    ] = None,
     today: Annotated[
         Optional[str],
         typer.Option(help="Count freshness and staleness from this date (YYYY-MM-DD; default: today).",
@@ -35,34 +40,30 @@ def report(
     A step counts as covered when it or a step beneath it (through `parent_step`) has an
     emotion, an insight or a metric. See docs/management.md.
     """
-    from journeyops_cli.pipeline import BankError, Selection, load_bank, load_config
-    from journeyops_cli.rules.engine import lint, plan
-    from journeyops_cli.rules.hygiene.stale import StaleJourney
-    from journeyops_cli.scorecard.figures import DEFAULT_FRESH_DAYS, build
-    from journeyops_cli.scorecard.output import FORMATS, render
+    from journeyops_cli.pipeline import BankError
+    from journeyops_cli.revisions import RevisionError
+    from journeyops_cli.scorecard import output
+    from journeyops_cli.scorecard.run import history as past, scorecard_of
 
-    if output_format not in FORMATS:
-        fail(f"--format {output_format}: use one of {', '.join(FORMATS)}")
+    if output_format not in output.FORMATS:
+        fail(f"--format {output_format}: use one of {', '.join(output.FORMATS)}")
     try:
         date = dt.date.fromisoformat(today) if today else dt.date.today()
     except ValueError:
         fail(f"--today {today}: not a date; write it as YYYY-MM-DD")
+    if history is not None and history < 1:
+        fail(f"--history {history}: give the number of months, 1 or more")
     root = bank_root(bank, path)
-    try:
-        config = load_config(root)
-        loaded = load_bank(root, config)
-        findings = lint(loaded.bank, loaded.findings, loaded.files, Selection())
-        stale_rule = plan(loaded.bank, Selection()).rule(StaleJourney.code)
-    except BankError as error:
-        fail(error.message, findings=error.findings)
-    if isinstance(stale_rule, StaleJourney) and today:
-        stale_rule.options = stale_rule.options.model_copy(update={"today": date})
-    days = stale_rule.options.days if isinstance(stale_rule, StaleJourney) else DEFAULT_FRESH_DAYS  # type: ignore[attr-defined]
-    card = build(
-        loaded.bank, findings, today=date, fresh_days=days,
-        is_stale=stale_rule.stale if isinstance(stale_rule, StaleJourney) else (lambda journey: False),
-    )
     color = output_format == "text" and use_color()
     width = shutil.get_terminal_size((140, 24)).columns if sys.stdout.isatty() else 140
-    typer.echo(render(card, output_format, color=color, width=width), nl=False)
+    try:
+        if history is not None:
+            text = output.history(past(root, history), output_format, color=color, width=width)
+        else:
+            text = output.render(scorecard_of(root, date), output_format, color=color, width=width)
+    except BankError as error:
+        fail(error.message, findings=error.findings)
+    except RevisionError as error:
+        fail(str(error))
+    typer.echo(text, nl=False)
     raise typer.Exit(EXIT_OK)

@@ -134,6 +134,48 @@ def as_json(card: Scorecard) -> str:
     return json.dumps(card.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
+HISTORY_COLUMNS = ("date", "commit", "steps", "emotion", "insight", "metric", "insights", "metrics",
+                   "open opps", "stale", "findings")
+
+
+def history_rows(cards: list[tuple[str, Scorecard]]) -> list[list[str]]:
+    """One row per revision (oldest first): the bank's figures then."""
+    rows = []
+    for commit, card in cards:
+        cells = row(card.bank, card.today.isoformat())
+        rows.append([cells[0], commit[:10], *cells[1:9], cells[10]])
+    return rows
+
+
+def history(cards: list[tuple[str, Scorecard]], output_format: str, *, color: bool = False, width: int = 120) -> str:
+    """The bank's figures at each revision: the trend of coverage and of metrics on target."""
+    rows = history_rows(cards)
+    if output_format == "json":
+        return json.dumps([{"commit": commit, **card.to_dict()} for commit, card in cards],
+                          ensure_ascii=False, indent=2) + "\n"
+    if output_format == "md":
+        out = ["# Customer-experience scorecard over time", "",
+               "| " + " | ".join(HISTORY_COLUMNS) + " |",
+               "|" + "|".join(["---", "---"] + ["--:"] * (len(HISTORY_COLUMNS) - 2)) + "|"]
+        out += ["| " + " | ".join(md_cell(cell) for cell in cells) + " |" for cells in rows]
+        return "\n".join(out + ["", f"_{md_cell(LEGEND)}_", ""])
+    from rich.console import Console
+    from rich.table import Table
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, color_system="standard" if color else None,
+                      force_terminal=color, no_color=not color, highlight=False)
+    table = Table(title="Customer-experience scorecard over time", title_justify="left", show_edge=False)
+    for index, name in enumerate(HISTORY_COLUMNS):
+        table.add_column(name, justify="left" if index < 2 else "right", no_wrap=True)
+    for cells in rows:
+        table.add_row(*cells)
+    console.print(table)
+    console.print()
+    console.print(LEGEND, markup=False, style="dim")
+    return buffer.getvalue()
+
+
 def render(card: Scorecard, output_format: str, *, color: bool = False, width: int = 120) -> str:
     if output_format == "json":
         return as_json(card)

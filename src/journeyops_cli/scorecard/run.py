@@ -1,0 +1,42 @@
+"""The scorecard of a bank folder: load, lint, judge staleness as JO402 does, build."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from journeyops_cli.scorecard.figures import DEFAULT_FRESH_DAYS, Scorecard, build
+
+
+def scorecard_of(root: Path, today: dt.date, *, cache: bool | None = None) -> Scorecard:
+    """The scorecard of the bank at `root`, counting freshness and staleness from `today`.
+    Raises the pipeline's BankError when the bank cannot be used."""
+    from journeyops_cli.pipeline import Selection, load_bank, load_config
+    from journeyops_cli.rules.engine import lint, plan
+    from journeyops_cli.rules.hygiene.stale import StaleJourney
+
+    config = load_config(root)
+    loaded = load_bank(root, config, cache=cache)
+    findings = lint(loaded.bank, loaded.findings, loaded.files, Selection())
+    rule = plan(loaded.bank, Selection()).rule(StaleJourney.code)
+    if not isinstance(rule, StaleJourney):  # JO402 not selected: nothing is stale
+        return build(loaded.bank, findings, today=today, fresh_days=DEFAULT_FRESH_DAYS)
+    if rule.options.today is None:  # type: ignore[attr-defined]
+        rule.options = rule.options.model_copy(update={"today": today})
+    return build(loaded.bank, findings, today=today, fresh_days=rule.options.days,  # type: ignore[attr-defined]
+                 is_stale=rule.stale)
+
+
+def history(root: Path, months: int) -> list[tuple[str, Scorecard]]:
+    """The scorecard at the last commit of each of the last `months` months that changed
+    the bank (oldest first), each counted from its commit's date."""
+    import tempfile
+
+    from journeyops_cli.revisions import bank_at, monthly
+
+    cards: list[tuple[str, Scorecard]] = []
+    with tempfile.TemporaryDirectory(prefix="journeyops-history-") as scratch:
+        for index, (date, commit) in enumerate(reversed(monthly(root, months))):
+            folder = bank_at(root, commit, Path(scratch) / str(index))
+            cards.append((commit, scorecard_of(folder, date, cache=False)))
+    return cards
