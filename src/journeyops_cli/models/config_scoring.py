@@ -145,6 +145,10 @@ class ScoringConfig(Strict):
     """The reference date for recency (YYYY-MM-DD); default: the latest date in the bank."""
     half_life_days: Annotated[int, Field(gt=0)] = 365
     """An insight this many days older than the reference date counts half as much."""
+    inherit_pain: bool = False
+    """When a step records neither an emotion nor pain points, the `pain` factor takes
+    them from the step it elaborates (`parent_step`), and from that step's parent, up to
+    the top journey; `--explain` names the step they came from."""
 
     @model_validator(mode="after")
     def _check(self) -> ScoringConfig:

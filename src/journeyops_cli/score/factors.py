@@ -71,14 +71,31 @@ def _defaulted(name: str, context: Context, note: str) -> FactorResult:
 # --- journey factors ---------------------------------------------------------------------
 
 
+def _felt(step: Step, ref: str, journey: Journey, context: Context) -> tuple[Step, str]:
+    """The step whose emotion and pain points count for `step`: itself, or with
+    `scoring.inherit_pain`, the nearest step above it that records either."""
+    if not context.config.inherit_pain:
+        return step, ref
+    seen = {ref}
+    while step.emotion is None and not step.pain_points and step.parent_step:
+        parent = context.bank.parent(journey)
+        above = parent.step(step.parent_step) if parent is not None else None
+        if parent is None or above is None or f"{parent.id}#{above.id}" in seen:
+            break
+        journey, step, ref = parent, above, f"{parent.id}#{above.id}"
+        seen.add(ref)
+    return step, ref
+
+
 def pain(opportunity: Opportunity, context: Context) -> FactorResult:
     """Worst linked step: ½ × (2 − emotion) ÷ 4 + ½ × min(pain points, 3) ÷ 3."""
     steps = linked_steps(opportunity, context)
     if not steps:
         return _defaulted("pain", context, "no linked steps")
     missing: list[Missing] = []
-    best: tuple[float, str, float, int] | None = None
-    for ref, _journey, step in steps:
+    best: tuple[float, str, float, int, str] | None = None
+    for ref, journey, linked in steps:
+        step, source = _felt(linked, ref, journey, context)
         emotion: float
         if step.emotion is None:
             emotion = context.config.default("emotion")
@@ -88,10 +105,12 @@ def pain(opportunity: Opportunity, context: Context) -> FactorResult:
         points = len(step.pain_points)
         value = 0.5 * (2.0 - emotion) / 4.0 + 0.5 * min(points, MAX_PAIN_POINTS) / MAX_PAIN_POINTS
         if best is None or value > best[0]:
-            best = (value, ref, emotion, points)
+            best = (value, ref, emotion, points, source)
     assert best is not None
-    value, ref, emotion, points = best
+    value, ref, emotion, points, source = best
     detail = f"worst step {ref}: emotion {emotion:g}, {points} pain point{'' if points == 1 else 's'}"
+    if source != ref:
+        detail += f" (inherited from parent step {source})"
     return Factor("pain", emotion, value, None, None, detail, evidence=[r for r, _, _ in steps]), missing
 
 
