@@ -12,7 +12,7 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from journeyops_cli.load.yaml_read import parse
-from journeyops_cli.models import KINDS, Estimates, Observation, Step
+from journeyops_cli.models import KINDS, DeliveryItem, Estimates, Observation, Step
 from journeyops_cli.models.config import BankConfig, LimitsConfig
 from journeyops_cli.pipeline import load_bank
 
@@ -31,6 +31,7 @@ TABLES: dict[str, type[BaseModel]] = {
     "Step": Step,
     "Observation": Observation,
     "Estimates": Estimates,
+    "DeliveryItem": DeliveryItem,
     **KINDS,
 }
 

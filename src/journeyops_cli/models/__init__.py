@@ -6,7 +6,7 @@ from journeyops_cli.models.base import Record
 from journeyops_cli.models.insight import Insight
 from journeyops_cli.models.journey import Journey, Step
 from journeyops_cli.models.metric import Metric, Observation
-from journeyops_cli.models.opportunity import Estimates, Opportunity
+from journeyops_cli.models.opportunity import DeliveryItem, Estimates, Opportunity
 from journeyops_cli.models.theme import Theme
 from journeyops_cli.models.vocabulary import CustomerGroup, LifeEvent, Team
 
@@ -32,6 +32,7 @@ __all__ = [
     "KINDS",
     "KIND_SLUGS",
     "CustomerGroup",
+    "DeliveryItem",
     "Estimates",
     "Insight",
     "Journey",

@@ -6,7 +6,7 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field
 
-from journeyops_cli.models.base import Record, Slug, StepRef, Strict, Text
+from journeyops_cli.models.base import PlainText, Record, Slug, StepRef, Strict, Text
 
 OpportunityStatus = Literal["idea", "proposed", "planned", "in-progress", "done", "rejected"]
 NonNegative = Annotated[float, Field(ge=0)]
@@ -36,6 +36,17 @@ class Estimates(Strict):
     """Size of the job, relative (WSJF)."""
 
 
+class DeliveryItem(Strict):
+    """Where the work on an opportunity is tracked: an issue, a work item, a project."""
+
+    key: PlainText
+    """The item's key in its tracker (`HEL-123`, `AB#4567`, a project code)."""
+    url: PlainText | None = None
+    """A link to the item (http or https)."""
+    title: Text | None = None
+    """What the item is called, when it says more than the key."""
+
+
 class Opportunity(Record):
     """A development opportunity: a problem on the journey and an idea to fix it."""
 
@@ -62,6 +73,8 @@ class Opportunity(Record):
     """Ids of the metrics it should move."""
     estimates: Estimates | None = None
     """The team's own estimates."""
+    delivery: list[DeliveryItem] = []
+    """The delivery items that carry the work: issues, work items or projects, with links."""
 
     def references(self) -> list[tuple[tuple[Any, ...], str, str]]:
         refs: list[tuple[tuple[Any, ...], str, str]] = []

@@ -34,6 +34,7 @@ RULE_MODULES = (
     "journeyops_cli.rules.evidence.metric_off_target",
     "journeyops_cli.rules.evidence.done_off_target",
     "journeyops_cli.rules.evidence.unsafe_link",
+    "journeyops_cli.rules.evidence.opportunity_overlap",
     "journeyops_cli.rules.hygiene.owner_team",
     "journeyops_cli.rules.hygiene.stale",
     "journeyops_cli.rules.hygiene.translations",

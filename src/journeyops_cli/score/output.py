@@ -8,13 +8,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from typing import Any
 
+from journeyops_cli.models.base import pick_text
 from journeyops_cli.score.base import Factor, Score
 from journeyops_cli.score.rank import Ranked, Ranking
 
 FORMATS: tuple[str, ...] = ("table", "csv", "json", "md")
-CSV_COLUMNS: tuple[str, ...] = ("rank", "id", "title", "score", "driver", "journeys", "status", "model")
+CSV_COLUMNS: tuple[str, ...] = (
+    "rank", "id", "title", "score", "driver", "journeys", "status", "model",
+    # what a tracker import needs besides
+    "problem", "idea", "owner", "team", "delivery_keys", "delivery_urls",
+)
 HEADINGS: tuple[str, ...] = ("Rank", "ID", "Title", "Score", "Driver", "Journeys", "Status")
 
 
@@ -69,20 +75,36 @@ def render_csv(ranking: Ranking) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(CSV_COLUMNS)
+    text = _texts(ranking)
     for row in ranking.rows:
+        opportunity = row.opportunity
         writer.writerow(
             [
                 row.rank,
-                row.opportunity.id,
+                opportunity.id,
                 row.title,
                 shown(row.score.total),
                 row.score.driver,
                 " ".join(row.journeys),
-                row.opportunity.status,
+                opportunity.status,
                 ranking.model,
+                text(opportunity.problem),
+                text(opportunity.idea),
+                opportunity.owner or "",
+                opportunity.team or "",
+                " ".join(item.key for item in opportunity.delivery),
+                " ".join(item.url for item in opportunity.delivery if item.url),
             ]
         )
     return buffer.getvalue()
+
+
+def _texts(ranking: Ranking) -> Callable[[Any], str]:
+    """Text in the bank's first language."""
+    config = ranking.context.bank.config if ranking.context is not None else None
+    if config is None:
+        return lambda value: pick_text(value, "en", [])
+    return lambda value: pick_text(value, config.default_language, config.languages)
 
 
 def factor_dict(factor: Factor) -> dict[str, Any]:
@@ -109,6 +131,9 @@ def score_dict(row: Ranked) -> dict[str, Any]:
         "driver": score.driver,
         "journeys": list(row.journeys),
         "status": row.opportunity.status,
+        "owner": row.opportunity.owner,
+        "team": row.opportunity.team,
+        "delivery": [item.model_dump(mode="json", exclude_none=True) for item in row.opportunity.delivery],
         "evidence_count": score.evidence_count,
         "factors": [factor_dict(f) for f in score.factors],
         "missing": [

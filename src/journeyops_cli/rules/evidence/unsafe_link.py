@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from journeyops_cli.findings import Finding, printable
 from journeyops_cli.render.safety import ALLOWED_SCHEMES, safe_url
@@ -12,11 +12,13 @@ from journeyops_cli.rules.registry import register
 
 if TYPE_CHECKING:
     from journeyops_cli.bank import Bank
+    from journeyops_cli.models.base import Record
 
 
 @register
 class UnsafeLink(Rule):
-    """An insight's evidence link is not an http, https or mailto address.
+    """An insight's evidence link or an opportunity's delivery link is not an http, https
+    or mailto address.
 
     Evidence links become clickable links on the journey bank site. A `javascript:` or
     `data:` address would run code in the browser of everyone who opens the page, and a
@@ -40,14 +42,20 @@ class UnsafeLink(Rule):
     def check(self, bank: Bank) -> Iterator[Finding]:
         for insight in bank.insights():
             if insight.evidence is not None and safe_url(insight.evidence) is None:
-                shown = printable(insight.evidence.strip())
-                shown = shown if len(shown) <= 40 else shown[:37] + "..."
-                yield self.at(
-                    bank,
-                    insight,
-                    ("evidence",),
-                    f"evidence link '{shown}' is not allowed: only "
-                    + ", ".join(ALLOWED_SCHEMES)
-                    + " links become links",
-                    "link to the material with a full https:// address",
-                )
+                yield self._unsafe(bank, insight, ("evidence",), "evidence", insight.evidence)
+        for opportunity in bank.opportunities():
+            for index, item in enumerate(opportunity.delivery):
+                if item.url is not None and safe_url(item.url) is None:
+                    yield self._unsafe(bank, opportunity, ("delivery", index, "url"), "delivery", item.url)
+
+    def _unsafe(self, bank: Bank, record: Record, path: tuple[Any, ...], what: str, url: str) -> Finding:
+        shown = printable(url.strip())
+        shown = shown if len(shown) <= 40 else shown[:37] + "..."
+        return self.at(
+            bank,
+            record,
+            path,
+            f"{what} link '{shown}' is not allowed: only " + ", ".join(ALLOWED_SCHEMES) + " links become links",
+            "link to the material with a full https:// address" if what == "evidence"
+            else "link to the item with a full https:// address",
+        )
