@@ -83,3 +83,18 @@ def test_merge_keeps_the_first_of_each_step() -> None:
     two.emotions[("j", "s")] = -2
     one.merge(two)
     assert one.steps == [("j", "s")] and one.emotions == {("j", "s"): 1}
+
+
+def test_the_map_of_a_top_journey_shows_what_lies_beneath(levels_bank: Path) -> None:
+    from journeyops_cli.render.journey_map import build_map
+
+    bank = load_bank(levels_bank, cache=False).bank
+    journey = next(j for j in bank.journeys() if j.id == "city")
+    find, use = build_map(bank, journey, "en").steps
+    assert use.below is None  # nothing elaborates it
+    assert find.below is not None
+    assert [j.id for j in find.below.journeys] == ["housing", "rental"]
+    assert [i.id for i in find.below.insights] == ["timeout", "old-survey"]  # severest first
+    assert [(m.id, m.on_target) for m in find.below.metrics] == [("wait-days", False)]
+    assert [o.id for o in find.below.opportunities] == ["autosave"]
+    assert (find.below.pain_points, find.below.worst_emotion, find.below.mean_emotion) == (3, -2, -1.5)

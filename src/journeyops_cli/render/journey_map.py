@@ -29,6 +29,7 @@ from journeyops_cli.render.i18n import number
 from journeyops_cli.render.safety import safe_url
 
 SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
+LEVELS = ("top", "mid", "detailed")
 
 Pick = Callable[[str | dict[str, str] | None], str]
 """Picks a text in the map's language."""
@@ -93,6 +94,22 @@ class OpportunityRef:
 
 
 @dataclass(frozen=True, slots=True)
+class Below:
+    """What lies beneath a step of a top or mid journey, through `parent_step` at every
+    level below (the roll-up of `bank.rollup`), for the map's lanes "from below"."""
+
+    journeys: list[Ref]
+    """The journeys beneath the step, nearest level first (links down)."""
+    insights: list[InsightRef]
+    metrics: list[MetricRef]
+    opportunities: list[OpportunityRef]
+    """Open opportunities (not done or rejected)."""
+    pain_points: int
+    worst_emotion: int | None
+    mean_emotion: float | None
+
+
+@dataclass(frozen=True, slots=True)
 class StepView:
     """One column of the map."""
 
@@ -114,6 +131,8 @@ class StepView:
     """The step of the parent journey that this step elaborates."""
     child_steps: list[StepRef]
     """Steps of child journeys that elaborate this step."""
+    below: Below | None = None
+    """What lies beneath the step, when any step elaborates it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +242,28 @@ def _step(
             StepRef(child.id, pick(child.title), child_step.id, pick(child_step.title))
             for child, child_step in bank.step_children.get(key, [])
         ],
+        below=_below(bank, key, pick, language),
+    )
+
+
+def _below(bank: Bank, key: tuple[str, str], pick: Pick, language: str) -> Below | None:
+    rolled = bank.rollup().steps.get(key)
+    if rolled is None or not rolled.children:
+        return None
+    below = rolled.below
+    found = _unique([j for j_id, _step in below.steps if (j := bank.get(Journey, j_id)) is not None])
+    journeys = sorted(found, key=lambda j: LEVELS.index(j.level))  # stable: nearest level first
+    insights = sorted(
+        below.insights.values(), key=lambda i: (SEVERITY_ORDER.get(i.severity, 9), -i.date.toordinal(), i.id)
+    )
+    return Below(
+        journeys=[Ref(j.id, pick(j.title)) for j in journeys],
+        insights=[_insight(i, pick) for i in insights],
+        metrics=[_metric(m, pick, language) for m in below.metrics.values()],
+        opportunities=[OpportunityRef(o.id, pick(o.title), o.status) for o in below.open_opportunities()],
+        pain_points=below.pain_point_count(),
+        worst_emotion=below.worst_emotion,
+        mean_emotion=below.mean_emotion,
     )
 
 
@@ -254,9 +295,6 @@ def _insight(insight: Insight, pick: Pick) -> InsightRef:
 def _metric(metric: Metric, pick: Pick, language: str) -> MetricRef:
     latest = metric.latest()
     value = latest.value if latest is not None else None
-    on_target = None
-    if value is not None and metric.target is not None and metric.direction is not None:
-        on_target = value >= metric.target if metric.direction == "increase" else value <= metric.target
 
     def show(amount: float | None) -> str | None:
         return None if amount is None else f"{number(amount, language)} {metric.unit}".strip()
@@ -271,5 +309,5 @@ def _metric(metric: Metric, pick: Pick, language: str) -> MetricRef:
         target=metric.target,
         latest_text=show(value),
         target_text=show(metric.target),
-        on_target=on_target,
+        on_target=metric.on_target(value) if value is not None else None,
     )
