@@ -91,7 +91,7 @@ def test_github_format_is_chosen_in_actions_and_escapes(tmp_path: Path) -> None:
         "allowed fields here%3A description, id, kind, title"
         if False else
         "::error file=a.yaml,line=4,col=1,title=JO020 schema.invalid::unknown field 'note'%0A"
-        "allowed fields here: contact, description, id, kind, title"
+        "allowed fields here: contact, description, handles, id, kind, members, title"
     )
 
 
