@@ -28,12 +28,15 @@ def test_same_bank_same_bytes(outputs: dict[str, bytes], fmt: str) -> None:
 
 def test_csv_imports(outputs: dict[str, bytes]) -> None:
     raw = outputs["csv"]
-    assert raw.startswith(b"rank,id,title,score,driver,journeys,status,model\r\n")
+    assert raw.startswith(b"rank,id,title,score,driver,journeys,status,model,"
+                          b"problem,idea,owner,team,delivery_keys,delivery_urls\r\n")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"), newline="")))
     assert [r["id"] for r in rows] == ["better-search", "form-autosave", "chatbot", "faq-page"]
     assert rows[0] == {
         "rank": "1", "id": "better-search", "title": "Parempi haku", "score": "62.21", "driver": "pain",
         "journeys": "move-home", "status": "planned", "model": "journey",
+        "problem": "People give up searching.", "idea": "", "owner": "", "team": "",
+        "delivery_keys": "", "delivery_urls": "",
     }
     assert rows[1]["journeys"] == "move-home rental-application"
     assert rows[3]["title"] == "FAQ page, with | pipes"
@@ -44,8 +47,8 @@ def test_json_has_stable_keys_and_factors(outputs: dict[str, bytes]) -> None:
     data = json.loads(outputs["json"])
     assert list(data) == ["model", "formula", "reference_date", "reference_date_source", "opportunities"]
     first = data["opportunities"][0]
-    assert list(first) == ["rank", "id", "title", "score", "driver", "journeys", "status", "evidence_count",
-                           "factors", "missing"]
+    assert list(first) == ["rank", "id", "title", "score", "driver", "journeys", "status", "owner", "team",
+                           "delivery", "evidence_count", "factors", "missing"]
     assert [f["name"] for f in first["factors"]] == ["pain", "evidence", "sources", "metric_gap", "level",
                                                      "volume", "estimates"]
     assert list(first["factors"][0]) == ["name", "raw", "normalised", "weight", "contribution", "detail",
