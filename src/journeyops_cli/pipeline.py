@@ -13,6 +13,7 @@ from typing import TypeVar
 from pydantic import ValidationError
 
 from journeyops_cli.bank import Bank
+from journeyops_cli.errors import JourneyopsError
 from journeyops_cli.findings import Finding, Severity
 from journeyops_cli.load.files import Discovery, discover, finding, read_text
 from journeyops_cli.load.messages import problems_from
@@ -25,13 +26,9 @@ from journeyops_cli.models.config import CONFIG_FILE, BankConfig, LimitsConfig
 T = TypeVar("T")
 
 
-class BankError(Exception):
-    """The bank cannot be used at all (no config, bad config, bad arguments): exit 2."""
-
-    def __init__(self, message: str, findings: list[Finding] | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.findings = findings or []
+# The old name of JourneyopsError; branches written before the one error type still use
+# it. Remove once they are merged.
+BankError = JourneyopsError
 
 
 def find_bank_root(start: Path) -> Path:
@@ -41,32 +38,32 @@ def find_bank_root(start: Path) -> Path:
     for candidate in (folder, *folder.parents):
         if (candidate / CONFIG_FILE).is_file():
             return candidate
-    raise BankError(
+    raise JourneyopsError(
         f"no {CONFIG_FILE} found in {folder} or any folder above it; "
         "run the command inside a journey bank, pass --bank PATH, or create one with `journeyops init`"
     )
 
 
 def load_config(root: Path) -> BankConfig:
-    """Read and validate `journeyops.yaml`; any problem is a BankError with findings."""
+    """Read and validate `journeyops.yaml`; any problem is a JourneyopsError with findings."""
     text, findings = read_text(root, CONFIG_FILE, LimitsConfig())
     if text is None:
-        raise BankError(f"{CONFIG_FILE} cannot be read", findings)
+        raise JourneyopsError(f"{CONFIG_FILE} cannot be read", findings)
     parsed = parse(text)
     errors = [
         finding(p.code, CONFIG_FILE, p.line, p.column, p.message, p.hint) for p in parsed.problems
     ]
     if errors:
-        raise BankError(f"{CONFIG_FILE} is not valid YAML", errors)
+        raise JourneyopsError(f"{CONFIG_FILE} is not valid YAML", errors)
     data = parsed.documents[0].data if parsed.documents else None
     if len(parsed.documents) > 1:
-        raise BankError(
+        raise JourneyopsError(
             f"{CONFIG_FILE} must hold one document",
             [finding("JO030", CONFIG_FILE, parsed.documents[1].line, 1,
                      f"{CONFIG_FILE} must hold exactly one document")],
         )
     if not isinstance(data, dict):
-        raise BankError(
+        raise JourneyopsError(
             f"{CONFIG_FILE} is not a mapping",
             [finding("JO030", CONFIG_FILE, 1, 1, f"{CONFIG_FILE} must be a mapping with at least `name`")],
         )
@@ -75,7 +72,7 @@ def load_config(root: Path) -> BankConfig:
     except ValidationError as error:
         locator = Locator(text)
         problems = problems_from(error, data, BankConfig)
-        raise BankError(
+        raise JourneyopsError(
             f"{CONFIG_FILE} has errors",
             [
                 finding("JO030", CONFIG_FILE, *locator.locate(0, p.path, p.target), p.message, p.hint)
@@ -265,12 +262,12 @@ def _within(scopes: list[str]) -> Callable[[str], bool]:
 
 
 def bank_relative(root: Path, path: Path) -> str:
-    """`path` as a bank-relative POSIX path; a BankError if it lies outside the bank."""
+    """`path` as a bank-relative POSIX path; a JourneyopsError if it lies outside the bank."""
     absolute = path.resolve() if path.is_absolute() else (Path.cwd() / path).resolve()
     try:
         return absolute.relative_to(root).as_posix()
     except ValueError:
-        raise BankError(f"{path} is not inside the bank at {root}") from None
+        raise JourneyopsError(f"{path} is not inside the bank at {root}") from None
 
 
 def display_prefix(root: Path) -> str:

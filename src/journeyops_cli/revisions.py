@@ -13,9 +13,11 @@ import subprocess
 import tarfile
 from pathlib import Path
 
+from journeyops_cli.errors import JourneyopsError
 
-class RevisionError(Exception):
-    """A revision cannot be read (not a repository, unknown revision, no git)."""
+
+class RevisionError(JourneyopsError):
+    """A revision cannot be read (not a repository, unknown revision, no git): exit 2."""
 
 
 def _git(cwd: Path, *args: str, binary: bool = False) -> bytes | str:

@@ -1,15 +1,38 @@
-"""The typer application and the list of commands."""
+"""The root typer application: the `--version` option and every command, each its own
+typer app in its own module (typer's "one file per command").
+
+The command modules never import this one: the root imports them and adds them, so the
+dependency goes one way only (tests/test_architecture.py). Every command runs inside the
+one error handler (cli/handler.py).
+"""
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from journeyops_cli import __version__
+from journeyops_cli.cli import (
+    diff,
+    fmt,
+    init,
+    link,
+    new,
+    owners,
+    prioritise,
+    render,
+    report,
+    rules,
+    schema,
+    site,
+    validate,
+)
+from journeyops_cli.cli.handler import HandledGroup
 
 app = typer.Typer(
     name="journeyops",
+    cls=HandledGroup,
     help="Customer journeys as code: validate, link, prioritise and publish a journey bank.",
     no_args_is_help=True,
     add_completion=True,
@@ -28,24 +51,14 @@ def _version(value: bool) -> None:
 @app.callback()
 def root(
     version: Annotated[
-        Optional[bool],
+        bool | None,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
     ] = None,
 ) -> None:
     """Customer journeys as code: validate, link, prioritise and publish a journey bank."""
 
 
-# Each module adds its command(s) to `app` when imported.
-from journeyops_cli.cli import diff as _diff  # noqa: E402,F401
-from journeyops_cli.cli import fmt as _fmt  # noqa: E402,F401
-from journeyops_cli.cli import init as _init  # noqa: E402,F401
-from journeyops_cli.cli import link as _link  # noqa: E402,F401
-from journeyops_cli.cli import new as _new  # noqa: E402,F401
-from journeyops_cli.cli import owners as _owners  # noqa: E402,F401
-from journeyops_cli.cli import prioritise as _prioritise  # noqa: E402,F401
-from journeyops_cli.cli import render as _render  # noqa: E402,F401
-from journeyops_cli.cli import report as _report  # noqa: E402,F401
-from journeyops_cli.cli import rules as _rules  # noqa: E402,F401
-from journeyops_cli.cli import schema as _schema  # noqa: E402,F401
-from journeyops_cli.cli import site as _site  # noqa: E402,F401
-from journeyops_cli.cli import validate as _validate  # noqa: E402,F401
+# `--help` lists them in this order, the group (`site`) last.
+for command in (diff, fmt, init, link, new, owners, prioritise, render, report, rules, schema, validate):
+    app.add_typer(command.app)
+app.add_typer(site.app, name="site")

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from journeyops_cli.cli.app import app
 from journeyops_cli.cli.common import EXIT_OK, BankOption, bank_root, fail
+
+app = typer.Typer()
 
 
 @app.command()
 def diff(
     base: Annotated[str, typer.Argument(help="A git revision (main, HEAD~1, a tag) or a bank folder.")],
     head: Annotated[
-        Optional[str],
+        str | None,
         typer.Argument(help="A git revision or a bank folder (default: the files as they are now).",
                        show_default=False),
     ] = None,
@@ -33,8 +34,7 @@ def diff(
     """
     from journeyops_cli.diff.compare import Snapshot, compare
     from journeyops_cli.diff.output import FORMATS, render
-    from journeyops_cli.pipeline import BankError
-    from journeyops_cli.revisions import RevisionError, bank_at
+    from journeyops_cli.revisions import bank_at
 
     if output_format not in FORMATS:
         fail(f"--format {output_format}: use one of {', '.join(FORMATS)}")
@@ -52,20 +52,15 @@ def diff(
     head_folder = folder(head) if head is not None else None
     root = None if base_folder and (head is None or head_folder) and bank is None else bank_root(bank)
     with tempfile.TemporaryDirectory(prefix="journeyops-diff-") as scratch:
-        try:
-            if base_folder is None:
-                assert root is not None
-                base_folder = bank_at(root, base, Path(scratch) / "base")
-            if head is None:
-                head_folder = root or bank_root(None)
-            elif head_folder is None:
-                assert root is not None
-                head_folder = bank_at(root, head, Path(scratch) / "head")
-            result = compare(Snapshot.load(base_folder), Snapshot.load(head_folder), base,
-                             head if head is not None else "working tree")
-        except RevisionError as error:
-            fail(str(error))
-        except BankError as error:
-            fail(error.message, findings=error.findings)
+        if base_folder is None:
+            assert root is not None
+            base_folder = bank_at(root, base, Path(scratch) / "base")
+        if head is None:
+            head_folder = root or bank_root(None)
+        elif head_folder is None:
+            assert root is not None
+            head_folder = bank_at(root, head, Path(scratch) / "head")
+        result = compare(Snapshot.load(base_folder), Snapshot.load(head_folder), base,
+                         head if head is not None else "working tree")
     typer.echo(render(result, output_format), nl=False)
     raise typer.Exit(EXIT_OK)

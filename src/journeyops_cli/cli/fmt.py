@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from journeyops_cli.cli.app import app
-from journeyops_cli.cli.common import EXIT_FINDINGS, EXIT_OK, BankOption, bank_root, fail
+from journeyops_cli.cli.common import EXIT_FINDINGS, EXIT_OK, BankOption, bank_root
+
+app = typer.Typer()
 
 
 @app.command()
 def fmt(
     paths: Annotated[
-        Optional[list[Path]],
+        list[Path] | None,
         typer.Argument(help="Files or folders to format (default: every record file of the bank). "
                        "Files that are not records of the bank are skipped.", show_default=False),
     ] = None,
@@ -35,18 +36,15 @@ def fmt(
     from journeyops_cli.edit.formatter import format_file
     from journeyops_cli.edit.textfile import read
     from journeyops_cli.load.files import discover
-    from journeyops_cli.pipeline import BankError, bank_relative, display_prefix, load_config
+    from journeyops_cli.pipeline import bank_relative, display_prefix, load_config
 
     root = bank_root(bank, paths[0] if paths else None)
-    try:
-        config = load_config(root)
-        files = discover(root, config.exclude, config.site.out).files
-        if paths:
-            wanted = [bank_relative(root, p) for p in paths]
-            files = [f for f in files if any(f == w or f.startswith(w.rstrip("/") + "/") or w == "."
-                                             for w in wanted)]
-    except BankError as error:
-        fail(error.message, findings=error.findings)
+    config = load_config(root)
+    files = discover(root, config.exclude, config.site.out).files
+    if paths:
+        wanted = [bank_relative(root, p) for p in paths]
+        files = [f for f in files if any(f == w or f.startswith(w.rstrip("/") + "/") or w == "."
+                                         for w in wanted)]
     prefix = display_prefix(root)
     changed = unchanged = refused = 0
     for rel in files:

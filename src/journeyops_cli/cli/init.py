@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from journeyops_cli.cli.app import app
 from journeyops_cli.cli.common import EXIT_FINDINGS, fail
+
+app = typer.Typer()
 
 
 def print_outcomes(outcomes: list, prefix: str = "") -> None:
@@ -21,7 +22,7 @@ def print_outcomes(outcomes: list, prefix: str = "") -> None:
 def init(
     folder: Annotated[Path, typer.Argument(help="Where to create the bank (default: here).")] = Path("."),
     name: Annotated[
-        Optional[str], typer.Option(help="The bank's name (default: the folder's name).", show_default=False)
+        str | None, typer.Option(help="The bank's name (default: the folder's name).", show_default=False)
     ] = None,
     languages: Annotated[
         str, typer.Option(help="Languages of the bank's text, the default first, comma-separated.")
@@ -37,7 +38,6 @@ def init(
     Every file is reported: create, identical (already there, same content) or conflict
     (already there, different content, left alone).
     """
-    from journeyops_cli.edit import EditError
     from journeyops_cli.scaffold.init import is_empty, plan
     from journeyops_cli.scaffold.outcome import write_all
 
@@ -51,10 +51,7 @@ def init(
         fail(f"{folder} is not empty; use --force to add the bank's files next to what is there "
              "(existing files are never overwritten)", EXIT_FINDINGS)
     bank_name = name or folder.resolve().name or "Journey bank"
-    try:
-        outcomes = write_all(folder, plan(bank_name, codes), dry_run)
-    except EditError as error:
-        fail(error.message, EXIT_FINDINGS)
+    outcomes = write_all(folder, plan(bank_name, codes), dry_run)
     prefix = "" if folder == Path(".") else f"{folder.as_posix().rstrip('/')}/"
     print_outcomes(outcomes, prefix)
     conflicts = [o for o in outcomes if o.outcome == "conflict"]

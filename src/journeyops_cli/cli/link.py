@@ -3,12 +3,13 @@ insights and metrics to opportunities, by editing the one record in place."""
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from journeyops_cli.cli.app import app
-from journeyops_cli.cli.common import EXIT_FINDINGS, BankOption, bank_root, fail
+from journeyops_cli.cli.common import BankOption, bank_root, fail
+
+app = typer.Typer()
 
 SourceArgument = Annotated[
     str, typer.Argument(help="The id of an insight, metric or opportunity.", show_default=False)
@@ -21,28 +22,22 @@ TargetsArgument = Annotated[
     ),
 ]
 KindOption = Annotated[
-    Optional[str],
+    str | None,
     typer.Option("--kind", help="The source's kind when the id is ambiguous: insight, metric or opportunity.",
                  show_default=False),
 ]
 
 
 def _run(source_id: str, targets: list[str], bank: object, kind: str | None, remove: bool) -> None:
-    from journeyops_cli.edit import EditError
     from journeyops_cli.edit.link import SOURCE_KINDS, find_source, link, load_for_edit
-    from journeyops_cli.pipeline import BankError, display_prefix
+    from journeyops_cli.pipeline import display_prefix
 
     if kind is not None and kind not in SOURCE_KINDS:
         fail(f"--kind {kind}: use one of {', '.join(SOURCE_KINDS)}")
     root = bank_root(bank)  # type: ignore[arg-type]
-    try:
-        loaded = load_for_edit(root)
-        source = find_source(loaded, source_id, kind)
-        outcomes = link(loaded, source, targets, remove=remove)
-    except BankError as error:
-        fail(error.message, findings=error.findings)
-    except EditError as error:
-        fail(error.message, EXIT_FINDINGS)
+    loaded = load_for_edit(root)
+    source = find_source(loaded, source_id, kind)
+    outcomes = link(loaded, source, targets, remove=remove)
     prefix = display_prefix(root)
     for item in outcomes:
         typer.echo(f"{prefix}{item.path}: {item.outcome} {item.source} -> {item.target}")

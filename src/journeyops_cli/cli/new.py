@@ -7,8 +7,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from journeyops_cli.cli.app import app
 from journeyops_cli.cli.common import EXIT_FINDINGS, EXIT_USAGE, BankOption, bank_root, fail
+
+app = typer.Typer()
 
 KINDS_HELP = "journey, theme, insight, metric, opportunity, customer-group, life-event or team"
 
@@ -75,8 +76,7 @@ def new(
 ) -> None:
     """Create a record from its template. Missing required values are asked for on a
     terminal (with choices from the bank) unless --no-input is given. Never overwrites."""
-    from journeyops_cli.edit import EditError
-    from journeyops_cli.pipeline import BankError, display_prefix, load_bank
+    from journeyops_cli.pipeline import display_prefix, load_bank
     from journeyops_cli.scaffold.new import (
         FIELDS,
         NewRecord,
@@ -113,22 +113,17 @@ def new(
     record = NewRecord(kind, {k: v for k, v in given.items() if v not in (None, [])})
     root = bank_root(bank)
     interactive = not no_input and sys.stdin.isatty()
-    try:
-        loaded = load_bank(root).bank
-        if interactive:
-            while (question := next_question(record, loaded)) is not None:
-                answer(record, question, _ask(question.prompt, question.choices))
-        else:
-            absent = missing(record)
-            if absent:
-                why = "--no-input was given" if no_input else "not on a terminal"
-                fail(f"missing {', '.join(absent)} ({why}, so nothing is asked)", EXIT_USAGE)
-        planned = build(record, loaded)
-        outcomes = write_all(root, [planned], dry_run)
-    except BankError as error:
-        fail(error.message, findings=error.findings)
-    except EditError as error:
-        fail(error.message, EXIT_FINDINGS)
+    loaded = load_bank(root).bank
+    if interactive:
+        while (question := next_question(record, loaded)) is not None:
+            answer(record, question, _ask(question.prompt, question.choices))
+    else:
+        absent = missing(record)
+        if absent:
+            why = "--no-input was given" if no_input else "not on a terminal"
+            fail(f"missing {', '.join(absent)} ({why}, so nothing is asked)", EXIT_USAGE)
+    planned = build(record, loaded)
+    outcomes = write_all(root, [planned], dry_run)
     prefix = display_prefix(root)
     if dry_run:
         typer.echo(planned.content.decode("utf-8"), nl=False)

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from journeyops_cli.cli.app import app
 from journeyops_cli.cli.common import EXIT_FINDINGS, EXIT_OK, BankOption, bank_root, fail
+
+app = typer.Typer()
 
 
 @app.command()
 def owners(
     bank: BankOption = None,
     out: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option(help="The CODEOWNERS file (default: .github/CODEOWNERS of the git repository "
                      "holding the bank, else CODEOWNERS in the bank).", show_default=False),
     ] = None,
@@ -31,14 +32,11 @@ def owners(
     from journeyops_cli.edit import EditError
     from journeyops_cli.edit.atomic import create_file, replace_file
     from journeyops_cli.owners import block, in_use, merged, owned_files
+    from journeyops_cli.pipeline import load_bank
     from journeyops_cli.revisions import repository_root
-    from journeyops_cli.pipeline import BankError, load_bank
 
     root = bank_root(bank)
-    try:
-        loaded = load_bank(root)
-    except BankError as error:
-        fail(error.message, findings=error.findings)
+    loaded = load_bank(root)
     if not in_use(loaded.bank):
         fail("no team has `handles:`; add the code-host handles of the teams "
              "(e.g. `handles: ['@my-org/daycare-team']`) and run this again")
@@ -67,7 +65,7 @@ def owners(
             replace_file(target, new.encode("utf-8"), str(target))
         else:
             create_file(target, new.encode("utf-8"), str(target))
-    except EditError as error:
+    except EditError as error:  # a file it cannot write is a usage error here, not a refused edit
         fail(str(error))
     typer.echo(f"wrote {target}: {count} files owned")
     raise typer.Exit(EXIT_OK)

@@ -5,44 +5,45 @@ from __future__ import annotations
 import shutil
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from journeyops_cli.cli.app import app
 from journeyops_cli.cli.common import EXIT_OK, BankOption, bank_root, fail, use_color
+
+app = typer.Typer()
 
 
 @app.command()
 def prioritise(
     path: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Argument(help="A folder inside the bank (default: the current folder).", show_default=False),
     ] = None,
     bank: BankOption = None,
     model: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--model", "-m", help="journey, rice, ice, wsjf or weighted (default: scoring.model).",
                      show_default=False),
     ] = None,
     theme: Annotated[
-        Optional[str], typer.Option(help="Only opportunities on journeys of this theme.", show_default=False)
+        str | None, typer.Option(help="Only opportunities on journeys of this theme.", show_default=False)
     ] = None,
     journey: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(help="Only opportunities on this journey or the journeys below it.", show_default=False),
     ] = None,
     status: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option(help="Only these statuses (repeat or comma-separate; default: all but done and rejected).",
                      show_default=False),
     ] = None,
-    top: Annotated[Optional[int], typer.Option(help="Show only the first N.", show_default=False)] = None,
+    top: Annotated[int | None, typer.Option(help="Show only the first N.", show_default=False)] = None,
     output_format: Annotated[
         str, typer.Option("--format", "-f", help="table, csv, json or md.")
     ] = "table",
     explain: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(help="Explain the score of this opportunity: every factor and the evidence behind it.",
                      show_default=False),
     ] = None,
@@ -75,8 +76,8 @@ def prioritise(
     are left out unless --status names them. See docs/prioritise.md.
     """
     from journeyops_cli.findings import Severity
-    from journeyops_cli.pipeline import BankError, Loaded, answer_once, load_config
-    from journeyops_cli.score import Request, ScoreError, rank
+    from journeyops_cli.pipeline import Loaded, answer_once, load_config
+    from journeyops_cli.score import Request, rank
     from journeyops_cli.score.explain import explain_json, explain_text
     from journeyops_cli.score.output import FORMATS, render
     from journeyops_cli.score.rank import explain_one, missing_warning
@@ -96,11 +97,8 @@ def prioritise(
         if errors and records == 0:
             plural = "" if len(errors) == 1 else "s"
             fail(f"nothing could be loaded: {len(errors)} load error{plural}; run `journeyops validate` for details")
-        try:
-            ranking = rank(loaded.bank, request)
-            row = explain_one(loaded.bank, ranking, explain, request) if explain else None
-        except ScoreError as error:
-            fail(error.message + (f"\n    hint: {error.hint}" if error.hint else ""))
+        ranking = rank(loaded.bank, request)
+        row = explain_one(loaded.bank, ranking, explain, request) if explain else None
         warnings: list[str] = []
         if errors:
             files = len({f.path for f in errors})
@@ -114,13 +112,10 @@ def prioritise(
             return warnings, explain_json(row, ranking) if output_format == "json" else explain_text(row, ranking)
         return warnings, render(ranking, output_format, color=color, width=width)
 
-    try:
-        config = load_config(root)
-        # Nothing changed since the last run with these options: the same answer at once.
-        options = repr((request, explain, output_format, color, width))
-        warnings, text = answer_once(root, config, "prioritise", options, answer)
-    except BankError as error:
-        fail(error.message, findings=error.findings)
+    config = load_config(root)
+    # Nothing changed since the last run with these options: the same answer at once.
+    options = repr((request, explain, output_format, color, width))
+    warnings, text = answer_once(root, config, "prioritise", options, answer)
     for warning in warnings:
         typer.echo(f"journeyops: warning: {warning}", err=True)
     typer.echo(text, nl=False)

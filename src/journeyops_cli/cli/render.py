@@ -7,8 +7,9 @@ from typing import Annotated
 
 import typer
 
-from journeyops_cli.cli.app import app
-from journeyops_cli.cli.common import EXIT_FINDINGS, BankOption, bank_root, fail
+from journeyops_cli.cli.common import BankOption, bank_root, fail
+
+app = typer.Typer()
 
 
 @app.command()
@@ -31,31 +32,28 @@ def render(
 
     Exit codes: 0 rendered, 1 no such journey, 2 usage or config error.
     """
-    from journeyops_cli.pipeline import BankError, load_bank, load_config
+    from journeyops_cli.pipeline import load_bank, load_config
     from journeyops_cli.render.journey_page import FORMATS, UnknownJourney, render_journey
     from journeyops_cli.render.write import write_atomic
 
     if output_format not in FORMATS:
         fail(f"--format {output_format}: use one of {', '.join(FORMATS)}")
     root = bank_root(bank)
-    try:
-        config = load_config(root)
-        loaded = load_bank(root, config)
-    except BankError as error:
-        fail(error.message, findings=error.findings)
+    config = load_config(root)
+    loaded = load_bank(root, config)
     language = lang or config.default_language
     if language not in config.languages:
         fail(f"--lang {language}: the bank's languages are {', '.join(config.languages)}")
     try:
         text = render_journey(loaded.bank, journey, output_format, language)
-    except UnknownJourney as error:
+    except UnknownJourney:
         if loaded.findings:
             typer.echo(
                 f"journeyops: note: {len({f.path for f in loaded.findings})} file(s) could not be "
                 "read completely; run `journeyops validate`",
                 err=True,
             )
-        fail(str(error), code=EXIT_FINDINGS)
+        raise
     if out is None:
         typer.echo(text, nl=False)
         return

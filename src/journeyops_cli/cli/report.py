@@ -6,29 +6,30 @@ import datetime as dt
 import shutil
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from journeyops_cli.cli.app import app
 from journeyops_cli.cli.common import EXIT_OK, BankOption, bank_root, fail, use_color
+
+app = typer.Typer()
 
 
 @app.command()
 def report(
     path: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Argument(help="A folder inside the bank (default: the current folder).", show_default=False),
     ] = None,
     bank: BankOption = None,
     output_format: Annotated[str, typer.Option("--format", "-f", help="text, md or json.")] = "text",
     history: Annotated[
-        Optional[int],
+        int | None,
         typer.Option(help="Instead: the bank's figures at the last commit of each of the last N months "
                      "that changed it (read from git), to see the trend.", show_default=False),
     ] = None,
     today: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(help="Count freshness and staleness from this date (YYYY-MM-DD; default: today).",
                      show_default=False),
     ] = None,
@@ -40,10 +41,9 @@ def report(
     A step counts as covered when it or a step beneath it (through `parent_step`) has an
     emotion, an insight or a metric. See docs/management.md.
     """
-    from journeyops_cli.pipeline import BankError
-    from journeyops_cli.revisions import RevisionError
     from journeyops_cli.scorecard import output
-    from journeyops_cli.scorecard.run import history as past, scorecard_of
+    from journeyops_cli.scorecard.run import history as past
+    from journeyops_cli.scorecard.run import scorecard_of
 
     if output_format not in output.FORMATS:
         fail(f"--format {output_format}: use one of {', '.join(output.FORMATS)}")
@@ -56,14 +56,9 @@ def report(
     root = bank_root(bank, path)
     color = output_format == "text" and use_color()
     width = shutil.get_terminal_size((140, 24)).columns if sys.stdout.isatty() else 140
-    try:
-        if history is not None:
-            text = output.history(past(root, history), output_format, color=color, width=width)
-        else:
-            text = output.render(scorecard_of(root, date), output_format, color=color, width=width)
-    except BankError as error:
-        fail(error.message, findings=error.findings)
-    except RevisionError as error:
-        fail(str(error))
+    if history is not None:
+        text = output.history(past(root, history), output_format, color=color, width=width)
+    else:
+        text = output.render(scorecard_of(root, date), output_format, color=color, width=width)
     typer.echo(text, nl=False)
     raise typer.Exit(EXIT_OK)

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from journeyops_cli.cli.app import app
 from journeyops_cli.cli.common import fail
+
+app = typer.Typer()
 
 
 @app.command()
 def rules(
     rule: Annotated[
-        Optional[str],
+        str | None,
         typer.Argument(help="A rule's code or name (e.g. JO402 or journey.stale).", show_default=False),
     ] = None,
     output_format: Annotated[

@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from journeyops_cli.cli.app import app
 from journeyops_cli.cli.common import EXIT_FINDINGS, fail
+
+app = typer.Typer()
 
 
 @app.command()
 def schema(
     kind: Annotated[
-        Optional[str],
+        str | None,
         typer.Argument(help="Print the schema of one kind (journey, insight, …, record, config).", show_default=False),
     ] = None,
     out: Annotated[
-        Optional[Path], typer.Option(help="Write every schema into this folder.", show_default=False)
+        Path | None, typer.Option(help="Write every schema into this folder.", show_default=False)
     ] = None,
     check: Annotated[
         bool, typer.Option("--check", help="With --out: exit 1 if the folder is out of date, write nothing.")

@@ -9,16 +9,16 @@ from typing import Annotated, Any
 
 import typer
 
-from journeyops_cli.cli.app import app
 from journeyops_cli.cli.common import BankOption, bank_root, fail
+from journeyops_cli.cli.handler import show
+from journeyops_cli.errors import JourneyopsError
 
-site_app = typer.Typer(
+app = typer.Typer(
     name="site",
     help="Build or preview the static journey bank site.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
-app.add_typer(site_app, name="site")
 
 OutOption = Annotated[
     Path | None,
@@ -37,32 +37,24 @@ def _root(path: Path | None, bank: Path | None) -> Path:
 
 
 def run_build(root: Path, out: Path | None) -> Any:
-    """Build once, with a progress bar on a terminal; print the summary; exit 2 on errors."""
-    from journeyops_cli.pipeline import BankError
-    from journeyops_cli.site.build import SiteError, build_site
-    from journeyops_cli.site.links import UnsafeId
+    """Build once, with a progress bar on a terminal; print the summary. An error is
+    raised for the handler (exit 2)."""
+    from journeyops_cli.site.build import build_site
 
     started = time.perf_counter()
-    try:
-        if sys.stdout.isatty():
-            from rich.progress import Progress
+    if sys.stdout.isatty():
+        from rich.progress import Progress
 
-            with Progress(transient=True) as bar:
-                task = bar.add_task("Building the site", total=None)
+        with Progress(transient=True) as bar:
+            task = bar.add_task("Building the site", total=None)
 
-                def progress(stage: str, done: int, total: int) -> None:
-                    label = "Rendering pages" if stage == "render" else "Writing files"
-                    bar.update(task, description=label, completed=done, total=total)
+            def progress(stage: str, done: int, total: int) -> None:
+                label = "Rendering pages" if stage == "render" else "Writing files"
+                bar.update(task, description=label, completed=done, total=total)
 
-                result = build_site(root, out, progress)
-        else:
-            result = build_site(root, out)
-    except BankError as error:
-        fail(error.message, findings=error.findings)
-    except SiteError as error:
-        fail(error.message, findings=error.findings)
-    except UnsafeId as error:
-        fail(str(error))
+            result = build_site(root, out, progress)
+    else:
+        result = build_site(root, out)
     seconds = time.perf_counter() - started
     for note in result.notes:
         typer.echo(f"note: {note}")
@@ -77,7 +69,7 @@ def run_build(root: Path, out: Path | None) -> Any:
     return result
 
 
-@site_app.command("build")
+@app.command("build")
 def build(
     path: PathArgument = None,
     bank: BankOption = None,
@@ -90,7 +82,7 @@ def build(
     run_build(_root(path, bank), out)
 
 
-@site_app.command("serve")
+@app.command("serve")
 def serve(
     path: PathArgument = None,
     bank: BankOption = None,
@@ -106,7 +98,8 @@ def serve(
     def rebuild() -> None:
         try:
             run_build(root, out)
-        except typer.Exit:
+        except JourneyopsError as error:
+            show(error)
             typer.echo("journeyops: the site was not rebuilt; fix the error above and save again", err=True)
 
     try:

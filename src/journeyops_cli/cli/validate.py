@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from journeyops_cli.cli.app import app
 from journeyops_cli.cli.common import EXIT_FINDINGS, EXIT_OK, BankOption, bank_root, fail, use_color
+
+app = typer.Typer()
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -20,7 +21,7 @@ def _split(values: list[str] | None) -> list[str]:
 @app.command()
 def validate(
     paths: Annotated[
-        Optional[list[Path]],
+        list[Path] | None,
         typer.Argument(
             help="Files or folders to report on (default: the whole bank). References are "
             "always resolved against the whole bank.",
@@ -29,7 +30,7 @@ def validate(
     ] = None,
     bank: BankOption = None,
     output_format: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(
             "--format",
             "-f",
@@ -38,15 +39,15 @@ def validate(
         ),
     ] = None,
     fail_on: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(help="Lowest severity that fails the run: error, warning or info.", show_default=False),
     ] = None,
     select: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option(help="Run only these rules (codes, names or groups; comma-separated).", show_default=False),
     ] = None,
     ignore: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option(help="Skip these rules (codes, names or groups; comma-separated).", show_default=False),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line.")] = False,
@@ -62,10 +63,9 @@ def validate(
     Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or config error.
     """
     from journeyops_cli.findings import Severity
-    from journeyops_cli.pipeline import BankError, Selection, bank_relative, display_prefix
+    from journeyops_cli.pipeline import Selection, bank_relative, display_prefix
     from journeyops_cli.pipeline import validate as run_validate
     from journeyops_cli.report import FORMATS, reporter
-    from journeyops_cli.rules.registry import RuleError
 
     started = time.perf_counter()
     if no_cache:
@@ -82,20 +82,13 @@ def validate(
             fail(f"--fail-on: {error}")
     near = paths[0] if paths else None
     root = bank_root(bank, near)
-    only = None
-    try:
-        if paths:
-            only = _scopes(root, [bank_relative(root, p) for p in paths])
-        result = run_validate(
-            root,
-            only=only,
-            selection=Selection(_split(select), _split(ignore)),
-            fail_on=threshold,
-        )
-    except BankError as error:
-        fail(error.message, findings=error.findings)
-    except RuleError as error:
-        fail(str(error))
+    only = _scopes(root, [bank_relative(root, p) for p in paths]) if paths else None
+    result = run_validate(
+        root,
+        only=only,
+        selection=Selection(_split(select), _split(ignore)),
+        fail_on=threshold,
+    )
     prefix = display_prefix(root)
     color = use_color()
     if quiet and output_format == "text":

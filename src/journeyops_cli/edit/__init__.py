@@ -8,9 +8,10 @@ refuses the edit and leaves the file byte-for-byte as it was.
 from __future__ import annotations
 
 
-class EditError(Exception):
+from journeyops_cli.errors import EXIT_FINDINGS, JourneyopsError
+
+
+class EditError(JourneyopsError):
     """An edit was refused or could not be written; the message says why. Nothing changed."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    exit_code = EXIT_FINDINGS

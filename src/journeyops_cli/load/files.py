@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from journeyops_cli.findings import Finding, Severity
 from journeyops_cli.load import agreement
+from journeyops_cli.load.codes import name_of
 from journeyops_cli.load.messages import _did_you_mean, problems_from
 from journeyops_cli.load.positions import Locator
 from journeyops_cli.load.yaml_read import parse
@@ -56,8 +57,6 @@ def finding(
     hint: str | None = None,
     severity: Severity = Severity.ERROR,
 ) -> Finding:
-    from journeyops_cli.rules.registry import name_of
-
     return Finding(code, severity, path, line, column, message, hint, name_of(code))
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from journeyops_cli.bank import Bank
+from journeyops_cli.errors import EXIT_FINDINGS, JourneyopsError
 from journeyops_cli.models import Journey
 from journeyops_cli.render.i18n import strings
 from journeyops_cli.render.journey_map import JourneyMap, build_map
@@ -61,17 +62,16 @@ def render_html(journey_map: JourneyMap, link: Link | None = None) -> str:
     )
 
 
-class UnknownJourney(Exception):
-    """No journey with this id; `hint` names the nearest id when one is close."""
+class UnknownJourney(JourneyopsError):
+    """No journey with this id (exit 1); the message names the nearest id when one is close."""
 
-    def __init__(self, journey_id: str, hint: str | None) -> None:
-        super().__init__(journey_id, hint)
+    exit_code = EXIT_FINDINGS
+
+    def __init__(self, journey_id: str, nearest: str | None) -> None:
+        message = f"no journey with id '{journey_id}' in the bank"
+        super().__init__(f"{message}; did you mean '{nearest}'?" if nearest else message)
         self.journey_id = journey_id
-        self.hint = hint
-
-    def __str__(self) -> str:
-        message = f"no journey with id '{self.journey_id}' in the bank"
-        return f"{message}; did you mean '{self.hint}'?" if self.hint else message
+        self.nearest = nearest
 
 
 def find_journey(bank: Bank, journey_id: str) -> Journey:

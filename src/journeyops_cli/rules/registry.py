@@ -1,59 +1,92 @@
-"""The explicit registry of rules: every rule module is listed here, and registering a rule
-without documentation, with a malformed code or a taken name fails loudly."""
+"""The explicit registry of rules: every rule module is imported here, and every rule class
+it defines is registered; a rule without documentation, with a malformed code or a taken
+name fails loudly.
+
+Rule modules do not import the registry (no decorator): the registry depends on the rules,
+never the other way round, so a rule module can be imported on its own and the import
+graph stays free of cycles (tests/test_architecture.py).
+"""
 
 from __future__ import annotations
 
-import importlib
 import re
+from types import ModuleType
 
+from journeyops_cli.errors import JourneyopsError
 from journeyops_cli.rules.base import Rule
 
 _RULES: dict[str, type[Rule]] = {}
 _NAMES: dict[str, str] = {}
 _CODE = re.compile(r"JO[0-9]{3}")
-
-# Every module that defines rules, in documentation order.
-RULE_MODULES = (
-    "journeyops_cli.rules.source",
-    "journeyops_cli.rules.references.duplicate_id",
-    "journeyops_cli.rules.references.unresolved",
-    "journeyops_cli.rules.references.duplicate_step",
-    "journeyops_cli.rules.levels.parent_level",
-    "journeyops_cli.rules.levels.parent_step",
-    "journeyops_cli.rules.levels.cycle",
-    "journeyops_cli.rules.levels.theme_agrees",
-    "journeyops_cli.rules.levels.customer_groups",
-    "journeyops_cli.rules.levels.step_order",
-    "journeyops_cli.rules.levels.coverage",
-    "journeyops_cli.rules.levels.theme_missing",
-    "journeyops_cli.rules.evidence.insight_unlinked",
-    "journeyops_cli.rules.evidence.unevidenced_pain",
-    "journeyops_cli.rules.evidence.opportunity_evidence",
-    "journeyops_cli.rules.evidence.opportunity_steps",
-    "journeyops_cli.rules.evidence.metric_target",
-    "journeyops_cli.rules.evidence.metric_off_target",
-    "journeyops_cli.rules.evidence.done_off_target",
-    "journeyops_cli.rules.evidence.unsafe_link",
-    "journeyops_cli.rules.evidence.opportunity_overlap",
-    "journeyops_cli.rules.hygiene.owner_team",
-    "journeyops_cli.rules.hygiene.stale",
-    "journeyops_cli.rules.hygiene.translations",
-    "journeyops_cli.rules.hygiene.near_duplicate",
-    "journeyops_cli.rules.hygiene.team_handle",
-    "journeyops_cli.rules.privacy.email",
-    "journeyops_cli.rules.privacy.phone",
-    "journeyops_cli.rules.privacy.identity_code",
-    "journeyops_cli.rules.suppression",
-)
 _loaded = False
 
 
-class RuleError(Exception):
-    """A rule definition or a rule selection is wrong."""
+class RuleError(JourneyopsError):
+    """A rule definition or a rule selection is wrong (exit 2)."""
+
+
+def rule_modules() -> tuple[ModuleType, ...]:
+    """Every module that defines rules, in documentation order."""
+    from journeyops_cli.rules import source, suppression
+    from journeyops_cli.rules.evidence import (
+        done_off_target,
+        insight_unlinked,
+        metric_off_target,
+        metric_target,
+        opportunity_evidence,
+        opportunity_overlap,
+        opportunity_steps,
+        unevidenced_pain,
+        unsafe_link,
+    )
+    from journeyops_cli.rules.hygiene import (
+        near_duplicate,
+        owner_team,
+        stale,
+        team_handle,
+        translations,
+    )
+    from journeyops_cli.rules.levels import (
+        coverage,
+        customer_groups,
+        cycle,
+        parent_level,
+        parent_step,
+        step_order,
+        theme_agrees,
+        theme_missing,
+    )
+    from journeyops_cli.rules.privacy import email, identity_code, phone
+    from journeyops_cli.rules.references import duplicate_id, duplicate_step, unresolved
+
+    return (
+        source,
+        duplicate_id, unresolved, duplicate_step,
+        parent_level, parent_step, cycle, theme_agrees, customer_groups, step_order, coverage,
+        theme_missing,
+        insight_unlinked, unevidenced_pain, opportunity_evidence, opportunity_steps,
+        metric_target, metric_off_target, done_off_target, unsafe_link, opportunity_overlap,
+        owner_team, stale, translations, near_duplicate, team_handle,
+        email, phone, identity_code,
+        suppression,
+    )  # fmt: skip
+
+
+def rules_in(module: ModuleType) -> list[type[Rule]]:
+    """The rules a module defines: its own `Rule` subclasses that have a code (bases such
+    as `SourceRule` have none)."""
+    return [
+        value
+        for value in vars(module).values()
+        if isinstance(value, type)
+        and issubclass(value, Rule)
+        and value.__module__ == module.__name__
+        and "code" in vars(value)
+    ]
 
 
 def register(cls: type[Rule]) -> type[Rule]:
-    """Class decorator adding a rule to the registry."""
+    """Add a rule to the registry after checking its code, name and documentation."""
     if not _CODE.fullmatch(getattr(cls, "code", "")):
         raise RuleError(f"{cls.__name__}: rule code must look like JO123")
     doc = cls.documentation()
@@ -74,8 +107,9 @@ def all_rules() -> dict[str, type[Rule]]:
     """Every registered rule by code, sorted by code."""
     global _loaded
     if not _loaded:
-        for module in RULE_MODULES:
-            importlib.import_module(module)
+        for module in rule_modules():
+            for rule in rules_in(module):
+                register(rule)
         _loaded = True
     return dict(sorted(_RULES.items()))
 

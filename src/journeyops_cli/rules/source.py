@@ -3,16 +3,24 @@ and schema problems. They have no check of their own on the Bank."""
 
 from __future__ import annotations
 
-from journeyops_cli.findings import Severity
+from typing import Any
+
+from journeyops_cli.load.codes import CODES
 from journeyops_cli.rules.base import Rule
-from journeyops_cli.rules.registry import register
 
 
 class SourceRule(Rule):
+    """A code the loader reports; its name, groups and severity are the loader's data
+    (load/codes.py), its docstring the documentation."""
+
     source = True
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        known = CODES[cls.code]
+        cls.name, cls.groups, cls.severity = known.name, known.groups, known.severity
 
-@register
+
 class YamlSyntax(SourceRule):
     """The file is not valid YAML.
 
@@ -29,11 +37,8 @@ class YamlSyntax(SourceRule):
     """
 
     code = "JO001"
-    name = "yaml.syntax"
-    groups = ("yaml",)
 
 
-@register
 class FileEncoding(SourceRule):
     """The file cannot be read as UTF-8 text.
 
@@ -46,11 +51,8 @@ class FileEncoding(SourceRule):
     """
 
     code = "JO002"
-    name = "file.encoding"
-    groups = ("file",)
 
 
-@register
 class DuplicateKey(SourceRule):
     """A key appears twice in the same mapping.
 
@@ -66,11 +68,8 @@ class DuplicateKey(SourceRule):
     """
 
     code = "JO003"
-    name = "yaml.duplicate-key"
-    groups = ("yaml",)
 
 
-@register
 class ByteOrderMark(SourceRule):
     """The file starts with a byte order mark (BOM).
 
@@ -83,12 +82,8 @@ class ByteOrderMark(SourceRule):
     """
 
     code = "JO004"
-    name = "file.bom"
-    groups = ("file",)
-    severity = Severity.WARNING
 
 
-@register
 class YamlAlias(SourceRule):
     """The file uses YAML aliases (`*name`) beyond the allowed budget.
 
@@ -106,11 +101,8 @@ class YamlAlias(SourceRule):
     """
 
     code = "JO005"
-    name = "yaml.alias"
-    groups = ("yaml", "safety")
 
 
-@register
 class YamlTooDeep(SourceRule):
     """The file nests mappings or lists deeper than the limit.
 
@@ -124,11 +116,8 @@ class YamlTooDeep(SourceRule):
     """
 
     code = "JO006"
-    name = "yaml.too-deep"
-    groups = ("yaml", "safety")
 
 
-@register
 class YamlTag(SourceRule):
     """The file uses a YAML tag other than the plain data types.
 
@@ -145,11 +134,8 @@ class YamlTag(SourceRule):
     """
 
     code = "JO007"
-    name = "yaml.tag"
-    groups = ("yaml", "safety")
 
 
-@register
 class FileLink(SourceRule):
     """A symbolic link or folder was skipped.
 
@@ -162,12 +148,8 @@ class FileLink(SourceRule):
     """
 
     code = "JO008"
-    name = "file.link"
-    groups = ("file",)
-    severity = Severity.WARNING
 
 
-@register
 class FileTooLarge(SourceRule):
     """The file is larger than the configured limit and was not read.
 
@@ -180,11 +162,8 @@ class FileTooLarge(SourceRule):
     """
 
     code = "JO009"
-    name = "file.too-large"
-    groups = ("file", "safety")
 
 
-@register
 class FileEmpty(SourceRule):
     """The file holds no records.
 
@@ -196,12 +175,8 @@ class FileEmpty(SourceRule):
     """
 
     code = "JO010"
-    name = "file.empty"
-    groups = ("file",)
-    severity = Severity.WARNING
 
 
-@register
 class RecordNotMapping(SourceRule):
     """A document is a list or a single value, not a record.
 
@@ -219,11 +194,8 @@ class RecordNotMapping(SourceRule):
     """
 
     code = "JO011"
-    name = "record.not-mapping"
-    groups = ("schema",)
 
 
-@register
 class UnknownKind(SourceRule):
     """A record has no `kind`, or one that journeyops does not know.
 
@@ -240,11 +212,8 @@ class UnknownKind(SourceRule):
     """
 
     code = "JO012"
-    name = "record.unknown-kind"
-    groups = ("schema",)
 
 
-@register
 class YamlReadersDisagree(SourceRule):
     """The file would mean something else, or nothing, to the commands that edit files.
 
@@ -266,12 +235,8 @@ class YamlReadersDisagree(SourceRule):
     """
 
     code = "JO013"
-    name = "yaml.readers-disagree"
-    groups = ("yaml",)
-    severity = Severity.WARNING
 
 
-@register
 class SchemaInvalid(SourceRule):
     """A record does not match the format of its kind.
 
@@ -293,11 +258,8 @@ class SchemaInvalid(SourceRule):
     """
 
     code = "JO020"
-    name = "schema.invalid"
-    groups = ("schema",)
 
 
-@register
 class ConfigInvalid(SourceRule):
     """`journeyops.yaml` is missing or does not match the configuration format.
 
@@ -314,5 +276,3 @@ class ConfigInvalid(SourceRule):
     """
 
     code = "JO030"
-    name = "config.invalid"
-    groups = ("config",)

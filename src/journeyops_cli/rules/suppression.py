@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from journeyops_cli.findings import Severity
 from journeyops_cli.rules.base import Rule
-from journeyops_cli.rules.registry import register
 
 
-@register
 class UnusedSuppression(Rule):
     """A `# journeyops: ignore[...]` or `ignore-file[...]` comment suppresses nothing, or
     names a rule that does not exist.

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from journeyops_cli.bank import Bank
+from journeyops_cli.errors import JourneyopsError
 from journeyops_cli.models import Journey, Opportunity, Theme
 from journeyops_cli.models.base import pick_text
 from journeyops_cli.models.config_scoring import MODEL_NAMES
@@ -28,13 +29,11 @@ DEFAULT_EXCLUDED: tuple[str, ...] = ("done", "rejected")
 EPOCH = dt.date(1970, 1, 1)
 
 
-class ScoreError(Exception):
+class ScoreError(JourneyopsError):
     """The request cannot be met (unknown model, status, theme, journey or id): exit 2."""
 
     def __init__(self, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
+        super().__init__(message, hint=hint)
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,7 @@ from stat import S_ISLNK
 from typing import Any
 
 from journeyops_cli.bank import Bank
+from journeyops_cli.errors import JourneyopsError
 from journeyops_cli.findings import Finding, Severity
 from journeyops_cli.models import Insight
 from journeyops_cli.models.base import Record
@@ -55,14 +56,9 @@ Job = tuple[str, Callable[[], None]]
 """An output path and the function that renders (or reuses) and writes it."""
 
 
-class SiteError(Exception):
+class SiteError(JourneyopsError):
     """The site cannot be built (bad output folder, personal data with `privacy: refuse`,
-    a file that cannot be written); nothing was changed on disk."""
-
-    def __init__(self, message: str, findings: list[Finding] | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.findings = findings or []
+    a file that cannot be written): exit 2; nothing was changed on disk."""
 
 
 @dataclass(slots=True)

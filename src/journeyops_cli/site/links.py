@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 
+from journeyops_cli.errors import JourneyopsError
 from journeyops_cli.slug import is_slug
 
 ASSETS = "assets"
@@ -23,7 +24,7 @@ _KIND_FOLDERS = {
 }
 
 
-class UnsafeId(ValueError):
+class UnsafeId(JourneyopsError, ValueError):
     """An id that is not a whole slug was about to name a file or an anchor."""
 
 

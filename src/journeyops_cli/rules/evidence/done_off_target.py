@@ -10,13 +10,11 @@ from journeyops_cli.findings import Finding, Severity
 from journeyops_cli.models import Metric
 from journeyops_cli.rules.base import Rule
 from journeyops_cli.rules.evidence.metric_off_target import gap
-from journeyops_cli.rules.registry import register
 
 if TYPE_CHECKING:
     from journeyops_cli.bank import Bank
 
 
-@register
 class DoneOffTarget(Rule):
     """An opportunity is done, but a metric of a step it improves is still off target.
 

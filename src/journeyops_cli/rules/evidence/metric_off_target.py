@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from journeyops_cli.findings import Finding, Severity
 from journeyops_cli.rules.base import Rule
-from journeyops_cli.rules.registry import register
 
 if TYPE_CHECKING:
     from journeyops_cli.bank import Bank
@@ -28,7 +27,6 @@ def number(value: float) -> str:
     return f"{value:g}"
 
 
-@register
 class MetricOffTarget(Rule):
     """A metric's latest observation misses its target (information, with the gap).
 

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from journeyops_cli.findings import Finding, Severity
 from journeyops_cli.rules.base import Rule
-from journeyops_cli.rules.registry import register
 
 if TYPE_CHECKING:
     from journeyops_cli.bank import Bank
@@ -15,7 +14,6 @@ if TYPE_CHECKING:
 CLOSED = ("done", "rejected")
 
 
-@register
 class OpportunityEvidence(Rule):
     """An opportunity cites no insight as evidence.
 

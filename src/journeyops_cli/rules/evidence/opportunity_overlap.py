@@ -8,13 +8,11 @@ from typing import TYPE_CHECKING
 from journeyops_cli.bank.rollup import OPEN_STATUSES
 from journeyops_cli.findings import Finding, Severity
 from journeyops_cli.rules.base import Rule
-from journeyops_cli.rules.registry import register
 
 if TYPE_CHECKING:
     from journeyops_cli.bank import Bank
 
 
-@register
 class OpportunityOverlap(Rule):
     """Two open opportunities of different teams improve the same journey step.
 

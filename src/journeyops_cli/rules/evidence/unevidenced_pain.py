@@ -7,13 +7,11 @@ from typing import TYPE_CHECKING
 
 from journeyops_cli.findings import Finding, Severity
 from journeyops_cli.rules.base import Rule
-from journeyops_cli.rules.registry import register
 
 if TYPE_CHECKING:
     from journeyops_cli.bank import Bank
 
 
-@register
 class UnevidencedPain(Rule):
     """A step lists pain points but no insight is linked to it.
 

@@ -8,14 +8,12 @@ from typing import TYPE_CHECKING, Any
 from journeyops_cli.findings import Finding, printable
 from journeyops_cli.render.safety import ALLOWED_SCHEMES, safe_url
 from journeyops_cli.rules.base import Rule
-from journeyops_cli.rules.registry import register
 
 if TYPE_CHECKING:
     from journeyops_cli.bank import Bank
     from journeyops_cli.models.base import Record
 
 
-@register
 class UnsafeLink(Rule):
     """An insight's evidence link or an opportunity's delivery link is not an http, https
     or mailto address.

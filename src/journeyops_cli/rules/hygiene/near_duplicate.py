@@ -12,7 +12,6 @@ from pydantic import Field
 from journeyops_cli.findings import Finding, Severity
 from journeyops_cli.models.base import text_values, without_marks
 from journeyops_cli.rules.base import Rule, RuleOptions
-from journeyops_cli.rules.registry import register
 
 if TYPE_CHECKING:
     from journeyops_cli.bank import Bank
@@ -38,7 +37,6 @@ class Options(RuleOptions):
     """How many of a journey's rarest words are used to find others to compare with."""
 
 
-@register
 class NearDuplicateJourney(Rule):
     """Two journeys, often in different teams, look like the same journey: their titles
     and steps are much alike.

@@ -11,7 +11,6 @@ from pydantic import Field
 from journeyops_cli.findings import Finding, Severity
 from journeyops_cli.rules import base
 from journeyops_cli.rules.base import Rule, RuleOptions
-from journeyops_cli.rules.registry import register
 
 if TYPE_CHECKING:
     from journeyops_cli.bank import Bank
@@ -26,7 +25,6 @@ class Options(RuleOptions):
     """The date to measure from (default: today); for reproducible runs."""
 
 
-@register
 class StaleJourney(Rule):
     """An active journey was not reviewed within the configured window (default 365 days),
     or was never reviewed.

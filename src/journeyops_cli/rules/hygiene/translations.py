@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from journeyops_cli.findings import Finding, Severity
 from journeyops_cli.rules.base import Rule, RuleOptions
-from journeyops_cli.rules.registry import register
 from journeyops_cli.rules.walk import texts
 
 if TYPE_CHECKING:
@@ -20,7 +19,6 @@ class Options(RuleOptions):
     than one language."""
 
 
-@register
 class MissingTranslation(Rule):
     """A translated text lacks some of the bank's languages.
 

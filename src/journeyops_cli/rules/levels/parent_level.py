@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from journeyops_cli.findings import Finding
 from journeyops_cli.rules.base import Rule, RuleOptions
-from journeyops_cli.rules.registry import register
 
 if TYPE_CHECKING:
     from journeyops_cli.bank import Bank
@@ -20,7 +19,6 @@ class Options(RuleOptions):
     """Report mid and detailed journeys that have no parent at all."""
 
 
-@register
 class ParentLevel(Rule):
     """A journey's parent must be exactly one level up: a mid journey's parent is a top
     journey, a detailed journey's parent a mid journey, and a top journey has no parent.

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from journeyops_cli.findings import Finding
 from journeyops_cli.rules.base import Rule, RuleOptions
-from journeyops_cli.rules.registry import register
 
 if TYPE_CHECKING:
     from journeyops_cli.bank import Bank
@@ -18,7 +17,6 @@ class Options(RuleOptions):
     """Report steps of a child journey that name no `parent_step` at all."""
 
 
-@register
 class ParentStep(Rule):
     """Every step of a child journey names a step of its parent journey, and that step
     exists.

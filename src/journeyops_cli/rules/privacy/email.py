@@ -6,10 +6,8 @@ from collections.abc import Iterator
 
 from journeyops_cli.rules.privacy.detect import Span, emails
 from journeyops_cli.rules.privacy.scan import EMAIL_HINT, PersonalDataRule
-from journeyops_cli.rules.registry import register
 
 
-@register
 class EmailAddress(PersonalDataRule):
     """An e-mail address appears in an insight or other text of the bank.
 

@@ -6,10 +6,8 @@ from collections.abc import Iterator
 
 from journeyops_cli.rules.privacy.detect import Span, identity_codes
 from journeyops_cli.rules.privacy.scan import DIGITS_HINT, PersonalDataRule
-from journeyops_cli.rules.registry import register
 
 
-@register
 class IdentityCode(PersonalDataRule):
     """A Finnish personal identity code (henkilötunnus, e.g. `DDMMYY-NNNC`) with a valid
     check character appears in the bank's text.

@@ -6,10 +6,8 @@ from collections.abc import Iterator
 
 from journeyops_cli.rules.privacy.detect import Span, phones
 from journeyops_cli.rules.privacy.scan import DIGITS_HINT, PersonalDataRule
-from journeyops_cli.rules.registry import register
 
 
-@register
 class PhoneNumber(PersonalDataRule):
     """A phone number (+358 or a Finnish mobile number such as 040 123 4567) appears in
     an insight or other text of the bank.

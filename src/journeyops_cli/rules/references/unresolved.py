@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from journeyops_cli.findings import Finding
 from journeyops_cli.rules.base import Rule
-from journeyops_cli.rules.registry import register
 
 if TYPE_CHECKING:
     from journeyops_cli.bank import Bank
@@ -24,7 +23,6 @@ KIND_WORDS = {
 }
 
 
-@register
 class UnresolvedReference(Rule):
     """A reference names a record or a journey step that does not exist.
 
