@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -18,8 +18,8 @@ def _opt(help_text: str, *names: str) -> object:
     return typer.Option(*names, help=help_text, show_default=False)
 
 
-Str = Optional[str]
-Many = Optional[list[str]]
+Str = str | None
+Many = list[str] | None
 
 
 def _ask(prompt: str, choices: list[str] | None) -> str:

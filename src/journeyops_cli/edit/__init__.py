@@ -7,7 +7,6 @@ refuses the edit and leaves the file byte-for-byte as it was.
 
 from __future__ import annotations
 
-
 from journeyops_cli.errors import EXIT_FINDINGS, JourneyopsError
 
 

@@ -130,10 +130,13 @@ def _unused(s: Suppression, active: set[str], severity: Severity, name: str) -> 
         return Finding(UNUSED, severity, s.path, s.line, s.column, message, hint, name)
 
     for unknown in s.unknown:
-        out.append(make(f"suppression names an unknown rule '{unknown}'", "`journeyops rules` lists every code and name"))
+        out.append(
+            make(f"suppression names an unknown rule '{unknown}'", "`journeyops rules` lists every code and name")
+        )
+    remove_comment = f"remove the `# journeyops: {directive}` comment"
     if s.codes is None:
         if not s.used:
-            out.append(make(f"unused suppression: no finding {where}", f"remove the `# journeyops: {directive}` comment"))
+            out.append(make(f"unused suppression: no finding {where}", remove_comment))
         return out
     named = [n for n in s.names if n not in s.unknown]
     if len(named) == len(s.codes):
@@ -142,7 +145,7 @@ def _unused(s: Suppression, active: set[str], severity: Severity, name: str) -> 
             out.append(make(f"unused suppression: no {code} finding {where}", f"remove {code} from the comment"))
     elif not s.used and s.codes & active:
         # A group: used when any of its rules was.
-        out.append(make(f"unused suppression: no {', '.join(named)} finding {where}", f"remove the `# journeyops: {directive}` comment"))
+        out.append(make(f"unused suppression: no {', '.join(named)} finding {where}", remove_comment))
     return out
 
 

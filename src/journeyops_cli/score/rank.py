@@ -194,8 +194,9 @@ def rank(bank: Bank, request: Request) -> Ranking:
     scores = sorted((model.score(o, context) for o in chosen), key=sort_key)
     by_id = {o.id: o for o in chosen}
     rows = [
-        Ranked(n, by_id[s.opportunity], title_of(by_id[s.opportunity], bank), linked_journeys(by_id[s.opportunity], bank), s)
+        Ranked(n, opportunity, title_of(opportunity, bank), linked_journeys(opportunity, bank), s)
         for n, s in enumerate(scores, start=1)
+        for opportunity in (by_id[s.opportunity],)
     ]
     shown = rows[: request.top] if request.top is not None else rows
     warnings = [missing_warning(row.score) for row in shown if row.score.missing]

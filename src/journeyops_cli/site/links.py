@@ -100,7 +100,7 @@ def _relpath(target: str, here: str) -> str:
     if any(p in ("", ".", "..") for p in to_parts) or any(p in ("", ".", "..") for p in from_parts):
         return posixpath.relpath(target, here or ".")
     common = 0
-    for a, b in zip(from_parts, to_parts):
+    for a, b in zip(from_parts, to_parts, strict=False):
         if a != b:
             break
         common += 1

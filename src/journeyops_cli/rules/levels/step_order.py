@@ -52,7 +52,8 @@ class StepOrder(Rule):
                         bank, journey, ("steps", index, "parent_step"),
                         f"step '{step.id}' elaborates parent step '{step.parent_step}', which comes "
                         f"before '{latest[1]}' in '{parent.id}'",
-                        "reorder the steps to follow the parent, or suppress this line if the customer really goes back",
+                        "reorder the steps to follow the parent, "
+                        "or suppress this line if the customer really goes back",
                     )
                 else:
                     latest = (position, step.parent_step or "")
