@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
@@ -22,6 +22,7 @@ from journeyops_cli.load.signed import FileStat
 from journeyops_cli.load.yaml_read import parse
 from journeyops_cli.models.base import Record
 from journeyops_cli.models.config import CONFIG_FILE, BankConfig, LimitsConfig
+from journeyops_cli.rules.engine import Selection
 
 T = TypeVar("T")
 
@@ -170,14 +171,6 @@ def answer_once(root: Path, config: BankConfig, name: str, request: str, compute
         answer = compute(load_bank(root, config, found=found, stats=results.stats))
         results.put(answer)
     return answer  # type: ignore[no-any-return]
-
-
-@dataclass(slots=True)
-class Selection:
-    """Which rules run, from the command line (config applies first)."""
-
-    select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -24,7 +24,6 @@ from journeyops_cli.rules.registry import RuleError, all_rules
 if TYPE_CHECKING:
     from journeyops_cli.bank import Bank
     from journeyops_cli.load.places import Added
-    from journeyops_cli.pipeline import Selection
 
 CONFIG_FILE = "journeyops.yaml"
 # Config shortcuts that set a rule option: key in `lint:` -> (rule code, option).
@@ -68,6 +67,14 @@ def _did_you_mean(name: str, candidates: list[str]) -> str:
     lowered = {c.lower(): c for c in candidates}
     close = difflib.get_close_matches(name.lower(), list(lowered), n=1, cutoff=0.6)
     return f"; did you mean '{lowered[close[0]]}'?" if close else "; `journeyops rules` lists them"
+
+
+@dataclass(slots=True)
+class Selection:
+    """Which rules run, from the command line (config applies first)."""
+
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -251,7 +258,7 @@ def _run(bank: Bank, rules: list[Rule], indices: list[int], workers: int | None)
     if bank.places is not None:
         for _, _, places in parts:
             bank.places.merge(places)
-    return {index: items for done, per_rule, _ in parts for index, items in zip(done, per_rule)}
+    return {index: items for done, per_rule, _ in parts for index, items in zip(done, per_rule, strict=True)}
 
 
 def _workers(bank: Bank, workers: int | None) -> int:
