@@ -43,12 +43,13 @@ def fail(message: str, code: int = EXIT_USAGE, findings: list | None = None) -> 
 
 def bank_root(bank: Path | None, near: Path | None = None) -> Path:
     """The bank root from --bank, else by walking up from `near` or the current folder."""
+    from journeyops_cli.models.config import CONFIG_FILE
     from journeyops_cli.pipeline import find_bank_root
 
     if bank is None:
         return find_bank_root(near or Path.cwd())
     if not bank.is_dir():
         raise JourneyopsError(f"--bank {bank}: no such folder")
-    if not (bank / "journeyops.yaml").is_file():
-        raise JourneyopsError(f"--bank {bank}: no journeyops.yaml in that folder")
+    if not (bank / CONFIG_FILE).is_file():
+        raise JourneyopsError(f"--bank {bank}: no {CONFIG_FILE} in that folder")
     return bank.resolve()

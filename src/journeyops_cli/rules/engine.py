@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ValidationError
 
 from journeyops_cli.findings import Finding, Severity
+from journeyops_cli.models.config import CONFIG_FILE
 from journeyops_cli.rules.base import Rule
 from journeyops_cli.rules.registry import RuleError, all_rules
 
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
     from journeyops_cli.bank import Bank
     from journeyops_cli.load.places import Added
 
-CONFIG_FILE = "journeyops.yaml"
 # Config shortcuts that set a rule option: key in `lint:` -> (rule code, option).
 SHORTCUTS = {"stale_after_days": ("JO402", "days")}
 
