@@ -176,6 +176,54 @@ def test_the_package_has_no_import_cycles() -> None:
     assert describe(import_graph()) == []
 
 
+# The packages (and top-level modules) from the bottom up: a module imports only its own
+# package and the layers below it. `rules` and `lint` share a layer: rules/engine runs
+# lint/suppress, which resolves rule names. A new package goes here and in
+# docs/architecture.md.
+LAYERS: list[set[str]] = [
+    {"__init__", "errors", "findings", "resources"},
+    {"models"},
+    {"slug"},
+    {"load"},
+    {"bank"},
+    {"render"},
+    {"score"},
+    {"rules", "lint"},
+    {"pipeline"},
+    {"report", "edit", "schemas"},
+    {"scaffold"},
+    {"site"},
+    {"cli"},
+    {"__main__"},
+]
+SHARED_LAYER = {("rules", "lint"), ("lint", "rules")}
+
+
+def package_of(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "__init__"
+
+
+def layering_violations(graph: dict[str, set[str]]) -> list[str]:
+    rank = {package: level for level, packages in enumerate(LAYERS) for package in packages}
+    unknown = sorted({package_of(m) for m in graph} - set(rank))
+    if unknown:
+        return [f"{', '.join(unknown)}: not in LAYERS (tests/test_architecture.py, docs/architecture.md)"]
+    wrong: list[str] = []
+    for module, targets in sorted(graph.items()):
+        here = package_of(module)
+        for target in sorted(targets):
+            there = package_of(target)
+            if here == there or (here, there) in SHARED_LAYER or rank[there] < rank[here]:
+                continue
+            wrong.append(f"{module} -> {target}: {here} must not depend on {there}")
+    return wrong
+
+
+def test_each_package_imports_only_the_layers_below_it() -> None:
+    assert layering_violations(import_graph()) == []
+
+
 def test_only_the_cli_depends_on_the_cli_and_on_typer() -> None:
     """The core returns data and raises JourneyopsError; only cli/ prints, parses options
     and decides exit codes (`__main__` is the entry point that starts it)."""
@@ -224,6 +272,19 @@ def test_the_graph_sees_imports_inside_functions_and_skips_type_checking(tmp_pat
     assert graph["journeyops_cli.d"] == {"journeyops_cli.a"}
     assert describe(graph) == [
         "journeyops_cli.a -> journeyops_cli.sub.c -> journeyops_cli.b -> journeyops_cli.a"
+    ]
+
+
+def test_a_layering_violation_names_the_import() -> None:
+    graph = {
+        "journeyops_cli.models.base": {"journeyops_cli.bank"},
+        "journeyops_cli.bank": {"journeyops_cli.models.base"},
+    }
+    assert layering_violations(graph) == [
+        "journeyops_cli.models.base -> journeyops_cli.bank: models must not depend on bank"
+    ]
+    assert layering_violations({"journeyops_cli.speed.store": set()}) == [
+        "speed: not in LAYERS (tests/test_architecture.py, docs/architecture.md)"
     ]
 
 
