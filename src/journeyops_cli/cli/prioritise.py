@@ -75,47 +75,27 @@ def prioritise(
     scoring.today, else the latest date in the bank. Done and rejected opportunities
     are left out unless --status names them. See docs/prioritise.md.
     """
-    from journeyops_cli.findings import Severity
-    from journeyops_cli.pipeline import Loaded, answer_once, load_config
-    from journeyops_cli.score import Request, rank
-    from journeyops_cli.score.explain import explain_json, explain_text
-    from journeyops_cli.score.output import FORMATS, render
-    from journeyops_cli.score.rank import explain_one, missing_warning
+    from journeyops_cli.pipeline import answer_once, load_config
+    from journeyops_cli.score import Request
+    from journeyops_cli.score.answer import Question, answer
+    from journeyops_cli.score.output import FORMATS
 
     if output_format not in FORMATS:
         fail(f"--format {output_format}: use one of {', '.join(FORMATS)}")
     statuses = tuple(p.strip() for value in status or [] for p in value.split(",") if p.strip()) or None
     root = bank_root(bank, path)
-    request = Request(model=model, theme=theme, journey=journey, statuses=statuses, top=top)
-    color = output_format == "table" and use_color()
-    width = shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else 120
-
-    def answer(loaded: Loaded) -> tuple[list[str], str]:
-        """(warnings, text) of the ranking; a problem ends the command."""
-        errors = [f for f in loaded.findings if f.severity >= Severity.ERROR]
-        records = sum(len(table) for table in loaded.bank.by_kind.values())
-        if errors and records == 0:
-            plural = "" if len(errors) == 1 else "s"
-            fail(f"nothing could be loaded: {len(errors)} load error{plural}; run `journeyops validate` for details")
-        ranking = rank(loaded.bank, request)
-        row = explain_one(loaded.bank, ranking, explain, request) if explain else None
-        warnings: list[str] = []
-        if errors:
-            files = len({f.path for f in errors})
-            warnings.append(
-                f"{len(errors)} load error{'' if len(errors) == 1 else 's'} in {files} "
-                f"file{'' if files == 1 else 's'}; records that did not load are not ranked "
-                "(run `journeyops validate` for details)"
-            )
-        warnings += ranking.warnings if row is None else [missing_warning(row.score)] if row.score.missing else []
-        if row is not None:
-            return warnings, explain_json(row, ranking) if output_format == "json" else explain_text(row, ranking)
-        return warnings, render(ranking, output_format, color=color, width=width)
-
+    question = Question(
+        Request(model=model, theme=theme, journey=journey, statuses=statuses, top=top),
+        explain,
+        output_format,
+        color=output_format == "table" and use_color(),
+        width=shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else 120,
+    )
     config = load_config(root)
     # Nothing changed since the last run with these options: the same answer at once.
-    options = repr((request, explain, output_format, color, width))
-    warnings, text = answer_once(root, config, "prioritise", options, answer)
+    warnings, text = answer_once(
+        root, config, "prioritise", repr(question), lambda loaded: answer(loaded.bank, loaded.findings, question)
+    )
     for warning in warnings:
         typer.echo(f"journeyops: warning: {warning}", err=True)
     typer.echo(text, nl=False)
