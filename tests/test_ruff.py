@@ -22,6 +22,9 @@ CLEAN = [
     "tests/test_architecture.py",
     "tests/test_ruff.py",
     "tests/core/test_error_handler.py",
+    "tests/edit/test_format_bank.py",
+    "src/journeyops_cli/edit/format_bank.py",
+    "src/journeyops_cli/score/answer.py",
 ]
 
 

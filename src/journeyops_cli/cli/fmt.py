@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from journeyops_cli.cli.common import EXIT_FINDINGS, EXIT_OK, BankOption, bank_root
+from journeyops_cli.errors import JourneyopsError
 
 app = typer.Typer()
 
@@ -29,51 +30,36 @@ def fmt(
     never formatted. Exit codes: 0 done (or nothing to do), 1 with --check when a file would
     change, or when a file could not be formatted.
     """
-    import difflib
+    from collections import Counter
 
-    from journeyops_cli.edit import EditError
-    from journeyops_cli.edit.atomic import replace_file
-    from journeyops_cli.edit.formatter import format_file
-    from journeyops_cli.edit.textfile import read
+    from journeyops_cli.cli.handler import show
+    from journeyops_cli.edit.format_bank import Mode, format_files, within
     from journeyops_cli.load.files import discover
     from journeyops_cli.pipeline import bank_relative, display_prefix, load_config
 
     root = bank_root(bank, paths[0] if paths else None)
     config = load_config(root)
-    files = discover(root, config.exclude, config.site.out).files
-    if paths:
-        wanted = [bank_relative(root, p) for p in paths]
-        files = [f for f in files if any(f == w or f.startswith(w.rstrip("/") + "/") or w == "."
-                                         for w in wanted)]
-    prefix = display_prefix(root)
-    changed = unchanged = refused = 0
-    for rel in files:
-        shown = prefix + rel
-        try:
-            source = read(root / rel, shown)
-            result = format_file(source, shown, config.limits)
-            if not result.changed:
-                unchanged += 1
-                continue
-            changed += 1
-            if diff:
-                typer.echo("".join(difflib.unified_diff(
-                    result.before.splitlines(keepends=True), result.after.splitlines(keepends=True),
-                    f"a/{rel}", f"b/{rel}")), nl=False)
-            elif check:
-                typer.echo(f"would reformat {shown}")
-            else:
-                replace_file(root / rel, source.encode(result.after), shown)
-                typer.echo(f"reformatted {shown}")
-        except EditError as error:
-            refused += 1
-            typer.echo(f"journeyops: error: {error.message}", err=True)
+    files = within(
+        discover(root, config.exclude, config.site.out).files,
+        [bank_relative(root, p) for p in paths] if paths else None,
+    )
+    mode: Mode = "diff" if diff else "check" if check else "write"
+    counts: Counter[str] = Counter()
+    for item in format_files(root, files, config.limits, display_prefix(root), mode):
+        counts[item.outcome] += 1
+        if item.outcome == "refused":
+            show(JourneyopsError(item.detail))
+        elif item.outcome == "reformatted":
+            typer.echo(f"reformatted {item.shown}")
+        elif item.outcome == "would reformat":
+            typer.echo(item.detail if diff else f"would reformat {item.shown}\n", nl=False)
     writing = not (check or diff)
-    summary = (f"{changed} file(s) reformatted" if writing else f"{changed} file(s) would be reformatted")
-    summary += f", {unchanged} already formatted"
-    if refused:
-        summary += f", {refused} could not be formatted"
+    changed = counts["reformatted"] + counts["would reformat"]
+    summary = f"{changed} file(s) reformatted" if writing else f"{changed} file(s) would be reformatted"
+    summary += f", {counts['unchanged']} already formatted"
+    if counts["refused"]:
+        summary += f", {counts['refused']} could not be formatted"
     typer.echo(summary, err=not writing and diff)
-    if refused or (check and changed):
+    if counts["refused"] or (check and changed):
         raise typer.Exit(EXIT_FINDINGS)
     raise typer.Exit(EXIT_OK)
