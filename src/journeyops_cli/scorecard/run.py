@@ -10,7 +10,7 @@ from journeyops_cli.scorecard.figures import DEFAULT_FRESH_DAYS, Scorecard, buil
 
 def scorecard_of(root: Path, today: dt.date, *, cache: bool | None = None) -> Scorecard:
     """The scorecard of the bank at `root`, counting freshness and staleness from `today`.
-    Raises the pipeline's BankError when the bank cannot be used."""
+    Raises a JourneyopsError when the bank cannot be used."""
     from journeyops_cli.pipeline import Selection, load_bank, load_config
     from journeyops_cli.rules.engine import lint, plan
     from journeyops_cli.rules.hygiene.stale import StaleJourney

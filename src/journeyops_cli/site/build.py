@@ -32,7 +32,7 @@ from journeyops_cli.errors import JourneyopsError
 from journeyops_cli.findings import Finding, Severity
 from journeyops_cli.models import Insight
 from journeyops_cli.models.base import Record
-from journeyops_cli.pipeline import BankError, Selection, load_bank, load_config
+from journeyops_cli.pipeline import Selection, load_bank, load_config
 from journeyops_cli.resources import templates_dir
 from journeyops_cli.rules.registry import name_of
 from journeyops_cli.site import privacy
@@ -686,4 +686,4 @@ def read_manifest(out: Path) -> Manifest:
         return Manifest()
 
 
-__all__ = ["BankError", "SiteError", "SiteResult", "build_site"]
+__all__ = ["SiteError", "SiteResult", "build_site"]
