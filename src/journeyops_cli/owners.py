@@ -11,7 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from journeyops_cli.bank import Bank
+from journeyops_cli.edit import EditError
+from journeyops_cli.edit.atomic import create_file, replace_file
+from journeyops_cli.errors import EXIT_USAGE, JourneyopsError
 from journeyops_cli.models import Journey, Opportunity, Team
+from journeyops_cli.revisions import repository_root
 
 BEGIN = "# BEGIN journeyops owners: written by `journeyops owners`; change the teams' handles instead"
 END = "# END journeyops owners"
@@ -71,3 +75,53 @@ def merged(existing: str, new_block: str) -> str:
     if not existing.strip():
         return new_block
     return existing + ("" if existing.endswith("\n") else "\n") + "\n" + new_block
+
+
+@dataclass(frozen=True, slots=True)
+class CodeOwnersFile:
+    """The CODEOWNERS file of a bank: where it is, what it holds, what it should hold."""
+
+    target: Path
+    existing: str
+    wanted: str
+    owned: int
+
+    @property
+    def up_to_date(self) -> bool:
+        return self.wanted == self.existing
+
+
+def codeowners_file(bank: Bank, out: Path | None) -> CodeOwnersFile:
+    """`out`, else `.github/CODEOWNERS` of the git repository holding the bank, else
+    `CODEOWNERS` in the bank, with the bank's block merged into what it holds."""
+    if not in_use(bank):
+        raise JourneyopsError(
+            "no team has `handles:`; add the code-host handles of the teams "
+            "(e.g. `handles: ['@my-org/daycare-team']`) and run this again"
+        )
+    root = bank.root.resolve()
+    repo = repository_root(root)
+    if out is None:
+        target = repo / ".github" / "CODEOWNERS" if repo is not None else root / "CODEOWNERS"
+    else:
+        target = out.resolve()
+    # Patterns are relative to the repository that holds the CODEOWNERS file.
+    base = repo if repo is not None and target.is_relative_to(repo) else root
+    try:
+        existing = target.read_text(encoding="utf-8") if target.exists() else ""
+    except (OSError, UnicodeDecodeError) as error:
+        raise JourneyopsError(f"{target}: cannot be read ({error})") from None
+    return CodeOwnersFile(target, existing, merged(existing, block(bank, base)), len(owned_files(bank)))
+
+
+def write(file: CodeOwnersFile) -> None:
+    """Write the wanted text atomically; a file that cannot be written is a usage error
+    (exit 2), not a refused edit."""
+    data = file.wanted.encode("utf-8")
+    try:
+        if file.target.exists():
+            replace_file(file.target, data, str(file.target))
+        else:
+            create_file(file.target, data, str(file.target))
+    except EditError as error:
+        raise JourneyopsError(error.message, exit_code=EXIT_USAGE) from None

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from journeyops_cli.cli.common import EXIT_FINDINGS, EXIT_OK, BankOption, bank_root, fail
+from journeyops_cli.cli.common import EXIT_FINDINGS, EXIT_OK, BankOption, bank_root
 
 app = typer.Typer()
 
@@ -29,43 +29,16 @@ def owners(
 
     The lines go between two marker comments; everything else in the file is kept.
     """
-    from journeyops_cli.edit import EditError
-    from journeyops_cli.edit.atomic import create_file, replace_file
-    from journeyops_cli.owners import block, in_use, merged, owned_files
+    from journeyops_cli.owners import codeowners_file, write
     from journeyops_cli.pipeline import load_bank
-    from journeyops_cli.revisions import repository_root
 
-    root = bank_root(bank)
-    loaded = load_bank(root)
-    if not in_use(loaded.bank):
-        fail("no team has `handles:`; add the code-host handles of the teams "
-             "(e.g. `handles: ['@my-org/daycare-team']`) and run this again")
-    repo = repository_root(root)
-    if out is None:
-        target = repo / ".github" / "CODEOWNERS" if repo is not None else root / "CODEOWNERS"
-    else:
-        target = out.resolve()
-    # Patterns are relative to the repository that holds the CODEOWNERS file.
-    base = repo if repo is not None and target.is_relative_to(repo) else root
-    text = block(loaded.bank, base)
-    try:
-        existing = target.read_text(encoding="utf-8") if target.exists() else ""
-    except (OSError, UnicodeDecodeError) as error:
-        fail(f"{target}: cannot be read ({error})")
-    new = merged(existing, text)
-    count = len(owned_files(loaded.bank))
-    if new == existing:
-        typer.echo(f"✓ {target}: up to date ({count} files owned)")
+    file = codeowners_file(load_bank(bank_root(bank)).bank, out)
+    if file.up_to_date:
+        typer.echo(f"✓ {file.target}: up to date ({file.owned} files owned)")
         raise typer.Exit(EXIT_OK)
     if check:
-        typer.echo(f"{target}: out of date; run `journeyops owners` and commit the result", err=True)
+        typer.echo(f"{file.target}: out of date; run `journeyops owners` and commit the result", err=True)
         raise typer.Exit(EXIT_FINDINGS)
-    try:
-        if target.exists():
-            replace_file(target, new.encode("utf-8"), str(target))
-        else:
-            create_file(target, new.encode("utf-8"), str(target))
-    except EditError as error:  # a file it cannot write is a usage error here, not a refused edit
-        fail(str(error))
-    typer.echo(f"wrote {target}: {count} files owned")
+    write(file)
+    typer.echo(f"wrote {file.target}: {file.owned} files owned")
     raise typer.Exit(EXIT_OK)
