@@ -80,3 +80,10 @@ def test_the_handler_exits_with_the_errors_code(error: JourneyopsError, code: in
 def test_a_bug_is_not_swallowed_by_the_handler() -> None:
     result = CliRunner().invoke(_app_raising(KeyError("bug")), ["go"])
     assert isinstance(result.exception, KeyError)
+
+
+def test_on_a_terminal_the_error_label_is_red_and_the_message_plain() -> None:
+    result = CliRunner().invoke(_app_raising(JourneyopsError("[bold]no[/bold] :smile:")), ["go"],
+                                env={"FORCE_COLOR": "1", "NO_COLOR": None, "TERM": "xterm"})
+    assert result.exit_code == 2
+    assert result.stderr == "journeyops: \x1b[1;31merror:\x1b[0m [bold]no[/bold] :smile:\n"
