@@ -23,6 +23,8 @@ CLEAN = [
     "tests/test_ruff.py",
     "tests/core/test_error_handler.py",
     "tests/edit/test_format_bank.py",
+    "tests/core/test_cli_apps.py",
+    "src/journeyops_cli/owners.py",
     "src/journeyops_cli/edit/format_bank.py",
     "src/journeyops_cli/score/answer.py",
 ]

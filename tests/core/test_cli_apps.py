@@ -1,0 +1,27 @@
+"""Each command is its own typer app in its own module of cli/, and the root app adds
+every one of them (a module that is not added would be a command nobody can run)."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import typer
+
+import journeyops_cli.cli
+from journeyops_cli.cli.app import app
+
+SHARED = {"__init__", "app", "common", "handler"}
+COMMAND_MODULES = sorted(
+    path.stem for path in Path(journeyops_cli.cli.__file__).parent.glob("*.py") if path.stem not in SHARED
+)
+
+
+def test_every_command_module_has_its_own_app_and_the_root_adds_it() -> None:
+    added = {id(info.typer_instance) for info in app.registered_groups}
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"journeyops_cli.cli.{name}")
+        assert isinstance(module.app, typer.Typer), name
+        assert module.app is not app, name
+        assert id(module.app) in added, f"cli/{name}.py is not added in cli/app.py"
+
