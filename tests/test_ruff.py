@@ -24,6 +24,8 @@ CLEAN = [
     "tests/core/test_error_handler.py",
     "tests/edit/test_format_bank.py",
     "tests/core/test_cli_apps.py",
+    "tests/management/test_diff_sides.py",
+    "src/journeyops_cli/diff/sides.py",
     "src/journeyops_cli/owners.py",
     "src/journeyops_cli/edit/format_bank.py",
     "src/journeyops_cli/score/answer.py",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -32,35 +30,11 @@ def diff(
     `--format md` writes a pull-request comment (under GitHub's 65,536 characters, long
     lists folded); `--format json` is for bots.
     """
-    from journeyops_cli.diff.compare import Snapshot, compare
     from journeyops_cli.diff.output import FORMATS, render
-    from journeyops_cli.revisions import bank_at
+    from journeyops_cli.diff.sides import diff_of, needs_bank
 
     if output_format not in FORMATS:
         fail(f"--format {output_format}: use one of {', '.join(FORMATS)}")
-
-    def folder(name: str) -> Path | None:
-        """The bank folder `name` names, or None for a revision."""
-        path = Path(name)
-        if (path / "journeyops.yaml").is_file():
-            return path.resolve()
-        if path.is_dir() and ("/" in name or name.startswith(".")):
-            fail(f"{name}: no journeyops.yaml in that folder; name a bank folder or a git revision")
-        return None
-
-    base_folder = folder(base)
-    head_folder = folder(head) if head is not None else None
-    root = None if base_folder and (head is None or head_folder) and bank is None else bank_root(bank)
-    with tempfile.TemporaryDirectory(prefix="journeyops-diff-") as scratch:
-        if base_folder is None:
-            assert root is not None
-            base_folder = bank_at(root, base, Path(scratch) / "base")
-        if head is None:
-            head_folder = root or bank_root(None)
-        elif head_folder is None:
-            assert root is not None
-            head_folder = bank_at(root, head, Path(scratch) / "head")
-        result = compare(Snapshot.load(base_folder), Snapshot.load(head_folder), base,
-                         head if head is not None else "working tree")
-    typer.echo(render(result, output_format), nl=False)
+    root = bank_root(bank) if bank is not None or needs_bank(base, head) else None
+    typer.echo(render(diff_of(base, head, root), output_format), nl=False)
     raise typer.Exit(EXIT_OK)
