@@ -25,6 +25,7 @@ CLEAN = [
     "tests/edit/test_format_bank.py",
     "tests/core/test_cli_apps.py",
     "tests/management/test_diff_sides.py",
+    "tests/rules/test_registry.py",
     "src/journeyops_cli/diff/sides.py",
     "src/journeyops_cli/owners.py",
     "src/journeyops_cli/edit/format_bank.py",
