@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
+from types import ModuleType
 
 import journeyops_cli.rules
 from journeyops_cli.load.codes import CODES
@@ -30,3 +31,11 @@ def test_every_loader_code_is_a_documented_source_rule() -> None:
     assert sorted(source) == sorted(CODES)
     for code, rule in source.items():
         assert (rule.name, rule.groups, rule.severity) == (CODES[code].name, CODES[code].groups, CODES[code].severity)
+
+
+def test_a_module_may_list_its_rules_made_from_data() -> None:
+    made = type("Made", (SourceRule,), {"code": "JO001", "__doc__": "Made.\n\nFrom data.\n\nFailing: x"})
+    module = ModuleType("journeyops_cli.rules.made")
+    module.RULES = [made]  # type: ignore[attr-defined]
+    module.Other = type("Other", (SourceRule,), {"code": "JO002"})  # type: ignore[attr-defined]
+    assert rules_in(module) == [made]

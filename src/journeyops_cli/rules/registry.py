@@ -73,8 +73,12 @@ def rule_modules() -> tuple[ModuleType, ...]:
 
 
 def rules_in(module: ModuleType) -> list[type[Rule]]:
-    """The rules a module defines: its own `Rule` subclasses that have a code (bases such
-    as `SourceRule` have none)."""
+    """The rules a module defines: its `RULES` when it lists them (rules made from data,
+    such as the loader's codes), else its own `Rule` subclasses that have a code (bases
+    such as `SourceRule` have none)."""
+    listed = getattr(module, "RULES", None)
+    if listed is not None:
+        return list(listed)
     return [
         value
         for value in vars(module).values()
