@@ -87,3 +87,15 @@ def test_on_a_terminal_the_error_label_is_red_and_the_message_plain() -> None:
                                 env={"FORCE_COLOR": "1", "NO_COLOR": None, "TERM": "xterm"})
     assert result.exit_code == 2
     assert result.stderr == "journeyops: \x1b[1;31merror:\x1b[0m [bold]no[/bold] :smile:\n"
+
+
+def test_serve_keeps_serving_when_a_rebuild_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from journeyops_cli.cli.site import rebuilder
+
+    (tmp_path / "journeyops.yaml").write_text("name: [unclosed\n", encoding="utf-8")
+    rebuilder(tmp_path, tmp_path / "out")()
+    err = capsys.readouterr().err.splitlines()
+    assert err[-2:] == [
+        "journeyops: error: journeyops.yaml is not valid YAML",
+        "journeyops: the site was not rebuilt; fix the error above and save again",
+    ]

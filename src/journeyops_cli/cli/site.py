@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -82,6 +83,20 @@ def build(
     run_build(_root(path, bank), out)
 
 
+def rebuilder(root: Path, out: Path | None) -> Callable[[], None]:
+    """What `serve` runs when a file changes: build again; an error is printed (by the one
+    error printer) and the server keeps serving the last good site."""
+
+    def rebuild() -> None:
+        try:
+            run_build(root, out)
+        except JourneyopsError as error:
+            show(error)
+            typer.echo("journeyops: the site was not rebuilt; fix the error above and save again", err=True)
+
+    return rebuild
+
+
 @app.command("serve")
 def serve(
     path: PathArgument = None,
@@ -94,16 +109,8 @@ def serve(
 
     root = _root(path, bank)
     result = run_build(root, out)
-
-    def rebuild() -> None:
-        try:
-            run_build(root, out)
-        except JourneyopsError as error:
-            show(error)
-            typer.echo("journeyops: the site was not rebuilt; fix the error above and save again", err=True)
-
     try:
-        serve_site(root, result.out, port, rebuild, announce=typer.echo)
+        serve_site(root, result.out, port, rebuilder(root, out), announce=typer.echo)
     except OSError as error:
         fail(f"cannot serve on 127.0.0.1:{port}: {error.strerror or error}")
     except KeyboardInterrupt:
