@@ -12,14 +12,13 @@ from pydantic import Field
 from journeyops_cli.findings import Finding, Severity
 from journeyops_cli.models.base import text_values, without_marks
 from journeyops_cli.rules.base import Rule, RuleOptions
+from journeyops_cli.rules.hygiene.similar_pairs import similar_pairs
 
 if TYPE_CHECKING:
     from journeyops_cli.bank import Bank
     from journeyops_cli.models import Journey
 
 WORD = re.compile(r"[a-z0-9]+")
-# Words shared by more journeys than this do not find candidates (they say little).
-MAX_POSTING = 200
 # Words too common in journey titles to tell journeys apart (fi, sv, en).
 STOPWORDS = frozenset(
     "the and for of to a an in on with your you my at by from or "  # noqa: SIM905 - a list of words
@@ -33,8 +32,6 @@ class Options(RuleOptions):
     """Similarity (0-1) from which two journeys are reported."""
     same_level: bool = True
     """Compare only journeys on the same level."""
-    candidates: Annotated[int, Field(gt=0)] = 8
-    """How many of a journey's rarest words are used to find others to compare with."""
 
 
 class NearDuplicateJourney(Rule):
@@ -45,8 +42,20 @@ class NearDuplicateJourney(Rule):
     customer journey separately, their insights and metrics split in two, and neither
     sees the whole. The finding names both journeys so their owners can merge them or
     make one the parent of the other. Journeys in a parent-child line are not compared.
-    Similarity is the mean of the word overlap (Jaccard) of the titles and of the step
-    titles; only journeys sharing a rare word are compared, so big banks stay fast.
+    Similarity is the mean of the word overlap (Jaccard: shared words over all words) of
+    the titles and of the step titles, after lower-casing, dropping accents, a light
+    stemming (`applying` → `apply`) and dropping common short words. Journeys on different
+    levels are compared only when `same_level` is false.
+
+    Every pair is judged, whatever the size of the bank: the rule reports exactly the pairs
+    that comparing each journey with every other would report (tested against that on
+    generated banks). It does not compare them one by one: it counts the words each
+    journey shares with all the others at once, and compares exactly only the pairs that
+    share enough title words (at least 2 × threshold − 1 of title overlap) and enough
+    step words for the title words they share. The time grows with the square of the
+    number of journeys on a level, with a small constant: about 0.1 s at 2,000 journeys
+    and 2 s at 10,000 on the benchmark bank, whose small vocabulary makes most journeys
+    share words.
 
     Failing (in two teams' folders):
 
@@ -68,34 +77,19 @@ class NearDuplicateJourney(Rule):
     def check(self, bank: Bank) -> Iterator[Finding]:
         options: Options = self.options  # type: ignore[assignment]
         journeys = sorted(bank.journeys(), key=lambda j: (j.source_path, j.source_document, j.id))
-        titles = [_tokens(text_values(j.title)) for j in journeys]
-        steps = [_tokens(v for s in j.steps for v in text_values(s.title)) for j in journeys]
-        index: dict[str, list[int]] = defaultdict(list)
-        for number, words in enumerate(titles):
-            for word in words | steps[number]:
-                index[word].append(number)
-        lineage = {j.id: {a.id for a in bank.ancestors(j)} for j in journeys}
+        groups: dict[str, list[int]] = defaultdict(list)
         for number, journey in enumerate(journeys):
-            words = titles[number] | steps[number]
-            # A word only this journey has finds nobody: start from words shared by a few.
-            shared = (w for w in words if len(index[w]) > 1)
-            rare = sorted(shared, key=lambda w: (len(index[w]), w))[: options.candidates]
-            seen: set[int] = set()
-            for word in rare:
-                if len(index[word]) > MAX_POSTING:
-                    break
-                for other in index[word]:
-                    if other >= number or other in seen:
-                        continue
-                    seen.add(other)
-                    first = journeys[other]
-                    if options.same_level and first.level != journey.level:
-                        continue
-                    if first.id in lineage[journey.id] or journey.id in lineage[first.id] or first.id == journey.id:
-                        continue
-                    score = (_jaccard(titles[number], titles[other]) + _jaccard(steps[number], steps[other])) / 2
-                    if score >= options.threshold:
-                        yield self._finding(bank, journey, first, score)
+            groups[journey.level if options.same_level else ""].append(number)
+        pairs: list[tuple[int, int, float]] = []
+        for members in groups.values():
+            items = [words(journeys[n]) for n in members]
+            pairs.extend((members[i], members[j], score) for i, j, score in similar_pairs(items, options.threshold))
+        lineage = {j.id: {a.id for a in bank.ancestors(j)} for j in journeys}
+        for number, other, score in sorted(pairs):
+            journey, first = journeys[number], journeys[other]
+            if first.id in lineage[journey.id] or journey.id in lineage[first.id] or first.id == journey.id:
+                continue
+            yield self._finding(bank, journey, first, score)
 
     def _finding(self, bank: Bank, journey: Journey, first: Journey, score: float) -> Finding:
         line, _ = bank.locate(first, ("id",))
@@ -108,6 +102,11 @@ class NearDuplicateJourney(Rule):
             f"{teams}: similarity {score:.2f}",
             "merge them, or make one the parent of the other; suppress this line if they really differ",
         )
+
+
+def words(journey: Journey) -> tuple[frozenset[str], frozenset[str]]:
+    """The words of a journey's title and of its steps' titles that JO404 compares."""
+    return _tokens(text_values(journey.title)), _tokens(v for s in journey.steps for v in text_values(s.title))
 
 
 def fold(text: str) -> str:
@@ -147,9 +146,3 @@ def _stem(word: str) -> str:
     if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word
-
-
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a and not b:
-        return 0.0
-    return len(a & b) / len(a | b)
