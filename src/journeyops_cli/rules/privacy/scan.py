@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from journeyops_cli.findings import Finding
 from journeyops_cli.rules.base import Rule, RuleOptions
-from journeyops_cli.rules.privacy.detect import Span
+from journeyops_cli.rules.privacy.detect import AT_SIGNS, Span
 from journeyops_cli.rules.walk import matching_strings, string_list
 
 if TYPE_CHECKING:
@@ -27,11 +27,12 @@ class PrivacyOptions(RuleOptions):
     """Field names whose values are not scanned (a Team's `contact` is a shared channel)."""
 
 
-# What every detector needs to find anything: an `@` (e-mail) or three digits in a row
-# (phone numbers and identity codes). Strings without either are never scanned.
-EMAIL_HINT = re.compile("@")
+# What every detector needs to find anything: an `@` (e-mail; `＠` counts) or three
+# digits in a row (phone numbers and identity codes; `\d` is a digit of any script).
+# Strings without either are never scanned.
+EMAIL_HINT = re.compile(f"[{AT_SIGNS}]")
 DIGITS_HINT = re.compile(r"\d\d\d")
-_HINTS = re.compile(r"@|\d\d\d")
+_HINTS = re.compile(f"[{AT_SIGNS}]|\\d\\d\\d")
 
 Scanned = list[tuple["Record", tuple[Any, ...], str]]
 # Per bank: the strings of every record that any detector could match, in walk order
