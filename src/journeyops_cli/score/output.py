@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from journeyops_cli.models.base import pick_text
+from journeyops_cli.render.safety import md_cell
 from journeyops_cli.score.base import Factor, Score
 from journeyops_cli.score.rank import Ranked, Ranking
 
@@ -153,20 +154,15 @@ def render_json(ranking: Ranking) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def md_cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return " ".join(text.split()).replace("\\", "\\\\").replace("|", "\\|")
-
-
 def render_md(ranking: Ranking) -> str:
     lines = [
         "| " + " | ".join(HEADINGS) + " |",
         "| ---: | --- | --- | ---: | --- | --- | --- |",
     ]
     for row in ranking.rows:
-        values = cells(row)
-        values[1] = f"`{values[1]}`"
-        lines.append("| " + " | ".join(md_cell(v) for v in values) + " |")
+        values = [md_cell(value) for value in cells(row)]
+        values[1] = f"`{values[1]}`"  # an id (a slug): nothing in it is escaped
+        lines.append("| " + " | ".join(values) + " |")
     lines.append("")
     lines.append(
         f"Ranked by the `{ranking.model}` model ({md_cell(ranking.formula)}); "
