@@ -8,7 +8,6 @@ place with `surgery`, checked with `verify`, and written atomically.
 from __future__ import annotations
 
 import copy
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -22,6 +21,7 @@ from journeyops_cli.edit.textfile import read
 from journeyops_cli.edit.verify import check_edit, data_of, require_clean
 from journeyops_cli.models import Insight, Metric, Opportunity
 from journeyops_cli.models.base import Record
+from journeyops_cli.suggest import did_you_mean
 
 SOURCE_KINDS: dict[str, type[Record]] = {"insight": Insight, "metric": Metric, "opportunity": Opportunity}
 Outcome = Literal["linked", "already linked", "unlinked", "not linked"]
@@ -53,8 +53,7 @@ def find_source(bank: Bank, source_id: str, kind: str | None) -> Record:
 
 
 def _nearest(value: str, candidates: list[str]) -> str:
-    close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.5)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return f"; {hint}" if (hint := did_you_mean(value, candidates)) else ""
 
 
 def field_for(bank: Bank, source: Record, target: str, linking: bool) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from dataclasses import dataclass
@@ -11,6 +10,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ValidationError
 
 from journeyops_cli.models.base import SLUG_PATTERN, STEP_REF_PATTERN
+from journeyops_cli.suggest import did_you_mean
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,10 +223,7 @@ def _literal_values(detail: dict[str, Any]) -> list[str]:
 
 
 def _did_you_mean(word: str, choices: list[str] | set[str]) -> str | None:
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    if not close and word.lower() in {c.lower() for c in choices}:
-        close = [c for c in choices if c.lower() == word.lower()]
-    return f"did you mean '{close[0]}'?" if close else None
+    return did_you_mean(word, choices)
 
 
 def slugify_hint(value: str) -> str:

@@ -6,13 +6,13 @@ can be checked when it is read, by every command, and `score/` can import them.
 
 from __future__ import annotations
 
-import difflib
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from journeyops_cli.models.base import Date, Strict
+from journeyops_cli.suggest import did_you_mean
 
 ModelName = Literal["journey", "rice", "ice", "wsjf", "weighted"]
 MODEL_NAMES: tuple[str, ...] = ("journey", "rice", "ice", "wsjf", "weighted")
@@ -89,8 +89,8 @@ DEFAULT_BOUNDS: dict[str, tuple[float, float | None]] = {
 
 
 def _unknown(name: str, allowed: tuple[str, ...] | list[str], message: str, what: str) -> PydanticCustomError:
-    close = difflib.get_close_matches(name, list(allowed), n=1, cutoff=0.6)
-    hint = (f"did you mean '{close[0]}'? " if close else "") + f"{what}: " + ", ".join(allowed)
+    close = did_you_mean(name, allowed)
+    hint = (f"{close} " if close else "") + f"{what}: " + ", ".join(allowed)
     return PydanticCustomError("unknown_name", message, {"hint": hint})
 
 

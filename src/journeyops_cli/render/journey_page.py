@@ -21,6 +21,7 @@ from journeyops_cli.models import Journey
 from journeyops_cli.render.i18n import strings
 from journeyops_cli.render.journey_map import JourneyMap, build_map
 from journeyops_cli.render.mermaid import journey_diagram
+from journeyops_cli.suggest import did_you_mean
 
 Link = Callable[[str, str], "str | None"]
 FORMATS = ("md", "html")
@@ -63,25 +64,23 @@ def render_html(journey_map: JourneyMap, link: Link | None = None) -> str:
 
 
 class UnknownJourney(JourneyopsError):
-    """No journey with this id (exit 1); the message names the nearest id when one is close."""
+    """No journey with this id (exit 1); `hint` ("did you mean …?") names the nearest id
+    when one is close."""
 
     exit_code = EXIT_FINDINGS
 
-    def __init__(self, journey_id: str, nearest: str | None) -> None:
+    def __init__(self, journey_id: str, hint: str | None) -> None:
         message = f"no journey with id '{journey_id}' in the bank"
-        super().__init__(f"{message}; did you mean '{nearest}'?" if nearest else message)
+        super().__init__(f"{message}; {hint}" if hint else message)
         self.journey_id = journey_id
-        self.nearest = nearest
+        self.hint = hint
 
 
 def find_journey(bank: Bank, journey_id: str) -> Journey:
     """The journey, or UnknownJourney with the nearest id."""
-    import difflib
-
     journey = bank.get(Journey, journey_id)
     if journey is None:
-        close = difflib.get_close_matches(journey_id, sorted(bank.ids("Journey")), n=1, cutoff=0.5)
-        raise UnknownJourney(journey_id, close[0] if close else None)
+        raise UnknownJourney(journey_id, did_you_mean(journey_id, bank.ids("Journey")))
     return journey
 
 

@@ -8,7 +8,6 @@ per-path ignores, inline suppressions).
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import gc
 from collections.abc import Callable
@@ -21,6 +20,7 @@ from journeyops_cli.findings import Finding, Severity
 from journeyops_cli.models.config import CONFIG_FILE
 from journeyops_cli.rules.base import Rule
 from journeyops_cli.rules.registry import RuleError, all_rules
+from journeyops_cli.suggest import did_you_mean
 
 if TYPE_CHECKING:
     from journeyops_cli.bank import Bank
@@ -64,9 +64,7 @@ def rule_named(name: str) -> type[Rule] | None:
 
 
 def _did_you_mean(name: str, candidates: list[str]) -> str:
-    lowered = {c.lower(): c for c in candidates}
-    close = difflib.get_close_matches(name.lower(), list(lowered), n=1, cutoff=0.6)
-    return f"; did you mean '{lowered[close[0]]}'?" if close else "; `journeyops rules` lists them"
+    return f"; {did_you_mean(name, candidates) or '`journeyops rules` lists them'}"
 
 
 @dataclass(slots=True)

@@ -5,7 +5,6 @@ bank) before anything is written, and never overwrites a file."""
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +18,7 @@ from journeyops_cli.scaffold.layout import record_path, schema_ref
 from journeyops_cli.scaffold.outcome import PlannedFile
 from journeyops_cli.scaffold.render import render
 from journeyops_cli.slug import is_slug, slugify
+from journeyops_cli.suggest import did_you_mean
 
 KIND_BY_SLUG = {slug: kind for kind, slug in KIND_SLUGS.items()}
 LEVELS: tuple[str, ...] = Level.__args__  # type: ignore[attr-defined]
@@ -173,8 +173,7 @@ def split_list(value: str | list[str] | None) -> list[str]:
 
 
 def _nearest(value: str, candidates: list[str]) -> str:
-    close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.5)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return f"; {hint}" if (hint := did_you_mean(value, candidates)) else ""
 
 
 def _check_ref(bank: Bank, kind: str, value: str | None, what: str) -> None:

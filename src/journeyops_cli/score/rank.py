@@ -7,7 +7,6 @@ more linked insights, then id (a to z).
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -23,6 +22,7 @@ from journeyops_cli.score.journey import JourneyModel
 from journeyops_cli.score.rice import RiceModel
 from journeyops_cli.score.weighted import WeightedModel
 from journeyops_cli.score.wsjf import WsjfModel
+from journeyops_cli.suggest import did_you_mean
 
 STATUSES: tuple[str, ...] = OpportunityStatus.__args__  # type: ignore[attr-defined]
 DEFAULT_EXCLUDED: tuple[str, ...] = ("done", "rejected")
@@ -77,10 +77,7 @@ class Ranking:
 
 
 def _hint(word: str, choices: list[str], what: str) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    if close:
-        return f"did you mean '{close[0]}'?"
-    return f"{what}: " + (", ".join(choices) if choices else "none in this bank")
+    return did_you_mean(word, choices) or f"{what}: " + (", ".join(choices) if choices else "none in this bank")
 
 
 def model_for(name: str, bank: Bank) -> ScoringModel:

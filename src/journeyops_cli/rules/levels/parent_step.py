@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from journeyops_cli.findings import Finding
 from journeyops_cli.rules.base import Rule, RuleOptions
+from journeyops_cli.suggest import did_you_mean
 
 if TYPE_CHECKING:
     from journeyops_cli.bank import Bank
@@ -83,9 +84,4 @@ class ParentStep(Rule):
 
 
 def _hint(value: str, choices: list[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
-    if close:
-        return f"did you mean '{close[0]}'?"
-    return "its steps: " + ", ".join(choices)
+    return did_you_mean(value, choices) or "its steps: " + ", ".join(choices)

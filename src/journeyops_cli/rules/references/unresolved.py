@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from journeyops_cli.findings import Finding
 from journeyops_cli.rules.base import Rule
+from journeyops_cli.suggest import did_you_mean
 
 if TYPE_CHECKING:
     from journeyops_cli.bank import Bank
@@ -60,11 +60,11 @@ class UnresolvedReference(Rule):
                         message = f"step reference '{target}': no journey '{journey_id}'"
                         if step_refs is None:
                             step_refs = bank.step_refs()
-                        hint = _nearest(target, step_refs)
+                        hint = did_you_mean(target, step_refs)
                     else:
                         message = f"step reference '{target}': journey '{journey_id}' has no step '{step_id}'"
                         steps = [s.id for s in journey.steps]  # type: ignore[attr-defined]
-                        hint = _nearest(step_id, steps, prefix=f"{journey_id}#")
+                        hint = did_you_mean(step_id, steps, prefix=f"{journey_id}#")
                         if hint is None:
                             hint = "its steps: " + ", ".join(steps)
                     yield self.at(bank, record, path, message, hint)
@@ -75,10 +75,6 @@ class UnresolvedReference(Rule):
                         record,
                         path,
                         f"no {word} with id '{target}'",
-                        _nearest(target, ids[kind]),
+                        did_you_mean(target, ids[kind]),
                     )
 
-
-def _nearest(value: str, choices: list[str], prefix: str = "") -> str | None:
-    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
-    return f"did you mean '{prefix}{close[0]}'?" if close else None
