@@ -67,6 +67,15 @@ class Metric(Record):
             return None
         return value >= self.target if self.direction == "increase" else value <= self.target
 
+    def shortfall(self) -> float | None:
+        """How far the latest observation falls short of the target in the metric's
+        direction (> 0 when `on_target()` is False, <= 0 when it is True); None when the
+        observation, the target or the direction is unknown."""
+        latest = self.latest()
+        if latest is None or self.target is None or self.direction is None:
+            return None
+        return self.target - latest.value if self.direction == "increase" else latest.value - self.target
+
     def status(self) -> MetricStatus:
         """`on` or `off` target by the latest observation, or `unknown`."""
         met = self.on_target()

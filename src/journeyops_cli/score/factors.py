@@ -146,10 +146,11 @@ def sources(opportunity: Opportunity, context: Context) -> FactorResult:
 def metric_gap_of(metric: Metric) -> float | None:
     """How far the latest observation is from the target, relative to the target, in the
     bad direction (0 when on or past target); None when the metric cannot tell."""
-    latest = metric.latest()
-    if metric.volume or metric.direction is None or metric.target is None or latest is None:
+    shortfall = metric.shortfall()
+    if metric.volume or shortfall is None:
         return None
-    shortfall = metric.target - latest.value if metric.direction == "increase" else latest.value - metric.target
+    latest = metric.latest()
+    assert latest is not None and metric.target is not None  # shortfall() needs both
     scale = abs(metric.target) or abs(latest.value)
     if scale == 0:
         return 0.0

@@ -166,11 +166,9 @@ class PagePlanner:
 
     def _metric_view(self, metric: Metric) -> dict[str, Any]:
         observations = sorted(metric.observations, key=lambda o: o.date)
-        latest = observations[-1] if observations else None
-        status = None
-        if latest is not None and metric.target is not None and metric.direction:
-            good = latest.value >= metric.target if metric.direction == "increase" else latest.value <= metric.target
-            status = "on_target" if good else "off_target"
+        latest = metric.latest()
+        on_target = metric.on_target()
+        status = None if on_target is None else "on_target" if on_target else "off_target"
         title = self.t(metric.title)
         values = ", ".join(f"{o.date.isoformat()} {self.num(o.value, metric.unit)}" for o in observations)
         label = self.s["trend_alt"].format(title=title, values=values or self.s["no_data"])

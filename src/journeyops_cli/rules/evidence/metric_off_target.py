@@ -16,11 +16,7 @@ if TYPE_CHECKING:
 def gap(metric: Metric) -> float | None:
     """How far the latest observation is from the target on the wrong side (> 0), or
     None when it meets the target or cannot be compared."""
-    latest = metric.latest()
-    if latest is None or metric.target is None or metric.direction is None:
-        return None
-    missing = metric.target - latest.value if metric.direction == "increase" else latest.value - metric.target
-    return missing if missing > 0 else None
+    return metric.shortfall() if metric.on_target() is False else None
 
 
 def number(value: float) -> str:
