@@ -15,7 +15,7 @@ class EmailAddress(PersonalDataRule):
     is plain files in git, read by many teams and published as a site, and git keeps
     every version forever. An address names a person. The finding shows `***@***`, never
     the address. Public service mailboxes can be allowed with the `allow` option; a
-    Team's `contact` is not scanned.
+    Team's `contact` is not scanned. Fullwidth forms count (`ｍａｔｔｉ＠ｅｘａｍｐｌｅ．ｆｉ`).
 
     Failing:
 

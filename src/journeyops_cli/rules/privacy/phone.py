@@ -15,7 +15,8 @@ class PhoneNumber(PersonalDataRule):
     Feedback must be anonymised before it enters the bank: a phone number identifies a
     person, and git keeps every version of the file forever. The finding shows
     `+*** *** ****`, never the number. A service's public switchboard can be allowed with
-    the `allow` option (e.g. `+358 9 310 *`).
+    the `allow` option (e.g. `+358 9 310 *`). Digits of any script count: a number typed
+    in fullwidth (`０４０ １２３ ４５６７`) or Arabic-Indic digits is found too.
 
     Failing:
 
