@@ -43,8 +43,12 @@ def similar_pairs(
     first_bits = _word_bits([words for words, _ in items])
     second_bits = _word_bits([others for _, others in items])
     least_jaccard = 2 * threshold - 1 - _SLACK  # of the first sets
+    needs_of: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for number, (words, others) in enumerate(items):
-        needs = _needs(len(words), len(others), threshold)
+        shape = (len(words), len(others))
+        needs = needs_of.get(shape)
+        if needs is None:
+            needs = needs_of[shape] = _needs(*shape, threshold)
         if number and needs:
             shared = _count([firsts[w] for w in words if w in firsts])
             if least_jaccard > 0:
@@ -69,10 +73,10 @@ def similar_pairs(
                 low = within & -within
                 within ^= low
                 other = low.bit_length() - 1
-                theirs, their_others = first_bits[other], second_bits[other]
+                theirs, their_others = items[other]
                 score = (
-                    _ratio((mine & theirs).bit_count(), mine.bit_count() + theirs.bit_count())
-                    + _ratio((my_others & their_others).bit_count(), my_others.bit_count() + their_others.bit_count())
+                    _ratio((mine & first_bits[other]).bit_count(), len(words) + len(theirs))
+                    + _ratio((my_others & second_bits[other]).bit_count(), len(others) + len(their_others))
                 ) / 2
                 if score >= threshold:
                     yield number, other, score
