@@ -9,7 +9,14 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from journeyops_cli.rules.privacy.detect import AT_SIGNS, emails, identity_codes, phones, plain
+from journeyops_cli.rules.privacy.detect import (
+    _PLAIN,
+    AT_SIGNS,
+    emails,
+    identity_codes,
+    phones,
+    plain,
+)
 from journeyops_cli.rules.privacy.scan import _HINTS, DIGITS_HINT, EMAIL_HINT
 
 
@@ -33,6 +40,14 @@ def test_spans_are_those_of_the_text_as_written() -> None:
 @given(st.text())
 def test_plain_keeps_the_length(text: str) -> None:
     assert len(plain(text)) == len(text)
+
+
+def test_text_returned_as_it_is_is_text_plain_would_not_change() -> None:
+    # plain skips the lookup per character for text without a character it may change.
+    for code in range(0x3100):
+        assert plain(f"Päätös {chr(code)}") == f"Päätös {chr(code)}".translate(_PLAIN), hex(code)
+    finnish = "Päätös hakemukseen tuli, ja Åsa sai päiväkotipaikan."
+    assert plain(finnish) is finnish
 
 
 def test_at_signs_are_every_character_plain_makes_an_at() -> None:

@@ -46,12 +46,29 @@ class _Plain(dict[int, str]):
 
 
 _PLAIN = _Plain()
+# The characters `plain` may change: any beyond the Latin blocks (U+0000-U+024F), and the
+# few in them that it changes (no-break space, `ª`, `ſ`…). Latin text with accents
+# (Finnish, Swedish) holds none and is returned as it is, without a lookup per character.
+
+
+def _not_in(kept: list[int]) -> re.Pattern[str]:
+    """A character not among `kept` (code points in order), as one negated class."""
+    ranges: list[list[int]] = []
+    for code in kept:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return re.compile("[^" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges) + "]")
+
+
+_MAY_CHANGE = _not_in([c for c in range(0x250) if c < 0x80 or _PLAIN[c] == chr(c)])
 
 
 def plain(text: str) -> str:
     """`text` with each character replaced by the one ASCII character it stands for, where
     there is one (see `_Plain`); the same length, so spans in it are spans in `text`."""
-    return text if text.isascii() else text.translate(_PLAIN)
+    return text if text.isascii() or _MAY_CHANGE.search(text) is None else text.translate(_PLAIN)
 
 
 def emails(text: str) -> Iterator[Span]:
