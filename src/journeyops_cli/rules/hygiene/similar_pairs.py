@@ -61,7 +61,7 @@ def similar_pairs(
             if within.bit_count() > _COMPARE_DIRECTLY:
                 # Count the shared second words of all candidates at once, and keep those
                 # that share enough of them for the first words they share.
-                shared_others = _count([seconds[w] & within for w in others if w in seconds])
+                shared_others = _count([seconds[w] for w in others if w in seconds])
                 found = 0
                 for first_least, second_least in needs:
                     these = _at_least(shared, first_least, within)
