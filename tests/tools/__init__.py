@@ -65,6 +65,8 @@ __all__ = [
     "sarif_validate",
     "sarif_findings",
     "check_jsonschema",
+    "check_builtin_schema",
+    "pre_commit",
 ]
 
 
@@ -294,14 +296,45 @@ def check_jsonschema(schemafile: str | os.PathLike[str],
                      files: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
                      *extra_args: str, timeout: float = 300) -> tuple[int, str]:
     """Run the ``check-jsonschema`` CLI; return ``(returncode, stdout+stderr)``."""
+    return _check_jsonschema(["--schemafile", str(schemafile)], files, extra_args, timeout)
+
+
+def check_builtin_schema(name: str,
+                         files: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+                         *extra_args: str, timeout: float = 300) -> tuple[int, str]:
+    """``check-jsonschema --builtin-schema NAME`` (e.g. ``vendor.github-workflows``, the
+    schemas it vendors from SchemaStore); return ``(returncode, stdout+stderr)``."""
+    return _check_jsonschema(["--builtin-schema", name], files, extra_args, timeout)
+
+
+def _check_jsonschema(schema_args: list[str], files: Any, extra_args: tuple[str, ...],
+                      timeout: float) -> tuple[int, str]:
     if isinstance(files, (str, os.PathLike)):
         files = [files]
     files = [str(f) for f in files]
-    exe = shutil.which("check-jsonschema")
-    if exe is None:
-        # Same interpreter's installation, if its scripts dir is not on PATH.
-        cand = Path(sys.executable).with_name("check-jsonschema")
-        exe = str(cand) if cand.is_file() else None
+    exe = _script("check-jsonschema")
     require_tool(exe is not None, "check-jsonschema not installed (PyPI check-jsonschema)")
-    proc = _run([exe, "--schemafile", str(schemafile), *extra_args, *files], timeout=timeout)
+    assert exe is not None
+    proc = _run([exe, *schema_args, *extra_args, *files], timeout=timeout)
     return proc.returncode, proc.stdout + proc.stderr
+
+
+def _script(name: str) -> str | None:
+    """A console script on PATH, or next to this interpreter if its scripts dir is not."""
+    exe = shutil.which(name)
+    if exe is None:
+        cand = Path(sys.executable).with_name(name)
+        exe = str(cand) if cand.is_file() else None
+    return exe
+
+
+# --------------------------------------------------------------------------
+# pre-commit
+# --------------------------------------------------------------------------
+def pre_commit(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
+               timeout: float = 600) -> subprocess.CompletedProcess[str]:
+    """Run the ``pre-commit`` CLI (PyPI pre-commit) with ``args``."""
+    exe = _script("pre-commit")
+    require_tool(exe is not None, "pre-commit not installed (PyPI pre-commit)")
+    assert exe is not None
+    return _run([exe, *args], timeout=timeout, env=env, cwd=cwd)
