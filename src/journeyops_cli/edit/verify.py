@@ -4,13 +4,16 @@ every line outside the edited record is byte-for-byte what it was."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journeyops_cli.edit import EditError
-from journeyops_cli.findings import Severity
+from journeyops_cli.findings import Finding, Severity
 from journeyops_cli.load.files import FileResult, load_text
 from journeyops_cli.load.yaml_read import parse
 from journeyops_cli.models.config import LimitsConfig
+
+if TYPE_CHECKING:
+    from journeyops_cli.bank import Bank
 
 
 def errors_in(text: str, shown: str, limits: LimitsConfig) -> list[str]:
@@ -65,3 +68,27 @@ def check_edit(
         raise EditError(refuse)
     if len(new_lines) - tail < first:
         raise EditError(refuse)
+
+
+def failing_in_new_file(bank: Bank, shown: str, text: str) -> list[Finding]:
+    """What `validate` would fail on in a file not yet written at `shown` with `text`: the
+    bank's active rules, severities and ignores run on the bank plus the file's records, and
+    the findings in that file at or above the bank's `fail_on` severity (the loader's errors
+    included). Positions in the new file are not known (it is not on disk) and are not used."""
+    from journeyops_cli.bank import Bank
+    from journeyops_cli.load.files import FileResult, load_text
+    from journeyops_cli.pipeline import Selection
+    from journeyops_cli.rules.engine import lint
+    from journeyops_cli.rules.registry import RuleError
+
+    result = FileResult(shown)
+    load_text(text, shown, bank.config.limits, result)
+    invalid = [(kind, record_id) for kind, ids in bank.invalid.items() for record_id in ids]
+    trial = Bank.build(bank.root, bank.config, [*bank.records(), *result.records], invalid + result.invalid)
+    trial.marked = set()  # the new file holds no inline suppressions to read
+    try:
+        findings = lint(trial, result.findings, [shown], Selection())
+    except RuleError as error:
+        raise EditError(str(error)) from None
+    fail_on = Severity.parse(bank.config.lint.fail_on)
+    return [item for item in findings if item.path == shown and item.severity >= fail_on]
