@@ -31,15 +31,18 @@ title: Days waited
 unit: days
 """
 
-# name -> (file text, source id, target); every text is already what `fmt` writes.
-CASES = {
-    "key after the new list, with a comment above it": ("""\
+HEAD = """\
 kind: Insight
 id: a
 title: A
 type: feedback
 source: S
 date: 2024-01-02
+"""
+PLAIN = HEAD + "summary: S\n"
+# name -> (file text, source id, target); every text is already what `fmt` writes.
+CASES = {
+    "key after the new list, with a comment above it": (HEAD + """\
 summary: >-
   Folded text
   over two lines.
@@ -75,26 +78,8 @@ steps:
 tags:
   - a
 """, "a", "service#wait"),
-    "empty flow list": ("""\
-kind: Insight
-id: a
-title: A
-type: feedback
-source: S
-date: 2024-01-02
-summary: S
-steps: []
-tags: [t]
-""", "a", "service#find"),
-    "second of two documents": ("""\
----
-kind: Insight
-id: a
-title: A
-type: feedback
-source: S
-date: 2024-01-02
-summary: S
+    "empty flow list": (PLAIN + "steps: []\ntags: [t]\n", "a", "service#find"),
+    "second of two documents": ("---\n" + PLAIN + """\
 ---
 # The second one.
 kind: Insight
