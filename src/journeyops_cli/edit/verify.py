@@ -14,6 +14,7 @@ from journeyops_cli.models.config import LimitsConfig
 
 if TYPE_CHECKING:
     from journeyops_cli.bank import Bank
+    from journeyops_cli.models.base import Record
 
 
 def errors_in(text: str, shown: str, limits: LimitsConfig) -> list[str]:
@@ -78,16 +79,31 @@ def failing_in_new_file(bank: Bank, shown: str, text: str) -> list[Finding]:
     from journeyops_cli.bank import Bank
     from journeyops_cli.load.files import FileResult, load_text
     from journeyops_cli.pipeline import Selection
-    from journeyops_cli.rules.engine import lint
+    from journeyops_cli.rules.engine import lint, plan
     from journeyops_cli.rules.registry import RuleError
+
+    class Unplaced(Bank):
+        """The bank with the new file's records; findings are not placed (placing reads and
+        composes every file that has one, and only the new file's messages are wanted)."""
+
+        def locate(self, record: Record, path: tuple[Any, ...], target: str = "value") -> tuple[int, int]:
+            return (1, 1)
 
     result = FileResult(shown)
     load_text(text, shown, bank.config.limits, result)
     invalid = [(kind, record_id) for kind, ids in bank.invalid.items() for record_id in ids]
-    trial = Bank.build(bank.root, bank.config, [*bank.records(), *result.records], invalid + result.invalid)
+    trial = Unplaced.build(bank.root, bank.config, [*bank.records(), *result.records], invalid + result.invalid)
     trial.marked = set()  # the new file holds no inline suppressions to read
     try:
-        findings = lint(trial, result.findings, [shown], Selection())
+        # The rules that look at one record at a time check only the new ones.
+        rules = plan(trial, Selection()).rules
+        one_by_one = [rule.code for rule in rules if rule.per_record]
+        others = [rule.code for rule in rules if not rule.per_record]
+        findings = lint(trial, result.findings, [shown], Selection(select=others)) if others else []
+        if one_by_one:
+            new = trial.part(lambda record: record.source_path == shown)
+            new.marked = set()
+            findings += lint(new, [], [shown], Selection(select=one_by_one))
     except RuleError as error:
         raise EditError(str(error)) from None
     fail_on = Severity.parse(bank.config.lint.fail_on)
