@@ -12,7 +12,7 @@ import yaml
 from journeyops_cli import __version__
 from journeyops_cli.scaffold.hooks import HOOKS
 from tests.scaffold.cli import run
-from tests.tools import check_builtin_schema, pre_commit
+from tests.tools import check_builtin_schema, pre_commit, require_tool
 
 REPO = Path(__file__).resolve().parents[2]
 WORKFLOW = ".github/workflows/journeyops.yml"
@@ -113,8 +113,10 @@ def test_generated_pre_commit_config_runs_the_hooks_in_one_batch(tmp_path: Path)
     """pre-commit installs journeyops from `--install` (here this checkout) and runs the
     hooks; a failing file is reported once, with no "no problems" from another batch."""
     import os
+    import shutil
     import subprocess
 
+    require_tool(shutil.which("git") is not None, "git not installed")
     assert run("init", "bank", "--install", str(REPO), cwd=tmp_path).exit_code == 0
     bank = tmp_path / "bank"
     for index in range(8):
