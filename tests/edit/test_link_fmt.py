@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.scaffold.cli import run
+from tests.runner import run_cli as run
 
 HERE = Path(__file__).parent
 
@@ -124,21 +124,21 @@ def test_link_then_fmt_check_is_clean(bank: Path, case: str) -> None:
     path.write_text(text)
     if folder == "opportunities":
         (bank / "insights" / "evidence.yaml").write_text(SECOND_INSIGHT)
-    assert run("fmt", "--check", cwd=bank).exit_code == 0  # fmt-clean to begin with
+    assert run("fmt", "--check", cwd=bank).returncode == 0  # fmt-clean to begin with
     linked = run("link", source, target, cwd=bank)
-    assert linked.exit_code == 0, linked.output
+    assert linked.returncode == 0, linked.stdout + linked.stderr
     assert linked.stdout.endswith(f"linked {source} -> {target}\n")
     checked = run("fmt", "--check", cwd=bank)
-    assert checked.exit_code == 0, path.read_text()
-    assert run("validate", "--fail-on", "error", cwd=bank).exit_code == 0
-    assert run("unlink", source, target, cwd=bank).exit_code == 0
-    assert run("fmt", "--check", cwd=bank).exit_code == 0, path.read_text()
+    assert checked.returncode == 0, path.read_text()
+    assert run("validate", "--fail-on", "error", cwd=bank).returncode == 0
+    assert run("unlink", source, target, cwd=bank).returncode == 0
+    assert run("fmt", "--check", cwd=bank).returncode == 0, path.read_text()
 
 
 def test_a_new_list_goes_before_the_comment_of_the_next_key(bank: Path) -> None:
     path = bank / "insights" / "record.yaml"
     path.write_text(CASES["key after the new list, with a comment above it"][0])
-    assert run("link", "a", "service#find", cwd=bank).exit_code == 0
+    assert run("link", "a", "service#find", cwd=bank).returncode == 0
     assert path.read_text().endswith(
         "  over two lines.\nsteps:\n  - service#find\n# The tags.\ntags: [x, y]  # trailing\n"
     )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.scaffold.cli import run
+from tests.runner import run_cli as run
 
 HERE = Path(__file__).parent
 TYPES = "research, interview, usability-test, survey, feedback, analytics, observation, service-data"
@@ -30,7 +30,7 @@ def test_source_in_a_file_that_failed_its_schema(bank: Path) -> None:
     path.write_bytes(path.read_bytes().replace(b"type: feedback", b"type: feedbak"))
     before = snapshot(bank)
     result = run("link", "first", "service#apply", cwd=bank)
-    assert result.exit_code == 1
+    assert result.returncode == 1
     assert result.stderr == (
         "journeyops: error: insight 'first' is in insights/many.yaml, which failed to load: "
         f"insights/many.yaml:7:7: 'feedbak' is not allowed for 'type'; use one of: {TYPES}; "
@@ -43,7 +43,7 @@ def test_source_in_a_file_that_is_not_yaml(bank: Path) -> None:
     (bank / "insights" / "broken.yaml").write_text("kind: Insight\nid: third\ntitle: [unclosed\n")
     before = snapshot(bank)
     result = run("link", "third", "service#apply", cwd=bank)
-    assert result.exit_code == 1
+    assert result.returncode == 1
     assert result.stderr.startswith(
         "journeyops: error: no insight, metric or opportunity with id 'third' (insights/broken.yaml failed "
         "to load and may hold it: insights/broken.yaml:"
@@ -57,7 +57,7 @@ def test_target_step_of_a_journey_that_failed_to_load(bank: Path) -> None:
     path.write_text(path.read_text().replace("level: top", "level: toppest"))
     before = snapshot(bank)
     result = run("link", "second", "service#apply", cwd=bank)
-    assert result.exit_code == 1
+    assert result.returncode == 1
     assert result.stderr == (
         "journeyops: error: journey 'service' is in journeys/top/service.yaml, which failed to load: "
         "journeys/top/service.yaml:4:8: 'toppest' is not allowed for 'level'; use one of: top, mid, "
@@ -68,7 +68,7 @@ def test_target_step_of_a_journey_that_failed_to_load(bank: Path) -> None:
 
 def test_a_missing_record_with_no_failed_file_is_still_named_with_the_nearest(bank: Path) -> None:
     result = run("link", "secnod", "service#apply", cwd=bank)
-    assert result.exit_code == 1
+    assert result.returncode == 1
     assert result.stderr == (
         "journeyops: error: no insight, metric or opportunity with id 'secnod'; did you mean 'second'?\n"
     )

@@ -3,7 +3,9 @@ check-jsonschema's vendored GitHub workflow schema, and pre-commit itself."""
 
 from __future__ import annotations
 
+import os
 import shlex
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,8 +13,8 @@ import yaml
 
 from journeyops_cli import __version__
 from journeyops_cli.scaffold.hooks import HOOKS
-from tests.scaffold.cli import run
-from tests.tools import check_builtin_schema, pre_commit, require_tool
+from tests.runner import run_cli as run
+from tests.tools import check_builtin_schema, need, pre_commit
 
 REPO = Path(__file__).resolve().parents[2]
 WORKFLOW = ".github/workflows/journeyops.yml"
@@ -45,19 +47,19 @@ def installed_by(bank: Path) -> tuple[list[str], list[list[str]]]:
 def test_init_installs_one_spec_in_ci_and_pre_commit(tmp_path: Path, given: str | None, spec: str) -> None:
     args = ["init", "bank"] + (["--install", given] if given is not None else [])
     result = run(*args, cwd=tmp_path)
-    assert result.exit_code == 0, result.output
+    assert result.returncode == 0, result.stdout + result.stderr
     bank = tmp_path / "bank"
     pip, hooks = installed_by(bank)
     assert pip == [spec]
     assert hooks == [[spec]] * len(HOOKS)
-    code, output = check_builtin_schema("vendor.github-workflows", bank / WORKFLOW)
+    code, output = check_builtin_schema("vendor.github-workflows", [bank / WORKFLOW])
     assert code == 0, output
     checked = pre_commit("validate-config", str(bank / PRE_COMMIT))
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
 def test_the_local_hooks_are_the_shipped_hooks(tmp_path: Path) -> None:
-    assert run("init", "bank", cwd=tmp_path).exit_code == 0
+    assert run("init", "bank", cwd=tmp_path).returncode == 0
     config = yaml.safe_load((tmp_path / "bank" / PRE_COMMIT).read_text())
     written = [{k: v for k, v in hook.items() if k != "additional_dependencies"} for hook in config["repos"][0]["hooks"]]
     assert written == [{k: v for k, v in hook.items() if k != "description"} for hook in HOOKS]
@@ -75,7 +77,7 @@ def test_the_local_hooks_are_the_shipped_hooks(tmp_path: Path) -> None:
 )
 def test_init_refuses_an_install_spec_that_is_not_one_requirement(tmp_path: Path, given: str, message: str) -> None:
     result = run("init", "bank", "--install", given, cwd=tmp_path)
-    assert result.exit_code == 2
+    assert result.returncode == 2
     assert result.stderr == f"journeyops: error: {message}\n"
     assert not (tmp_path / "bank").exists()
 
@@ -90,7 +92,7 @@ def test_hook_manifest_is_the_hooks_and_runs_serially() -> None:
 
 def test_release_workflow_builds_and_publishes_on_a_tag() -> None:
     path = REPO / ".github" / "workflows" / "release.yml"
-    code, output = check_builtin_schema("vendor.github-workflows", path)
+    code, output = check_builtin_schema("vendor.github-workflows", [path])
     assert code == 0, output
     workflow = yaml.safe_load(path.read_text())
     steps = workflow["jobs"]["build"]["steps"]
@@ -112,18 +114,14 @@ def test_license_is_mit_as_pyproject_says() -> None:
 def test_generated_pre_commit_config_runs_the_hooks_in_one_batch(tmp_path: Path) -> None:
     """pre-commit installs journeyops from `--install` (here this checkout) and runs the
     hooks; a failing file is reported once, with no "no problems" from another batch."""
-    import os
-    import shutil
-    import subprocess
-
-    require_tool(shutil.which("git") is not None, "git not installed")
-    assert run("init", "bank", "--install", str(REPO), cwd=tmp_path).exit_code == 0
+    git = need("git")
+    assert run("init", "bank", "--install", str(REPO), cwd=tmp_path).returncode == 0
     bank = tmp_path / "bank"
     for index in range(8):
-        assert run("new", "theme", "--title", f"Theme {index}", "--no-input", cwd=bank).exit_code == 0
+        assert run("new", "theme", "--title", f"Theme {index}", "--no-input", cwd=bank).returncode == 0
     (bank / "themes" / "broken.yaml").write_text("kind: Theme\nid: broken\ntitle: [unclosed\n")
-    subprocess.run(["git", "init", "-q"], cwd=bank, check=True)
-    subprocess.run(["git", "add", "."], cwd=bank, check=True)
+    subprocess.run([git, "init", "-q"], cwd=bank, check=True)
+    subprocess.run([git, "add", "."], cwd=bank, check=True)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env["PRE_COMMIT_HOME"] = str(tmp_path / "pre-commit-home")
     result = pre_commit("run", "journeyops-validate", "--all-files", cwd=bank, env=env)

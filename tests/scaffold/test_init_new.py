@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-
-from tests.tools import pre_commit, require_tool
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -123,15 +120,17 @@ def test_new_record_files_pass_fmt_check(bank: Path) -> None:
 
 @pytest.mark.slow
 def test_pre_commit_hook_runs_in_a_bank(tmp_path: Path) -> None:
-    """The shipped `.pre-commit-hooks.yaml`, through `pre-commit try-repo`."""
-    require_tool(shutil.which("git") is not None, "git not installed")
+    if shutil.which("git") is None or shutil.which("pre-commit") is None:
+        pytest.skip("git or pre-commit not installed")
     repo = Path(__file__).resolve().parents[2]
     bank = tmp_path / "bank"
     assert run("init", str(bank), cwd=tmp_path).returncode == 0
     subprocess.run(["git", "init", "-q"], cwd=bank, check=True)
     subprocess.run(["git", "add", "."], cwd=bank, check=True)
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # the hook's own install
-    env["PRE_COMMIT_HOME"] = str(tmp_path / "pc-home")
-    result = pre_commit("try-repo", str(repo), "journeyops-validate", "--all-files", cwd=bank, env=env)
+    result = subprocess.run(
+        ["pre-commit", "try-repo", str(repo), "journeyops-validate", "--all-files"],
+        cwd=bank, capture_output=True, text=True, timeout=300,
+        env={**__import__("os").environ, "PRE_COMMIT_HOME": str(tmp_path / "pc-home")},
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "journeyops validate" in result.stdout and "Passed" in result.stdout

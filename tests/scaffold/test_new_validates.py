@@ -12,7 +12,7 @@ import pytest
 from journeyops_cli.edit import EditError
 from journeyops_cli.pipeline import load_bank
 from journeyops_cli.scaffold.new import FIELDS, LEVELS, NewRecord, next_question
-from tests.scaffold.cli import run
+from tests.runner import run_cli as run
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "helsinki"
 PARENT = {"mid": "service-journey", "detailed": "housing-journey"}
@@ -46,9 +46,9 @@ def test_new_no_input_validates_or_names_what_it_needs(tmp_path: Path, kind: str
     named: list[str] = []
     for _ in range(4):
         result = run(*args, cwd=bank)
-        if result.exit_code == 0:
+        if result.returncode == 0:
             break
-        assert result.exit_code == 2, result.output
+        assert result.returncode == 2, result.stdout + result.stderr
         match = re.fullmatch(r"journeyops: error: missing (.*) \(--no-input was given, so nothing is asked\)\n",
                              result.stderr)
         assert match, result.stderr
@@ -63,7 +63,7 @@ def test_new_no_input_validates_or_names_what_it_needs(tmp_path: Path, kind: str
             else:
                 args += [option, VALUES[option]]
         named += options
-    assert result.exit_code == 0, result.output
+    assert result.returncode == 0, result.stdout + result.stderr
     if level in PARENT:
         assert "--theme" in named or level == "detailed"  # a mid journey's parent has no theme
     (created,) = files(bank) - before
@@ -72,7 +72,7 @@ def test_new_no_input_validates_or_names_what_it_needs(tmp_path: Path, kind: str
     # and infos may remain (an insight waits for `journeyops link`; a new top journey's
     # steps wait for mid journeys): they do not fail validate.
     checked = run("validate", cwd=bank)
-    assert checked.exit_code == 0, checked.output
+    assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
 def test_new_refuses_a_record_the_privacy_rules_reject(tmp_path: Path) -> None:
@@ -81,7 +81,7 @@ def test_new_refuses_a_record_the_privacy_rules_reject(tmp_path: Path) -> None:
     before = files(bank)
     result = run("new", "insight", "--title", "Call back", "--type", "feedback", "--source", "Phone",
                  "--summary", "Call the customer back at 040 123 4567.", "--no-input", cwd=bank)
-    assert result.exit_code == 1
+    assert result.returncode == 1
     assert result.stderr == (
         "journeyops: error: the new insight would not pass `journeyops validate`: JO502 phone number "
         "(+*** *** ****) in `summary`: personal data must be removed before text enters the bank "
@@ -109,14 +109,14 @@ def test_new_names_a_bad_id_with_exit_2(tmp_path: Path, args: list[str], message
     if "--title" not in args:
         args = ["--title", "Evil", *args]
     result = run("new", "theme", *args, "--no-input", cwd=bank)
-    assert result.exit_code == 2
+    assert result.returncode == 2
     assert result.stderr == f"journeyops: error: {message}\n"
     assert files(bank) == before
     assert not (tmp_path / "evil.yaml").exists()
 
 
 def test_asking_for_a_mid_journey_in_a_bank_without_themes_says_to_make_one(tmp_path: Path) -> None:
-    assert run("init", "bank", cwd=tmp_path).exit_code == 0
+    assert run("init", "bank", cwd=tmp_path).returncode == 0
     bank = load_bank(tmp_path / "bank").bank
     record = NewRecord("journey", {"title": "Daycare", "level": "mid", "parent": "service-journey"})
     with pytest.raises(EditError) as refused:

@@ -59,6 +59,7 @@ __all__ = [
     "CHROMIUM_ARGS",
     "in_ci",
     "require_tool",
+    "need",
     "run_axe",
     "mermaid_parse",
     "vnu_check",
@@ -85,6 +86,23 @@ def require_tool(available: bool, reason: str) -> None:
     if in_ci():
         pytest.fail(f"{reason} -- CI=true, so this is a failure: {INSTALL_HINT}", pytrace=False)
     pytest.skip(f"{reason} ({INSTALL_HINT})")
+
+
+def _which(tool: str) -> str | None:
+    """`tool` on PATH, else in this interpreter's scripts folder (if that is not on PATH)."""
+    path = shutil.which(tool)
+    if path is None:
+        candidate = Path(sys.executable).with_name(tool)
+        path = str(candidate) if candidate.is_file() else None
+    return path
+
+
+def need(tool: str) -> str:
+    """The path of the program `tool`; skips (locally) or fails (in CI) without it."""
+    path = _which(tool)
+    require_tool(path is not None, f"{tool} not found on PATH")
+    assert path is not None
+    return path
 
 
 def _require_file(path: Path, what: str) -> Path:
@@ -296,36 +314,22 @@ def check_jsonschema(schemafile: str | os.PathLike[str],
                      files: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
                      *extra_args: str, timeout: float = 300) -> tuple[int, str]:
     """Run the ``check-jsonschema`` CLI; return ``(returncode, stdout+stderr)``."""
-    return _check_jsonschema(["--schemafile", str(schemafile)], files, extra_args, timeout)
-
-
-def check_builtin_schema(name: str,
-                         files: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
-                         *extra_args: str, timeout: float = 300) -> tuple[int, str]:
-    """``check-jsonschema --builtin-schema NAME`` (e.g. ``vendor.github-workflows``, the
-    schemas it vendors from SchemaStore); return ``(returncode, stdout+stderr)``."""
-    return _check_jsonschema(["--builtin-schema", name], files, extra_args, timeout)
-
-
-def _check_jsonschema(schema_args: list[str], files: Any, extra_args: tuple[str, ...],
-                      timeout: float) -> tuple[int, str]:
     if isinstance(files, (str, os.PathLike)):
         files = [files]
     files = [str(f) for f in files]
-    exe = _script("check-jsonschema")
+    exe = _which("check-jsonschema")
     require_tool(exe is not None, "check-jsonschema not installed (PyPI check-jsonschema)")
-    assert exe is not None
-    proc = _run([exe, *schema_args, *extra_args, *files], timeout=timeout)
+    proc = _run([exe, "--schemafile", str(schemafile), *extra_args, *files], timeout=timeout)
     return proc.returncode, proc.stdout + proc.stderr
 
 
-def _script(name: str) -> str | None:
-    """A console script on PATH, or next to this interpreter if its scripts dir is not."""
-    exe = shutil.which(name)
-    if exe is None:
-        cand = Path(sys.executable).with_name(name)
-        exe = str(cand) if cand.is_file() else None
-    return exe
+def check_builtin_schema(name: str, files: Iterable[str | os.PathLike[str]],
+                         timeout: float = 300) -> tuple[int, str]:
+    """``check-jsonschema --builtin-schema NAME FILES`` (e.g. ``vendor.github-workflows``,
+    the SchemaStore schemas it vendors); return ``(returncode, stdout+stderr)``."""
+    exe = need("check-jsonschema")
+    proc = _run([exe, "--builtin-schema", name, *map(str, files)], timeout=timeout)
+    return proc.returncode, proc.stdout + proc.stderr
 
 
 # --------------------------------------------------------------------------
@@ -334,7 +338,4 @@ def _script(name: str) -> str | None:
 def pre_commit(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
                timeout: float = 600) -> subprocess.CompletedProcess[str]:
     """Run the ``pre-commit`` CLI (PyPI pre-commit) with ``args``."""
-    exe = _script("pre-commit")
-    require_tool(exe is not None, "pre-commit not installed (PyPI pre-commit)")
-    assert exe is not None
-    return _run([exe, *args], timeout=timeout, env=env, cwd=cwd)
+    return _run([need("pre-commit"), *args], timeout=timeout, env=env, cwd=cwd)
