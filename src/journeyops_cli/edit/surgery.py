@@ -43,21 +43,6 @@ def _sequence_offset(record: MappingNode) -> int:
     return 2
 
 
-def _key_before(record: MappingNode, name: str) -> Node:
-    """The value after which a new key `name` goes: where `fmt` puts it in the record's
-    canonical key order (before the first key that comes after it, and before the comment
-    lines above that key); the record's last value when no key comes after it."""
-    order = record_order(record)
-    if order is None or name not in order:
-        return record
-    rank = {key: i for i, key in enumerate(order)}
-    for position, (key, _) in enumerate(record.value):
-        known = rank.get(key.value, len(order)) if isinstance(key, ScalarNode) else len(order)
-        if position and known > rank[name]:
-            return record.value[position - 1][1]
-    return record
-
-
 def add_item(text: str, index: int, name: str, item: str, newline: str, shown: str) -> str:
     """`text` with `item` appended to list `name` of record `index` (the list is created at
     the end of the record when missing)."""
@@ -136,3 +121,18 @@ def remove_item(text: str, index: int, name: str, item: str, newline: str, shown
         colon = text.index(":", key.end_mark.index)
         text = text[: colon + 1] + " []" + text[colon + 1:]
     return text
+
+
+def _key_before(record: MappingNode, name: str) -> Node:
+    """The value after which a new key `name` goes: where `fmt` puts it in the record's
+    canonical key order (before the first key that comes after it, and before the comment
+    lines above that key); the record's last value when no key comes after it."""
+    order = record_order(record)
+    if order is None or name not in order:
+        return record
+    rank = {key: i for i, key in enumerate(order)}
+    for position, (key, _) in enumerate(record.value):
+        known = rank.get(key.value, len(order)) if isinstance(key, ScalarNode) else len(order)
+        if position and known > rank[name]:
+            return record.value[position - 1][1]
+    return record
