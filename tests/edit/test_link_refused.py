@@ -50,6 +50,9 @@ def test_source_in_a_file_that_is_not_yaml(bank: Path) -> None:
     )
     assert "YAML syntax error" in result.stderr and result.stderr.endswith(")\n")
     assert snapshot(bank) == before
+    (bank / "insights" / "broken-too.yaml").write_text("kind: Insight\nid: fourth\ntitle: 'unclosed\n")
+    result = run("link", "third", "service#apply", cwd=bank)
+    assert result.stderr.endswith(", and 1 more file(s) failed to load)\n")
 
 
 def test_target_step_of_a_journey_that_failed_to_load(bank: Path) -> None:

@@ -52,6 +52,7 @@ def test_init_installs_one_spec_in_ci_and_pre_commit(tmp_path: Path, given: str 
     pip, hooks = installed_by(bank)
     assert pip == [spec]
     assert hooks == [[spec]] * len(HOOKS)
+    assert f"`{spec}`: to move to another journeyops" in (bank / "README.md").read_text()
     code, output = check_builtin_schema("vendor.github-workflows", [bank / WORKFLOW])
     assert code == 0, output
     checked = pre_commit("validate-config", str(bank / PRE_COMMIT))
