@@ -8,7 +8,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from tests.runner import run_cli as run
 
 HERE = Path(__file__).parent

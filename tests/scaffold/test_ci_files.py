@@ -10,15 +10,16 @@ from pathlib import Path
 
 import pytest
 import yaml
+from tests.runner import run_cli as run
+from tests.tools import check_builtin_schema, need, pre_commit
 
 from journeyops_cli import __version__
 from journeyops_cli.scaffold.hooks import HOOKS
-from tests.runner import run_cli as run
-from tests.tools import check_builtin_schema, need, pre_commit
 
 REPO = Path(__file__).resolve().parents[2]
 WORKFLOW = ".github/workflows/journeyops.yml"
 PRE_COMMIT = ".pre-commit-config.yaml"
+ONE = "give one pip requirement (a version, `journeyops==X`, a git URL or a path), not pip options or several lines"
 
 
 def installed_by(bank: Path) -> tuple[list[str], list[list[str]]]:
@@ -69,10 +70,8 @@ def test_the_local_hooks_are_the_shipped_hooks(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("given", "message"),
     [
-        ("--index-url=https://evil.example", "--install --index-url=https://evil.example: give one pip requirement "
-         "(a version, `journeyops==X`, a git URL or a path), not pip options or several lines"),
-        ("journeyops\nrun: curl evil", "--install journeyops\nrun: curl evil: give one pip requirement (a version, "
-         "`journeyops==X`, a git URL or a path), not pip options or several lines"),
+        ("--index-url=https://evil.example", f"--install --index-url=https://evil.example: {ONE}"),
+        ("journeyops\nrun: curl evil", f"--install journeyops\nrun: curl evil: {ONE}"),
         ("  ", "--install: give what pip installs, e.g. journeyops==0.1.0"),
     ],
 )

@@ -8,11 +8,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from tests.runner import run_cli as run
 
 from journeyops_cli.edit import EditError
 from journeyops_cli.pipeline import load_bank
 from journeyops_cli.scaffold.new import FIELDS, LEVELS, NewRecord, next_question
-from tests.runner import run_cli as run
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "helsinki"
 PARENT = {"mid": "service-journey", "detailed": "housing-journey"}
@@ -28,6 +28,7 @@ VALUES = {
     "--problem": "The deadline surprises families",
 }
 
+ID_RULE = "an id is 1 to 64 characters: lowercase letters a-z, digits and hyphens, starting with a letter or a digit"
 CASES = [("journey", level) for level in LEVELS] + [(kind, None) for kind in FIELDS if kind != "journey"]
 
 
@@ -94,12 +95,9 @@ def test_new_refuses_a_record_the_privacy_rules_reject(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--id", "../../evil"], "--id ../../evil: not an id; an id is 1 to 64 characters: lowercase letters a-z, "
-         "digits and hyphens, starting with a letter or a digit"),
-        (["--id", "Evil"], "--id Evil: not an id; an id is 1 to 64 characters: lowercase letters a-z, "
-         "digits and hyphens, starting with a letter or a digit"),
-        (["--title", "!!!"], "cannot make an id from the title '!!!'; give one with --id (an id is 1 to 64 "
-         "characters: lowercase letters a-z, digits and hyphens, starting with a letter or a digit)"),
+        (["--id", "../../evil"], f"--id ../../evil: not an id; {ID_RULE}"),
+        (["--id", "Evil"], f"--id Evil: not an id; {ID_RULE}"),
+        (["--title", "!!!"], f"cannot make an id from the title '!!!'; give one with --id ({ID_RULE})"),
     ],
 )
 def test_new_names_a_bad_id_with_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
