@@ -19,7 +19,10 @@ from journeyops_cli.scaffold.hooks import HOOKS
 REPO = Path(__file__).resolve().parents[2]
 WORKFLOW = ".github/workflows/journeyops.yml"
 PRE_COMMIT = ".pre-commit-config.yaml"
-ONE = "give one pip requirement (a version, `journeyops==X`, a git URL or a path), not pip options or several lines"
+ONE = (
+    "give one pip requirement (a version, `journeyops==X`, a git URL or a path), "
+    "not pip options or several lines"
+)
 
 
 def installed_by(bank: Path) -> tuple[list[str], list[list[str]]]:

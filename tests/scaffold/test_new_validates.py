@@ -28,7 +28,10 @@ VALUES = {
     "--problem": "The deadline surprises families",
 }
 
-ID_RULE = "an id is 1 to 64 characters: lowercase letters a-z, digits and hyphens, starting with a letter or a digit"
+ID_RULE = (
+    "an id is 1 to 64 characters: lowercase letters a-z, digits and hyphens, "
+    "starting with a letter or a digit"
+)
 CASES = [("journey", level) for level in LEVELS] + [(kind, None) for kind in FIELDS if kind != "journey"]
 
 

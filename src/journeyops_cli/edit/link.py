@@ -84,7 +84,8 @@ def _why_missing(
             if not (isinstance(data, dict) and data.get("kind") in names and data.get("id") == record_id):
                 continue
             end = documents[position + 1].line if position + 1 < len(documents) else None
-            first = next((f for f in found if f.line >= document.line and (end is None or f.line < end)), found[0])
+            inside = [f for f in found if f.line >= document.line and (end is None or f.line < end)]
+            first = (inside or found)[0]
             return (
                 f"{data['kind'].lower()} '{record_id}' is in {path}, which failed to load: "
                 f"{_at(first)}; fix the file first"
@@ -140,7 +141,12 @@ def field_for(
 
 
 def link(
-    bank: Bank, source: Record, targets: list[str], *, remove: bool = False, refused: list[Finding] | None = None
+    bank: Bank,
+    source: Record,
+    targets: list[str],
+    *,
+    remove: bool = False,
+    refused: list[Finding] | None = None,
 ) -> list[LinkOutcome]:
     """Link (or unlink) `targets` to `source` and write its file once; returns what happened.
     `refused`: the loader's findings, to say why a target is missing when its file failed."""

@@ -92,7 +92,8 @@ def failing_in_new_file(bank: Bank, shown: str, text: str) -> list[Finding]:
     result = FileResult(shown)
     load_text(text, shown, bank.config.limits, result)
     invalid = [(kind, record_id) for kind, ids in bank.invalid.items() for record_id in ids]
-    trial = Unplaced.build(bank.root, bank.config, [*bank.records(), *result.records], invalid + result.invalid)
+    records = [*bank.records(), *result.records]
+    trial = Unplaced.build(bank.root, bank.config, records, invalid + result.invalid)
     trial.marked = set()  # the new file holds no inline suppressions to read
     try:
         # The rules that look at one record at a time check only the new ones.
