@@ -80,7 +80,6 @@ def failing_in_new_file(bank: Bank, shown: str, text: str) -> list[Finding]:
     from journeyops_cli.load.files import FileResult, load_text
     from journeyops_cli.pipeline import Selection
     from journeyops_cli.rules.engine import lint, plan
-    from journeyops_cli.rules.registry import RuleError
 
     class Unplaced(Bank):
         """The bank with the new file's records; findings are not placed (placing reads and
@@ -95,17 +94,15 @@ def failing_in_new_file(bank: Bank, shown: str, text: str) -> list[Finding]:
     records = [*bank.records(), *result.records]
     trial = Unplaced.build(bank.root, bank.config, records, invalid + result.invalid)
     trial.marked = set()  # the new file holds no inline suppressions to read
-    try:
-        # The rules that look at one record at a time check only the new ones.
-        rules = plan(trial, Selection()).rules
-        one_by_one = [rule.code for rule in rules if rule.per_record]
-        others = [rule.code for rule in rules if not rule.per_record]
-        findings = lint(trial, result.findings, [shown], Selection(select=others)) if others else []
-        if one_by_one:
-            new = trial.part(lambda record: record.source_path == shown)
-            new.marked = set()
-            findings += lint(new, [], [shown], Selection(select=one_by_one))
-    except RuleError as error:
-        raise EditError(str(error)) from None
+    # The rules that look at one record at a time check only the new ones. A wrong rule
+    # selection in the config is the config's error (a RuleError, exit 2), as in validate.
+    rules = plan(trial, Selection()).rules
+    one_by_one = [rule.code for rule in rules if rule.per_record]
+    others = [rule.code for rule in rules if not rule.per_record]
+    findings = lint(trial, result.findings, [shown], Selection(select=others)) if others else []
+    if one_by_one:
+        new = trial.part(lambda record: record.source_path == shown)
+        new.marked = set()
+        findings += lint(new, [], [shown], Selection(select=one_by_one))
     fail_on = Severity.parse(bank.config.lint.fail_on)
     return [item for item in findings if item.path == shown and item.severity >= fail_on]
