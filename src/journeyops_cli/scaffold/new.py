@@ -193,8 +193,7 @@ def answer(record: NewRecord, question: Question, reply: str) -> None:
     if question.name == "steps":
         record.values["steps"] = split_list(reply)
     elif question.name == "step_parents":
-        record.values.setdefault("step_parents", [])
-        record.values["step_parents"] = list(record.values["step_parents"] or []) + [reply]
+        record.values["step_parents"] = [*(record.values.get("step_parents") or []), reply]
     else:
         record.values[question.name] = reply.strip()
 
