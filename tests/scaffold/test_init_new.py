@@ -52,6 +52,7 @@ def test_init_dry_run_writes_nothing(tmp_path: Path) -> None:
 def bank(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("new") / "bank"
     assert run("init", str(root), cwd=root.parent).returncode == 0
+    assert run("new", "theme", "--title", "Housing", "--no-input", cwd=root).returncode == 0
     return root
 
 
@@ -59,7 +60,7 @@ def test_new_no_input_names_what_is_missing(bank: Path) -> None:
     result = run("new", "journey", "--title", "X", "--level", "mid", "--no-input", cwd=bank)
     assert result.returncode == 2
     assert result.stderr == (
-        "journeyops: error: missing --parent, --steps (--no-input was given, so nothing is asked)\n"
+        "journeyops: error: missing --theme, --parent, --steps (--no-input was given, so nothing is asked)\n"
     )
     result = run("new", "insight", "--no-input", cwd=bank)
     assert result.stderr == (
@@ -86,7 +87,7 @@ def test_new_refuses_a_clash_and_unknown_references(bank: Path) -> None:
         "journeyops: error: no journey 'service-jorney' in the bank; did you mean 'service-journey'?\n"
     )
     result = run("new", "journey", "--title", "M", "--level", "mid", "--parent", "service-journey",
-                 "--steps", "A", "--step-parents", "findabilty", "--no-input", cwd=bank)
+                 "--theme", "housing", "--steps", "A", "--step-parents", "findabilty", "--no-input", cwd=bank)
     assert result.stderr == (
         "journeyops: error: 'service-journey' has no step 'findabilty'; did you mean 'findability'?\n"
     )

@@ -59,12 +59,15 @@ __all__ = [
     "CHROMIUM_ARGS",
     "in_ci",
     "require_tool",
+    "need",
     "run_axe",
     "mermaid_parse",
     "vnu_check",
     "sarif_validate",
     "sarif_findings",
     "check_jsonschema",
+    "check_builtin_schema",
+    "pre_commit",
 ]
 
 
@@ -83,6 +86,23 @@ def require_tool(available: bool, reason: str) -> None:
     if in_ci():
         pytest.fail(f"{reason} -- CI=true, so this is a failure: {INSTALL_HINT}", pytrace=False)
     pytest.skip(f"{reason} ({INSTALL_HINT})")
+
+
+def _which(tool: str) -> str | None:
+    """`tool` on PATH, else in this interpreter's scripts folder (if that is not on PATH)."""
+    path = shutil.which(tool)
+    if path is None:
+        candidate = Path(sys.executable).with_name(tool)
+        path = str(candidate) if candidate.is_file() else None
+    return path
+
+
+def need(tool: str) -> str:
+    """The path of the program `tool`; skips (locally) or fails (in CI) without it."""
+    path = _which(tool)
+    require_tool(path is not None, f"{tool} not found on PATH")
+    assert path is not None
+    return path
 
 
 def _require_file(path: Path, what: str) -> Path:
@@ -297,11 +317,25 @@ def check_jsonschema(schemafile: str | os.PathLike[str],
     if isinstance(files, (str, os.PathLike)):
         files = [files]
     files = [str(f) for f in files]
-    exe = shutil.which("check-jsonschema")
-    if exe is None:
-        # Same interpreter's installation, if its scripts dir is not on PATH.
-        cand = Path(sys.executable).with_name("check-jsonschema")
-        exe = str(cand) if cand.is_file() else None
+    exe = _which("check-jsonschema")
     require_tool(exe is not None, "check-jsonschema not installed (PyPI check-jsonschema)")
     proc = _run([exe, "--schemafile", str(schemafile), *extra_args, *files], timeout=timeout)
     return proc.returncode, proc.stdout + proc.stderr
+
+
+def check_builtin_schema(name: str, files: Iterable[str | os.PathLike[str]],
+                         timeout: float = 300) -> tuple[int, str]:
+    """``check-jsonschema --builtin-schema NAME FILES`` (e.g. ``vendor.github-workflows``,
+    the SchemaStore schemas it vendors); return ``(returncode, stdout+stderr)``."""
+    exe = need("check-jsonschema")
+    proc = _run([exe, "--builtin-schema", name, *map(str, files)], timeout=timeout)
+    return proc.returncode, proc.stdout + proc.stderr
+
+
+# --------------------------------------------------------------------------
+# pre-commit
+# --------------------------------------------------------------------------
+def pre_commit(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
+               timeout: float = 600) -> subprocess.CompletedProcess[str]:
+    """Run the ``pre-commit`` CLI (PyPI pre-commit) with ``args``."""
+    return _run([need("pre-commit"), *args], timeout=timeout, env=env, cwd=cwd)

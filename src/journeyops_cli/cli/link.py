@@ -36,8 +36,8 @@ def _run(source_id: str, targets: list[str], bank: object, kind: str | None, rem
         fail(f"--kind {kind}: use one of {', '.join(SOURCE_KINDS)}")
     root = bank_root(bank)  # type: ignore[arg-type]
     loaded = load_for_edit(root)
-    source = find_source(loaded, source_id, kind)
-    outcomes = link(loaded, source, targets, remove=remove)
+    source = find_source(loaded.bank, source_id, kind, loaded.findings)
+    outcomes = link(loaded.bank, source, targets, remove=remove, refused=loaded.findings)
     prefix = display_prefix(root)
     for item in outcomes:
         typer.echo(f"{prefix}{item.path}: {item.outcome} {item.source} -> {item.target}")

@@ -82,6 +82,7 @@ def new(
         NewRecord,
         answer,
         build,
+        id_problem,
         missing,
         next_question,
         option_name,
@@ -111,6 +112,9 @@ def new(
     if wrong:
         fail(f"{', '.join(wrong)} does not apply to a {kind}")
     record = NewRecord(kind, {k: v for k, v in given.items() if v not in (None, [])})
+    problem = id_problem(record)
+    if problem:
+        fail(problem, EXIT_USAGE)
     root = bank_root(bank)
     interactive = not no_input and sys.stdin.isatty()
     loaded = load_bank(root).bank
@@ -118,7 +122,7 @@ def new(
         while (question := next_question(record, loaded)) is not None:
             answer(record, question, _ask(question.prompt, question.choices))
     else:
-        absent = missing(record)
+        absent = missing(record, loaded)
         if absent:
             why = "--no-input was given" if no_input else "not on a terminal"
             fail(f"missing {', '.join(absent)} ({why}, so nothing is asked)", EXIT_USAGE)

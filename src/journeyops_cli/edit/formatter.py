@@ -86,14 +86,22 @@ def reorder_mapping(text: str, node: MappingNode, order: list[str]) -> str | Non
     return text[:begin_all] + "".join(out) + text[previous_end:]
 
 
+def record_order(node: MappingNode) -> list[str] | None:
+    """The canonical key order of the record `node` (its model's field order), or None when
+    its `kind` is not a known kind. `fmt` puts keys in this order; `link` adds a missing
+    list where `fmt` would put it."""
+    kind = field(node, "kind")
+    model = KINDS.get(kind[1].value) if kind is not None else None
+    return list(model.model_fields) if model is not None else None
+
+
 def _record_pass(text: str, shown: str) -> str:
     docs = documents(text, shown)
     for node in reversed(docs):
         if isinstance(node, MappingNode) and not node.flow_style:
-            kind = field(node, "kind")
-            model = KINDS.get(kind[1].value) if kind is not None else None
-            if model is not None:
-                text = reorder_mapping(text, node, list(model.model_fields)) or text
+            order = record_order(node)
+            if order is not None:
+                text = reorder_mapping(text, node, order) or text
     return text
 
 

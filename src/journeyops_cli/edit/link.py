@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from journeyops_cli.bank import Bank
 from journeyops_cli.edit import EditError
@@ -19,9 +19,14 @@ from journeyops_cli.edit.nodes import documents, record_lines
 from journeyops_cli.edit.surgery import add_item, remove_item
 from journeyops_cli.edit.textfile import read
 from journeyops_cli.edit.verify import check_edit, data_of, require_clean
-from journeyops_cli.models import Insight, Metric, Opportunity
+from journeyops_cli.findings import Finding, Severity
+from journeyops_cli.load.yaml_read import parse
+from journeyops_cli.models import Insight, Journey, Metric, Opportunity
 from journeyops_cli.models.base import Record
 from journeyops_cli.suggest import did_you_mean
+
+if TYPE_CHECKING:
+    from journeyops_cli.pipeline import Loaded
 
 SOURCE_KINDS: dict[str, type[Record]] = {"insight": Insight, "metric": Metric, "opportunity": Opportunity}
 Outcome = Literal["linked", "already linked", "unlinked", "not linked"]
@@ -38,8 +43,10 @@ class LinkOutcome:
     outcome: Outcome
 
 
-def find_source(bank: Bank, source_id: str, kind: str | None) -> Record:
-    """The insight, metric or opportunity with `source_id` (of `kind` when given)."""
+def find_source(bank: Bank, source_id: str, kind: str | None, refused: list[Finding] | None = None) -> Record:
+    """The insight, metric or opportunity with `source_id` (of `kind` when given).
+    `refused`: the loader's findings, to say why a record in a file that failed to load
+    is not there."""
     kinds: list[type[Record]] = [SOURCE_KINDS[kind]] if kind else list(SOURCE_KINDS.values())
     matches = [r for model in kinds if (r := bank.get(model, source_id)) is not None]
     if len(matches) > 1:
@@ -48,19 +55,66 @@ def find_source(bank: Bank, source_id: str, kind: str | None) -> Record:
     if not matches:
         known = [i for model in kinds for i in bank.ids(model.KIND)]
         what = kind or "insight, metric or opportunity"
-        raise EditError(f"no {what} with id '{source_id}'{_nearest(source_id, known)}")
+        missing = f"no {what} with id '{source_id}'{_nearest(source_id, known)}"
+        raise EditError(_why_missing(bank, refused, kinds, source_id, missing))
     return matches[0]
+
+
+def _why_missing(
+    bank: Bank, refused: list[Finding] | None, kinds: list[type[Record]], record_id: str, missing: str
+) -> str:
+    """Why the record `record_id` of one of `kinds` is not in the bank: the file that holds
+    it failed to load (and why), or `missing` with the files that are not YAML at all and so
+    may hold it."""
+    errors: dict[str, list[Finding]] = {}
+    for item in refused or []:
+        if item.severity >= Severity.ERROR:
+            errors.setdefault(item.path, []).append(item)
+    unreadable: list[Finding] = []
+    names = {model.KIND for model in kinds}
+    for path, found in errors.items():
+        parsed = parse(bank.text(path), max_depth=bank.config.limits.max_depth,
+                       max_aliases=bank.config.limits.max_aliases)
+        if parsed.problems:
+            unreadable.append(found[0])
+            continue
+        documents = parsed.documents
+        for position, document in enumerate(documents):
+            data = document.data
+            if not (isinstance(data, dict) and data.get("kind") in names and data.get("id") == record_id):
+                continue
+            end = documents[position + 1].line if position + 1 < len(documents) else None
+            inside = [f for f in found if f.line >= document.line and (end is None or f.line < end)]
+            first = (inside or found)[0]
+            return (
+                f"{data['kind'].lower()} '{record_id}' is in {path}, which failed to load: "
+                f"{_at(first)}; fix the file first"
+            )
+    if unreadable:
+        more = f", and {len(unreadable) - 1} more file(s) failed to load" if len(unreadable) > 1 else ""
+        return f"{missing} ({unreadable[0].path} failed to load and may hold it: {_at(unreadable[0])}{more})"
+    return missing
+
+
+def _at(item: Finding) -> str:
+    return f"{item.path}:{item.line}:{item.column}: {item.message}"
 
 
 def _nearest(value: str, candidates: list[str]) -> str:
     return f"; {hint}" if (hint := did_you_mean(value, candidates)) else ""
 
 
-def field_for(bank: Bank, source: Record, target: str, linking: bool) -> str:
+def field_for(
+    bank: Bank, source: Record, target: str, linking: bool, refused: list[Finding] | None = None
+) -> str:
     """The list field of `source` that `target` goes into; an EditError if it cannot."""
     if "#" in target:
         if linking and bank.step(target) is None:
-            raise EditError(f"no step '{target}' in the bank{_nearest(target, bank.step_refs())}")
+            missing = f"no step '{target}' in the bank{_nearest(target, bank.step_refs())}"
+            journey = target.partition("#")[0]
+            if bank.get(Journey, journey) is None:
+                missing = _why_missing(bank, refused, [Journey], journey, missing)
+            raise EditError(missing)
         return "steps"
     if not isinstance(source, Opportunity):
         raise EditError(
@@ -81,15 +135,24 @@ def field_for(bank: Bank, source: Record, target: str, linking: bool) -> str:
     if is_metric:
         return "metrics"
     known = bank.ids("Insight") + bank.ids("Metric") + bank.step_refs()
-    raise EditError(f"no insight, metric or step '{target}' in the bank{_nearest(target, known)}")
+    missing = f"no insight, metric or step '{target}' in the bank{_nearest(target, known)}"
+    raise EditError(_why_missing(bank, refused, [Insight, Metric], target, missing))
 
 
-def link(bank: Bank, source: Record, targets: list[str], *, remove: bool = False) -> list[LinkOutcome]:
-    """Link (or unlink) `targets` to `source` and write its file once; returns what happened."""
+def link(
+    bank: Bank,
+    source: Record,
+    targets: list[str],
+    *,
+    remove: bool = False,
+    refused: list[Finding] | None = None,
+) -> list[LinkOutcome]:
+    """Link (or unlink) `targets` to `source` and write its file once; returns what happened.
+    `refused`: the loader's findings, to say why a target is missing when its file failed."""
     shown = source.source_path
     path = bank.root / shown
     limits = bank.config.limits
-    planned = [(target, field_for(bank, source, target, not remove)) for target in targets]
+    planned = [(target, field_for(bank, source, target, not remove, refused)) for target in targets]
     original = read(path, shown)
     require_clean(original.text, shown, limits)
     data = data_of(original.text, limits)
@@ -129,8 +192,8 @@ def link(bank: Bank, source: Record, targets: list[str], *, remove: bool = False
     return outcomes
 
 
-def load_for_edit(root: Path) -> Bank:
-    """The bank, loaded for an edit."""
+def load_for_edit(root: Path) -> Loaded:
+    """The bank, loaded for an edit, with the loader's findings (files that failed to load)."""
     from journeyops_cli.pipeline import load_bank
 
-    return load_bank(root).bank
+    return load_bank(root)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from journeyops_cli.edit import EditError
+from journeyops_cli.edit.formatter import record_order
 from journeyops_cli.edit.nodes import documents, field, last_line, line_starts
 from journeyops_cli.edit.quoting import flow_item
 
@@ -51,7 +52,7 @@ def add_item(text: str, index: int, name: str, item: str, newline: str, shown: s
     if found is None:
         indent = " " * record.start_mark.column
         offset = " " * _sequence_offset(record)
-        at = _end_of_line(text, last_line(record))
+        at = _end_of_line(text, last_line(_key_before(record, name)))
         lead = "" if at == 0 or text[at - 1] == "\n" else newline
         addition = f"{lead}{indent}{name}:{newline}{indent}{offset}- {written}{newline}"
         return text[:at] + addition + text[at:]
@@ -120,3 +121,18 @@ def remove_item(text: str, index: int, name: str, item: str, newline: str, shown
         colon = text.index(":", key.end_mark.index)
         text = text[: colon + 1] + " []" + text[colon + 1:]
     return text
+
+
+def _key_before(record: MappingNode, name: str) -> Node:
+    """The value after which a new key `name` goes: where `fmt` puts it in the record's
+    canonical key order (before the first key that comes after it, and before the comment
+    lines above that key); the record's last value when no key comes after it."""
+    order = record_order(record)
+    if order is None or name not in order:
+        return record
+    rank = {key: i for i, key in enumerate(order)}
+    for position, (key, _) in enumerate(record.value):
+        known = rank.get(key.value, len(order)) if isinstance(key, ScalarNode) else len(order)
+        if position and known > rank[name]:
+            return record.value[position - 1][1]
+    return record

@@ -4,13 +4,17 @@ every line outside the edited record is byte-for-byte what it was."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journeyops_cli.edit import EditError
-from journeyops_cli.findings import Severity
+from journeyops_cli.findings import Finding, Severity
 from journeyops_cli.load.files import FileResult, load_text
 from journeyops_cli.load.yaml_read import parse
 from journeyops_cli.models.config import LimitsConfig
+
+if TYPE_CHECKING:
+    from journeyops_cli.bank import Bank
+    from journeyops_cli.models.base import Record
 
 
 def errors_in(text: str, shown: str, limits: LimitsConfig) -> list[str]:
@@ -65,3 +69,40 @@ def check_edit(
         raise EditError(refuse)
     if len(new_lines) - tail < first:
         raise EditError(refuse)
+
+
+def failing_in_new_file(bank: Bank, shown: str, text: str) -> list[Finding]:
+    """What `validate` would fail on in a file not yet written at `shown` with `text`: the
+    bank's active rules, severities and ignores run on the bank plus the file's records, and
+    the findings in that file at or above the bank's `fail_on` severity (the loader's errors
+    included). Positions in the new file are not known (it is not on disk) and are not used."""
+    from journeyops_cli.bank import Bank
+    from journeyops_cli.load.files import FileResult, load_text
+    from journeyops_cli.pipeline import Selection
+    from journeyops_cli.rules.engine import lint, plan
+
+    class Unplaced(Bank):
+        """The bank with the new file's records; findings are not placed (placing reads and
+        composes every file that has one, and only the new file's messages are wanted)."""
+
+        def locate(self, record: Record, path: tuple[Any, ...], target: str = "value") -> tuple[int, int]:
+            return (1, 1)
+
+    result = FileResult(shown)
+    load_text(text, shown, bank.config.limits, result)
+    invalid = [(kind, record_id) for kind, ids in bank.invalid.items() for record_id in ids]
+    records = [*bank.records(), *result.records]
+    trial = Unplaced.build(bank.root, bank.config, records, invalid + result.invalid)
+    trial.marked = set()  # the new file holds no inline suppressions to read
+    # The rules that look at one record at a time check only the new ones. A wrong rule
+    # selection in the config is the config's error (a RuleError, exit 2), as in validate.
+    rules = plan(trial, Selection()).rules
+    one_by_one = [rule.code for rule in rules if rule.per_record]
+    others = [rule.code for rule in rules if not rule.per_record]
+    findings = lint(trial, result.findings, [shown], Selection(select=others)) if others else []
+    if one_by_one:
+        new = trial.part(lambda record: record.source_path == shown)
+        new.marked = set()
+        findings += lint(new, [], [shown], Selection(select=one_by_one))
+    fail_on = Severity.parse(bank.config.lint.fail_on)
+    return [item for item in findings if item.path == shown and item.severity >= fail_on]

@@ -4,16 +4,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import shlex
 from pathlib import Path
 
-from journeyops_cli import PROJECT_URL, __version__
+from journeyops_cli import __version__
+from journeyops_cli.errors import JourneyopsError
 from journeyops_cli.resources import schemas_dir
+from journeyops_cli.scaffold.hooks import HOOKS
 from journeyops_cli.scaffold.layout import FOLDERS, schema_ref
 from journeyops_cli.scaffold.outcome import PlannedFile
 from journeyops_cli.scaffold.render import render
 
-HOOKS_REPO = PROJECT_URL
-"""The repository whose `.pre-commit-hooks.yaml` a new bank's pre-commit config uses."""
+DEFAULT_INSTALL = f"journeyops=={__version__}"
+"""What a new bank's CI and pre-commit install: the version that ran `init`."""
+_VERSION = re.compile(r"\d+(\.\d+)*[0-9A-Za-z.+!-]*")
 
 TOP_JOURNEY = "service-journey"
 
@@ -34,8 +39,27 @@ def _text(words: dict[str, str], languages: list[str]) -> str | dict[str, str]:
     return {lang: words.get(lang, words["en"]) for lang in languages}
 
 
-def plan(name: str, languages: list[str], today: dt.date | None = None) -> list[PlannedFile]:
-    """Every file of a new bank, in the order they are reported."""
+def install_spec(value: str) -> str:
+    """The pip requirement a bank installs journeyops from, from `init --install`: a bare
+    version (`0.2.0`) means `journeyops==0.2.0`; anything else pip takes as one argument is
+    kept as given (`journeyops>=0.2,<0.3`, `git+https://…@v0.2.0`, `./tools/journeyops`).
+    A JourneyopsError (exit 2) says why a value cannot be used."""
+    spec = value.strip()
+    if not spec:
+        raise JourneyopsError("--install: give what pip installs, e.g. journeyops==0.1.0")
+    if spec.startswith("-") or any(c.isspace() and c != " " for c in spec) or not spec.isprintable():
+        raise JourneyopsError(
+            f"--install {value}: give one pip requirement (a version, `journeyops==X`, a git URL "
+            "or a path), not pip options or several lines"
+        )
+    return f"journeyops=={spec}" if _VERSION.fullmatch(spec) else spec
+
+
+def plan(
+    name: str, languages: list[str], today: dt.date | None = None, install: str = DEFAULT_INSTALL
+) -> list[PlannedFile]:
+    """Every file of a new bank, in the order they are reported. `install` is the pip
+    requirement the bank's CI workflow and pre-commit hooks install journeyops from."""
     today = today or dt.date.today()
     files: list[tuple[str, str]] = [
         ("journeyops.yaml", render("init/journeyops.yaml.j2", {"name": name, "languages": languages})),
@@ -69,7 +93,12 @@ def plan(name: str, languages: list[str], today: dt.date | None = None) -> list[
     for folder in FOLDERS:
         if not top.startswith(folder + "/"):
             files.append((f"{folder}/.gitkeep", ""))
-    context = {"name": name, "version": __version__, "hooks_repo": HOOKS_REPO}
+    context = {
+        "name": name,
+        "install": install,
+        "install_command": f"pip install {shlex.quote(install)}",
+        "hooks": HOOKS,
+    }
     files += [
         ("README.md", render("init/README.md.j2", context)),
         (".github/workflows/journeyops.yml", render("init/journeyops.yml.j2", context)),

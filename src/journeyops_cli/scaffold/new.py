@@ -10,7 +10,7 @@ from typing import Any
 
 from journeyops_cli.bank import Bank
 from journeyops_cli.edit import EditError
-from journeyops_cli.edit.verify import errors_in
+from journeyops_cli.edit.verify import errors_in, failing_in_new_file
 from journeyops_cli.models import KIND_SLUGS, Insight, Journey, Metric
 from journeyops_cli.models.insight import InsightType
 from journeyops_cli.models.journey import Level
@@ -45,6 +45,10 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "metric": ("title", "unit"),
     "opportunity": ("title", "problem"),
 }
+ID_RULE = (
+    "an id is 1 to 64 characters: lowercase letters a-z, digits and hyphens, "
+    "starting with a letter or a digit"
+)
 OPTION = {
     "step_parents": "--step-parents",
     "steps": "--steps",
@@ -81,7 +85,9 @@ class NewRecord:
         return self.values.get(name)
 
 
-def _required(record: NewRecord, name: str) -> bool:
+def _required(record: NewRecord, name: str, bank: Bank | None) -> bool:
+    if name == "theme":
+        return _needs_theme(record, bank)
     if name == "parent":
         return record.get("level") in PARENT_LEVEL
     if name == "step_parents":
@@ -89,11 +95,35 @@ def _required(record: NewRecord, name: str) -> bool:
     return name in REQUIRED.get(record.kind, ("title",))
 
 
-def missing(record: NewRecord) -> list[str]:
-    """Options that must be given (for `--no-input` and runs without a terminal)."""
+def _needs_theme(record: NewRecord, bank: Bank | None) -> bool:
+    """A mid or detailed journey belongs to an anchor theme (JO208): `--theme` is needed
+    unless the parent has one to inherit. Without `--parent`, a mid journey's parent is a
+    top journey (which spans themes); a detailed one's is a mid journey (which has one)."""
+    if record.kind != "journey" or record.get("theme") or record.get("level") not in PARENT_LEVEL:
+        return False
+    parent_id = record.get("parent")
+    if not parent_id:
+        return record.get("level") == "mid"
+    parent = bank.get(Journey, parent_id) if bank is not None else None
+    return parent is not None and not parent.theme  # an unknown parent is named by build()
+
+
+def id_problem(record: NewRecord) -> str | None:
+    """Why the given `--id` (or the id made from the title) cannot be used, or None."""
+    given, title = record.get("id"), record.get("title")
+    if given is not None and not is_slug(given):
+        return f"--id {given}: not an id; {ID_RULE}"
+    if given is None and title and not is_slug(slugify(title)):
+        return f"cannot make an id from the title '{title}'; give one with --id ({ID_RULE})"
+    return None
+
+
+def missing(record: NewRecord, bank: Bank | None = None) -> list[str]:
+    """Options that must be given (for `--no-input` and runs without a terminal); `bank`
+    tells whether a child journey's parent has a theme to inherit."""
     names: list[str] = []
     for name in FIELDS[record.kind]:
-        if not _required(record, name):
+        if not _required(record, name, bank):
             continue
         value = record.get(name)
         if name == "step_parents":
@@ -126,6 +156,11 @@ def next_question(record: NewRecord, bank: Bank) -> Question | None:
                 record.values["theme"] = parent.theme
             elif bank.themes():
                 return Question("theme", "Theme", [t.id for t in bank.themes()])
+            else:
+                raise EditError(
+                    f"the bank has no theme for a {get('level')} journey to belong to; "
+                    "create one first with `journeyops new theme`"
+                )
         if not get("steps"):
             return Question("steps", "Steps (titles, comma-separated)")
         parent = bank.get(Journey, get("parent")) if get("parent") else None
@@ -158,8 +193,7 @@ def answer(record: NewRecord, question: Question, reply: str) -> None:
     if question.name == "steps":
         record.values["steps"] = split_list(reply)
     elif question.name == "step_parents":
-        record.values.setdefault("step_parents", [])
-        record.values["step_parents"] = list(record.values["step_parents"] or []) + [reply]
+        record.values["step_parents"] = [*(record.values.get("step_parents") or []), reply]
     else:
         record.values[question.name] = reply.strip()
 
@@ -196,13 +230,10 @@ def build(record: NewRecord, bank: Bank, today: dt.date | None = None) -> Planne
     """The new record's file, checked; an EditError says what is wrong (nothing is written)."""
     values = dict(record.values)
     kind = KIND_BY_SLUG[record.kind]
-    title = values.get("title")
-    record_id = values.get("id") or slugify(title or "")
-    if not is_slug(record_id):
-        raise EditError(
-            f"cannot make an id from the title '{title}'; give one with --id "
-            "(lowercase letters a-z, digits and hyphens)"
-        )
+    problem = id_problem(record)
+    if problem:
+        raise EditError(problem)
+    record_id = values.get("id") or slugify(values.get("title") or "")
     existing = bank.get_kind(kind, record_id)
     if existing is not None:
         raise EditError(
@@ -252,6 +283,14 @@ def build(record: NewRecord, bank: Bank, today: dt.date | None = None) -> Planne
     errors = errors_in(text, path, bank.config.limits)
     if errors:
         raise EditError(f"the new {record.kind} would not be valid: {errors[0].split(': ', 1)[1]}")
+    failing = failing_in_new_file(bank, path, text)
+    if failing:
+        first = failing[0]
+        raise EditError(
+            f"the new {record.kind} would not pass `journeyops validate`: {first.code} {first.message}"
+            + (f" ({first.hint})" if first.hint else "")
+            + "; nothing was written"
+        )
     return PlannedFile(path, text.encode("utf-8"))
 
 

@@ -43,8 +43,8 @@ def write_all(root: Path, files: list[PlannedFile], dry_run: bool) -> list[FileO
     outcomes: list[FileOutcome] = []
     for planned in files:
         outcome = outcome_of(root, planned)
-        if outcome == "create" and not dry_run:
-            if not create_file(root / planned.path, planned.content, planned.path):
-                outcome = "conflict"
+        created = outcome == "create" and not dry_run
+        if created and not create_file(root / planned.path, planned.content, planned.path):
+            outcome = "conflict"  # someone else made it meanwhile
         outcomes.append(FileOutcome(planned.path, outcome))
     return outcomes
