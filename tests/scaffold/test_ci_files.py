@@ -28,9 +28,11 @@ ONE = (
 def installed_by(bank: Path) -> tuple[list[str], list[list[str]]]:
     """What the workflow's `pip install` step and each pre-commit hook install."""
     workflow = yaml.safe_load((bank / WORKFLOW).read_text())
-    runs = [step["run"] for step in workflow["jobs"]["validate"]["steps"] if "run" in step]
-    pip = [shlex.split(command)[2:] for command in runs if command.startswith("pip install")]
-    assert len(pip) == 1, runs
+    pip = []
+    for job in ("validate", "meaning"):
+        runs = [step["run"] for step in workflow["jobs"][job]["steps"] if "run" in step]
+        pip += [shlex.split(command)[2:] for command in runs if command.startswith("pip install")]
+    assert len(pip) == 2 and pip[0] == pip[1], pip
     config = yaml.safe_load((bank / PRE_COMMIT).read_text())
     (repo,) = config["repos"]
     assert repo["repo"] == "local" and "rev" not in repo
@@ -61,6 +63,19 @@ def test_init_installs_one_spec_in_ci_and_pre_commit(tmp_path: Path, given: str 
     assert code == 0, output
     checked = pre_commit("validate-config", str(bank / PRE_COMMIT))
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_pull_requests_get_the_meaning_of_the_change_as_a_comment(tmp_path: Path) -> None:
+    assert run("init", "bank", cwd=tmp_path).returncode == 0
+    workflow = yaml.safe_load((tmp_path / "bank" / WORKFLOW).read_text())
+    job = workflow["jobs"]["meaning"]
+    assert job["permissions"] == {"contents": "read", "pull-requests": "write"}
+    assert job["steps"][0] == {"uses": "actions/checkout@v4", "with": {"fetch-depth": 0}}
+    runs = [step for step in job["steps"] if "run" in step]
+    assert runs[1]["run"] == 'journeyops diff "origin/$BASE" HEAD --format md > journeyops-diff.md'
+    assert runs[1]["env"] == {"BASE": "${{ github.base_ref }}"}
+    assert runs[2]["run"].startswith('gh pr comment "$PR" --body-file journeyops-diff.md --edit-last')
+    assert "github.event.pull_request.head.repo.full_name == github.repository" in job["if"]
 
 
 def test_the_local_hooks_are_the_shipped_hooks(tmp_path: Path) -> None:
