@@ -125,3 +125,24 @@ def test_asking_for_a_mid_journey_in_a_bank_without_themes_says_to_make_one(tmp_
     assert refused.value.message == (
         "the bank has no theme for a mid journey to belong to; create one first with `journeyops new theme`"
     )
+
+
+def test_a_draft_is_not_stamped_reviewed_but_an_active_journey_is(tmp_path: Path) -> None:
+    bank = tmp_path / "bank"
+    shutil.copytree(EXAMPLE, bank)
+    draft = run("new", "journey", "--no-input", "--level", "top", "--title", "Moving", "--id", "moving",
+                "--steps", "Plan,Move", cwd=bank)
+    assert draft.returncode == 0, draft.stdout + draft.stderr
+    assert "reviewed:" not in (bank / "journeys" / "top" / "moving.yaml").read_text()
+    active = run("new", "journey", "--no-input", "--level", "top", "--title", "Living", "--id", "living",
+                 "--steps", "Find,Stay", "--status", "active", "--owner", "Lead", "--team", "asiakaskokemus",
+                 cwd=bank)
+    assert active.returncode == 0, active.stdout + active.stderr
+    assert re.search(r"^reviewed: \d{4}-\d{2}-\d{2}$", (bank / "journeys" / "top" / "living.yaml").read_text(),
+                     re.MULTILINE)
+
+
+def test_init_writes_its_top_journey_as_an_unreviewed_draft(tmp_path: Path) -> None:
+    assert run("init", "bank", cwd=tmp_path).returncode == 0
+    text = next((tmp_path / "bank" / "journeys" / "top").glob("*.yaml")).read_text()
+    assert "status: draft" in text and "reviewed:" not in text

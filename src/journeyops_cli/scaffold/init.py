@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import shlex
 from pathlib import Path
@@ -55,12 +54,9 @@ def install_spec(value: str) -> str:
     return f"journeyops=={spec}" if _VERSION.fullmatch(spec) else spec
 
 
-def plan(
-    name: str, languages: list[str], today: dt.date | None = None, install: str = DEFAULT_INSTALL
-) -> list[PlannedFile]:
+def plan(name: str, languages: list[str], install: str = DEFAULT_INSTALL) -> list[PlannedFile]:
     """Every file of a new bank, in the order they are reported. `install` is the pip
     requirement the bank's CI workflow and pre-commit hooks install journeyops from."""
-    today = today or dt.date.today()
     files: list[tuple[str, str]] = [
         ("journeyops.yaml", render("init/journeyops.yaml.j2", {"name": name, "languages": languages})),
     ]
@@ -81,7 +77,7 @@ def plan(
                     "owner": None,
                     "team": None,
                     "status": "draft",
-                    "reviewed": today.isoformat(),
+                    "reviewed": None,  # a draft nobody has reviewed yet
                     "steps": [
                         {"id": step, "title": _text(words, languages), "parent_step": None}
                         for step, words in _PHASES

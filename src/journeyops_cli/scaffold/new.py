@@ -254,7 +254,10 @@ def build(record: NewRecord, bank: Bank, today: dt.date | None = None) -> Planne
     context: dict[str, Any] = {name: values.get(name) for name in FIELDS[record.kind]}
     context.update(id=record_id, schema=schema_ref(path, record.kind), fields=context)
     if record.kind == "journey":
-        context["reviewed"] = (today or dt.date.today()).isoformat()
+        # Only an active journey is vouched for by whoever adds it; a draft has not been
+        # reviewed by anyone yet (`journeyops review` records that when it happens).
+        active = values.get("status") == "active"
+        context["reviewed"] = (today or dt.date.today()).isoformat() if active else None
         context["steps"] = _journey_steps(values, bank)
     else:
         refs = split_list(values.get("steps"))
