@@ -13,6 +13,7 @@ from tests.site.conftest import BANK
 
 from journeyops_cli.pipeline import load_bank, load_config
 from journeyops_cli.render import env as render_env
+from journeyops_cli.render.withheld import withheld
 from journeyops_cli.resources import templates_dir
 from journeyops_cli.site.build import apply_privacy, ranked_backlog
 from journeyops_cli.site.frames import PageRenderer
@@ -22,7 +23,8 @@ from journeyops_cli.site.strings import site_strings
 
 def site_data(bank_root: Path, title: str | None = None) -> SiteData:
     config = load_config(bank_root)
-    bank, _ = apply_privacy(load_bank(bank_root, config).bank)
+    loaded = load_bank(bank_root, config)
+    bank, _ = apply_privacy(loaded.bank, withheld(loaded.bank, loaded.files))
     data = SiteData(bank=bank, title=title or config.site.title or config.name,
                     languages=list(config.languages))
     data.backlog = ranked_backlog(bank, [])

@@ -28,14 +28,11 @@ from stat import S_ISLNK
 from typing import Any
 
 from journeyops_cli.bank import Bank
+from journeyops_cli.findings import Finding
 from journeyops_cli.errors import JourneyopsError
-from journeyops_cli.findings import Finding, Severity
-from journeyops_cli.models import Insight
-from journeyops_cli.models.base import Record
 from journeyops_cli.pipeline import Selection, load_bank, load_config
+from journeyops_cli.render.withheld import Withheld, withheld
 from journeyops_cli.resources import templates_dir
-from journeyops_cli.rules.registry import name_of
-from journeyops_cli.site import privacy
 from journeyops_cli.site.fingerprint import FORMAT, ContextDigest, code_digest, digest
 from journeyops_cli.site.frames import PageRenderer
 from journeyops_cli.site.history import git_changes
@@ -71,6 +68,8 @@ class SiteResult:
     files: int
     records: dict[str, int]
     findings: int
+    shown: int
+    """How many of the findings are on a journey page (those in a journey's file)."""
     redacted: int
     notes: list[str] = field(default_factory=list)
 
@@ -83,15 +82,16 @@ def build_site(root: Path, out: Path | None = None, progress: Progress | None = 
     out = (out if out is not None else root / config.site.out).resolve()
     check_out_folder(root, out)
     loaded = load_bank(root, config)
+    # 2. Personal data validation reports: refuse or mask it, as configured.
+    personal = withheld(loaded.bank, loaded.files)
+    bank, redacted = apply_privacy(loaded.bank, personal)
     with RulesInBackground(loaded.bank, loaded.findings, loaded.files) as rules:
-        # 2. Personal data in insights: refuse or redact, as configured.
-        bank, redacted = apply_privacy(loaded.bank)
         languages = list(config.languages)
         data = SiteData(
             bank=bank,
             title=config.site.title or config.name,
             languages=languages,
-            changes=git_changes(root, config.site.recent_changes),
+            changes=git_changes(root, config.site.recent_changes, personal.anywhere),
         )
         notes: list[str] = []
         data.backlog = ranked_backlog(bank, notes)
@@ -178,7 +178,7 @@ def build_site(root: Path, out: Path | None = None, progress: Progress | None = 
             # Journey pages show the findings of validation: wait for the rules here, then
             # share out the rest between this process and forked ones, one per free CPU.
             found = rules.result()
-            data.findings = findings_by_path(found)
+            data.findings = findings_by_path(found, personal)
             writer.findings = {path: fingerprint(items) for path, items in sorted(data.findings.items())}
             journeys = (page_job(language, key, make)
                         for language, planner in planners.items() for key, make in planner.journey_jobs())
@@ -193,16 +193,19 @@ def build_site(root: Path, out: Path | None = None, progress: Progress | None = 
         files=writer.count,
         records={kind: len(table) for kind, table in bank.by_kind.items()},
         findings=len(found),
+        shown=sum(len(items) for path, items in data.findings.items()
+                  if any(path in files for files in journey_files.values())),
         redacted=redacted,
         notes=notes,
     )
 
 
-def findings_by_path(found: list[Finding]) -> dict[str, list[Finding]]:
-    """The findings of each file, in order, with personal data masked in the messages."""
+def findings_by_path(found: list[Finding], personal: Withheld) -> dict[str, list[Finding]]:
+    """The findings of each file, in order, with reported personal data masked in the
+    messages."""
     by_path: dict[str, list[Finding]] = {}
     for item in sorted(found, key=Finding.sort_key):
-        by_path.setdefault(item.path, []).append(item.replace(message=privacy.mask(item.message)))
+        by_path.setdefault(item.path, []).append(item.replace(message=personal.text(item.message)))
     return by_path
 
 
@@ -418,37 +421,17 @@ def check_out_folder(root: Path, out: Path) -> None:
         )
 
 
-def apply_privacy(bank: Bank) -> tuple[Bank, int]:
-    """The bank with personal data in insights masked, or a SiteError naming each place
-    when the config says `privacy: refuse`. Returns the bank and how many insights changed."""
-    hits = privacy.scan(bank.insights())
-    if not hits:
-        return bank, 0
-    if bank.config.site.privacy == "refuse":
-        findings = []
-        for hit in hits:
-            line, column = bank.locate(hit.insight, hit.path)
-            field_name = ".".join(str(p) for p in hit.path)
-            code = privacy.CODES[hit.what]
-            findings.append(Finding(
-                code, Severity.ERROR, hit.insight.source_path, line, column,
-                f"insight '{hit.insight.id}' has {hit.what} in `{field_name}`",
-                "remove it from the file; the site never publishes personal data "
-                "(or set `site: {privacy: redact}` to mask it)",
-                name_of(code),
-            ))
-        findings.sort(key=Finding.sort_key)
+def apply_privacy(bank: Bank, personal: Withheld) -> tuple[Bank, int]:
+    """The bank with the personal data validation reports masked, or a SiteError with
+    those findings when the config says `privacy: refuse`. Returns the bank and how many
+    records changed."""
+    if personal.findings and bank.config.site.privacy == "refuse":
+        files = len({item.path for item in personal.findings})
         raise SiteError(
-            f"personal data in {len({h.insight.id for h in hits})} insight(s); "
-            "the site is not built (site.privacy is refuse)",
-            findings,
+            f"personal data in {files} file(s); the site is not built (site.privacy is refuse)",
+            personal.findings,
         )
-    changed = {hit.insight.id for hit in hits}
-    records: list[Record] = [
-        privacy.redacted(r) if isinstance(r, Insight) and r.id in changed else r
-        for r in bank.records()
-    ]
-    return Bank.build(bank.root, bank.config, records), len(changed)
+    return personal.bank(bank)
 
 
 def ranked_backlog(bank: Bank, notes: list[str]) -> list[BacklogRow] | None:
