@@ -19,7 +19,6 @@ from tests.site.conftest import BANK
 from journeyops_cli.site import build as site_build
 from journeyops_cli.site.build import SiteError, build_site, inside
 from journeyops_cli.site.links import Linker, UnsafeId, checked, record_key
-from journeyops_cli.site.strings import check_tables
 
 CSP = (
     '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
@@ -245,10 +244,6 @@ def test_search_index_is_a_script_with_every_kind(built_site: Path) -> None:
     ):
         assert expected in text
     assert "matti.meikalainen" not in text
-
-
-def test_translations_are_complete() -> None:
-    assert check_tables() == []
 
 
 def test_backlog_page_is_left_out_without_scoring(bank_copy: Path, tmp_path: Path,

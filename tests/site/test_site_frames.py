@@ -13,12 +13,12 @@ from tests.site.conftest import BANK
 
 from journeyops_cli.pipeline import load_bank, load_config
 from journeyops_cli.render import env as render_env
+from journeyops_cli.render.i18n import strings
 from journeyops_cli.render.withheld import withheld
 from journeyops_cli.resources import templates_dir
 from journeyops_cli.site.build import apply_privacy, ranked_backlog
 from journeyops_cli.site.frames import PageRenderer
 from journeyops_cli.site.pages import PagePlanner, SiteData
-from journeyops_cli.site.strings import site_strings
 
 
 def site_data(bank_root: Path, title: str | None = None) -> SiteData:
@@ -35,7 +35,7 @@ def every_page(renderer: PageRenderer, data: SiteData) -> list[tuple[str, str]]:
     """(fast, whole) for every page of every language."""
     pairs = []
     for language in data.languages:
-        planner = PagePlanner(data, language, site_strings(language))
+        planner = PagePlanner(data, language, strings(language))
         for page in planner.pages():
             pairs.append((renderer.render(language, planner.s, page), renderer.plain(language, planner.s, page)))
     return pairs

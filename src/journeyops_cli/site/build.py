@@ -28,9 +28,10 @@ from stat import S_ISLNK
 from typing import Any
 
 from journeyops_cli.bank import Bank
-from journeyops_cli.findings import Finding
 from journeyops_cli.errors import JourneyopsError
+from journeyops_cli.findings import Finding
 from journeyops_cli.pipeline import Selection, load_bank, load_config
+from journeyops_cli.render.i18n import LANGUAGE_NAMES, message, strings
 from journeyops_cli.render.withheld import Withheld, withheld
 from journeyops_cli.resources import templates_dir
 from journeyops_cli.site.fingerprint import FORMAT, ContextDigest, code_digest, digest
@@ -39,7 +40,6 @@ from journeyops_cli.site.history import git_changes
 from journeyops_cli.site.links import ASSETS, Linker, UnsafeId, checked
 from journeyops_cli.site.pages import BacklogRow, Page, PagePlanner, SiteData
 from journeyops_cli.site.search import index_script
-from journeyops_cli.site.strings import LANGUAGE_NAMES, site_strings
 
 MARKER = ".journeyops-site"
 MANIFEST = ".journeyops-manifest.json"
@@ -95,7 +95,7 @@ def build_site(root: Path, out: Path | None = None, progress: Progress | None = 
         )
         notes: list[str] = []
         data.backlog = ranked_backlog(bank, notes)
-        planners = {language: PagePlanner(data, language, site_strings(language)) for language in languages}
+        planners = {language: PagePlanner(data, language, strings(language)) for language in languages}
         total = sum(planner.count() for planner in planners.values())
         jobs = total + len(languages)  # every page and each language's search index
 
@@ -145,7 +145,7 @@ def build_site(root: Path, out: Path | None = None, progress: Progress | None = 
 
             def search_job(language: str) -> Job:
                 rel = f"{ASSETS}/search-{checked(language)}.js"
-                strings = planners[language].s
+                words = planners[language].s
 
                 def run() -> None:
                     if same_world and writer.reuse(rel):
@@ -153,8 +153,8 @@ def build_site(root: Path, out: Path | None = None, progress: Progress | None = 
                     # What `search.entries` reads: the strings and these records (ids sorted).
                     records = [sorted(table(), key=lambda r: r.id)
                                for table in (bank.journeys, bank.insights, bank.opportunities)]
-                    inputs = fingerprint(site_inputs, rel, strings, records)
-                    writer.page(rel, inputs, lambda: index_script(data, language, strings))
+                    inputs = fingerprint(site_inputs, rel, words, records)
+                    writer.page(rel, inputs, lambda: index_script(data, language, words))
                 return (rel, run)
 
             def step(count: int = 1) -> None:
@@ -464,12 +464,12 @@ def render_root(data: SiteData) -> str:
     link = Linker(data.languages[0], "")
     choices = [
         {"language": lang, "name": LANGUAGE_NAMES.get(lang, lang), "href": f"{lang}/index.html",
-         "label": site_strings(lang)["root_title"]}
+         "label": message("root_title", lang)}
         for lang in data.languages
     ]
     return html_environment().get_template("site/root.html.j2").render(
         site_title=data.title, language=data.languages[0], choices=choices,
-        s=site_strings(data.languages[0]), link=link,
+        s=strings(data.languages[0]), link=link,
     )
 
 
