@@ -16,8 +16,10 @@ from pathlib import Path
 import pytest
 from tests.site.conftest import BANK
 
-from journeyops_cli.site import build as site_build
-from journeyops_cli.site.build import SiteError, build_site, inside
+from journeyops_cli.site import gather as site_gather
+from journeyops_cli.site import write as site_write
+from journeyops_cli.site.build import SiteError, build_site
+from journeyops_cli.site.write import inside
 from journeyops_cli.site.links import Linker, UnsafeId, checked, record_key
 
 CSP = (
@@ -183,10 +185,10 @@ def test_a_failed_write_leaves_the_old_site_whole(bank_copy: Path, tmp_path: Pat
     out = tmp_path / "out"
     build_site(bank_copy, out)
     # Without the previous build's manifest every page is rendered and written again.
-    (out / site_build.MANIFEST).unlink()
+    (out / site_write.MANIFEST).unlink()
     before = tree(out)
     calls = {"n": 0}
-    real = site_build._write
+    real = site_write.write_file
 
     def flaky(path: str, data: bytes) -> None:
         calls["n"] += 1
@@ -194,7 +196,7 @@ def test_a_failed_write_leaves_the_old_site_whole(bank_copy: Path, tmp_path: Pat
             raise OSError(28, "No space left on device")
         real(path, data)
 
-    monkeypatch.setattr(site_build, "_write", flaky)
+    monkeypatch.setattr(site_write, "write_file", flaky)
     with pytest.raises(SiteError) as error:
         build_site(bank_copy, out)
     assert error.value.message == f"cannot write the site to {out}: No space left on device"
@@ -257,7 +259,7 @@ def test_backlog_page_is_left_out_without_scoring(bank_copy: Path, tmp_path: Pat
             raise ModuleNotFoundError("No module named 'journeyops_cli.score'", name=name)
         return real(name, *args)
 
-    monkeypatch.setattr(site_build.importlib, "import_module", no_score)
+    monkeypatch.setattr(site_gather.importlib, "import_module", no_score)
     result = build_site(bank_copy, tmp_path / "out")
     assert result.notes == [
         "the backlog page is left out: this journeyops has no scoring (journeyops_cli.score)"

@@ -16,7 +16,7 @@ from journeyops_cli.render import env as render_env
 from journeyops_cli.render.i18n import strings
 from journeyops_cli.render.withheld import withheld
 from journeyops_cli.resources import templates_dir
-from journeyops_cli.site.build import apply_privacy, ranked_backlog
+from journeyops_cli.site.gather import apply_privacy, ranked_backlog
 from journeyops_cli.site.frames import PageRenderer
 from journeyops_cli.site.pages import PagePlanner, SiteData
 
