@@ -121,7 +121,7 @@ def withheld(bank: Bank, files: list[str]) -> Withheld:
     chosen = plan(bank, Selection()).only(set(PRIVACY_CODES))
     rules = [rule for rule in chosen.rules if isinstance(rule, PersonalDataRule)]
     hits = [(rule, hit) for rule in rules for hit in rule.hits(bank)]
-    kept = set(reported(bank, [hit.finding for _, hit in hits], files, chosen))
+    kept = set(reported(bank, [hit.finding for _, hit in hits], files, chosen)) if hits else set()
     masks: dict[str, str] = {}
     for rule, hit in hits:
         if hit.finding in kept:
