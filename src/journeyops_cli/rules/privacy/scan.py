@@ -6,8 +6,8 @@ from __future__ import annotations
 import fnmatch
 import re
 import weakref
-from dataclasses import dataclass
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from journeyops_cli.findings import Finding
