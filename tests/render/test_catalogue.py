@@ -14,7 +14,9 @@ from journeyops_cli.resources import templates_dir
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "journeyops_cli"
 # `s.home`, `s["home"]`, `strings["none"]`, `labels["lane.emotion"]`, `s['level.' ~ x]`
-LITERAL = re.compile(r"""\b(?:s|strings|labels|planner\.s|self\.s)(?:\.([a-z_]+)\b(?!\()|\[["']([a-z_.\-0-9]+)["']\])""")
+LITERAL = re.compile(
+    r"""\b(?:s|strings|labels|planner\.s|self\.s)(?:\.([a-z_]+)\b(?!\()|\[["']([a-z_.\-0-9]+)["']\])"""
+)
 PREFIX = re.compile(r"""\b(?:s|strings|labels)\[["']([a-z_]+\.)["']\s*~""")
 # In Python: a quoted id (`message("root_title", ...)`, a key handed to a template) and
 # an f-string prefix (`labels[f"emotion.{value}"]`).

@@ -2,7 +2,7 @@
 digits in a row for JO502 and JO503). Checked against the detectors themselves, so a
 detector that starts finding something else makes this fail instead of letting
 personal data through. (Moved from the site's own scanner, which is gone: the site
-withholds what these rules report, `render/withheld.py`.)"""
+withholds what these rules report, `lint/withheld.py`.)"""
 
 from __future__ import annotations
 

@@ -19,8 +19,8 @@ from tests.site.conftest import BANK
 from journeyops_cli.site import gather as site_gather
 from journeyops_cli.site import write as site_write
 from journeyops_cli.site.build import SiteError, build_site
-from journeyops_cli.site.write import inside
 from journeyops_cli.site.links import Linker, UnsafeId, checked, record_key
+from journeyops_cli.site.write import inside
 
 CSP = (
     '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '

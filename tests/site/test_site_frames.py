@@ -11,20 +11,20 @@ import jinja2
 import pytest
 from tests.site.conftest import BANK
 
-from journeyops_cli.pipeline import load_bank, load_config
+from journeyops_cli.lint.withheld import withheld
+from journeyops_cli.pipeline import Selection, load_bank, load_config
 from journeyops_cli.render import env as render_env
 from journeyops_cli.render.i18n import strings
-from journeyops_cli.render.withheld import withheld
 from journeyops_cli.resources import templates_dir
-from journeyops_cli.site.gather import apply_privacy, ranked_backlog
 from journeyops_cli.site.frames import PageRenderer
+from journeyops_cli.site.gather import apply_privacy, ranked_backlog
 from journeyops_cli.site.pages import PagePlanner, SiteData
 
 
 def site_data(bank_root: Path, title: str | None = None) -> SiteData:
     config = load_config(bank_root)
     loaded = load_bank(bank_root, config)
-    bank, _ = apply_privacy(loaded.bank, withheld(loaded.bank, loaded.files))
+    bank, _ = apply_privacy(loaded.bank, withheld(loaded.bank, loaded.files, Selection()))
     data = SiteData(bank=bank, title=title or config.site.title or config.name,
                     languages=list(config.languages))
     data.backlog = ranked_backlog(bank, [])
@@ -89,6 +89,6 @@ def test_frames_keep_the_data_they_were_made_for() -> None:
     data = site_data(BANK)
     other = dataclasses.replace(data, title="Toinen nimi")
     first, second = PageRenderer(data), PageRenderer(other)
-    for (fast, whole), (fast2, whole2) in zip(every_page(first, data), every_page(second, other)):
+    for (fast, whole), (fast2, whole2) in zip(every_page(first, data), every_page(second, other), strict=True):
         assert fast == whole and fast2 == whole2
         assert "Toinen nimi" in fast2 and "Toinen nimi" not in fast

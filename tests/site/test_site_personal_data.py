@@ -1,6 +1,6 @@
 """What `validate` reports as personal data is never published, and what the bank allows
 (config, per-path ignores, inline suppressions) is: the site and `render` take lint's own
-JO501-JO503 findings (`render/withheld.py`), not a scanner of their own."""
+JO501-JO503 findings (`lint/withheld.py`), not a scanner of their own."""
 
 from __future__ import annotations
 
@@ -57,6 +57,7 @@ def test_reported_values_are_on_no_page_and_not_in_the_search_index(bank_copy: P
 def test_an_inline_suppression_publishes_the_values(bank_copy: Path, tmp_path: Path, comment: str) -> None:
     describe(bank_copy, comment)
     code, output = validate(bank_copy)
+    assert code == 1  # the insight nobody allowed
     assert "detailed.yaml" not in output
     out = tmp_path / "out"
     build_site(bank_copy, out)
@@ -83,12 +84,12 @@ def test_the_bank_config_publishes_what_it_allows(bank_copy: Path, tmp_path: Pat
 
 
 def test_masks_in_finding_messages_and_commit_subjects(bank_copy: Path, tmp_path: Path) -> None:
-    from journeyops_cli.pipeline import load_bank, load_config
-    from journeyops_cli.render.withheld import withheld
+    from journeyops_cli.lint.withheld import withheld
+    from journeyops_cli.pipeline import Selection, load_bank, load_config
 
     describe(bank_copy)
     loaded = load_bank(bank_copy, load_config(bank_copy))
-    personal = withheld(loaded.bank, loaded.files)
+    personal = withheld(loaded.bank, loaded.files, Selection())
     assert [(f.path, f.line, f.column, f.code) for f in personal.findings] == [
         ("insights/insights.yaml", 20, 43, "JO501"),
         ("insights/insights.yaml", 20, 76, "JO502"),

@@ -163,7 +163,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "search_button": {"fi": "Hae", "sv": "Sök", "en": "Search"},
     "search_nojs": {
         "fi": "Haku tarvitsee JavaScriptin. Ilman sitä selaa polkuja tasoittain tai havaintolistaa.",
-        "sv": "Sökningen kräver JavaScript. Utan det kan du bläddra bland stigarna per nivå eller i listan över insikter.",
+        "sv": (
+            "Sökningen kräver JavaScript. "
+            "Utan det kan du bläddra bland stigarna per nivå eller i listan över insikter."
+        ),
         "en": "Search needs JavaScript. Without it, browse the journeys by level or the insight list.",
     },
     "search_none": {"fi": "Ei tuloksia.", "sv": "Inga träffar.", "en": "Nothing found."},

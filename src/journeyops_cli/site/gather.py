@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from journeyops_cli.bank import Bank
-from journeyops_cli.pipeline import Loaded, load_bank, load_config
-from journeyops_cli.render.withheld import Withheld, withheld
+from journeyops_cli.lint.withheld import Withheld, withheld
+from journeyops_cli.pipeline import Loaded, Selection, load_bank, load_config
 from journeyops_cli.site.errors import SiteError
 from journeyops_cli.site.pages import BacklogRow
 from journeyops_cli.site.write import check_out_folder
@@ -38,7 +38,7 @@ def gather(root: Path, out: Path | None) -> Source:
     out = (out if out is not None else root / config.site.out).resolve()
     check_out_folder(root, out)
     loaded = load_bank(root, config)
-    personal = withheld(loaded.bank, loaded.files)
+    personal = withheld(loaded.bank, loaded.files, Selection())
     bank, redacted = apply_privacy(loaded.bank, personal)
     return Source(root, out, loaded, personal, bank, redacted)
 

@@ -1,7 +1,7 @@
 """What changed recently in the bank: from git when the bank is in a repository.
 
 Deterministic: the same repository state gives the same list. Commit authors are not
-shown (they are people); subjects are masked for personal data (`render.withheld`).
+shown (they are people); subjects are masked for personal data (`lint/withheld.py`).
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-
 
 _RECORD_SEP, _FIELD_SEP = "\x1e", "\x1f"
 

@@ -12,8 +12,8 @@ import itertools
 from collections.abc import Callable
 
 from journeyops_cli.findings import Finding
+from journeyops_cli.lint.withheld import Withheld
 from journeyops_cli.render.i18n import LANGUAGE_NAMES, message, strings
-from journeyops_cli.render.withheld import Withheld
 from journeyops_cli.resources import templates_dir
 from journeyops_cli.site.frames import PageRenderer
 from journeyops_cli.site.links import ASSETS, Linker, checked

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import pickle
@@ -98,10 +99,8 @@ class Child:
     def stop(self) -> None:
         """End the child (this process failed) and reap it."""
         if self._outcome is None:
-            try:
+            with contextlib.suppress(OSError):
                 os.kill(self.pid, signal.SIGTERM)
-            except OSError:
-                pass
             self.outcome()
 
 

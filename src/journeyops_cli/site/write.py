@@ -9,6 +9,7 @@ rebuild gives the same bytes as a build from nothing.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import posixpath
@@ -125,10 +126,9 @@ class SiteWriter:
             self._dirs.add(folder)
         target = f"{self._temp}/{rel}"
         if rel in self._written:  # the same path twice (duplicate ids): the last one wins
-            try:
+            # (FileNotFoundError: a link from the previous site that failed)
+            with contextlib.suppress(FileNotFoundError):
                 os.unlink(target)
-            except FileNotFoundError:  # a link from the previous site that failed
-                pass
         else:
             self._written.add(rel)
             self._added.append(rel)

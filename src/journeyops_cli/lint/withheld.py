@@ -22,6 +22,7 @@ from journeyops_cli.models import Insight
 if TYPE_CHECKING:
     from journeyops_cli.bank import Bank
     from journeyops_cli.models.base import Record
+    from journeyops_cli.pipeline import Selection
     from journeyops_cli.rules.privacy.scan import PersonalDataRule
 
 PRIVACY_CODES = frozenset({"JO501", "JO502", "JO503"})
@@ -91,7 +92,7 @@ class Withheld:
             return value.model_copy(update=update) if update else value
         if isinstance(value, list):
             items = [self._value(item) for item in value]
-            return items if any(a is not b for a, b in zip(items, value)) else value
+            return items if any(a is not b for a, b in zip(items, value, strict=True)) else value
         if isinstance(value, dict):
             mapping = {key: self._value(item) for key, item in value.items()}
             return mapping if any(mapping[key] is not value[key] for key in value) else value
@@ -105,20 +106,20 @@ class Withheld:
 
         records = list(bank.records())
         masked = [self.record(record) for record in records]
-        changed = sum(a is not b for a, b in zip(masked, records))
+        changed = sum(a is not b for a, b in zip(masked, records, strict=True))
         return Bank.build(bank.root, bank.config, masked), changed
 
 
-def withheld(bank: Bank, files: list[str]) -> Withheld:
-    """What validation reports as personal data in `bank` (whose files are `files`): the
-    bank's active privacy rules run on it, and their findings go through the same
-    per-path ignores and inline suppressions as in `validate`. A RuleError when the
-    bank's lint settings are wrong."""
-    from journeyops_cli.pipeline import Selection
+def withheld(bank: Bank, files: list[str], selection: Selection) -> Withheld:
+    """What validation (with `selection`, the command line's choice of rules: none for
+    the site and `render`) reports as personal data in `bank`, whose files are `files`:
+    the active privacy rules run on it, and their findings go through the same per-path
+    ignores and inline suppressions as in `validate`. A RuleError when the bank's lint
+    settings are wrong."""
     from journeyops_cli.rules.engine import plan, reported
     from journeyops_cli.rules.privacy.scan import PersonalDataRule
 
-    chosen = plan(bank, Selection()).only(set(PRIVACY_CODES))
+    chosen = plan(bank, selection).only(set(PRIVACY_CODES))
     rules = [rule for rule in chosen.rules if isinstance(rule, PersonalDataRule)]
     hits = [(rule, hit) for rule in rules for hit in rule.hits(bank)]
     kept = set(reported(bank, [hit.finding for _, hit in hits], files, chosen)) if hits else set()
