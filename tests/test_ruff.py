@@ -30,6 +30,19 @@ CLEAN = [
     "src/journeyops_cli/owners.py",
     "src/journeyops_cli/edit/format_bank.py",
     "src/journeyops_cli/score/answer.py",
+    "src/journeyops_cli/site/build.py",
+    "src/journeyops_cli/site/errors.py",
+    "src/journeyops_cli/site/gather.py",
+    "src/journeyops_cli/site/plan.py",
+    "src/journeyops_cli/site/jobs.py",
+    "src/journeyops_cli/site/processes.py",
+    "src/journeyops_cli/site/write.py",
+    "src/journeyops_cli/site/history.py",
+    "src/journeyops_cli/render/catalogue.py",
+    "src/journeyops_cli/render/i18n.py",
+    "tests/site/test_site_personal_data.py",
+    "tests/render/test_catalogue.py",
+    "tests/rules/test_privacy_hints.py",
 ]
 
 

@@ -11,18 +11,20 @@ import jinja2
 import pytest
 from tests.site.conftest import BANK
 
-from journeyops_cli.pipeline import load_bank, load_config
+from journeyops_cli.lint.withheld import withheld
+from journeyops_cli.pipeline import Selection, load_bank, load_config
 from journeyops_cli.render import env as render_env
+from journeyops_cli.render.i18n import strings
 from journeyops_cli.resources import templates_dir
-from journeyops_cli.site.build import apply_privacy, ranked_backlog
 from journeyops_cli.site.frames import PageRenderer
+from journeyops_cli.site.gather import apply_privacy, ranked_backlog
 from journeyops_cli.site.pages import PagePlanner, SiteData
-from journeyops_cli.site.strings import site_strings
 
 
 def site_data(bank_root: Path, title: str | None = None) -> SiteData:
     config = load_config(bank_root)
-    bank, _ = apply_privacy(load_bank(bank_root, config).bank)
+    loaded = load_bank(bank_root, config)
+    bank, _ = apply_privacy(loaded.bank, withheld(loaded.bank, loaded.files, Selection()))
     data = SiteData(bank=bank, title=title or config.site.title or config.name,
                     languages=list(config.languages))
     data.backlog = ranked_backlog(bank, [])
@@ -33,7 +35,7 @@ def every_page(renderer: PageRenderer, data: SiteData) -> list[tuple[str, str]]:
     """(fast, whole) for every page of every language."""
     pairs = []
     for language in data.languages:
-        planner = PagePlanner(data, language, site_strings(language))
+        planner = PagePlanner(data, language, strings(language))
         for page in planner.pages():
             pairs.append((renderer.render(language, planner.s, page), renderer.plain(language, planner.s, page)))
     return pairs
@@ -87,6 +89,6 @@ def test_frames_keep_the_data_they_were_made_for() -> None:
     data = site_data(BANK)
     other = dataclasses.replace(data, title="Toinen nimi")
     first, second = PageRenderer(data), PageRenderer(other)
-    for (fast, whole), (fast2, whole2) in zip(every_page(first, data), every_page(second, other)):
+    for (fast, whole), (fast2, whole2) in zip(every_page(first, data), every_page(second, other), strict=True):
         assert fast == whole and fast2 == whole2
         assert "Toinen nimi" in fast2 and "Toinen nimi" not in fast

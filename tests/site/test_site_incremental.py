@@ -6,7 +6,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from journeyops_cli.site.build import MANIFEST, build_site
+from journeyops_cli.site.build import build_site
+from journeyops_cli.site.write import MANIFEST
 
 
 def tree(folder: Path) -> dict[str, bytes]:

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from journeyops_cli.site import build as site_build
-from journeyops_cli.site.build import MANIFEST, SiteError, build_site
+from journeyops_cli.site import processes as site_processes
+from journeyops_cli.site import write as site_write
+from journeyops_cli.site.build import SiteError, build_site
+from journeyops_cli.site.write import MANIFEST
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -22,8 +24,8 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 def processes(monkeypatch: pytest.MonkeyPatch, count: int) -> None:
     """Share pages out between `count` processes, however few pages there are."""
-    monkeypatch.setattr(site_build, "MIN_SHARE", 1)
-    monkeypatch.setattr(site_build.RulesInBackground, "parallel", property(lambda self: count))
+    monkeypatch.setattr(site_processes, "MIN_SHARE", 1)
+    monkeypatch.setattr(site_processes.RulesInBackground, "parallel", property(lambda self: count))
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
@@ -53,7 +55,7 @@ def test_a_failure_in_a_forked_process_fails_the_build(bank_copy: Path, tmp_path
     (out / MANIFEST).unlink()
     before = tree(out)
     parent = os.getpid()
-    real = site_build._write
+    real = site_write.write_file
 
     def full_in_children(path: str, data: bytes) -> None:
         if os.getpid() != parent:
@@ -61,7 +63,7 @@ def test_a_failure_in_a_forked_process_fails_the_build(bank_copy: Path, tmp_path
         real(path, data)
 
     processes(monkeypatch, 2)
-    monkeypatch.setattr(site_build, "_write", full_in_children)
+    monkeypatch.setattr(site_write, "write_file", full_in_children)
     with pytest.raises(SiteError) as error:
         build_site(bank_copy, out)
     assert error.value.message == f"cannot write the site to {out}: No space left on device"

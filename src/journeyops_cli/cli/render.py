@@ -32,7 +32,8 @@ def render(
 
     Exit codes: 0 rendered, 1 no such journey, 2 usage or config error.
     """
-    from journeyops_cli.pipeline import load_bank, load_config
+    from journeyops_cli.lint.withheld import withheld
+    from journeyops_cli.pipeline import Selection, load_bank, load_config
     from journeyops_cli.render.journey_page import FORMATS, UnknownJourney, render_journey
     from journeyops_cli.render.write import write_atomic
 
@@ -44,8 +45,10 @@ def render(
     language = lang or config.default_language
     if language not in config.languages:
         fail(f"--lang {language}: the bank's languages are {', '.join(config.languages)}")
+    # What validation reports as personal data is never published (`lint/withheld.py`).
+    published, _ = withheld(loaded.bank, loaded.files, Selection()).bank(loaded.bank)
     try:
-        text = render_journey(loaded.bank, journey, output_format, language)
+        text = render_journey(published, journey, output_format, language)
     except UnknownJourney:
         if loaded.findings:
             typer.echo(

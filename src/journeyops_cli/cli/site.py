@@ -60,14 +60,26 @@ def run_build(root: Path, out: Path | None) -> Any:
     for note in result.notes:
         typer.echo(f"note: {note}")
     if result.redacted:
-        typer.echo(f"note: personal data masked in {result.redacted} insight(s) (site.privacy: redact)")
+        typer.echo(f"note: personal data masked in {result.redacted} record(s) (site.privacy: redact)")
     if result.findings:
-        typer.echo(f"note: {result.findings} finding(s) from validation are shown on the journey pages")
+        typer.echo(f"note: {findings_note(result.findings, result.shown)}")
     typer.echo(
         f"Built {result.pages} pages in {len(result.languages)} language(s) "
         f"({', '.join(result.languages)}) into {result.out} in {seconds:.2f} s"
     )
     return result
+
+
+def findings_note(findings: int, shown: int) -> str:
+    """Where the site shows validation's findings: only those in a journey's file are on
+    a page."""
+    if shown == findings:
+        return f"{findings} finding(s) from validation are shown on the journey pages"
+    if shown == 0:
+        return (f"{findings} finding(s) from validation are in files without a journey page; "
+                "run `journeyops validate` to see them")
+    return (f"{findings} finding(s) from validation, {shown} of them shown on the journey pages; "
+            f"run `journeyops validate` to see the other {findings - shown}")
 
 
 @app.command("build")

@@ -1,16 +1,10 @@
-"""Interface strings of every rendered page, in Finnish, Swedish and English.
+"""Looking up the interface words of `render/catalogue.py`, the one table of them.
 
-Interface for the site (stable):
-
-- `STRINGS[language]` is a flat dict of key -> text. Keys are dotted lower-case words
-  (`lane.emotion`, `channel.web`); every language has every key (a test checks).
-  Add site words here under a `site.` prefix.
-- `strings(language)` gives the dict for `language`, with English filling any key a
-  language lacks and English for an unknown language.
+- `strings(language)` is the flat id -> text dict a page's templates read (`s.home`,
+  `s["level." ~ level]`); English for a language the catalogue lacks. Templates run with
+  strict undefined, so an unknown id fails the render.
+- `message(id, language)` is one text; an unknown id raises `UnknownMessage`.
 - `number(value, language)` formats a metric value the way the language writes it.
-
-Record text (titles, descriptions) is not here: it comes from the bank, picked with
-`models.base.pick_text`.
 """
 
 from __future__ import annotations
@@ -18,271 +12,47 @@ from __future__ import annotations
 import math
 from functools import cache
 
-LANGUAGES = ("fi", "sv", "en")
+from journeyops_cli.render.catalogue import LANGUAGE_NAMES, LANGUAGES, MESSAGES
 
-EN: dict[str, str] = {
-    "journey": "Journey",
-    "journey_map": "Journey map",
-    "level": "Level",
-    "level.top": "Top journey",
-    "level.mid": "Mid journey",
-    "level.detailed": "Detailed journey",
-    "theme": "Theme",
-    "owner": "Owner",
-    "team": "Team",
-    "customer_groups": "Customer groups",
-    "life_events": "Life events",
-    "cx_goals": "Customer-experience goals",
-    "status": "Status",
-    "status.draft": "Draft",
-    "status.active": "Active",
-    "status.retired": "Retired",
-    "reviewed": "Reviewed",
-    "not_reviewed": "never",
-    "parent": "Part of",
-    "children": "Detailed by",
-    "steps": "Steps",
-    "step": "Step",
-    "lanes": "Lane",
-    "lane.customer_actions": "Customer actions",
-    "lane.description": "What happens",
-    "lane.parent_step": "Step of the parent journey",
-    "lane.channels": "Channels and touchpoints",
-    "lane.emotion": "Emotion",
-    "lane.pain_points": "Pain points",
-    "lane.insights": "Insights",
-    "lane.metrics": "Metrics against target",
-    "lane.opportunities": "Opportunities",
-    "lane.child_steps": "Elaborated in",
-    "emotion.-2": "Very bad",
-    "emotion.-1": "Bad",
-    "emotion.0": "Neutral",
-    "emotion.1": "Good",
-    "emotion.2": "Very good",
-    "emotion.none": "Not recorded",
-    "emotion_curve": "Emotion curve",
-    "emotion_curve.summary": "Emotion at each step",
-    "emotion_curve.none": "No step of this journey has an emotion recorded.",
-    "emotion_curve.missing": "Steps without a recorded emotion are left out of the curve.",
-    "channel.web": "Web",
-    "channel.mobile-app": "Mobile app",
-    "channel.e-service": "E-service",
-    "channel.phone": "Phone",
-    "channel.email": "Email",
-    "channel.chat": "Chat",
-    "channel.letter": "Letter",
-    "channel.service-point": "Service point",
-    "channel.home-visit": "Home visit",
-    "channel.social-media": "Social media",
-    "channel.other": "Other",
-    "insight_type.research": "Research",
-    "insight_type.interview": "Interview",
-    "insight_type.usability-test": "Usability test",
-    "insight_type.survey": "Survey",
-    "insight_type.feedback": "Feedback",
-    "insight_type.analytics": "Analytics",
-    "insight_type.observation": "Observation",
-    "insight_type.service-data": "Service data",
-    "severity.low": "low",
-    "severity.medium": "medium",
-    "severity.high": "high",
-    "severity.critical": "critical",
-    "evidence": "evidence",
-    "opportunity_status.idea": "idea",
-    "opportunity_status.proposed": "proposed",
-    "opportunity_status.planned": "planned",
-    "opportunity_status.in-progress": "in progress",
-    "opportunity_status.done": "done",
-    "opportunity_status.rejected": "rejected",
-    "metric.target": "target",
-    "metric.no_data": "no data",
-    "metric.on_target": "on target",
-    "metric.off_target": "off target",
-    "metric.increase": "higher is better",
-    "metric.decrease": "lower is better",
-    "none": "–",
-    "skip_to_map": "Skip to the journey map",
-}
+__all__ = ["LANGUAGES", "LANGUAGE_NAMES", "MESSAGES", "UnknownMessage", "message", "missing",
+           "number", "strings"]
 
-FI: dict[str, str] = {
-    "journey": "Palvelupolku",
-    "journey_map": "Palvelupolkukartta",
-    "level": "Taso",
-    "level.top": "Ylätason polku",
-    "level.mid": "Keskitason polku",
-    "level.detailed": "Yksityiskohtainen polku",
-    "theme": "Ankkuriteema",
-    "owner": "Omistaja",
-    "team": "Tiimi",
-    "customer_groups": "Asiakasryhmät",
-    "life_events": "Elämäntapahtumat",
-    "cx_goals": "Asiakaskokemuksen tavoitteet",
-    "status": "Tila",
-    "status.draft": "Luonnos",
-    "status.active": "Käytössä",
-    "status.retired": "Poistunut",
-    "reviewed": "Tarkistettu",
-    "not_reviewed": "ei koskaan",
-    "parent": "Osa polkua",
-    "children": "Tarkentavat polut",
-    "steps": "Vaiheet",
-    "step": "Vaihe",
-    "lanes": "Kaista",
-    "lane.customer_actions": "Asiakkaan toiminta",
-    "lane.description": "Mitä tapahtuu",
-    "lane.parent_step": "Yläpolun vaihe",
-    "lane.channels": "Kanavat ja kohtaamispisteet",
-    "lane.emotion": "Tunne",
-    "lane.pain_points": "Kipukohdat",
-    "lane.insights": "Havainnot",
-    "lane.metrics": "Mittarit ja tavoitteet",
-    "lane.opportunities": "Kehitysmahdollisuudet",
-    "lane.child_steps": "Tarkennettu poluissa",
-    "emotion.-2": "Erittäin huono",
-    "emotion.-1": "Huono",
-    "emotion.0": "Neutraali",
-    "emotion.1": "Hyvä",
-    "emotion.2": "Erittäin hyvä",
-    "emotion.none": "Ei kirjattu",
-    "emotion_curve": "Tunnekäyrä",
-    "emotion_curve.summary": "Tunne kussakin vaiheessa",
-    "emotion_curve.none": "Tämän polun vaiheille ei ole kirjattu tunnetta.",
-    "emotion_curve.missing": "Vaiheet, joille ei ole kirjattu tunnetta, puuttuvat käyrältä.",
-    "channel.web": "Verkko",
-    "channel.mobile-app": "Mobiilisovellus",
-    "channel.e-service": "Sähköinen asiointi",
-    "channel.phone": "Puhelin",
-    "channel.email": "Sähköposti",
-    "channel.chat": "Chat",
-    "channel.letter": "Kirje",
-    "channel.service-point": "Palvelupiste",
-    "channel.home-visit": "Kotikäynti",
-    "channel.social-media": "Sosiaalinen media",
-    "channel.other": "Muu",
-    "insight_type.research": "Tutkimus",
-    "insight_type.interview": "Haastattelu",
-    "insight_type.usability-test": "Käytettävyystesti",
-    "insight_type.survey": "Kysely",
-    "insight_type.feedback": "Palaute",
-    "insight_type.analytics": "Analytiikka",
-    "insight_type.observation": "Havainnointi",
-    "insight_type.service-data": "Palveludata",
-    "severity.low": "matala",
-    "severity.medium": "keskitaso",
-    "severity.high": "korkea",
-    "severity.critical": "kriittinen",
-    "evidence": "aineisto",
-    "opportunity_status.idea": "idea",
-    "opportunity_status.proposed": "ehdotettu",
-    "opportunity_status.planned": "suunniteltu",
-    "opportunity_status.in-progress": "työn alla",
-    "opportunity_status.done": "valmis",
-    "opportunity_status.rejected": "hylätty",
-    "metric.target": "tavoite",
-    "metric.no_data": "ei dataa",
-    "metric.on_target": "tavoitteessa",
-    "metric.off_target": "ei tavoitteessa",
-    "metric.increase": "suurempi on parempi",
-    "metric.decrease": "pienempi on parempi",
-    "none": "–",
-    "skip_to_map": "Siirry polkukarttaan",
-}
 
-SV: dict[str, str] = {
-    "journey": "Kundresa",
-    "journey_map": "Kundresekarta",
-    "level": "Nivå",
-    "level.top": "Övergripande resa",
-    "level.mid": "Resa på mellannivå",
-    "level.detailed": "Detaljerad resa",
-    "theme": "Ankartema",
-    "owner": "Ägare",
-    "team": "Team",
-    "customer_groups": "Kundgrupper",
-    "life_events": "Livshändelser",
-    "cx_goals": "Mål för kundupplevelsen",
-    "status": "Status",
-    "status.draft": "Utkast",
-    "status.active": "Aktiv",
-    "status.retired": "Avvecklad",
-    "reviewed": "Granskad",
-    "not_reviewed": "aldrig",
-    "parent": "Del av",
-    "children": "Fördjupas i",
-    "steps": "Steg",
-    "step": "Steg",
-    "lanes": "Bana",
-    "lane.customer_actions": "Kundens handlingar",
-    "lane.description": "Vad som händer",
-    "lane.parent_step": "Steg i den överordnade resan",
-    "lane.channels": "Kanaler och kontaktpunkter",
-    "lane.emotion": "Känsla",
-    "lane.pain_points": "Smärtpunkter",
-    "lane.insights": "Insikter",
-    "lane.metrics": "Mätare mot mål",
-    "lane.opportunities": "Utvecklingsmöjligheter",
-    "lane.child_steps": "Fördjupas i",
-    "emotion.-2": "Mycket dålig",
-    "emotion.-1": "Dålig",
-    "emotion.0": "Neutral",
-    "emotion.1": "Bra",
-    "emotion.2": "Mycket bra",
-    "emotion.none": "Inte angiven",
-    "emotion_curve": "Känslokurva",
-    "emotion_curve.summary": "Känslan i varje steg",
-    "emotion_curve.none": "Inget steg i denna resa har en angiven känsla.",
-    "emotion_curve.missing": "Steg utan angiven känsla saknas i kurvan.",
-    "channel.web": "Webben",
-    "channel.mobile-app": "Mobilapp",
-    "channel.e-service": "E-tjänst",
-    "channel.phone": "Telefon",
-    "channel.email": "E-post",
-    "channel.chat": "Chatt",
-    "channel.letter": "Brev",
-    "channel.service-point": "Servicepunkt",
-    "channel.home-visit": "Hembesök",
-    "channel.social-media": "Sociala medier",
-    "channel.other": "Annat",
-    "insight_type.research": "Forskning",
-    "insight_type.interview": "Intervju",
-    "insight_type.usability-test": "Användbarhetstest",
-    "insight_type.survey": "Enkät",
-    "insight_type.feedback": "Respons",
-    "insight_type.analytics": "Analys",
-    "insight_type.observation": "Observation",
-    "insight_type.service-data": "Tjänstedata",
-    "severity.low": "låg",
-    "severity.medium": "medel",
-    "severity.high": "hög",
-    "severity.critical": "kritisk",
-    "evidence": "underlag",
-    "opportunity_status.idea": "idé",
-    "opportunity_status.proposed": "föreslagen",
-    "opportunity_status.planned": "planerad",
-    "opportunity_status.in-progress": "pågår",
-    "opportunity_status.done": "klar",
-    "opportunity_status.rejected": "avvisad",
-    "metric.target": "mål",
-    "metric.no_data": "inga data",
-    "metric.on_target": "når målet",
-    "metric.off_target": "når inte målet",
-    "metric.increase": "högre är bättre",
-    "metric.decrease": "lägre är bättre",
-    "none": "–",
-    "skip_to_map": "Hoppa till kundresekartan",
-}
+class UnknownMessage(KeyError):
+    """A message id that is not in the catalogue."""
 
-STRINGS: dict[str, dict[str, str]] = {"fi": FI, "sv": SV, "en": EN}
+    def __str__(self) -> str:
+        return f"unknown message id {self.args[0]!r}: add it to render/catalogue.py"
+
+
+def _language(language: str) -> str:
+    return language if language in LANGUAGES else "en"
 
 
 @cache
-def _merged(language: str) -> dict[str, str]:
-    return {**EN, **STRINGS.get(language, {})}
+def _table(language: str) -> dict[str, str]:
+    return {key: texts[language] for key, texts in MESSAGES.items()}
 
 
 def strings(language: str) -> dict[str, str]:
-    """The interface strings for `language` (English for what it lacks). A fresh copy."""
-    return dict(_merged(language))
+    """Every message in `language` (English for a language the catalogue lacks), by id.
+    A fresh copy."""
+    return dict(_table(_language(language)))
+
+
+def message(key: str, language: str) -> str:
+    """The message `key` in `language`; UnknownMessage when there is no such id."""
+    try:
+        texts = MESSAGES[key]
+    except KeyError:
+        raise UnknownMessage(key) from None
+    return texts[_language(language)]
+
+
+def missing() -> list[str]:
+    """`language:id` for each message without a text in a language (a test keeps this empty)."""
+    return [f"{language}:{key}" for key, texts in MESSAGES.items() for language in LANGUAGES
+            if not texts.get(language)]
 
 
 def number(value: float, language: str) -> str:

@@ -88,6 +88,12 @@ class Plan:
     def rule(self, code: str) -> Rule | None:
         return next((r for r in self.rules if r.code == code), None)
 
+    def only(self, codes: set[str]) -> Plan:
+        """This plan with only the rules of `codes` (those it runs): their findings are
+        kept or dropped exactly as in the whole plan."""
+        return Plan([r for r in self.rules if r.code in codes], self.codes & codes,
+                    self.ignored, self.severities, self.per_path)
+
 
 def plan(bank: Bank, selection: Selection) -> Plan:
     """Read the lint configuration and the command line into a Plan; a RuleError names
@@ -304,8 +310,6 @@ def lint(
 ) -> list[Finding]:
     """Run the plan: the loader's findings and every rule's, with severities, per-path
     ignores and inline suppressions applied. `workers` as in `run_rules`."""
-    from journeyops_cli.lint.suppress import apply_suppressions
-
     chosen = plan(bank, selection)
     rules = all_rules()
     findings: list[Finding] = []
@@ -320,6 +324,14 @@ def lint(
             item = item.replace(severity=chosen.severities[item.code])
         findings.append(item)
     findings += run_rules(bank, selection, chosen, workers)
+    return reported(bank, findings, files, chosen)
+
+
+def reported(bank: Bank, findings: list[Finding], files: list[str], chosen: Plan) -> list[Finding]:
+    """`findings` less those the plan's per-path ignores and the files' inline
+    suppressions remove, plus JO901 for unused suppressions when the plan runs it."""
+    from journeyops_cli.lint.suppress import apply_suppressions
+
     if chosen.per_path:
         findings = [f for f in findings if not _path_ignored(f, chosen.per_path)]
     return apply_suppressions(bank, findings, files, chosen)

@@ -17,13 +17,16 @@ import enum
 import hashlib
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 from pydantic import BaseModel
 
 from journeyops_cli.models.base import Record
 from journeyops_cli.render.journey_map import JourneyMap
+
+if TYPE_CHECKING:
+    from journeyops_cli.bank import Bank
 
 # Dataclasses that hold only plain values (no records, no Markup): hashed by their repr.
 _PLAIN_DATACLASSES = (JourneyMap,)
@@ -147,3 +150,33 @@ class ContextDigest:
         else:
             # Enums and anything else: its repr (an address in it only costs a re-render).
             add(f"?{type(value).__qualname__}:{value!r}")
+
+
+class SiteFingerprints:
+    """Every fingerprint the site build records, each made here and only here.
+
+    `site` covers the code, the title, the languages and whether there is a backlog;
+    `world` everything the pages show but validation's findings (every record by its
+    content and file, the config, the backlog, the git history): when it is what the
+    previous build saw, a page that shows no findings is the previous build's page and
+    is linked without building its context."""
+
+    def __init__(self, title: str, languages: list[str], backlog: bool) -> None:
+        self.digest = ContextDigest()
+        self.site = digest(code_digest(), title, *languages, str(backlog))
+
+    def world(self, bank: Bank, backlog: Any, changes: Any) -> str:
+        return self.digest(self.site, bank.config.model_dump_json(), list(bank.records()), backlog, changes)
+
+    def page(self, rel: str, template: str, title: str, context: dict[str, Any]) -> str:
+        """What a page shows: its template, title and context."""
+        return self.digest(self.site, rel, template, title, context)
+
+    def search(self, rel: str, words: dict[str, str], bank: Bank) -> str:
+        """What `search.entries` reads: the words and these records (ids sorted)."""
+        records = [sorted(table(), key=lambda r: r.id) for table in (bank.journeys, bank.insights, bank.opportunities)]
+        return self.digest(self.site, rel, words, records)
+
+    def findings(self, items: list[Any]) -> str:
+        """The findings of one file (a journey page shows them)."""
+        return self.digest(items)

@@ -23,9 +23,9 @@ import jinja2
 from markupsafe import escape
 
 from journeyops_cli.models.base import pick_text
+from journeyops_cli.render.i18n import LANGUAGE_NAMES
 from journeyops_cli.site.links import Linker, page_path, relative
 from journeyops_cli.site.pages import Page, SiteData
-from journeyops_cli.site.strings import LANGUAGE_NAMES
 
 BASE = "site/base.html.j2"
 # Keys the base template compares `page.key` with (the main navigation and search).

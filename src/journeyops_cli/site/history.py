@@ -1,17 +1,16 @@
 """What changed recently in the bank: from git when the bank is in a repository.
 
 Deterministic: the same repository state gives the same list. Commit authors are not
-shown (they are people); subjects are masked for personal data like insight text.
+shown (they are people); subjects are masked for personal data (`lint/withheld.py`).
 """
 
 from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from journeyops_cli.site.privacy import mask
 
 _RECORD_SEP, _FIELD_SEP = "\x1e", "\x1f"
 
@@ -25,9 +24,10 @@ class Change:
     files: list[str] = field(default_factory=list)
 
 
-def git_changes(root: Path, limit: int) -> list[Change] | None:
-    """The last `limit` commits touching files under `root`, newest first; None when the
-    bank is not in a git work tree or git is not installed."""
+def git_changes(root: Path, limit: int, mask: Callable[[str], str]) -> list[Change] | None:
+    """The last `limit` commits touching files under `root`, newest first, their subjects
+    passed through `mask`; None when the bank is not in a git work tree or git is not
+    installed."""
     git = shutil.which("git")
     if git is None or limit <= 0:
         return None

@@ -7,6 +7,7 @@ import fnmatch
 import re
 import weakref
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from journeyops_cli.findings import Finding
@@ -54,6 +55,14 @@ def candidates(bank: Bank) -> Scanned:
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A value a privacy rule reports, and its finding (which never shows the value)."""
+
+    value: str
+    finding: Finding
+
+
 class PersonalDataRule(Rule):
     """Base of the privacy rules (not registered)."""
 
@@ -68,6 +77,12 @@ class PersonalDataRule(Rule):
     hint: ClassVar[re.Pattern[str] | None] = None
 
     def check(self, bank: Bank) -> Iterator[Finding]:
+        for hit in self.hits(bank):
+            yield hit.finding
+
+    def hits(self, bank: Bank) -> Iterator[Hit]:
+        """Each value this rule reports, with its record, field path and finding (the
+        site and `render` withhold the values whose findings survive suppression)."""
         options: PrivacyOptions = self.options  # type: ignore[assignment]
         skip = set(options.skip_fields)
         if self.hint is None:
@@ -86,11 +101,17 @@ class PersonalDataRule(Rule):
                 continue
             if skip and any(isinstance(p, str) and p in skip for p in path):
                 continue
-            for start, end in self.detect(value):
+            for start, end in self.spans(value):
                 found = value[start:end]
-                if any(fnmatch.fnmatchcase(found.lower(), p.lower()) for p in options.allow):
-                    continue
-                yield self._finding(bank, record, path, found)
+                yield Hit(found, self._finding(bank, record, path, found))
+
+    def spans(self, text: str) -> Iterator[Span]:
+        """Spans of `text` this rule reports: what `detect` finds that the `allow`
+        option does not allow."""
+        allow = [p.lower() for p in self.options.allow]  # type: ignore[attr-defined]
+        for start, end in self.detect(text):
+            if not any(fnmatch.fnmatchcase(text[start:end].lower(), p) for p in allow):
+                yield start, end
 
     def detect(self, text: str) -> Iterator[Span]:
         """Spans of personal data in `text`; each privacy rule (email, phone,

@@ -1,0 +1,130 @@
+"""Personal data that `validate` reports, withheld from everything journeyops publishes.
+
+The site and `journeyops render` publish only what validation accepts. A value the
+privacy rules (JO501-JO503) report on the bank, after the bank's lint settings, per-path
+ignores and inline suppressions, is masked wherever it is shown: on every page, in the
+search index, in finding messages. A value the config or an inline suppression allows is
+published as written. There is no scanner here: the rules' own `hits` find the values and
+lint's own filters (`rules.engine.reported`) decide which of them are reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
+
+from journeyops_cli.findings import Finding
+from journeyops_cli.models import Insight
+
+if TYPE_CHECKING:
+    from journeyops_cli.bank import Bank
+    from journeyops_cli.models.base import Record
+    from journeyops_cli.pipeline import Selection
+    from journeyops_cli.rules.privacy.scan import PersonalDataRule
+
+PRIVACY_CODES = frozenset({"JO501", "JO502", "JO503"})
+
+
+def published_mask(rule: PersonalDataRule) -> str:
+    """What a page shows in place of a value `rule` reports: its finding's mask without
+    `*` (Markdown emphasis in descriptions and summaries), so it reads the same in every
+    field, Markdown or plain."""
+    return rule.mask.replace("*", "•")
+
+
+@dataclass(slots=True)
+class Withheld:
+    """The privacy findings validation reports on a bank, and the masking of their values."""
+
+    rules: list[PersonalDataRule] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    masks: dict[str, str] = field(default_factory=dict)
+    """Each reported value and what is shown in its place."""
+    _pattern: re.Pattern[str] | None = None
+
+    def __post_init__(self) -> None:
+        if self.masks:
+            # Longest first, so a value inside a longer reported value masks as the longer one.
+            values = sorted(self.masks, key=lambda v: (-len(v), v))
+            self._pattern = re.compile("|".join(re.escape(v) for v in values))
+
+    def text(self, text: str) -> str:
+        """`text` with every reported value masked."""
+        if self._pattern is None or self._pattern.search(text) is None:
+            return text
+        return self._pattern.sub(lambda m: self.masks[m.group()], text)
+
+    def anywhere(self, text: str) -> str:
+        """`text` that is not part of the bank (a commit subject): every value an active
+        privacy rule finds in it is masked, as well as every reported value."""
+        spans = sorted(
+            (start, end, published_mask(rule)) for rule in self.rules for start, end in rule.spans(text)
+        )
+        kept: list[tuple[int, int, str]] = []
+        for start, end, mask in spans:
+            if not kept or start >= kept[-1][1]:
+                kept.append((start, end, mask))
+        for start, end, mask in reversed(kept):
+            text = text[:start] + mask + text[end:]
+        return self.text(text)
+
+    def record(self, record: Record) -> Record:
+        """`record` with every reported value masked (the same object when it has none);
+        an insight's evidence link that held one is dropped: a masked URL is a broken link."""
+        masked = self._value(record)
+        if isinstance(masked, Insight) and isinstance(record, Insight) and masked.evidence != record.evidence:
+            masked = masked.model_copy(update={"evidence": None})
+        return masked  # type: ignore[no-any-return]
+
+    def _value(self, value: Any) -> Any:
+        if isinstance(value, str):
+            return self.text(value)
+        if isinstance(value, BaseModel):
+            update = {}
+            for name in type(value).model_fields:
+                item = getattr(value, name)
+                new = self._value(item)
+                if new is not item:
+                    update[name] = new
+            return value.model_copy(update=update) if update else value
+        if isinstance(value, list):
+            items = [self._value(item) for item in value]
+            return items if any(a is not b for a, b in zip(items, value, strict=True)) else value
+        if isinstance(value, dict):
+            mapping = {key: self._value(item) for key, item in value.items()}
+            return mapping if any(mapping[key] is not value[key] for key in value) else value
+        return value
+
+    def bank(self, bank: Bank) -> tuple[Bank, int]:
+        """`bank` with every reported value masked, and how many records changed."""
+        if self._pattern is None:
+            return bank, 0
+        from journeyops_cli.bank import Bank
+
+        records = list(bank.records())
+        masked = [self.record(record) for record in records]
+        changed = sum(a is not b for a, b in zip(masked, records, strict=True))
+        return Bank.build(bank.root, bank.config, masked), changed
+
+
+def withheld(bank: Bank, files: list[str], selection: Selection) -> Withheld:
+    """What validation (with `selection`, the command line's choice of rules: none for
+    the site and `render`) reports as personal data in `bank`, whose files are `files`:
+    the active privacy rules run on it, and their findings go through the same per-path
+    ignores and inline suppressions as in `validate`. A RuleError when the bank's lint
+    settings are wrong."""
+    from journeyops_cli.rules.engine import plan, reported
+    from journeyops_cli.rules.privacy.scan import PersonalDataRule
+
+    chosen = plan(bank, selection).only(set(PRIVACY_CODES))
+    rules = [rule for rule in chosen.rules if isinstance(rule, PersonalDataRule)]
+    hits = [(rule, hit) for rule in rules for hit in rule.hits(bank)]
+    kept = set(reported(bank, [hit.finding for _, hit in hits], files, chosen)) if hits else set()
+    masks: dict[str, str] = {}
+    for rule, hit in hits:
+        if hit.finding in kept:
+            masks.setdefault(hit.value, published_mask(rule))
+    return Withheld(rules, sorted(kept, key=Finding.sort_key), masks)

@@ -1,0 +1,74 @@
+"""Gather and check what the site is built from before anything is written: the config,
+the output folder, the bank and the personal data validation reports (refused or masked).
+Also the ranked backlog, which the site shows when the bank's scoring config allows."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from journeyops_cli.bank import Bank
+from journeyops_cli.lint.withheld import Withheld, withheld
+from journeyops_cli.pipeline import Loaded, Selection, load_bank, load_config
+from journeyops_cli.site.errors import SiteError
+from journeyops_cli.site.pages import BacklogRow
+from journeyops_cli.site.write import check_out_folder
+
+
+@dataclass(slots=True)
+class Source:
+    """The bank as loaded (validation runs on it) and as the site shows it."""
+
+    root: Path
+    out: Path
+    loaded: Loaded
+    personal: Withheld
+    bank: Bank
+    """The bank with the personal data validation reports masked."""
+    redacted: int
+    """How many records had personal data masked."""
+
+
+def gather(root: Path, out: Path | None) -> Source:
+    """Read the config, check the output folder (default: the config's `site.out`), load
+    the bank and mask (or refuse, by config) the personal data validation reports."""
+    root = root.resolve()
+    config = load_config(root)
+    out = (out if out is not None else root / config.site.out).resolve()
+    check_out_folder(root, out)
+    loaded = load_bank(root, config)
+    personal = withheld(loaded.bank, loaded.files, Selection())
+    bank, redacted = apply_privacy(loaded.bank, personal)
+    return Source(root, out, loaded, personal, bank, redacted)
+
+
+def apply_privacy(bank: Bank, personal: Withheld) -> tuple[Bank, int]:
+    """The bank with the personal data validation reports masked, or a SiteError with
+    those findings when the config says `privacy: refuse`. Returns the bank and how many
+    records changed."""
+    if personal.findings and bank.config.site.privacy == "refuse":
+        files = len({item.path for item in personal.findings})
+        raise SiteError(
+            f"personal data in {files} file(s); the site is not built (site.privacy is refuse)",
+            personal.findings,
+        )
+    return personal.bank(bank)
+
+
+def ranked_backlog(bank: Bank, notes: list[str]) -> list[BacklogRow] | None:
+    """The ranked backlog from `journeyops_cli.score` when this journeyops has it; a note
+    (and no backlog page) when it does not or the bank's scoring config is unusable."""
+    try:
+        score = importlib.import_module("journeyops_cli.score")
+    except ModuleNotFoundError as error:
+        if error.name and error.name.startswith("journeyops_cli"):
+            notes.append("the backlog page is left out: this journeyops has no scoring (journeyops_cli.score)")
+            return None
+        raise
+    try:
+        ranking = score.rank(bank, score.Request())
+    except score.ScoreError as error:
+        notes.append(f"the backlog page is left out: {error.message}")
+        return None
+    return [BacklogRow(row.rank, row.opportunity.id, f"{row.score.total:.1f}") for row in ranking.rows]

@@ -1,0 +1,66 @@
+"""Plan the site: what every page of every language shows, and the fingerprints that tell
+a rebuild which pages the previous build already wrote."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from journeyops_cli.render.i18n import strings
+from journeyops_cli.site.fingerprint import SiteFingerprints
+from journeyops_cli.site.gather import Source, ranked_backlog
+from journeyops_cli.site.history import git_changes
+from journeyops_cli.site.links import checked
+from journeyops_cli.site.pages import PagePlanner, SiteData
+
+
+@dataclass(slots=True)
+class SitePlan:
+    """Every page of every language, before any is rendered."""
+
+    source: Source
+    data: SiteData
+    planners: dict[str, PagePlanner]
+    fingerprints: SiteFingerprints
+    world: str
+    """The fingerprint of everything the pages show but validation's findings."""
+    journey_files: dict[str, set[str]]
+    """Each journey page's key and the files whose findings it shows."""
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def pages(self) -> int:
+        """The pages of every language (the root `index.html` not counted)."""
+        return sum(planner.count() for planner in self.planners.values())
+
+    @property
+    def jobs(self) -> int:
+        """Every page and each language's search index."""
+        return self.pages + len(self.data.languages)
+
+
+def plan_site(source: Source) -> SitePlan:
+    """The site's data (the masked bank, the ranked backlog, the git history with commit
+    subjects masked), a page planner per language and the fingerprints."""
+    config = source.bank.config
+    data = SiteData(
+        bank=source.bank,
+        title=config.site.title or config.name,
+        languages=list(config.languages),
+        changes=git_changes(source.root, config.site.recent_changes, source.personal.anywhere),
+    )
+    notes: list[str] = []
+    data.backlog = ranked_backlog(source.bank, notes)
+    planners = {language: PagePlanner(data, language, strings(language)) for language in data.languages}
+    fingerprints = SiteFingerprints(data.title, data.languages, data.backlog is not None)
+    journey_files: dict[str, set[str]] = {}
+    for journey in source.bank.journeys():
+        journey_files.setdefault(f"journeys/{checked(journey.id)}.html", set()).add(journey.source_path)
+    return SitePlan(
+        source=source,
+        data=data,
+        planners=planners,
+        fingerprints=fingerprints,
+        world=fingerprints.world(source.bank, data.backlog, data.changes),
+        journey_files=journey_files,
+        notes=notes,
+    )

@@ -1,0 +1,67 @@
+"""The one catalogue of interface words (`render/catalogue.py`), read by `render` and the
+site: complete in every language, and every id a template or the code asks for is in it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from journeyops_cli.render.catalogue import LANGUAGE_NAMES, LANGUAGES, MESSAGES
+from journeyops_cli.render.i18n import UnknownMessage, message, missing, strings
+from journeyops_cli.resources import templates_dir
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "journeyops_cli"
+# `s.home`, `s["home"]`, `strings["none"]`, `labels["lane.emotion"]`, `s['level.' ~ x]`
+LITERAL = re.compile(
+    r"""\b(?:s|strings|labels|planner\.s|self\.s)(?:\.([a-z_]+)\b(?!\()|\[["']([a-z_.\-0-9]+)["']\])"""
+)
+PREFIX = re.compile(r"""\b(?:s|strings|labels)\[["']([a-z_]+\.)["']\s*~""")
+# In Python: a quoted id (`message("root_title", ...)`, a key handed to a template) and
+# an f-string prefix (`labels[f"emotion.{value}"]`).
+QUOTED = re.compile(r"""["']([a-z_][a-z_.\-0-9]*)["']""")
+F_PREFIX = re.compile(r"""f["']([a-z_]+\.)\{""")
+
+
+def test_every_message_is_in_every_language() -> None:
+    assert set(LANGUAGES) == set(LANGUAGE_NAMES) == {"fi", "sv", "en"}
+    assert missing() == []
+    assert all(set(texts) == set(LANGUAGES) for texts in MESSAGES.values())
+
+
+def test_a_lookup_fails_loudly_on_an_unknown_id() -> None:
+    assert message("home", "fi") == "Etusivu"
+    assert message("home", "de") == "Home"  # a language without words: English
+    with pytest.raises(UnknownMessage) as raised:
+        message("hoem", "fi")
+    assert str(raised.value) == "unknown message id 'hoem': add it to render/catalogue.py"
+
+
+def used_ids() -> tuple[set[str], set[str]]:
+    """Message ids and id prefixes the templates and the render and site code name."""
+    files = [p for p in templates_dir().rglob("*.j2")]
+    files += sorted((SRC / "site").glob("*.py")) + sorted((SRC / "render").glob("*.py"))
+    ids: set[str] = set()
+    prefixes: set[str] = set()
+    for path in files:
+        text = path.read_text("utf-8")
+        ids |= {a or b for a, b in LITERAL.findall(text)}
+        prefixes |= set(PREFIX.findall(text))
+        if path.suffix == ".py" and path.name != "catalogue.py":
+            ids |= set(QUOTED.findall(text)) & set(MESSAGES)
+            prefixes |= {p for p in F_PREFIX.findall(text) if any(key.startswith(p) for key in MESSAGES)}
+    return ids - {"get", "items", "keys", "values"}, prefixes
+
+
+def test_every_id_the_pages_ask_for_is_in_the_catalogue() -> None:
+    ids, prefixes = used_ids()
+    assert len(ids) > 100  # the scan sees the templates
+    assert sorted(ids - set(MESSAGES)) == []
+    assert sorted(p for p in prefixes if not any(key.startswith(p) for key in MESSAGES)) == []
+    assert strings("fi")["home"] == "Etusivu"
+
+
+def test_no_message_is_unused() -> None:
+    ids, prefixes = used_ids()
+    assert [key for key in MESSAGES if key not in ids and not any(key.startswith(p) for p in prefixes)] == []
