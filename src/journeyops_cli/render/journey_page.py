@@ -64,16 +64,16 @@ def render_html(journey_map: JourneyMap, link: Link | None = None) -> str:
 
 
 class UnknownJourney(JourneyopsError):
-    """No journey with this id (exit 1); `hint` ("did you mean …?") names the nearest id
-    when one is close."""
+    """No journey with this id (exit 1); the message ends with "did you mean …?" when an
+    id is close (`suggestion`)."""
 
     exit_code = EXIT_FINDINGS
 
-    def __init__(self, journey_id: str, hint: str | None) -> None:
+    def __init__(self, journey_id: str, suggestion: str | None) -> None:
         message = f"no journey with id '{journey_id}' in the bank"
-        super().__init__(f"{message}; {hint}" if hint else message)
+        super().__init__(f"{message}; {suggestion}" if suggestion else message)
         self.journey_id = journey_id
-        self.hint = hint
+        self.suggestion = suggestion
 
 
 def find_journey(bank: Bank, journey_id: str) -> Journey:
