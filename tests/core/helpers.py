@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 import textwrap
 from pathlib import Path
+
+from tests import runner
 
 CORE_BANK = Path(__file__).resolve().parent / "bank"
 CONFIG = "name: Test bank\nlanguages: [fi, en]\n"
@@ -27,16 +27,6 @@ def make_bank(root: Path, files: dict[str, str | bytes], config: str = CONFIG) -
 
 
 def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
-            timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    """Run `python -m journeyops_cli ARGS` as a user would, without colour."""
-    full_env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "FORCE_COLOR")}
-    full_env["NO_COLOR"] = "1"
-    full_env.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "journeyops_cli", *args],
-        cwd=cwd,
-        env=full_env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
+            process: bool = False) -> subprocess.CompletedProcess[str]:
+    """Run `journeyops ARGS` as a user would, without colour (see tests/runner.py)."""
+    return runner.run_cli(*args, cwd=cwd, env=env, process=process)
