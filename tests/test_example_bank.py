@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from tests.runner import run_cli
 
 from journeyops_cli.bank import Bank
 from journeyops_cli.models import Journey, Metric
@@ -35,19 +34,7 @@ PERSONAL_DATA = re.compile(
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "journeyops_cli", "validate", "--bank", str(BANK), *args],
-        check=False,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={
-            **{k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"},
-            "NO_COLOR": "1",
-            "PYTHONIOENCODING": "utf-8",
-        },
-        timeout=60,
-    )
+    return run_cli("validate", "--bank", str(BANK), *args, cwd=ROOT)
 
 
 @pytest.fixture(scope="module")

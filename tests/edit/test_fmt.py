@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
+
+from tests.runner import run_cli
 
 HERE = Path(__file__).parent
 
@@ -35,9 +36,7 @@ owner: ~
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "journeyops_cli", *args], cwd=cwd, capture_output=True, text=True, timeout=60
-    )
+    return run_cli(*args, cwd=cwd)
 
 
 def test_fmt_check_diff_write_and_idempotence(tmp_path: Path) -> None:

@@ -5,19 +5,17 @@ from __future__ import annotations
 import difflib
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from tests.runner import run_cli
 
 HERE = Path(__file__).parent
 EXAMPLE = HERE.parents[1] / "examples" / "helsinki"
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "journeyops_cli", *args], cwd=cwd, capture_output=True, text=True, timeout=60
-    )
+    return run_cli(*args, cwd=cwd)
 
 
 @pytest.fixture

@@ -5,10 +5,10 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from tests.runner import run_cli
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 BANKS = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
@@ -57,12 +57,6 @@ class Run:
         return self.stdout + self.stderr
 
 
-def run(args: list[str], cwd: Path, timeout: float = 60) -> Run:
-    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "FORCE_COLOR")}
-    env["NO_COLOR"] = "1"
-    proc = subprocess.run(
-        [sys.executable, "-m", "journeyops_cli", *args],
-        cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout,
-        stdin=subprocess.DEVNULL,
-    )
+def run(args: list[str], cwd: Path, process: bool = False) -> Run:
+    proc = run_cli(*args, cwd=cwd, process=process)
     return Run(tuple(args), proc.returncode, proc.stdout, proc.stderr)

@@ -30,7 +30,7 @@ def test_personal_data_is_masked_everywhere(tmp_path: Path) -> None:
     result = run(["validate", "--format", "json"], root)
     assert "***@***" in result.stdout
     out = tmp_path / "site"
-    result = run(["site", "build", "--out", str(out)], root, timeout=120)
+    result = run(["site", "build", "--out", str(out)], root)
     assert result.returncode in (0, 1), result.output
     assert_no_secret(result.output, "site build output")
     for page in out.rglob("*"):

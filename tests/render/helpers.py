@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from functools import cache
 from pathlib import Path
+
+from tests import runner
 
 from journeyops_cli.bank import Bank
 from journeyops_cli.pipeline import load_bank
@@ -24,12 +25,4 @@ def bank(root: Path = BANK) -> Bank:
 
 
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "journeyops_cli", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-        timeout=60,
-        check=False,
-    )
+    return runner.run_cli(*args, cwd=cwd)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from tests.rules.test_cases import write_bank
+from tests.runner import run_cli
 
 JOURNEY = """\
 kind: Journey
@@ -37,7 +37,4 @@ def bank(tmp_path: Path) -> Path:
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "journeyops_cli", *args],
-        capture_output=True, text=True, cwd=cwd, env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin"},
-    )
+    return run_cli(*args, cwd=cwd)

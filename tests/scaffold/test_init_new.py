@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from tests.runner import run_cli
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "journeyops_cli", *args], cwd=cwd, capture_output=True, text=True, timeout=60
-    )
+    return run_cli(*args, cwd=cwd)
 
 
 def test_init_refuses_non_empty_folder_and_force_never_overwrites(tmp_path: Path) -> None:

@@ -2,23 +2,17 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from tests.runner import run_cli_bytes
 
 BANK = Path(__file__).parent / "bank"
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
-    """The real CLI in a subprocess; stdout and stderr as bytes."""
-    return subprocess.run(
-        [sys.executable, "-m", "journeyops_cli", *args],
-        capture_output=True,
-        cwd=cwd,
-        env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"},
-        timeout=60,
-    )
+    """The CLI (in process, see tests/runner.py); stdout and stderr as bytes."""
+    return run_cli_bytes(*args, cwd=cwd)
 
 
 @pytest.fixture

@@ -7,13 +7,13 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import threading
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
+from tests.runner import run_cli
 from tests.site.conftest import BANK
 
 from journeyops_cli.site import gather as site_gather
@@ -43,12 +43,6 @@ def html_files(folder: Path) -> list[Path]:
     return sorted(folder.rglob("*.html"))
 
 
-def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "journeyops_cli", *args],
-        capture_output=True, text=True, cwd=cwd, timeout=120, check=False,
-        env={**os.environ, "NO_COLOR": "1"},
-    )
 
 
 def test_same_bank_gives_the_same_bytes(built_site: Path, tmp_path: Path) -> None:
