@@ -3,10 +3,17 @@
 Loads the helpers for the real external clients (see shared/TESTING.md and
 tests/tools/): the ``chromium_browser`` / ``page`` fixtures and the
 ``browser`` marker.
+
+Under CI (``CI=true``, which ``.ci/run`` sets) no test may skip: a test that skips
+(``pytest.skip``, a ``skipif`` mark, a missing tool through ``tests.tools.need``)
+fails instead, with the reason it gave.
 """
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 # Make ``tests.tools`` importable however pytest is started
 # (``python -m pytest``, ``pytest``, from any directory).
@@ -14,4 +21,16 @@ _ROOT = str(Path(__file__).resolve().parents[1])
 if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
+from tests.tools import in_ci  # noqa: E402
+
 pytest_plugins = ["tests.tools.browser"]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    report = yield
+    if report.skipped and in_ci() and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"skipped under CI=true, which must run every test: {reason}"
+    return report

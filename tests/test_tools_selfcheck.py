@@ -288,3 +288,41 @@ def test_missing_tool_skips_locally_and_fails_in_ci(monkeypatch, tmp_path: Path)
     monkeypatch.setenv("CI", "true")
     with pytest.raises(pytest.fail.Exception, match="CI=true"):
         tools.vnu_check(tmp_path)
+
+
+def test_need_finds_a_program_and_fails_in_ci_without_it(monkeypatch) -> None:
+    import tests.tools as tools
+
+    assert Path(tools.need("git")).name == "git"
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="no-such-tool-xyz not found on PATH -- CI=true"):
+        tools.need("no-such-tool-xyz")
+
+
+def test_any_skip_fails_under_ci(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "test_skips.py").write_text(
+        "import pytest\n"
+        "def test_skips():\n    pytest.skip('no frobnicator')\n"
+        "@pytest.mark.skipif(True, reason='not on this platform')\n"
+        "def test_marked():\n    pass\n"
+    )
+
+    def outcome(ci: str) -> str:
+        env = {**os.environ, "CI": ci, "PYTHONPATH": os.pathsep.join([str(REPO_ROOT), *sys.path])}
+        done = subprocess.run(
+            [sys.executable, "-m", "pytest", "-p", "tests.conftest", "-p", "no:cacheprovider", "-q",
+             "-rfEs", "--rootdir", str(tmp_path), "-c", os.devnull, "test_skips.py"],
+            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+        )
+        return done.stdout
+
+    in_ci = outcome("true")
+    assert ("FAILED test_skips.py::test_skips - skipped under CI=true, which must run every test: "
+            "Skipped: no frobnicator") in in_ci
+    assert ("ERROR test_skips.py::test_marked - skipped under CI=true, which must run every test: "
+            "Skipped: not on this platform") in in_ci
+    assert "2 skipped" in outcome("")

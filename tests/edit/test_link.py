@@ -142,8 +142,7 @@ def _example_sources() -> list[tuple[str, str, str]]:
 
 def test_every_example_file_edit_changes_only_its_lines(tmp_path: Path) -> None:
     sources = _example_sources()
-    if not sources:
-        pytest.skip("the example bank has no insights, metrics or opportunities yet")
+    assert {kind for _, _, kind in sources} == {"insight", "metric", "opportunity"}
     bank = tmp_path / "helsinki"
     shutil.copytree(EXAMPLE, bank)
     from journeyops_cli.pipeline import load_bank

@@ -75,11 +75,17 @@ def test_usage_errors_exit_2(args: list[str], message: str) -> None:
     assert (result.returncode, result.stdout, result.stderr) == (2, "", message)
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write into a read-only folder")
-def test_read_only_folder_leaves_the_old_file(tmp_path: Path) -> None:
+def test_read_only_folder_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from journeyops_cli.render import write
+
     out = tmp_path / "map.md"
     out.write_text("old", encoding="utf-8")
     tmp_path.chmod(0o555)
+    if os.geteuid() == 0:  # root writes into a read-only folder: refuse as the kernel would
+        def refused(*args: object, **kwargs: object) -> tuple[int, str]:
+            raise PermissionError(13, "Permission denied")
+
+        monkeypatch.setattr(write.tempfile, "mkstemp", refused)
     try:
         result = run_cli("render", "daycare-application", "--bank", str(BANK), "--out", str(out))
     finally:

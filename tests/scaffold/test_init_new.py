@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from tests.runner import run_cli
+from tests.tools import need
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -118,8 +118,8 @@ def test_new_record_files_pass_fmt_check(bank: Path) -> None:
 
 @pytest.mark.slow
 def test_pre_commit_hook_runs_in_a_bank(tmp_path: Path) -> None:
-    if shutil.which("git") is None or shutil.which("pre-commit") is None:
-        pytest.skip("git or pre-commit not installed")
+    need("git")
+    need("pre-commit")
     repo = Path(__file__).resolve().parents[2]
     bank = tmp_path / "bank"
     assert run("init", str(bank), cwd=tmp_path).returncode == 0

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import threading
 import time
@@ -14,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from tests.runner import run_cli
+from tests.tools import need
 from tests.site.conftest import BANK
 
 from journeyops_cli.site import gather as site_gather
@@ -306,9 +306,7 @@ def test_serve_rebuilds_when_a_file_changes(bank_copy: Path, tmp_path: Path) -> 
 
 
 def test_recent_changes_come_from_git(bank_copy: Path, tmp_path: Path) -> None:
-    git = shutil.which("git")
-    if git is None:
-        pytest.skip("git is not installed")
+    git = need("git")
     env = {**os.environ, "GIT_AUTHOR_NAME": "Tester", "GIT_AUTHOR_EMAIL": "t@example.org",
            "GIT_COMMITTER_NAME": "Tester", "GIT_COMMITTER_EMAIL": "t@example.org",
            "GIT_AUTHOR_DATE": "2025-06-01T12:00:00Z", "GIT_COMMITTER_DATE": "2025-06-01T12:00:00Z"}

@@ -28,7 +28,6 @@ def processes(monkeypatch: pytest.MonkeyPatch, count: int) -> None:
     monkeypatch.setattr(site_processes.RulesInBackground, "parallel", property(lambda self: count))
 
 
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
 def test_forked_processes_give_the_bytes_of_one(bank_copy: Path, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     processes(monkeypatch, 1)
@@ -47,7 +46,6 @@ def test_forked_processes_give_the_bytes_of_one(bank_copy: Path, tmp_path: Path,
     assert "Five out of six" in (tmp_path / "three/en/insights/liitteet-hukassa.html").read_text("utf-8")
 
 
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
 def test_a_failure_in_a_forked_process_fails_the_build(bank_copy: Path, tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "out"
