@@ -68,8 +68,10 @@ def test_every_yaml_example_parses(block: str) -> None:
 
 def test_every_record_example_validates_against_its_model() -> None:
     records = _record_documents()
+    assert len(records) >= len(KINDS)
     for data in records:
-        KINDS[data["kind"]].model_validate(data)
+        record = KINDS[data["kind"]].model_validate(data)  # raises if the example is wrong
+        assert (record.kind, record.id) == (data["kind"], data["id"])
 
 
 def test_there_is_a_complete_example_of_every_kind() -> None:

@@ -98,14 +98,32 @@ def test_same_size_edit_in_the_same_mtime_tick_is_seen(bank: Path) -> None:
     assert any(item[2].endswith(metric.name) and item[0] == "JO020" for item in agree(bank))
 
 
-def test_touching_a_file_reuses_its_result(bank: Path) -> None:
-    agree(bank)
+def test_touching_a_file_reuses_its_result(bank: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from journeyops_cli.load import parallel
+
+    cold = agree(bank)
     journey = next((bank / "journeys" / "top").glob("*.yaml"))
+    rel = journey.relative_to(bank).as_posix()
     os.utime(journey, ns=(1_000_000_000, 1_000_000_000))
     config = load_config(bank)
-    store = LoadCache.open(bank, config)
-    assert store.fresh(bank, journey.relative_to(bank).as_posix()) is None  # stat changed
-    agree(bank)
+    assert LoadCache.open(bank, config).fresh(bank, rel) is None  # stat changed
+
+    parsed: list[str] = []
+    real = parallel.load_bytes
+
+    def counted(rel: str, *args, **kwargs):  # type: ignore[no-untyped-def]
+        parsed.append(rel)
+        return real(rel, *args, **kwargs)
+
+    monkeypatch.setattr(parallel, "load_bytes", counted)
+    warm = load_bank(bank, config, cache=True, workers=1)
+    assert parsed == []  # same bytes under a new stat: the cached result, nothing parsed
+    assert findings(bank, cache=True) == cold
+    assert len(warm.files) > 150
+
+    journey.write_text(journey.read_text("utf-8") + "# changed\n", "utf-8")
+    load_bank(bank, config, cache=True, workers=1)
+    assert parsed == [rel]  # changed bytes: that one file, and only it, is parsed again
 
 
 @pytest.mark.parametrize(
