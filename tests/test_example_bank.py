@@ -107,10 +107,10 @@ def test_journeys_are_active_owned_and_reviewed(bank: Bank) -> None:
 
 
 def test_every_painful_step_has_an_insight(bank: Bank) -> None:
-    for journey in bank.journeys():
-        for step in journey.steps:
-            if step.pain_points:
-                assert bank.step_insights.get((journey.id, step.id)), f"{journey.id}#{step.id}"
+    painful = [(journey.id, step.id) for journey in bank.journeys() for step in journey.steps if step.pain_points]
+    assert len(painful) >= 5
+    for key in painful:
+        assert bank.step_insights.get(key), "#".join(key)
 
 
 def test_insights_cover_every_type_and_some_share_a_file(bank: Bank) -> None:
