@@ -93,9 +93,13 @@ class YamlAlias(SourceRule):
 
     Failing:
 
-        customer_groups: &families [families]
-        ...
-        customer_groups: *families
+        steps:
+          - id: send-application
+            title: Send the application
+            pain_points: &form [The form loses its data]
+          - id: wait-for-decision
+            title: Wait for the decision
+            pain_points: *form
 
     Fixed: write the list out in full.
     """

@@ -17,11 +17,11 @@ class UnusedSuppression(Rule):
 
     Failing (the insight is linked, JO301 no longer fires):
 
-        steps: [daycare-application#send]  # journeyops: ignore[JO301]
+        steps: [daycare-application#send-application]  # journeyops: ignore[JO301]
 
     Fixed:
 
-        steps: [daycare-application#send]
+        steps: [daycare-application#send-application]
     """
 
     code = "JO901"

@@ -22,11 +22,21 @@ class DoneOffTarget(Rule):
     its target, either the change has not worked yet, the metric lags, or the work is not
     really done. Information for the journey owner's review.
 
-    Example (reported when `processing-time`, measured at the step, misses its target):
+    Example (reported: `processing-time`, measured at the step, misses its target):
 
+        # opportunities/faster-decisions.yaml
         kind: Opportunity
         id: faster-decisions
         status: done
+        steps: [daycare-application#wait-for-decision]
+        # metrics/processing-time.yaml
+        kind: Metric
+        id: processing-time
+        unit: days
+        direction: decrease
+        target: 14
+        observations:
+          - {date: 2025-03-31, value: 21}
         steps: [daycare-application#wait-for-decision]
 
     Fixed: open a follow-up opportunity, or record a new observation once the metric meets

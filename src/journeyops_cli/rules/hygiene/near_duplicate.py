@@ -59,11 +59,18 @@ class NearDuplicateJourney(Rule):
 
     Failing (in two teams' folders):
 
-        id: daycare-application          | id: applying-for-daycare
-        title: Apply for a daycare place | title: Applying for a daycare place
-        steps: find, apply, decision     | steps: find, apply, decision
+        # journeys/daycare-team/apply-for-daycare.yaml
+        kind: Journey
+        id: apply-for-daycare
+        title: Apply for a daycare place
+        steps: [{id: find, title: Find a daycare}, {id: apply, title: Apply}, {id: decision, title: Get the decision}]
+        # journeys/family-services/applying-for-daycare.yaml
+        kind: Journey
+        id: applying-for-daycare
+        title: Applying for a daycare place
+        steps: [{id: find, title: Find a daycare}, {id: apply, title: Apply}, {id: decision, title: Get the decision}]
 
-    Fixed: one journey `daycare-application`, owned together, or one of them a detailed
+    Fixed: one journey `apply-for-daycare`, owned together, or one of them a detailed
     journey under the other.
     """
 

@@ -23,9 +23,11 @@ class ParentCycle(Rule):
     Failing:
 
         # journeys/a.yaml
+        kind: Journey
         id: a
         parent: b
         # journeys/b.yaml
+        kind: Journey
         id: b
         parent: a
 

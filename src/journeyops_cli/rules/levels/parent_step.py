@@ -28,11 +28,11 @@ class ParentStep(Rule):
     breaks that chain silently. A step with `parent_step` in a journey without `parent` is
     reported too.
 
-    Failing (the parent journey `daycare-path` has no step `find-daycare`):
+    Failing (the parent journey `early-education-path` has no step `find-daycare`):
 
         kind: Journey
         id: apply-for-daycare-online
-        parent: daycare-path
+        parent: early-education-path
         steps:
           - id: search
             title: Search for a daycare

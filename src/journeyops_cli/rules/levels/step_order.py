@@ -24,8 +24,10 @@ class StepOrder(Rule):
 
         steps:
           - id: send
+            title: Send the application
             parent_step: apply
           - id: compare-daycares
+            title: Compare daycares
             parent_step: find-a-place
 
     Fixed: put `compare-daycares` before `send`.

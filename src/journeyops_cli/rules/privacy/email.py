@@ -20,6 +20,7 @@ class EmailAddress(PersonalDataRule):
     Failing:
 
         kind: Insight
+        id: login-trouble
         summary: Customer (matti.meikalainen@example.com) could not log in.
 
     Fixed:

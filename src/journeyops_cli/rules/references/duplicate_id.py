@@ -20,6 +20,10 @@ class DuplicateId(Rule):
 
     Failing (in two files):
 
+        # insights/long-queues.yaml
+        kind: Insight
+        id: long-queues
+        # insights/queues-at-service-point.yaml
         kind: Insight
         id: long-queues
 
