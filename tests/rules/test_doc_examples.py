@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import yaml
 from tests.rules.test_cases import CASES, findings_of
 
 from journeyops_cli.rules.registry import all_rules
