@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pexpect
 import pytest
+from tests.runner import run_cli
 
 CLI = [sys.executable, "-m", "journeyops_cli"]
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run([*CLI, *args], cwd=cwd, capture_output=True, text=True, timeout=60)
-    return result
+    return run_cli(*args, cwd=cwd)
 
 
 def ok(*args: str, cwd: Path) -> str:
