@@ -6,9 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[1]
 
 
+@pytest.mark.slow
 def test_mypy_is_clean() -> None:
     # mypy's own (git-ignored) cache in the repository: a second run checks only what changed.
     result = subprocess.run(

@@ -6,6 +6,7 @@ import string
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -60,6 +61,7 @@ def compare(text: str) -> int:
     return checked
 
 
+@pytest.mark.slow
 def test_every_file_of_the_repository_banks() -> None:
     fast_files = 0
     for folder in FOLDERS:

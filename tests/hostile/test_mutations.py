@@ -60,6 +60,7 @@ def mutate(data: bytes, edits: list[tuple]) -> bytes:
     return bytes(buffer)
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=10_000, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.sampled_from(FILES), st.lists(mutation, min_size=1, max_size=4))
 def test_byte_mutations_of_the_example_bank(scratch: Path, name: str, edits: list[tuple]) -> None:
@@ -81,6 +82,7 @@ yaml_ish = st.text(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=10_000, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(yaml_ish)
 def test_random_yaml_text_as_a_record(scratch: Path, text: str) -> None:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from tests.runner import run_cli
 
 from benchmarks.generate import generate
 from journeyops_cli.load.cache import CACHE_DIR, SHARDS, LoadCache
@@ -178,12 +177,11 @@ def test_parallel_and_single_process_loads_agree(bank: Path) -> None:
 
 
 def test_no_cache_option_leaves_the_bank_alone(bank: Path) -> None:
-    command = [sys.executable, "-m", "journeyops_cli", "validate", "--bank", str(bank), "-q"]
-    env = {**os.environ, "NO_COLOR": "1"}
-    first = subprocess.run([*command, "--no-cache"], capture_output=True, text=True, env=env)
+    command = ["validate", "--bank", str(bank), "-q"]
+    first = run_cli(*command, "--no-cache")
     assert first.returncode == 1, first.stderr
     assert not (bank / CACHE_DIR).exists()
-    second = subprocess.run(command, capture_output=True, text=True, env=env)
+    second = run_cli(*command)
     assert (second.returncode, second.stdout) == (1, first.stdout)
     assert len(list((bank / CACHE_DIR).glob("load-*.bin"))) == SHARDS
 

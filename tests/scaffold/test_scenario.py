@@ -59,6 +59,7 @@ def test_done_when_without_a_terminal(tmp_path: Path) -> None:
     assert run("fmt", "--check", cwd=bank).returncode == 0
 
 
+@pytest.mark.slow
 def test_done_when_on_a_terminal(tmp_path: Path) -> None:
     ok("init", "bank", "--languages", "en", cwd=tmp_path)
     bank = tmp_path / "bank"
