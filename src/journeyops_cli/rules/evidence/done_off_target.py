@@ -35,8 +35,7 @@ class DoneOffTarget(Rule):
         unit: days
         direction: decrease
         target: 14
-        observations:
-          - {date: 2025-03-31, value: 21}
+        observations: [{date: 2025-03-31, value: 21}]
         steps: [daycare-application#wait-for-decision]
 
     Fixed: open a follow-up opportunity, or record a new observation once the metric meets
