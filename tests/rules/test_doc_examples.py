@@ -14,7 +14,8 @@ name and is clean under every rule:
 - a whole record in the fix replaces the failing example's record, unless the failing
   example is a fragment (then the fix adds a record);
 - a comment line `# PATH.yaml` starts what goes into the file PATH;
-- lines up to a `---` go before the file (a `%YAML` directive).
+- lines up to a `---` go before the file (a `%YAML` directive); records separated by
+  `---` go into one file.
 
 The failing example must give the rule's code and the fix, applied on top of it, must not.
 Examples that are prose (a file in Latin-1, a 40 MB file) are cases in `cases/*.yaml`
@@ -120,13 +121,24 @@ def _blocks_of(text: str) -> list[tuple[str | None, str]]:
     return blocks
 
 
+def _documents(part: str) -> tuple[str, list[str]]:
+    """The directives before a first `---` (a `%YAML` line), and the documents."""
+    pieces = re.split(r"^---\s*\n", part, flags=re.M)
+    prefix = ""
+    if len(pieces) > 1 and all(line.startswith(("%", "#")) or not line.strip()
+                               for line in pieces[0].splitlines()):
+        prefix = pieces.pop(0) + "---\n"
+    return prefix, pieces
+
+
 def merge(base: str, part: str) -> str:
     """`part`'s top-level keys written over those of `base` (as text, so that duplicate
-    keys, tags and syntax errors in the example survive)."""
-    prefix = ""
-    if re.search(r"^---\s*$", part, re.M):
-        head, _, part = part.rpartition("---\n")
-        prefix = head + "---\n"
+    keys, tags and syntax errors in the example survive); each document of a file of
+    several gets its own copy of `base`."""
+    prefix, documents = _documents(part)
+    if len(documents) > 1:
+        return prefix + "---\n".join(merge(base, document) for document in documents)
+    part = documents[0]
     if part.startswith("- "):
         return prefix + part
     keys = {key for key, _ in _blocks_of(part) if key}
