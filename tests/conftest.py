@@ -23,7 +23,7 @@ if _ROOT not in sys.path:
 
 from tests.tools import in_ci  # noqa: E402
 
-pytest_plugins = ["tests.tools.browser"]
+pytest_plugins = ["tests.tools.browser", "pytester"]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

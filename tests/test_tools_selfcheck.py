@@ -299,30 +299,22 @@ def test_need_finds_a_program_and_fails_in_ci_without_it(monkeypatch) -> None:
         tools.need("no-such-tool-xyz")
 
 
-def test_any_skip_fails_under_ci(tmp_path: Path) -> None:
-    import os
-    import subprocess
-    import sys
-
-    (tmp_path / "test_skips.py").write_text(
+def test_any_skip_fails_under_ci(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytester.makepyfile(test_skips=(
         "import pytest\n"
         "def test_skips():\n    pytest.skip('no frobnicator')\n"
         "@pytest.mark.skipif(True, reason='not on this platform')\n"
         "def test_marked():\n    pass\n"
-    )
-
-    def outcome(ci: str) -> str:
-        env = {**os.environ, "CI": ci, "PYTHONPATH": os.pathsep.join([str(REPO_ROOT), *sys.path])}
-        done = subprocess.run(
-            [sys.executable, "-m", "pytest", "-p", "tests.conftest", "-p", "no:cacheprovider", "-q",
-             "-rfEs", "--rootdir", str(tmp_path), "-c", os.devnull, "test_skips.py"],
-            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
-        )
-        return done.stdout
-
-    in_ci = outcome("true")
-    assert ("FAILED test_skips.py::test_skips - skipped under CI=true, which must run every test: "
-            "Skipped: no frobnicator") in in_ci
-    assert ("ERROR test_skips.py::test_marked - skipped under CI=true, which must run every test: "
-            "Skipped: not on this platform") in in_ci
-    assert "2 skipped" in outcome("")
+    ))
+    arguments = ("-p", "tests.conftest", "-p", "no:cacheprovider", "-n", "0", "-rfEs")
+    monkeypatch.setenv("CI", "true")
+    in_ci = pytester.runpytest_inprocess(*arguments)
+    in_ci.assert_outcomes(failed=1, errors=1)
+    in_ci.stdout.fnmatch_lines([
+        "FAILED test_skips.py::test_skips - skipped under CI=true, which must run every test: "
+        "Skipped: no frobnicator",
+        "ERROR test_skips.py::test_marked - skipped under CI=true, which must run every test: "
+        "Skipped: not on this platform",
+    ])
+    monkeypatch.delenv("CI")
+    pytester.runpytest_inprocess(*arguments).assert_outcomes(skipped=2)
