@@ -50,11 +50,8 @@ def test_fresh_venv_runs_validate_on_the_example_bank(wheel: Path, tmp_path: Pat
         check=True,
         timeout=600,
     )
-    bank = REPO / "examples" / "helsinki"
-    if not bank.is_dir():
-        bank = REPO / "tests" / "core" / "bank"
     copy = tmp_path / "bank"
-    shutil.copytree(bank, copy)
+    shutil.copytree(REPO / "examples" / "helsinki", copy)
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "GITHUB_ACTIONS")}
     env["NO_COLOR"] = "1"
     script = env_dir / "bin" / "journeyops"
