@@ -47,7 +47,10 @@ ALSO = {"JO901": ["JO301"]}
 # What a whole-record example leaves out (the fields its kind requires).
 TEMPLATES = {
     "Journey": "title: Example journey\nlevel: detailed\nsteps:\n  - id: example-step\n    title: Example step\n",
-    "Insight": "title: Example insight\ntype: feedback\nsource: Feedback\ndate: 2025-02-01\nsummary: What customers said.\n",
+    "Insight": (
+        "title: Example insight\ntype: feedback\nsource: Feedback\ndate: 2025-02-01\n"
+        "summary: What customers said.\n"
+    ),
     "Metric": "title: Example metric\nunit: days\n",
     "Opportunity": "title: Example opportunity\nproblem: What hurts.\n",
 }
@@ -114,7 +117,7 @@ def _blocks_of(text: str) -> list[tuple[str | None, str]]:
     blocks: list[tuple[str | None, str]] = []
     for line in text.splitlines(keepends=True):
         key = TOP_KEY.match(line)
-        if key or not blocks or not line.startswith((" ", "-", "\t")) and line.strip():
+        if key or not blocks or (not line.startswith((" ", "-", "\t")) and line.strip()):
             blocks.append((key.group(1) if key else None, line))
         else:
             blocks[-1] = (blocks[-1][0], blocks[-1][1] + line)

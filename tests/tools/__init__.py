@@ -25,8 +25,9 @@ import shutil
 import subprocess
 import sys
 import weakref
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import pytest
 
@@ -53,21 +54,21 @@ CHROMIUM_ARGS = [
 INSTALL_HINT = "run `bash .ci/install-tools && pip install -e '.[test]'`"
 
 __all__ = [
-    "REPO_ROOT",
-    "NODE_MODULES",
     "CHROMIUM",
     "CHROMIUM_ARGS",
-    "in_ci",
-    "require_tool",
-    "need",
-    "run_axe",
-    "mermaid_parse",
-    "vnu_check",
-    "sarif_validate",
-    "sarif_findings",
-    "check_jsonschema",
+    "NODE_MODULES",
+    "REPO_ROOT",
     "check_builtin_schema",
+    "check_jsonschema",
+    "in_ci",
+    "mermaid_parse",
+    "need",
     "pre_commit",
+    "require_tool",
+    "run_axe",
+    "sarif_findings",
+    "sarif_validate",
+    "vnu_check",
 ]
 
 
@@ -166,7 +167,7 @@ def run_axe(page: Any, *, impacts: Iterable[str] = ("serious", "critical"),
 # Mermaid
 # --------------------------------------------------------------------------
 # One blank page with mermaid loaded per browser, reused across calls.
-_mermaid_pages: "weakref.WeakKeyDictionary[Any, Any]" = weakref.WeakKeyDictionary()
+_mermaid_pages: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
 
 _MERMAID_PARSE_JS = """
 async (text) => {
@@ -188,10 +189,8 @@ def _mermaid_page(page_or_browser: Any) -> Any:
     mpage = _mermaid_pages.get(key)
     if mpage is not None and not mpage.is_closed():
         return mpage
-    if browser is not None:
-        mpage = browser.new_page()
-    else:  # persistent context: no Browser object
-        mpage = page_or_browser.context.new_page()
+    # A persistent context has no Browser object.
+    mpage = browser.new_page() if browser is not None else page_or_browser.context.new_page()
     mpage.goto("about:blank")
     mpage.add_script_tag(path=str(MERMAID_JS))
     mpage.evaluate("() => mermaid.initialize({startOnLoad: false})")

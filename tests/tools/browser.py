@@ -19,10 +19,11 @@ Mark browser tests with ``@pytest.mark.browser`` (registered here).
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+import contextlib
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
-
 from tests.tools import CHROMIUM, CHROMIUM_ARGS, require_tool
 
 
@@ -79,11 +80,11 @@ def attach_recorders(page: Any) -> Any:
         page.journeyops_errors.append(f"pageerror: {err}")
 
     def on_dialog(dialog: Any) -> None:
+        from playwright.sync_api import Error
+
         page.journeyops_dialogs.append({"type": dialog.type, "message": dialog.message})
-        try:
+        with contextlib.suppress(Error):  # the page is already gone
             dialog.dismiss()
-        except Exception:  # page already gone
-            pass
 
     page.on("console", on_console)
     page.on("pageerror", on_pageerror)
