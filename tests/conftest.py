@@ -9,6 +9,7 @@ Under CI (``CI=true``, which ``.ci/run`` sets) no test may skip: a test that ski
 fails instead, with the reason it gave.
 """
 
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +25,12 @@ if _ROOT not in sys.path:
 from tests.tools import in_ci  # noqa: E402
 
 pytest_plugins = ["tests.tools.browser", "pytester"]
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto`: one worker per CPU this process may use (xdist would count physical
+    cores when psutil is installed, one on many two-vCPU CI machines)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
