@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
 import pytest
 from tests.runner import run_cli
-from tests.tools import need
+from tests.tools import need, pre_commit
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -118,17 +119,15 @@ def test_new_record_files_pass_fmt_check(bank: Path) -> None:
 
 @pytest.mark.slow
 def test_pre_commit_hook_runs_in_a_bank(tmp_path: Path) -> None:
-    need("git")
-    need("pre-commit")
+    git = need("git")
     repo = Path(__file__).resolve().parents[2]
     bank = tmp_path / "bank"
     assert run("init", str(bank), cwd=tmp_path).returncode == 0
-    subprocess.run(["git", "init", "-q"], cwd=bank, check=True)
-    subprocess.run(["git", "add", "."], cwd=bank, check=True)
-    result = subprocess.run(
-        ["pre-commit", "try-repo", str(repo), "journeyops-validate", "--all-files"],
-        cwd=bank, capture_output=True, text=True, timeout=300,
-        env={**__import__("os").environ, "PRE_COMMIT_HOME": str(tmp_path / "pc-home")},
+    subprocess.run([git, "init", "-q"], cwd=bank, check=True)
+    subprocess.run([git, "add", "."], cwd=bank, check=True)
+    result = pre_commit(
+        "try-repo", str(repo), "journeyops-validate", "--all-files",
+        cwd=bank, timeout=300, env={**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pc-home")},
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "journeyops validate" in result.stdout and "Passed" in result.stdout
