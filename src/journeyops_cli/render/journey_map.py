@@ -119,6 +119,7 @@ class StepView:
     title: str
     description: str
     """Markdown (render with the `markdown` filter in HTML, `md_cell` in Markdown)."""
+    cx_goals: list[str]
     customer_actions: list[str]
     channels: list[str]
     touchpoints: list[str]
@@ -226,6 +227,7 @@ def _step(
         id=step.id,
         title=pick(step.title),
         description=pick(step.description),
+        cx_goals=[pick(g) for g in step.cx_goals],
         customer_actions=[pick(a) for a in step.customer_actions],
         channels=list(step.channels),
         touchpoints=[pick(t) for t in step.touchpoints],
