@@ -43,11 +43,18 @@ def _sequence_offset(record: MappingNode) -> int:
     return 2
 
 
-def add_item(text: str, index: int, name: str, item: str, newline: str, shown: str) -> str:
+def add_item(
+    text: str, index: int, name: str, item: str, newline: str, shown: str, raw: bool = False
+) -> str:
     """`text` with `item` appended to list `name` of record `index` (the list is created at
-    the end of the record when missing)."""
+    the end of the record when missing). `raw`: `item` is already YAML text (flow-safe)."""
     record = _record(text, index, shown)
-    written = flow_item(item)
+    return add_to_mapping(text, record, name, item if raw else flow_item(item), newline, shown)
+
+
+def add_to_mapping(text: str, record: MappingNode, name: str, written: str, newline: str, shown: str) -> str:
+    """`text` with the YAML text `written` appended to list `name` of the block mapping
+    `record` (a record or one nested in it; the list is created at its end when missing)."""
     found = field(record, name)
     if found is None:
         indent = " " * record.start_mark.column

@@ -1,0 +1,356 @@
+"""Compare a read workbook with the bank and plan the edits: changed cells change the
+records they came from (by id), new rows become new insights and observations. Cells equal
+to what `export` would write change nothing, so re-importing an export changes no file.
+
+Every problem is collected as `FILE:SHEET!C7: message`; the import is refused (nothing
+written) when there is any.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from journeyops_cli.bank import Bank
+from journeyops_cli.edit import EditError
+from journeyops_cli.edit.changeset import Changeset
+from journeyops_cli.edit.fields import AppendItem, Edit, SetValue, record_yaml
+from journeyops_cli.models import Insight, Journey, Metric, Opportunity
+from journeyops_cli.models.base import Record
+from journeyops_cli.sheets.layout import (
+    BACKLOG,
+    CHOICES,
+    FIRST_STEP_COLUMN,
+    INSIGHTS,
+    JOURNEY_MARK,
+    LANES,
+    METRICS,
+    TABLES,
+)
+from journeyops_cli.sheets.read import Book, Sheet
+from journeyops_cli.sheets.tables import Texts
+from journeyops_cli.sheets.values import lines, parse_date, parse_number
+from journeyops_cli.slug import is_slug
+
+
+@dataclass(slots=True)
+class Plan:
+    changes: Changeset
+    problems: list[str] = field(default_factory=list)
+
+
+class _Planner:
+    def __init__(self, bank: Bank, book: Book, language: str) -> None:
+        self.bank = bank
+        self.book = book
+        self.language = language
+        self.texts = Texts(bank, language)
+        self.plan = Plan(Changeset(bank.root, bank.config.limits))
+
+    def problem(self, sheet: str, row: int, column: int, message: str) -> None:
+        self.plan.problems.append(f"{self.book.where(sheet, row, column)}: {message}")
+
+    def edit(self, record: Record, edits: list[Edit], what: str, sheet: str, row: int, column: int) -> None:
+        try:
+            self.plan.changes.edit(record, edits, what)
+        except EditError as error:
+            self.problem(sheet, row, column, error.message)
+
+    # -- text in the workbook's language -------------------------------------------
+    def text_edit(self, path: tuple[Any, ...], current: Any, cell: Any) -> Edit | None:
+        new = "" if cell is None else str(cell)
+        if new == self.texts.one(current):
+            return None
+        if isinstance(current, dict):
+            return SetValue((*path, self.language), new)
+        return SetValue(path, new if new else None)
+
+    def texts_edits(self, path: tuple[Any, ...], current: list[Any], cell: Any) -> list[Edit] | str:
+        new = lines("" if cell is None else str(cell))
+        old = [self.texts.one(item) for item in current]
+        if new == old:
+            return []
+        if len(new) < len(old):
+            return "removing an item here is not supported yet; remove it in the YAML file"
+        edits: list[Edit] = []
+        for i, (before, after) in enumerate(zip(old, new)):
+            if before != after:
+                item = current[i]
+                edits.append(SetValue((*path, i, self.language) if isinstance(item, dict) else (*path, i), after))
+        edits += [AppendItem(path, text) for text in new[len(old):]]
+        return edits
+
+    # -- journey sheets ------------------------------------------------------------
+    def journey_sheet(self, sheet: Sheet) -> None:
+        journey_id = sheet.get(1, 3)
+        journey = self.bank.get(Journey, str(journey_id)) if journey_id else None
+        if journey is None:
+            self.problem(sheet.name, 1, 3, f"no journey '{journey_id}' in the bank; a new journey is made with "
+                                           "`journeyops new journey`")
+            return
+        rows = {str(sheet.get(r, 1)): r for r in range(1, sheet.rows + 1) if sheet.get(r, 1) is not None}
+        missing = [lane.key for lane in LANES if lane.key not in rows]
+        if missing:
+            self.problem(sheet.name, 1, 1, f"the rows {', '.join(missing)} are missing (column A names each row)")
+            return
+        steps = {step.id: (i, step) for i, step in enumerate(journey.steps)}
+        edits: list[Edit] = []
+        for column in range(FIRST_STEP_COLUMN, sheet.columns + 1):
+            step_id = sheet.get(rows["step"], column)
+            if step_id is None:
+                if any(sheet.get(rows[lane.key], column) is not None for lane in LANES if lane.editable):
+                    self.problem(sheet.name, rows["step"], column,
+                                 "a new step is not supported yet; add it in the YAML file and export again")
+                continue
+            if str(step_id) not in steps:
+                self.problem(sheet.name, rows["step"], column, f"no step '{step_id}' in journey '{journey.id}'")
+                continue
+            index, step = steps[str(step_id)]
+            for lane in LANES:
+                if lane.editable:
+                    edits += self.lane(sheet, rows[lane.key], column, index, step, lane.key, lane.kind)
+        self.edit(journey, edits, f"journey '{journey.id}': {len(edits)} change(s)", sheet.name, 1, 3)
+
+    def lane(self, sheet: Sheet, row: int, column: int, index: int, step: Any, key: str, kind: str) -> list[Edit]:
+        cell = sheet.get(row, column)
+        path = ("steps", index, key)
+        if kind == "text":
+            found = self.text_edit(path, getattr(step, key), cell)
+            return [found] if found else []
+        if kind == "texts":
+            result = self.texts_edits(path, getattr(step, key), cell)
+            if isinstance(result, str):
+                self.problem(sheet.name, row, column, result)
+                return []
+            return result
+        if kind == "channels":
+            new = [c.strip() for c in str(cell or "").replace("\n", ",").split(",") if c.strip()]
+            wrong = [c for c in new if c not in CHOICES["channel"]]
+            if wrong:
+                self.problem(sheet.name, row, column,
+                             f"unknown channel '{wrong[0]}'; use {', '.join(CHOICES['channel'])}")
+                return []
+            return list_edits(path, list(step.channels), new)
+        value = self.emotion(sheet, row, column, cell)
+        if value is False or value == step.emotion:
+            return []
+        return [SetValue(path, value)]
+
+    def emotion(self, sheet: Sheet, row: int, column: int, cell: Any) -> int | None | bool:
+        if cell is None:
+            return None
+        number, _ = parse_number(str(cell))
+        if number is None or not number.is_integer() or not -2 <= number <= 2:
+            self.problem(sheet.name, row, column, f"'{cell}' is not an emotion; use a whole number from -2 to 2")
+            return False
+        return int(number)
+
+    # -- tables ---------------------------------------------------------------------
+    def header(self, sheet: Sheet) -> dict[str, int] | None:
+        known = [c.key for c in TABLES[sheet.name]]
+        columns: dict[str, int] = {}
+        for column in range(1, sheet.columns + 1):
+            name = sheet.get(1, column)
+            if name is None:
+                continue
+            if str(name) not in known:
+                self.problem(sheet.name, 1, column, f"unknown column '{name}'; the columns are {', '.join(known)}")
+                return None
+            columns[str(name)] = column
+        key = "metric" if sheet.name == METRICS else "id"
+        if key not in columns:
+            self.problem(sheet.name, 1, 1, f"the column '{key}' is missing")
+            return None
+        return columns
+
+    def choice(self, sheet: Sheet, row: int, column: int, name: str, cell: Any) -> str | None:
+        value = "" if cell is None else str(cell).strip()
+        if value not in CHOICES[name]:
+            self.problem(sheet.name, row, column, f"'{value}' is not a {name}; use {', '.join(CHOICES[name])}")
+            return None
+        return value
+
+    def date(self, sheet: Sheet, row: int, column: int, cell: Any) -> dt.date | None:
+        if isinstance(cell, dt.datetime):
+            return cell.date()
+        if isinstance(cell, dt.date):
+            return cell
+        value, why = parse_date("" if cell is None else str(cell))
+        if value is None:
+            self.problem(sheet.name, row, column, why or "not a date")
+        return value
+
+    def insights(self, sheet: Sheet) -> None:
+        columns = self.header(sheet)
+        if columns is None:
+            return
+        for row in range(2, sheet.rows + 1):
+            cells = {k: sheet.get(row, c) for k, c in columns.items()}
+            if all(v is None for v in cells.values()):
+                continue
+            insight = self.bank.get(Insight, str(cells.get("id") or "") or new_id(cells))
+            if insight is None:
+                self.new_insight(sheet, row, columns, cells)
+                continue
+            edits: list[Edit] = []
+            for key in ("title", "summary"):
+                if key in cells:
+                    found = self.text_edit((key,), getattr(insight, key), cells[key])
+                    edits += [found] if found else []
+            for key in ("type", "severity", "confidence"):
+                if key in cells and str(cells[key] or "") != getattr(insight, key):
+                    value = self.choice(sheet, row, columns[key], key, cells[key])
+                    edits += [SetValue((key,), value)] if value else []
+            if "source" in cells and str(cells["source"] or "") != insight.source:
+                edits.append(SetValue(("source",), str(cells["source"] or "")))
+            if "evidence" in cells and (cells["evidence"] or None) != insight.evidence:
+                edits.append(SetValue(("evidence",), cells["evidence"] or None))
+            if "date" in cells:
+                date = self.date(sheet, row, columns["date"], cells["date"])
+                if date is not None and date != insight.date:
+                    edits.append(SetValue(("date",), date))
+            for key in ("steps", "customer_groups"):
+                if key in cells:
+                    new = lines(str(cells[key] or ""))
+                    old = list(getattr(insight, key))
+                    edits += list_edits((key,), old, new)
+            self.edit(insight, edits, f"insight '{insight.id}': {len(edits)} change(s)", sheet.name, row, 1)
+
+    def new_insight(self, sheet: Sheet, row: int, columns: dict[str, int], cells: dict[str, Any]) -> None:
+        record_id = str(cells.get("id") or "") or new_id(cells)
+        if not is_slug(record_id):
+            self.problem(sheet.name, row, columns.get("id", 1), f"'{record_id}' cannot be an id; use a-z, 0-9 and -")
+            return
+        if any(str(cells.get(k) or "").strip() == "" for k in ("title", "type", "source", "date", "summary")):
+            self.problem(sheet.name, row, 1, "a new insight needs title, type, source, date and summary")
+            return
+        kind = self.choice(sheet, row, columns["type"], "type", cells["type"])
+        date = self.date(sheet, row, columns["date"], cells["date"])
+        if kind is None or date is None:
+            return
+        data: dict[str, Any] = {
+            "kind": "Insight", "id": record_id, "title": str(cells["title"]), "type": kind,
+            "source": str(cells["source"]), "date": date, "summary": str(cells["summary"]),
+            "evidence": cells.get("evidence") or None,
+        }
+        for key in ("severity", "confidence"):
+            if cells.get(key):
+                data[key] = self.choice(sheet, row, columns[key], key, cells[key])
+        data["steps"] = lines(str(cells.get("steps") or ""))
+        data["customer_groups"] = lines(str(cells.get("customer_groups") or ""))
+        self.plan.changes.add(f"insights/{record_id}.yaml", record_yaml(data), f"new insight '{record_id}'")
+
+    def metrics(self, sheet: Sheet) -> None:
+        columns = self.header(sheet)
+        if columns is None:
+            return
+        planned: dict[str, list[Edit]] = {}
+        for row in range(2, sheet.rows + 1):
+            get = {k: sheet.get(row, c) for k, c in columns.items()}
+            if get.get("date") is None and get.get("value") is None:
+                continue
+            metric = self.bank.get(Metric, str(get.get("metric") or ""))
+            if metric is None:
+                self.problem(sheet.name, row, columns["metric"], f"no metric '{get.get('metric')}' in the bank")
+                continue
+            date = self.date(sheet, row, columns.get("date", 1), get.get("date"))
+            value = self.number(sheet, row, columns.get("value", 1), get.get("value"))
+            if date is None or value is None:
+                continue
+            note = str(get["note"]) if get.get("note") is not None else None
+            planned.setdefault(metric.id, []).extend(observation_edits(metric, date, value, note, update=True))
+        for metric_id, edits in planned.items():
+            metric = self.bank.get(Metric, metric_id)
+            assert metric is not None
+            self.edit(metric, edits, f"metric '{metric_id}': {len(edits)} change(s)", sheet.name, 1, 1)
+
+    def number(self, sheet: Sheet, row: int, column: int, cell: Any) -> float | None:
+        if isinstance(cell, bool):
+            cell = str(cell)
+        if isinstance(cell, int | float):
+            return float(cell)
+        value, why = parse_number("" if cell is None else str(cell))
+        if value is None:
+            self.problem(sheet.name, row, column, why or "not a number")
+        return value
+
+    def backlog(self, sheet: Sheet) -> None:
+        columns = self.header(sheet)
+        if columns is None:
+            return
+        for row in range(2, sheet.rows + 1):
+            record_id = sheet.get(row, columns["id"])
+            opportunity = self.bank.get(Opportunity, str(record_id or ""))
+            if opportunity is None:
+                if record_id is not None:
+                    self.problem(sheet.name, row, columns["id"], f"no opportunity '{record_id}' in the bank")
+                continue
+            edits: list[Edit] = []
+            if "title" in columns:
+                found = self.text_edit(("title",), opportunity.title, sheet.get(row, columns["title"]))
+                edits += [found] if found else []
+            status = sheet.get(row, columns["status"]) if "status" in columns else opportunity.status
+            if status != opportunity.status:
+                value = self.choice(sheet, row, columns["status"], "status", status)
+                edits += [SetValue(("status",), value)] if value else []
+            self.edit(opportunity, edits, f"opportunity '{opportunity.id}': {len(edits)} change(s)", sheet.name, row, 1)
+
+
+def list_edits(path: tuple[Any, ...], old: list[str], new: list[str]) -> list[Edit]:
+    """Edits that turn the list `old` into `new`: changed items one by one, new ones
+    appended; a shorter list is written whole (which only a flow list `[...]` allows)."""
+    if new == old:
+        return []
+    if len(new) < len(old):
+        return [SetValue(path, new)]
+    edits: list[Edit] = [SetValue((*path, i), b) for i, (a, b) in enumerate(zip(old, new)) if a != b]
+    return edits + [AppendItem(path, item) for item in new[len(old):]]
+
+
+def new_id(cells: dict[str, Any]) -> str:
+    """The id of a new insight row without one: from its title."""
+    from journeyops_cli.slug import slugify
+
+    return slugify(str(cells.get("title") or ""))[:48].rstrip("-")
+
+
+def observation_edits(metric: Metric, date: dt.date, value: float, note: str | None, update: bool) -> list[Edit]:
+    """The edits that record `value` at `date` (an existing date changes only with `update`)."""
+    for i, observation in enumerate(metric.observations):
+        if observation.date == date:
+            edits: list[Edit] = []
+            if observation.value != value:
+                if not update:
+                    raise EditError(
+                        f"metric '{metric.id}' already has {observation.value:g} on {date.isoformat()}; "
+                        "give --update to change it"
+                    )
+                edits.append(SetValue(("observations", i, "value"), value))
+            if note is not None and note != (observation.note or ""):
+                edits.append(SetValue(("observations", i, "note"), note))
+            return edits
+    entry: dict[str, Any] = {"date": date, "value": value}
+    if note:
+        entry["note"] = note
+    return [AppendItem(("observations",), entry)]
+
+
+def plan_import(bank: Bank, book: Book, language: str) -> Plan:
+    """What importing `book` would change; `problems` lists what is wrong with it."""
+    planner = _Planner(bank, book, language)
+    for sheet in book.sheets:
+        if not sheet.cells:
+            continue
+        if sheet.get(1, 1) == JOURNEY_MARK:
+            planner.journey_sheet(sheet)
+        elif sheet.name == INSIGHTS:
+            planner.insights(sheet)
+        elif sheet.name == METRICS:
+            planner.metrics(sheet)
+        elif sheet.name == BACKLOG:
+            planner.backlog(sheet)
+        else:
+            planner.problem(sheet.name, 1, 1, "not a journeyops sheet (no 'journey' in A1, and not insights, "
+                                              "metrics or backlog); remove it or rename it")
+    return planner.plan
