@@ -64,12 +64,19 @@ class Changeset:
         )
         change.what.append(what)
 
-    def add(self, path: str, record_text: str, what: str) -> None:
-        """Add a record (YAML text of one mapping) to the file `path`, new or existing."""
+    def add(self, path: str, records: list[str], what: str) -> None:
+        """Add records (the YAML text of one mapping each) to the file `path`, new or existing."""
         change = self._file(path)
         newline = change.original.newline if change.original else "\n"
-        change.text = append_documents(change.text, [record_text], newline)
+        change.text = append_documents(change.text, records, newline)
         change.what.append(what)
+
+    def file_errors(self) -> list[str]:
+        """Errors the read path finds in the changed files, each read back on its own
+        (`path:line:col: message`)."""
+        from journeyops_cli.edit.verify import errors_in
+
+        return [f"{c.path}:{error}" for c in self.changed for error in errors_in(c.text, c.path, self.limits)]
 
     def text_of(self, path: str) -> str | None:
         """The planned text of `path`, if this changeset touches it."""

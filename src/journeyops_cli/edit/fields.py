@@ -183,14 +183,15 @@ def apply_edits(
 def append_documents(text: str, records: list[str], newline: str) -> str:
     """`text` with `records` (each a YAML mapping's text, LF line endings) added as new
     documents at the end of the file."""
-    out = text
-    for record in records:
-        if out and not out.endswith("\n"):
-            out += newline
-        if out.strip():
-            out += "---" + newline
-        out += record.replace("\n", newline)
-    return out
+    parts = [text]
+    if text and not text.endswith("\n"):
+        parts.append(newline)
+    separator = "---" + newline
+    for i, record in enumerate(records):
+        if i or text.strip():
+            parts.append(separator)
+        parts.append(record.replace("\n", newline) if newline != "\n" else record)
+    return "".join(parts)
 
 
 def record_yaml(data: dict[str, Any]) -> str:

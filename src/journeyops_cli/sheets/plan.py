@@ -239,7 +239,7 @@ class _Planner:
                 data[key] = self.choice(sheet, row, columns[key], key, cells[key])
         data["steps"] = lines(str(cells.get("steps") or ""))
         data["customer_groups"] = lines(str(cells.get("customer_groups") or ""))
-        self.plan.changes.add(f"insights/{record_id}.yaml", record_yaml(data), f"new insight '{record_id}'")
+        self.plan.changes.add(f"insights/{record_id}.yaml", [record_yaml(data)], f"new insight '{record_id}'")
 
     def metrics(self, sheet: Sheet) -> None:
         columns = self.header(sheet)
