@@ -187,6 +187,8 @@ def _import_insights(files: list[Path], name: str | None, mapping: list[str], st
         problems += planned.problems
         for file, records in planned.files.items():
             changes.add(file, records, f"{len(records)} new insight(s)")
+        if planned.problems:
+            continue
         summary = f"{path}: {len(planned.ids)} new, {planned.skipped} already in the bank"
         typer.echo(summary + (f", {planned.masked} personal data item(s) masked" if planned.masked else ""), err=True)
     _problems(problems)
