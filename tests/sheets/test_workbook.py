@@ -96,7 +96,7 @@ def test_edited_cells_change_exactly_those_values(bank: Path, book: Path, tmp_pa
     assert (bank / "insights" / "lomake-katkeaa.yaml").read_text() == (
         "kind: Insight\nid: lomake-katkeaa\ntitle: Lomake katkeaa\ntype: feedback\nsource: Palaute\n"
         "date: 2026-11-15\nsummary: Lomake katkesi kesken.\nseverity: high\nconfidence: low\n"
-        "steps: [daycare-application#fill-in-application]\n"
+        "steps:\n  - daycare-application#fill-in-application\n"
     )
     assert not validate(bank).failed
     # The same workbook again changes nothing.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,6 +48,8 @@ Edit = SetValue | AppendItem
 
 def written(value: Any, flow: bool) -> str:
     """`value` as YAML text; a date is written plain (YAML 1.2 reads it as its text)."""
+    if type(value) is str:
+        return _text(value, flow)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
@@ -55,7 +58,12 @@ def written(value: Any, flow: bool) -> str:
         return "{" + ", ".join(f"{k}: {written(v, True)}" for k, v in value.items()) + "}"
     if isinstance(value, list):
         return "[" + ", ".join(written(v, True) for v in value) + "]"
-    if isinstance(value, str) and not flow_item(value).startswith('"'):
+    return yaml_scalar(value, flow=flow)
+
+
+@lru_cache(maxsize=4096)
+def _text(value: str, flow: bool) -> str:
+    if not flow_item(value).startswith('"'):
         return value  # an id or a step reference
     return yaml_scalar(value, flow=flow)
 
@@ -195,14 +203,16 @@ def append_documents(text: str, records: list[str], newline: str) -> str:
 
 
 def record_yaml(data: dict[str, Any]) -> str:
-    """A new record as YAML text: one key a line, lists and per-language texts in flow
-    style; keys whose value is None or an empty list are left out."""
+    """A new record as YAML text: one key a line, lists as block lists (indented under
+    their key, as `fmt` writes them), per-language texts in flow style; keys whose value
+    is None or an empty list are left out."""
     lines = []
     for key, value in data.items():
         if value is None or value == []:
             continue
         if isinstance(value, list):
-            lines.append(f"{key}: {written(value, True)}")
+            lines.append(f"{key}:")
+            lines.extend(f"  - {written(item, True)}" for item in value)
         else:
             lines.append(f"{key}: {written(value, False)}")
     return "\n".join(lines) + "\n"

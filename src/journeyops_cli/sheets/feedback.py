@@ -19,6 +19,7 @@ from typing import Any
 from journeyops_cli.bank import Bank
 from journeyops_cli.edit.fields import record_yaml
 from journeyops_cli.models.config_import import ImportProfile
+from journeyops_cli.rules.privacy.scan import _HINTS
 from journeyops_cli.sheets.layout import CHOICES
 from journeyops_cli.sheets.rows import Rows, cells
 from journeyops_cli.sheets.values import parse_date
@@ -53,9 +54,12 @@ class _Privacy:
 
         self.rules = [r for r in active_rules(bank, Selection()) if isinstance(r, PersonalDataRule)]
         self._match = fnmatch.fnmatchcase
+        self._hint = _HINTS.search
 
     def hits(self, text: str) -> list[tuple[int, int, str, str]]:
         """(start, end, what, mask) of each personal datum in `text`."""
+        if self._hint(text) is None:
+            return []  # no `@` and no three digits: no detector can match (as in the rules)
         found = []
         for rule in self.rules:
             allow = getattr(rule.options, "allow", [])
@@ -76,7 +80,7 @@ def stable_id(prefix: str, date: dt.date, source: str, summary: str, given: str 
     if given:
         return f"{prefix}-{slugify(given)}"[:64].rstrip("-")
     digest = hashlib.sha1(f"{date.isoformat()}\x1f{source}\x1f{summary}".encode()).hexdigest()[:10]
-    return f"{prefix}-{date.strftime('%Y%m%d')}-{digest}"
+    return f"{prefix}-{date.isoformat().replace('-', '')}-{digest}"
 
 
 def title_from(summary: str) -> str:
@@ -124,7 +128,7 @@ def plan_insights(bank: Bank, rows: Rows, profile: ImportProfile, name: str, def
             continue  # the same row twice in one file
         seen.add(record["id"])
         out.masked += masked
-        bucket = record["date"].strftime("%Y-%m") if profile.group == "month" else slugify(record["source"])[:32]
+        bucket = record["date"].isoformat()[:7] if profile.group == "month" else slugify(record["source"])[:32]
         counts[bucket] = counts.get(bucket, 0) + 1
         part = (counts[bucket] - 1) // MAX_RECORDS_PER_FILE
         path = f"{profile.folder.strip('/')}/{prefix}-{bucket}{f'-{part + 1}' if part else ''}.yaml"
