@@ -87,7 +87,8 @@ def _lane_cell(bank: Bank, journey: Journey, parent: Journey | None, step: Any, 
 def _metric_line(metric: Metric, texts: Texts) -> str:
     latest = metric.latest()
     value = f"{latest.value:g} {metric.unit} ({latest.date.isoformat()})" if latest else "–"
-    target = f"; target {metric.target:g} {metric.unit}" if metric.target is not None else ""
+    word = strings(texts.language)["metric.target"]
+    target = f"; {word} {metric.target:g} {metric.unit}" if metric.target is not None else ""
     return f"{texts.one(metric.title)} [{metric.id}]: {value}{target}"
 
 
