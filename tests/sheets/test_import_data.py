@@ -8,16 +8,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.sheets.helpers import cli, copy_bank, fingerprint
+from tests.sheets.helpers import cli, fingerprint
 
 from journeyops_cli.pipeline import load_bank, validate
 
 FEEDBACK = "imports/palaute-2026-11.csv"
-
-
-@pytest.fixture
-def bank(tmp_path: Path) -> Path:
-    return copy_bank(tmp_path)
 
 
 def test_shipped_feedback_csv_imports_with_its_profile(bank: Path) -> None:

@@ -9,15 +9,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.sheets.helpers import cli, copy_bank, fingerprint
+from tests.sheets.helpers import cli, fingerprint
 
 from journeyops_cli.pipeline import validate
 from journeyops_cli.sheets.layout import LANE_ROWS
-
-
-@pytest.fixture
-def bank(tmp_path: Path) -> Path:
-    return copy_bank(tmp_path)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from journeyops_cli.cli.common import BankOption, bank_root, fail
+from journeyops_cli.cli.common import BankOption, fail, load_in_language
 
 app = typer.Typer()
 
@@ -41,7 +41,6 @@ def export(
     1 no such journey or theme, 2 usage or config error.
     """
     from journeyops_cli.models import Journey
-    from journeyops_cli.pipeline import BankError, load_bank, load_config
     from journeyops_cli.render.write import write_atomic
     from journeyops_cli.sheets.tables import bank_tables
 
@@ -51,15 +50,7 @@ def export(
         fail("--out FILE.xlsx is needed")
     if sum([bool(journeys), theme is not None, everything]) != 1:
         fail("name the journeys to export, or give --theme ID or --all (one of them)")
-    root = bank_root(bank)
-    try:
-        config = load_config(root)
-        loaded = load_bank(root, config)
-    except BankError as error:
-        fail(error.message, findings=error.findings)
-    language = lang or config.default_language
-    if language not in config.languages:
-        fail(f"--lang {language}: the bank's languages are {', '.join(config.languages)}")
+    loaded, language = load_in_language(bank, lang)
     b = loaded.bank
     chosen: list[Journey] = []
     if everything:

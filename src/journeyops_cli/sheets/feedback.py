@@ -152,17 +152,10 @@ def _row(
     def problem(key: str, message: str) -> None:
         out.problems.append(f"{rows.where(index, columns.get(key))}: column '{profile.columns[key]}': {message}")  # type: ignore[index]
 
-    raw_date = row[columns["date"]] if columns["date"] < len(row) else None
-    if isinstance(raw_date, dt.datetime):
-        date: dt.date | None = raw_date.date()
-    elif isinstance(raw_date, dt.date):
-        date = raw_date
-    else:
-        text = get("date")
-        date, why = parse_date(text[:10] if re.match(r"\d{4}-\d{2}-\d{2}[T ]", text) else text.split(" ")[0])
-        if date is None:
-            problem("date", why or "not a date")
-            return None
+    date, why = parse_date(row[columns["date"]] if columns["date"] < len(row) else None)
+    if date is None:
+        problem("date", why or "not a date")
+        return None
     summary = get("summary")
     if not summary:
         problem("summary", "empty")

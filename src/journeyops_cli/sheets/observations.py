@@ -60,16 +60,9 @@ def plan_observations(bank: Bank, rows: Rows, update: bool) -> tuple[Changeset, 
         if bank.get(Metric, metric_id) is None:
             problems.append(f"{rows.where(index, at['metric'])}: no metric '{metric_id}' in the bank")
             continue
-        raw_date = cell("date")
-        date = raw_date.date() if isinstance(raw_date, dt.datetime) else raw_date
-        why = None
-        if not isinstance(date, dt.date):
-            date, why = parse_date(str(raw_date or ""))
-        raw_value = cell("value")
-        value = float(raw_value) if isinstance(raw_value, int | float) and not isinstance(raw_value, bool) else None
-        if value is None:
-            value, why_value = parse_number(str(raw_value or ""))
-            why = why or why_value
+        date, why = parse_date(cell("date"))
+        value, why_value = parse_number(cell("value"))
+        why = why or why_value
         if date is None or value is None:
             problems.append(f"{rows.where(index)}: {why}")
             continue

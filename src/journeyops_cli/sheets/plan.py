@@ -140,7 +140,7 @@ class _Planner:
     def emotion(self, sheet: Sheet, row: int, column: int, cell: Any) -> int | None | bool:
         if cell is None:
             return None
-        number, _ = parse_number(str(cell))
+        number, _ = parse_number(cell)
         if number is None or not number.is_integer() or not -2 <= number <= 2:
             self.problem(sheet.name, row, column, f"'{cell}' is not an emotion; use a whole number from -2 to 2")
             return False
@@ -172,11 +172,7 @@ class _Planner:
         return value
 
     def date(self, sheet: Sheet, row: int, column: int, cell: Any) -> dt.date | None:
-        if isinstance(cell, dt.datetime):
-            return cell.date()
-        if isinstance(cell, dt.date):
-            return cell
-        value, why = parse_date("" if cell is None else str(cell))
+        value, why = parse_date(cell)
         if value is None:
             self.problem(sheet.name, row, column, why or "not a date")
         return value
@@ -266,11 +262,7 @@ class _Planner:
             self.edit(metric, edits, f"metric '{metric_id}': {len(edits)} change(s)", sheet.name, 1, 1)
 
     def number(self, sheet: Sheet, row: int, column: int, cell: Any) -> float | None:
-        if isinstance(cell, bool):
-            cell = str(cell)
-        if isinstance(cell, int | float):
-            return float(cell)
-        value, why = parse_number("" if cell is None else str(cell))
+        value, why = parse_number(cell)
         if value is None:
             self.problem(sheet.name, row, column, why or "not a number")
         return value

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 # A cell a spreadsheet would read as a formula or a command (OWASP "CSV injection").
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -13,6 +14,7 @@ MAX_CELL = 32_767  # Excel's limit on the characters of one cell
 _FINNISH_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SLASH_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_WITH_TIME = re.compile(r"(\d{4}-\d{2}-\d{2}T|\d{1,4}[-./]\d{1,2}[-./]\d{1,4} )")
 _DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d+")
 _THOUSANDS = re.compile(r"[-+]?\d{1,3}([ \u00a0\u202f]\d{3})+(,\d+)?")
 
@@ -21,9 +23,16 @@ def is_formula_like(text: str) -> bool:
     return text.startswith(FORMULA_START)
 
 
-def parse_date(text: str) -> tuple[dt.date | None, str | None]:
-    """(the date, a note when the reading was a guess) or (None, why not)."""
-    text = text.strip()
+def parse_date(cell: Any) -> tuple[dt.date | None, str | None]:
+    """(the date, None) or (None, why not), from a workbook's date or a text; a time of day
+    after the date (`2026-11-15T10:00`, `15.11.2026 10:00`) is left out."""
+    if isinstance(cell, dt.datetime):
+        return cell.date(), None
+    if isinstance(cell, dt.date):
+        return cell, None
+    text = "" if cell is None else str(cell).strip()
+    if _WITH_TIME.match(text):
+        text = re.split(r"[T ]", text, maxsplit=1)[0]
     try:
         if _ISO_DATE.fullmatch(text):
             return dt.date.fromisoformat(text), None
@@ -44,9 +53,13 @@ def parse_date(text: str) -> tuple[dt.date | None, str | None]:
     return None, f"'{text}' is not a date; write it as 15.11.2026 or 2026-11-15"
 
 
-def parse_number(text: str) -> tuple[float | None, str | None]:
-    """(the number, None) or (None, why not). `26,5` is 26.5; `1 234,5` is 1234.5; a
-    lone `1,234` is refused as ambiguous (a thousand or one and a bit?)."""
+def parse_number(cell: Any) -> tuple[float | None, str | None]:
+    """(the number, None) or (None, why not), from a workbook's number or a text. `26,5`
+    is 26.5; `1 234,5` is 1234.5; a lone `1,234` is refused as ambiguous (a thousand or
+    one and a bit?)."""
+    if isinstance(cell, int | float) and not isinstance(cell, bool):
+        return float(cell), None
+    text = "" if cell is None else str(cell)
     raw = text.strip().replace("\u2212", "-")
     if raw.count(",") == 1 and "." not in raw:
         if re.fullmatch(r"[-+]?\d{1,3},\d{3}", raw):
