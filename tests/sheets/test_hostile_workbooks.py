@@ -93,7 +93,8 @@ def test_wrong_types_and_unknown_ids(bank: Path, book: Path, tmp_path: Path) -> 
     metrics = openpyxl.load_workbook(path)["metrics"].max_row
     assert lines == [
         f"{path}:daycare-application!C{EMOTION}: 'very bad' is not an emotion; use a whole number from -2 to 2",
-        f"{path}:daycare-application!D{LANE_ROWS['step']}: no step 'no-such-step' in journey 'daycare-application'",
+        f"{path}:daycare-application!D{LANE_ROWS['step']}: no step 'no-such-step' in journey 'daycare-application' "
+        "(leave the id empty for a new step)",
         f"{path}:daycare-application!E{LANE_ROWS['channels']}: unknown channel 'pigeon'; use web, mobile-app, "
         "e-service, phone, email, chat, letter, service-point, home-visit, social-media, other",
         f"{path}:insights!C2: 'gossip' is not a type; use research, interview, usability-test, survey, feedback, "

@@ -154,3 +154,50 @@ def test_csv_format_writes_one_file_per_sheet(bank: Path, tmp_path: Path) -> Non
     assert names == ["model-backlog.csv", "model-daycare-application.csv", "model-insights.csv", "model-metrics.csv"]
     first = (tmp_path / "model-daycare-application.csv").read_bytes().split(b"\r\n")[0]
     assert first == "journey,Palvelupolku,daycare-application,Varhaiskasvatushakemus asiointipalvelussa".encode()
+
+
+def test_new_step_columns_are_inserted_where_they_stand(bank: Path, book: Path, tmp_path: Path) -> None:
+    journey = bank / "journeys" / "detailed" / "daycare-application.yaml"
+    before = journey.read_text()
+    wb = openpyxl.load_workbook(book)
+    ws = wb["daycare-application"]
+    ws.insert_cols(5)  # before attach-documents
+    ws.cell(LANE_ROWS["phase"], 5).value = "Hakemuksen tekeminen"  # the parent step by its title
+    ws.cell(LANE_ROWS["title"], 5).value = "Tarkistaa hakemuksen"
+    ws.cell(LANE_ROWS["customer_actions"], 5).value = "Lukee yhteenvedon\nKorjaa virheet"
+    ws.cell(LANE_ROWS["channels"], 5).value = "e-service"
+    ws.cell(LANE_ROWS["emotion"], 5).value = 1
+    edited = tmp_path / "edited.xlsx"
+    wb.save(edited)
+    code, stdout, stderr = cli("import", str(edited), "--bank", str(bank))
+    assert (code, stdout) == (0, "journeys/detailed/daycare-application.yaml: changed journey "
+                                 "'daycare-application': 1 change(s)\n"), stderr
+    assert changed_lines(before, journey.read_text()) == [
+        "+  - id: tarkistaa-hakemuksen",
+        "+    title: Tarkistaa hakemuksen",
+        "+    parent_step: apply",
+        "+    channels: [e-service]",
+        "+    customer_actions: [Lukee yhteenvedon, Korjaa virheet]",
+        "+    emotion: 1",
+    ]
+    after = journey.read_text()
+    assert after.index("id: tarkistaa-hakemuksen") < after.index("id: attach-documents")
+    assert not validate(bank).failed
+    assert cli("import", str(edited), "--bank", str(bank))[:2] == (0, "nothing to change\n")
+    assert journey.read_text() == after
+
+
+def test_new_step_without_its_parent_step_is_refused_with_the_reason(bank: Path, book: Path, tmp_path: Path) -> None:
+    wb = openpyxl.load_workbook(book)
+    ws = wb["daycare-application"]
+    ws.cell(LANE_ROWS["title"], ws.max_column + 1).value = "Palaute palvelusta"
+    edited = tmp_path / "edited.xlsx"
+    wb.save(edited)
+    before = fingerprint(bank)
+    code, _, stderr = cli("import", str(edited), "--bank", str(bank))
+    assert (code, stderr) == (1, (
+        "journeys/detailed/daycare-application.yaml:96:5: JO202 step 'palaute-palvelusta' names no step of "
+        "parent journey 'daycare-journey'\n"
+        "journeyops: error: the import would make the bank invalid; nothing was written\n"
+    ))
+    assert fingerprint(bank) == before

@@ -37,10 +37,13 @@ class SetValue:
 
 @dataclass(frozen=True, slots=True)
 class AppendItem:
-    """Append a scalar or a flat mapping to the list at `path` (created when missing)."""
+    """Append a scalar or a mapping to the list at `path` (created when missing), or
+    insert it before item `before`. A mapping added to a block list is written as a block
+    mapping, one key a line."""
 
     path: Path
     value: Any
+    before: int | None = None
 
 
 Edit = SetValue | AppendItem
@@ -127,12 +130,40 @@ def set_scalar(text: str, index: int, path: Path, value: Any, newline: str, show
     return text[:start] + written(value, flow) + tail + text[end:]
 
 
-def append_item(text: str, index: int, path: Path, value: Any, newline: str, shown: str) -> str:
-    """`text` with `value` appended to the list at `path` (created when missing)."""
-    _, parent, _ = _walk(text, index, path, shown)
+def append_item(
+    text: str, index: int, path: Path, value: Any, newline: str, shown: str, before: int | None = None
+) -> str:
+    """`text` with `value` appended to the list at `path` (created when missing), or
+    inserted before its item `before`."""
+    node, parent, _ = _walk(text, index, path, shown)
     if not isinstance(parent, MappingNode) or parent.flow_style:
         raise EditError(f"{shown}: cannot add to {'.'.join(map(str, path))}; edit it by hand")
-    return add_to_mapping(text, parent, str(path[-1]), written(value, True), newline, shown)
+    # A mapping goes in as a block mapping where the list's items are block mappings
+    # (steps); where they are flow mappings (`- {date: …, value: …}`) it is one too.
+    block = (
+        isinstance(node, SequenceNode) and not node.flow_style and node.value
+        and isinstance(node.value[-1], MappingNode) and not node.value[-1].flow_style
+    )
+    if not (block and isinstance(value, dict)):
+        if before is not None:
+            raise EditError(f"{shown}: cannot insert into {'.'.join(map(str, path))}; edit it by hand")
+        return add_to_mapping(text, parent, str(path[-1]), written(value, True), newline, shown)
+    assert isinstance(node, SequenceNode)
+    dash = node.start_mark.column
+    pad = " " * (dash + 2)
+    lines = [f"{key}: {written(item, False)}" for key, item in value.items() if item not in (None, [])]
+    item = (" " * dash) + "- " + (newline + pad).join(lines) + newline
+    starts = line_starts(text)
+    if before is not None and before < len(node.value):
+        at = starts[node.value[before].start_mark.line]
+        if text[at:node.value[before].start_mark.index].strip() != "-":
+            raise EditError(f"{shown}: the list item does not stand on its own line; edit it by hand")
+    else:
+        line = last_line(node.value[-1])
+        at = starts[line + 1] if line + 1 < len(starts) else len(text)
+        if at == len(text) and not text.endswith("\n"):
+            item = newline + item
+    return text[:at] + item + text[at:]
 
 
 def _add_key(text: str, mapping: MappingNode, name: str, value: str, newline: str, shown: str) -> str:
@@ -163,8 +194,12 @@ def _expected(data: Any, edit: Edit) -> None:
     if isinstance(edit, SetValue):
         target[last] = read_back(edit.value)
     else:
-        items = target.get(last) if isinstance(target, dict) else target[last]
-        target[last] = list(items or []) + [read_back(edit.value)]
+        items = list((target.get(last) if isinstance(target, dict) else target[last]) or [])
+        value = read_back(edit.value)
+        if isinstance(value, dict):
+            value = {k: v for k, v in value.items() if v not in (None, [])}
+        items.insert(len(items) if edit.before is None else edit.before, value)
+        target[last] = items
 
 
 def apply_edits(
@@ -183,7 +218,7 @@ def apply_edits(
         if isinstance(edit, SetValue):
             new = set_scalar(new, index, edit.path, edit.value, newline, shown)
         else:
-            new = append_item(new, index, edit.path, edit.value, newline, shown)
+            new = append_item(new, index, edit.path, edit.value, newline, shown, edit.before)
     check_edit(text, new, expected, record_lines(text, documents(text, shown)[index]), shown, limits)
     return new
 

@@ -31,7 +31,7 @@ from journeyops_cli.sheets.layout import (
 from journeyops_cli.sheets.read import Book, Sheet
 from journeyops_cli.sheets.tables import Texts
 from journeyops_cli.sheets.values import lines, parse_date, parse_number
-from journeyops_cli.slug import is_slug
+from journeyops_cli.slug import is_slug, slugify
 
 
 @dataclass(slots=True)
@@ -96,21 +96,76 @@ class _Planner:
             return
         steps = {step.id: (i, step) for i, step in enumerate(journey.steps)}
         edits: list[Edit] = []
+        new_steps: list[tuple[int, int]] = []  # (column, index of the next existing step)
         for column in range(FIRST_STEP_COLUMN, sheet.columns + 1):
             step_id = sheet.get(rows["step"], column)
             if step_id is None:
+                # A new column whose title makes the id of a step the journey has is that
+                # step (so importing the same workbook twice adds it once).
+                step_id = slugify(str(sheet.get(rows["title"], column) or "")) or None
+                step_id = step_id if step_id in steps else None
+            if step_id is None:
                 if any(sheet.get(rows[lane.key], column) is not None for lane in LANES if lane.editable):
-                    self.problem(sheet.name, rows["step"], column,
-                                 "a new step is not supported yet; add it in the YAML file and export again")
+                    new_steps.append((column, len(journey.steps)))
                 continue
             if str(step_id) not in steps:
-                self.problem(sheet.name, rows["step"], column, f"no step '{step_id}' in journey '{journey.id}'")
+                self.problem(sheet.name, rows["step"], column, f"no step '{step_id}' in journey '{journey.id}' "
+                                                               "(leave the id empty for a new step)")
                 continue
             index, step = steps[str(step_id)]
+            new_steps = [(c, min(i, index)) for c, i in new_steps]
             for lane in LANES:
                 if lane.editable:
                     edits += self.lane(sheet, rows[lane.key], column, index, step, lane.key, lane.kind)
+        taken = set(steps)
+        for inserted, (column, before) in enumerate(new_steps):
+            value = self.new_step(sheet, rows, column, journey, taken)
+            if value is not None:
+                edits.append(AppendItem(("steps",), value, before + inserted))
         self.edit(journey, edits, f"journey '{journey.id}': {len(edits)} change(s)", sheet.name, 1, 3)
+
+    def new_step(self, sheet: Sheet, rows: dict[str, int], column: int, journey: Journey,
+                 taken: set[str]) -> dict[str, Any] | None:
+        """A new step from a column without a step id: its id made from its title, its
+        parent step named in the phase row (by id or title)."""
+        def cell(key: str) -> Any:
+            return sheet.get(rows[key], column)
+
+        title = str(cell("title") or "").strip()
+        base = slugify(title)
+        if not base:
+            self.problem(sheet.name, rows["title"], column, "a new step needs a title")
+            return None
+        step_id, n = base, 2
+        while step_id in taken:
+            step_id, n = f"{base}-{n}", n + 1
+        taken.add(step_id)
+        parent_step = None
+        phase = str(cell("phase") or "").strip()
+        parent = self.bank.parent(journey)
+        if phase and parent is not None:
+            found = [s.id for s in parent.steps if phase in (s.id, self.texts.one(s.title))]
+            if not found:
+                self.problem(sheet.name, rows["phase"], column, f"no step '{phase}' in the parent journey "
+                                                                f"'{parent.id}'")
+                return None
+            parent_step = found[0]
+        emotion = self.emotion(sheet, rows["emotion"], column, cell("emotion"))
+        channels = self.channels(sheet, rows["channels"], column, cell("channels"))
+        if channels is None or emotion is False:
+            return None
+        return {
+            "id": step_id,
+            "title": title,
+            "description": str(cell("description") or "") or None,
+            "parent_step": parent_step,
+            "cx_goals": lines(str(cell("cx_goals") or "")),
+            "channels": channels,
+            "touchpoints": lines(str(cell("touchpoints") or "")),
+            "customer_actions": lines(str(cell("customer_actions") or "")),
+            "emotion": emotion,
+            "pain_points": lines(str(cell("pain_points") or "")),
+        }
 
     def lane(self, sheet: Sheet, row: int, column: int, index: int, step: Any, key: str, kind: str) -> list[Edit]:
         cell = sheet.get(row, column)
@@ -125,17 +180,21 @@ class _Planner:
                 return []
             return result
         if kind == "channels":
-            new = [c.strip() for c in str(cell or "").replace("\n", ",").split(",") if c.strip()]
-            wrong = [c for c in new if c not in CHOICES["channel"]]
-            if wrong:
-                self.problem(sheet.name, row, column,
-                             f"unknown channel '{wrong[0]}'; use {', '.join(CHOICES['channel'])}")
-                return []
-            return list_edits(path, list(step.channels), new)
+            new = self.channels(sheet, row, column, cell)
+            return [] if new is None else list_edits(path, list(step.channels), new)
         value = self.emotion(sheet, row, column, cell)
         if value is False or value == step.emotion:
             return []
         return [SetValue(path, value)]
+
+    def channels(self, sheet: Sheet, row: int, column: int, cell: Any) -> list[str] | None:
+        """Channel codes separated by commas (or lines); None after reporting an unknown one."""
+        new = [c.strip() for c in str(cell or "").replace("\n", ",").split(",") if c.strip()]
+        wrong = [c for c in new if c not in CHOICES["channel"]]
+        if wrong:
+            self.problem(sheet.name, row, column, f"unknown channel '{wrong[0]}'; use {', '.join(CHOICES['channel'])}")
+            return None
+        return new
 
     def emotion(self, sheet: Sheet, row: int, column: int, cell: Any) -> int | None | bool:
         if cell is None:
@@ -302,8 +361,6 @@ def list_edits(path: tuple[Any, ...], old: list[str], new: list[str]) -> list[Ed
 
 def new_id(cells: dict[str, Any]) -> str:
     """The id of a new insight row without one: from its title."""
-    from journeyops_cli.slug import slugify
-
     return slugify(str(cells.get("title") or ""))[:48].rstrip("-")
 
 
