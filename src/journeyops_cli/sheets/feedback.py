@@ -146,8 +146,12 @@ def _row(
         if column is None or column >= len(row) or row[column] is None:
             return ""
         value = row[column]
-        text = value.isoformat() if isinstance(value, dt.date | dt.datetime) else str(value).strip()
-        return profile.values.get(key, {}).get(text, text)  # type: ignore[call-overload]
+        if type(value) is str:
+            text = value.strip()
+        else:
+            text = value.isoformat() if isinstance(value, dt.date | dt.datetime) else str(value).strip()
+        mapped = profile.values.get(key)  # type: ignore[call-overload]
+        return mapped.get(text, text) if mapped else text
 
     def problem(key: str, message: str) -> None:
         out.problems.append(f"{rows.where(index, columns.get(key))}: column '{profile.columns[key]}': {message}")  # type: ignore[index]
@@ -189,6 +193,8 @@ def _row(
     record["customer_groups"] = [group] if group else []
     masked = 0
     for key in ("summary", "title", "source"):
+        if key == "title" and not masked and record["summary"].startswith(record["title"].rstrip("…")):
+            continue  # the title is the start of a summary already scanned
         hits = privacy.hits(record[key])
         if not hits:
             continue
