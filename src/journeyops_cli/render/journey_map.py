@@ -119,7 +119,6 @@ class StepView:
     title: str
     description: str
     """Markdown (render with the `markdown` filter in HTML, `md_cell` in Markdown)."""
-    cx_goals: list[str]
     customer_actions: list[str]
     channels: list[str]
     touchpoints: list[str]
@@ -134,6 +133,8 @@ class StepView:
     """Steps of child journeys that elaborate this step."""
     below: Below | None = None
     """What lies beneath the step, when any step elaborates it."""
+    cx_goals: list[str] = field(default_factory=list)
+    """The step's customer-experience goals."""
 
 
 @dataclass(frozen=True, slots=True)
