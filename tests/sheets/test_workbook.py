@@ -201,3 +201,25 @@ def test_new_step_without_its_parent_step_is_refused_with_the_reason(bank: Path,
         "journeyops: error: the import would make the bank invalid; nothing was written\n"
     ))
     assert fingerprint(bank) == before
+
+
+def test_removed_lines_remove_list_items(bank: Path, book: Path, tmp_path: Path) -> None:
+    journey = bank / "journeys" / "detailed" / "daycare-application.yaml"
+    before = journey.read_text()
+    wb = openpyxl.load_workbook(book)
+    ws = wb["daycare-application"]
+    pains = LANE_ROWS["pain_points"]
+    ws.cell(pains, 5).value = ws.cell(pains, 5).value.split("\n")[1]  # attach-documents: the first goes
+    ws.cell(pains, 3).value = None  # sign-in: its only pain point goes
+    edited = tmp_path / "edited.xlsx"
+    wb.save(edited)
+    assert cli("import", str(edited), "--bank", str(bank))[0] == 0
+    assert changed_lines(before, journey.read_text()) == [
+        "-    pain_points:",
+        "-      - {fi: Ilman suomalaisia pankkitunnuksia hakemusta ei voi tehdä verkossa., en: Without Finnish "
+        "bank credentials the application cannot be made online.}",
+        "+    pain_points: []",
+        "-      - {fi: Liitteen vaatimus selviää vasta lomakkeen lopussa., en: The attachment requirement only "
+        "shows at the end of the form.}",
+    ]
+    assert not validate(bank).failed

@@ -20,7 +20,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from journeyops_cli.edit import EditError
 from journeyops_cli.edit.nodes import documents, field, last_line, line_starts, record_lines
 from journeyops_cli.edit.quoting import flow_item, yaml_scalar
-from journeyops_cli.edit.surgery import add_to_mapping
+from journeyops_cli.edit.surgery import add_to_mapping, remove_from_mapping
 from journeyops_cli.edit.verify import check_edit, data_of
 from journeyops_cli.models.config import LimitsConfig
 
@@ -46,7 +46,15 @@ class AppendItem:
     before: int | None = None
 
 
-Edit = SetValue | AppendItem
+@dataclass(frozen=True, slots=True)
+class RemoveItem:
+    """Remove item `index` from the list at `path` (the last one leaves `[]`)."""
+
+    path: Path
+    index: int
+
+
+Edit = SetValue | AppendItem | RemoveItem
 
 
 def written(value: Any, flow: bool) -> str:
@@ -193,6 +201,8 @@ def _expected(data: Any, edit: Edit) -> None:
         target = target[step]
     if isinstance(edit, SetValue):
         target[last] = read_back(edit.value)
+    elif isinstance(edit, RemoveItem):
+        target[last] = [item for i, item in enumerate(target[last]) if i != edit.index]
     else:
         items = list((target.get(last) if isinstance(target, dict) else target[last]) or [])
         value = read_back(edit.value)
@@ -217,6 +227,11 @@ def apply_edits(
         _expected(expected[index], edit)
         if isinstance(edit, SetValue):
             new = set_scalar(new, index, edit.path, edit.value, newline, shown)
+        elif isinstance(edit, RemoveItem):
+            _, parent, _ = _walk(new, index, edit.path, shown)
+            if not isinstance(parent, MappingNode):
+                raise EditError(f"{shown}: cannot remove from {'.'.join(map(str, edit.path))}; edit it by hand")
+            new = remove_from_mapping(new, parent, str(edit.path[-1]), edit.index, shown)
         else:
             new = append_item(new, index, edit.path, edit.value, newline, shown, edit.before)
     check_edit(text, new, expected, record_lines(text, documents(text, shown)[index]), shown, limits)

@@ -100,15 +100,25 @@ def remove_item(text: str, index: int, name: str, item: str, newline: str, shown
     found = field(record, name)
     if found is None or not isinstance(found[1], SequenceNode):
         raise EditError(f"{shown}: field '{name}' is not a list; not changed")
-    key, value = found
-    items: list[Node] = value.value
     position = next(
-        (i for i, node in enumerate(items) if isinstance(node, ScalarNode) and node.value == item),
+        (i for i, node in enumerate(found[1].value) if isinstance(node, ScalarNode) and node.value == item),
         None,
     )
     if position is None:
         raise EditError(f"{shown}: '{item}' is not in '{name}'; not changed")
+    return remove_from_mapping(text, record, name, position, shown)
+
+
+def remove_from_mapping(text: str, record: MappingNode, name: str, position: int, shown: str) -> str:
+    """`text` with item `position` removed from list `name` of the mapping `record` (a
+    record or one nested in it); the last item leaves `name: []`."""
+    found = field(record, name)
+    if found is None or not isinstance(found[1], SequenceNode) or position >= len(found[1].value):
+        raise EditError(f"{shown}: field '{name}' has no item {position + 1}; not changed")
+    key, value = found
+    items: list[Node] = value.value
     node = items[position]
+    item = node.value if isinstance(node, ScalarNode) else f"item {position + 1}"
     if value.flow_style:
         if len(items) == 1:
             start, end = node.start_mark.index, node.end_mark.index

@@ -15,7 +15,7 @@ from typing import Any
 from journeyops_cli.bank import Bank
 from journeyops_cli.edit import EditError
 from journeyops_cli.edit.changeset import Changeset
-from journeyops_cli.edit.fields import AppendItem, Edit, SetValue, record_yaml
+from journeyops_cli.edit.fields import AppendItem, Edit, RemoveItem, SetValue, record_yaml
 from journeyops_cli.models import Insight, Journey, Metric, Opportunity
 from journeyops_cli.models.base import Record
 from journeyops_cli.sheets.layout import (
@@ -66,19 +66,21 @@ class _Planner:
             return SetValue((*path, self.language), new)
         return SetValue(path, new if new else None)
 
-    def texts_edits(self, path: tuple[Any, ...], current: list[Any], cell: Any) -> list[Edit] | str:
+    def texts_edits(self, path: tuple[Any, ...], current: list[Any], cell: Any) -> list[Edit]:
         new = lines("" if cell is None else str(cell))
         old = [self.texts.one(item) for item in current]
         if new == old:
             return []
-        if len(new) < len(old):
-            return "removing an item here is not supported yet; remove it in the YAML file"
+        removed = _removed(old, new)
+        if removed is not None:
+            return [RemoveItem(path, i) for i in reversed(removed)]
         edits: list[Edit] = []
         for i, (before, after) in enumerate(zip(old, new)):
             if before != after:
                 item = current[i]
                 edits.append(SetValue((*path, i, self.language) if isinstance(item, dict) else (*path, i), after))
         edits += [AppendItem(path, text) for text in new[len(old):]]
+        edits += [RemoveItem(path, i) for i in reversed(range(len(new), len(old)))]
         return edits
 
     # -- journey sheets ------------------------------------------------------------
@@ -174,11 +176,7 @@ class _Planner:
             found = self.text_edit(path, getattr(step, key), cell)
             return [found] if found else []
         if kind == "texts":
-            result = self.texts_edits(path, getattr(step, key), cell)
-            if isinstance(result, str):
-                self.problem(sheet.name, row, column, result)
-                return []
-            return result
+            return self.texts_edits(path, getattr(step, key), cell)
         if kind == "channels":
             new = self.channels(sheet, row, column, cell)
             return [] if new is None else list_edits(path, list(step.channels), new)
@@ -348,15 +346,30 @@ class _Planner:
             self.edit(opportunity, edits, f"opportunity '{opportunity.id}': {len(edits)} change(s)", sheet.name, row, 1)
 
 
+def _removed(old: list[str], new: list[str]) -> list[int] | None:
+    """The positions of `old` whose removal leaves `new`, when that is all that changed."""
+    if len(new) >= len(old):
+        return None
+    gone, j = [], 0
+    for i, item in enumerate(old):
+        if j < len(new) and new[j] == item:
+            j += 1
+        else:
+            gone.append(i)
+    return gone if j == len(new) else None
+
+
 def list_edits(path: tuple[Any, ...], old: list[str], new: list[str]) -> list[Edit]:
-    """Edits that turn the list `old` into `new`: changed items one by one, new ones
-    appended; a shorter list is written whole (which only a flow list `[...]` allows)."""
+    """Edits that turn the list `old` into `new`: removed items removed, changed items
+    changed one by one, new ones appended."""
     if new == old:
         return []
-    if len(new) < len(old):
-        return [SetValue(path, new)]
+    removed = _removed(old, new)
+    if removed is not None:
+        return [RemoveItem(path, i) for i in reversed(removed)]
     edits: list[Edit] = [SetValue((*path, i), b) for i, (a, b) in enumerate(zip(old, new)) if a != b]
-    return edits + [AppendItem(path, item) for item in new[len(old):]]
+    edits += [AppendItem(path, item) for item in new[len(old):]]
+    return edits + [RemoveItem(path, i) for i in reversed(range(len(new), len(old)))]
 
 
 def new_id(cells: dict[str, Any]) -> str:
