@@ -156,3 +156,14 @@ def test_observe(bank: Path) -> None:
     assert cli("observe", "nope", "--date", "2026-12-31", "--value", "1", "--bank", str(bank))[::2] == (
         1, "journeyops: error: no metric 'nope' in the bank\n"
     )
+
+
+def test_options_of_another_kind_of_import_are_refused(bank: Path, tmp_path: Path) -> None:
+    path = tmp_path / "obs.csv"
+    path.write_text("metric,date,value\n")
+    assert cli("import", "observations", str(path), "--map", "a=b", "--bank", str(bank))[::2] == (
+        2, "journeyops: error: --map is not an option of `import observations`\n"
+    )
+    assert cli("import", str(path), "--update", "--bank", str(bank))[::2] == (
+        2, "journeyops: error: --update is not an option of `import FILE.xlsx`\n"
+    )

@@ -73,6 +73,7 @@ def import_command(
             help="FILE.xlsx (an exported workbook), or `insights FILE…` (a feedback or survey "
             "export, CSV or XLSX), or `observations FILE…` (columns metric, date, value, note).",
             show_default=False,
+            metavar="[insights|observations] FILE...",
         ),
     ],
     dry_run: DryRunOption = False,
@@ -117,6 +118,14 @@ def import_command(
     for path in files:
         if not Path(path).is_file():
             fail(f"{path}: no such file")
+    given = {"--profile": profile, "--map": mapping, "--type": insight_type, "--source": source,
+             "--link-step": link_step, "--group": group, "--privacy": privacy, "--update": update or None,
+             "--query": query}
+    allowed = {"insights": ("--profile", "--map", "--type", "--source", "--link-step", "--group", "--privacy"),
+               "observations": ("--update", "--query")}.get(what, ())
+    stray = [name for name, value in given.items() if value is not None and name not in allowed]
+    if stray:
+        fail(f"{stray[0]} is not an option of `import {what if what != 'workbook' else 'FILE.xlsx'}`")
     if what == "insights":
         options = {"type": insight_type, "source": source, "group": group, "privacy": privacy,
                    "delimiter": delimiter, "encoding": encoding}
