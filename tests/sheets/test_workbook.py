@@ -102,7 +102,7 @@ def test_edited_cells_change_exactly_those_values(bank: Path, book: Path, tmp_pa
 
 def test_dry_run_writes_nothing(bank: Path, book: Path, tmp_path: Path) -> None:
     wb = openpyxl.load_workbook(book)
-    wb["backlog"]["D2"].value = "done"
+    wb["backlog"]["E2"].value = "done"
     opportunity = wb["backlog"]["B2"].value
     edited = tmp_path / "edited.xlsx"
     wb.save(edited)
@@ -223,3 +223,31 @@ def test_removed_lines_remove_list_items(bank: Path, book: Path, tmp_path: Path)
         "shows at the end of the form.}",
     ]
     assert not validate(bank).failed
+
+
+def test_new_backlog_and_metric_rows_make_records(bank: Path, book: Path, tmp_path: Path) -> None:
+    wb = openpyxl.load_workbook(book)
+    assert [c.value for c in wb["backlog"][1]] == ["rank", "id", "title", "problem", "status", "score", "driver",
+                                                   "steps"]
+    wb["backlog"].append([None, None, "Hakemuksen tallennus kesken", "Lomake ei tallennu kesken.", "proposed",
+                          None, None, "daycare-application#fill-in-application"])
+    wb["metrics"].append(["daycare-form-saves", "Keskeneräiset tallennukset", "%", "increase", "50",
+                          "30.11.2026", "12,5", ""])
+    edited = tmp_path / "edited.xlsx"
+    wb.save(edited)
+    code, stdout, stderr = cli("import", str(edited), "--bank", str(bank))
+    assert code == 0, stderr
+    assert stdout.splitlines() == [
+        "metrics/daycare-form-saves.yaml: created new metric 'daycare-form-saves'",
+        "opportunities/hakemuksen-tallennus-kesken.yaml: created new opportunity 'hakemuksen-tallennus-kesken'",
+    ]
+    assert (bank / "metrics" / "daycare-form-saves.yaml").read_text() == (
+        "kind: Metric\nid: daycare-form-saves\ntitle: Keskeneräiset tallennukset\nunit: \"%\"\n"
+        "direction: increase\ntarget: 50\nobservations:\n  - {date: 2026-11-30, value: 12.5}\n"
+    )
+    assert (bank / "opportunities" / "hakemuksen-tallennus-kesken.yaml").read_text() == (
+        "kind: Opportunity\nid: hakemuksen-tallennus-kesken\ntitle: Hakemuksen tallennus kesken\n"
+        "problem: Lomake ei tallennu kesken.\nstatus: proposed\nsteps:\n  - daycare-application#fill-in-application\n"
+    )
+    assert not validate(bank).failed
+    assert cli("import", str(edited), "--bank", str(bank))[:2] == (0, "nothing to change\n")

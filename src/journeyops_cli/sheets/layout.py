@@ -109,10 +109,11 @@ BACKLOG_COLUMNS = (
     Column("rank", False, 6),
     Column("id", False, 28),
     Column("title", True, 40),
+    Column("problem", True, 50),
     Column("status", True, 12, "status"),
     Column("score", False, 8),
     Column("driver", False, 14),
-    Column("steps", False, 40),
+    Column("steps", True, 40),
 )
 TABLES = {INSIGHTS: INSIGHT_COLUMNS, METRICS: METRIC_COLUMNS, BACKLOG: BACKLOG_COLUMNS}
 

@@ -299,24 +299,52 @@ class _Planner:
         if columns is None:
             return
         planned: dict[str, list[Edit]] = {}
+        created: dict[str, dict[str, Any]] = {}
         for row in range(2, sheet.rows + 1):
             get = {k: sheet.get(row, c) for k, c in columns.items()}
             if get.get("date") is None and get.get("value") is None:
                 continue
             metric = self.bank.get(Metric, str(get.get("metric") or ""))
-            if metric is None:
-                self.problem(sheet.name, row, columns["metric"], f"no metric '{get.get('metric')}' in the bank")
-                continue
             date = self.date(sheet, row, columns.get("date", 1), get.get("date"))
             value = self.number(sheet, row, columns.get("value", 1), get.get("value"))
+            note = str(get["note"]) if get.get("note") is not None else None
+            if metric is None:
+                self.new_metric_row(sheet, row, columns, get, created, date, value, note)
+                continue
             if date is None or value is None:
                 continue
-            note = str(get["note"]) if get.get("note") is not None else None
             planned.setdefault(metric.id, []).extend(observation_edits(metric, date, value, note, update=True))
         for metric_id, edits in planned.items():
             metric = self.bank.get(Metric, metric_id)
             assert metric is not None
             self.edit(metric, edits, f"metric '{metric_id}': {len(edits)} change(s)", sheet.name, 1, 1)
+        for metric_id, data in created.items():
+            self.plan.changes.add(f"metrics/{metric_id}.yaml", [record_yaml(data)], f"new metric '{metric_id}'")
+
+    def new_metric_row(self, sheet: Sheet, row: int, columns: dict[str, int], get: dict[str, Any],
+                       created: dict[str, dict[str, Any]], date: dt.date | None, value: float | None,
+                       note: str | None) -> None:
+        """A row of a metric the bank lacks: with a title and a unit it makes the metric
+        (the other rows with its id add observations); without them it is a problem."""
+        metric_id = str(get.get("metric") or "")
+        data = created.get(metric_id)
+        if data is None:
+            title, unit = str(get.get("title") or "").strip(), str(get.get("unit") or "").strip()
+            if not (is_slug(metric_id) and title and unit):
+                self.problem(sheet.name, row, columns["metric"], f"no metric '{metric_id}' in the bank "
+                             "(a new metric needs an id, a title and a unit)")
+                return
+            data = {"kind": "Metric", "id": metric_id, "title": title, "unit": unit,
+                    "direction": str(get.get("direction") or "").strip() or None, "target": None,
+                    "observations": []}
+            if get.get("target") is not None:
+                data["target"] = self.number(sheet, row, columns["target"], get["target"])
+            created[metric_id] = data
+        if date is not None and value is not None:
+            entry: dict[str, Any] = {"date": date, "value": value}
+            if note:
+                entry["note"] = note
+            data["observations"].append(entry)
 
     def number(self, sheet: Sheet, row: int, column: int, cell: Any) -> float | None:
         value, why = parse_number(cell)
@@ -329,22 +357,45 @@ class _Planner:
         if columns is None:
             return
         for row in range(2, sheet.rows + 1):
-            record_id = sheet.get(row, columns["id"])
-            opportunity = self.bank.get(Opportunity, str(record_id or ""))
+            cells = {k: sheet.get(row, c) for k, c in columns.items()}
+            if all(v is None for v in cells.values()):
+                continue
+            record_id = str(cells.get("id") or "") or slugify(str(cells.get("title") or ""))[:48].rstrip("-")
+            opportunity = self.bank.get(Opportunity, record_id)
             if opportunity is None:
-                if record_id is not None:
-                    self.problem(sheet.name, row, columns["id"], f"no opportunity '{record_id}' in the bank")
+                self.new_opportunity(sheet, row, columns, cells, record_id)
                 continue
             edits: list[Edit] = []
-            if "title" in columns:
-                found = self.text_edit(("title",), opportunity.title, sheet.get(row, columns["title"]))
-                edits += [found] if found else []
-            status = sheet.get(row, columns["status"]) if "status" in columns else opportunity.status
-            if status != opportunity.status:
-                value = self.choice(sheet, row, columns["status"], "status", status)
+            for key in ("title", "problem"):
+                if key in cells:
+                    found = self.text_edit((key,), getattr(opportunity, key), cells[key])
+                    edits += [found] if found else []
+            if "status" in cells and cells["status"] != opportunity.status:
+                value = self.choice(sheet, row, columns["status"], "status", cells["status"])
                 edits += [SetValue(("status",), value)] if value else []
+            if "steps" in cells:
+                edits += list_edits(("steps",), list(opportunity.steps), lines(str(cells["steps"] or "")))
             self.edit(opportunity, edits, f"opportunity '{opportunity.id}': {len(edits)} change(s)", sheet.name, row, 1)
 
+    def new_opportunity(self, sheet: Sheet, row: int, columns: dict[str, int], cells: dict[str, Any],
+                        record_id: str) -> None:
+        if not is_slug(record_id):
+            self.problem(sheet.name, row, columns.get("id", 1), f"'{record_id}' cannot be an id; use a-z, 0-9 and -")
+            return
+        if not str(cells.get("title") or "").strip() or not str(cells.get("problem") or "").strip():
+            self.problem(sheet.name, row, columns.get("title", 1), "a new opportunity needs a title and a problem")
+            return
+        status = "idea"
+        if cells.get("status"):
+            chosen = self.choice(sheet, row, columns["status"], "status", cells["status"])
+            if chosen is None:
+                return
+            status = chosen
+        data = {"kind": "Opportunity", "id": record_id, "title": str(cells["title"]).strip(),
+                "problem": str(cells["problem"]).strip(), "status": status,
+                "steps": lines(str(cells.get("steps") or ""))}
+        self.plan.changes.add(f"opportunities/{record_id}.yaml", [record_yaml(data)],
+                              f"new opportunity '{record_id}'")
 
 def _removed(old: list[str], new: list[str]) -> list[int] | None:
     """The positions of `old` whose removal leaves `new`, when that is all that changed."""

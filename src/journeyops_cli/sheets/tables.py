@@ -128,6 +128,7 @@ def backlog_rows(bank: Bank, texts: Texts) -> list[list[Cell]]:
             row.rank,
             row.opportunity.id,
             texts.one(row.opportunity.title),
+            texts.one(row.opportunity.problem),
             row.opportunity.status,
             round(row.score.total, 2),
             row.score.driver,
@@ -152,7 +153,7 @@ def bank_tables(bank: Bank, journeys: list[Journey], language: str) -> list[Tabl
     metrics = [m for m in bank.metrics() if linked(m.steps) or _on_steps(bank, m, chosen)]
     tables.append(Table(INSIGHTS, [_header(INSIGHT_COLUMNS)] + [insight_row(i, texts) for i in insights]))
     tables.append(Table(METRICS, [_header(METRIC_COLUMNS)] + [r for m in metrics for r in metric_rows(m, texts)]))
-    backlog = [r for r in backlog_rows(bank, texts) if everything or linked(str(r[6]).split("\n"))]
+    backlog = [r for r in backlog_rows(bank, texts) if everything or linked(str(r[7]).split("\n"))]
     tables.append(Table(BACKLOG, [_header(BACKLOG_COLUMNS)] + backlog))
     return tables
 
