@@ -8,7 +8,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
 from tests.sheets.helpers import cli, fingerprint
 
 from journeyops_cli.sheets.layout import LANE_ROWS

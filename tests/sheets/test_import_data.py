@@ -7,7 +7,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
 from tests.sheets.helpers import cli, fingerprint
 
 from journeyops_cli.pipeline import load_bank, validate

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
 from tests.sheets.helpers import cli, copy_bank
 from tests.tools import require_tool
 
@@ -47,7 +46,9 @@ def test_libreoffice_reads_every_sheet_where_export_put_the_cells(exported: Path
     soffice("--convert-to", ALL_SHEETS, "--outdir", str(folder / "csv"), str(exported), cwd=folder)
     with open(folder / "csv" / "model-daycare-application.csv", encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0][:4] == ["journey", "Palvelupolku", "daycare-application", "Varhaiskasvatushakemus asiointipalvelussa"]
+    assert rows[0][:4] == [
+        "journey", "Palvelupolku", "daycare-application", "Varhaiskasvatushakemus asiointipalvelussa"
+    ]
     assert rows[LANE_ROWS["step"] - 1][:4] == ["step", "Vaiheen tunniste (älä muuta)", "sign-in", "fill-in-application"]
     assert rows[LANE_ROWS["title"] - 1][2] == "Tunnistautuminen"
     assert rows[LANE_ROWS["emotion"] - 1][2:5] == ["0", "-1", "-2"]

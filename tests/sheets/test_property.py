@@ -11,7 +11,6 @@ from pathlib import Path
 import openpyxl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from tests.sheets.helpers import EXAMPLE, cli
 
 from journeyops_cli.models import Journey

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
 from tests.sheets.helpers import cli, fingerprint
 
 from journeyops_cli.pipeline import validate
@@ -148,12 +147,12 @@ def test_lang_en_edits_the_english_text(bank: Path, tmp_path: Path) -> None:
 
 def test_csv_format_writes_one_file_per_sheet(bank: Path, tmp_path: Path) -> None:
     out = tmp_path / "model.xlsx"
-    code, stdout, _ = cli("export", "daycare-application", "--format", "csv", "--bank", str(bank), "--out", str(out))
+    code, _stdout, _ = cli("export", "daycare-application", "--format", "csv", "--bank", str(bank), "--out", str(out))
     assert code == 0
     names = sorted(p.name for p in tmp_path.glob("model-*.csv"))
     assert names == ["model-backlog.csv", "model-daycare-application.csv", "model-insights.csv", "model-metrics.csv"]
     first = (tmp_path / "model-daycare-application.csv").read_bytes().split(b"\r\n")[0]
-    assert first == "journey,Palvelupolku,daycare-application,Varhaiskasvatushakemus asiointipalvelussa".encode()
+    assert first == b"journey,Palvelupolku,daycare-application,Varhaiskasvatushakemus asiointipalvelussa"
 
 
 def test_new_step_columns_are_inserted_where_they_stand(bank: Path, book: Path, tmp_path: Path) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -17,16 +17,16 @@ SHEETS_MISSING = "reading and writing workbooks needs openpyxl: pip install 'jou
 @app.command("export")
 def export(
     journeys: Annotated[
-        Optional[list[str]], typer.Argument(help="Ids of the journeys to export.", show_default=False)
+        list[str] | None, typer.Argument(help="Ids of the journeys to export.", show_default=False)
     ] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="The workbook to write (FILE.xlsx).", show_default=False)]
     = Path(),
     theme: Annotated[
-        Optional[str], typer.Option("--theme", help="Export every journey of this theme.", show_default=False)
+        str | None, typer.Option("--theme", help="Export every journey of this theme.", show_default=False)
     ] = None,
     everything: Annotated[bool, typer.Option("--all", help="Export every journey of the bank.")] = False,
     lang: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--lang", help="Language of the text (default: the bank's first language).", show_default=False),
     ] = None,
     output_format: Annotated[

@@ -4,7 +4,7 @@ observations from CSV; `journeyops observe`: one observation."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -21,14 +21,9 @@ DryRunOption = Annotated[bool, typer.Option("--dry-run", help="Print what would 
 
 
 def _load(bank: Path | None) -> Bank:
-    from journeyops_cli.pipeline import BankError, load_bank
+    from journeyops_cli.pipeline import load_bank
 
-    root = bank_root(bank)
-    try:
-        loaded = load_bank(root)
-    except BankError as error:
-        fail(error.message, findings=error.findings)
-    return loaded.bank
+    return load_bank(bank_root(bank)).bank
 
 
 def _problems(problems: list[str]) -> None:
@@ -77,31 +72,31 @@ def import_command(
         ),
     ],
     dry_run: DryRunOption = False,
-    profile: Annotated[Optional[str], typer.Option(
+    profile: Annotated[str | None, typer.Option(
         "--profile", help="insights: a profile under `import:` in journeyops.yaml.", show_default=False)] = None,
-    mapping: Annotated[Optional[list[str]], typer.Option(
+    mapping: Annotated[list[str] | None, typer.Option(
         "--map", help="insights: FIELD=COLUMN (date, summary, title, type, source, severity, confidence, "
         "step, customer_group, link, id); repeat it.", show_default=False)] = None,
-    insight_type: Annotated[Optional[str], typer.Option(
+    insight_type: Annotated[str | None, typer.Option(
         "--type", help="insights: the type when no column gives it (default feedback).", show_default=False)] = None,
-    source: Annotated[Optional[str], typer.Option(
+    source: Annotated[str | None, typer.Option(
         "--source", help="insights: the source when no column gives it (default the file's name).",
         show_default=False)] = None,
-    link_step: Annotated[Optional[list[str]], typer.Option(
+    link_step: Annotated[list[str] | None, typer.Option(
         "--link-step", help="insights: link every new insight to this step (journey-id#step-id).",
         show_default=False)] = None,
-    group: Annotated[Optional[str], typer.Option(
+    group: Annotated[str | None, typer.Option(
         "--group", help="insights: one file per month (default) or per source.", show_default=False)] = None,
-    privacy: Annotated[Optional[str], typer.Option(
+    privacy: Annotated[str | None, typer.Option(
         "--privacy", help="insights: refuse (default) or mask rows with personal data.", show_default=False)] = None,
-    delimiter: Annotated[Optional[str], typer.Option(
+    delimiter: Annotated[str | None, typer.Option(
         "--delimiter", help="CSV delimiter (default: found from the file).", show_default=False)] = None,
-    encoding: Annotated[Optional[str], typer.Option(
+    encoding: Annotated[str | None, typer.Option(
         "--encoding", help="CSV encoding (default: UTF-8 with or without BOM, else cp1252).",
         show_default=False)] = None,
     update: Annotated[bool, typer.Option(
         "--update", help="observations: change the value of a date the metric already has.")] = False,
-    query: Annotated[Optional[str], typer.Option(
+    query: Annotated[str | None, typer.Option(
         "--query", help="observations: SQL run with DuckDB over FILES… (each a view named after its file); "
         "its result (metric, date, value) is imported. Needs journeyops[data].", show_default=False)] = None,
     bank: BankOption = None,
@@ -138,7 +133,9 @@ def import_command(
         _import_workbook(Path(files[0]), dry_run, bank)
 
 
-def _profile(b: Bank, name: str | None, mapping: list[str], steps: list[str], options: dict[str, str | None]) -> tuple[str, ImportProfile]:
+def _profile(
+    b: Bank, name: str | None, mapping: list[str], steps: list[str], options: dict[str, str | None]
+) -> tuple[str, ImportProfile]:
     from pydantic import ValidationError
 
     from journeyops_cli.models.config_import import ImportProfile
@@ -268,7 +265,7 @@ def observe_command(
     metric: Annotated[str, typer.Argument(help="The id of the metric.", show_default=False)],
     date: Annotated[str, typer.Option("--date", help="When (2026-12-31 or 31.12.2026).", show_default=False)],
     value: Annotated[str, typer.Option("--value", help="The value (26.5 or 26,5).", show_default=False)],
-    note: Annotated[Optional[str], typer.Option("--note", help="A note on this value.", show_default=False)] = None,
+    note: Annotated[str | None, typer.Option("--note", help="A note on this value.", show_default=False)] = None,
     update: Annotated[bool, typer.Option("--update", help="Change the value of a date the metric already has.")]
     = False,
     dry_run: DryRunOption = False,

@@ -11,10 +11,10 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 from journeyops_cli.edit import EditError
 from journeyops_cli.edit.atomic import create_file, replace_file

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode

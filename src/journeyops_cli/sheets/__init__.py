@@ -7,15 +7,17 @@ only the commands that read or write a workbook (or run SQL) load them.
 
 from __future__ import annotations
 
+from journeyops_cli.errors import EXIT_FINDINGS, JourneyopsError
 
-class SheetError(Exception):
+
+class SheetError(JourneyopsError):
     """A problem with the input table, at a place a person can find: `FILE:SHEET!C7: message`
     (or `FILE:7: message` for a CSV row). Nothing was written."""
+
+    exit_code = EXIT_FINDINGS
 
     def __init__(self, where: str, message: str) -> None:
         super().__init__(f"{where}: {message}")
         self.where = where
-        self.message = message
+        self.problem = message
 
-    def __str__(self) -> str:
-        return f"{self.where}: {self.message}"

@@ -52,7 +52,7 @@ def plan_observations(bank: Bank, rows: Rows, update: bool) -> tuple[Changeset, 
     at = {name: rows.header.index(name) for name in COLUMNS if name in rows.header}
     wanted: dict[tuple[str, dt.date], tuple[float, str | None]] = {}
     for index, row in cells(rows):
-        def cell(name: str) -> Any:
+        def cell(name: str, row: list[Any] = row) -> Any:
             column = at.get(name)
             return row[column] if column is not None and column < len(row) else None
 

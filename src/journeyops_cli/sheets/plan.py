@@ -75,7 +75,7 @@ class _Planner:
         if removed is not None:
             return [RemoveItem(path, i) for i in reversed(removed)]
         edits: list[Edit] = []
-        for i, (before, after) in enumerate(zip(old, new)):
+        for i, (before, after) in enumerate(zip(old, new, strict=False)):
             if before != after:
                 item = current[i]
                 edits.append(SetValue((*path, i, self.language) if isinstance(item, dict) else (*path, i), after))
@@ -194,7 +194,7 @@ class _Planner:
             return None
         return new
 
-    def emotion(self, sheet: Sheet, row: int, column: int, cell: Any) -> int | None | bool:
+    def emotion(self, sheet: Sheet, row: int, column: int, cell: Any) -> int | bool | None:
         if cell is None:
             return None
         number, _ = parse_number(cell)
@@ -418,7 +418,7 @@ def list_edits(path: tuple[Any, ...], old: list[str], new: list[str]) -> list[Ed
     removed = _removed(old, new)
     if removed is not None:
         return [RemoveItem(path, i) for i in reversed(removed)]
-    edits: list[Edit] = [SetValue((*path, i), b) for i, (a, b) in enumerate(zip(old, new)) if a != b]
+    edits: list[Edit] = [SetValue((*path, i), b) for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b]
     edits += [AppendItem(path, item) for item in new[len(old):]]
     return edits + [RemoveItem(path, i) for i in reversed(range(len(new), len(old)))]
 

@@ -57,7 +57,8 @@ def check_archive(path: Path, shown: str) -> None:
     unpacked = sum(m.file_size for m in members)
     packed = sum(m.compress_size for m in members) or 1
     worst = max((m.file_size / (m.compress_size or 1) for m in members), default=0)
-    if unpacked > MAX_UNPACKED_BYTES or (unpacked > 10_000_000 and (unpacked / packed > MAX_RATIO or worst > MAX_RATIO)):
+    suspicious = unpacked > 10_000_000 and (unpacked / packed > MAX_RATIO or worst > MAX_RATIO)
+    if unpacked > MAX_UNPACKED_BYTES or suspicious:
         raise SheetError(
             shown, f"the workbook unpacks to {unpacked:,} bytes from {size:,}; refused as a possible zip bomb"
         )
@@ -70,7 +71,7 @@ def read_book(path: Path, shown: str) -> Book:
 
     try:
         wb = load_workbook(path, data_only=False)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
+    except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
         raise SheetError(shown, f"cannot be read as a workbook: {type(error).__name__}: {error}") from None
     book = Book(shown, [], None)
     for ws in wb.worksheets:

@@ -97,7 +97,7 @@ def read_xlsx(path: Path, shown: str) -> Rows:
 
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
+    except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
         raise SheetError(shown, f"cannot be read as a workbook: {type(error).__name__}: {error}") from None
     ws = wb.worksheets[0]
     values = ws.iter_rows(values_only=True)

@@ -13,13 +13,13 @@ from journeyops_cli.render.i18n import strings
 from journeyops_cli.sheets.layout import (
     BACKLOG,
     BACKLOG_COLUMNS,
-    Column,
     INSIGHT_COLUMNS,
     INSIGHTS,
     JOURNEY_MARK,
     LANES,
     METRIC_COLUMNS,
     METRICS,
+    Column,
 )
 
 Cell = str | int | float | None
@@ -115,8 +115,8 @@ def metric_rows(metric: Metric, texts: Texts) -> list[list[Cell]]:
     ]
     observations = sorted(metric.observations, key=lambda o: o.date)
     if not observations:
-        return [head + [None, None, None]]
-    return [head + [o.date.isoformat(), o.value, o.note or ""] for o in observations]
+        return [[*head, None, None, None]]
+    return [[*head, o.date.isoformat(), o.value, o.note or ""] for o in observations]
 
 
 def backlog_rows(bank: Bank, texts: Texts) -> list[list[Cell]]:
@@ -154,7 +154,7 @@ def bank_tables(bank: Bank, journeys: list[Journey], language: str) -> list[Tabl
     tables.append(Table(INSIGHTS, [_header(INSIGHT_COLUMNS)] + [insight_row(i, texts) for i in insights]))
     tables.append(Table(METRICS, [_header(METRIC_COLUMNS)] + [r for m in metrics for r in metric_rows(m, texts)]))
     backlog = [r for r in backlog_rows(bank, texts) if everything or linked(str(r[7]).split("\n"))]
-    tables.append(Table(BACKLOG, [_header(BACKLOG_COLUMNS)] + backlog))
+    tables.append(Table(BACKLOG, [_header(BACKLOG_COLUMNS), *backlog]))
     return tables
 
 
