@@ -167,3 +167,16 @@ def test_formula_like_text_is_exported_as_text(bank: Path, tmp_path: Path) -> No
     assert cli("export", "daycare-application", "--format", "csv", "--lang", "en", "--bank", str(bank),
                "--out", str(csv_out))[0] == 0
     assert "title,Step,'@SUM(1)," in (tmp_path / "book-daycare-application.csv").read_text()
+
+
+def test_text_longer_than_a_cell_is_not_exported_cut(bank: Path, tmp_path: Path) -> None:
+    journey = bank / "journeys" / "detailed" / "daycare-application.yaml"
+    journey.write_text(journey.read_text().replace(
+        "title: {fi: Tunnistautuminen, en: Signing in}", f"title: {{fi: {'a' * 40_000}, en: Signing in}}"
+    ))
+    out = tmp_path / "book.xlsx"
+    assert cli("export", "daycare-application", "--bank", str(bank), "--out", str(out))[::2] == (
+        2, f"journeyops: error: daycare-application!C{TITLE}: 40,000 characters, more than a spreadsheet cell "
+           "holds (32,767); shorten the text in the bank first\n"
+    )
+    assert not out.exists()

@@ -77,7 +77,7 @@ def export(
         try:
             from journeyops_cli.sheets.write import write_workbook
 
-            data = write_workbook(tables, language, out)
+            data = write_workbook(tables, language)
         except ModuleNotFoundError as error:
             if error.name != "openpyxl":
                 raise

@@ -13,6 +13,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+from journeyops_cli.errors import JourneyopsError
 from journeyops_cli.sheets.layout import (
     CHOICES,
     FIRST_STEP_COLUMN,
@@ -46,7 +47,12 @@ def sheet_title(name: str, taken: set[str]) -> str:
 def _put(ws: Any, row: int, column: int, value: Cell) -> Any:
     cell = ws.cell(row=row, column=column)
     if isinstance(value, str):
-        value = value[:MAX_CELL]
+        if len(value) > MAX_CELL:
+            # Cut, it would come back as a change that loses the rest.
+            raise JourneyopsError(
+                f"{ws.title}!{cell.coordinate}: {len(value):,} characters, more than a spreadsheet cell "
+                f"holds ({MAX_CELL:,}); shorten the text in the bank first"
+            )
         cell.value = value
         if is_formula_like(value):
             cell.data_type = "s"
@@ -56,7 +62,7 @@ def _put(ws: Any, row: int, column: int, value: Cell) -> Any:
     return cell
 
 
-def write_workbook(tables: list[Table], language: str, out: Path) -> bytes:
+def write_workbook(tables: list[Table], language: str) -> bytes:
     """The workbook's bytes (the caller writes them atomically)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
