@@ -20,7 +20,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from journeyops_cli.edit import EditError
 from journeyops_cli.edit.nodes import documents, field, last_line, line_starts, record_lines
 from journeyops_cli.edit.quoting import flow_item, yaml_scalar
-from journeyops_cli.edit.surgery import add_to_mapping, remove_from_mapping
+from journeyops_cli.edit.surgery import add_to_mapping, key_before, remove_from_mapping
 from journeyops_cli.edit.verify import check_edit, data_of
 from journeyops_cli.models.config import LimitsConfig
 
@@ -188,7 +188,7 @@ def _add_key(text: str, mapping: MappingNode, name: str, value: str, newline: st
         raise EditError(f"{shown}: cannot add '{name}' to an empty mapping; not changed")
     indent = " " * mapping.value[0][0].start_mark.column
     starts = line_starts(text)
-    line = last_line(mapping)
+    line = last_line(key_before(mapping, name))  # where `fmt` would put the key
     at = starts[line + 1] if line + 1 < len(starts) else len(text)
     lead = "" if at == 0 or text[at - 1] == "\n" else newline
     return text[:at] + f"{lead}{indent}{name}: {value}{newline}" + text[at:]

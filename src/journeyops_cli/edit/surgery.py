@@ -59,7 +59,7 @@ def add_to_mapping(text: str, record: MappingNode, name: str, written: str, newl
     if found is None:
         indent = " " * record.start_mark.column
         offset = " " * _sequence_offset(record)
-        at = _end_of_line(text, last_line(_key_before(record, name)))
+        at = _end_of_line(text, last_line(key_before(record, name)))
         lead = "" if at == 0 or text[at - 1] == "\n" else newline
         addition = f"{lead}{indent}{name}:{newline}{indent}{offset}- {written}{newline}"
         return text[:at] + addition + text[at:]
@@ -140,7 +140,7 @@ def remove_from_mapping(text: str, record: MappingNode, name: str, position: int
     return text
 
 
-def _key_before(record: MappingNode, name: str) -> Node:
+def key_before(record: MappingNode, name: str) -> Node:
     """The value after which a new key `name` goes: where `fmt` puts it in the record's
     canonical key order (before the first key that comes after it, and before the comment
     lines above that key); the record's last value when no key comes after it."""
