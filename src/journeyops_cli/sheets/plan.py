@@ -146,7 +146,7 @@ class _Planner:
         phase = str(cell("phase") or "").strip()
         parent = self.bank.parent(journey)
         if phase and parent is not None:
-            found = [s.id for s in parent.steps if phase in (s.id, self.texts.one(s.title))]
+            found = [item.id for item in parent.steps if phase in (item.id, self.texts.one(item.title))]
             if not found:
                 self.problem(sheet.name, rows["phase"], column, f"no step '{phase}' in the parent journey "
                                                                 f"'{parent.id}'")
