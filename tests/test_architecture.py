@@ -191,7 +191,7 @@ LAYERS: list[set[str]] = [
     {"rules", "lint"},
     {"pipeline"},
     {"report", "edit", "schemas", "diff", "scorecard"},
-    {"scaffold", "owners"},
+    {"scaffold", "owners", "sheets"},
     {"site"},
     {"cli"},
     {"__main__"},

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from journeyops_cli.load.yaml_read import parse
 from journeyops_cli.models import KINDS, DeliveryItem, Estimates, Observation, Step
 from journeyops_cli.models.config import BankConfig, LimitsConfig
+from journeyops_cli.models.config_import import ImportProfile
 from journeyops_cli.pipeline import load_bank
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,6 +29,7 @@ ROW = re.compile(r"^\| `(\w+)` \|", re.MULTILINE)
 TABLES: dict[str, type[BaseModel]] = {
     "BankConfig": BankConfig,
     "LimitsConfig": LimitsConfig,
+    "ImportProfile": ImportProfile,
     "Step": Step,
     "Observation": Observation,
     "Estimates": Estimates,
@@ -109,7 +111,8 @@ def test_every_field_table_lists_exactly_the_models_fields() -> None:
     for name, model in TABLES.items():
         assert name in sections, f"docs/format.md has no '### {name}' section"
         documented = ROW.findall(sections[name])
-        assert sorted(documented) == sorted(model.model_fields), name
+        fields = [info.alias or field for field, info in model.model_fields.items()]  # `import`
+        assert sorted(documented) == sorted(fields), name
         assert len(documented) == len(set(documented)), f"{name}: a field is listed twice"
 
 

@@ -45,6 +45,12 @@ CLEAN = [
     "tests/tools",
     "tests/rules/test_cases.py",
     "tests/rules/test_doc_examples.py",
+    "src/journeyops_cli/sheets",
+    "src/journeyops_cli/edit/fields.py",
+    "src/journeyops_cli/edit/changeset.py",
+    "src/journeyops_cli/models/config_import.py",
+    "tests/sheets",
+    "benchmarks/feedback_import.py",
 ]
 
 

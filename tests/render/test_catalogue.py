@@ -39,9 +39,10 @@ def test_a_lookup_fails_loudly_on_an_unknown_id() -> None:
 
 
 def used_ids() -> tuple[set[str], set[str]]:
-    """Message ids and id prefixes the templates and the render and site code name."""
+    """Message ids and id prefixes the templates and the render, site and sheets code name."""
     files = [p for p in templates_dir().rglob("*.j2")]
     files += sorted((SRC / "site").glob("*.py")) + sorted((SRC / "render").glob("*.py"))
+    files += sorted((SRC / "sheets").glob("*.py"))  # the workbook's lane labels
     ids: set[str] = set()
     prefixes: set[str] = set()
     for path in files:

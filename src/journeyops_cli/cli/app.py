@@ -15,7 +15,9 @@ import typer
 from journeyops_cli import __version__
 from journeyops_cli.cli import (
     diff,
+    export,
     fmt,
+    importing,
     init,
     link,
     new,
@@ -59,6 +61,8 @@ def root(
 
 
 # `--help` lists them in this order, the group (`site`) last.
-for command in (diff, fmt, init, link, new, owners, prioritise, render, report, rules, schema, validate):
+for command in (
+    diff, export, fmt, importing, init, link, new, owners, prioritise, render, report, rules, schema, validate,
+):
     app.add_typer(command.app)
 app.add_typer(site.app, name="site")

@@ -5,13 +5,18 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from journeyops_cli.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, JourneyopsError
 
-__all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "BankOption", "bank_root", "fail", "use_color"]
+if TYPE_CHECKING:
+    from journeyops_cli.pipeline import Loaded
+
+__all__ = [
+    "EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "BankOption", "bank_root", "fail", "load_in_language", "use_color",
+]
 
 BankOption = Annotated[
     Path | None,
@@ -53,3 +58,17 @@ def bank_root(bank: Path | None, near: Path | None = None) -> Path:
     if not (bank / CONFIG_FILE).is_file():
         raise JourneyopsError(f"--bank {bank}: no {CONFIG_FILE} in that folder")
     return bank.resolve()
+
+
+def load_in_language(bank: Path | None, lang: str | None) -> tuple[Loaded, str]:
+    """The bank (from --bank or the folder) and the language to show it in: --lang, which
+    must be one of the bank's languages, else its first."""
+    from journeyops_cli.pipeline import load_bank, load_config
+
+    root = bank_root(bank)
+    config = load_config(root)
+    loaded = load_bank(root, config)
+    language = lang or config.default_language
+    if language not in config.languages:
+        fail(f"--lang {language}: the bank's languages are {', '.join(config.languages)}")
+    return loaded, language

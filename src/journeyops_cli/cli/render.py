@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from journeyops_cli.cli.common import BankOption, bank_root, fail
+from journeyops_cli.cli.common import BankOption, fail, load_in_language
 
 app = typer.Typer()
 
@@ -33,18 +33,13 @@ def render(
     Exit codes: 0 rendered, 1 no such journey, 2 usage or config error.
     """
     from journeyops_cli.lint.withheld import withheld
-    from journeyops_cli.pipeline import Selection, load_bank, load_config
+    from journeyops_cli.pipeline import Selection
     from journeyops_cli.render.journey_page import FORMATS, UnknownJourney, render_journey
     from journeyops_cli.render.write import write_atomic
 
     if output_format not in FORMATS:
         fail(f"--format {output_format}: use one of {', '.join(FORMATS)}")
-    root = bank_root(bank)
-    config = load_config(root)
-    loaded = load_bank(root, config)
-    language = lang or config.default_language
-    if language not in config.languages:
-        fail(f"--lang {language}: the bank's languages are {', '.join(config.languages)}")
+    loaded, language = load_in_language(bank, lang)
     # What validation reports as personal data is never published (`lint/withheld.py`).
     published, _ = withheld(loaded.bank, loaded.files, Selection()).bank(loaded.bank)
     try:

@@ -43,16 +43,23 @@ def _sequence_offset(record: MappingNode) -> int:
     return 2
 
 
-def add_item(text: str, index: int, name: str, item: str, newline: str, shown: str) -> str:
+def add_item(
+    text: str, index: int, name: str, item: str, newline: str, shown: str, raw: bool = False
+) -> str:
     """`text` with `item` appended to list `name` of record `index` (the list is created at
-    the end of the record when missing)."""
+    the end of the record when missing). `raw`: `item` is already YAML text (flow-safe)."""
     record = _record(text, index, shown)
-    written = flow_item(item)
+    return add_to_mapping(text, record, name, item if raw else flow_item(item), newline, shown)
+
+
+def add_to_mapping(text: str, record: MappingNode, name: str, written: str, newline: str, shown: str) -> str:
+    """`text` with the YAML text `written` appended to list `name` of the block mapping
+    `record` (a record or one nested in it; the list is created at its end when missing)."""
     found = field(record, name)
     if found is None:
         indent = " " * record.start_mark.column
         offset = " " * _sequence_offset(record)
-        at = _end_of_line(text, last_line(_key_before(record, name)))
+        at = _end_of_line(text, last_line(key_before(record, name)))
         lead = "" if at == 0 or text[at - 1] == "\n" else newline
         addition = f"{lead}{indent}{name}:{newline}{indent}{offset}- {written}{newline}"
         return text[:at] + addition + text[at:]
@@ -93,15 +100,25 @@ def remove_item(text: str, index: int, name: str, item: str, newline: str, shown
     found = field(record, name)
     if found is None or not isinstance(found[1], SequenceNode):
         raise EditError(f"{shown}: field '{name}' is not a list; not changed")
-    key, value = found
-    items: list[Node] = value.value
     position = next(
-        (i for i, node in enumerate(items) if isinstance(node, ScalarNode) and node.value == item),
+        (i for i, node in enumerate(found[1].value) if isinstance(node, ScalarNode) and node.value == item),
         None,
     )
     if position is None:
         raise EditError(f"{shown}: '{item}' is not in '{name}'; not changed")
+    return remove_from_mapping(text, record, name, position, shown)
+
+
+def remove_from_mapping(text: str, record: MappingNode, name: str, position: int, shown: str) -> str:
+    """`text` with item `position` removed from list `name` of the mapping `record` (a
+    record or one nested in it); the last item leaves `name: []`."""
+    found = field(record, name)
+    if found is None or not isinstance(found[1], SequenceNode) or position >= len(found[1].value):
+        raise EditError(f"{shown}: field '{name}' has no item {position + 1}; not changed")
+    key, value = found
+    items: list[Node] = value.value
     node = items[position]
+    item = node.value if isinstance(node, ScalarNode) else f"item {position + 1}"
     if value.flow_style:
         if len(items) == 1:
             start, end = node.start_mark.index, node.end_mark.index
@@ -123,7 +140,7 @@ def remove_item(text: str, index: int, name: str, item: str, newline: str, shown
     return text
 
 
-def _key_before(record: MappingNode, name: str) -> Node:
+def key_before(record: MappingNode, name: str) -> Node:
     """The value after which a new key `name` goes: where `fmt` puts it in the record's
     canonical key order (before the first key that comes after it, and before the comment
     lines above that key); the record's last value when no key comes after it."""

@@ -6,7 +6,8 @@ from typing import Annotated
 
 from pydantic import Field
 
-from journeyops_cli.models.base import LanguageCode, Strict
+from journeyops_cli.models.base import LanguageCode, Slug, Strict
+from journeyops_cli.models.config_import import ImportProfile
 from journeyops_cli.models.config_lint import LintConfig
 from journeyops_cli.models.config_scoring import ScoringConfig
 from journeyops_cli.models.config_site import SiteConfig
@@ -42,6 +43,8 @@ class BankConfig(Strict):
     """How `journeyops prioritise` ranks opportunities."""
     site: SiteConfig = SiteConfig()
     """Options of the static site."""
+    import_profiles: dict[Slug, ImportProfile] = Field({}, alias="import")
+    """Named profiles of `journeyops import insights --profile NAME`."""
 
     @property
     def default_language(self) -> str:

@@ -37,6 +37,9 @@ class Step(Strict):
     """More about the step; Markdown without raw HTML."""
     parent_step: Slug | None = None
     """The id of the step of the parent journey that this step elaborates."""
+    cx_goals: list[Text] = []
+    """Customer-experience goals of this step ("the decision is understood at first
+    reading")."""
     channels: list[Channel] = []
     """Channels the customer uses in this step."""
     touchpoints: list[Text] = []

@@ -44,6 +44,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "steps": {"fi": "Vaiheet", "sv": "Steg", "en": "Steps"},
     "step": {"fi": "Vaihe", "sv": "Steg", "en": "Step"},
     "lanes": {"fi": "Kaista", "sv": "Bana", "en": "Lane"},
+    "lane.cx_goals": {"fi": "Asiakaskokemuksen tavoitteet", "sv": "Mål för kundupplevelsen", "en": "CX goals"},
+    "lane.step_id": {
+        "fi": "Vaiheen tunniste (älä muuta)",
+        "sv": "Stegets id (ändra inte)",
+        "en": "Step id (do not change)",
+    },
+    "lane.channel_list": {"fi": "Kanavat", "sv": "Kanaler", "en": "Channels"},
+    "lane.touchpoints": {"fi": "Kohtaamispisteet", "sv": "Kontaktpunkter", "en": "Touchpoints"},
     "lane.customer_actions": {
         "fi": "Asiakkaan toiminta",
         "sv": "Kundens handlingar",

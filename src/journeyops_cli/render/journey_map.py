@@ -133,6 +133,8 @@ class StepView:
     """Steps of child journeys that elaborate this step."""
     below: Below | None = None
     """What lies beneath the step, when any step elaborates it."""
+    cx_goals: list[str] = field(default_factory=list)
+    """The step's customer-experience goals."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +228,7 @@ def _step(
         id=step.id,
         title=pick(step.title),
         description=pick(step.description),
+        cx_goals=[pick(g) for g in step.cx_goals],
         customer_actions=[pick(a) for a in step.customer_actions],
         channels=list(step.channels),
         touchpoints=[pick(t) for t in step.touchpoints],

@@ -7,8 +7,8 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` (UTF-8, `\\n` line endings) to `path` via a temporary file in the same
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Write `text` (UTF-8, `\\n` line endings; bytes as they are) to `path` via a temporary file in the same
     folder and `os.replace`; on any error the old file is untouched and no temporary file
     is left behind. Raises OSError (a missing folder, no permission, a full disk)."""
     folder = path.parent if str(path.parent) else Path(".")
@@ -19,8 +19,9 @@ def write_atomic(path: Path, text: str) -> None:
         mode = path.stat().st_mode & 0o7777
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, mode if mode is not None else 0o666 & ~_umask())

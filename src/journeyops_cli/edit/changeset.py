@@ -1,0 +1,153 @@
+"""A set of edits to several files of a bank, checked as a whole before any is written.
+
+Imports change many records at once. Each record edit goes through `fields.apply_edits`
+(checked on its own); then the whole bank is validated with the changes in place, in a
+scratch copy, and a change that brings a new error is refused with that error. Only
+then is each file written atomically; nothing is written when anything is refused.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from journeyops_cli.edit import EditError
+from journeyops_cli.edit.atomic import create_file, replace_file
+from journeyops_cli.edit.fields import Edit, append_documents, apply_edits
+from journeyops_cli.edit.textfile import TextFile, read
+from journeyops_cli.models.base import Record
+from journeyops_cli.models.config import CONFIG_FILE, LimitsConfig
+
+
+@dataclass(slots=True)
+class FileChange:
+    """The new text of one file, and what changed in it (one line per record change)."""
+
+    path: str
+    original: TextFile | None
+    """None for a new file."""
+    text: str
+    what: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Changeset:
+    """Planned changes to the files of the bank at `root`."""
+
+    root: Path
+    limits: LimitsConfig
+    files: dict[str, FileChange] = field(default_factory=dict)
+
+    def _file(self, path: str) -> FileChange:
+        if path not in self.files:
+            full = self.root / path
+            if full.exists():
+                original = read(full, path)
+                self.files[path] = FileChange(path, original, original.text)
+            else:
+                self.files[path] = FileChange(path, None, "")
+        return self.files[path]
+
+    def edit(self, record: Record, edits: list[Edit], what: str) -> None:
+        """Make `edits` to `record` (checked now; written by `write`)."""
+        if not edits:
+            return
+        change = self._file(record.source_path)
+        newline = change.original.newline if change.original else "\n"
+        change.text = apply_edits(
+            change.text, record.source_document, edits, newline, record.source_path, self.limits
+        )
+        change.what.append(what)
+
+    def add(self, path: str, records: list[str], what: str) -> None:
+        """Add records (the YAML text of one mapping each) to the file `path`, new or existing."""
+        change = self._file(path)
+        newline = change.original.newline if change.original else "\n"
+        change.text = append_documents(change.text, records, newline)
+        change.what.append(what)
+
+    def file_errors(self) -> list[str]:
+        """Errors the read path finds in the changed files, each read back on its own
+        (`path:line:col: message`)."""
+        from journeyops_cli.edit.verify import errors_in
+
+        return [f"{c.path}:{error}" for c in self.changed for error in errors_in(c.text, c.path, self.limits)]
+
+    def text_of(self, path: str) -> str | None:
+        """The planned text of `path`, if this changeset touches it."""
+        change = self.files.get(path)
+        return change.text if change is not None else None
+
+    @property
+    def changed(self) -> list[FileChange]:
+        return [c for c in self.files.values() if c.original is None or c.text != c.original.text]
+
+    def new_errors(self) -> list[str]:
+        """Errors `validate` reports for the bank with these changes and not without them,
+        as `path:line:col: CODE message`."""
+        from journeyops_cli.findings import Severity
+        from journeyops_cli.pipeline import validate
+
+        def errors(root: Path) -> dict[tuple[str, str, str], str]:
+            result = validate(root)
+            return {
+                (f.path, f.code, f.message): f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}"
+                for f in result.findings
+                if f.severity >= Severity.ERROR
+            }
+
+        with _no_cache():
+            before = errors(self.root)
+            with tempfile.TemporaryDirectory(prefix="journeyops-import-") as scratch:
+                copy = Path(scratch) / "bank"
+                self._copy_with_changes(copy)
+                after = errors(copy)
+        return [message for key, message in sorted(after.items()) if key not in before]
+
+    def _copy_with_changes(self, copy: Path) -> None:
+        from journeyops_cli.load.files import discover
+        from journeyops_cli.pipeline import load_config
+
+        config = load_config(self.root)
+        found = discover(self.root, config.exclude, config.site.out)
+        copy.mkdir()
+        for rel in [CONFIG_FILE, *found.files]:
+            target = copy / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(self.root / rel, target)
+        for change in self.changed:
+            target = copy / change.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            original = change.original
+            target.write_bytes(original.encode(change.text) if original else change.text.encode("utf-8"))
+
+    def write(self) -> None:
+        """Write every changed file atomically (new files are never overwritten)."""
+        for change in self.changed:
+            path = self.root / change.path
+            if change.original is None:
+                if not create_file(path, change.text.encode("utf-8"), change.path):
+                    raise EditError(f"{change.path} appeared while importing; nothing more was written")
+            else:
+                replace_file(path, change.original.encode(change.text), change.path)
+
+
+@contextmanager
+def _no_cache() -> Iterator[None]:
+    """Checks must not leave a cache in the bank (an import changes no file it does not edit)."""
+    from journeyops_cli.pipeline import NO_CACHE_ENV
+
+    old = os.environ.get(NO_CACHE_ENV)
+    os.environ[NO_CACHE_ENV] = "1"
+    try:
+        yield
+    finally:
+        if old is None:
+            del os.environ[NO_CACHE_ENV]
+        else:
+            os.environ[NO_CACHE_ENV] = old

@@ -1,0 +1,268 @@
+"""Minimal text edits on one value of one record: replace a scalar, add a missing key,
+append a list item, append a whole record to a file.
+
+Like `surgery`, only the characters of the value change (or new lines are added at the
+end of the mapping or the file); everything else stays byte-for-byte. `apply_edits` runs
+a record's edits one by one and checks the result with `verify.check_edit` against the
+data the edits mean, so a file only ever changes in the way the caller asked.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from journeyops_cli.edit import EditError
+from journeyops_cli.edit.nodes import documents, field, last_line, line_starts, record_lines
+from journeyops_cli.edit.quoting import flow_item, yaml_scalar
+from journeyops_cli.edit.surgery import add_to_mapping, key_before, remove_from_mapping
+from journeyops_cli.edit.verify import check_edit, data_of
+from journeyops_cli.models.config import LimitsConfig
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SetValue:
+    """Set the value at `path` (inside one record) to a scalar; a missing last key is added."""
+
+    path: Path
+    value: Any
+
+
+@dataclass(frozen=True, slots=True)
+class AppendItem:
+    """Append a scalar or a mapping to the list at `path` (created when missing), or
+    insert it before item `before`. A mapping added to a block list is written as a block
+    mapping, one key a line."""
+
+    path: Path
+    value: Any
+    before: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RemoveItem:
+    """Remove item `index` from the list at `path` (the last one leaves `[]`)."""
+
+    path: Path
+    index: int
+
+
+Edit = SetValue | AppendItem | RemoveItem
+
+
+def written(value: Any, flow: bool) -> str:
+    """`value` as YAML text; a date is written plain (YAML 1.2 reads it as its text)."""
+    if type(value) is str:
+        return _text(value, flow)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {written(v, True)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(written(v, True) for v in value) + "]"
+    return yaml_scalar(value, flow=flow)
+
+
+@lru_cache(maxsize=4096)
+def _text(value: str, flow: bool) -> str:
+    if not flow_item(value).startswith('"'):
+        return value  # an id or a step reference
+    return yaml_scalar(value, flow=flow)
+
+
+def read_back(value: Any) -> Any:
+    """What the read path makes of `written(value)`."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {k: read_back(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [read_back(v) for v in value]
+    return value
+
+
+def _walk(text: str, index: int, path: Path, shown: str) -> tuple[Node | None, Node, bool]:
+    """(the node at `path` or None when its last key is missing, its parent, whether any
+    container on the way is a flow collection)."""
+    docs = documents(text, shown)
+    if index >= len(docs):
+        raise EditError(f"{shown}: the record is not where it was read; not changed")
+    node: Node = docs[index]
+    parent: Node = node
+    flow = False
+    for depth, step in enumerate(path):
+        flow = flow or bool(getattr(node, "flow_style", False))
+        parent = node
+        if isinstance(step, int) and isinstance(node, SequenceNode) and step < len(node.value):
+            node = node.value[step]
+            continue
+        if isinstance(step, str) and isinstance(node, MappingNode):
+            found = field(node, step)
+            if found is not None:
+                node = found[1]
+                continue
+            if depth == len(path) - 1:
+                return None, node, flow
+        raise EditError(f"{shown}: no value at {'.'.join(map(str, path))}; not changed")
+    return node, parent, flow or bool(getattr(node, "flow_style", False))
+
+
+def set_scalar(text: str, index: int, path: Path, value: Any, newline: str, shown: str) -> str:
+    """`text` with the value at `path` replaced by `value` (or its key added when missing)."""
+    node, parent, flow = _walk(text, index, path, shown)
+    if node is None:
+        assert isinstance(parent, MappingNode)
+        return _add_key(text, parent, str(path[-1]), written(value, flow), newline, shown)
+    if isinstance(value, list) and isinstance(node, SequenceNode) and node.flow_style:
+        start, end = node.start_mark.index, node.end_mark.index
+        return text[:start] + written(value, True) + text[end:]
+    if isinstance(value, list):
+        raise EditError(f"{shown}: items of the list {'.'.join(map(str, path))} can only be removed in the "
+                        "YAML file (it is a block list); not changed")
+    if not isinstance(node, ScalarNode):
+        raise EditError(f"{shown}: {'.'.join(map(str, path))} is not a single value; edit it by hand")
+    start, end = node.start_mark.index, node.end_mark.index
+    old = text[start:end]
+    tail = old[len(old.rstrip("\r\n")):] if node.style in ("|", ">") else ""
+    return text[:start] + written(value, flow) + tail + text[end:]
+
+
+def append_item(
+    text: str, index: int, path: Path, value: Any, newline: str, shown: str, before: int | None = None
+) -> str:
+    """`text` with `value` appended to the list at `path` (created when missing), or
+    inserted before its item `before`."""
+    node, parent, _ = _walk(text, index, path, shown)
+    if not isinstance(parent, MappingNode) or parent.flow_style:
+        raise EditError(f"{shown}: cannot add to {'.'.join(map(str, path))}; edit it by hand")
+    # A mapping goes in as a block mapping where the list's items are block mappings
+    # (steps); where they are flow mappings (`- {date: …, value: …}`) it is one too.
+    block = (
+        isinstance(node, SequenceNode) and not node.flow_style and node.value
+        and isinstance(node.value[-1], MappingNode) and not node.value[-1].flow_style
+    )
+    if not (block and isinstance(value, dict)):
+        if before is not None:
+            raise EditError(f"{shown}: cannot insert into {'.'.join(map(str, path))}; edit it by hand")
+        return add_to_mapping(text, parent, str(path[-1]), written(value, True), newline, shown)
+    assert isinstance(node, SequenceNode)
+    dash = node.start_mark.column
+    pad = " " * (dash + 2)
+    lines = [f"{key}: {written(item, False)}" for key, item in value.items() if item not in (None, [])]
+    item = (" " * dash) + "- " + (newline + pad).join(lines) + newline
+    starts = line_starts(text)
+    if before is not None and before < len(node.value):
+        at = starts[node.value[before].start_mark.line]
+        if text[at:node.value[before].start_mark.index].strip() != "-":
+            raise EditError(f"{shown}: the list item does not stand on its own line; edit it by hand")
+    else:
+        line = last_line(node.value[-1])
+        at = starts[line + 1] if line + 1 < len(starts) else len(text)
+        if at == len(text) and not text.endswith("\n"):
+            item = newline + item
+    return text[:at] + item + text[at:]
+
+
+def _add_key(text: str, mapping: MappingNode, name: str, value: str, newline: str, shown: str) -> str:
+    if mapping.flow_style:
+        close = mapping.end_mark.index - 1
+        if text[close] != "}":
+            raise EditError(f"{shown}: cannot find the end of a flow mapping; not changed")
+        before = close
+        while text[before - 1] in " \t":
+            before -= 1
+        lead = "" if text[before - 1] == "{" else ", "
+        return text[:before] + f"{lead}{name}: {value}" + text[before:]
+    if not mapping.value:
+        raise EditError(f"{shown}: cannot add '{name}' to an empty mapping; not changed")
+    indent = " " * mapping.value[0][0].start_mark.column
+    starts = line_starts(text)
+    line = last_line(key_before(mapping, name))  # where `fmt` would put the key
+    at = starts[line + 1] if line + 1 < len(starts) else len(text)
+    lead = "" if at == 0 or text[at - 1] == "\n" else newline
+    return text[:at] + f"{lead}{indent}{name}: {value}{newline}" + text[at:]
+
+
+def _expected(data: Any, edit: Edit) -> None:
+    *head, last = edit.path
+    target = data
+    for step in head:
+        target = target[step]
+    if isinstance(edit, SetValue):
+        target[last] = read_back(edit.value)
+    elif isinstance(edit, RemoveItem):
+        target[last] = [item for i, item in enumerate(target[last]) if i != edit.index]
+    else:
+        items = list((target.get(last) if isinstance(target, dict) else target[last]) or [])
+        value = read_back(edit.value)
+        if isinstance(value, dict):
+            value = {k: v for k, v in value.items() if v not in (None, [])}
+        items.insert(len(items) if edit.before is None else edit.before, value)
+        target[last] = items
+
+
+def apply_edits(
+    text: str, index: int, edits: list[Edit], newline: str, shown: str, limits: LimitsConfig
+) -> str:
+    """`text` with `edits` made to record `index`, checked: the result reads back as the old
+    data with exactly these changes, loads without errors, and nothing outside the record
+    moved. An EditError (nothing is written) otherwise."""
+    data = data_of(text, limits)
+    if data is None:
+        raise EditError(f"{shown}: cannot be read as YAML; not changed")
+    expected = copy.deepcopy(data)
+    new = text
+    for edit in edits:
+        _expected(expected[index], edit)
+        if isinstance(edit, SetValue):
+            new = set_scalar(new, index, edit.path, edit.value, newline, shown)
+        elif isinstance(edit, RemoveItem):
+            _, parent, _ = _walk(new, index, edit.path, shown)
+            if not isinstance(parent, MappingNode):
+                raise EditError(f"{shown}: cannot remove from {'.'.join(map(str, edit.path))}; edit it by hand")
+            new = remove_from_mapping(new, parent, str(edit.path[-1]), edit.index, shown)
+        else:
+            new = append_item(new, index, edit.path, edit.value, newline, shown, edit.before)
+    check_edit(text, new, expected, record_lines(text, documents(text, shown)[index]), shown, limits)
+    return new
+
+
+def append_documents(text: str, records: list[str], newline: str) -> str:
+    """`text` with `records` (each a YAML mapping's text, LF line endings) added as new
+    documents at the end of the file."""
+    parts = [text]
+    if text and not text.endswith("\n"):
+        parts.append(newline)
+    separator = "---" + newline
+    for i, record in enumerate(records):
+        if i or text.strip():
+            parts.append(separator)
+        parts.append(record.replace("\n", newline) if newline != "\n" else record)
+    return "".join(parts)
+
+
+def record_yaml(data: dict[str, Any]) -> str:
+    """A new record as YAML text: one key a line, lists as block lists (indented under
+    their key, as `fmt` writes them), per-language texts in flow style; keys whose value
+    is None or an empty list are left out."""
+    lines = []
+    for key, value in data.items():
+        if value is None or value == []:
+            continue
+        if isinstance(value, list):
+            lines.append(f"{key}:")
+            lines.extend(f"  - {written(item, True)}" for item in value)
+        else:
+            lines.append(f"{key}: {written(value, False)}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,127 @@
+"""The workbook's layout, shared by the writer and the reader: which sheets, which rows and
+columns, which are editable, which choices each fixed field has.
+
+A journey sheet is the journey model: steps as columns from column C, lanes as rows. Column
+A holds each row's key (`title`, `emotion`, ...) and row 3 each step's id: these are the
+marked, stable ids that let the workbook come back. The tables `insights`, `metrics` (one
+row per observation) and `backlog` have their field names as the first row. The hidden
+sheet `lists` holds the choice lists the dropdowns use, and what the workbook was made
+from (`language`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import get_args
+
+from journeyops_cli.models.insight import Confidence, InsightType, Severity
+from journeyops_cli.models.journey import Channel
+from journeyops_cli.models.opportunity import OpportunityStatus
+
+FORMAT = "journeyops-workbook-1"
+LISTS = "lists"
+INSIGHTS = "insights"
+METRICS = "metrics"
+BACKLOG = "backlog"
+TABLE_SHEETS = (INSIGHTS, METRICS, BACKLOG)
+JOURNEY_MARK = "journey"
+FIRST_STEP_COLUMN = 3  # C
+
+
+@dataclass(frozen=True, slots=True)
+class Lane:
+    """One row of a journey sheet."""
+
+    key: str
+    label: str
+    """The interface string (render.i18n) shown in column B."""
+    kind: str
+    """`text` (one text), `texts` (one item a line), `channels`, `emotion`, `id` or `shown`
+    (read-only, made from other records)."""
+
+    @property
+    def editable(self) -> bool:
+        return self.kind not in ("id", "shown")
+
+
+LANES = (
+    Lane("phase", "lane.parent_step", "shown"),
+    Lane("step", "lane.step_id", "id"),
+    Lane("title", "step", "text"),
+    Lane("description", "lane.description", "text"),
+    Lane("cx_goals", "lane.cx_goals", "texts"),
+    Lane("customer_actions", "lane.customer_actions", "texts"),
+    Lane("channels", "lane.channel_list", "channels"),
+    Lane("touchpoints", "lane.touchpoints", "texts"),
+    Lane("emotion", "lane.emotion", "emotion"),
+    Lane("pain_points", "lane.pain_points", "texts"),
+    Lane("insights", "lane.insights", "shown"),
+    Lane("metrics", "lane.metrics", "shown"),
+    Lane("opportunities", "lane.opportunities", "shown"),
+)
+FIRST_LANE_ROW = 2  # row 1 holds the journey's id and title
+LANE_ROWS = {lane.key: FIRST_LANE_ROW + i for i, lane in enumerate(LANES)}
+FROZEN_ROW = LANE_ROWS["title"] + 1  # the phase band, ids and titles stay in view
+
+CHOICES: dict[str, tuple[str, ...]] = {
+    "type": get_args(InsightType),
+    "severity": get_args(Severity),
+    "confidence": get_args(Confidence),
+    "status": get_args(OpportunityStatus),
+    "emotion": ("-2", "-1", "0", "1", "2"),
+    "channel": get_args(Channel),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    editable: bool
+    width: int
+    choice: str | None = None
+    """The `CHOICES` list of a fixed choice (a dropdown)."""
+
+
+INSIGHT_COLUMNS = (
+    Column("id", False, 28),
+    Column("title", True, 40),
+    Column("type", True, 16, "type"),
+    Column("source", True, 24),
+    Column("date", True, 12),
+    Column("summary", True, 60),
+    Column("severity", True, 11, "severity"),
+    Column("confidence", True, 11, "confidence"),
+    Column("steps", True, 40),
+    Column("customer_groups", True, 24),
+    Column("evidence", True, 30),
+)
+METRIC_COLUMNS = (
+    Column("metric", False, 28),
+    Column("title", False, 36),
+    Column("unit", False, 10),
+    Column("direction", False, 10),
+    Column("target", False, 10),
+    Column("date", True, 12),
+    Column("value", True, 10),
+    Column("note", True, 40),
+)
+BACKLOG_COLUMNS = (
+    Column("rank", False, 6),
+    Column("id", False, 28),
+    Column("title", True, 40),
+    Column("problem", True, 50),
+    Column("status", True, 12, "status"),
+    Column("score", False, 8),
+    Column("driver", False, 14),
+    Column("steps", True, 40),
+)
+TABLES = {INSIGHTS: INSIGHT_COLUMNS, METRICS: METRIC_COLUMNS, BACKLOG: BACKLOG_COLUMNS}
+
+
+def column_letter(number: int) -> str:
+    """1 -> A, 27 -> AA."""
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters

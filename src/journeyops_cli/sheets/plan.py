@@ -1,0 +1,469 @@
+"""Compare a read workbook with the bank and plan the edits: changed cells change the
+records they came from (by id), new rows become new insights and observations. Cells equal
+to what `export` would write change nothing, so re-importing an export changes no file.
+
+Every problem is collected as `FILE:SHEET!C7: message`; the import is refused (nothing
+written) when there is any.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from journeyops_cli.bank import Bank
+from journeyops_cli.edit import EditError
+from journeyops_cli.edit.changeset import Changeset
+from journeyops_cli.edit.fields import AppendItem, Edit, RemoveItem, SetValue, record_yaml
+from journeyops_cli.models import Insight, Journey, Metric, Opportunity
+from journeyops_cli.models.base import Record
+from journeyops_cli.sheets.layout import (
+    BACKLOG,
+    CHOICES,
+    FIRST_STEP_COLUMN,
+    INSIGHTS,
+    JOURNEY_MARK,
+    LANES,
+    METRICS,
+    TABLES,
+)
+from journeyops_cli.sheets.read import Book, Sheet
+from journeyops_cli.sheets.tables import Texts
+from journeyops_cli.sheets.values import lines, parse_date, parse_number
+from journeyops_cli.slug import is_slug, slugify
+
+
+@dataclass(slots=True)
+class Plan:
+    changes: Changeset
+    problems: list[str] = field(default_factory=list)
+
+
+class _Planner:
+    def __init__(self, bank: Bank, book: Book, language: str) -> None:
+        self.bank = bank
+        self.book = book
+        self.language = language
+        self.texts = Texts(bank, language)
+        self.plan = Plan(Changeset(bank.root, bank.config.limits))
+
+    def problem(self, sheet: str, row: int, column: int, message: str) -> None:
+        self.plan.problems.append(f"{self.book.where(sheet, row, column)}: {message}")
+
+    def edit(self, record: Record, edits: list[Edit], what: str, sheet: str, row: int, column: int) -> None:
+        try:
+            self.plan.changes.edit(record, edits, what)
+        except EditError as error:
+            self.problem(sheet, row, column, error.message)
+
+    # -- text in the workbook's language -------------------------------------------
+    def text_edit(self, path: tuple[Any, ...], current: Any, cell: Any) -> Edit | None:
+        new = "" if cell is None else str(cell)
+        if new == self.texts.one(current):
+            return None
+        if isinstance(current, dict):
+            return SetValue((*path, self.language), new)
+        return SetValue(path, new if new else None)
+
+    def texts_edits(self, path: tuple[Any, ...], current: list[Any], cell: Any) -> list[Edit]:
+        new = lines("" if cell is None else str(cell))
+        old = [self.texts.one(item) for item in current]
+        if new == old:
+            return []
+        removed = _removed(old, new)
+        if removed is not None:
+            return [RemoveItem(path, i) for i in reversed(removed)]
+        edits: list[Edit] = []
+        for i, (before, after) in enumerate(zip(old, new, strict=False)):
+            if before != after:
+                item = current[i]
+                edits.append(SetValue((*path, i, self.language) if isinstance(item, dict) else (*path, i), after))
+        edits += [AppendItem(path, text) for text in new[len(old):]]
+        edits += [RemoveItem(path, i) for i in reversed(range(len(new), len(old)))]
+        return edits
+
+    # -- journey sheets ------------------------------------------------------------
+    def journey_sheet(self, sheet: Sheet) -> None:
+        journey_id = sheet.get(1, 3)
+        journey = self.bank.get(Journey, str(journey_id)) if journey_id else None
+        if journey is None:
+            self.problem(sheet.name, 1, 3, f"no journey '{journey_id}' in the bank; a new journey is made with "
+                                           "`journeyops new journey`")
+            return
+        rows = {str(sheet.get(r, 1)): r for r in range(1, sheet.rows + 1) if sheet.get(r, 1) is not None}
+        missing = [lane.key for lane in LANES if lane.key not in rows]
+        if missing:
+            self.problem(sheet.name, 1, 1, f"the rows {', '.join(missing)} are missing (column A names each row)")
+            return
+        steps = {step.id: (i, step) for i, step in enumerate(journey.steps)}
+        edits: list[Edit] = []
+        new_steps: list[tuple[int, int]] = []  # (column, index of the next existing step)
+        for column in range(FIRST_STEP_COLUMN, sheet.columns + 1):
+            step_id = sheet.get(rows["step"], column)
+            if step_id is None:
+                # A new column whose title makes the id of a step the journey has is that
+                # step (so importing the same workbook twice adds it once).
+                step_id = slugify(str(sheet.get(rows["title"], column) or "")) or None
+                step_id = step_id if step_id in steps else None
+            if step_id is None:
+                if any(sheet.get(rows[lane.key], column) is not None for lane in LANES if lane.editable):
+                    new_steps.append((column, len(journey.steps)))
+                continue
+            if str(step_id) not in steps:
+                self.problem(sheet.name, rows["step"], column, f"no step '{step_id}' in journey '{journey.id}' "
+                                                               "(leave the id empty for a new step)")
+                continue
+            index, step = steps[str(step_id)]
+            new_steps = [(c, min(i, index)) for c, i in new_steps]
+            for lane in LANES:
+                if lane.editable:
+                    edits += self.lane(sheet, rows[lane.key], column, index, step, lane.key, lane.kind)
+        taken = set(steps)
+        for inserted, (column, before) in enumerate(new_steps):
+            value = self.new_step(sheet, rows, column, journey, taken)
+            if value is not None:
+                edits.append(AppendItem(("steps",), value, before + inserted))
+        self.edit(journey, edits, f"journey '{journey.id}': {len(edits)} change(s)", sheet.name, 1, 3)
+
+    def new_step(self, sheet: Sheet, rows: dict[str, int], column: int, journey: Journey,
+                 taken: set[str]) -> dict[str, Any] | None:
+        """A new step from a column without a step id: its id made from its title, its
+        parent step named in the phase row (by id or title)."""
+        def cell(key: str) -> Any:
+            return sheet.get(rows[key], column)
+
+        title = str(cell("title") or "").strip()
+        base = slugify(title)
+        if not base:
+            self.problem(sheet.name, rows["title"], column, "a new step needs a title")
+            return None
+        step_id, n = base, 2
+        while step_id in taken:
+            step_id, n = f"{base}-{n}", n + 1
+        taken.add(step_id)
+        parent_step = None
+        phase = str(cell("phase") or "").strip()
+        parent = self.bank.parent(journey)
+        if phase and parent is not None:
+            found = [item.id for item in parent.steps if phase in (item.id, self.texts.one(item.title))]
+            if not found:
+                self.problem(sheet.name, rows["phase"], column, f"no step '{phase}' in the parent journey "
+                                                                f"'{parent.id}'")
+                return None
+            parent_step = found[0]
+        emotion = self.emotion(sheet, rows["emotion"], column, cell("emotion"))
+        channels = self.channels(sheet, rows["channels"], column, cell("channels"))
+        if channels is None or emotion is False:
+            return None
+        return {
+            "id": step_id,
+            "title": title,
+            "description": str(cell("description") or "") or None,
+            "parent_step": parent_step,
+            "cx_goals": lines(str(cell("cx_goals") or "")),
+            "channels": channels,
+            "touchpoints": lines(str(cell("touchpoints") or "")),
+            "customer_actions": lines(str(cell("customer_actions") or "")),
+            "emotion": emotion,
+            "pain_points": lines(str(cell("pain_points") or "")),
+        }
+
+    def lane(self, sheet: Sheet, row: int, column: int, index: int, step: Any, key: str, kind: str) -> list[Edit]:
+        cell = sheet.get(row, column)
+        path = ("steps", index, key)
+        if kind == "text":
+            found = self.text_edit(path, getattr(step, key), cell)
+            return [found] if found else []
+        if kind == "texts":
+            return self.texts_edits(path, getattr(step, key), cell)
+        if kind == "channels":
+            new = self.channels(sheet, row, column, cell)
+            return [] if new is None else list_edits(path, list(step.channels), new)
+        value = self.emotion(sheet, row, column, cell)
+        if value is False or value == step.emotion:
+            return []
+        return [SetValue(path, value)]
+
+    def channels(self, sheet: Sheet, row: int, column: int, cell: Any) -> list[str] | None:
+        """Channel codes separated by commas (or lines); None after reporting an unknown one."""
+        new = [c.strip() for c in str(cell or "").replace("\n", ",").split(",") if c.strip()]
+        wrong = [c for c in new if c not in CHOICES["channel"]]
+        if wrong:
+            self.problem(sheet.name, row, column, f"unknown channel '{wrong[0]}'; use {', '.join(CHOICES['channel'])}")
+            return None
+        return new
+
+    def emotion(self, sheet: Sheet, row: int, column: int, cell: Any) -> int | bool | None:
+        if cell is None:
+            return None
+        number, _ = parse_number(cell)
+        if number is None or not number.is_integer() or not -2 <= number <= 2:
+            self.problem(sheet.name, row, column, f"'{cell}' is not an emotion; use a whole number from -2 to 2")
+            return False
+        return int(number)
+
+    # -- tables ---------------------------------------------------------------------
+    def header(self, sheet: Sheet) -> dict[str, int] | None:
+        known = [c.key for c in TABLES[sheet.name]]
+        columns: dict[str, int] = {}
+        for column in range(1, sheet.columns + 1):
+            name = sheet.get(1, column)
+            if name is None:
+                continue
+            if str(name) not in known:
+                self.problem(sheet.name, 1, column, f"unknown column '{name}'; the columns are {', '.join(known)}")
+                return None
+            columns[str(name)] = column
+        key = "metric" if sheet.name == METRICS else "id"
+        if key not in columns:
+            self.problem(sheet.name, 1, 1, f"the column '{key}' is missing")
+            return None
+        return columns
+
+    def choice(self, sheet: Sheet, row: int, column: int, name: str, cell: Any) -> str | None:
+        value = "" if cell is None else str(cell).strip()
+        if value not in CHOICES[name]:
+            self.problem(sheet.name, row, column, f"'{value}' is not a {name}; use {', '.join(CHOICES[name])}")
+            return None
+        return value
+
+    def date(self, sheet: Sheet, row: int, column: int, cell: Any) -> dt.date | None:
+        value, why = parse_date(cell)
+        if value is None:
+            self.problem(sheet.name, row, column, why or "not a date")
+        return value
+
+    def insights(self, sheet: Sheet) -> None:
+        columns = self.header(sheet)
+        if columns is None:
+            return
+        for row in range(2, sheet.rows + 1):
+            cells = {k: sheet.get(row, c) for k, c in columns.items()}
+            if all(v is None for v in cells.values()):
+                continue
+            insight = self.bank.get(Insight, str(cells.get("id") or "") or new_id(cells))
+            if insight is None:
+                self.new_insight(sheet, row, columns, cells)
+                continue
+            edits: list[Edit] = []
+            for key in ("title", "summary"):
+                if key in cells:
+                    found = self.text_edit((key,), getattr(insight, key), cells[key])
+                    edits += [found] if found else []
+            for key in ("type", "severity", "confidence"):
+                if key in cells and str(cells[key] or "") != getattr(insight, key):
+                    value = self.choice(sheet, row, columns[key], key, cells[key])
+                    edits += [SetValue((key,), value)] if value else []
+            if "source" in cells and str(cells["source"] or "") != insight.source:
+                edits.append(SetValue(("source",), str(cells["source"] or "")))
+            if "evidence" in cells and (cells["evidence"] or None) != insight.evidence:
+                edits.append(SetValue(("evidence",), cells["evidence"] or None))
+            if "date" in cells:
+                date = self.date(sheet, row, columns["date"], cells["date"])
+                if date is not None and date != insight.date:
+                    edits.append(SetValue(("date",), date))
+            for key in ("steps", "customer_groups"):
+                if key in cells:
+                    new = lines(str(cells[key] or ""))
+                    old = list(getattr(insight, key))
+                    edits += list_edits((key,), old, new)
+            self.edit(insight, edits, f"insight '{insight.id}': {len(edits)} change(s)", sheet.name, row, 1)
+
+    def new_insight(self, sheet: Sheet, row: int, columns: dict[str, int], cells: dict[str, Any]) -> None:
+        record_id = str(cells.get("id") or "") or new_id(cells)
+        if not is_slug(record_id):
+            self.problem(sheet.name, row, columns.get("id", 1), f"'{record_id}' cannot be an id; use a-z, 0-9 and -")
+            return
+        if any(str(cells.get(k) or "").strip() == "" for k in ("title", "type", "source", "date", "summary")):
+            self.problem(sheet.name, row, 1, "a new insight needs title, type, source, date and summary")
+            return
+        kind = self.choice(sheet, row, columns["type"], "type", cells["type"])
+        date = self.date(sheet, row, columns["date"], cells["date"])
+        if kind is None or date is None:
+            return
+        data: dict[str, Any] = {
+            "kind": "Insight", "id": record_id, "title": str(cells["title"]), "type": kind,
+            "source": str(cells["source"]), "date": date, "summary": str(cells["summary"]),
+            "evidence": cells.get("evidence") or None,
+        }
+        for key in ("severity", "confidence"):
+            if cells.get(key):
+                data[key] = self.choice(sheet, row, columns[key], key, cells[key])
+        data["steps"] = lines(str(cells.get("steps") or ""))
+        data["customer_groups"] = lines(str(cells.get("customer_groups") or ""))
+        self.plan.changes.add(f"insights/{record_id}.yaml", [record_yaml(data)], f"new insight '{record_id}'")
+
+    def metrics(self, sheet: Sheet) -> None:
+        columns = self.header(sheet)
+        if columns is None:
+            return
+        planned: dict[str, list[Edit]] = {}
+        created: dict[str, dict[str, Any]] = {}
+        for row in range(2, sheet.rows + 1):
+            get = {k: sheet.get(row, c) for k, c in columns.items()}
+            if get.get("date") is None and get.get("value") is None:
+                continue
+            metric = self.bank.get(Metric, str(get.get("metric") or ""))
+            date = self.date(sheet, row, columns.get("date", 1), get.get("date"))
+            value = self.number(sheet, row, columns.get("value", 1), get.get("value"))
+            note = str(get["note"]) if get.get("note") is not None else None
+            if metric is None:
+                self.new_metric_row(sheet, row, columns, get, created, date, value, note)
+                continue
+            if date is None or value is None:
+                continue
+            planned.setdefault(metric.id, []).extend(observation_edits(metric, date, value, note, update=True))
+        for metric_id, edits in planned.items():
+            metric = self.bank.get(Metric, metric_id)
+            assert metric is not None
+            self.edit(metric, edits, f"metric '{metric_id}': {len(edits)} change(s)", sheet.name, 1, 1)
+        for metric_id, data in created.items():
+            self.plan.changes.add(f"metrics/{metric_id}.yaml", [record_yaml(data)], f"new metric '{metric_id}'")
+
+    def new_metric_row(self, sheet: Sheet, row: int, columns: dict[str, int], get: dict[str, Any],
+                       created: dict[str, dict[str, Any]], date: dt.date | None, value: float | None,
+                       note: str | None) -> None:
+        """A row of a metric the bank lacks: with a title and a unit it makes the metric
+        (the other rows with its id add observations); without them it is a problem."""
+        metric_id = str(get.get("metric") or "")
+        data = created.get(metric_id)
+        if data is None:
+            title, unit = str(get.get("title") or "").strip(), str(get.get("unit") or "").strip()
+            if not (is_slug(metric_id) and title and unit):
+                self.problem(sheet.name, row, columns["metric"], f"no metric '{metric_id}' in the bank "
+                             "(a new metric needs an id, a title and a unit)")
+                return
+            data = {"kind": "Metric", "id": metric_id, "title": title, "unit": unit,
+                    "direction": str(get.get("direction") or "").strip() or None, "target": None,
+                    "observations": []}
+            if get.get("target") is not None:
+                data["target"] = self.number(sheet, row, columns["target"], get["target"])
+            created[metric_id] = data
+        if date is not None and value is not None:
+            entry: dict[str, Any] = {"date": date, "value": value}
+            if note:
+                entry["note"] = note
+            data["observations"].append(entry)
+
+    def number(self, sheet: Sheet, row: int, column: int, cell: Any) -> float | None:
+        value, why = parse_number(cell)
+        if value is None:
+            self.problem(sheet.name, row, column, why or "not a number")
+        return value
+
+    def backlog(self, sheet: Sheet) -> None:
+        columns = self.header(sheet)
+        if columns is None:
+            return
+        for row in range(2, sheet.rows + 1):
+            cells = {k: sheet.get(row, c) for k, c in columns.items()}
+            if all(v is None for v in cells.values()):
+                continue
+            record_id = str(cells.get("id") or "") or slugify(str(cells.get("title") or ""))[:48].rstrip("-")
+            opportunity = self.bank.get(Opportunity, record_id)
+            if opportunity is None:
+                self.new_opportunity(sheet, row, columns, cells, record_id)
+                continue
+            edits: list[Edit] = []
+            for key in ("title", "problem"):
+                if key in cells:
+                    found = self.text_edit((key,), getattr(opportunity, key), cells[key])
+                    edits += [found] if found else []
+            if "status" in cells and cells["status"] != opportunity.status:
+                value = self.choice(sheet, row, columns["status"], "status", cells["status"])
+                edits += [SetValue(("status",), value)] if value else []
+            if "steps" in cells:
+                edits += list_edits(("steps",), list(opportunity.steps), lines(str(cells["steps"] or "")))
+            self.edit(opportunity, edits, f"opportunity '{opportunity.id}': {len(edits)} change(s)", sheet.name, row, 1)
+
+    def new_opportunity(self, sheet: Sheet, row: int, columns: dict[str, int], cells: dict[str, Any],
+                        record_id: str) -> None:
+        if not is_slug(record_id):
+            self.problem(sheet.name, row, columns.get("id", 1), f"'{record_id}' cannot be an id; use a-z, 0-9 and -")
+            return
+        if not str(cells.get("title") or "").strip() or not str(cells.get("problem") or "").strip():
+            self.problem(sheet.name, row, columns.get("title", 1), "a new opportunity needs a title and a problem")
+            return
+        status = "idea"
+        if cells.get("status"):
+            chosen = self.choice(sheet, row, columns["status"], "status", cells["status"])
+            if chosen is None:
+                return
+            status = chosen
+        data = {"kind": "Opportunity", "id": record_id, "title": str(cells["title"]).strip(),
+                "problem": str(cells["problem"]).strip(), "status": status,
+                "steps": lines(str(cells.get("steps") or ""))}
+        self.plan.changes.add(f"opportunities/{record_id}.yaml", [record_yaml(data)],
+                              f"new opportunity '{record_id}'")
+
+def _removed(old: list[str], new: list[str]) -> list[int] | None:
+    """The positions of `old` whose removal leaves `new`, when that is all that changed."""
+    if len(new) >= len(old):
+        return None
+    gone, j = [], 0
+    for i, item in enumerate(old):
+        if j < len(new) and new[j] == item:
+            j += 1
+        else:
+            gone.append(i)
+    return gone if j == len(new) else None
+
+
+def list_edits(path: tuple[Any, ...], old: list[str], new: list[str]) -> list[Edit]:
+    """Edits that turn the list `old` into `new`: removed items removed, changed items
+    changed one by one, new ones appended."""
+    if new == old:
+        return []
+    removed = _removed(old, new)
+    if removed is not None:
+        return [RemoveItem(path, i) for i in reversed(removed)]
+    edits: list[Edit] = [SetValue((*path, i), b) for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b]
+    edits += [AppendItem(path, item) for item in new[len(old):]]
+    return edits + [RemoveItem(path, i) for i in reversed(range(len(new), len(old)))]
+
+
+def new_id(cells: dict[str, Any]) -> str:
+    """The id of a new insight row without one: from its title."""
+    return slugify(str(cells.get("title") or ""))[:48].rstrip("-")
+
+
+def observation_edits(metric: Metric, date: dt.date, value: float, note: str | None, update: bool) -> list[Edit]:
+    """The edits that record `value` at `date` (an existing date changes only with `update`)."""
+    for i, observation in enumerate(metric.observations):
+        if observation.date == date:
+            edits: list[Edit] = []
+            if observation.value != value:
+                if not update:
+                    raise EditError(
+                        f"metric '{metric.id}' already has {observation.value:g} on {date.isoformat()}; "
+                        "give --update to change it"
+                    )
+                edits.append(SetValue(("observations", i, "value"), value))
+            if note is not None and note != (observation.note or ""):
+                edits.append(SetValue(("observations", i, "note"), note))
+            return edits
+    entry: dict[str, Any] = {"date": date, "value": value}
+    if note:
+        entry["note"] = note
+    return [AppendItem(("observations",), entry)]
+
+
+def plan_import(bank: Bank, book: Book, language: str) -> Plan:
+    """What importing `book` would change; `problems` lists what is wrong with it."""
+    planner = _Planner(bank, book, language)
+    for sheet in book.sheets:
+        if not sheet.cells:
+            continue
+        if sheet.get(1, 1) == JOURNEY_MARK:
+            planner.journey_sheet(sheet)
+        elif sheet.name == INSIGHTS:
+            planner.insights(sheet)
+        elif sheet.name == METRICS:
+            planner.metrics(sheet)
+        elif sheet.name == BACKLOG:
+            planner.backlog(sheet)
+        else:
+            planner.problem(sheet.name, 1, 1, "not a journeyops sheet (no 'journey' in A1, and not insights, "
+                                              "metrics or backlog); remove it or rename it")
+    return planner.plan

@@ -1,0 +1,122 @@
+"""Rows of a data export, CSV or XLSX, as text with their place: the encoding (UTF-8, UTF-8
+with BOM, cp1252) and the delimiter (`,`, `;` from Finnish Excel, tab, `|`) are found and
+reported, and each row knows how to name itself (`FILE:7` or `FILE:Sheet!C7`)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from journeyops_cli.sheets import SheetError
+from journeyops_cli.sheets.layout import column_letter
+
+DELIMITERS = ",;\t|"
+
+
+@dataclass(slots=True)
+class Rows:
+    """A header and the rows under it. `notes` says what was guessed (encoding, delimiter)."""
+
+    shown: str
+    header: list[str]
+    rows: list[list[Any]]
+    sheet: str | None = None
+    first_row: int = 2
+    notes: list[str] = field(default_factory=list)
+
+    def where(self, index: int, column: int | None = None) -> str:
+        """The place of row `index` (0-based in `rows`), and of one of its cells."""
+        line = self.first_row + index
+        if self.sheet is None:
+            return f"{self.shown}:{line}"
+        return f"{self.shown}:{self.sheet}!{column_letter((column or 0) + 1)}{line}"
+
+
+def decode(data: bytes, shown: str, encoding: str | None) -> tuple[str, str]:
+    """(text, the encoding used)."""
+    if encoding:
+        try:
+            return data.decode(encoding), encoding
+        except (UnicodeDecodeError, LookupError) as error:
+            raise SheetError(shown, f"cannot be read as {encoding}: {error}") from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def sniff(text: str) -> str:
+    """The delimiter of the first lines: the one that splits them into the most equal,
+    more-than-one columns (quoted fields are respected)."""
+    sample = "\n".join(text.splitlines()[:20])
+    best, best_score = ",", -1
+    for delimiter in DELIMITERS:
+        widths = [len(r) for r in csv.reader(io.StringIO(sample), delimiter=delimiter) if r]
+        if not widths or widths[0] < 2:
+            continue
+        score = sum(1 for w in widths if w == widths[0]) * 100 + widths[0]
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def read_csv(path: Path, shown: str, encoding: str | None = None, delimiter: str | None = None) -> Rows:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise SheetError(shown, f"cannot be read: {error.strerror}") from None
+    text, used = decode(data, shown, encoding)
+    chosen = delimiter or sniff(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=chosen)
+    try:
+        header = next(reader, None)
+        rows = list(reader)
+    except csv.Error as error:
+        raise SheetError(f"{shown}:{reader.line_num}", f"not valid CSV: {error}") from None
+    if header is None:
+        raise SheetError(shown, "the file is empty")
+    names = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}
+    notes = [f"read as {used}, {names[chosen]}-separated"] if chosen in names else []
+    if used == "cp1252":
+        notes = [f"not UTF-8: read as cp1252 (Windows), {names.get(chosen, chosen)}-separated"]
+    return Rows(shown, [h.strip() for h in header], rows, notes=notes)
+
+
+def read_xlsx(path: Path, shown: str) -> Rows:
+    """The first sheet of a workbook (values only: a formula gives its saved value)."""
+    from journeyops_cli.sheets.read import check_archive
+
+    check_archive(path, shown)
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
+        raise SheetError(shown, f"cannot be read as a workbook: {type(error).__name__}: {error}") from None
+    ws = wb.worksheets[0]
+    values = ws.iter_rows(values_only=True)
+    header = next(values, None)
+    if header is None:
+        raise SheetError(f"{shown}:{ws.title}!A1", "the sheet is empty")
+    rows = [list(row) for row in values]
+    wb.close()
+    return Rows(shown, ["" if h is None else str(h).strip() for h in header], rows, sheet=ws.title)
+
+
+def read_rows(path: Path, shown: str, encoding: str | None = None, delimiter: str | None = None) -> Rows:
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return read_xlsx(path, shown)
+    return read_csv(path, shown, encoding, delimiter)
+
+
+def cells(rows: Rows) -> Iterator[tuple[int, list[Any]]]:
+    """(index, row) for each row that is not empty."""
+    for index, row in enumerate(rows.rows):
+        if any(v not in (None, "") for v in row):
+            yield index, row

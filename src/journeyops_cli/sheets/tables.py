@@ -1,0 +1,166 @@
+"""The bank as tables of cells, in one language: what `export` writes to a workbook or to CSV
+files, and what `import` compares a read workbook against."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from journeyops_cli.bank import Bank
+from journeyops_cli.models import Insight, Journey, Metric
+from journeyops_cli.models.base import pick_text
+from journeyops_cli.render.i18n import strings
+from journeyops_cli.sheets.layout import (
+    BACKLOG,
+    BACKLOG_COLUMNS,
+    INSIGHT_COLUMNS,
+    INSIGHTS,
+    JOURNEY_MARK,
+    LANES,
+    METRIC_COLUMNS,
+    METRICS,
+    Column,
+)
+
+Cell = str | int | float | None
+
+
+@dataclass(slots=True)
+class Table:
+    """One sheet: its name and rows of cells (row 1 first)."""
+
+    name: str
+    rows: list[list[Cell]]
+    journey: Journey | None = None
+
+
+class Texts:
+    """Record text in the export's language, falling back to the bank's other languages."""
+
+    def __init__(self, bank: Bank, language: str) -> None:
+        self.language = language
+        self.fallback = [lang for lang in bank.config.languages if lang != language]
+
+    def one(self, value: Any) -> str:
+        return pick_text(value, self.language, self.fallback)
+
+    def many(self, values: list[Any]) -> str:
+        return "\n".join(self.one(v) for v in values)
+
+
+def journey_table(bank: Bank, journey: Journey, texts: Texts) -> Table:
+    labels = strings(texts.language)
+    parent = bank.parent(journey)
+    rows: list[list[Cell]] = [[JOURNEY_MARK, labels["journey"], journey.id, texts.one(journey.title)]]
+    for lane in LANES:
+        row: list[Cell] = [lane.key, labels[lane.label]]
+        for step in journey.steps:
+            row.append(_lane_cell(bank, journey, parent, step, lane.key, texts))
+        rows.append(row)
+    return Table(journey.id, rows, journey)
+
+
+def _lane_cell(bank: Bank, journey: Journey, parent: Journey | None, step: Any, key: str, texts: Texts) -> Cell:
+    ref = (journey.id, step.id)
+    if key == "phase":
+        found = parent.step(step.parent_step) if parent and step.parent_step else None
+        return texts.one(found.title) if found else (step.parent_step or "")
+    if key == "step":
+        return str(step.id)
+    if key in ("title", "description"):
+        return texts.one(getattr(step, key))
+    if key in ("cx_goals", "customer_actions", "touchpoints", "pain_points"):
+        return texts.many(getattr(step, key))
+    if key == "channels":
+        return ", ".join(step.channels)
+    if key == "emotion":
+        return step.emotion
+    if key == "insights":
+        return "\n".join(f"{texts.one(i.title)} [{i.id}]" for i in bank.step_insights.get(ref, []))
+    if key == "metrics":
+        return "\n".join(_metric_line(m, texts) for m in bank.step_metrics.get(ref, []))
+    return "\n".join(
+        f"{texts.one(o.title)} [{o.id}, {o.status}]" for o in bank.step_opportunities.get(ref, [])
+    )
+
+
+def _metric_line(metric: Metric, texts: Texts) -> str:
+    latest = metric.latest()
+    value = f"{latest.value:g} {metric.unit} ({latest.date.isoformat()})" if latest else "–"
+    word = strings(texts.language)["metric.target"]
+    target = f"; {word} {metric.target:g} {metric.unit}" if metric.target is not None else ""
+    return f"{texts.one(metric.title)} [{metric.id}]: {value}{target}"
+
+
+def insight_row(insight: Insight, texts: Texts) -> list[Cell]:
+    values: dict[str, Cell] = {
+        "id": insight.id,
+        "title": texts.one(insight.title),
+        "type": insight.type,
+        "source": insight.source,
+        "date": insight.date.isoformat(),
+        "summary": texts.one(insight.summary),
+        "severity": insight.severity,
+        "confidence": insight.confidence,
+        "steps": "\n".join(insight.steps),
+        "customer_groups": "\n".join(insight.customer_groups),
+        "evidence": insight.evidence or "",
+    }
+    return [values[c.key] for c in INSIGHT_COLUMNS]
+
+
+def metric_rows(metric: Metric, texts: Texts) -> list[list[Cell]]:
+    head: list[Cell] = [
+        metric.id, texts.one(metric.title), metric.unit, metric.direction or "", metric.target,
+    ]
+    observations = sorted(metric.observations, key=lambda o: o.date)
+    if not observations:
+        return [[*head, None, None, None]]
+    return [[*head, o.date.isoformat(), o.value, o.note or ""] for o in observations]
+
+
+def backlog_rows(bank: Bank, texts: Texts) -> list[list[Cell]]:
+    from journeyops_cli.score.rank import Request, rank
+
+    ranking = rank(bank, Request(statuses=tuple(sorted({o.status for o in bank.opportunities()}))))
+    return [
+        [
+            row.rank,
+            row.opportunity.id,
+            texts.one(row.opportunity.title),
+            texts.one(row.opportunity.problem),
+            row.opportunity.status,
+            round(row.score.total, 2),
+            row.score.driver,
+            "\n".join(row.opportunity.steps),
+        ]
+        for row in ranking.everyone
+    ]
+
+
+def bank_tables(bank: Bank, journeys: list[Journey], language: str) -> list[Table]:
+    """Every sheet of the export of `journeys` (insights, metrics and backlog are those
+    linked to them; all of them when every journey is exported)."""
+    texts = Texts(bank, language)
+    tables = [journey_table(bank, journey, texts) for journey in journeys]
+    everything = len(journeys) == len(bank.journeys())
+    chosen = {j.id for j in journeys}
+
+    def linked(refs: list[str]) -> bool:
+        return everything or any(ref.split("#", 1)[0] in chosen for ref in refs)
+
+    insights = [i for i in bank.insights() if linked(i.steps)]
+    metrics = [m for m in bank.metrics() if linked(m.steps) or _on_steps(bank, m, chosen)]
+    tables.append(Table(INSIGHTS, [_header(INSIGHT_COLUMNS)] + [insight_row(i, texts) for i in insights]))
+    tables.append(Table(METRICS, [_header(METRIC_COLUMNS)] + [r for m in metrics for r in metric_rows(m, texts)]))
+    backlog = [r for r in backlog_rows(bank, texts) if everything or linked(str(r[7]).split("\n"))]
+    tables.append(Table(BACKLOG, [_header(BACKLOG_COLUMNS), *backlog]))
+    return tables
+
+
+def _header(columns: tuple[Column, ...]) -> list[Cell]:
+    return [c.key for c in columns]
+
+
+def _on_steps(bank: Bank, metric: Metric, chosen: set[str]) -> bool:
+    return any(metric.id in step.metrics for j in bank.journeys() if j.id in chosen for step in j.steps)

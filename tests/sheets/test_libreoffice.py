@@ -1,0 +1,70 @@
+"""A real client opens the exported workbook: LibreOffice Calc (headless) converts every
+sheet to CSV, and the cells are where export put them; converted back to XLSX by
+LibreOffice, the data validation lists are still there."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+from pathlib import Path
+
+import openpyxl
+import pytest
+from tests.sheets.helpers import cli, copy_bank
+from tests.tools import require_tool
+
+from journeyops_cli.sheets.layout import LANE_ROWS
+
+# Filter options of the CSV export: comma, double quote, UTF-8, from row 1, ..., and the
+# 12th token -1: every sheet to its own file (LibreOffice 7.2 and later).
+ALL_SHEETS = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
+
+
+def soffice(*args: str, cwd: Path) -> None:
+    binary = shutil.which("soffice")
+    require_tool(binary is not None, "LibreOffice (soffice) is not installed")
+    assert binary is not None
+    profile = cwd / "lo-profile"
+    subprocess.run(
+        [binary, f"-env:UserInstallation=file://{profile}", "--headless", *args],
+        cwd=cwd, check=True, capture_output=True, timeout=240,
+    )
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("lo")
+    bank = copy_bank(tmp)
+    out = tmp / "model.xlsx"
+    assert cli("export", "--all", "--bank", str(bank), "--out", str(out))[0] == 0
+    return out
+
+
+def test_libreoffice_reads_every_sheet_where_export_put_the_cells(exported: Path) -> None:
+    folder = exported.parent
+    soffice("--convert-to", ALL_SHEETS, "--outdir", str(folder / "csv"), str(exported), cwd=folder)
+    with open(folder / "csv" / "model-daycare-application.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][:4] == [
+        "journey", "Palvelupolku", "daycare-application", "Varhaiskasvatushakemus asiointipalvelussa"
+    ]
+    assert rows[LANE_ROWS["step"] - 1][:4] == ["step", "Vaiheen tunniste (älä muuta)", "sign-in", "fill-in-application"]
+    assert rows[LANE_ROWS["title"] - 1][2] == "Tunnistautuminen"
+    assert rows[LANE_ROWS["emotion"] - 1][2:5] == ["0", "-1", "-2"]
+    with open(folder / "csv" / "model-insights.csv", encoding="utf-8", newline="") as handle:
+        insights = list(csv.reader(handle))
+    assert insights[0][:3] == ["id", "title", "type"]
+    assert len(insights) > 10
+
+
+def test_libreoffice_keeps_the_dropdowns(exported: Path) -> None:
+    folder = exported.parent
+    soffice("--convert-to", "xlsx", "--outdir", str(folder / "lo"), str(exported), cwd=folder)
+    wb = openpyxl.load_workbook(folder / "lo" / "model.xlsx")
+    emotion = wb["daycare-application"].data_validations.dataValidation
+    assert [(v.type, str(v.sqref)) for v in emotion] == [
+        ("list", f"C{LANE_ROWS['emotion']}:I{LANE_ROWS['emotion']}")
+    ]
+    assert len(wb["insights"].data_validations.dataValidation) == 3
+    assert wb["lists"].sheet_state == "hidden"
