@@ -12,6 +12,7 @@ import typer
 from journeyops_cli.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, JourneyopsError
 
 if TYPE_CHECKING:
+    from journeyops_cli.edit.changeset import Changeset
     from journeyops_cli.pipeline import Loaded
 
 __all__ = [
@@ -72,3 +73,31 @@ def load_in_language(bank: Path | None, lang: str | None) -> tuple[Loaded, str]:
     if language not in config.languages:
         fail(f"--lang {language}: the bank's languages are {', '.join(config.languages)}")
     return loaded, language
+
+
+def apply_changes(changes: Changeset, dry_run: bool, whole_bank: bool = True, doing: str = "the import") -> None:
+    """Check a changeset (against the whole bank, or each changed file read back on its
+    own when only new records are added), then write it, or with `dry_run` say what it
+    would do; a change that would add an error is refused with the errors (exit 1)."""
+    from journeyops_cli.edit import EditError
+
+    changed = changes.changed
+    if not changed:
+        typer.echo("nothing to change")
+        return
+    errors = changes.new_errors() if whole_bank else changes.file_errors()
+    if errors:
+        for line in errors:
+            typer.echo(line, err=True)
+        fail(f"{doing} would make the bank invalid; nothing was written", EXIT_FINDINGS)
+    verb = "would change" if dry_run else "changed"
+    for change in changed:
+        for what in change.what:
+            action = ("would create" if dry_run else "created") if change.original is None else verb
+            typer.echo(f"{change.path}: {action} {what}")
+    if dry_run:
+        return
+    try:
+        changes.write()
+    except EditError as error:
+        fail(error.message, EXIT_FINDINGS)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from journeyops_cli.cli.common import EXIT_FINDINGS, BankOption, bank_root, fail
+from journeyops_cli.cli.common import EXIT_FINDINGS, BankOption, apply_changes, bank_root, fail
 
 app = typer.Typer()
 
@@ -31,33 +31,6 @@ def _problems(problems: list[str]) -> None:
         for line in problems:
             typer.echo(line, err=True)
         fail(f"{len(problems)} problem(s); nothing was imported", EXIT_FINDINGS)
-
-
-def finish(changes: Changeset, dry_run: bool, whole_bank: bool = True) -> None:
-    """Check the changes (with the whole bank, or each changed file read back on its own
-    when only new records are added), then write them (or print them)."""
-    from journeyops_cli.edit import EditError
-
-    changed = changes.changed
-    if not changed:
-        typer.echo("nothing to change")
-        return
-    errors = changes.new_errors() if whole_bank else changes.file_errors()
-    if errors:
-        for line in errors:
-            typer.echo(line, err=True)
-        fail("the import would make the bank invalid; nothing was written", EXIT_FINDINGS)
-    verb = "would change" if dry_run else "changed"
-    for change in changed:
-        for what in change.what:
-            action = ("would create" if dry_run else "created") if change.original is None else verb
-            typer.echo(f"{change.path}: {action} {what}")
-    if dry_run:
-        return
-    try:
-        changes.write()
-    except EditError as error:
-        fail(error.message, EXIT_FINDINGS)
 
 
 @app.command("import")
@@ -198,7 +171,7 @@ def _import_insights(files: list[Path], name: str | None, mapping: list[str], st
         summary = f"{path}: {len(planned.ids)} new, {planned.skipped} already in the bank"
         typer.echo(summary + (f", {planned.masked} personal data item(s) masked" if planned.masked else ""), err=True)
     _problems(problems)
-    finish(changes, dry_run, whole_bank=False)
+    apply_changes(changes, dry_run, whole_bank=False)
 
 
 def _import_observations(files: list[Path], query: str | None, update: bool, delimiter: str | None,
@@ -232,7 +205,7 @@ def _import_observations(files: list[Path], query: str | None, update: bool, del
                 changes.files.setdefault(change.path, change)
     _problems(problems)
     assert changes is not None
-    finish(changes, dry_run)
+    apply_changes(changes, dry_run)
 
 
 def _import_workbook(path: Path, dry_run: bool, bank: Path | None) -> None:
@@ -257,7 +230,7 @@ def _import_workbook(path: Path, dry_run: bool, bank: Path | None) -> None:
         fail(f"{path}: the workbook is in '{language}'; the bank's languages are {', '.join(b.config.languages)}")
     plan = plan_import(b, book, language)
     _problems(plan.problems)
-    finish(plan.changes, dry_run)
+    apply_changes(plan.changes, dry_run)
 
 
 @app.command("observe")
@@ -297,4 +270,4 @@ def observe_command(
         changes.edit(found, edits, f"metric '{metric}': {number:g} on {when.isoformat()}")
     except EditError as error:
         fail(error.message, EXIT_FINDINGS)
-    finish(changes, dry_run)
+    apply_changes(changes, dry_run)
