@@ -39,7 +39,7 @@ CASES = {
     ),
     "duplicate keys": (
         "kind: Team\nid: t\ntitle: A\ntitle: B\n",
-        [("bad.yaml", "JO003", 4, 1, "duplicate key 'title'")],
+        [("bad.yaml", "JO003", 4, 1, "duplicate key 'title' (first defined at line 3)")],
     ),
     "unknown kind": (
         "kind: Jorney\nid: t\n",

@@ -274,6 +274,22 @@ def _syntax_problem(error: MarkedYAMLError, text: str = "") -> Problem:
         return Problem("JO006", line, column, "nesting is deeper than the YAML reader allows",
                        "journey records are never this deep; the file may be damaged or hostile")
     context = f" ({error.context})" if error.context else ""
+    opened = error.context_mark
+    if (
+        opened is not None
+        and (error.context or "").endswith("a quoted scalar")
+        and problem in ("found unexpected end of stream", "found unexpected document indicator")
+    ):
+        # libyaml notices an unclosed quote only where the stream or the document ends,
+        # often far below it: report where the quote opens, and keep libyaml's own note.
+        return Problem(
+            "JO001",
+            opened.line + 1,
+            opened.column + 1,
+            f"YAML syntax error: this quote is never closed ({problem} at line {line}, "
+            f"{error.context})",
+            "close the quote; write '' for a quote inside single quotes, \\\" inside double quotes",
+        )
     hint = None
     lines = text.splitlines()
     if "\t" in problem or (0 < line <= len(lines) and "\t" in lines[line - 1]):
@@ -340,16 +356,7 @@ def _construct(
                 if type(key) is str and len(key) <= INTERN_MAX:
                     key = _intern(key)
                 if key in container:
-                    mark = key_node.start_mark
-                    raise _Stop(
-                        Problem(
-                            "JO003",
-                            mark.line + 1,
-                            mark.column + 1,
-                            f"duplicate key {key!r}",
-                            "YAML keeps only one of them; remove or rename the other",
-                        )
-                    )
+                    raise _Stop(_duplicate_key(node, key_node, key))
                 container[key] = _child(value_node, stack, depth, seen, max_aliases, aliases)
         else:
             if node.tag != SEQ:
@@ -358,6 +365,22 @@ def _construct(
             for item in node.value:
                 append(_child(item, stack, depth, seen, max_aliases, aliases))
     return result
+
+
+def _duplicate_key(node: MappingNode, again: ScalarNode, key: Any) -> Problem:
+    """JO003 at the second of two equal keys, naming where the first one stands."""
+    first = next(k for k, _ in node.value if isinstance(k, ScalarNode) and _scalar(k) == key)
+    mark, was = again.start_mark, first.start_mark
+    where = f"line {was.line + 1}"
+    if was.line == mark.line:
+        where += f", column {was.column + 1}"
+    return Problem(
+        "JO003",
+        mark.line + 1,
+        mark.column + 1,
+        f"duplicate key {key!r} (first defined at {where})",
+        "YAML keeps only one of them; remove or rename the other",
+    )
 
 
 INTERN_MAX = 64
