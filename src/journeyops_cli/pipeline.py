@@ -204,7 +204,7 @@ def validate(
     """Load the bank, run every active rule, and keep the findings in `only` when given
     (bank-relative files and folders, "" for the whole bank): references still resolve
     against the whole bank."""
-    from journeyops_cli.rules.engine import lint
+    from journeyops_cli.rules.engine import lint, plan
 
     config = load_config(root)
     selection = selection or Selection()
@@ -220,9 +220,13 @@ def validate(
     if stored is not None:
         findings, records = stored.findings, stored.records
     else:
+        # Plan before any file is read: an unknown rule on the command line or in the
+        # config is a RuleError now, not after the bank has loaded. (A stored answer was
+        # planned when it was made: its key holds the config and the selection.)
+        chosen = plan(config, selection, root)
         loaded = load_bank(root, config, found=found, stats=results.stats if results else None)
         # Rules, severities, per-path ignores and inline suppressions (rules/engine.py).
-        findings = lint(loaded.bank, loaded.findings, loaded.files, selection)
+        findings = lint(loaded.bank, loaded.findings, loaded.files, selection, chosen=chosen)
         findings.sort(key=Finding.sort_key)
         if loaded.bank.places is not None:
             loaded.bank.places.save(loaded.bank.digests)
