@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from journeyops_cli.bank import Bank
 from journeyops_cli.errors import JourneyopsError
 from journeyops_cli.findings import Finding, Severity
-from journeyops_cli.load.files import Discovery, discover, finding, read_text
+from journeyops_cli.load.files import Discovery, Unloaded, discover, finding, read_text
 from journeyops_cli.load.messages import problems_from
 from journeyops_cli.load.positions import Locator
 from journeyops_cli.load.signed import FileStat
@@ -137,13 +137,14 @@ def load_bank(
         if store is not None:
             store.save()
         records: list[Record] = []
-        invalid: list[tuple[str, str]] = []
+        unloaded: list[Unloaded] = []
         findings = list(found.findings)
         for result in results:
             records.extend(result.records)
             findings.extend(result.findings)
-            invalid.extend(result.invalid)
-        bank = Bank.build(root, config, records, invalid)
+            unloaded.extend(result.unloaded)
+        unread = {result.path: result.unread for result in results if result.unread != frozenset()}
+        bank = Bank.build(root, config, records, unloaded, unread)
         bank.marked = {result.path for result in results if result.marked}
         if store is not None:
             from journeyops_cli.load.places import Places

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from journeyops_cli.load.files import digest_of
+from journeyops_cli.load.files import Unloaded, digest_of
 from journeyops_cli.load.positions import Locator
 from journeyops_cli.models import (
     KINDS,
@@ -52,8 +52,12 @@ class Bank:
         self.config = config
         self.by_kind: dict[str, dict[str, Record]] = {kind: {} for kind in KINDS}
         self.duplicates: list[Duplicate] = []
-        # Ids of records that exist in the files but failed validation, by kind.
-        self.invalid: dict[str, set[str]] = defaultdict(set)
+        # Records that are in the files but did not load (their own findings say why),
+        # by (kind, id), kind None when it is unknown; and the ids named in the parts of
+        # files that could not be read, by file (None: nothing of it could be read).
+        self.unloaded: list[Unloaded] = []
+        self._unloaded: set[tuple[str | None, str]] = set()
+        self.unread: dict[str, frozenset[str] | None] = {}
         self.children: dict[str, list[Journey]] = defaultdict(list)
         self.step_insights: dict[StepKey, list[Insight]] = defaultdict(list)
         self.step_metrics: dict[StepKey, list[Metric]] = defaultdict(list)
@@ -82,11 +86,13 @@ class Bank:
         root: Path,
         config: BankConfig,
         records: Iterable[Record],
-        invalid: Iterable[tuple[str, str]] = (),
+        unloaded: Iterable[Unloaded] = (),
+        unread: dict[str, frozenset[str] | None] | None = None,
     ) -> Bank:
         bank = cls(root, config)
-        for kind, record_id in invalid:
-            bank.invalid[kind].add(record_id)
+        bank.unloaded = list(unloaded)
+        bank._unloaded = {(item.kind, item.id) for item in bank.unloaded if item.id is not None}
+        bank.unread = unread or {}
         for record in records:
             table = bank.by_kind[record.kind]
             first = table.get(record.id)
@@ -208,6 +214,22 @@ class Bank:
 
             self._rollup = build(self)
         return self._rollup
+
+    def did_not_load(self, kind: str, record_id: str) -> bool:
+        """Whether a record of `kind` with this id is in the files but did not load: it is
+        unknown, not missing."""
+        return (kind, record_id) in self._unloaded or (None, record_id) in self._unloaded
+
+    def may_hold(self, record_id: str) -> list[str]:
+        """The files that could not be read in full and may hold a record with this id."""
+        return [path for path, ids in self.unread.items() if ids is None or record_id in ids]
+
+    def not_loaded(self, kind: str) -> list[str]:
+        """The files with records of `kind` (or of a kind unknown) that did not load, or
+        that could not be read in full: what is said of all records of a kind may not
+        hold there."""
+        files = {item.path for item in self.unloaded if item.kind in (kind, None)}
+        return sorted(files.union(self.unread))
 
     def ids(self, kind: str) -> list[str]:
         return list(self.by_kind.get(kind, {}))

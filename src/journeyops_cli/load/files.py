@@ -5,8 +5,10 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -17,13 +19,33 @@ from journeyops_cli.load.messages import _did_you_mean, problems_from
 from journeyops_cli.load.positions import Locator
 from journeyops_cli.load.yaml_read import parse
 from journeyops_cli.models import KINDS
-from journeyops_cli.models.base import Record
+from journeyops_cli.models.base import Record, Reference, references_in
 from journeyops_cli.models.config import CONFIG_FILE, LimitsConfig
 
 YAML_SUFFIXES = (".yaml", ".yml")
 SKIPPED_FOLDERS = {"node_modules", "__pycache__"}
 BOM = b"\xef\xbb\xbf"
 SUPPRESSION_MARKER = b"journeyops:"
+
+
+@dataclass(frozen=True, slots=True)
+class Unloaded:
+    """A record that is in a file but did not load (its own finding says why), as far as
+    it could be read: references to it are not reported as dangling ("unknown, not
+    missing"), and the references its raw data makes are still checked."""
+
+    path: str
+    document: int
+    kind: str | None  # None: not a known kind, or not readable
+    id: str | None
+    references: tuple[Reference, ...] = ()
+
+    def stand_in(self) -> Record:
+        """A record without data, in this one's place (to place findings on it)."""
+        record = Record.model_construct(kind=self.kind or "", id=self.id or "")
+        record._path = self.path
+        record._document = self.document
+        return record
 
 
 @dataclass(slots=True)
@@ -33,9 +55,12 @@ class FileResult:
     path: str
     records: list[Record] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
-    # (kind, id) of records that exist but failed validation: references to them are not
-    # reported as dangling, since the record's own error already is.
-    invalid: list[tuple[str, str]] = field(default_factory=list)
+    # Records that are in the file but did not load (YAML, kind or schema problems).
+    unloaded: list[Unloaded] = field(default_factory=list)
+    # The ids (`id: x`) named in the part of the file that could not be read, so that a
+    # reference to one is known to be perhaps there; None when nothing of the file could
+    # be read (any id may be in it), empty when all of it was read.
+    unread: frozenset[str] | None = frozenset()
     # The file holds `journeyops:` (an inline suppression may be in it; lint/suppress.py).
     marked: bool = False
     # blake2b of the bytes loaded (None when they could not be read): what the load cache
@@ -206,12 +231,15 @@ def load_bytes(rel: str, data: bytes | None, findings: list[Finding], limits: Li
     """Records and findings of a file already read by `read_bytes`."""
     result = FileResult(rel, findings=list(findings))
     if data is None:
+        result.unread = None if findings else frozenset()
         return result
     result.marked = SUPPRESSION_MARKER in data
     text, decoded = decode_text(rel, data)
     result.findings.extend(decoded)
     if text is not None:
         load_text(text, rel, limits, result)
+    else:
+        result.unread = None
     return result
 
 
@@ -227,6 +255,10 @@ def load_text(text: str, rel: str, limits: LimitsConfig, result: FileResult) -> 
         result.findings.append(
             finding(problem.code, rel, problem.line, problem.column, problem.message, problem.hint)
         )
+    for failed in parsed.failed:
+        _unloaded(result, failed.index, failed.kind, failed.id)
+    if parsed.unread_from is not None:
+        result.unread = named_ids(text[parsed.unread_from:])
     if not parsed.problems and agreement.needs_check(text):
         for problem in agreement.disagreements(text):
             result.findings.append(
@@ -260,21 +292,57 @@ def load_text(text: str, rel: str, limits: LimitsConfig, result: FileResult) -> 
                 message = f"unknown kind {kind!r}"
                 hint = _did_you_mean(str(kind), list(KINDS)) or "kinds: " + ", ".join(KINDS)
             result.findings.append(finding("JO012", rel, line, column, message, hint))
+            _unloaded(result, document.index, None, data.get("id"))
             continue
         try:
             record = model.model_validate(data)
         except ValidationError as error:
-            for schema_problem in problems_from(error, data, model):
+            problems = problems_from(error, data, model)
+            for schema_problem in problems:
                 line, column = locator.locate(
                     document.index, schema_problem.path, schema_problem.target
                 )
                 result.findings.append(
                     finding("JO020", rel, line, column, schema_problem.message, schema_problem.hint)
                 )
-            record_id = data.get("id")
-            if isinstance(record_id, str):
-                result.invalid.append((model.KIND, record_id))
+            # Its references are checked all the same, but for those the schema refuses.
+            wrong = [p.path for p in problems if p.path]
+            references = tuple(
+                ref for ref in references_in(data, model.REFERENCES)
+                if not any(ref[0][: len(path)] == path for path in wrong)
+            )
+            _unloaded(result, document.index, model.KIND, data.get("id"), references)
             continue
         record._path = rel
         record._document = document.index
         result.records.append(record)
+
+
+def _unloaded(
+    result: FileResult, document: int, kind: Any, record_id: Any, references: tuple[Reference, ...] = ()
+) -> None:
+    """Note a record of the file that did not load, with what could be read of it."""
+    kind = kind if isinstance(kind, str) and kind in KINDS else None
+    record_id = record_id if isinstance(record_id, str) else None
+    if kind is not None or record_id is not None or references:
+        result.unloaded.append(Unloaded(result.path, document, kind, record_id, references))
+
+
+# `id: x` as a key of a block or flow mapping, with a slug for its value.
+_NAMED_ID = re.compile(r"""(?:^|[\s{,])id[ \t]*:[ \t]*["']?([a-z0-9][a-z0-9-]{0,63})(?=["']?[ \t]*(?:[,}#\r\n]|$))""",
+                       re.MULTILINE)
+
+
+def named_ids(text: str) -> frozenset[str]:
+    """The ids that text which could not be parsed names (`id: x`): the records it may
+    hold. Not a parser: only a way to know which references may point into it."""
+    return frozenset(_NAMED_ID.findall(text))
+
+
+def failed_to_load(files: list[str]) -> str:
+    """What a finding that may follow from files failing to load adds to its message."""
+    if not files:
+        return ""
+    others = len(files) - 1
+    named = files[0] + (f" and {others} other file{'s' if others > 1 else ''}" if others else "")
+    return f" (perhaps because {named} failed to load)"

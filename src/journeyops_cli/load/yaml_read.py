@@ -102,10 +102,24 @@ class Document:
     data: Any
 
 
+@dataclass(frozen=True, slots=True)
+class Failed:
+    """A document left out for a problem: its top-level `kind` and `id` as far as they
+    could be read (None where they could not), so that it is known to exist."""
+
+    index: int
+    kind: Any
+    id: Any
+
+
 @dataclass(slots=True)
 class ParseResult:
     documents: list[Document] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    failed: list[Failed] = field(default_factory=list)
+    # Where the text stops being read (a character offset) when a problem ended the
+    # stream early: documents from there on are unknown. None: every document was read.
+    unread_from: int | None = None
 
 
 class _Stop(Exception):
@@ -202,7 +216,7 @@ def parse(text: str, *, max_depth: int = 64, max_aliases: int = 0) -> ParseResul
         # Too deep for libyaml's recursive composer, perhaps: walk the events first.
         problem = exact_depth_problem(text, max_depth)
         if problem is not None:
-            return ParseResult(problems=[problem])
+            return ParseResult(problems=[problem], unread_from=0)
     result = _parse(text, max_depth, max_aliases)
     if result.problems and bound > max_depth:
         # The bound counts every bracket of flow mappings, so clean files often exceed
@@ -210,7 +224,7 @@ def parse(text: str, *, max_depth: int = 64, max_aliases: int = 0) -> ParseResul
         # reports the first too deep collection, as if it had run first.
         problem = exact_depth_problem(text, max_depth)
         if problem is not None:
-            return ParseResult(problems=[problem])
+            return ParseResult(problems=[problem], unread_from=0)
     return result
 
 
@@ -220,34 +234,101 @@ def _parse(text: str, max_depth: int, max_aliases: int) -> ParseResult:
     aliases = [0]
     track_aliases = "*" in text  # no asterisk, no alias: skip the bookkeeping
     index = 0
+    read_to = 0  # the end of the last document composed
     try:
         while composer.check_node():
             node = composer.get_node()
+            read_to = node.end_mark.index
             try:
                 data = _construct(node, max_depth, max_aliases, aliases, track_aliases)
             except _Stop as stop:
                 problem = stop.problem
+                result.failed.append(Failed(index, *_head(node)))
                 if problem.code == "JO005":
                     where = alias_event_position(text, max_aliases + 1)
                     if where is not None:
                         problem = Problem(problem.code, *where, problem.message, problem.hint)
                     result.problems.append(problem)
+                    result.unread_from = read_to
                     break  # the alias budget is per file
                 result.problems.append(problem)
             else:
                 result.documents.append(Document(index, node.start_mark.line + 1, data))
             index += 1
-    except MarkedYAMLError as error:
-        result.problems.append(_syntax_problem(error, text))
-    except ReaderError as error:
-        result.problems.append(_reader_problem(error, text))
-    except YAMLError as error:  # any other parser complaint, without a position
-        result.problems.append(Problem("JO001", 1, 1, f"YAML syntax error: {error}"))
+    except YAMLError as error:
+        result.unread_from = read_to
+        if isinstance(error, MarkedYAMLError):
+            result.problems.append(_syntax_problem(error, text))
+            result.failed.append(Failed(index, *head_before_error(text, index)))
+        elif isinstance(error, ReaderError):
+            result.problems.append(_reader_problem(error, text))
+        else:  # any other parser complaint, without a position
+            result.problems.append(Problem("JO001", 1, 1, f"YAML syntax error: {error}"))
     except (RecursionError, MemoryError):
+        result.unread_from = read_to
         result.problems.append(_too_deep(1, 1, max_depth))
     finally:
         composer.dispose()
     return result
+
+
+def _head(node: Node) -> tuple[Any, Any]:
+    """The raw `kind` and `id` of a document's top-level mapping (None where absent)."""
+    found: dict[Any, Any] = {}
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            if isinstance(key, ScalarNode) and key.value in ("kind", "id") and isinstance(value, ScalarNode):
+                found.setdefault(key.value, value.value)
+    return found.get("kind"), found.get("id")
+
+
+def head_before_error(text: str, index: int) -> tuple[Any, Any]:
+    """The raw `kind` and `id` of document `index` of a stream that stops with a syntax
+    error, as far as the parser's events go before it: a record broken below its id is
+    known to exist, even though it cannot be read."""
+    from yaml.events import (
+        AliasEvent,
+        CollectionEndEvent,
+        CollectionStartEvent,
+        DocumentStartEvent,
+        MappingStartEvent,
+        ScalarEvent,
+    )
+
+    parser = _Composer(text)
+    document = -1
+    depth = 0
+    key: Any = None
+    expect_key = True
+    found: dict[str, Any] = {}
+    try:
+        while (event := parser.get_event()) is not None:
+            if isinstance(event, DocumentStartEvent):
+                document += 1
+                if document > index:
+                    break
+                depth, expect_key, found = 0, True, {}
+            elif document != index:
+                continue
+            elif isinstance(event, CollectionStartEvent):
+                if depth == 0 and not isinstance(event, MappingStartEvent):
+                    break  # not a record
+                if depth == 1:  # a list or mapping as a top-level value (or key)
+                    key, expect_key = None, not expect_key
+                depth += 1
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+            elif depth == 1 and isinstance(event, ScalarEvent | AliasEvent):
+                if expect_key:
+                    key = event.value if isinstance(event, ScalarEvent) else None
+                elif key in ("kind", "id") and isinstance(event, ScalarEvent):
+                    found.setdefault(key, event.value)
+                expect_key = not expect_key
+    except YAMLError:
+        pass  # where the file breaks: what was read so far is the answer
+    finally:
+        parser.dispose()
+    return found.get("kind"), found.get("id")
 
 
 def _reader_problem(error: ReaderError, text: str) -> Problem:
