@@ -143,7 +143,7 @@ def load_bank(
             records.extend(result.records)
             findings.extend(result.findings)
             unloaded.extend(result.unloaded)
-        unread = {result.path: result.unread for result in results if result.unread != frozenset()}
+        unread = {result.path: result.unread for result in results if result.unread is not None}
         bank = Bank.build(root, config, records, unloaded, unread)
         bank.marked = {result.path for result in results if result.marked}
         if store is not None:

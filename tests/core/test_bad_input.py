@@ -159,3 +159,24 @@ def test_readers_disagree_on_a_tab_after_a_colon(tmp_path: Path) -> None:
         ("tab.yaml", "JO013", 3, 7,
          "a tab here is read by `validate` but not by the commands that edit files (`link`, `fmt`)"),
     ]
+
+
+def test_what_a_file_that_cannot_be_parsed_names_is_known() -> None:
+    from journeyops_cli.load.files import named
+
+    text = (
+        "kind: Journey\nid: daycare\nsteps:\n  - id: apply # first\n  - {id: 'send', title: x}\n"
+        "  - id: Not_A_Slug\nparent_id: nope\n---\n{kind: Team, id: t}\n"
+    )
+    unread = named(text)
+    assert (unread.kinds, unread.ids) == (frozenset({"Journey", "Team"}), frozenset({"daycare", "apply", "send", "t"}))
+    assert unread.may_hold("Journey", "daycare") and not unread.may_hold("Metric")
+
+
+def test_a_file_that_is_not_utf8_still_says_what_it_may_hold(tmp_path: Path) -> None:
+    from journeyops_cli.load.files import load_file
+    from journeyops_cli.models.config import LimitsConfig
+
+    root = make_bank(tmp_path, {"latin1.yaml": b"kind: Team\nid: t\ntitle: P\xe4iv\xe4\n"})
+    unread = load_file(root, "latin1.yaml", LimitsConfig()).unread
+    assert unread is not None and (unread.kinds, unread.ids) == (frozenset({"Team"}), frozenset({"t"}))

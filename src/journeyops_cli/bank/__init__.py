@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from journeyops_cli.load.files import Unloaded, digest_of
+from journeyops_cli.load.files import Unloaded, Unread, digest_of
 from journeyops_cli.load.positions import Locator
 from journeyops_cli.models import (
     KINDS,
@@ -53,11 +53,11 @@ class Bank:
         self.by_kind: dict[str, dict[str, Record]] = {kind: {} for kind in KINDS}
         self.duplicates: list[Duplicate] = []
         # Records that are in the files but did not load (their own findings say why),
-        # by (kind, id), kind None when it is unknown; and the ids named in the parts of
-        # files that could not be read, by file (None: nothing of it could be read).
+        # by (kind, id), kind None when it is unknown; and what the parts of files that
+        # could not be read name, by file.
         self.unloaded: list[Unloaded] = []
         self._unloaded: set[tuple[str | None, str]] = set()
-        self.unread: dict[str, frozenset[str] | None] = {}
+        self.unread: dict[str, Unread] = {}
         self.children: dict[str, list[Journey]] = defaultdict(list)
         self.step_insights: dict[StepKey, list[Insight]] = defaultdict(list)
         self.step_metrics: dict[StepKey, list[Metric]] = defaultdict(list)
@@ -87,7 +87,7 @@ class Bank:
         config: BankConfig,
         records: Iterable[Record],
         unloaded: Iterable[Unloaded] = (),
-        unread: dict[str, frozenset[str] | None] | None = None,
+        unread: dict[str, Unread] | None = None,
     ) -> Bank:
         bank = cls(root, config)
         bank.unloaded = list(unloaded)
@@ -220,16 +220,17 @@ class Bank:
         unknown, not missing."""
         return (kind, record_id) in self._unloaded or (None, record_id) in self._unloaded
 
-    def may_hold(self, record_id: str) -> list[str]:
-        """The files that could not be read in full and may hold a record with this id."""
-        return [path for path, ids in self.unread.items() if ids is None or record_id in ids]
+    def may_hold(self, kind: str, record_id: str) -> list[str]:
+        """The files that could not be read in full and may hold this record."""
+        return [path for path, unread in self.unread.items() if unread.may_hold(kind, record_id)]
 
     def not_loaded(self, kind: str) -> list[str]:
         """The files with records of `kind` (or of a kind unknown) that did not load, or
-        that could not be read in full: what is said of all records of a kind may not
-        hold there."""
+        that could not be read in full and may hold some: what is said of all records of
+        a kind may not hold there."""
         files = {item.path for item in self.unloaded if item.kind in (kind, None)}
-        return sorted(files.union(self.unread))
+        files.update(path for path, unread in self.unread.items() if unread.may_hold(kind))
+        return sorted(files)
 
     def ids(self, kind: str) -> list[str]:
         return list(self.by_kind.get(kind, {}))

@@ -48,6 +48,25 @@ class Unloaded:
         return record
 
 
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """The kinds and ids (`kind: X`, `id: x`) that the part of a file which could not be
+    parsed names: which records it may hold. None: nothing of it could be read, any
+    record may be there."""
+
+    kinds: frozenset[str] | None
+    ids: frozenset[str] | None
+
+    def may_hold(self, kind: str | None, record_id: str | None = None) -> bool:
+        kinds, ids = self.kinds, self.ids
+        return (kind is None or kinds is None or kind in kinds) and (
+            record_id is None or ids is None or record_id in ids
+        )
+
+
+UNKNOWN = Unread(None, None)
+
+
 @dataclass(slots=True)
 class FileResult:
     """What one file held: its records, and what was wrong with it."""
@@ -57,10 +76,8 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     # Records that are in the file but did not load (YAML, kind or schema problems).
     unloaded: list[Unloaded] = field(default_factory=list)
-    # The ids (`id: x`) named in the part of the file that could not be read, so that a
-    # reference to one is known to be perhaps there; None when nothing of the file could
-    # be read (any id may be in it), empty when all of it was read.
-    unread: frozenset[str] | None = frozenset()
+    # What the part of the file that could not be read names (None: all of it was read).
+    unread: Unread | None = None
     # The file holds `journeyops:` (an inline suppression may be in it; lint/suppress.py).
     marked: bool = False
     # blake2b of the bytes loaded (None when they could not be read): what the load cache
@@ -231,15 +248,15 @@ def load_bytes(rel: str, data: bytes | None, findings: list[Finding], limits: Li
     """Records and findings of a file already read by `read_bytes`."""
     result = FileResult(rel, findings=list(findings))
     if data is None:
-        result.unread = None if findings else frozenset()
+        result.unread = UNKNOWN if findings else None
         return result
     result.marked = SUPPRESSION_MARKER in data
     text, decoded = decode_text(rel, data)
     result.findings.extend(decoded)
     if text is not None:
         load_text(text, rel, limits, result)
-    else:
-        result.unread = None
+    else:  # not UTF-8: what it names can still be read, give or take a letter
+        result.unread = named(data.decode("utf-8", "replace"))
     return result
 
 
@@ -258,7 +275,7 @@ def load_text(text: str, rel: str, limits: LimitsConfig, result: FileResult) -> 
     for failed in parsed.failed:
         _unloaded(result, failed.index, failed.kind, failed.id)
     if parsed.unread_from is not None:
-        result.unread = named_ids(text[parsed.unread_from:])
+        result.unread = named(text[parsed.unread_from:])
     if not parsed.problems and agreement.needs_check(text):
         for problem in agreement.disagreements(text):
             result.findings.append(
@@ -328,15 +345,17 @@ def _unloaded(
         result.unloaded.append(Unloaded(result.path, document, kind, record_id, references))
 
 
-# `id: x` as a key of a block or flow mapping, with a slug for its value.
-_NAMED_ID = re.compile(r"""(?:^|[\s{,])id[ \t]*:[ \t]*["']?([a-z0-9][a-z0-9-]{0,63})(?=["']?[ \t]*(?:[,}#\r\n]|$))""",
-                       re.MULTILINE)
+# `kind: X` and `id: x` as keys of a block or flow mapping.
+_NAMED = {
+    key: re.compile(rf"""(?:^|[\s{{,]){key}[ \t]*:[ \t]*["']?({value})(?=["']?[ \t]*(?:[,}}#\r\n]|$))""", re.MULTILINE)
+    for key, value in (("kind", "[A-Za-z]+"), ("id", "[a-z0-9][a-z0-9-]{0,63}"))
+}
 
 
-def named_ids(text: str) -> frozenset[str]:
-    """The ids that text which could not be parsed names (`id: x`): the records it may
+def named(text: str) -> Unread:
+    """The kinds and ids that text which could not be parsed names: the records it may
     hold. Not a parser: only a way to know which references may point into it."""
-    return frozenset(_NAMED_ID.findall(text))
+    return Unread(frozenset(_NAMED["kind"].findall(text)), frozenset(_NAMED["id"].findall(text)))
 
 
 def failed_to_load(files: list[str]) -> str:

@@ -102,4 +102,4 @@ def _why_missing(bank: Bank, kind: str, record_id: str) -> str | None:
     and may hold it, or nothing."""
     if bank.did_not_load(kind, record_id):
         return None
-    return failed_to_load(bank.may_hold(record_id))
+    return failed_to_load(bank.may_hold(kind, record_id))
