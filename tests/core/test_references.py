@@ -178,26 +178,33 @@ def test_a_journey_that_fails_to_parse_is_unknown_not_missing(tmp_path: Path) ->
     ]
 
 
-def test_references_into_a_file_that_failed_before_its_ids_are_marked(tmp_path: Path) -> None:
-    # Broken above its id: the journey cannot be known, but the file names it, so the
-    # finding says why it may be missing.
+def test_a_journey_broken_above_its_id_is_known_by_what_the_file_names(tmp_path: Path) -> None:
+    # Broken above its id: the parser never reaches it, but the file names `id: daycare`,
+    # so references to the journey are not reported as dangling either.
     root = copy_bank(tmp_path)
     path = root / "journeys" / "daycare.yaml"
     path.write_text("title: [Daycare\n" + path.read_text())
-    step = "step reference 'daycare#{}': no journey 'daycare' (perhaps because journeys/daycare.yaml failed to load)"
-    assert [f for f in all_findings(root) if f[1] == "JO102"] == [
-        ("insights/feedback.yaml", "JO102", 10, 9, step.format("apply")),
-        ("insights/feedback.yaml", "JO102", 21, 9, step.format("wait")),
-        ("insights/metric-and-opportunity.yaml", "JO102", 11, 9, step.format("wait")),
-        ("journeys/daycare-application.yaml", "JO102", 6, 9,
-         "no journey with id 'daycare' (perhaps because journeys/daycare.yaml failed to load)"),
-    ]
-    # A reference to an id that no unreadable file names is reported as before.
+    found = all_findings(root)
+    assert found[0] == ("journeys/daycare.yaml", "JO001", 2, 5,
+                        "YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence)")
+    assert [code for _, code, *_ in found[1:]] == ["JO207"] * 4
+
+
+def test_references_when_a_file_could_not_be_read_at_all_are_marked(tmp_path: Path) -> None:
+    # A file over the size limit is not read: any record may be in it, so a reference
+    # that resolves nowhere says that it perhaps points there.
+    root = copy_bank(tmp_path)
+    config = root / "journeyops.yaml"
+    config.write_text(config.read_text() + "limits: {max_file_bytes: 5000}\n")
+    (root / "journeys" / "big.yaml").write_text("kind: Journey\nid: nowhere\n" + "# padding\n" * 600)
     (root / "insights" / "extra.yaml").write_text(
         "kind: Insight\nid: extra\ntitle: E\ntype: survey\nsource: S\ndate: 2026-01-01\nsummary: S\n"
         "steps: [nowhere#apply]\n"
     )
-    assert ("insights/extra.yaml", "JO102", 8, 9, "step reference 'nowhere#apply': no journey 'nowhere'") in all_findings(root)
+    assert [f for f in all_findings(root) if f[1] == "JO102"] == [
+        ("insights/extra.yaml", "JO102", 8, 9,
+         "step reference 'nowhere#apply': no journey 'nowhere' (perhaps because journeys/big.yaml failed to load)"),
+    ]
 
 
 def test_a_record_of_an_unknown_kind_is_unknown_not_missing(tmp_path: Path) -> None:

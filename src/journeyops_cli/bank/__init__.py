@@ -216,13 +216,16 @@ class Bank:
         return self._rollup
 
     def did_not_load(self, kind: str, record_id: str) -> bool:
-        """Whether a record of `kind` with this id is in the files but did not load: it is
-        unknown, not missing."""
-        return (kind, record_id) in self._unloaded or (None, record_id) in self._unloaded
+        """Whether a record of `kind` with this id is in the files but did not load, or is
+        named in a part of a file that could not be parsed: it is unknown, not missing."""
+        if (kind, record_id) in self._unloaded or (None, record_id) in self._unloaded:
+            return True
+        return any(unread.ids is not None and unread.may_hold(kind, record_id) for unread in self.unread.values())
 
-    def may_hold(self, kind: str, record_id: str) -> list[str]:
-        """The files that could not be read in full and may hold this record."""
-        return [path for path, unread in self.unread.items() if unread.may_hold(kind, record_id)]
+    def unreadable(self) -> list[str]:
+        """The files nothing of which could be read (too large, say): any record may be
+        in them."""
+        return [path for path, unread in self.unread.items() if unread.ids is None]
 
     def not_loaded(self, kind: str) -> list[str]:
         """The files with records of `kind` (or of a kind unknown) that did not load, or

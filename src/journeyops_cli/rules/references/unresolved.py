@@ -34,8 +34,9 @@ class UnresolvedReference(Rule):
     insight has no evidence. The hint names the nearest existing id.
 
     A record that is in the bank's files but did not load (a YAML, kind or schema error
-    in it, reported there) is unknown, not missing: references to it are not reported. A
-    file that could not be read in full may hold the record: the message then says so.
+    in it, reported there) is unknown, not missing: references to it are not reported,
+    nor those to a record that the unparsable part of a file names (`id: ...`). A file
+    that could not be read at all may hold the record: the message then says so.
     The references of a record that fails its schema are checked all the same.
 
     Failing:
@@ -98,8 +99,8 @@ class UnresolvedReference(Rule):
 
 def _why_missing(bank: Bank, kind: str, record_id: str) -> str | None:
     """What a "no such record" message adds: None when the record is in the bank's files
-    but did not load (unknown, not missing: no finding), the files that failed to load
-    and may hold it, or nothing."""
+    but did not load (unknown, not missing: no finding), the files that could not be read
+    at all (they may hold it), or nothing."""
     if bank.did_not_load(kind, record_id):
         return None
-    return failed_to_load(bank.may_hold(kind, record_id))
+    return failed_to_load(bank.unreadable())
