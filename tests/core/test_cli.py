@@ -186,3 +186,22 @@ def test_unknown_rules_are_reported_before_any_file_is_read(
         handle.write(config)
     result = CliRunner().invoke(app, ["validate", "--bank", str(bank), *args])
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
+
+
+@pytest.mark.parametrize("command", [["report"], ["diff", ".", "."]])
+def test_an_unknown_rule_in_the_config_is_exit_2_for_every_command_that_lints(
+    bank: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    from typer.testing import CliRunner
+
+    from journeyops_cli.cli.app import app
+
+    with (bank / "journeyops.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("lint:\n  ignore: [hygeine]\n")
+    monkeypatch.chdir(bank)
+    result = CliRunner().invoke(app, command)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "journeyops: error: journeyops.yaml:4:12: lint.ignore: unknown rule, name or group 'hygeine'; "
+        "did you mean 'hygiene'?\n"
+    )
