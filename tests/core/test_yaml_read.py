@@ -198,3 +198,25 @@ def test_round_trips_what_a_yaml_writer_writes(value) -> None:
 def test_never_raises_on_any_text(text: str) -> None:
     result = parse(text)
     assert all(p.line >= 1 and p.column >= 1 for p in result.problems)
+
+
+def test_a_quote_left_open_until_the_next_quote_is_reported_where_it_opens() -> None:
+    # The open quote swallows `description: x` and closes at the next quote, where the
+    # parser stops: the mistake is on line 3.
+    text = 'kind: Team\nid: t\ntitle: "Apply for daycare\ndescription: x\nowner: "Anna"\n'
+    (problem,) = parse(text).problems
+    assert (problem.code, problem.line, problem.column) == ("JO001", 3, 8)
+    assert problem.message == (
+        "YAML syntax error: this quote closes only on line 5, where the parser stops "
+        "(did not find expected key, while parsing a block mapping)"
+    )
+    assert problem.hint == "is the closing quote missing on this line?"
+
+
+def test_a_quote_inside_quotes_gets_a_hint() -> None:
+    (problem,) = parse("kind: Team\nid: t\ntitle: 'it's fine'\n").problems
+    assert (problem.line, problem.column) == (3, 12)
+    assert problem.message == "YAML syntax error: did not find expected key (while parsing a block mapping)"
+    assert problem.hint == (
+        "the quoted value ends before this: write '' for a quote inside single quotes, \\\" inside double quotes"
+    )

@@ -371,6 +371,25 @@ def _syntax_problem(error: MarkedYAMLError, text: str = "") -> Problem:
             f"{error.context})",
             "close the quote; write '' for a quote inside single quotes, \\\" inside double quotes",
         )
+    quoted = _quote_before(text, mark.index) if mark is not None and text else None
+    if quoted is not None and quoted.end_mark.line == mark.line:  # type: ignore[union-attr]
+        start, end = quoted.start_mark, quoted.end_mark
+        if start.line < end.line:
+            # A quote left open swallows the lines below it up to the next quote, and the
+            # parser stops just after that one: report where the quote opens.
+            return Problem(
+                "JO001",
+                start.line + 1,
+                start.column + 1,
+                f"YAML syntax error: this quote closes only on line {end.line + 1}, where the "
+                f"parser stops ({problem}{', ' + error.context if error.context else ''})",
+                "is the closing quote missing on this line?",
+            )
+        return Problem(
+            "JO001", line, column, f"YAML syntax error: {problem}{context}",
+            "the quoted value ends before this: write '' for a quote inside single quotes, "
+            "\\\" inside double quotes",
+        )
     hint = None
     lines = text.splitlines()
     if "\t" in problem or (0 < line <= len(lines) and "\t" in lines[line - 1]):
@@ -380,6 +399,31 @@ def _syntax_problem(error: MarkedYAMLError, text: str = "") -> Problem:
     elif "found undefined alias" in problem:
         hint = None
     return Problem("JO001", line, column, f"YAML syntax error: {problem}{context}", hint)
+
+
+def _quote_before(text: str, index: int) -> Any:
+    """The quoted scalar token that ends right before `index` (only blanks between), from
+    the scanner's own tokens, or None."""
+    from yaml.tokens import ScalarToken
+
+    scanner = _Composer(text)
+    last = None
+    try:
+        while (token := scanner.get_token()) is not None:
+            if token.start_mark.index >= index:
+                break
+            last = token
+    except YAMLError:
+        pass
+    finally:
+        scanner.dispose()
+    if (
+        isinstance(last, ScalarToken)
+        and last.style in ("'", '"')
+        and not text[last.end_mark.index:index].strip(" \t")
+    ):
+        return last
+    return None
 
 
 def _scalar(node: ScalarNode) -> Any:
