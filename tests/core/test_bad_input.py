@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from journeyops_cli.findings import Severity
 from journeyops_cli.pipeline import load_bank
 from tests.core.helpers import make_bank, run_cli
 
@@ -180,3 +181,12 @@ def test_a_file_that_is_not_utf8_still_says_what_it_may_hold(tmp_path: Path) -> 
     root = make_bank(tmp_path, {"latin1.yaml": b"kind: Team\nid: t\ntitle: P\xe4iv\xe4\n"})
     unread = load_file(root, "latin1.yaml", LimitsConfig()).unread
     assert unread is not None and (unread.kinds, unread.ids) == (frozenset({"Team"}), frozenset({"t"}))
+
+
+def test_the_loader_takes_severity_and_name_from_its_table_of_codes() -> None:
+    from journeyops_cli.load.files import finding
+
+    bom = finding("JO004", "a.yaml", 1, 1, "file starts with a byte order mark (BOM)")
+    assert (bom.severity.label, bom.name) == ("warning", "file.bom")
+    folder = finding("JO008", "again", 1, 1, "folder links are not followed; skipped", severity=Severity.INFO)
+    assert (folder.severity.label, folder.name) == ("info", "file.link")

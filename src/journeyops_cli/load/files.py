@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from journeyops_cli.findings import Finding, Severity
 from journeyops_cli.load import agreement
-from journeyops_cli.load.codes import name_of
+from journeyops_cli.load.codes import CODES
 from journeyops_cli.load.messages import _did_you_mean, problems_from
 from journeyops_cli.load.positions import Locator
 from journeyops_cli.load.yaml_read import parse
@@ -97,9 +97,11 @@ def finding(
     column: int,
     message: str,
     hint: str | None = None,
-    severity: Severity = Severity.ERROR,
+    severity: Severity | None = None,
 ) -> Finding:
-    return Finding(code, severity, path, line, column, message, hint, name_of(code))
+    """A finding of the loader: its severity (unless given) and name from `load/codes.py`."""
+    known = CODES[code]
+    return Finding(code, severity or known.severity, path, line, column, message, hint, known.name)
 
 
 @dataclass(slots=True)
@@ -123,8 +125,7 @@ def discover(root: Path, exclude: list[str], site_out: str | None = None) -> Dis
             entries = sorted(os.scandir(root / rel_dir), key=lambda e: e.name)
         except OSError as error:
             found.findings.append(
-                finding("JO008", rel_dir or ".", 1, 1, f"folder cannot be read: {error.strerror}",
-                        severity=Severity.WARNING)
+                finding("JO008", rel_dir or ".", 1, 1, f"folder cannot be read: {error.strerror}")
             )
             continue
         for entry in entries:
@@ -157,8 +158,7 @@ def _symlink(root: Path, rel: str, entry: os.DirEntry[str], found: Discovery) ->
         target = Path(entry.path).resolve(strict=True)
     except (OSError, RuntimeError):
         found.findings.append(
-            finding("JO008", rel, 1, 1, "symbolic link is broken or loops; skipped",
-                    severity=Severity.WARNING)
+            finding("JO008", rel, 1, 1, "symbolic link is broken or loops; skipped")
         )
         return
     if target.is_dir():
@@ -172,8 +172,7 @@ def _symlink(root: Path, rel: str, entry: os.DirEntry[str], found: Discovery) ->
         return
     if not target.is_relative_to(root):
         found.findings.append(
-            finding("JO008", rel, 1, 1, "symbolic link leads outside the bank; skipped",
-                    severity=Severity.WARNING)
+            finding("JO008", rel, 1, 1, "symbolic link leads outside the bank; skipped")
         )
         return
     found.files.append(rel)
@@ -226,7 +225,7 @@ def decode_text(rel: str, data: bytes) -> tuple[str | None, list[Finding]]:
         data = data[3:]
         findings.append(
             finding("JO004", rel, 1, 1, "file starts with a byte order mark (BOM)",
-                    "save the file as UTF-8 without BOM", Severity.WARNING)
+                    "save the file as UTF-8 without BOM")
         )
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [finding("JO002", rel, 1, 1, "file is UTF-16, not UTF-8",
@@ -279,14 +278,13 @@ def load_text(text: str, rel: str, limits: LimitsConfig, result: FileResult) -> 
     if not parsed.problems and agreement.needs_check(text):
         for problem in agreement.disagreements(text):
             result.findings.append(
-                finding(problem.code, rel, problem.line, problem.column, problem.message,
-                        problem.hint, Severity.WARNING)
+                finding(problem.code, rel, problem.line, problem.column, problem.message, problem.hint)
             )
     documents = [d for d in parsed.documents if d.data is not None]
     if not documents and not parsed.problems:
         result.findings.append(
             finding("JO010", rel, 1, 1, "file holds no records",
-                    "add a record with `kind` and `id`, or delete the file", Severity.WARNING)
+                    "add a record with `kind` and `id`, or delete the file")
         )
         return
     locator = Locator(text)
