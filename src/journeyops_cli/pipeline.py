@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from journeyops_cli.bank import Bank
 from journeyops_cli.errors import JourneyopsError
 from journeyops_cli.findings import Finding, Severity
-from journeyops_cli.load.files import Discovery, discover, finding, read_text
+from journeyops_cli.load.files import Discovery, Unloaded, discover, finding, read_text
 from journeyops_cli.load.messages import problems_from
 from journeyops_cli.load.positions import Locator
 from journeyops_cli.load.signed import FileStat
@@ -137,13 +137,14 @@ def load_bank(
         if store is not None:
             store.save()
         records: list[Record] = []
-        invalid: list[tuple[str, str]] = []
+        unloaded: list[Unloaded] = []
         findings = list(found.findings)
         for result in results:
             records.extend(result.records)
             findings.extend(result.findings)
-            invalid.extend(result.invalid)
-        bank = Bank.build(root, config, records, invalid)
+            unloaded.extend(result.unloaded)
+        unread = {result.path: result.unread for result in results if result.unread is not None}
+        bank = Bank.build(root, config, records, unloaded, unread)
         bank.marked = {result.path for result in results if result.marked}
         if store is not None:
             from journeyops_cli.load.places import Places
@@ -204,7 +205,7 @@ def validate(
     """Load the bank, run every active rule, and keep the findings in `only` when given
     (bank-relative files and folders, "" for the whole bank): references still resolve
     against the whole bank."""
-    from journeyops_cli.rules.engine import lint
+    from journeyops_cli.rules.engine import lint, plan
 
     config = load_config(root)
     selection = selection or Selection()
@@ -220,9 +221,13 @@ def validate(
     if stored is not None:
         findings, records = stored.findings, stored.records
     else:
+        # Plan before any file is read: an unknown rule on the command line or in the
+        # config is a RuleError now, not after the bank has loaded. (A stored answer was
+        # planned when it was made: its key holds the config and the selection.)
+        chosen = plan(config, selection, root)
         loaded = load_bank(root, config, found=found, stats=results.stats if results else None)
         # Rules, severities, per-path ignores and inline suppressions (rules/engine.py).
-        findings = lint(loaded.bank, loaded.findings, loaded.files, selection)
+        findings = lint(loaded.bank, loaded.findings, loaded.files, selection, chosen=chosen)
         findings.sort(key=Finding.sort_key)
         if loaded.bank.places is not None:
             loaded.bank.places.save(loaded.bank.digests)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from journeyops_cli.findings import Severity
 from journeyops_cli.pipeline import load_bank
 from tests.core.helpers import make_bank, run_cli
 
@@ -39,7 +40,7 @@ CASES = {
     ),
     "duplicate keys": (
         "kind: Team\nid: t\ntitle: A\ntitle: B\n",
-        [("bad.yaml", "JO003", 4, 1, "duplicate key 'title'")],
+        [("bad.yaml", "JO003", 4, 1, "duplicate key 'title' (first defined at line 3)")],
     ),
     "unknown kind": (
         "kind: Jorney\nid: t\n",
@@ -159,3 +160,33 @@ def test_readers_disagree_on_a_tab_after_a_colon(tmp_path: Path) -> None:
         ("tab.yaml", "JO013", 3, 7,
          "a tab here is read by `validate` but not by the commands that edit files (`link`, `fmt`)"),
     ]
+
+
+def test_what_a_file_that_cannot_be_parsed_names_is_known() -> None:
+    from journeyops_cli.load.files import named
+
+    text = (
+        "kind: Journey\nid: daycare\nsteps:\n  - id: apply # first\n  - {id: 'send', title: x}\n"
+        "  - id: Not_A_Slug\nparent_id: nope\n---\n{kind: Team, id: t}\n"
+    )
+    unread = named(text)
+    assert (unread.kinds, unread.ids) == (frozenset({"Journey", "Team"}), frozenset({"daycare", "apply", "send", "t"}))
+    assert unread.may_hold("Journey", "daycare") and not unread.may_hold("Metric")
+
+
+def test_a_file_that_is_not_utf8_still_says_what_it_may_hold(tmp_path: Path) -> None:
+    from journeyops_cli.load.files import load_file
+    from journeyops_cli.models.config import LimitsConfig
+
+    root = make_bank(tmp_path, {"latin1.yaml": b"kind: Team\nid: t\ntitle: P\xe4iv\xe4\n"})
+    unread = load_file(root, "latin1.yaml", LimitsConfig()).unread
+    assert unread is not None and (unread.kinds, unread.ids) == (frozenset({"Team"}), frozenset({"t"}))
+
+
+def test_the_loader_takes_severity_and_name_from_its_table_of_codes() -> None:
+    from journeyops_cli.load.files import finding
+
+    bom = finding("JO004", "a.yaml", 1, 1, "file starts with a byte order mark (BOM)")
+    assert (bom.severity.label, bom.name) == ("warning", "file.bom")
+    folder = finding("JO008", "again", 1, 1, "folder links are not followed; skipped", severity=Severity.INFO)
+    assert (folder.severity.label, folder.name) == ("info", "file.link")

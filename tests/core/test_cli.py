@@ -158,3 +158,50 @@ def test_missing_bank_option_folder(tmp_path: Path) -> None:
     result = run_cli("validate", "--bank", str(tmp_path / "nope"))
     assert result.returncode == 2
     assert result.stderr == f"journeyops: error: --bank {tmp_path / 'nope'}: no such folder\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "config", "message"),
+    [
+        (["--select", "JO2O1"], "",
+         "journeyops: error: --select: unknown rule, name or group 'JO2O1'; did you mean 'JO201'?\n"),
+        ([], "lint:\n  ignore: [hygeine]\n",
+         "journeyops: error: journeyops.yaml:4:12: lint.ignore: unknown rule, name or group 'hygeine'; "
+         "did you mean 'hygiene'?\n"),
+    ],
+)
+def test_unknown_rules_are_reported_before_any_file_is_read(
+    bank: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], config: str, message: str
+) -> None:
+    from typer.testing import CliRunner
+
+    import journeyops_cli.pipeline
+    from journeyops_cli.cli.app import app
+
+    def read_nothing(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the bank was read before the rules were planned")
+
+    monkeypatch.setattr(journeyops_cli.pipeline, "load_bank", read_nothing)
+    with (bank / "journeyops.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(config)
+    result = CliRunner().invoke(app, ["validate", "--bank", str(bank), *args])
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
+
+
+@pytest.mark.parametrize("command", [["report"], ["diff", ".", "."]])
+def test_an_unknown_rule_in_the_config_is_exit_2_for_every_command_that_lints(
+    bank: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    from typer.testing import CliRunner
+
+    from journeyops_cli.cli.app import app
+
+    with (bank / "journeyops.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("lint:\n  ignore: [hygeine]\n")
+    monkeypatch.chdir(bank)
+    result = CliRunner().invoke(app, command)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "journeyops: error: journeyops.yaml:4:12: lint.ignore: unknown rule, name or group 'hygeine'; "
+        "did you mean 'hygiene'?\n"
+    )

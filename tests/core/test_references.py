@@ -150,3 +150,94 @@ def test_duplicate_step_ids(tmp_path: Path) -> None:
         ("j.yaml", "JO103", 8, 9, "step id 'apply' is used twice in journey 'j' (first on line 6)",
          "step ids must be unique within a journey"),
     ]
+
+
+def all_findings(root: Path) -> list[tuple[str, str, int, int, str]]:
+    return [(f.path, f.code, f.line, f.column, f.message) for f in validate(root).findings]
+
+
+def test_a_journey_that_fails_to_parse_is_unknown_not_missing(tmp_path: Path) -> None:
+    # An unclosed quote below the id: the journey exists, so the insights and the child
+    # journey that point at it get no follow-on findings; only the file's own error.
+    root = copy_bank(tmp_path)
+    path = root / "journeys" / "daycare.yaml"
+    path.write_text(path.read_text().replace("owner: Daycare journey owner", 'owner: "Daycare journey owner'))
+    uncovered = (
+        "step '{}' of top journey 'service-journey' is not elaborated by any mid journey "
+        "(perhaps because journeys/daycare.yaml failed to load)"
+    )
+    assert all_findings(root) == [
+        ("journeys/daycare.yaml", "JO001", 8, 8,
+         "YAML syntax error: this quote is never closed (found unexpected end of stream at line 36, "
+         "while scanning a quoted scalar)"),
+        # Coverage of the top journey cannot be known either: said so.
+        ("journeys/service-journey.yaml", "JO207", 12, 9, uncovered.format("findability")),
+        ("journeys/service-journey.yaml", "JO207", 14, 9, uncovered.format("transaction")),
+        ("journeys/service-journey.yaml", "JO207", 16, 9, uncovered.format("processing")),
+        ("journeys/service-journey.yaml", "JO207", 18, 9, uncovered.format("customership")),
+    ]
+
+
+def test_a_journey_broken_above_its_id_is_known_by_what_the_file_names(tmp_path: Path) -> None:
+    # Broken above its id: the parser never reaches it, but the file names `id: daycare`,
+    # so references to the journey are not reported as dangling either.
+    root = copy_bank(tmp_path)
+    path = root / "journeys" / "daycare.yaml"
+    path.write_text("title: [Daycare\n" + path.read_text())
+    found = all_findings(root)
+    assert found[0] == ("journeys/daycare.yaml", "JO001", 2, 5,
+                        "YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence)")
+    assert [code for _, code, *_ in found[1:]] == ["JO207"] * 4
+
+
+def test_references_when_a_file_could_not_be_read_at_all_are_marked(tmp_path: Path) -> None:
+    # A file over the size limit is not read: any record may be in it, so a reference
+    # that resolves nowhere says that it perhaps points there.
+    root = copy_bank(tmp_path)
+    config = root / "journeyops.yaml"
+    config.write_text(config.read_text() + "limits: {max_file_bytes: 5000}\n")
+    (root / "journeys" / "big.yaml").write_text("kind: Journey\nid: nowhere\n" + "# padding\n" * 600)
+    (root / "insights" / "extra.yaml").write_text(
+        "kind: Insight\nid: extra\ntitle: E\ntype: survey\nsource: S\ndate: 2026-01-01\nsummary: S\n"
+        "steps: [nowhere#apply]\n"
+    )
+    assert [f for f in all_findings(root) if f[1] == "JO102"] == [
+        ("insights/extra.yaml", "JO102", 8, 9,
+         "step reference 'nowhere#apply': no journey 'nowhere' (perhaps because journeys/big.yaml failed to load)"),
+    ]
+
+
+def test_a_record_of_an_unknown_kind_is_unknown_not_missing(tmp_path: Path) -> None:
+    root = copy_bank(tmp_path)
+    path = root / "journeys" / "daycare.yaml"
+    path.write_text(path.read_text().replace("kind: Journey", "kind: Jorney"))
+    found = all_findings(root)
+    assert found[0] == ("journeys/daycare.yaml", "JO012", 1, 7, "unknown kind 'Jorney'")
+    # No "no journey 'daycare'" anywhere; coverage says it may be wrong, and why.
+    note = " (perhaps because journeys/daycare.yaml failed to load)"
+    assert [(code, message.endswith(note)) for _, code, _, _, message in found[1:]] == [("JO207", True)] * 4
+
+
+def test_schema_and_reference_errors_of_one_record_in_one_run(tmp_path: Path) -> None:
+    root = copy_bank(tmp_path)
+    (root / "insights" / "new.yaml").write_text(
+        "kind: Insight\n"
+        "id: new-insight\n"
+        "title: New\n"
+        "type: survey\n"
+        "source: S\n"
+        "date: 2026-01-01\n"
+        "summary: S\n"
+        "severity: huge\n"
+        "steps: [daycare#aply, Not A Ref]\n"
+        "customer_groups: [familes]\n"
+    )
+    assert all_findings(root) == [
+        ("insights/new.yaml", "JO020", 8, 11,
+         "'huge' is not allowed for 'severity'; use one of: low, medium, high, critical"),
+        ("insights/new.yaml", "JO102", 9, 9,
+         "step reference 'daycare#aply': journey 'daycare' has no step 'aply'"),
+        # The schema's finding, not a reference's, for what is not a reference at all.
+        ("insights/new.yaml", "JO020", 9, 23, "'Not A Ref' is not a step reference"),
+        ("insights/new.yaml", "JO102", 10, 19, "no customer group with id 'familes'"),
+    ]

@@ -51,7 +51,47 @@ def test_duplicate_key_position() -> None:
     result = parse("kind: Theme\nsteps:\n  - id: a\n    id: b\n")
     (problem,) = result.problems
     assert (problem.code, problem.line, problem.column) == ("JO003", 4, 5)
-    assert problem.message == "duplicate key 'id'"
+    assert problem.message == "duplicate key 'id' (first defined at line 3)"
+
+
+def test_duplicate_key_on_one_line_names_the_first_column() -> None:
+    (problem,) = parse("kind: Team\nid: t\nlabels: {a: 1, b: 2, a: 3}\n").problems
+    assert (problem.code, problem.line, problem.column) == ("JO003", 3, 22)
+    assert problem.message == "duplicate key 'a' (first defined at line 3, column 10)"
+
+
+UNCLOSED = (
+    "kind: Team\n"
+    "id: t\n"
+    'title: "Apply for daycare\n'
+    "description: Families apply\n"
+    "\n"
+    "# more below\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "ending"),
+    [
+        (UNCLOSED, "found unexpected end of stream at line 7"),
+        (UNCLOSED.replace('"', "'"), "found unexpected end of stream at line 7"),
+        (UNCLOSED + "---\nkind: Team\nid: u\n", "found unexpected document indicator at line 7"),
+    ],
+)
+def test_unclosed_quote_is_reported_where_it_opens(text: str, ending: str) -> None:
+    # libyaml notices the missing quote only at the end of the stream or document.
+    (problem,) = parse(text).problems
+    assert (problem.code, problem.line, problem.column) == ("JO001", 3, 8)
+    assert problem.message == (
+        f"YAML syntax error: this quote is never closed ({ending}, while scanning a quoted scalar)"
+    )
+    assert problem.hint == "close the quote; write '' for a quote inside single quotes, \\\" inside double quotes"
+
+
+def test_a_bad_escape_inside_quotes_stays_where_it_is() -> None:
+    (problem,) = parse('title: "bad \\q escape"\n').problems
+    assert (problem.line, problem.column) == (1, 13)
+    assert problem.message == "YAML syntax error: found unknown escape character (while parsing a quoted scalar)"
 
 
 def test_syntax_error_position_and_hint() -> None:
@@ -158,3 +198,25 @@ def test_round_trips_what_a_yaml_writer_writes(value) -> None:
 def test_never_raises_on_any_text(text: str) -> None:
     result = parse(text)
     assert all(p.line >= 1 and p.column >= 1 for p in result.problems)
+
+
+def test_a_quote_left_open_until_the_next_quote_is_reported_where_it_opens() -> None:
+    # The open quote swallows `description: x` and closes at the next quote, where the
+    # parser stops: the mistake is on line 3.
+    text = 'kind: Team\nid: t\ntitle: "Apply for daycare\ndescription: x\nowner: "Anna"\n'
+    (problem,) = parse(text).problems
+    assert (problem.code, problem.line, problem.column) == ("JO001", 3, 8)
+    assert problem.message == (
+        "YAML syntax error: this quote closes only on line 5, where the parser stops "
+        "(did not find expected key, while parsing a block mapping)"
+    )
+    assert problem.hint == "is the closing quote missing on this line?"
+
+
+def test_a_quote_inside_quotes_gets_a_hint() -> None:
+    (problem,) = parse("kind: Team\nid: t\ntitle: 'it's fine'\n").problems
+    assert (problem.line, problem.column) == (3, 12)
+    assert problem.message == "YAML syntax error: did not find expected key (while parsing a block mapping)"
+    assert problem.hint == (
+        "the quoted value ends before this: write '' for a quote inside single quotes, \\\" inside double quotes"
+    )

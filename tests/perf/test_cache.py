@@ -195,7 +195,7 @@ def test_parallel_and_single_process_rules_agree(bank: Path) -> None:
     assert len({item.code for item in one}) >= 5
     for workers in (2, 3):
         assert lint(loaded.bank, loaded.findings, loaded.files, Selection(), workers=workers) == one
-    rules = [rule for rule in plan(loaded.bank, Selection()).rules if not rule.source]
+    rules = [rule for rule in plan(loaded.bank.config, Selection(), loaded.bank.root).rules if not rule.source]
     bundles = _bundles(rules, list(range(len(rules))))
     assert sorted(i for bundle in bundles for i in bundle) == list(range(len(rules)))
     privacy = {i for i, rule in enumerate(rules) if rule.together == "privacy"}

@@ -147,6 +147,29 @@ def test_cli_builds_and_prints_the_summary(bank_copy: Path, tmp_path: Path) -> N
     assert (out / "fi/index.html").is_file()
 
 
+def test_an_unknown_rule_in_the_config_stops_the_build_before_the_bank_is_read(
+    bank_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from journeyops_cli.cli.app import app
+
+    def read_nothing(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the bank was read before the rules were planned")
+
+    monkeypatch.setattr(site_gather, "load_bank", read_nothing)
+    with (bank_copy / "journeyops.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("lint:\n  ignore: [hygeine]\n")
+    result = CliRunner().invoke(app, ["site", "build", "--bank", str(bank_copy), "--out", str(tmp_path / "out")])
+    line = (bank_copy / "journeyops.yaml").read_text().splitlines().index("  ignore: [hygeine]") + 1
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"journeyops: error: journeyops.yaml:{line}:12: lint.ignore: unknown rule, name or group 'hygeine'; "
+        "did you mean 'hygiene'?\n"
+    )
+    assert not (tmp_path / "out").exists()
+
+
 def test_default_out_is_the_config_folder(bank_copy: Path) -> None:
     result = run_cli("site", "build", cwd=bank_copy / "journeys")
     assert result.returncode == 0, result.stderr

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from journeyops_cli.load.files import digest_of
+from journeyops_cli.load.files import Unloaded, Unread, digest_of
 from journeyops_cli.load.positions import Locator
 from journeyops_cli.models import (
     KINDS,
@@ -52,8 +52,12 @@ class Bank:
         self.config = config
         self.by_kind: dict[str, dict[str, Record]] = {kind: {} for kind in KINDS}
         self.duplicates: list[Duplicate] = []
-        # Ids of records that exist in the files but failed validation, by kind.
-        self.invalid: dict[str, set[str]] = defaultdict(set)
+        # Records that are in the files but did not load (their own findings say why),
+        # by (kind, id), kind None when it is unknown; and what the parts of files that
+        # could not be read name, by file.
+        self.unloaded: list[Unloaded] = []
+        self._unloaded: set[tuple[str | None, str]] = set()
+        self.unread: dict[str, Unread] = {}
         self.children: dict[str, list[Journey]] = defaultdict(list)
         self.step_insights: dict[StepKey, list[Insight]] = defaultdict(list)
         self.step_metrics: dict[StepKey, list[Metric]] = defaultdict(list)
@@ -82,11 +86,13 @@ class Bank:
         root: Path,
         config: BankConfig,
         records: Iterable[Record],
-        invalid: Iterable[tuple[str, str]] = (),
+        unloaded: Iterable[Unloaded] = (),
+        unread: dict[str, Unread] | None = None,
     ) -> Bank:
         bank = cls(root, config)
-        for kind, record_id in invalid:
-            bank.invalid[kind].add(record_id)
+        bank.unloaded = list(unloaded)
+        bank._unloaded = {(item.kind, item.id) for item in bank.unloaded if item.id is not None}
+        bank.unread = unread or {}
         for record in records:
             table = bank.by_kind[record.kind]
             first = table.get(record.id)
@@ -208,6 +214,26 @@ class Bank:
 
             self._rollup = build(self)
         return self._rollup
+
+    def did_not_load(self, kind: str, record_id: str) -> bool:
+        """Whether a record of `kind` with this id is in the files but did not load, or is
+        named in a part of a file that could not be parsed: it is unknown, not missing."""
+        if (kind, record_id) in self._unloaded or (None, record_id) in self._unloaded:
+            return True
+        return any(unread.ids is not None and unread.may_hold(kind, record_id) for unread in self.unread.values())
+
+    def unreadable(self) -> list[str]:
+        """The files nothing of which could be read (too large, say): any record may be
+        in them."""
+        return [path for path, unread in self.unread.items() if unread.ids is None]
+
+    def not_loaded(self, kind: str) -> list[str]:
+        """The files with records of `kind` (or of a kind unknown) that did not load, or
+        that could not be read in full and may hold some: what is said of all records of
+        a kind may not hold there."""
+        files = {item.path for item in self.unloaded if item.kind in (kind, None)}
+        files.update(path for path, unread in self.unread.items() if unread.may_hold(kind))
+        return sorted(files)
 
     def ids(self, kind: str) -> list[str]:
         return list(self.by_kind.get(kind, {}))

@@ -35,12 +35,13 @@ class Snapshot:
     @classmethod
     def load(cls, root: Path) -> Snapshot:
         from journeyops_cli.pipeline import Selection, load_bank, load_config
-        from journeyops_cli.rules.engine import lint
+        from journeyops_cli.rules.engine import lint, plan
         from journeyops_cli.score import Request, ScoreError, rank
 
         config = load_config(root)
+        chosen = plan(config, Selection(), root)  # before any file is read
         loaded = load_bank(root, config, cache=False)
-        findings = lint(loaded.bank, loaded.findings, loaded.files, Selection())
+        findings = lint(loaded.bank, loaded.findings, loaded.files, Selection(), chosen=chosen)
         try:
             ranking = rank(loaded.bank, Request())
             ranks = {row.opportunity.id: (row.rank, round(row.score.total, 1)) for row in ranking.rows}

@@ -90,13 +90,13 @@ def failing_in_new_file(bank: Bank, shown: str, text: str) -> list[Finding]:
 
     result = FileResult(shown)
     load_text(text, shown, bank.config.limits, result)
-    invalid = [(kind, record_id) for kind, ids in bank.invalid.items() for record_id in ids]
     records = [*bank.records(), *result.records]
-    trial = Unplaced.build(bank.root, bank.config, records, invalid + result.invalid)
+    unread = {**bank.unread, **({shown: result.unread} if result.unread is not None else {})}
+    trial = Unplaced.build(bank.root, bank.config, records, [*bank.unloaded, *result.unloaded], unread)
     trial.marked = set()  # the new file holds no inline suppressions to read
     # The rules that look at one record at a time check only the new ones. A wrong rule
     # selection in the config is the config's error (a RuleError, exit 2), as in validate.
-    rules = plan(trial, Selection()).rules
+    rules = plan(bank.config, Selection(), bank.root).rules
     one_by_one = [rule.code for rule in rules if rule.per_record]
     others = [rule.code for rule in rules if not rule.per_record]
     findings = lint(trial, result.findings, [shown], Selection(select=others)) if others else []

@@ -119,7 +119,7 @@ def withheld(bank: Bank, files: list[str], selection: Selection) -> Withheld:
     from journeyops_cli.rules.engine import plan, reported
     from journeyops_cli.rules.privacy.scan import PersonalDataRule
 
-    chosen = plan(bank, selection).only(set(PRIVACY_CODES))
+    chosen = plan(bank.config, selection, bank.root).only(set(PRIVACY_CODES))
     rules = [rule for rule in chosen.rules if isinstance(rule, PersonalDataRule)]
     hits = [(rule, hit) for rule in rules for hit in rule.hits(bank)]
     kept = set(reported(bank, [hit.finding for _, hit in hits], files, chosen)) if hits else set()

@@ -39,9 +39,3 @@ CODES: dict[str, LoaderCode] = {
     "JO020": LoaderCode("schema.invalid", ("schema",)),
     "JO030": LoaderCode("config.invalid", ("config",)),
 }
-
-
-def name_of(code: str) -> str | None:
-    """The readable name of a loader code (None for a code the loader does not report)."""
-    known = CODES.get(code)
-    return known.name if known else None

@@ -5,25 +5,66 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from journeyops_cli.findings import Finding, Severity
 from journeyops_cli.load import agreement
-from journeyops_cli.load.codes import name_of
+from journeyops_cli.load.codes import CODES
 from journeyops_cli.load.messages import _did_you_mean, problems_from
 from journeyops_cli.load.positions import Locator
 from journeyops_cli.load.yaml_read import parse
 from journeyops_cli.models import KINDS
-from journeyops_cli.models.base import Record
+from journeyops_cli.models.base import Record, Reference, references_in
 from journeyops_cli.models.config import CONFIG_FILE, LimitsConfig
 
 YAML_SUFFIXES = (".yaml", ".yml")
 SKIPPED_FOLDERS = {"node_modules", "__pycache__"}
 BOM = b"\xef\xbb\xbf"
 SUPPRESSION_MARKER = b"journeyops:"
+
+
+@dataclass(frozen=True, slots=True)
+class Unloaded:
+    """A record that is in a file but did not load (its own finding says why), as far as
+    it could be read: references to it are not reported as dangling ("unknown, not
+    missing"), and the references its raw data makes are still checked."""
+
+    path: str
+    document: int
+    kind: str | None  # None: not a known kind, or not readable
+    id: str | None
+    references: tuple[Reference, ...] = ()
+
+    def stand_in(self) -> Record:
+        """A record without data, in this one's place (to place findings on it)."""
+        record = Record.model_construct(kind=self.kind or "", id=self.id or "")
+        record._path = self.path
+        record._document = self.document
+        return record
+
+
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """The kinds and ids (`kind: X`, `id: x`) that the part of a file which could not be
+    parsed names: which records it may hold. None: nothing of it could be read, any
+    record may be there."""
+
+    kinds: frozenset[str] | None
+    ids: frozenset[str] | None
+
+    def may_hold(self, kind: str | None, record_id: str | None = None) -> bool:
+        kinds, ids = self.kinds, self.ids
+        return (kind is None or kinds is None or kind in kinds) and (
+            record_id is None or ids is None or record_id in ids
+        )
+
+
+UNKNOWN = Unread(None, None)
 
 
 @dataclass(slots=True)
@@ -33,9 +74,10 @@ class FileResult:
     path: str
     records: list[Record] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
-    # (kind, id) of records that exist but failed validation: references to them are not
-    # reported as dangling, since the record's own error already is.
-    invalid: list[tuple[str, str]] = field(default_factory=list)
+    # Records that are in the file but did not load (YAML, kind or schema problems).
+    unloaded: list[Unloaded] = field(default_factory=list)
+    # What the part of the file that could not be read names (None: all of it was read).
+    unread: Unread | None = None
     # The file holds `journeyops:` (an inline suppression may be in it; lint/suppress.py).
     marked: bool = False
     # blake2b of the bytes loaded (None when they could not be read): what the load cache
@@ -55,9 +97,11 @@ def finding(
     column: int,
     message: str,
     hint: str | None = None,
-    severity: Severity = Severity.ERROR,
+    severity: Severity | None = None,
 ) -> Finding:
-    return Finding(code, severity, path, line, column, message, hint, name_of(code))
+    """A finding of the loader: its severity (unless given) and name from `load/codes.py`."""
+    known = CODES[code]
+    return Finding(code, severity or known.severity, path, line, column, message, hint, known.name)
 
 
 @dataclass(slots=True)
@@ -81,8 +125,7 @@ def discover(root: Path, exclude: list[str], site_out: str | None = None) -> Dis
             entries = sorted(os.scandir(root / rel_dir), key=lambda e: e.name)
         except OSError as error:
             found.findings.append(
-                finding("JO008", rel_dir or ".", 1, 1, f"folder cannot be read: {error.strerror}",
-                        severity=Severity.WARNING)
+                finding("JO008", rel_dir or ".", 1, 1, f"folder cannot be read: {error.strerror}")
             )
             continue
         for entry in entries:
@@ -115,8 +158,7 @@ def _symlink(root: Path, rel: str, entry: os.DirEntry[str], found: Discovery) ->
         target = Path(entry.path).resolve(strict=True)
     except (OSError, RuntimeError):
         found.findings.append(
-            finding("JO008", rel, 1, 1, "symbolic link is broken or loops; skipped",
-                    severity=Severity.WARNING)
+            finding("JO008", rel, 1, 1, "symbolic link is broken or loops; skipped")
         )
         return
     if target.is_dir():
@@ -130,8 +172,7 @@ def _symlink(root: Path, rel: str, entry: os.DirEntry[str], found: Discovery) ->
         return
     if not target.is_relative_to(root):
         found.findings.append(
-            finding("JO008", rel, 1, 1, "symbolic link leads outside the bank; skipped",
-                    severity=Severity.WARNING)
+            finding("JO008", rel, 1, 1, "symbolic link leads outside the bank; skipped")
         )
         return
     found.files.append(rel)
@@ -184,7 +225,7 @@ def decode_text(rel: str, data: bytes) -> tuple[str | None, list[Finding]]:
         data = data[3:]
         findings.append(
             finding("JO004", rel, 1, 1, "file starts with a byte order mark (BOM)",
-                    "save the file as UTF-8 without BOM", Severity.WARNING)
+                    "save the file as UTF-8 without BOM")
         )
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [finding("JO002", rel, 1, 1, "file is UTF-16, not UTF-8",
@@ -206,12 +247,15 @@ def load_bytes(rel: str, data: bytes | None, findings: list[Finding], limits: Li
     """Records and findings of a file already read by `read_bytes`."""
     result = FileResult(rel, findings=list(findings))
     if data is None:
+        result.unread = UNKNOWN if findings else None
         return result
     result.marked = SUPPRESSION_MARKER in data
     text, decoded = decode_text(rel, data)
     result.findings.extend(decoded)
     if text is not None:
         load_text(text, rel, limits, result)
+    else:  # not UTF-8: what it names can still be read, give or take a letter
+        result.unread = named(data.decode("utf-8", "replace"))
     return result
 
 
@@ -227,17 +271,20 @@ def load_text(text: str, rel: str, limits: LimitsConfig, result: FileResult) -> 
         result.findings.append(
             finding(problem.code, rel, problem.line, problem.column, problem.message, problem.hint)
         )
+    for failed in parsed.failed:
+        _unloaded(result, failed.index, failed.kind, failed.id)
+    if parsed.unread_from is not None:
+        result.unread = named(text[parsed.unread_from:])
     if not parsed.problems and agreement.needs_check(text):
         for problem in agreement.disagreements(text):
             result.findings.append(
-                finding(problem.code, rel, problem.line, problem.column, problem.message,
-                        problem.hint, Severity.WARNING)
+                finding(problem.code, rel, problem.line, problem.column, problem.message, problem.hint)
             )
     documents = [d for d in parsed.documents if d.data is not None]
     if not documents and not parsed.problems:
         result.findings.append(
             finding("JO010", rel, 1, 1, "file holds no records",
-                    "add a record with `kind` and `id`, or delete the file", Severity.WARNING)
+                    "add a record with `kind` and `id`, or delete the file")
         )
         return
     locator = Locator(text)
@@ -260,21 +307,59 @@ def load_text(text: str, rel: str, limits: LimitsConfig, result: FileResult) -> 
                 message = f"unknown kind {kind!r}"
                 hint = _did_you_mean(str(kind), list(KINDS)) or "kinds: " + ", ".join(KINDS)
             result.findings.append(finding("JO012", rel, line, column, message, hint))
+            _unloaded(result, document.index, None, data.get("id"))
             continue
         try:
             record = model.model_validate(data)
         except ValidationError as error:
-            for schema_problem in problems_from(error, data, model):
+            problems = problems_from(error, data, model)
+            for schema_problem in problems:
                 line, column = locator.locate(
                     document.index, schema_problem.path, schema_problem.target
                 )
                 result.findings.append(
                     finding("JO020", rel, line, column, schema_problem.message, schema_problem.hint)
                 )
-            record_id = data.get("id")
-            if isinstance(record_id, str):
-                result.invalid.append((model.KIND, record_id))
+            # Its references are checked all the same, but for those the schema refuses.
+            wrong = [p.path for p in problems if p.path]
+            references = tuple(
+                ref for ref in references_in(data, model.REFERENCES)
+                if not any(ref[0][: len(path)] == path for path in wrong)
+            )
+            _unloaded(result, document.index, model.KIND, data.get("id"), references)
             continue
         record._path = rel
         record._document = document.index
         result.records.append(record)
+
+
+def _unloaded(
+    result: FileResult, document: int, kind: Any, record_id: Any, references: tuple[Reference, ...] = ()
+) -> None:
+    """Note a record of the file that did not load, with what could be read of it."""
+    kind = kind if isinstance(kind, str) and kind in KINDS else None
+    record_id = record_id if isinstance(record_id, str) else None
+    if kind is not None or record_id is not None or references:
+        result.unloaded.append(Unloaded(result.path, document, kind, record_id, references))
+
+
+# `kind: X` and `id: x` as keys of a block or flow mapping.
+_NAMED = {
+    key: re.compile(rf"""(?:^|[\s{{,]){key}[ \t]*:[ \t]*["']?({value})(?=["']?[ \t]*(?:[,}}#\r\n]|$))""", re.MULTILINE)
+    for key, value in (("kind", "[A-Za-z]+"), ("id", "[a-z0-9][a-z0-9-]{0,63}"))
+}
+
+
+def named(text: str) -> Unread:
+    """The kinds and ids that text which could not be parsed names: the records it may
+    hold. Not a parser: only a way to know which references may point into it."""
+    return Unread(frozenset(_NAMED["kind"].findall(text)), frozenset(_NAMED["id"].findall(text)))
+
+
+def failed_to_load(files: list[str]) -> str:
+    """What a finding that may follow from files failing to load adds to its message."""
+    if not files:
+        return ""
+    others = len(files) - 1
+    named = files[0] + (f" and {others} other file{'s' if others > 1 else ''}" if others else "")
+    return f" (perhaps because {named} failed to load)"

@@ -102,10 +102,24 @@ class Document:
     data: Any
 
 
+@dataclass(frozen=True, slots=True)
+class Failed:
+    """A document left out for a problem: its top-level `kind` and `id` as far as they
+    could be read (None where they could not), so that it is known to exist."""
+
+    index: int
+    kind: Any
+    id: Any
+
+
 @dataclass(slots=True)
 class ParseResult:
     documents: list[Document] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    failed: list[Failed] = field(default_factory=list)
+    # Where the text stops being read (a character offset) when a problem ended the
+    # stream early: documents from there on are unknown. None: every document was read.
+    unread_from: int | None = None
 
 
 class _Stop(Exception):
@@ -202,7 +216,7 @@ def parse(text: str, *, max_depth: int = 64, max_aliases: int = 0) -> ParseResul
         # Too deep for libyaml's recursive composer, perhaps: walk the events first.
         problem = exact_depth_problem(text, max_depth)
         if problem is not None:
-            return ParseResult(problems=[problem])
+            return ParseResult(problems=[problem], unread_from=0)
     result = _parse(text, max_depth, max_aliases)
     if result.problems and bound > max_depth:
         # The bound counts every bracket of flow mappings, so clean files often exceed
@@ -210,7 +224,7 @@ def parse(text: str, *, max_depth: int = 64, max_aliases: int = 0) -> ParseResul
         # reports the first too deep collection, as if it had run first.
         problem = exact_depth_problem(text, max_depth)
         if problem is not None:
-            return ParseResult(problems=[problem])
+            return ParseResult(problems=[problem], unread_from=0)
     return result
 
 
@@ -220,34 +234,101 @@ def _parse(text: str, max_depth: int, max_aliases: int) -> ParseResult:
     aliases = [0]
     track_aliases = "*" in text  # no asterisk, no alias: skip the bookkeeping
     index = 0
+    read_to = 0  # the end of the last document composed
     try:
         while composer.check_node():
             node = composer.get_node()
+            read_to = node.end_mark.index
             try:
                 data = _construct(node, max_depth, max_aliases, aliases, track_aliases)
             except _Stop as stop:
                 problem = stop.problem
+                result.failed.append(Failed(index, *_head(node)))
                 if problem.code == "JO005":
                     where = alias_event_position(text, max_aliases + 1)
                     if where is not None:
                         problem = Problem(problem.code, *where, problem.message, problem.hint)
                     result.problems.append(problem)
+                    result.unread_from = read_to
                     break  # the alias budget is per file
                 result.problems.append(problem)
             else:
                 result.documents.append(Document(index, node.start_mark.line + 1, data))
             index += 1
-    except MarkedYAMLError as error:
-        result.problems.append(_syntax_problem(error, text))
-    except ReaderError as error:
-        result.problems.append(_reader_problem(error, text))
-    except YAMLError as error:  # any other parser complaint, without a position
-        result.problems.append(Problem("JO001", 1, 1, f"YAML syntax error: {error}"))
+    except YAMLError as error:
+        result.unread_from = read_to
+        if isinstance(error, MarkedYAMLError):
+            result.problems.append(_syntax_problem(error, text))
+            result.failed.append(Failed(index, *head_before_error(text, index)))
+        elif isinstance(error, ReaderError):
+            result.problems.append(_reader_problem(error, text))
+        else:  # any other parser complaint, without a position
+            result.problems.append(Problem("JO001", 1, 1, f"YAML syntax error: {error}"))
     except (RecursionError, MemoryError):
+        result.unread_from = read_to
         result.problems.append(_too_deep(1, 1, max_depth))
     finally:
         composer.dispose()
     return result
+
+
+def _head(node: Node) -> tuple[Any, Any]:
+    """The raw `kind` and `id` of a document's top-level mapping (None where absent)."""
+    found: dict[Any, Any] = {}
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            if isinstance(key, ScalarNode) and key.value in ("kind", "id") and isinstance(value, ScalarNode):
+                found.setdefault(key.value, value.value)
+    return found.get("kind"), found.get("id")
+
+
+def head_before_error(text: str, index: int) -> tuple[Any, Any]:
+    """The raw `kind` and `id` of document `index` of a stream that stops with a syntax
+    error, as far as the parser's events go before it: a record broken below its id is
+    known to exist, even though it cannot be read."""
+    from yaml.events import (
+        AliasEvent,
+        CollectionEndEvent,
+        CollectionStartEvent,
+        DocumentStartEvent,
+        MappingStartEvent,
+        ScalarEvent,
+    )
+
+    parser = _Composer(text)
+    document = -1
+    depth = 0
+    key: Any = None
+    expect_key = True
+    found: dict[str, Any] = {}
+    try:
+        while (event := parser.get_event()) is not None:
+            if isinstance(event, DocumentStartEvent):
+                document += 1
+                if document > index:
+                    break
+                depth, expect_key, found = 0, True, {}
+            elif document != index:
+                continue
+            elif isinstance(event, CollectionStartEvent):
+                if depth == 0 and not isinstance(event, MappingStartEvent):
+                    break  # not a record
+                if depth == 1:  # a list or mapping as a top-level value (or key)
+                    key, expect_key = None, not expect_key
+                depth += 1
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+            elif depth == 1 and isinstance(event, ScalarEvent | AliasEvent):
+                if expect_key:
+                    key = event.value if isinstance(event, ScalarEvent) else None
+                elif key in ("kind", "id") and isinstance(event, ScalarEvent):
+                    found.setdefault(key, event.value)
+                expect_key = not expect_key
+    except YAMLError:
+        pass  # where the file breaks: what was read so far is the answer
+    finally:
+        parser.dispose()
+    return found.get("kind"), found.get("id")
 
 
 def _reader_problem(error: ReaderError, text: str) -> Problem:
@@ -274,6 +355,41 @@ def _syntax_problem(error: MarkedYAMLError, text: str = "") -> Problem:
         return Problem("JO006", line, column, "nesting is deeper than the YAML reader allows",
                        "journey records are never this deep; the file may be damaged or hostile")
     context = f" ({error.context})" if error.context else ""
+    opened = error.context_mark
+    if (
+        opened is not None
+        and (error.context or "").endswith("a quoted scalar")
+        and problem in ("found unexpected end of stream", "found unexpected document indicator")
+    ):
+        # libyaml notices an unclosed quote only where the stream or the document ends,
+        # often far below it: report where the quote opens, and keep libyaml's own note.
+        return Problem(
+            "JO001",
+            opened.line + 1,
+            opened.column + 1,
+            f"YAML syntax error: this quote is never closed ({problem} at line {line}, "
+            f"{error.context})",
+            "close the quote; write '' for a quote inside single quotes, \\\" inside double quotes",
+        )
+    quoted = _quote_before(text, mark.index) if mark is not None and text else None
+    if quoted is not None and quoted.end_mark.line == mark.line:  # type: ignore[union-attr]
+        start, end = quoted.start_mark, quoted.end_mark
+        if start.line < end.line:
+            # A quote left open swallows the lines below it up to the next quote, and the
+            # parser stops just after that one: report where the quote opens.
+            return Problem(
+                "JO001",
+                start.line + 1,
+                start.column + 1,
+                f"YAML syntax error: this quote closes only on line {end.line + 1}, where the "
+                f"parser stops ({problem}{', ' + error.context if error.context else ''})",
+                "is the closing quote missing on this line?",
+            )
+        return Problem(
+            "JO001", line, column, f"YAML syntax error: {problem}{context}",
+            "the quoted value ends before this: write '' for a quote inside single quotes, "
+            "\\\" inside double quotes",
+        )
     hint = None
     lines = text.splitlines()
     if "\t" in problem or (0 < line <= len(lines) and "\t" in lines[line - 1]):
@@ -283,6 +399,31 @@ def _syntax_problem(error: MarkedYAMLError, text: str = "") -> Problem:
     elif "found undefined alias" in problem:
         hint = None
     return Problem("JO001", line, column, f"YAML syntax error: {problem}{context}", hint)
+
+
+def _quote_before(text: str, index: int) -> Any:
+    """The quoted scalar token that ends right before `index` (only blanks between), from
+    the scanner's own tokens, or None."""
+    from yaml.tokens import ScalarToken
+
+    scanner = _Composer(text)
+    last = None
+    try:
+        while (token := scanner.get_token()) is not None:
+            if token.start_mark.index >= index:
+                break
+            last = token
+    except YAMLError:
+        pass
+    finally:
+        scanner.dispose()
+    if (
+        isinstance(last, ScalarToken)
+        and last.style in ("'", '"')
+        and not text[last.end_mark.index:index].strip(" \t")
+    ):
+        return last
+    return None
 
 
 def _scalar(node: ScalarNode) -> Any:
@@ -340,16 +481,7 @@ def _construct(
                 if type(key) is str and len(key) <= INTERN_MAX:
                     key = _intern(key)
                 if key in container:
-                    mark = key_node.start_mark
-                    raise _Stop(
-                        Problem(
-                            "JO003",
-                            mark.line + 1,
-                            mark.column + 1,
-                            f"duplicate key {key!r}",
-                            "YAML keeps only one of them; remove or rename the other",
-                        )
-                    )
+                    raise _Stop(_duplicate_key(node, key_node, key))
                 container[key] = _child(value_node, stack, depth, seen, max_aliases, aliases)
         else:
             if node.tag != SEQ:
@@ -358,6 +490,22 @@ def _construct(
             for item in node.value:
                 append(_child(item, stack, depth, seen, max_aliases, aliases))
     return result
+
+
+def _duplicate_key(node: MappingNode, again: ScalarNode, key: Any) -> Problem:
+    """JO003 at the second of two equal keys, naming where the first one stands."""
+    first = next(k for k, _ in node.value if isinstance(k, ScalarNode) and _scalar(k) == key)
+    mark, was = again.start_mark, first.start_mark
+    where = f"line {was.line + 1}"
+    if was.line == mark.line:
+        where += f", column {was.column + 1}"
+    return Problem(
+        "JO003",
+        mark.line + 1,
+        mark.column + 1,
+        f"duplicate key {key!r} (first defined at {where})",
+        "YAML keeps only one of them; remove or rename the other",
+    )
 
 
 INTERN_MAX = 64

@@ -67,10 +67,20 @@ class Strict(BaseModel):
     )
 
 
+# A record's reference: (field path, target kind or "step", target id).
+Reference = tuple[tuple[Any, ...], str, str]
+# In a reference pattern: every item of a list.
+ANY = "*"
+
+
 class Record(Strict):
     """A top-level record of a journey bank: every record has a kind and an id."""
 
     KIND: ClassVar[str] = ""
+    REFERENCES: ClassVar[tuple[tuple[tuple[str, ...], str], ...]] = ()
+    """Where the kind's references stand: (field path, field names alternating with `ANY`
+    for every item of a list; target kind or "step"). Read from a record and from the raw data of one that failed
+    validation alike (`references_in`)."""
     kind: str
     """The record kind."""
     id: Slug
@@ -91,9 +101,44 @@ class Record(Strict):
         """The 0-based index of the record's document in its file."""
         return self.__pydantic_private__["_document"]  # type: ignore[index,no-any-return]
 
-    def references(self) -> list[tuple[tuple[Any, ...], str, str]]:
+    def references(self) -> list[Reference]:
         """Every reference this record makes: (field path, target kind, target id)."""
-        return []
+        return references_in(self, self.REFERENCES)
+
+
+def references_in(value: Any, patterns: tuple[tuple[tuple[str, ...], str], ...]) -> list[Reference]:
+    """The references at `patterns` (a kind's `REFERENCES`) in a record or in raw data: a
+    non-empty text at the end of each pattern's path is a reference; anything else there
+    is not (the schema reports it)."""
+    found: list[Reference] = []
+    _follow(value, patterns, (), found)
+    return found
+
+
+def _follow(
+    value: Any, patterns: tuple[tuple[tuple[str, ...], str], ...], path: tuple[Any, ...], found: list[Reference]
+) -> None:
+    """Each pattern from `value` (a model or raw data), where it starts with a field name;
+    then every item of a list where `ANY` follows, and the rest of the pattern from each."""
+    # A model's fields are in its __dict__ (quicker than getattr: this is a hot path).
+    fields = value if type(value) is dict else getattr(value, "__dict__", None)
+    if fields is None:
+        return
+    for pattern, kind in patterns:
+        child = fields.get(pattern[0])
+        if not child:
+            continue
+        if len(pattern) == 1:
+            if type(child) is str:
+                found.append(((*path, pattern[0]), kind, child))
+        elif type(child) is list:  # pattern[1] is ANY: field names alternate with ANY
+            where = (*path, pattern[0])
+            if len(pattern) == 2:  # a list of references, the common case
+                found += [((*where, index), kind, item) for index, item in enumerate(child) if item and type(item) is str]
+            else:
+                rest = ((pattern[2:], kind),)
+                for index, item in enumerate(child):
+                    _follow(item, rest, (*where, index), found)
 
 
 class _Combining(dict[int, "int | None"]):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Literal
+from typing import ClassVar, Literal
 
-from journeyops_cli.models.base import Date, Record, Slug, StepRef, Text
+from journeyops_cli.models.base import ANY, Date, Record, Slug, StepRef, Text
 
 InsightType = Literal[
     "research",
@@ -24,6 +24,10 @@ class Insight(Record):
     """Something learned about customers, linked to the journey steps it concerns."""
 
     KIND: ClassVar[str] = "Insight"
+    REFERENCES: ClassVar[tuple[tuple[tuple[str, ...], str], ...]] = (
+        (("steps", ANY), "step"),
+        (("customer_groups", ANY), "CustomerGroup"),
+    )
     kind: Literal["Insight"]
     """Always `Insight`."""
     title: Text
@@ -48,10 +52,3 @@ class Insight(Record):
     """Ids of the customer groups the insight is about."""
     tags: list[str] = []
     """Free keywords."""
-
-    def references(self) -> list[tuple[tuple[Any, ...], str, str]]:
-        refs: list[tuple[tuple[Any, ...], str, str]] = [
-            (("steps", i), "step", s) for i, s in enumerate(self.steps)
-        ]
-        refs += [(("customer_groups", i), "CustomerGroup", g) for i, g in enumerate(self.customer_groups)]
-        return refs

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, StrictInt
 
-from journeyops_cli.models.base import Date, Record, Slug, Strict, Text
+from journeyops_cli.models.base import ANY, Date, Record, Slug, Strict, Text
 
 Level = Literal["top", "mid", "detailed"]
 JourneyStatus = Literal["draft", "active", "retired"]
@@ -58,6 +58,14 @@ class Journey(Record):
     """A customer journey: a top journey, a mid journey across services, or a detailed one."""
 
     KIND: ClassVar[str] = "Journey"
+    REFERENCES: ClassVar[tuple[tuple[tuple[str, ...], str], ...]] = (
+        (("theme",), "Theme"),
+        (("parent",), "Journey"),
+        (("team",), "Team"),
+        (("customer_groups", ANY), "CustomerGroup"),
+        (("life_events", ANY), "LifeEvent"),
+        (("steps", ANY, "metrics", ANY), "Metric"),
+    )
     kind: Literal["Journey"]
     """Always `Journey`."""
     title: Text
@@ -88,20 +96,6 @@ class Journey(Record):
     """Customer-experience goals for the journey."""
     steps: Annotated[list[Step], Field(min_length=1)]
     """The steps in order."""
-
-    def references(self) -> list[tuple[tuple[Any, ...], str, str]]:
-        refs: list[tuple[tuple[Any, ...], str, str]] = []
-        if self.theme:
-            refs.append((("theme",), "Theme", self.theme))
-        if self.parent:
-            refs.append((("parent",), "Journey", self.parent))
-        if self.team:
-            refs.append((("team",), "Team", self.team))
-        refs += [(("customer_groups", i), "CustomerGroup", g) for i, g in enumerate(self.customer_groups)]
-        refs += [(("life_events", i), "LifeEvent", e) for i, e in enumerate(self.life_events)]
-        for s, step in enumerate(self.steps):
-            refs += [(("steps", s, "metrics", i), "Metric", m) for i, m in enumerate(step.metrics)]
-        return refs
 
     def step(self, step_id: str) -> Step | None:
         for step in self.steps:

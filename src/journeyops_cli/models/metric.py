@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Literal
+from typing import ClassVar, Literal
 
 from pydantic import StrictBool
 
-from journeyops_cli.models.base import Date, Record, StepRef, Strict, Text
+from journeyops_cli.models.base import ANY, Date, Record, StepRef, Strict, Text
 
 Direction = Literal["increase", "decrease"]
 MetricStatus = Literal["on", "off", "unknown"]
@@ -28,6 +28,7 @@ class Metric(Record):
     """A metric: what is measured at which steps, in which direction is better, and the target."""
 
     KIND: ClassVar[str] = "Metric"
+    REFERENCES: ClassVar[tuple[tuple[tuple[str, ...], str], ...]] = ((("steps", ANY), "step"),)
     kind: Literal["Metric"]
     """Always `Metric`."""
     title: Text
@@ -49,9 +50,6 @@ class Metric(Record):
     """Measured values over time."""
     steps: list[StepRef] = []
     """Journey steps the metric measures, as `journey-id#step-id`."""
-
-    def references(self) -> list[tuple[tuple[Any, ...], str, str]]:
-        return [(("steps", i), "step", s) for i, s in enumerate(self.steps)]
 
     def latest(self) -> Observation | None:
         """The most recent observation."""

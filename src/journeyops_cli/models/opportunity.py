@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
-from journeyops_cli.models.base import PlainText, Record, Slug, StepRef, Strict, Text
+from journeyops_cli.models.base import ANY, PlainText, Record, Slug, StepRef, Strict, Text
 
 OpportunityStatus = Literal["idea", "proposed", "planned", "in-progress", "done", "rejected"]
 NonNegative = Annotated[float, Field(ge=0)]
@@ -51,6 +51,12 @@ class Opportunity(Record):
     """A development opportunity: a problem on the journey and an idea to fix it."""
 
     KIND: ClassVar[str] = "Opportunity"
+    REFERENCES: ClassVar[tuple[tuple[tuple[str, ...], str], ...]] = (
+        (("team",), "Team"),
+        (("steps", ANY), "step"),
+        (("insights", ANY), "Insight"),
+        (("metrics", ANY), "Metric"),
+    )
     kind: Literal["Opportunity"]
     """Always `Opportunity`."""
     title: Text
@@ -75,12 +81,3 @@ class Opportunity(Record):
     """The team's own estimates."""
     delivery: list[DeliveryItem] = []
     """The delivery items that carry the work: issues, work items or projects, with links."""
-
-    def references(self) -> list[tuple[tuple[Any, ...], str, str]]:
-        refs: list[tuple[tuple[Any, ...], str, str]] = []
-        if self.team:
-            refs.append((("team",), "Team", self.team))
-        refs += [(("steps", i), "step", s) for i, s in enumerate(self.steps)]
-        refs += [(("insights", i), "Insight", s) for i, s in enumerate(self.insights)]
-        refs += [(("metrics", i), "Metric", s) for i, s in enumerate(self.metrics)]
-        return refs

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Literal
+from typing import ClassVar, Literal
 
 from journeyops_cli.models.base import Record, Slug, Text
 
@@ -11,6 +11,7 @@ class Theme(Record):
     """An anchor theme, e.g. early childhood education or housing."""
 
     KIND: ClassVar[str] = "Theme"
+    REFERENCES: ClassVar[tuple[tuple[tuple[str, ...], str], ...]] = ((("team",), "Team"),)
     kind: Literal["Theme"]
     """Always `Theme`."""
     title: Text
@@ -21,6 +22,3 @@ class Theme(Record):
     """The person or role who answers for the theme."""
     team: Slug | None = None
     """The id of the team that owns the theme."""
-
-    def references(self) -> list[tuple[tuple[Any, ...], str, str]]:
-        return [(("team",), "Team", self.team)] if self.team else []

@@ -23,8 +23,11 @@ from journeyops_cli.rules.registry import RuleError, all_rules
 from journeyops_cli.suggest import did_you_mean
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from journeyops_cli.bank import Bank
     from journeyops_cli.load.places import Added
+    from journeyops_cli.models.config import BankConfig
 
 # Config shortcuts that set a rule option: key in `lint:` -> (rule code, option).
 SHORTCUTS = {"stale_after_days": ("JO402", "days")}
@@ -95,12 +98,13 @@ class Plan:
                     self.ignored, self.severities, self.per_path)
 
 
-def plan(bank: Bank, selection: Selection) -> Plan:
+def plan(config: BankConfig, selection: Selection, root: Path) -> Plan:
     """Read the lint configuration and the command line into a Plan; a RuleError names
-    the place of any unknown rule, option or value."""
-    lint = bank.config.lint
+    the place of any unknown rule, option or value. It needs no file but the config (of
+    the bank at `root`), so commands plan before they read the bank."""
+    lint = config.lint
     rules = all_rules()
-    where = _ConfigPlaces(bank)
+    where = _ConfigPlaces(root)
     if selection.select:
         chosen = resolve_names(selection.select, "--select")
     elif lint.select:
@@ -168,13 +172,16 @@ def _options(raw: dict[str, dict[str, Any]], lint: dict[str, Any], where: _Confi
 class _ConfigPlaces:
     """`journeyops.yaml:LINE:COL` of a value in the lint section, found only on error."""
 
-    def __init__(self, bank: Bank) -> None:
-        self.bank = bank
+    def __init__(self, root: Path) -> None:
+        self.root = root
 
     def _at(self, path: tuple[Any, ...], target: str = "value", shown: int = 3) -> str:
+        from journeyops_cli.load.files import read_text
         from journeyops_cli.load.positions import Locator
+        from journeyops_cli.models.config import LimitsConfig
 
-        line, column = Locator(self.bank.text(CONFIG_FILE)).locate(0, path, target)  # type: ignore[arg-type]
+        text, _ = read_text(self.root, CONFIG_FILE, LimitsConfig())
+        line, column = Locator(text or "").locate(0, path, target)  # type: ignore[arg-type]
         return f"{CONFIG_FILE}:{line}:{column}: lint.{'.'.join(str(p) for p in path[1:shown])}"
 
     def item(self, section: str) -> Where:
@@ -189,7 +196,7 @@ class _ConfigPlaces:
 
 def active_rules(bank: Bank, selection: Selection) -> list[Rule]:
     """Instances of the rules to run, with configured severities and options."""
-    return plan(bank, selection).rules
+    return plan(bank.config, selection, bank.root).rules
 
 
 # Banks with fewer records than this run their rules in one process: forking costs more.
@@ -206,7 +213,7 @@ def run_rules(
     workers, one per further CPU (`workers=1` keeps them here); with the cache on, the
     per-record rules check only the records of files that changed (rules/memo.py). The
     findings are the same either way."""
-    rules = [rule for rule in (chosen or plan(bank, selection)).rules if not rule.source]
+    rules = [rule for rule in (chosen or plan(bank.config, selection, bank.root)).rules if not rule.source]
     found: dict[int, list[Finding]] = {}
     per_record = [index for index, rule in enumerate(rules) if rule.per_record]
     memo = None
@@ -307,10 +314,12 @@ def lint(
     files: list[str],
     selection: Selection,
     workers: int | None = None,
+    chosen: Plan | None = None,
 ) -> list[Finding]:
-    """Run the plan: the loader's findings and every rule's, with severities, per-path
-    ignores and inline suppressions applied. `workers` as in `run_rules`."""
-    chosen = plan(bank, selection)
+    """Run the plan (`chosen`, or the one `selection` makes): the loader's findings and
+    every rule's, with severities, per-path ignores and inline suppressions applied.
+    `workers` as in `run_rules`."""
+    chosen = chosen or plan(bank.config, selection, bank.root)
     rules = all_rules()
     findings: list[Finding] = []
     for item in loaded:

@@ -16,9 +16,10 @@ def scorecard_of(root: Path, today: dt.date, *, cache: bool | None = None) -> Sc
     from journeyops_cli.rules.hygiene.stale import StaleJourney
 
     config = load_config(root)
+    chosen = plan(config, Selection(), root)  # before any file is read
     loaded = load_bank(root, config, cache=cache)
-    findings = lint(loaded.bank, loaded.findings, loaded.files, Selection())
-    rule = plan(loaded.bank, Selection()).rule(StaleJourney.code)
+    findings = lint(loaded.bank, loaded.findings, loaded.files, Selection(), chosen=chosen)
+    rule = chosen.rule(StaleJourney.code)
     if not isinstance(rule, StaleJourney):  # JO402 not selected: nothing is stale
         return build(loaded.bank, findings, today=today, fresh_days=DEFAULT_FRESH_DAYS)
     if rule.options.today is None:  # type: ignore[attr-defined]

@@ -11,6 +11,7 @@ from pathlib import Path
 from journeyops_cli.bank import Bank
 from journeyops_cli.lint.withheld import Withheld, withheld
 from journeyops_cli.pipeline import Loaded, Selection, load_bank, load_config
+from journeyops_cli.rules.engine import plan
 from journeyops_cli.site.errors import SiteError
 from journeyops_cli.site.pages import BacklogRow
 from journeyops_cli.site.write import check_out_folder
@@ -35,6 +36,9 @@ def gather(root: Path, out: Path | None) -> Source:
     the bank and mask (or refuse, by config) the personal data validation reports."""
     root = root.resolve()
     config = load_config(root)
+    # The rules are planned before any file is read: an unknown rule in `lint:` is a
+    # RuleError now, not an error in the rules' process after the bank has loaded.
+    plan(config, Selection(), root)
     out = (out if out is not None else root / config.site.out).resolve()
     check_out_folder(root, out)
     loaded = load_bank(root, config)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from journeyops_cli.findings import Finding, Severity
+from journeyops_cli.load.files import failed_to_load
 from journeyops_cli.rules.base import Rule
 
 if TYPE_CHECKING:
@@ -18,7 +19,8 @@ class TopCoverage(Rule):
     The top journey (e.g. findability -> transaction -> processing -> customership) is
     the shared big picture; its phases become manageable when mid journeys show what
     happens in each of them. An uncovered phase is where nobody has looked yet. This is
-    information about coverage, not an error.
+    information about coverage, not an error. When journeys failed to load, the message
+    names their files: one of them may be the mid journey that elaborates the step.
 
     Failing: top journey `service-journey` has a step `customership` and no mid journey
     has a step with `parent_step: customership`.
@@ -36,6 +38,8 @@ class TopCoverage(Rule):
     severity = Severity.INFO
 
     def check(self, bank: Bank) -> Iterator[Finding]:
+        # A mid journey that did not load may be the one that elaborates a step.
+        why = failed_to_load(bank.not_loaded("Journey"))
         for journey in bank.journeys():
             if journey.level != "top":
                 continue
@@ -48,6 +52,6 @@ class TopCoverage(Rule):
                 if not children:
                     yield self.at(
                         bank, journey, ("steps", index, "id"),
-                        f"step '{step.id}' of top journey '{journey.id}' is not elaborated by any mid journey",
+                        f"step '{step.id}' of top journey '{journey.id}' is not elaborated by any mid journey{why}",
                         f"add a mid journey with `parent: {journey.id}` and a step with `parent_step: {step.id}`",
                     )
