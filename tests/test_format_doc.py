@@ -12,7 +12,7 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from journeyops_cli.load.yaml_read import parse
-from journeyops_cli.models import KINDS, DeliveryItem, Estimates, Observation, Step
+from journeyops_cli.models import KINDS, DeliveryItem, Estimates, Observation, Review, Step
 from journeyops_cli.models.config import BankConfig, LimitsConfig
 from journeyops_cli.models.config_import import ImportProfile
 from journeyops_cli.pipeline import load_bank
@@ -34,6 +34,7 @@ TABLES: dict[str, type[BaseModel]] = {
     "Observation": Observation,
     "Estimates": Estimates,
     "DeliveryItem": DeliveryItem,
+    "Review": Review,
     **KINDS,
 }
 

@@ -42,6 +42,15 @@ def repository_root(path: Path) -> Path | None:
     return Path(top).resolve() if top else None
 
 
+def user_name(path: Path) -> str | None:
+    """The name git would sign a commit with in `path` (`git config user.name`), if set."""
+    try:
+        name = str(_git(path, "config", "user.name")).strip()
+    except RevisionError:
+        return None
+    return name or None
+
+
 def resolve(repo: Path, revision: str) -> str:
     """The commit id `revision` names; a RevisionError naming it when it names none."""
     if revision.startswith("-"):

@@ -25,6 +25,7 @@ from journeyops_cli.cli import (
     prioritise,
     render,
     report,
+    review,
     rules,
     schema,
     site,
@@ -62,7 +63,8 @@ def root(
 
 # `--help` lists them in this order, the group (`site`) last.
 for command in (
-    diff, export, fmt, importing, init, link, new, owners, prioritise, render, report, rules, schema, validate,
+    diff, export, fmt, importing, init, link, new, owners, prioritise, render, report, review, rules, schema,
+    validate,
 ):
     app.add_typer(command.app)
 app.add_typer(site.app, name="site")

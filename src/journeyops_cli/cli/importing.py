@@ -14,7 +14,6 @@ app = typer.Typer()
 
 if TYPE_CHECKING:
     from journeyops_cli.bank import Bank
-    from journeyops_cli.edit.changeset import Changeset
     from journeyops_cli.models.config_import import ImportProfile
 
 DryRunOption = Annotated[bool, typer.Option("--dry-run", help="Print what would change; write nothing.")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from journeyops_cli.models.base import Record
 from journeyops_cli.models.insight import Insight
-from journeyops_cli.models.journey import Journey, Step
+from journeyops_cli.models.journey import Journey, Review, Step
 from journeyops_cli.models.metric import Metric, Observation
 from journeyops_cli.models.opportunity import DeliveryItem, Estimates, Opportunity
 from journeyops_cli.models.theme import Theme
@@ -40,6 +40,7 @@ __all__ = [
     "Metric",
     "Observation",
     "Opportunity",
+    "Review",
     "Record",
     "Step",
     "Team",

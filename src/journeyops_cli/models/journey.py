@@ -6,7 +6,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, StrictInt
 
-from journeyops_cli.models.base import ANY, Date, Record, Slug, Strict, Text
+from journeyops_cli.models.base import ANY, Date, PlainText, Record, Slug, Strict, Text
 
 Level = Literal["top", "mid", "detailed"]
 JourneyStatus = Literal["draft", "active", "retired"]
@@ -54,6 +54,17 @@ class Step(Strict):
     """Ids of metrics measured at this step."""
 
 
+class Review(Strict):
+    """One review of a journey against reality, as `journeyops review` records it."""
+
+    date: Date
+    """When the journey was reviewed (YYYY-MM-DD)."""
+    reviewer: PlainText
+    """Who reviewed it: a name or a role."""
+    note: Text | None = None
+    """What was checked or changed."""
+
+
 class Journey(Record):
     """A customer journey: a top journey, a mid journey across services, or a detailed one."""
 
@@ -88,6 +99,8 @@ class Journey(Record):
     """`draft`, `active` or `retired`."""
     reviewed: Date | None = None
     """When the journey was last reviewed against reality (YYYY-MM-DD)."""
+    reviews: list[Review] = []
+    """The review trail, oldest first: `journeyops review` adds one and updates `reviewed`."""
     customer_groups: list[Slug] = []
     """Ids of the customer groups this journey is about."""
     life_events: list[Slug] = []
