@@ -13,7 +13,7 @@ from journeyops_cli.rules.walk import _free_names, matching_strings
 def test_free_text_fields_per_model() -> None:
     assert _free_names(Insight) == ("title", "source", "summary", "evidence", "tags")
     assert _free_names(Journey) == ("title", "description", "owner", "reviews", "cx_goals", "steps")
-    assert _free_names(Step) == ("title", "description", "touchpoints", "customer_actions", "pain_points")
+    assert _free_names(Step) == ("title", "description", "cx_goals", "touchpoints", "customer_actions", "pain_points")
     assert _free_names(Metric) == ("title", "description", "unit", "source", "observations")
     assert _free_names(Opportunity) == ("title", "problem", "idea", "owner", "estimates", "delivery")
     assert _free_names(Team) == ("title", "description", "contact", "members", "handles")
