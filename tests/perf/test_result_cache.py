@@ -21,7 +21,7 @@ def bank(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
     monkeypatch.delenv("JOURNEYOPS_NO_CACHE", raising=False)
     root = tmp_path / "bank"
-    generate(6, root, seed=5)
+    generate(6, root, seed=5, style="classic")  # the text edits below need its layout
     return root
 
 

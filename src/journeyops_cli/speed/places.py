@@ -1,13 +1,12 @@
-"""Where earlier runs found things in a file, kept per file content in
+"""Where earlier runs placed findings in a file, kept per file content in
 `.journeyops_cache/places.bin`.
 
-Placing a finding (its line and column) means reading and scanning its file again; on a
-big bank with findings in thousands of files that is half of the rules' time. A file
-whose bytes are the ones a place was found in (same blake2b digest) has the same places,
-so a warm run reads them back instead. Places are stored only when the text they were
+Placing a finding (its line and column) means reading and composing its file again. A
+file whose bytes are the ones a place was found in (same digest) has the same places, so
+a warm run reads them back instead. Places are stored only when the text they were
 found in is the text that was loaded (a file written while a run reads it is placed
 again next time); a file that changed or is gone drops its places when the memo is
-saved. Signed like every cache blob (`load/signed.py`).
+saved. Signed like every cache blob (`speed/store.py`).
 """
 
 from __future__ import annotations
@@ -18,10 +17,9 @@ from typing import Any
 from journeyops_cli.load import signed
 
 FILE = "places.bin"
-# (document index in the file, path inside the document, "key" or "value")
-Key = tuple[int, tuple[Any, ...], str]
+# (document index in the file, path inside the document, "key" or "value", text inside)
+Key = tuple[int, tuple[Any, ...], str, "str | None"]
 Place = tuple[int, int]
-Added = list[tuple[str, bytes, Key, Place]]
 
 
 class Places:
@@ -31,13 +29,11 @@ class Places:
         self.path = path
         self.secret = secret
         self.stored = stored
-        # Places found in this run, in the order found (a forked rule worker sends its
-        # own back to the parent: `added[mark:]`).
-        self.added: Added = []
+        self.changed = False
 
     @staticmethod
     def key() -> str:
-        return signed.code_fingerprint(["load/places.py", "load/positions.py", "load/yaml_read.py"])
+        return signed.code_fingerprint(["speed/places.py", "place.py", "load/positions.py", "load/yaml_read.py"])
 
     @classmethod
     def open(cls, root: Path) -> Places:
@@ -46,30 +42,29 @@ class Places:
         stored = signed.load(path, secret, cls.key()) if secret is not None else None
         return cls(path, secret, stored if isinstance(stored, dict) else {})
 
-    def get(self, rel: str, digest: bytes, key: Key) -> Place | None:
+    def known(self, rel: str, digest: bytes, keys: set[Key]) -> dict[Key, Place] | None:
+        """The places of every key in `keys`, when all are known for this content."""
         entry = self.stored.get(rel)
         if entry is None or entry[0] != digest:
             return None
-        return entry[1].get(key)
+        places = entry[1]
+        if not keys <= places.keys():
+            return None
+        return places
 
-    def put(self, rel: str, digest: bytes, key: Key, place: Place) -> None:
+    def put(self, rel: str, digest: bytes, places: dict[Key, Place]) -> None:
         entry = self.stored.get(rel)
         if entry is None or entry[0] != digest:
             entry = self.stored[rel] = (digest, {})
-        entry[1][key] = place
-        self.added.append((rel, digest, key, place))
-
-    def merge(self, added: Added) -> None:
-        """Take the places another process found."""
-        for item in added:
-            self.put(*item)
+        entry[1].update(places)
+        self.changed = True
 
     def save(self, digests: dict[str, bytes]) -> None:
         """Write the places of files whose content is still `digests` (the loaded bank's),
         when any were found or dropped in this run."""
         kept = {rel: entry for rel, entry in self.stored.items() if digests.get(rel) == entry[0]}
-        if not self.added and len(kept) == len(self.stored):
+        if not self.changed and len(kept) == len(self.stored):
             return
         self.stored = kept
-        self.added = []
+        self.changed = False
         signed.dump(self.path, self.secret, self.key(), kept)
