@@ -17,11 +17,11 @@ from journeyops_cli.findings import Finding, Severity
 from journeyops_cli.load.files import Discovery, Unloaded, discover, finding, read_text
 from journeyops_cli.load.messages import problems_from
 from journeyops_cli.load.positions import Locator
-from journeyops_cli.load.signed import FileStat
 from journeyops_cli.load.yaml_read import parse
 from journeyops_cli.models.base import Record
 from journeyops_cli.models.config import CONFIG_FILE, BankConfig, LimitsConfig
 from journeyops_cli.rules.engine import Selection
+from journeyops_cli.speed.store import FileStat
 
 T = TypeVar("T")
 

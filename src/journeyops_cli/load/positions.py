@@ -16,7 +16,12 @@ from yaml import YAMLError
 from yaml._yaml import CParser  # libyaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from journeyops_cli.load.yaml_read import C_SAFE_DEPTH, TooDeep, depth_upper_bound, exact_depth_problem
+from journeyops_cli.load.yaml_read import (
+    C_SAFE_DEPTH,
+    TooDeep,
+    depth_upper_bound,
+    exact_depth_problem,
+)
 
 Target = Literal["key", "value"]
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from journeyops_cli.load import signed
+from journeyops_cli.speed import store
 
 FILE = "places.bin"
 # (document index in the file, path inside the document, "key" or "value", text inside)
@@ -33,13 +33,13 @@ class Places:
 
     @staticmethod
     def key() -> str:
-        return signed.code_fingerprint(["speed/places.py", "place.py", "load/positions.py", "load/yaml_read.py"])
+        return store.key(modules=["speed/places.py", "place.py", "load/positions.py", "load/yaml_read.py"])
 
     @classmethod
     def open(cls, root: Path) -> Places:
-        path = root / signed.CACHE_DIR / FILE
-        secret = signed.secret()
-        stored = signed.load(path, secret, cls.key()) if secret is not None else None
+        path = root / store.CACHE_DIR / FILE
+        secret = store.secret()
+        stored = store.load(path, secret, cls.key()) if secret is not None else None
         return cls(path, secret, stored if isinstance(stored, dict) else {})
 
     def known(self, rel: str, digest: bytes, keys: set[Key]) -> dict[Key, Place] | None:
@@ -67,4 +67,4 @@ class Places:
             return
         self.stored = kept
         self.changed = False
-        signed.dump(self.path, self.secret, self.key(), kept)
+        store.dump(self.path, self.secret, self.key(), kept)
