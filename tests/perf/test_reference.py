@@ -71,3 +71,24 @@ def test_after_an_edit_the_warm_run_gives_the_reference_findings(bank: Path, mon
     warm = run(bank, monkeypatch, accelerated=True, cache=True)
     assert warm == run(bank, monkeypatch, accelerated=False, cache=False)
     assert any(item.path == "insights/personal.yaml" and item.line > 3 for item in warm)
+
+
+def test_an_executor_gives_the_results_in_order_whoever_ran_them() -> None:
+    items = list(range(40))
+    assert executor.Forked(2).map(lambda n: n * n, items) == executor.Sequential().map(lambda n: n * n, items)
+
+
+def test_a_background_job_gives_its_value_or_none_to_run_it_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(executor, "cpus", lambda: 2)
+    job = executor.start_background(lambda: [Finding("JO1", engine.Severity.ERROR, "a", 1, 1, "m")])
+    assert job is not None
+    assert job.result() == [Finding("JO1", engine.Severity.ERROR, "a", 1, 1, "m")]
+
+    def fails() -> None:
+        raise ValueError("in the worker")
+
+    failing = executor.start_background(fails)
+    assert failing is not None and failing.result() is None
+    slow = executor.start_background(lambda: __import__("time").sleep(60))
+    assert slow is not None and not slow.done()
+    slow.stop()

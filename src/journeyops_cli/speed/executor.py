@@ -77,6 +77,63 @@ class Forked:
         return results
 
 
+class Background:
+    """One job run in a forked process while this one goes on (e.g. the site build's
+    lint while pages render); use `start_background(job)`.
+
+    `result()` waits for the job's value, or returns None when the worker could not
+    give one (it died, or the job raised: the caller then runs the job itself, so a
+    failure is reported in this process); `stop()` ends the worker at once."""
+
+    def __init__(self, job: Callable[[], Any]) -> None:
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(target=_background_main, args=(job, send), daemon=True)
+        self._process.start()
+        send.close()
+
+    def done(self) -> bool:
+        return self._receive.poll() or not self._process.is_alive()
+
+    def result(self) -> Any:
+        try:
+            ok, value = self._receive.recv()
+        except (EOFError, OSError):
+            ok, value = False, None
+        finally:
+            self._receive.close()
+            self._process.join()
+        return value if ok else None
+
+    def stop(self) -> None:
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        self._receive.close()
+
+
+def _background_main(job: Callable[[], Any], send: Any) -> None:
+    try:
+        value = job()
+    except BaseException:  # noqa: BLE001 - reported by running the job in the parent
+        send.send((False, None))
+    else:
+        send.send((True, value))
+    finally:
+        send.close()
+
+
+def start_background(job: Callable[[], Any]) -> Background | None:
+    """`job` started in a forked process, or None when this process cannot fork, has
+    one CPU only, or is itself a worker (the caller then runs the job when it needs it)."""
+    if not can_fork() or in_worker() or cpus() < 2:
+        return None
+    try:
+        return Background(job)
+    except OSError:
+        return None
+
+
 def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
