@@ -111,6 +111,20 @@ def paired(
     out["after/before: " + name] = f"{statistics.median(a / b for a, b in zip(after, before)):.2f}×"
 
 
+class Progress(dict):  # type: ignore[type-arg]
+    """The results of one size, each also shown on stderr as soon as it is measured (a
+    long run shows what it has so far)."""
+
+    def __init__(self, journeys: int) -> None:
+        super().__init__()
+        self.journeys = journeys
+
+    def __setitem__(self, name: str, value: float | str) -> None:
+        super().__setitem__(name, value)
+        shown = f"{value:.3f}" if isinstance(value, float) else str(value)[:200]
+        print(f"  {self.journeys} journeys: {name}: {shown}", file=sys.stderr, flush=True)
+
+
 def timed(command: list[str], runs: int, setup=None, cwd: Path | None = None, before: bool = False) -> float:  # type: ignore[no-untyped-def]
     times = []
     for _ in range(runs):
@@ -154,7 +168,7 @@ def measure(
         if not other.is_dir():
             shutil.copytree(bank, other, ignore=shutil.ignore_patterns(".journeyops_cache"))
     slow_runs = min(runs, 3)
-    out: dict[str, float | str] = {}
+    out: dict[str, float | str] = Progress(journeys)
     sys.path.insert(0, str(REPO / "src"))
     from journeyops_cli.load.files import discover
 
