@@ -286,12 +286,15 @@ def lint(
             item = item.replace(severity=chosen.severities[item.code])
         findings.append(item)
     findings += run_rules(bank, selection, chosen, workers)
-    return reported(bank, findings, files, chosen)
+    return reported(bank, findings, files, chosen, workers)
 
 
-def reported(bank: Bank, findings: list[Finding], files: list[str], chosen: Plan) -> list[Finding]:
-    """`findings` less those the plan's per-path ignores and the files' inline
-    suppressions remove, plus JO901 for unused suppressions when the plan runs it."""
+def reported(
+    bank: Bank, findings: list[Finding], files: list[str], chosen: Plan, workers: int | None = None
+) -> list[Finding]:
+    """`findings` less those the plan's per-path ignores remove, placed (line and column:
+    the place stage), less those the files' inline suppressions remove, plus JO901 for
+    unused suppressions when the plan runs it."""
     from journeyops_cli.lint.suppress import apply_suppressions
 
     if chosen.per_path:
