@@ -82,7 +82,7 @@ def place(
 
             executor = executor_for(len(todo), minimum=PARALLEL_MIN_FILES)
         results = executor.map(lambda job: read_places(root, *job), todo)
-        for (rel, _), (places, digest) in zip(todo, results):
+        for (rel, _), (places, digest) in zip(todo, results, strict=True):
             found[rel] = places
             if memo is not None and digests is not None and digest is not None and digests.get(rel) == digest:
                 memo.put(rel, digest, places)

@@ -237,8 +237,9 @@ def run_rules(
             records = sum(len(table) for table in bank.by_kind.values())
             executor = executor_for(len(bundles) if records >= PARALLEL_MIN_RECORDS else 1, workers)
         # Bundles are ordered dearest first; the executor shares them from both ends.
-        for bundle, per_rule in zip(bundles, executor.map(lambda b: [list(rules[i].check(bank)) for i in b], bundles)):
-            found.update(zip(bundle, per_rule))
+        checked = executor.map(lambda bundle: [list(rules[i].check(bank)) for i in bundle], bundles)
+        for bundle, per_rule in zip(bundles, checked, strict=True):
+            found.update(zip(bundle, per_rule, strict=True))
     if per_record:
         # Per-record findings in the order of the bank's records, however they were found.
         rank: dict[str, int] = {}
