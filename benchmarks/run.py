@@ -1,11 +1,17 @@
 """Run the journeyops benchmarks and print medians and ratios against yardsticks measured
 in the same run.
 
-    python benchmarks/run.py [--journeys 200 2000] [--runs 5] [--quick]
+    python benchmarks/run.py [--journeys 200 2000] [--runs 5] [--quick] [--style varied|classic]
+                             [--baseline /tmp/base/src]
 
-Banks are generated once into benchmarks/.banks/ (git-ignored). Every time is a whole
-process, wall clock, median of --runs. Slow yardsticks (yamllint, check-jsonschema,
-mkdocs) run at most 3 times. Needs the `bench` extra: pip install -e '.[bench]'.
+Banks are generated once into benchmarks/.banks/ (git-ignored), in the style asked for
+(`generate.py --style`). Every time is a whole process, wall clock, median of --runs.
+Slow yardsticks (yamllint, check-jsonschema, mkdocs) run at most 3 times. With
+`--baseline SRC` every journeyops row is also run with `PYTHONPATH=SRC` (another checkout's
+`src/`, e.g. `git archive base | tar -x -C /tmp/base`), on its own copy of the bank (so the
+two never share a cache), alternating run by run with this tree: the table then has a
+"before" row under each, and the paired ratio (median of after/before of each pair).
+Needs the `bench` extra: pip install -e '.[bench]'.
 """
 
 from __future__ import annotations
@@ -52,28 +58,80 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 """
 
 
-def bank_for(journeys: int) -> Path:
-    """The cached bank of this size, generated when missing or made by another generator."""
-    folder = HERE / ".banks" / f"j{journeys}"
+def bank_for(journeys: int, style: str = "varied") -> Path:
+    """The cached bank of this size and style, generated when missing or made by another
+    generator."""
+    folder = HERE / ".banks" / f"{style}-j{journeys}"
     stamp = folder / "generator.stamp"
     source = (HERE / "generate.py").read_bytes()
     import hashlib
 
     digest = hashlib.sha256(source).hexdigest()
     if not (stamp.is_file() and stamp.read_text() == digest):
-        print(f"generating a bank of {journeys} journeys…", file=sys.stderr)
-        generate(journeys, folder / "bank")
+        print(f"generating a bank of {journeys} journeys ({style})…", file=sys.stderr)
+        generate(journeys, folder / "bank", style=style)
+        shutil.rmtree(folder / "bank-before", ignore_errors=True)
         stamp.write_text(digest)
     return folder / "bank"
 
 
-def timed(command: list[str], runs: int, setup=None, cwd: Path | None = None) -> float:  # type: ignore[no-untyped-def]
+# With --baseline: the other checkout's src/, and each bank's copy it runs on.
+BASELINE: str | None = None
+
+
+def env_for(before: bool) -> dict[str, str]:
+    env = dict(os.environ)
+    if before and BASELINE:
+        env["PYTHONPATH"] = BASELINE
+    return env
+
+
+def paired(
+    out: dict[str, float | str],
+    name: str,
+    command: list[str],
+    before_command: list[str] | None,
+    runs: int,
+    setup=None,  # type: ignore[no-untyped-def]
+    before_setup=None,  # type: ignore[no-untyped-def]
+) -> None:
+    """Time `command` as row `name`; with a baseline, also `before_command` run by the
+    baseline code, alternating with it run by run, as row `before: name`, and the median
+    of the per-pair ratios as `after/before: name`."""
+    if before_command is None:
+        out[name] = timed(command, runs, setup=setup)
+        return
+    after: list[float] = []
+    before: list[float] = []
+    for _ in range(runs):
+        after.append(timed(command, 1, setup=setup))
+        before.append(timed(before_command, 1, setup=before_setup, before=True))
+    out[name] = statistics.median(after)
+    out["before: " + name] = statistics.median(before)
+    out["after/before: " + name] = f"{statistics.median(a / b for a, b in zip(after, before)):.2f}×"
+
+
+class Progress(dict):  # type: ignore[type-arg]
+    """The results of one size, each also shown on stderr as soon as it is measured (a
+    long run shows what it has so far)."""
+
+    def __init__(self, journeys: int) -> None:
+        super().__init__()
+        self.journeys = journeys
+
+    def __setitem__(self, name: str, value: float | str) -> None:
+        super().__setitem__(name, value)
+        shown = f"{value:.3f}" if isinstance(value, float) else str(value)[:200]
+        print(f"  {self.journeys} journeys: {name}: {shown}", file=sys.stderr, flush=True)
+
+
+def timed(command: list[str], runs: int, setup=None, cwd: Path | None = None, before: bool = False) -> float:  # type: ignore[no-untyped-def]
     times = []
     for _ in range(runs):
         if setup is not None:
             setup()
         started = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, env=env_for(before))
         times.append(time.perf_counter() - started)
     return statistics.median(times)
 
@@ -100,10 +158,17 @@ def mkdocs_project(bank: Path, into: Path) -> Path:
     return into
 
 
-def measure(journeys: int, runs: int, quick: bool, validate_only: bool = False) -> dict[str, float | str]:
-    bank = bank_for(journeys)
+def measure(
+    journeys: int, runs: int, quick: bool, validate_only: bool = False, style: str = "varied"
+) -> dict[str, float | str]:
+    bank = bank_for(journeys, style)
+    other = None  # the baseline's own copy of the bank
+    if BASELINE:
+        other = bank.parent / "bank-before"
+        if not other.is_dir():
+            shutil.copytree(bank, other, ignore=shutil.ignore_patterns(".journeyops_cache"))
     slow_runs = min(runs, 3)
-    out: dict[str, float | str] = {}
+    out: dict[str, float | str] = Progress(journeys)
     sys.path.insert(0, str(REPO / "src"))
     from journeyops_cli.load.files import discover
 
@@ -122,28 +187,50 @@ def measure(journeys: int, runs: int, quick: bool, validate_only: bool = False) 
         out["python -c pass"] = timed([PY, "-c", "pass"], runs)
         out["read every file"] = timed([PY, "-c", READ_ALL, str(listing)], runs)
         out["libyaml C parse (CSafeLoader)"] = timed([PY, "-c", CSAFE_ALL, str(listing)], runs)
-        cache = bank / ".journeyops_cache"
+        def validate_in(where: Path | None) -> list[str] | None:
+            return None if where is None else [*JO, "validate", "--bank", str(where), "-q"]
+
         validate = [*JO, "validate", "--bank", str(bank), "-q"]
-        out["validate, cold (--no-cache)"] = timed([*validate, "--no-cache"], runs)
-        shutil.rmtree(cache, ignore_errors=True)
-        subprocess.run(validate, capture_output=True)
-        out["validate, warm, nothing changed"] = timed(validate, runs)
-        target = sorted((bank / "journeys" / "detailed").rglob("*.yaml"))[0]
-        original = target.read_text(encoding="utf-8")
+        before = validate_in(other)
+        cold = [*validate, "--no-cache"]
+        paired(out, "validate, cold (--no-cache)", cold, before and [*before, "--no-cache"], runs)
+        for where, command in ((bank, validate), (other, before)):
+            if where is not None and command is not None:
+                shutil.rmtree(where / ".journeyops_cache", ignore_errors=True)
+                subprocess.run(command, capture_output=True, env=env_for(where is other))
+        paired(out, "validate, warm, nothing changed", validate, before, runs)
+        rel = sorted((bank / "journeys" / "detailed").rglob("*.yaml"))[0].relative_to(bank)
+        original = (bank / rel).read_text(encoding="utf-8")
         flip = [0]
 
-        def change_one() -> None:
-            flip[0] += 1
-            target.write_text(original.replace("status: active", f"status: active\n# edit {flip[0]}"), "utf-8")
+        def changer(where: Path | None):  # type: ignore[no-untyped-def]
+            def change_one() -> None:
+                # A comment at the end: the file's bytes change, its records do not.
+                flip[0] += 1
+                if where is not None:
+                    (where / rel).write_text(original + f"# edit {flip[0]}\n", "utf-8")
+            return change_one
+
+        change_one = changer(bank)
+
+        def restore() -> None:
+            for where in (bank, other):
+                if where is not None:
+                    (where / rel).write_text(original, encoding="utf-8")
 
         try:
-            out["validate, warm, one journey changed"] = timed(validate, runs, setup=change_one)
+            paired(out, "validate, warm, one journey changed", validate, before, runs,
+                   setup=change_one, before_setup=changer(other))
         finally:
-            target.write_text(original, encoding="utf-8")
-        peak = subprocess.run(
-            [PY, "-c", PEAK, *validate, "--no-cache"], capture_output=True, text=True
-        )
-        out["peak RSS, cold validate (MB)"] = int(peak.stdout.strip() or 0) / 1024
+            restore()
+        for name, where, command in (("", bank, validate), ("before: ", other, before)):
+            if where is None or command is None:
+                continue
+            peak = subprocess.run(
+                [PY, "-c", PEAK, *command, "--no-cache"], capture_output=True, text=True,
+                env=env_for(where is other),
+            )
+            out[f"{name}peak RSS, cold validate (MB)"] = int(peak.stdout.strip() or 0) / 1024
         if validate_only:
             return out
         out["journeyops --version"] = timed([*JO, "--version"], runs)
@@ -156,14 +243,25 @@ def measure(journeys: int, runs: int, quick: bool, validate_only: bool = False) 
             out["prioritise (warm)"] = "missing"
         if has_command("site", "build"):
             site = outputs / "site"
+            site_before = outputs / "site-before"
             build = [*JO, "site", "build", "--bank", str(bank), "--out", str(site)]
+            build_before = (
+                [*JO, "site", "build", "--bank", str(other), "--out", str(site_before)] if other else None
+            )
             subprocess.run(build, capture_output=True)
-            out["site build"] = timed(build, slow_runs, setup=lambda: shutil.rmtree(site, ignore_errors=True))
+            if build_before:
+                subprocess.run(build_before, capture_output=True, env=env_for(True))
+            paired(out, "site build", build, build_before, slow_runs,
+                   setup=lambda: shutil.rmtree(site, ignore_errors=True),
+                   before_setup=lambda: shutil.rmtree(site_before, ignore_errors=True))
             subprocess.run(build, capture_output=True)
+            if build_before:
+                subprocess.run(build_before, capture_output=True, env=env_for(True))
             try:
-                out["site build again, one file changed"] = timed(build, slow_runs, setup=change_one)
+                paired(out, "site build again, one file changed", build, build_before, slow_runs,
+                       setup=change_one, before_setup=changer(other))
             finally:
-                target.write_text(original, encoding="utf-8")
+                restore()
         else:
             out["site build"] = "missing"
         if not quick:
@@ -234,12 +332,14 @@ def table(results: dict[int, dict[str, float | str]]) -> str:
     names = [k for k in results[sizes[0]] if k not in ("phases", "files")]
     targets = {row: (base, target) for row, base, target in RATIOS}
     for name in names:
-        base, target = targets.get(name, (None, ""))
+        base, target = targets.get(name.removeprefix("before: "), (None, ""))
+        if name.startswith("before: ") and base is not None and "before: " + base in results[sizes[0]]:
+            base = "before: " + base
         cells = []
         for n in sizes:
             value = results[n].get(name)
             if isinstance(value, float) and "MB" in name:
-                cells += [f"{value:.0f} MB", "≤ 300 MB" if False else ""]
+                cells += [f"{value:.0f} MB", ""]
                 continue
             if not isinstance(value, float):
                 cells += [str(value) if value is not None else "–", ""]
@@ -284,11 +384,16 @@ def main(argv: list[str] | None = None) -> None:
         help="only the read, parse and validate rows (for very big banks)",
     )
     parser.add_argument("--json", type=Path, help="also write the raw results here")
+    parser.add_argument("--style", choices=("varied", "classic"), default="varied", help="how the bank is written")
+    parser.add_argument("--baseline", help="another checkout's src/ to run beside this one, run by run")
     args = parser.parse_args(argv)
+    global BASELINE
+    BASELINE = str(Path(args.baseline).resolve()) if args.baseline else None
     sizes = args.journeys or ([200] if args.quick else [200, 2000])
     runs = args.runs or (1 if args.quick else 5)
     print(f"machine: {machine()}")
-    results = {n: measure(n, runs, args.quick, args.validate_only) for n in sizes}
+    print(f"bank style: {args.style}; baseline: {BASELINE or 'none'}")
+    results = {n: measure(n, runs, args.quick, args.validate_only, args.style) for n in sizes}
     print(f"\nwhole-process medians of {runs} runs\n")
     print(table(results))
     print()

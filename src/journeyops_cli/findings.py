@@ -38,8 +38,31 @@ class Severity(IntEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Where:
+    """A logical location inside a bank file: the document's index in the file, the key
+    path inside the document, and whether the key or the value is meant. With `text`, the
+    first place at or after the value where that text is written (a value split across
+    lines or escaped keeps the value's own place). The place stage (`place.py`) turns it
+    into a line and a column."""
+
+    document: int
+    path: tuple[Any, ...]
+    target: str = "value"
+    text: str | None = None
+
+
+# In a message, where the line of the finding's `see` location goes once it is placed:
+# "first on line {SEE_LINE}".
+SEE_LINE = "\x00see-line\x00"
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
-    """A problem found at `path:line:column` (1-based; 0 when the place is unknown)."""
+    """A problem found at `path:line:column` (1-based; 0 when the place is unknown).
+
+    A rule's finding carries its logical location in `where` (and in `see`, another place
+    its message names, as `SEE_LINE`) until the place stage gives it a line and column;
+    placed findings have neither."""
 
     code: str
     severity: Severity
@@ -49,6 +72,8 @@ class Finding:
     message: str
     hint: str | None = None
     name: str | None = None
+    where: Where | None = None
+    see: tuple[str, Where] | None = None
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.code, self.message)
@@ -64,6 +89,10 @@ class Finding:
             "message": self.message,
             "hint": self.hint,
         }
+
+    @property
+    def placed(self) -> bool:
+        return self.where is None and self.see is None
 
     def replace(self, **changes: Any) -> Finding:
         values = {name: getattr(self, name) for name in self.__slots__}  # type: ignore[attr-defined]

@@ -3,7 +3,6 @@ file, index the Bank, run the rules. Nothing here prints or exits."""
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,11 +17,11 @@ from journeyops_cli.findings import Finding, Severity
 from journeyops_cli.load.files import Discovery, Unloaded, discover, finding, read_text
 from journeyops_cli.load.messages import problems_from
 from journeyops_cli.load.positions import Locator
-from journeyops_cli.load.signed import FileStat
 from journeyops_cli.load.yaml_read import parse
 from journeyops_cli.models.base import Record
 from journeyops_cli.models.config import CONFIG_FILE, BankConfig, LimitsConfig
 from journeyops_cli.rules.engine import Selection
+from journeyops_cli.speed.store import FileStat
 
 T = TypeVar("T")
 
@@ -121,13 +120,11 @@ def load_bank(
     config = config or load_config(root)
     if found is None:
         found = discover(root, config.exclude, config.site.out)
+    from journeyops_cli.speed.executor import gc_paused
+
     # A bank is a great many small objects that live until the command ends and hold no
-    # cycles: the cyclic collector would walk them again and again while they are made,
-    # and later whenever it runs. It waits while the bank is built, and then leaves the
-    # bank out of its walks for good (gc.freeze); plain reference counting still frees it.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    # cycles: the collector waits while it is built and leaves it out of its walks after.
+    with gc_paused(freeze=True):
         store = None
         if cache if cache is not None else cache_enabled():
             from journeyops_cli.load.cache import LoadCache
@@ -145,16 +142,9 @@ def load_bank(
             unloaded.extend(result.unloaded)
         unread = {result.path: result.unread for result in results if result.unread is not None}
         bank = Bank.build(root, config, records, unloaded, unread)
-        bank.marked = {result.path for result in results if result.marked}
+        bank.comments = {result.path: result.comments for result in results if result.comments}
         if store is not None:
-            from journeyops_cli.load.places import Places
-
             bank.digests = {result.path: result.digest for result in results if result.digest is not None}
-            bank.places = Places.open(root)
-        gc.freeze()
-    finally:
-        if collecting:
-            gc.enable()
     return Loaded(bank, findings, found.files)
 
 
@@ -226,11 +216,9 @@ def validate(
         # planned when it was made: its key holds the config and the selection.)
         chosen = plan(config, selection, root)
         loaded = load_bank(root, config, found=found, stats=results.stats if results else None)
-        # Rules, severities, per-path ignores and inline suppressions (rules/engine.py).
+        # Rules, severities, per-path ignores, place, inline suppressions (rules/engine.py).
         findings = lint(loaded.bank, loaded.findings, loaded.files, selection, chosen=chosen)
         findings.sort(key=Finding.sort_key)
-        if loaded.bank.places is not None:
-            loaded.bank.places.save(loaded.bank.digests)
         records = sum(len(table) for table in loaded.bank.by_kind.values())
         if results is not None:
             results.put(Stored(findings, records))

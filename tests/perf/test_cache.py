@@ -32,7 +32,7 @@ def bank(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
     monkeypatch.delenv("JOURNEYOPS_NO_CACHE", raising=False)
     root = tmp_path / "bank"
-    generate(12, root, seed=3)
+    generate(12, root, seed=3, style="classic")  # the text edits below need its layout
     _break(root)
     return root
 

@@ -7,13 +7,13 @@ import os
 from pathlib import Path
 
 import pytest
-
 from benchmarks.generate import generate
+
 from journeyops_cli import pipeline
 from journeyops_cli.lint.results import RESULT_FILE
-from journeyops_cli.load import signed
 from journeyops_cli.pipeline import Selection, validate
 from journeyops_cli.rules import base
+from journeyops_cli.speed import store
 
 
 @pytest.fixture()
@@ -21,7 +21,7 @@ def bank(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
     monkeypatch.delenv("JOURNEYOPS_NO_CACHE", raising=False)
     root = tmp_path / "bank"
-    generate(6, root, seed=5)
+    generate(6, root, seed=5, style="classic")  # the text edits below need its layout
     return root
 
 
@@ -63,12 +63,12 @@ def runs(monkeypatch: pytest.MonkeyPatch) -> Runs:
 @pytest.fixture()
 def trusting(monkeypatch: pytest.MonkeyPatch) -> None:
     """Files written by the test a moment ago count as settled (no racy window)."""
-    monkeypatch.setattr(signed, "RACY_NS", 0)
+    monkeypatch.setattr(store, "RACY_NS", 0)
 
 
 def test_an_unchanged_bank_answers_from_the_stored_result(bank: Path, runs: Runs, trusting: None) -> None:
     first = runs.findings(bank)  # fills both caches
-    assert (bank / signed.CACHE_DIR / RESULT_FILE).is_file()
+    assert (bank / store.CACHE_DIR / RESULT_FILE).is_file()
     loads = runs.loads
     assert runs.findings(bank) == first
     assert runs.loads == loads  # nothing was loaded
@@ -125,14 +125,14 @@ def test_a_file_written_just_now_keeps_the_result_from_being_stored(bank: Path, 
     # again behind the same timestamps: nothing is stored.
     (bank / "insights" / "fresh.yaml").write_text("kind: Insight\nid: [unclosed\n", "utf-8")
     runs.findings(bank)
-    assert not (bank / signed.CACHE_DIR / RESULT_FILE).exists()
+    assert not (bank / store.CACHE_DIR / RESULT_FILE).exists()
     runs.warm_equals_cold(bank, stored=False)
 
 
 @pytest.mark.parametrize("damage", [b"", b"JOCACHE1" + b"\0" * 32 + b"x", None], ids=["empty", "bad-mac", "folder"])
 def test_a_damaged_stored_result_is_ignored(bank: Path, runs: Runs, trusting: None, damage: bytes | None) -> None:
     first = runs.findings(bank)
-    stored = bank / signed.CACHE_DIR / RESULT_FILE
+    stored = bank / store.CACHE_DIR / RESULT_FILE
     if damage is None:
         stored.unlink()
         stored.mkdir()

@@ -1,18 +1,18 @@
 """The in-memory journey bank: records by kind and id, resolved references, reverse links.
 
-Everything downstream of loading (rules, scoring, rendering) reads the Bank, never files.
+Everything downstream of loading (rules, scoring, rendering) reads the Bank, never files;
+the Bank itself reads none either (findings get their lines and columns in `place.py`).
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from journeyops_cli.load.files import Unloaded, Unread, digest_of
-from journeyops_cli.load.positions import Locator
+from journeyops_cli.load.files import Unloaded, Unread
 from journeyops_cli.models import (
     KINDS,
     CustomerGroup,
@@ -30,7 +30,6 @@ from journeyops_cli.models.config import BankConfig
 
 if TYPE_CHECKING:
     from journeyops_cli.bank.rollup import Rollup
-    from journeyops_cli.load.places import Places
 
 R = TypeVar("R", bound=Record)
 StepKey = tuple[str, str]
@@ -65,19 +64,12 @@ class Bank:
         self.insight_opportunities: dict[str, list[Opportunity]] = defaultdict(list)
         self.metric_opportunities: dict[str, list[Opportunity]] = defaultdict(list)
         self.step_children: dict[StepKey, list[tuple[Journey, Step]]] = defaultdict(list)
-        # Files holding `journeyops:` (may hold inline suppressions), when the loader
-        # knows; None: every file is looked at.
-        self.marked: set[str] | None = None
-        # The files most recently read for positions (a rule's findings come record by
-        # record, so a file's findings come together): kept few, so that a bank with
-        # findings in thousands of files does not hold all their texts and trees.
-        self._locators: OrderedDict[str, Locator] = OrderedDict()
-        self._texts: OrderedDict[str, str] = OrderedDict()
-        # Each file's loaded content by digest, and places found in earlier runs
-        # (load/places.py); set by the loader when the cache is on.
+        # The lines holding `journeyops:` (inline suppressions) by file, as the loader
+        # read them; None when the bank was not built by the loader.
+        self.comments: dict[str, list[tuple[int, str]]] | None = None
+        # Each file's loaded content by digest (what the caches know a file by); set by
+        # the loader when the cache is on.
         self.digests: dict[str, bytes] = {}
-        self.places: Places | None = None
-        self._read: dict[str, bytes] = {}  # digest of the text positions were read from
         self._rollup: Rollup | None = None
 
     @classmethod
@@ -105,10 +97,10 @@ class Bank:
 
     def part(self, keep: Callable[[Record], bool]) -> Bank:
         """A bank of the records `keep` chooses (for rules that look at one record at a
-        time), placed with this bank's memo."""
+        time)."""
         part = Bank.build(self.root, self.config, [record for record in self.records() if keep(record)])
         part.digests = self.digests
-        part.places = self.places
+        part.comments = self.comments
         return part
 
     def _link(self) -> None:
@@ -240,52 +232,6 @@ class Bank:
 
     def step_refs(self) -> list[str]:
         return [f"{j.id}#{s.id}" for j in self.journeys() for s in j.steps]
-
-    # --- positions ----------------------------------------------------------------------
-
-    def text(self, path: str) -> str:
-        """The text of a bank file (UTF-8, without BOM; "" when it cannot be read)."""
-        text = self._texts.get(path)
-        if text is None:
-            try:
-                data = (self.root / path).read_bytes()
-                text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")
-                if self.places is not None:
-                    self._read[path] = digest_of(data)
-            except OSError:
-                text = ""
-            _remember(self._texts, path, text)
-        return text
-
-    def locate(self, record: Record, path: tuple[Any, ...], target: str = "value") -> tuple[int, int]:
-        """1-based line and column of `path` inside `record`, read from its file on demand
-        (or from the places memo, when the file's content is the one placed before)."""
-        rel = record.source_path
-        places = self.places
-        digest = self.digests.get(rel) if places is not None else None
-        if digest is not None:
-            key = (record.source_document, path, target)
-            found = places.get(rel, digest, key)  # type: ignore[union-attr]
-            if found is not None:
-                return found
-        locator = self._locators.get(rel)
-        if locator is None:
-            locator = _remember(self._locators, rel, Locator(self.text(rel)))
-        found = locator.locate(record.source_document, path, target)  # type: ignore[arg-type]
-        if digest is not None and self._read.get(rel) == digest:
-            places.put(rel, digest, key, found)  # type: ignore[union-attr]
-        return found
-
-
-KEPT_FILES = 64
-T = TypeVar("T")
-
-
-def _remember(kept: OrderedDict[str, T], path: str, value: T) -> T:
-    kept[path] = value
-    if len(kept) > KEPT_FILES:
-        kept.popitem(last=False)
-    return value
 
 
 def split_ref(ref: str) -> StepKey:

@@ -73,7 +73,11 @@ def _why_missing(
     unreadable: list[Finding] = []
     names = {model.KIND for model in kinds}
     for path, found in errors.items():
-        parsed = parse(bank.text(path), max_depth=bank.config.limits.max_depth,
+        try:  # the file that failed to load, read again to say why (the Bank keeps no text)
+            text = (bank.root / path).read_bytes().removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")
+        except OSError:
+            text = ""
+        parsed = parse(text, max_depth=bank.config.limits.max_depth,
                        max_aliases=bank.config.limits.max_aliases)
         if parsed.problems:
             unreadable.append(found[0])

@@ -92,8 +92,8 @@ def failing_in_new_file(bank: Bank, shown: str, text: str) -> list[Finding]:
     load_text(text, shown, bank.config.limits, result)
     records = [*bank.records(), *result.records]
     unread = {**bank.unread, **({shown: result.unread} if result.unread is not None else {})}
-    trial = Unplaced.build(bank.root, bank.config, records, [*bank.unloaded, *result.unloaded], unread)
-    trial.marked = set()  # the new file holds no inline suppressions to read
+    trial = Bank.build(bank.root, bank.config, records, [*bank.unloaded, *result.unloaded], unread)
+    trial.comments = {}  # the new file holds no inline suppressions to read
     # The rules that look at one record at a time check only the new ones. A wrong rule
     # selection in the config is the config's error (a RuleError, exit 2), as in validate.
     rules = plan(bank.config, Selection(), bank.root).rules
@@ -102,7 +102,7 @@ def failing_in_new_file(bank: Bank, shown: str, text: str) -> list[Finding]:
     findings = lint(trial, result.findings, [shown], Selection(select=others)) if others else []
     if one_by_one:
         new = trial.part(lambda record: record.source_path == shown)
-        new.marked = set()
+        new.comments = {}
         findings += lint(new, [], [shown], Selection(select=one_by_one))
     fail_on = Severity.parse(bank.config.lint.fail_on)
     return [item for item in findings if item.path == shown and item.severity >= fail_on]

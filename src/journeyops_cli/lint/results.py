@@ -10,12 +10,11 @@ where the load cache still spares the unchanged files.
 
 Nothing is stored when a file was written in the two seconds before the run, since a
 later write could then hide behind the same timestamps; ctime cannot be set back by
-tools the way mtime can. The blob is signed like the load cache (`load/signed.py`).
+tools the way mtime can. The blob is signed like the load cache (`speed/store.py`).
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from dataclasses import dataclass
@@ -23,8 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from journeyops_cli.findings import Finding
-from journeyops_cli.load import signed
 from journeyops_cli.models.config import CONFIG_FILE
+from journeyops_cli.speed import store
 
 if TYPE_CHECKING:
     from journeyops_cli.load.files import Discovery
@@ -40,25 +39,16 @@ class Stored:
     records: int
 
 
-def all_modules() -> list[str]:
-    """Every module of the package, relative to it (for `signed.code_fingerprint`)."""
-    modules = []
-    for folder, _dirs, names in os.walk(signed.PACKAGE):
-        relative = os.path.relpath(folder, signed.PACKAGE)
-        modules += sorted(os.path.join(relative, n) for n in names if n.endswith(".py"))
-    return sorted(modules)
-
-
 class ResultCache:
     """The stored result of one bank for one key. Use `ResultCache.open`."""
 
-    def __init__(self, path: Path, key: str, racy: bool, stats: dict[str, signed.FileStat]) -> None:
+    def __init__(self, path: Path, key: str, racy: bool, stats: dict[str, store.FileStat]) -> None:
         self.path = path
         self.key = key
         self.racy = racy
         # Every file's stat, for the load cache to reuse instead of asking again.
         self.stats = stats
-        self.secret = signed.secret()
+        self.secret = store.secret()
 
     @classmethod
     def open(
@@ -69,35 +59,29 @@ class ResultCache:
         from journeyops_cli.rules.base import today
 
         started = time.time_ns()
-        digest = hashlib.blake2b(digest_size=20)
-        for part in (
-            signed.code_fingerprint(all_modules()),
-            config.model_dump_json(),
-            request,
-            today().isoformat(),
-            repr(found.findings),
-        ):
-            digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+        digest = store.Key().add(config, request, today().isoformat(), found.findings)
         racy = False
-        stats: dict[str, signed.FileStat] = {}
+        stats: dict[str, store.FileStat] = {}
         prefix = str(root) + os.sep
+        lines = []
         for rel in [CONFIG_FILE, *found.files]:
             try:
                 stat = os.stat(prefix + rel)
             except OSError:
                 racy = True  # gone or unreadable: the long way reports it, nothing is kept
-                digest.update(f"{rel}\0-\n".encode("utf-8", "surrogatepass"))
+                lines.append(f"{rel}\0-")
                 continue
-            key = stats[rel] = signed.stat_key(stat)
-            racy = racy or signed.is_racy(key, started)
-            digest.update(f"{rel}\0{key}\n".encode("utf-8", "surrogatepass"))
-        return cls(root / signed.CACHE_DIR / name, digest.hexdigest(), racy, stats)
+            key = stats[rel] = store.stat_key(stat)
+            racy = racy or store.is_racy(key, started)
+            lines.append(f"{rel}\0{key}")
+        digest.add("\n".join(lines))  # one part: 30,000 files cost one hash update
+        return cls(root / store.CACHE_DIR / name, digest.hexdigest(), racy, stats)
 
     def get(self) -> Any:
         """The stored answer for this key, or None."""
-        return signed.load(self.path, self.secret, self.key)
+        return store.load(self.path, self.secret, self.key)
 
     def put(self, answer: Any) -> None:
         """Keep this run's answer, unless a file changed too recently to trust its stat."""
         if not self.racy:
-            signed.dump(self.path, self.secret, self.key, answer)
+            store.dump(self.path, self.secret, self.key, answer)

@@ -44,12 +44,16 @@ class Suppression:
 
 def scan(path: str, text: str) -> list[Suppression]:
     """Every suppression directive in a file's text."""
+    from journeyops_cli.load.files import marked_lines
+
+    return scan_lines(path, marked_lines(text)) if MARKER in text else []
+
+
+def scan_lines(path: str, lines: list[tuple[int, str]]) -> list[Suppression]:
+    """Every suppression directive in a file's lines that hold `journeyops:`, given as
+    (1-based number, line) (what the loader keeps: `Bank.comments`)."""
     found: list[Suppression] = []
-    if MARKER not in text:
-        return found
-    for number, line in enumerate(text.splitlines(), start=1):
-        if MARKER not in line:
-            continue
+    for number, line in lines:
         match = next((m for m in DIRECTIVE.finditer(line) if not _quoted(line, m.start())), None)
         if match is None:
             continue
@@ -96,12 +100,11 @@ def apply_suppressions(bank: Bank, findings: list[Finding], files: list[str], pl
     """Findings not suppressed inline, plus a JO901 finding for every suppression that
     suppressed nothing (when JO901 is active)."""
     suppressions: dict[str, list[Suppression]] = {}
-    for path in files if bank.marked is None else sorted(bank.marked):
-        text = bank.text(path) if bank.marked is not None else _text_if_marked(bank, path)
-        if text:
-            found = scan(path, text)
-            if found:
-                suppressions[path] = found
+    comments = bank.comments if bank.comments is not None else _comments_of(bank, files)
+    for path in sorted(comments):
+        found = scan_lines(path, comments[path])
+        if found:
+            suppressions[path] = found
     if not suppressions:
         return findings
     kept: list[Finding] = []
@@ -149,11 +152,18 @@ def _unused(s: Suppression, active: set[str], severity: Severity, name: str) -> 
     return out
 
 
-def _text_if_marked(bank: Bank, path: str) -> str | None:
-    try:
-        data = (bank.root / path).read_bytes()
-    except OSError:
-        return None
-    if MARKER.encode() not in data:
-        return None
-    return bank.text(path)
+def _comments_of(bank: Bank, files: list[str]) -> dict[str, list[tuple[int, str]]]:
+    """The marked lines of `files`, for a bank built without the loader (which keeps
+    them: `Bank.comments`)."""
+    from journeyops_cli.load.files import marked_lines
+
+    comments = {}
+    for path in files:
+        try:
+            data = (bank.root / path).read_bytes()
+        except OSError:
+            continue
+        if MARKER.encode() in data:
+            text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")
+            comments[path] = marked_lines(text)
+    return comments

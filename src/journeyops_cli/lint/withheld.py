@@ -116,15 +116,18 @@ def withheld(bank: Bank, files: list[str], selection: Selection) -> Withheld:
     the active privacy rules run on it, and their findings go through the same per-path
     ignores and inline suppressions as in `validate`. A RuleError when the bank's lint
     settings are wrong."""
-    from journeyops_cli.rules.engine import plan, reported
+    from journeyops_cli.rules.engine import place_findings, plan, reported
     from journeyops_cli.rules.privacy.scan import PersonalDataRule
 
     chosen = plan(bank.config, selection, bank.root).only(set(PRIVACY_CODES))
     rules = [rule for rule in chosen.rules if isinstance(rule, PersonalDataRule)]
     hits = [(rule, hit) for rule in rules for hit in rule.hits(bank)]
-    kept = set(reported(bank, [hit.finding for _, hit in hits], files, chosen)) if hits else set()
+    # Placed first (rules give logical locations; suppressions need lines), so that each
+    # hit's finding is the very one `reported` keeps or drops.
+    placed = place_findings(bank, [hit.finding for _, hit in hits]) if hits else []
+    kept = set(reported(bank, placed, files, chosen)) if hits else set()
     masks: dict[str, str] = {}
-    for rule, hit in hits:
-        if hit.finding in kept:
+    for (rule, hit), finding in zip(hits, placed, strict=True):
+        if finding in kept:
             masks.setdefault(hit.value, published_mask(rule))
     return Withheld(rules, sorted(kept, key=Finding.sort_key), masks)

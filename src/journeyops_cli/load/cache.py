@@ -8,22 +8,21 @@ the same timestamp ("racy"), its bytes are hashed and compared instead.
 The cache is keyed by the tool's version and code, the pydantic version and the whole
 bank configuration: any change there starts it afresh. It is safe to delete at any time,
 and an unreadable, corrupt or foreign cache is ignored silently and rebuilt. Every shard
-is signed and written atomically (`load/signed.py`): a cache planted in a repository is
+is signed and written atomically (`speed/store.py`): a cache planted in a repository is
 never unpickled.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 import zlib
 from pathlib import Path
 from typing import Any
 
-from journeyops_cli.load import signed
 from journeyops_cli.load.files import FileResult
-from journeyops_cli.load.signed import CACHE_DIR, FileStat, is_racy, stat_key
+from journeyops_cli.speed import store
+from journeyops_cli.speed.store import CACHE_DIR, FileStat, is_racy, stat_key
 
 SHARDS = 16
 
@@ -31,23 +30,19 @@ SHARDS = 16
 Entry = tuple[FileStat | None, bytes | None, bool, FileResult]
 
 
-def _code_fingerprint() -> str:
+def _modules() -> list[str]:
     """The code a file's result depends on: the loader, the models and the loader's own
     rule codes."""
-    package = signed.PACKAGE
+    package = store.PACKAGE
     modules = ["findings.py", "rules/source.py", "rules/registry.py"]
     for folder in ("load", "models"):
         modules += sorted(f"{folder}/{n}" for n in os.listdir(package / folder) if n.endswith(".py"))
-    return signed.code_fingerprint(modules)
+    return modules
 
 
 def cache_key(config: Any) -> str:
-    """What every cached result depends on besides the file itself."""
-    try:
-        text = config.model_dump_json()
-    except Exception:  # noqa: BLE001 - an odd config only costs the cache
-        text = repr(config) + str(time.time_ns())
-    return _code_fingerprint() + ":" + hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+    """What every cached result depends on besides the file itself (`store.key`)."""
+    return store.key(config, modules=_modules())
 
 
 def _shard(rel: str) -> int:
@@ -67,7 +62,7 @@ class LoadCache:
 
     @classmethod
     def open(cls, root: Path, config: Any) -> LoadCache:
-        cache = cls(root / CACHE_DIR, cache_key(config), signed.secret())
+        cache = cls(root / CACHE_DIR, cache_key(config), store.secret())
         if cache.secret is not None:
             for shard in range(SHARDS):
                 cache.entries.update(cache._read(shard))
@@ -80,7 +75,7 @@ class LoadCache:
 
     def _read(self, shard: int) -> dict[str, Entry]:
         """The entries of one shard; {} when missing, foreign, stale or damaged."""
-        entries = signed.load(self._path(shard), self.secret, self.key)
+        entries = store.load(self._path(shard), self.secret, self.key)
         return entries if isinstance(entries, dict) else {}
 
     def fresh(self, root: Path, rel: str, known: FileStat | None = None) -> FileResult | None:
@@ -148,5 +143,5 @@ class LoadCache:
             if shard in by_shard:
                 by_shard[shard][rel] = entry
         for shard, entries in by_shard.items():
-            signed.dump(self._path(shard), self.secret, self.key, entries)
+            store.dump(self._path(shard), self.secret, self.key, entries)
         self.dirty.clear()

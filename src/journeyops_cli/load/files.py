@@ -78,10 +78,12 @@ class FileResult:
     unloaded: list[Unloaded] = field(default_factory=list)
     # What the part of the file that could not be read names (None: all of it was read).
     unread: Unread | None = None
-    # The file holds `journeyops:` (an inline suppression may be in it; lint/suppress.py).
-    marked: bool = False
+    # The lines that hold `journeyops:` (an inline suppression may be in them;
+    # lint/suppress.py), as (1-based line number, line): the bank's files are not read
+    # again after loading.
+    comments: list[tuple[int, str]] = field(default_factory=list)
     # blake2b of the bytes loaded (None when they could not be read): what the load cache
-    # and the places memo (load/places.py) know the content by.
+    # and the places memo (speed/places.py) know the content by.
     digest: bytes | None = None
 
 
@@ -249,14 +251,21 @@ def load_bytes(rel: str, data: bytes | None, findings: list[Finding], limits: Li
     if data is None:
         result.unread = UNKNOWN if findings else None
         return result
-    result.marked = SUPPRESSION_MARKER in data
     text, decoded = decode_text(rel, data)
     result.findings.extend(decoded)
     if text is not None:
+        if SUPPRESSION_MARKER in data:
+            result.comments = marked_lines(text)
         load_text(text, rel, limits, result)
     else:  # not UTF-8: what it names can still be read, give or take a letter
         result.unread = named(data.decode("utf-8", "replace"))
     return result
+
+
+def marked_lines(text: str) -> list[tuple[int, str]]:
+    """(1-based number, line) of every line of `text` that holds `journeyops:`."""
+    marker = SUPPRESSION_MARKER.decode()
+    return [(number, line) for number, line in enumerate(text.splitlines(), start=1) if marker in line]
 
 
 def load_file(root: Path, rel: str, limits: LimitsConfig) -> FileResult:

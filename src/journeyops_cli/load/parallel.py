@@ -7,23 +7,18 @@ read it, so a parallel run and a single-process run give identical findings.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from journeyops_cli.load.files import FileResult, digest_of, load_bytes, read_bytes
-from journeyops_cli.load.signed import FileStat, stat_key
+from journeyops_cli.speed.store import FileStat, stat_key
 from journeyops_cli.models.config import LimitsConfig
+from journeyops_cli.speed.executor import Forked, executor_for
+from journeyops_cli.speed.executor import cpus as workers_available  # noqa: F401 - site/build.py's name
 
 if TYPE_CHECKING:
     from journeyops_cli.load.cache import LoadCache
-
-T = TypeVar("T")
-R = TypeVar("R")
 
 # Fewer files than this are read in this process: starting workers costs more.
 PARALLEL_MIN_FILES = 1500
@@ -53,57 +48,17 @@ def load_one(root: Path, rel: str, limits: LimitsConfig, known: bytes | None = N
     return Loaded(result, key, digest)
 
 
-# Set in the parent before forking; the workers inherit it.
-_JOB: tuple[Path, LimitsConfig, dict[str, bytes]] | None = None
-
-
-def _load_chunk(files: list[str]) -> list[tuple[str, Loaded | None]]:
-    assert _JOB is not None
-    root, limits, known = _JOB
-    return [(rel, load_one(root, rel, limits, known.get(rel))) for rel in files]
-
-
 def _load_shared(
     root: Path, todo: list[str], limits: LimitsConfig, known: dict[str, bytes], count: int
 ) -> list[tuple[str, Loaded | None]]:
-    """Load `todo` in this process and `count - 1` forked workers at once.
-
-    Every chunk is offered to the workers, last first, while this process works through
-    the chunks from the front, taking each one the workers have not started yet (a
-    pending future can be cancelled): the work balances itself, and this process, which
-    needs every result anyway, never waits idle while results cross over as pickles.
-    """
-    global _JOB
+    """Load `todo` in this process and `count - 1` forked workers at once, in chunks
+    small enough for the work to balance itself (`speed/executor.Forked`)."""
     size = max(1, min(CHUNK_FILES, -(-len(todo) // (count * 8))))
     chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
-    _JOB = (root, limits, known)
-    try:
-        parts = from_both_ends(count, chunks, _load_chunk, _load_chunk)
-    finally:
-        _JOB = None
+    parts = Forked(count).map(
+        lambda chunk: [(rel, load_one(root, rel, limits, known.get(rel))) for rel in chunk], chunks
+    )
     return [item for part in parts for item in part]
-
-
-def from_both_ends(count: int, items: list[T], here: Callable[[T], R], there: Callable[[T], R]) -> list[R]:
-    """`here(item)` in this process or `there(item)` in one of `count - 1` forked workers,
-    for every item. The workers take the items last first while this process goes through
-    them from the front, taking each one no worker has started (a pending future can be
-    cancelled): the work balances itself whatever each item costs. The results come in no
-    particular order. `there` reads what it needs from module state set before the call."""
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=count - 1, mp_context=context) as pool:
-        futures = [pool.submit(there, item) for item in reversed(items)][::-1]
-        results = [here(item) for item, future in zip(items, futures) if future.cancel()]
-        results += [future.result() for future in futures if not future.cancelled()]
-    return results
-
-
-def workers_available() -> int:
-    """How many processes may load files: the CPUs this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
 
 
 def load_files(
@@ -133,14 +88,9 @@ def load_files(
                 known[rel] = digest
         todo.append(rel)
 
-    count = workers if workers is not None else workers_available()
-    use_pool = (
-        count > 1
-        and len(todo) >= (PARALLEL_MIN_FILES if workers is None else 2)
-        and "fork" in multiprocessing.get_all_start_methods()
-    )
-    if use_pool:
-        loaded = _load_shared(root, todo, limits, known, count)
+    runner = executor_for(len(todo), workers, PARALLEL_MIN_FILES)
+    if isinstance(runner, Forked):
+        loaded = _load_shared(root, todo, limits, known, runner.workers)
     else:
         loaded = [(rel, load_one(root, rel, limits, known.get(rel))) for rel in todo]
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
-from journeyops_cli.findings import Finding, Severity
+from journeyops_cli.findings import Finding, Severity, Where
 
 if TYPE_CHECKING:
     from journeyops_cli.bank import Bank
@@ -85,16 +85,24 @@ class Rule:
         message: str,
         hint: str | None = None,
         target: str = "value",
+        *,
+        text: str | None = None,
+        see: tuple[Record, tuple[Any, ...]] | None = None,
     ) -> Finding:
-        """A finding of this rule at `path` inside `record`."""
-        line, column = bank.locate(record, path, target)
+        """A finding of this rule at `path` inside `record` (its `target`: "key" or
+        "value"; with `text`, where that text is written in the value), as a logical
+        location: the place stage gives it a line and column after the rules. `see`: a
+        place in another record whose line the message names as `findings.SEE_LINE`.
+        Reads nothing: `bank` is the bank the rule checks."""
         return Finding(
             self.code,
             self.effective_severity,
             record.source_path,
-            line,
-            column,
+            0,
+            0,
             message,
             hint,
             self.name,
+            Where(record.source_document, path, target, text),
+            (see[0].source_path, Where(see[0].source_document, see[1])) if see is not None else None,
         )

@@ -9,7 +9,6 @@ per-path ignores, inline suppressions).
 from __future__ import annotations
 
 import fnmatch
-import gc
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -26,8 +25,8 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from journeyops_cli.bank import Bank
-    from journeyops_cli.load.places import Added
     from journeyops_cli.models.config import BankConfig
+    from journeyops_cli.speed.executor import Executor
 
 # Config shortcuts that set a rule option: key in `lint:` -> (rule code, option).
 SHORTCUTS = {"stale_after_days": ("JO402", "days")}
@@ -201,29 +200,30 @@ def active_rules(bank: Bank, selection: Selection) -> list[Rule]:
 
 # Banks with fewer records than this run their rules in one process: forking costs more.
 PARALLEL_MIN_RECORDS = 5000
-# Set in the parent before forking; the worker inherits the bank and the rules.
-_JOB: tuple[Bank, list[Rule]] | None = None
 
 
 def run_rules(
-    bank: Bank, selection: Selection, chosen: Plan | None = None, workers: int | None = None
+    bank: Bank,
+    selection: Selection,
+    chosen: Plan | None = None,
+    workers: int | None = None,
+    executor: Executor | None = None,
 ) -> list[Finding]:
-    """Findings of every active rule on the Bank, in rule order (the loader's own findings
-    are filtered by `lint`). A big bank's rules are shared between this process and forked
-    workers, one per further CPU (`workers=1` keeps them here); with the cache on, the
-    per-record rules check only the records of files that changed (rules/memo.py). The
-    findings are the same either way."""
+    """Findings of every active rule on the Bank, in rule order, with logical locations
+    (the loader's own findings are filtered by `lint`). A big bank's rules are shared
+    between this process and forked workers, one per further CPU (`workers=1` keeps them
+    here; `executor` chooses outright); with the cache on (the loader gave the bank its
+    files' digests), the per-record rules check only the records of files that changed
+    (rules/memo.py). The findings are the same either way."""
+    from journeyops_cli.speed.executor import executor_for, gc_paused
+
     rules = [rule for rule in (chosen or plan(bank.config, selection, bank.root)).rules if not rule.source]
     found: dict[int, list[Finding]] = {}
     per_record = [index for index, rule in enumerate(rules) if rule.per_record]
     memo = None
     fresh: set[str] = set()
-    # The rules make many small, short-lived objects next to a big live bank: the cyclic
-    # collector would walk the whole bank again and again for no garbage, so it waits.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        if bank.places is not None and per_record:  # the cache is on
+    with gc_paused():
+        if bank.digests and per_record:  # the cache is on
             from journeyops_cli.rules.memo import RuleMemo
 
             memo = RuleMemo.open(bank, [rules[index] for index in per_record])
@@ -232,10 +232,14 @@ def run_rules(
                 changed = bank.part(lambda record: record.source_path not in fresh)
                 for index in per_record:
                     found[index] = memo.findings(fresh, rules[index].code) + list(rules[index].check(changed))
-        found.update(_run(bank, rules, [index for index in range(len(rules)) if index not in found], workers))
-    finally:
-        if collecting:
-            gc.enable()
+        bundles = _bundles(rules, [index for index in range(len(rules)) if index not in found])
+        if executor is None:
+            records = sum(len(table) for table in bank.by_kind.values())
+            executor = executor_for(len(bundles) if records >= PARALLEL_MIN_RECORDS else 1, workers)
+        # Bundles are ordered dearest first; the executor shares them from both ends.
+        checked = executor.map(lambda bundle: [list(rules[i].check(bank)) for i in bundle], bundles)
+        for bundle, per_rule in zip(bundles, checked, strict=True):
+            found.update(zip(bundle, per_rule, strict=True))
     if per_record:
         # Per-record findings in the order of the bank's records, however they were found.
         rank: dict[str, int] = {}
@@ -248,43 +252,6 @@ def run_rules(
     return [item for index in range(len(rules)) for item in found[index]]
 
 
-def _run(bank: Bank, rules: list[Rule], indices: list[int], workers: int | None) -> dict[int, list[Finding]]:
-    """The findings of `rules[i]` for each i in `indices`, shared between processes."""
-    global _JOB
-    bundles = _bundles(rules, indices)
-    count = min(_workers(bank, workers), len(bundles))
-    if count <= 1:
-        return {index: list(rules[index].check(bank)) for index in indices}
-    from journeyops_cli.load.parallel import from_both_ends
-
-    _JOB = (bank, rules)
-    try:
-        # Bundles are ordered dearest first: this process starts with the dearest, the
-        # workers with the cheapest, and the share balances itself whatever a rule costs
-        # on this bank and with this cache (placing findings is most of some rules' time
-        # when the places are not yet known).
-        parts = from_both_ends(count, bundles, lambda bundle: (*_check(bank, rules, bundle), []), _check_job)
-    finally:
-        _JOB = None
-    if bank.places is not None:
-        for _, _, places in parts:
-            bank.places.merge(places)
-    return {index: items for done, per_rule, _ in parts for index, items in zip(done, per_rule, strict=True)}
-
-
-def _workers(bank: Bank, workers: int | None) -> int:
-    import multiprocessing
-
-    from journeyops_cli.load.parallel import workers_available
-
-    if "fork" not in multiprocessing.get_all_start_methods() or multiprocessing.parent_process():
-        return 1  # already in a worker (the site build lints in one): no pools in pools
-    if workers is not None:
-        return workers
-    records = sum(len(table) for table in bank.by_kind.values())
-    return workers_available() if records >= PARALLEL_MIN_RECORDS else 1
-
-
 def _bundles(rules: list[Rule], indices: list[int]) -> list[list[int]]:
     """`indices` of `rules` in bundles that run in one process (rules that work
     `together` share one), dearest first by `Rule.cost`."""
@@ -293,19 +260,6 @@ def _bundles(rules: list[Rule], indices: list[int]) -> list[list[int]]:
         rule = rules[index]
         bundles.setdefault(rule.together or rule.code, []).append(index)
     return sorted(bundles.values(), key=lambda b: (-sum(rules[i].cost for i in b), b[0]))
-
-
-def _check(bank: Bank, rules: list[Rule], indices: list[int]) -> tuple[list[int], list[list[Finding]]]:
-    return indices, [list(rules[index].check(bank)) for index in indices]
-
-
-def _check_job(indices: list[int]) -> tuple[list[int], list[list[Finding]], Added]:
-    """In a worker: the findings of some rules, and the places it found (for the memo)."""
-    assert _JOB is not None
-    places = _JOB[0].places
-    mark = len(places.added) if places is not None else 0
-    indices, found = _check(*_JOB, indices)
-    return indices, found, places.added[mark:] if places is not None else []
 
 
 def lint(
@@ -333,17 +287,40 @@ def lint(
             item = item.replace(severity=chosen.severities[item.code])
         findings.append(item)
     findings += run_rules(bank, selection, chosen, workers)
-    return reported(bank, findings, files, chosen)
+    return reported(bank, findings, files, chosen, workers)
 
 
-def reported(bank: Bank, findings: list[Finding], files: list[str], chosen: Plan) -> list[Finding]:
-    """`findings` less those the plan's per-path ignores and the files' inline
-    suppressions remove, plus JO901 for unused suppressions when the plan runs it."""
+def reported(
+    bank: Bank, findings: list[Finding], files: list[str], chosen: Plan, workers: int | None = None
+) -> list[Finding]:
+    """`findings` less those the plan's per-path ignores remove, placed (line and column:
+    the place stage), less those the files' inline suppressions remove, plus JO901 for
+    unused suppressions when the plan runs it."""
     from journeyops_cli.lint.suppress import apply_suppressions
 
     if chosen.per_path:
         findings = [f for f in findings if not _path_ignored(f, chosen.per_path)]
+    findings = place_findings(bank, findings, workers)
     return apply_suppressions(bank, findings, files, chosen)
+
+
+def place_findings(bank: Bank, findings: list[Finding], workers: int | None = None) -> list[Finding]:
+    """The place stage (`place.py`) on a bank's findings, with the places memo when the
+    cache is on (the loader gave the bank its files' digests)."""
+    from journeyops_cli.place import PARALLEL_MIN_FILES, place
+    from journeyops_cli.speed.executor import executor_for
+
+    memo = None
+    if bank.digests:
+        from journeyops_cli.speed.places import Places
+
+        memo = Places.open(bank.root)
+    files = len({item.path for item in findings if item.where is not None})
+    executor = executor_for(files, workers, minimum=PARALLEL_MIN_FILES)
+    placed = place(bank.root, findings, bank.digests or None, memo, executor)
+    if memo is not None:
+        memo.save(bank.digests)
+    return placed
 
 
 def _path_ignored(item: Finding, per_path: list[tuple[str, set[str]]]) -> bool:

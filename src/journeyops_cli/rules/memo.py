@@ -9,17 +9,16 @@ are checked again. Cross-file rules always run on the whole bank.
 
 The memo is keyed by the tool's code, the config, the per-record rules chosen with their
 options and severities, and today's date; any change starts it afresh. Signed and written
-atomically like every cache blob (`load/signed.py`).
+atomically like every cache blob (`speed/store.py`).
 """
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journeyops_cli.findings import Finding
-from journeyops_cli.load import signed
+from journeyops_cli.speed import store
 
 if TYPE_CHECKING:
     from journeyops_cli.bank import Bank
@@ -42,18 +41,16 @@ class RuleMemo:
 
     @classmethod
     def open(cls, bank: Bank, rules: list[Rule]) -> RuleMemo:
-        from journeyops_cli.lint.results import all_modules
         from journeyops_cli.rules import base
 
-        digest = hashlib.blake2b(digest_size=20)
-        parts = [signed.code_fingerprint(all_modules()), bank.config.model_dump_json(), base.today().isoformat()]
-        parts += [f"{r.code}:{r.effective_severity}:{r.options.model_dump_json()}" for r in rules]
-        for part in parts:
-            digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
-        path = bank.root / signed.CACHE_DIR / FILE
-        secret = signed.secret()
-        key = digest.hexdigest()
-        stored = signed.load(path, secret, key) if secret is not None else None
+        key = store.key(
+            bank.config,
+            base.today().isoformat(),
+            *(f"{r.code}:{r.effective_severity}:{r.options.model_dump_json()}" for r in rules),
+        )
+        path = bank.root / store.CACHE_DIR / FILE
+        secret = store.secret()
+        stored = store.load(path, secret, key) if secret is not None else None
         return cls(path, secret, key, stored if isinstance(stored, tuple) else ({}, {}))
 
     def fresh(self, digests: dict[str, bytes]) -> set[str]:
@@ -76,4 +73,4 @@ class RuleMemo:
                 if item.path in digests:
                     by_path.setdefault(item.path, {}).setdefault(code, []).append(item)
         self.digests, self.found = dict(digests), by_path
-        signed.dump(self.path, self.secret, self.key, (self.digests, self.found))
+        store.dump(self.path, self.secret, self.key, (self.digests, self.found))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 from pydantic import Field
 
-from journeyops_cli.findings import Finding, Severity
+from journeyops_cli.findings import SEE_LINE, Finding, Severity
 from journeyops_cli.models.base import text_values, without_marks
 from journeyops_cli.rules.base import Rule, RuleOptions
 from journeyops_cli.rules.hygiene.similar_pairs import similar_pairs
@@ -99,15 +99,15 @@ class NearDuplicateJourney(Rule):
             yield self._finding(bank, journey, first, score)
 
     def _finding(self, bank: Bank, journey: Journey, first: Journey, score: float) -> Finding:
-        line, _ = bank.locate(first, ("id",))
         teams = ""
         if journey.team != first.team:
             teams = f" (teams {journey.team or 'none'} and {first.team or 'none'})"
         return self.at(
             bank, journey, ("title",),
-            f"journey '{journey.id}' looks like journey '{first.id}' at {first.source_path}:{line}"
+            f"journey '{journey.id}' looks like journey '{first.id}' at {first.source_path}:{SEE_LINE}"
             f"{teams}: similarity {score:.2f}",
             "merge them, or make one the parent of the other; suppress this line if they really differ",
+            see=(first, ("id",)),
         )
 
 

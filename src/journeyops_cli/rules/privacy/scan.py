@@ -119,24 +119,10 @@ class PersonalDataRule(Rule):
         raise NotImplementedError
 
     def _finding(self, bank: Bank, record: Record, path: tuple[object, ...], found: str) -> Finding:
-        finding = self.at(
+        return self.at(
             bank, record, path,
             f"{self.what} ({self.mask}) in `{'.'.join(str(p) for p in path)}`: "
             "personal data must be removed before text enters the bank",
             "anonymise the text, or list a public service value in this rule's `allow` option",
+            text=found,
         )
-        line, column = _exact(bank.text(record.source_path), finding.line, finding.column, found)
-        return finding.replace(line=line, column=column)
-
-
-def _exact(text: str, line: int, column: int, found: str) -> tuple[int, int]:
-    """The first place at or after (line, column) where `found` is written; the value's
-    own place when it is split across lines or escaped."""
-    lines = text.splitlines(keepends=True)
-    offset = sum(len(item) for item in lines[: line - 1]) + column - 1
-    at = text.find(found, offset)
-    if at < 0:
-        return line, column
-    start_line = text.count("\n", 0, at) + 1
-    line_start = text.rfind("\n", 0, at) + 1
-    return start_line, at - line_start + 1

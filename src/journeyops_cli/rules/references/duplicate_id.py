@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from journeyops_cli.findings import Finding
+from journeyops_cli.findings import SEE_LINE, Finding
 from journeyops_cli.rules.base import Rule
 
 if TYPE_CHECKING:
@@ -37,11 +37,11 @@ class DuplicateId(Rule):
     def check(self, bank: Bank) -> Iterator[Finding]:
         for duplicate in bank.duplicates:
             first = duplicate.first
-            line, _ = bank.locate(first, ("id",))
             yield self.at(
                 bank,
                 duplicate.again,
                 ("id",),
-                f"{first.kind} id '{first.id}' is already used in {first.source_path}:{line}",
+                f"{first.kind} id '{first.id}' is already used in {first.source_path}:{SEE_LINE}",
                 "ids must be unique per kind; rename one of them",
+                see=(first, ("id",)),
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from journeyops_cli.findings import Finding
+from journeyops_cli.findings import SEE_LINE, Finding
 from journeyops_cli.rules.base import Rule
 
 if TYPE_CHECKING:
@@ -38,13 +38,13 @@ class DuplicateStepId(Rule):
             first_index: dict[str, int] = {}
             for index, step in enumerate(journey.steps):
                 if step.id in first_index:
-                    line, _ = bank.locate(journey, ("steps", first_index[step.id], "id"))
                     yield self.at(
                         bank,
                         journey,
                         ("steps", index, "id"),
-                        f"step id '{step.id}' is used twice in journey '{journey.id}' (first on line {line})",
+                        f"step id '{step.id}' is used twice in journey '{journey.id}' (first on line {SEE_LINE})",
                         "step ids must be unique within a journey",
+                        see=(journey, ("steps", first_index[step.id], "id")),
                     )
                 else:
                     first_index[step.id] = index

@@ -1,4 +1,10 @@
-"""Pickles in `.journeyops_cache/` that only this user's journeyops will read back.
+"""The one store: pickles in `.journeyops_cache/` that only this user's journeyops will
+read back, each under a key made by the one recipe (`Key`).
+
+A key is the code (the tool's version, pydantic's and Python's, and the size and mtime
+of the modules the stored value depends on: every module unless named), then every
+part the value depends on, each as bytes followed by NUL: a pydantic model (the
+config) by its JSON, text and bytes as they are, anything else by its `repr`.
 
 Each blob carries an HMAC made with a secret kept outside the bank
 (`$XDG_CACHE_HOME/journeyops/cache-secret`): a cache planted in a repository (a pull
@@ -15,6 +21,8 @@ import pickle
 import secrets
 import sys
 import tempfile
+from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +48,50 @@ def is_racy(key: FileStat, started_ns: int) -> bool:
     return max(key[1], key[2]) >= started_ns - RACY_NS
 
 
-def code_fingerprint(modules: list[str]) -> str:
+@cache
+def all_modules() -> tuple[str, ...]:
+    """Every module of the package, relative to it."""
+    modules = []
+    for folder, _dirs, names in os.walk(PACKAGE):
+        relative = os.path.relpath(folder, PACKAGE)
+        modules += sorted(os.path.normpath(os.path.join(relative, n)) for n in names if n.endswith(".py"))
+    return tuple(sorted(modules))
+
+
+class Key:
+    """The one recipe for a cache key (see the module): `Key(modules).add(*parts).hexdigest()`."""
+
+    def __init__(self, modules: Sequence[str] | None = None) -> None:
+        self._hash = hashlib.blake2b(digest_size=20)
+        self.add(code_fingerprint(tuple(modules) if modules is not None else all_modules()))
+
+    def add(self, *parts: object) -> Key:
+        for part in parts:
+            self._hash.update(_as_bytes(part) + b"\0")
+        return self
+
+    def hexdigest(self) -> str:
+        return self._hash.hexdigest()
+
+
+def key(*parts: object, modules: Sequence[str] | None = None) -> str:
+    """A cache key for a value that depends on `parts` and the code of `modules`."""
+    return Key(modules).add(*parts).hexdigest()
+
+
+def _as_bytes(part: object) -> bytes:
+    if isinstance(part, bytes):
+        return part
+    if isinstance(part, str):
+        return part.encode("utf-8", "surrogatepass")
+    dump = getattr(part, "model_dump_json", None)
+    if callable(dump):
+        return str(dump()).encode("utf-8", "surrogatepass")
+    return repr(part).encode("utf-8", "surrogatepass")
+
+
+@cache
+def code_fingerprint(modules: tuple[str, ...]) -> str:
     """The tool's version, pydantic's and Python's, and the size and mtime of each module
     (paths relative to the package): an editable install changes its code without
     changing its version."""

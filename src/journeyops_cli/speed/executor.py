@@ -1,0 +1,179 @@
+"""How independent jobs run: here one after another, or shared with forked workers.
+
+    runner = executor_for(len(items), workers)      # Sequential or Forked
+    results = runner.map(job, items)                # in the order of `items`
+
+`job` may be any callable, closures included: a forked worker inherits it from this
+process (the executor keeps it in module state while its pool lives), and only the items'
+indices and the results cross between processes, as pickles. `Forked` offers every item
+to the workers last first while this process works through them from the front, taking
+each one no worker has started yet: the work balances itself whatever an item costs.
+Sequential and forked runs give the same results in the same order.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from typing import Any, Protocol, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class Executor(Protocol):
+    def map(self, job: Callable[[T], R], items: Sequence[T]) -> list[R]:
+        """`job(item)` for every item, in the order of `items`."""
+        ...
+
+
+class Sequential:
+    """Every job in this process, in order: the reference every other executor matches."""
+
+    workers = 1
+
+    def map(self, job: Callable[[T], R], items: Sequence[T]) -> list[R]:
+        return [job(item) for item in items]
+
+
+# The job and items of the running `Forked.map`, inherited by its forked workers.
+_RUNNING: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
+
+
+def _in_worker(index: int) -> Any:
+    assert _RUNNING is not None
+    job, items = _RUNNING
+    return job(items[index])
+
+
+class Forked:
+    """This process and `workers - 1` forked workers share the jobs (see the module)."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+
+    def map(self, job: Callable[[T], R], items: Sequence[T]) -> list[R]:
+        global _RUNNING
+        if self.workers <= 1 or len(items) <= 1 or in_worker():
+            return Sequential().map(job, items)
+        results: list[Any] = [None] * len(items)
+        context = multiprocessing.get_context("fork")
+        _RUNNING = (job, items)
+        try:
+            with ProcessPoolExecutor(max_workers=self.workers - 1, mp_context=context) as pool:
+                futures = [pool.submit(_in_worker, index) for index in reversed(range(len(items)))][::-1]
+                for index, future in enumerate(futures):
+                    if future.cancel():
+                        results[index] = job(items[index])
+                for index, future in enumerate(futures):
+                    if not future.cancelled():
+                        results[index] = future.result()
+        finally:
+            _RUNNING = None
+        return results
+
+
+class Background:
+    """One job run in a forked process while this one goes on (e.g. the site build's
+    lint while pages render); use `start_background(job)`.
+
+    `result()` waits for the job's value, or returns None when the worker could not
+    give one (it died, or the job raised: the caller then runs the job itself, so a
+    failure is reported in this process); `stop()` ends the worker at once."""
+
+    def __init__(self, job: Callable[[], Any]) -> None:
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(target=_background_main, args=(job, send), daemon=True)
+        self._process.start()
+        send.close()
+
+    def done(self) -> bool:
+        return self._receive.poll() or not self._process.is_alive()
+
+    def result(self) -> Any:
+        try:
+            ok, value = self._receive.recv()
+        except (EOFError, OSError):
+            ok, value = False, None
+        finally:
+            self._receive.close()
+            self._process.join()
+        return value if ok else None
+
+    def stop(self) -> None:
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        self._receive.close()
+
+
+def _background_main(job: Callable[[], Any], send: Any) -> None:
+    try:
+        value = job()
+    except BaseException:  # noqa: BLE001 - reported by running the job in the parent
+        send.send((False, None))
+    else:
+        send.send((True, value))
+    finally:
+        send.close()
+
+
+def start_background(job: Callable[[], Any]) -> Background | None:
+    """`job` started in a forked process, or None when this process cannot fork, has
+    one CPU only, or is itself a worker (the caller then runs the job when it needs it)."""
+    if not can_fork() or in_worker() or cpus() < 2:
+        return None
+    try:
+        return Background(job)
+    except OSError:
+        return None
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def in_worker() -> bool:
+    """True inside a worker process (no pools in pools)."""
+    return multiprocessing.parent_process() is not None
+
+
+def cpus() -> int:
+    """The CPUs this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def executor_for(items: int, workers: int | None = None, minimum: int = 2) -> Sequential | Forked:
+    """`Forked` on every CPU when there are at least `minimum` items (what makes workers
+    pay for themselves) and this process may fork; `workers=1` forces `Sequential`, a
+    number > 1 forces that many processes."""
+    if not can_fork() or in_worker():
+        return Sequential()
+    count = workers if workers is not None else (cpus() if items >= minimum else 1)
+    return Forked(count) if count > 1 else Sequential()
+
+
+@contextmanager
+def gc_paused(freeze: bool = False) -> Iterator[None]:
+    """The cyclic garbage collector waits while the block runs (a bank is a great many
+    small objects without cycles: the collector would walk them again and again for no
+    garbage), and runs as before after it. With `freeze`, what exists at the end is
+    left out of the collector's walks for good (`gc.freeze`); reference counting still
+    frees it."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+        if freeze:
+            gc.freeze()
+    finally:
+        if collecting:
+            gc.enable()

@@ -1,0 +1,94 @@
+"""The sequential, cache-free run is the reference: forked and cached runs (cold, warm,
+and warm after an edit) give exactly its findings, on a bank written in varied styles."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from benchmarks.generate import generate
+
+from journeyops_cli import place as place_stage
+from journeyops_cli.findings import Finding
+from journeyops_cli.load import parallel
+from journeyops_cli.pipeline import validate
+from journeyops_cli.rules import engine
+from journeyops_cli.speed import executor
+
+
+def _break(root: Path) -> None:
+    """Findings of every sort, written without relying on the files' layout."""
+    insight = next((root / "insights").rglob("*-i01.yaml"))
+    (root / "insights" / "copy.yaml").write_text(insight.read_text("utf-8"), "utf-8")  # JO101
+    (root / "insights" / "broken.yaml").write_text("kind: Insight\nid: [unclosed\n", "utf-8")
+    (root / "insights" / "personal.yaml").write_text(
+        "kind: Insight\nid: personal\ntitle: Call me\ntype: feedback\nsource: Palaute\n"
+        "date: 2025-01-02\nsummary: >-\n  Soita minulle\n  numeroon 040 123 4567 tai\n"
+        "  maija.meikalainen@example.org  # journeyops: ignore[JO999]\n"
+        "steps: [no-such-journey#step-01]\n",
+        "utf-8",
+    )
+    journey = next((root / "journeys" / "detailed").rglob("*.yaml"))
+    journey.write_text(journey.read_text("utf-8") + "extra_field: 1\n", "utf-8")  # JO020
+
+
+def run(root: Path, monkeypatch: pytest.MonkeyPatch, accelerated: bool, cache: bool) -> list[Finding]:
+    monkeypatch.setattr(executor, "cpus", lambda: 2 if accelerated else 1)
+    if accelerated:  # fork for every share of work, however small the bank
+        monkeypatch.setattr(parallel, "PARALLEL_MIN_FILES", 2)
+        monkeypatch.setattr(engine, "PARALLEL_MIN_RECORDS", 1)
+        monkeypatch.setattr(place_stage, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setenv("JOURNEYOPS_NO_CACHE", "" if cache else "1")
+    return validate(root).findings
+
+
+@pytest.fixture()
+def bank(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
+    root = tmp_path / "bank"
+    generate(12, root, seed=13, style="varied")
+    _break(root)
+    return root
+
+
+def test_accelerated_runs_give_the_reference_findings(bank: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    reference = run(bank, monkeypatch, accelerated=False, cache=False)
+    codes = {item.code for item in reference}
+    assert {"JO001", "JO020", "JO101", "JO102", "JO302", "JO501", "JO502", "JO901"} <= codes, codes
+    assert all(item.line > 0 and item.column > 0 and item.placed for item in reference)
+    assert run(bank, monkeypatch, accelerated=True, cache=False) == reference
+    assert run(bank, monkeypatch, accelerated=True, cache=True) == reference  # cold cache
+    assert (bank / ".journeyops_cache" / "places.bin").is_file()
+    assert run(bank, monkeypatch, accelerated=True, cache=True) == reference  # warm
+
+
+def test_after_an_edit_the_warm_run_gives_the_reference_findings(bank: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run(bank, monkeypatch, accelerated=True, cache=True)
+    personal = bank / "insights" / "personal.yaml"
+    personal.write_text("# moved down\n\n" + personal.read_text("utf-8"), "utf-8")
+    os.utime(personal, ns=(1, 1))  # an old timestamp does not hide the change
+    warm = run(bank, monkeypatch, accelerated=True, cache=True)
+    assert warm == run(bank, monkeypatch, accelerated=False, cache=False)
+    assert any(item.path == "insights/personal.yaml" and item.line > 3 for item in warm)
+
+
+def test_an_executor_gives_the_results_in_order_whoever_ran_them() -> None:
+    items = list(range(40))
+    assert executor.Forked(2).map(lambda n: n * n, items) == executor.Sequential().map(lambda n: n * n, items)
+
+
+def test_a_background_job_gives_its_value_or_none_to_run_it_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(executor, "cpus", lambda: 2)
+    job = executor.start_background(lambda: [Finding("JO1", engine.Severity.ERROR, "a", 1, 1, "m")])
+    assert job is not None
+    assert job.result() == [Finding("JO1", engine.Severity.ERROR, "a", 1, 1, "m")]
+
+    def fails() -> None:
+        raise ValueError("in the worker")
+
+    failing = executor.start_background(fails)
+    assert failing is not None and failing.result() is None
+    slow = executor.start_background(lambda: __import__("time").sleep(60))
+    assert slow is not None and not slow.done()
+    slow.stop()

@@ -1,0 +1,41 @@
+"""The one cache-key recipe (`speed/store.Key`) and the one signed store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from journeyops_cli.models.config import BankConfig
+from journeyops_cli.speed import store
+
+
+def test_a_key_changes_with_every_part_and_with_the_code() -> None:
+    config = BankConfig.model_validate({"name": "A"})
+    other = BankConfig.model_validate({"name": "B"})
+    keys = {
+        store.key(config),
+        store.key(other),
+        store.key(config, "x"),
+        store.key("x", config),
+        store.key(config, modules=["place.py"]),
+        store.key(config, modules=["place.py", "findings.py"]),
+        store.key(b"\x00"),
+        store.key(""),
+    }
+    assert len(keys) == 8
+    assert store.key(config, "x") == store.Key().add(config).add("x").hexdigest()
+    # Parts are separated: ("ab",) is not ("a", "b").
+    assert store.key("ab") != store.key("a", "b")
+
+
+def test_a_blob_is_read_back_only_under_its_key_and_signature(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))
+    secret = store.secret()
+    assert secret is not None
+    blob = tmp_path / store.CACHE_DIR / "x.bin"
+    store.dump(blob, secret, "k1", {"a": 1})
+    assert store.load(blob, secret, "k1") == {"a": 1}
+    assert store.load(blob, secret, "k2") is None
+    assert store.load(blob, b"another secret" * 3, "k1") is None
+    assert (tmp_path / store.CACHE_DIR / ".gitignore").is_file()
