@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from journeyops_cli.cli.app import app
@@ -82,3 +83,36 @@ def test_bad_options_are_usage_errors(levels_bank: Path) -> None:
         2, "journeyops: error: --format xml: use one of text, md, json\n")
     assert report("--bank", str(levels_bank), "--today", "1.12.2026") == (
         2, "journeyops: error: --today 1.12.2026: not a date; write it as YYYY-MM-DD\n")
+
+
+def test_a_second_report_is_answered_from_the_cache_until_a_file_changes(
+    levels_bank: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from journeyops_cli.scorecard import figures
+    from journeyops_cli.speed import store
+
+    monkeypatch.setattr(store, "RACY_NS", 0)  # files written a moment ago count as settled
+
+    calls = []
+    real = figures.build
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    import journeyops_cli.scorecard.run as run
+
+    run.build = counted  # type: ignore[assignment]
+    try:
+        ask = ["--bank", str(levels_bank), "--format", "json", "--today", "2026-12-01"]
+        first = CliRunner().invoke(app, ["report", *ask], env={"NO_COLOR": "1"})
+        second = CliRunner().invoke(app, ["report", *ask], env={"NO_COLOR": "1"})
+        assert first.output == second.output and len(calls) == 1
+        assert (levels_bank / ".journeyops_cache" / "report.bin").is_file()
+        wait = levels_bank / "metrics" / "wait.yaml"
+        wait.write_text(wait.read_text() + "  - {date: 2026-09-30, value: 28}\n")
+        third = CliRunner().invoke(app, ["report", *ask], env={"NO_COLOR": "1"})
+        assert len(calls) == 2
+        assert json.loads(third.output)["bank"]["metrics"]["status"]["on"] == 1
+    finally:
+        run.build = real  # type: ignore[assignment]

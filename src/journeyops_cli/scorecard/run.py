@@ -10,22 +10,29 @@ from journeyops_cli.scorecard.figures import DEFAULT_FRESH_DAYS, Scorecard, buil
 
 def scorecard_of(root: Path, today: dt.date, *, cache: bool | None = None) -> Scorecard:
     """The scorecard of the bank at `root`, counting freshness and staleness from `today`.
-    Raises a JourneyopsError when the bank cannot be used."""
-    from journeyops_cli.pipeline import Selection, load_bank, load_config
+    When no file, config or code changed since the last report for the same day, the
+    answer comes from `.journeyops_cache/report.bin` (unless `cache` is False or
+    JOURNEYOPS_NO_CACHE is set). Raises a JourneyopsError when the bank cannot be used."""
+    from journeyops_cli.pipeline import Loaded, Selection, answer_once, load_bank, load_config
     from journeyops_cli.rules.engine import lint, plan
     from journeyops_cli.rules.hygiene.stale import StaleJourney
 
     config = load_config(root)
     chosen = plan(config, Selection(), root)  # before any file is read
-    loaded = load_bank(root, config, cache=cache)
-    findings = lint(loaded.bank, loaded.findings, loaded.files, Selection(), chosen=chosen)
-    rule = chosen.rule(StaleJourney.code)
-    if not isinstance(rule, StaleJourney):  # JO402 not selected: nothing is stale
-        return build(loaded.bank, findings, today=today, fresh_days=DEFAULT_FRESH_DAYS)
-    if rule.options.today is None:  # type: ignore[attr-defined]
-        rule.options = rule.options.model_copy(update={"today": today})
-    return build(loaded.bank, findings, today=today, fresh_days=rule.options.days,  # type: ignore[attr-defined]
-                 is_stale=rule.stale)
+
+    def compute(loaded: Loaded) -> Scorecard:
+        findings = lint(loaded.bank, loaded.findings, loaded.files, Selection(), chosen=chosen)
+        rule = chosen.rule(StaleJourney.code)
+        if not isinstance(rule, StaleJourney):  # JO402 not selected: nothing is stale
+            return build(loaded.bank, findings, today=today, fresh_days=DEFAULT_FRESH_DAYS)
+        if rule.options.today is None:  # type: ignore[attr-defined]
+            rule.options = rule.options.model_copy(update={"today": today})
+        return build(loaded.bank, findings, today=today, fresh_days=rule.options.days,  # type: ignore[attr-defined]
+                     is_stale=rule.stale)
+
+    if cache is False:
+        return compute(load_bank(root, config, cache=False))
+    return answer_once(root, config, "report", today.isoformat(), compute)
 
 
 def history(root: Path, months: int) -> list[tuple[str, Scorecard]]:
