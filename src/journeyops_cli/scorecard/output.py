@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from journeyops_cli.render.safety import md_cell
 from journeyops_cli.scorecard.figures import Figures, Scorecard
 
-FORMATS = ("text", "md", "json")
+FORMATS = ("text", "md", "json", "html")
 
 COLUMNS = ("", "steps", "emotion", "insight", "metric", "insights", "metrics", "open opps",
            "stale", "no owner", "findings")
@@ -130,6 +130,20 @@ def as_markdown(card: Scorecard) -> str:
     return "\n".join(out) + "\n"
 
 
+def as_html(card: Scorecard) -> str:
+    """The scorecard as one standalone, offline HTML page (tables, no script)."""
+    from journeyops_cli.render.env import html_environment
+
+    template = html_environment().get_template("render/scorecard.html.j2")
+    return template.render(
+        title=f"Customer-experience scorecard, {card.today.isoformat()}",
+        sections=list(sections(card)),
+        columns=COLUMNS,
+        legend=LEGEND,
+        notes=notes(card),
+    )
+
+
 def as_json(card: Scorecard) -> str:
     return json.dumps(card.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
@@ -153,6 +167,13 @@ def history(cards: list[tuple[str, Scorecard]], output_format: str, *, color: bo
     if output_format == "json":
         return json.dumps([{"commit": commit, **card.to_dict()} for commit, card in cards],
                           ensure_ascii=False, indent=2) + "\n"
+    if output_format == "html":
+        from journeyops_cli.render.env import html_environment
+
+        return html_environment().get_template("render/scorecard.html.j2").render(
+            title="Customer-experience scorecard over time", sections=[("The bank, month by month", rows)],
+            columns=HISTORY_COLUMNS, legend=LEGEND, notes=[],
+        )
     if output_format == "md":
         out = ["# Customer-experience scorecard over time", "",
                "| " + " | ".join(HISTORY_COLUMNS) + " |",
@@ -179,6 +200,8 @@ def history(cards: list[tuple[str, Scorecard]], output_format: str, *, color: bo
 def render(card: Scorecard, output_format: str, *, color: bool = False, width: int = 120) -> str:
     if output_format == "json":
         return as_json(card)
+    if output_format == "html":
+        return as_html(card)
     if output_format == "md":
         return as_markdown(card)
     return as_text(card, color=color, width=width)
