@@ -80,7 +80,7 @@ def test_text_lists_what_needs_attention(levels_bank: Path) -> None:
 
 def test_bad_options_are_usage_errors(levels_bank: Path) -> None:
     assert report("--bank", str(levels_bank), "--format", "xml") == (
-        2, "journeyops: error: --format xml: use one of text, md, json\n")
+        2, "journeyops: error: --format xml: use one of text, md, json, html\n")
     assert report("--bank", str(levels_bank), "--today", "1.12.2026") == (
         2, "journeyops: error: --today 1.12.2026: not a date; write it as YYYY-MM-DD\n")
 
