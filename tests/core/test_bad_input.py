@@ -6,10 +6,10 @@ import os
 from pathlib import Path
 
 import pytest
+from tests.core.helpers import make_bank, run_cli
 
 from journeyops_cli.findings import Severity
 from journeyops_cli.pipeline import load_bank
-from tests.core.helpers import make_bank, run_cli
 
 GOOD = "kind: Team\nid: good-team\ntitle: Good\n"
 

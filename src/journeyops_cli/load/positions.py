@@ -112,7 +112,6 @@ def _child(node: Node, part: Any) -> tuple[Node | None, Node] | None:
             if isinstance(key, ScalarNode) and key.value == str(part):
                 return key, value
         return None
-    if isinstance(node, SequenceNode) and isinstance(part, int):
-        if 0 <= part < len(node.value):
-            return None, node.value[part]
+    if isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        return None, node.value[part]
     return None
