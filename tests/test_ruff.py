@@ -84,6 +84,7 @@ CLEAN = [
     "tests/site/test_site_parallel.py",
     "tests/site/test_site_personal_data.py",
     "tests/test_architecture.py",
+    "tests/test_dead_code.py",
     "tests/test_example_bank.py",
     "tests/test_format_doc.py",
     "tests/test_ruff.py",
@@ -91,6 +92,7 @@ CLEAN = [
     "tests/test_tools_selfcheck.py",
     "tests/test_typing.py",
     "tests/tools",
+    "tests/vulture_whitelist.py",
     "benchmarks",
 ]
 

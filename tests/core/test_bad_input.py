@@ -175,11 +175,13 @@ def test_what_a_file_that_cannot_be_parsed_names_is_known() -> None:
 
 
 def test_a_file_that_is_not_utf8_still_says_what_it_may_hold(tmp_path: Path) -> None:
-    from journeyops_cli.load.files import load_file
+    from journeyops_cli.load.parallel import load_one
     from journeyops_cli.models.config import LimitsConfig
 
     root = make_bank(tmp_path, {"latin1.yaml": b"kind: Team\nid: t\ntitle: P\xe4iv\xe4\n"})
-    unread = load_file(root, "latin1.yaml", LimitsConfig()).unread
+    loaded = load_one(root, "latin1.yaml", LimitsConfig())
+    assert loaded is not None
+    unread = loaded.result.unread
     assert unread is not None and (unread.kinds, unread.ids) == (frozenset({"Team"}), frozenset({"t"}))
 
 
