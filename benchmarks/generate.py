@@ -36,17 +36,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-FI_WORDS = (
-    "hakemus päätös asiakas palvelu neuvonta ajanvaraus lomake maksu asunto päiväkoti "
-    "terveysasema työnhaku yritys kirje sähköinen asiointi odotus selvitys liite tunnistautuminen "
-    "vastaus käsittely muistutus perhe koulu kotihoito ohjaus kysely palaute tieto"
-).split()
-EN_WORDS = (
-    "application decision customer service advice booking form fee home daycare "
-    "health-station jobseeking business letter online transaction waiting clarification "
-    "attachment sign-in answer processing reminder family school home-care guidance survey "
-    "feedback information"
-).split()
+FI_WORDS = [
+    "hakemus", "päätös", "asiakas", "palvelu", "neuvonta", "ajanvaraus", "lomake",
+    "maksu", "asunto", "päiväkoti", "terveysasema", "työnhaku", "yritys", "kirje",
+    "sähköinen", "asiointi", "odotus", "selvitys", "liite", "tunnistautuminen",
+    "vastaus", "käsittely", "muistutus", "perhe", "koulu", "kotihoito", "ohjaus",
+    "kysely", "palaute", "tieto",
+]
+EN_WORDS = [
+    "application", "decision", "customer", "service", "advice", "booking", "form",
+    "fee", "home", "daycare", "health-station", "jobseeking", "business", "letter",
+    "online", "transaction", "waiting", "clarification", "attachment", "sign-in",
+    "answer", "processing", "reminder", "family", "school", "home-care", "guidance",
+    "survey", "feedback", "information",
+]
 CHANNELS = ("web", "mobile-app", "e-service", "phone", "email", "chat", "letter", "service-point")
 INSIGHT_TYPES = ("research", "interview", "usability-test", "survey", "analytics", "observation")
 SEVERITIES = ("low", "medium", "high", "critical")
@@ -167,7 +170,7 @@ class Emitter:
         """A scalar on one line (inside a flow collection when `flow`)."""
         if isinstance(value, bool):
             return "true" if value else "false"
-        if isinstance(value, (int, float)) or isinstance(value, Raw):
+        if isinstance(value, (int, float, Raw)):
             return str(value)
         text = str(value)
         if text.startswith(("http://", "https://")):
@@ -487,7 +490,8 @@ def generate(journeys: int, out: Path, seed: int = 7, style: str = "varied") -> 
             [journey],
         )
 
-        def ref() -> str:
+        def ref(jid: str = jid, steps: list[str] = steps) -> str:
+            # bound now: a reference is to a step of this iteration's journey
             return f"{jid}#{rng.choice(steps)}"
 
         insight_ids = []

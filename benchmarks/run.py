@@ -17,6 +17,7 @@ Needs the `bench` extra: pip install -e '.[bench]'.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import platform
@@ -108,7 +109,7 @@ def paired(
         before.append(timed(before_command, 1, setup=before_setup, before=True))
     out[name] = statistics.median(after)
     out["before: " + name] = statistics.median(before)
-    out["after/before: " + name] = f"{statistics.median(a / b for a, b in zip(after, before)):.2f}×"
+    out["after/before: " + name] = f"{statistics.median(a / b for a, b in zip(after, before, strict=True)):.2f}×"
 
 
 class Progress(dict):  # type: ignore[type-arg]
@@ -402,7 +403,7 @@ def main(argv: list[str] | None = None) -> None:
     # Growth of the time per journey from each size to the next, for validate and for
     # the libyaml parse of the same files (which shows what the machine itself adds as
     # the bank outgrows caches).
-    for small, big in zip(sizes, sizes[1:]):
+    for small, big in itertools.pairwise(sizes):
         growth = []
         for key in ("validate, cold (--no-cache)", "libyaml C parse (CSafeLoader)"):
             a, b = results[small].get(key), results[big].get(key)

@@ -6,10 +6,10 @@ import os
 from pathlib import Path
 
 import pytest
+from tests.core.helpers import make_bank, run_cli
 
 from journeyops_cli.findings import Severity
 from journeyops_cli.pipeline import load_bank
-from tests.core.helpers import make_bank, run_cli
 
 GOOD = "kind: Team\nid: good-team\ntitle: Good\n"
 
@@ -175,11 +175,13 @@ def test_what_a_file_that_cannot_be_parsed_names_is_known() -> None:
 
 
 def test_a_file_that_is_not_utf8_still_says_what_it_may_hold(tmp_path: Path) -> None:
-    from journeyops_cli.load.files import load_file
+    from journeyops_cli.load.parallel import load_one
     from journeyops_cli.models.config import LimitsConfig
 
     root = make_bank(tmp_path, {"latin1.yaml": b"kind: Team\nid: t\ntitle: P\xe4iv\xe4\n"})
-    unread = load_file(root, "latin1.yaml", LimitsConfig()).unread
+    loaded = load_one(root, "latin1.yaml", LimitsConfig())
+    assert loaded is not None
+    unread = loaded.result.unread
     assert unread is not None and (unread.kinds, unread.ids) == (frozenset({"Team"}), frozenset({"t"}))
 
 

@@ -8,9 +8,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from tests.core.helpers import CORE_BANK, make_bank, run_cli
 
 from journeyops_cli import __version__
-from tests.core.helpers import CORE_BANK, make_bank, run_cli
 
 
 @pytest.fixture()
@@ -126,7 +126,8 @@ def test_only_named_files_are_reported_but_references_use_the_whole_bank(bank: P
         (["--select", "JO9999"],
          "journeyops: error: --select: unknown rule, name or group 'JO9999'; `journeyops rules` lists them\n"),
         (["--ignore", "schema.invalidd"],
-         "journeyops: error: --ignore: unknown rule, name or group 'schema.invalidd'; did you mean 'schema.invalid'?\n"),
+         "journeyops: error: --ignore: unknown rule, name or group 'schema.invalidd'; "
+         "did you mean 'schema.invalid'?\n"),
         (["/"], "journeyops: error: no journeyops.yaml found in / or any folder above it; run the command "
                 "inside a journey bank, pass --bank PATH, or create one with `journeyops init`\n"),
     ],

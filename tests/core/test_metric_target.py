@@ -31,7 +31,9 @@ def metric(values: list[tuple[str, float]], **fields: Any) -> Metric:
         ("decrease", 14, 7, -7, True),
     ],
 )
-def test_every_reader_judges_alike(direction: str, target: float, latest: float, shortfall: float, on_target: bool) -> None:
+def test_every_reader_judges_alike(
+    direction: str, target: float, latest: float, shortfall: float, on_target: bool
+) -> None:
     m = metric([("2025-01-01", 50), ("2025-02-01", latest)], direction=direction, target=target)
     assert (m.shortfall(), m.on_target()) == (shortfall, on_target)
     assert m.status() == ("on" if on_target else "off")

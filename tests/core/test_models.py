@@ -51,13 +51,14 @@ def test_minimal_record_of_every_kind_loads(kind: str) -> None:
 @pytest.mark.parametrize("kind", sorted(MINIMAL))
 def test_every_kind_rejects_an_unknown_field(kind: str) -> None:
     code, line, column, message, hint = only_finding(MINIMAL[kind] + "titel: x\n")
-    assert (code, column, message) == ("JO020", 1, "unknown field 'titel'")
+    assert (code, line, column, message) == ("JO020", MINIMAL[kind].count("\n") + 1, 1, "unknown field 'titel'")
     assert hint in ("did you mean 'title'?",)
 
 
 def test_core_bank_records_load(tmp_path: Path) -> None:
-    from journeyops_cli.pipeline import load_bank
     from tests.core.helpers import CORE_BANK
+
+    from journeyops_cli.pipeline import load_bank
 
     loaded = load_bank(CORE_BANK)
     assert loaded.findings == []

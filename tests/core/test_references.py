@@ -5,8 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from journeyops_cli.pipeline import Selection, load_bank, validate
 from tests.core.helpers import CORE_BANK, make_bank
+
+from journeyops_cli.pipeline import Selection, load_bank, validate
 
 
 def copy_bank(tmp_path: Path) -> Path:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from journeyops_cli import schemas
-from journeyops_cli.models import KIND_SLUGS
 from tests.core.helpers import CORE_BANK, make_bank, run_cli
 from tests.tools import check_jsonschema
+
+from journeyops_cli import schemas
+from journeyops_cli.models import KIND_SLUGS
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -155,7 +155,7 @@ def test_every_example_file_edit_changes_only_its_lines(tmp_path: Path) -> None:
     for rel, (record_id, kind) in by_file.items():
         record = loaded.get_kind(kind.capitalize(), record_id)
         assert record is not None
-        if step in getattr(record, "steps"):
+        if step in record.steps:
             continue
         before = (bank / rel).read_bytes()
         result = run("link", record_id, step, "--kind", kind, cwd=bank)

@@ -64,7 +64,7 @@ def test_link_edit_changes_only_the_list(generated: tuple[str, bool], second_doc
     assert data is not None
     new = add_item(full, 0, "steps", "j#b", newline, "gen.yaml")
     expected = [dict(d) for d in data]
-    expected[0]["steps"] = list(data[0].get("steps", [])) + ["j#b"]
+    expected[0]["steps"] = [*data[0].get("steps", []), "j#b"]
     assert data_of(new, LIMITS) == expected
     diff = [
         line for line in difflib.ndiff(full.splitlines(keepends=True), new.splitlines(keepends=True))
@@ -85,7 +85,7 @@ def test_link_edit_changes_only_the_list(generated: tuple[str, bool], second_doc
 @given(records())
 def test_fmt_is_idempotent_and_keeps_data(generated: tuple[str, bool]) -> None:
     text, _ = generated
-    text = text.replace("summary:", "summary:")  # noqa: PLW0127
+    text = text.replace("summary:", "summary:")
     source = decode(text.encode(), "gen.yaml")
     once = format_file(source, "gen.yaml", LIMITS)
     assert data_of(once.after, LIMITS) == data_of(text, LIMITS)

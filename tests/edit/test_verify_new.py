@@ -44,6 +44,7 @@ def test_the_banks_config_decides(tmp_path: Path) -> None:
     shutil.copytree(EXAMPLE, bank)
     config = bank / "journeyops.yaml"
     config.write_text(config.read_text().replace(
-        "  stale_after_days: 365\n", "  stale_after_days: 365\n  ignore: [privacy.phone]\n  severity: {JO208: warning}\n"
+        "  stale_after_days: 365\n",
+        "  stale_after_days: 365\n  ignore: [privacy.phone]\n  severity: {JO208: warning}\n",
     ))
     assert codes(bank, MID) == []

@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from tests.hostile.harness import BANKS, materialise, run, tree_digest
 
 EXPECTED = Path(__file__).resolve().parent / "expected"

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.hostile.harness import run
 from typer.testing import CliRunner
 
 from journeyops_cli.cli.app import app
-from tests.hostile.harness import run
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "examples" / "helsinki"

@@ -35,7 +35,8 @@ def pain_of(bank_root: Path, inherit: bool) -> tuple[float, str]:
 
 def test_pain_comes_from_the_nearest_step_above_that_records_it(levels_bank: Path) -> None:
     detailed = levels_bank / "journeys" / "detailed.yaml"
-    detailed.write_text(detailed.read_text().rstrip("\n") + "\n" + UPLOAD.strip("\n").replace("          ", "  ") + "\n")
+    upload = UPLOAD.strip("\n").replace("          ", "  ")
+    detailed.write_text(detailed.read_text().rstrip("\n") + "\n" + upload + "\n")
     opportunities = levels_bank / "opportunities" / "save.yaml"
     opportunities.write_text(opportunities.read_text() + OPPORTUNITY)
     top = levels_bank / "journeys" / "top.yaml"

@@ -6,9 +6,9 @@ import os
 from pathlib import Path
 
 import pytest
+from benchmarks.generate import generate
 from tests.runner import run_cli
 
-from benchmarks.generate import generate
 from journeyops_cli.load.cache import CACHE_DIR, SHARDS, LoadCache
 from journeyops_cli.pipeline import load_bank, load_config, validate
 

@@ -36,5 +36,7 @@ def test_rules_prints_one_rules_documentation_by_code_or_name() -> None:
 
 def test_rules_unknown_and_markdown() -> None:
     done = run("rules", "journey.stael")
-    assert (done.returncode, done.stderr) == (2, "journeyops: error: unknown rule 'journey.stael'; did you mean 'journey.stale'?\n")
+    assert (done.returncode, done.stderr) == (
+        2, "journeyops: error: unknown rule 'journey.stael'; did you mean 'journey.stale'?\n"
+    )
     assert run("rules", "--format", "markdown").stdout == markdown()

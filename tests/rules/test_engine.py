@@ -69,14 +69,27 @@ def test_fail_on_from_config(bank: Path) -> None:
 @pytest.mark.parametrize(
     ("lint", "message"),
     [
-        ({"select": ["JO2O1"]}, "journeyops.yaml:4:5: lint.select: unknown rule, name or group 'JO2O1'; did you mean 'JO201'?"),
-        ({"ignore": ["hygeine"]}, "journeyops.yaml:4:5: lint.ignore: unknown rule, name or group 'hygeine'; did you mean 'hygiene'?"),
-        ({"severity": {"journey.stal": "info"}}, "journeyops.yaml:4:5: lint.severity.journey.stal: unknown rule, name or group 'journey.stal'; did you mean 'journey.stale'?"),
-        ({"options": {"journey.stael": {"days": 3}}}, "journeyops.yaml:4:5: lint.options.journey.stael: unknown rule 'journey.stael'; did you mean 'journey.stale'?"),
-        ({"options": {"JO402": {"dayz": 3}}}, "journeyops.yaml:5:7: lint.options.JO402.dayz: unknown option 'dayz' for JO402 (journey.stale); did you mean 'days'?"),
-        ({"options": {"JO402": {"days": 0}}}, "journeyops.yaml:5:7: lint.options.JO402.days: option 'days' of JO402 (journey.stale): Input should be greater than 0"),
-        ({"options": {"JO301": {"days": 3}}}, "journeyops.yaml:4:5: lint.options.JO301: rule JO301 (insight.no-step) has no options"),
-        ({"per_path_ignores": {"x/*": ["nope"]}}, "journeyops.yaml:4:5: lint.per_path_ignores.x/*: unknown rule, name or group 'nope'; `journeyops rules` lists them"),
+        ({"select": ["JO2O1"]},
+         "journeyops.yaml:4:5: lint.select: unknown rule, name or group 'JO2O1'; did you mean 'JO201'?"),
+        ({"ignore": ["hygeine"]},
+         "journeyops.yaml:4:5: lint.ignore: unknown rule, name or group 'hygeine'; did you mean 'hygiene'?"),
+        ({"severity": {"journey.stal": "info"}},
+         "journeyops.yaml:4:5: lint.severity.journey.stal: unknown rule, name or group 'journey.stal'; "
+         "did you mean 'journey.stale'?"),
+        ({"options": {"journey.stael": {"days": 3}}},
+         "journeyops.yaml:4:5: lint.options.journey.stael: unknown rule 'journey.stael'; "
+         "did you mean 'journey.stale'?"),
+        ({"options": {"JO402": {"dayz": 3}}},
+         "journeyops.yaml:5:7: lint.options.JO402.dayz: unknown option 'dayz' for JO402 (journey.stale); "
+         "did you mean 'days'?"),
+        ({"options": {"JO402": {"days": 0}}},
+         "journeyops.yaml:5:7: lint.options.JO402.days: option 'days' of JO402 (journey.stale): "
+         "Input should be greater than 0"),
+        ({"options": {"JO301": {"days": 3}}},
+         "journeyops.yaml:4:5: lint.options.JO301: rule JO301 (insight.no-step) has no options"),
+        ({"per_path_ignores": {"x/*": ["nope"]}},
+         "journeyops.yaml:4:5: lint.per_path_ignores.x/*: unknown rule, name or group 'nope'; "
+         "`journeyops rules` lists them"),
     ],
 )
 def test_config_errors_name_place_and_hint(bank: Path, lint: dict, message: str) -> None:
@@ -101,9 +114,13 @@ def test_config_error_exits_2(bank: Path) -> None:
 def test_unknown_code_on_the_command_line(bank: Path) -> None:
     done = run("validate", "--bank", str(bank), "--select", "JO201,privacy.emial")
     assert done.returncode == 2
-    assert done.stderr == "journeyops: error: --select: unknown rule, name or group 'privacy.emial'; did you mean 'privacy.email'?\n"
+    assert done.stderr == (
+        "journeyops: error: --select: unknown rule, name or group 'privacy.emial'; did you mean 'privacy.email'?\n"
+    )
     done = run("validate", "--bank", str(bank), "--ignore", "zzz")
-    assert done.stderr == "journeyops: error: --ignore: unknown rule, name or group 'zzz'; `journeyops rules` lists them\n"
+    assert done.stderr == (
+        "journeyops: error: --ignore: unknown rule, name or group 'zzz'; `journeyops rules` lists them\n"
+    )
 
 
 def test_a_rule_without_documentation_cannot_register() -> None:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from tests.rules.test_cases import write_bank
 
-from journeyops_cli.lint.suppress import scan
+from journeyops_cli.lint.suppress import scan_lines
+from journeyops_cli.load.files import marked_lines
 from journeyops_cli.pipeline import Selection, validate
 
 INSIGHT = """\
@@ -65,6 +66,6 @@ def test_bare_ignore_and_ignore_file(tmp_path: Path) -> None:
 
 def test_scan_reads_only_comments() -> None:
     text = 'title: "not # journeyops: ignore"\nsummary: x #journeyops: ignore-file[JO301,JO302]\n'
-    [suppression] = scan("x.yaml", text)  # the one inside quotes is text, not a comment
+    [suppression] = scan_lines("x.yaml", marked_lines(text))  # the one inside quotes is text, not a comment
     assert (suppression.line, suppression.column, suppression.whole_file) == (2, 12, True)
     assert suppression.codes == {"JO301", "JO302"}

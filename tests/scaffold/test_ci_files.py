@@ -81,7 +81,8 @@ def test_pull_requests_get_the_meaning_of_the_change_as_a_comment(tmp_path: Path
 def test_the_local_hooks_are_the_shipped_hooks(tmp_path: Path) -> None:
     assert run("init", "bank", cwd=tmp_path).returncode == 0
     config = yaml.safe_load((tmp_path / "bank" / PRE_COMMIT).read_text())
-    written = [{k: v for k, v in hook.items() if k != "additional_dependencies"} for hook in config["repos"][0]["hooks"]]
+    hooks = config["repos"][0]["hooks"]
+    written = [{k: v for k, v in hook.items() if k != "additional_dependencies"} for hook in hooks]
     assert written == [{k: v for k, v in hook.items() if k != "description"} for hook in HOOKS]
 
 

@@ -27,7 +27,10 @@ def ok(*args: str, cwd: Path) -> str:
 
 def test_done_when_without_a_terminal(tmp_path: Path) -> None:
     out = ok("init", "bank", "--name", "Demo", "--languages", "fi,en", cwd=tmp_path)
-    assert out.splitlines()[:2] == ["   create  bank/journeyops.yaml", "   create  bank/journeys/top/service-journey.yaml"]
+    assert out.splitlines()[:2] == [
+        "   create  bank/journeyops.yaml",
+        "   create  bank/journeys/top/service-journey.yaml",
+    ]
     bank = tmp_path / "bank"
     assert ok("new", "theme", "--title", "Varhaiskasvatus", "--no-input", cwd=bank) == (
         "create  themes/varhaiskasvatus.yaml\n"
@@ -85,9 +88,13 @@ def test_done_when_on_a_terminal(tmp_path: Path) -> None:
     child.sendline("varhaiskasvatus")
     child.expect_exact("Steps (titles, comma-separated): ")
     child.sendline("Find, Apply")
-    child.expect_exact("Parent step of 'Find' in service-journey (findability, transaction, processing, customership): ")
+    child.expect_exact(
+        "Parent step of 'Find' in service-journey (findability, transaction, processing, customership): "
+    )
     child.sendline("findability")
-    child.expect_exact("Parent step of 'Apply' in service-journey (findability, transaction, processing, customership): ")
+    child.expect_exact(
+        "Parent step of 'Apply' in service-journey (findability, transaction, processing, customership): "
+    )
     child.sendline("nonsense")
     child.expect_exact("Error: 'nonsense' is not one of: findability, transaction, processing, customership")
     child.sendline("transaction")

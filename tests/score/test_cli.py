@@ -9,13 +9,13 @@ import math
 from pathlib import Path
 
 import pytest
-
 from tests.score.conftest import BANK, run
 
 
 @pytest.fixture(scope="module")
 def outputs() -> dict[str, bytes]:
-    return {fmt: run("prioritise", "--bank", str(BANK), "--format", fmt).stdout for fmt in ("table", "csv", "json", "md")}
+    formats = ("table", "csv", "json", "md")
+    return {fmt: run("prioritise", "--bank", str(BANK), "--format", fmt).stdout for fmt in formats}
 
 
 @pytest.mark.parametrize("fmt", ["table", "csv", "json", "md"])
@@ -68,7 +68,10 @@ def test_md_is_a_table(outputs: dict[str, bytes]) -> None:
         assert line.replace("\\|", "").count("|") == 8
     assert lines[2] == "| 1 | `better-search` | Parempi haku | 62.21 | pain | move-home | planned |"
     assert lines[5] == "| 4 | `faq-page` | FAQ page, with \\| pipes | 8.61 | volume | - | proposed |"
-    assert lines[-1] == "Ranked by the `journey` model (score = 100 × Σ (weight_f ÷ Σ weights) × normalised_f); reference date 2025-01-01."
+    assert lines[-1] == (
+        "Ranked by the `journey` model (score = 100 × Σ (weight_f ÷ Σ weights) × normalised_f); "
+        "reference date 2025-01-01."
+    )
 
 
 def test_table_and_warnings(outputs: dict[str, bytes]) -> None:
@@ -93,7 +96,9 @@ def test_explain_text() -> None:
     lines = result.stdout.decode("utf-8").splitlines()
     assert lines[0] == "form-autosave: Lomake tallentuu"
     assert lines[2] == "score 40.05 (rank 2; status proposed; reference date 2025-01-01, latest date in the bank)"
-    assert "metric_gap             0.25      0.250    0.15         3.75  completion: latest 60 vs target 80 (increase)" in lines
+    assert (
+        "metric_gap             0.25      0.250    0.15         3.75  completion: latest 60 vs target 80 (increase)"
+    ) in lines
     assert "                  evidence: form-feedback" in lines
     assert "sum of contributions: 17.71 + 3.98 + 0.00 + 3.75 + 6.00 + 5.00 + 3.61 = 40.05" in lines
     assert "  - estimates: no effort estimate (used 3)" in lines
@@ -151,11 +156,15 @@ def test_bad_config_is_exit_2(bank_copy: Path, scoring: str, expected: str) -> N
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["--model", "foo"], "journeyops: error: unknown model 'foo'\n    hint: models: journey, rice, ice, wsjf, weighted\n"),
+        (["--model", "foo"],
+         "journeyops: error: unknown model 'foo'\n    hint: models: journey, rice, ice, wsjf, weighted\n"),
         (["--status", "open"],
-         "journeyops: error: unknown status 'open'\n    hint: statuses: idea, proposed, planned, in-progress, done, rejected\n"),
-        (["--theme", "housng"], "journeyops: error: no theme 'housng' in the bank\n    hint: did you mean 'housing'?\n"),
-        (["--explain", "chatbott"], "journeyops: error: no opportunity 'chatbott' in the bank\n    hint: did you mean 'chatbot'?\n"),
+         "journeyops: error: unknown status 'open'\n"
+         "    hint: statuses: idea, proposed, planned, in-progress, done, rejected\n"),
+        (["--theme", "housng"],
+         "journeyops: error: no theme 'housng' in the bank\n    hint: did you mean 'housing'?\n"),
+        (["--explain", "chatbott"],
+         "journeyops: error: no opportunity 'chatbott' in the bank\n    hint: did you mean 'chatbot'?\n"),
         (["--format", "xml"], "journeyops: error: --format xml: use one of table, csv, json, md\n"),
     ],
 )

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.rules.test_cases import write_bank
+
 from journeyops_cli.pipeline import load_bank, load_config
 from journeyops_cli.score import Request, rank
 from journeyops_cli.score.output import render_md
-from tests.rules.test_cases import write_bank
 
 HOSTILE = """\
 kind: Opportunity

@@ -13,12 +13,15 @@ from __future__ import annotations
 import math
 
 import pytest
+from tests.score.conftest import BANK
 
 from journeyops_cli.pipeline import load_bank
 from journeyops_cli.score import Request, rank
-from tests.score.conftest import BANK
 
-W = {"pain": 0.25, "evidence": 0.25, "sources": 0.05, "metric_gap": 0.15, "level": 0.10, "volume": 0.10, "estimates": 0.10}
+W = {
+    "pain": 0.25, "evidence": 0.25, "sources": 0.05, "metric_gap": 0.15,
+    "level": 0.10, "volume": 0.10, "estimates": 0.10,
+}
 
 
 def journey_score(n: dict[str, float]) -> float:

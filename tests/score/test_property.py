@@ -6,16 +6,19 @@ import datetime as dt
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.score.conftest import BANK
 
 from journeyops_cli.bank import Bank
 from journeyops_cli.models import Insight
 from journeyops_cli.pipeline import load_bank
 from journeyops_cli.score import Request, rank
-from tests.score.conftest import BANK
 
 LOADED = load_bank(BANK)
 RECORDS = list(LOADED.bank.records())
-BASE = {row.opportunity.id: row.score.total for row in rank(LOADED.bank, Request(statuses=("idea", "proposed", "planned", "done"))).rows}
+BASE = {
+    row.opportunity.id: row.score.total
+    for row in rank(LOADED.bank, Request(statuses=("idea", "proposed", "planned", "done"))).rows
+}
 TARGETS = [(o.id, ref) for o in LOADED.bank.opportunities() for ref in o.steps]
 STATUSES = ("idea", "proposed", "planned", "done")
 
@@ -39,7 +42,9 @@ insights = st.builds(
         ),
     ),
     st.integers(0, 999),
-    st.sampled_from(["research", "interview", "usability-test", "survey", "feedback", "analytics", "observation", "service-data"]),
+    st.sampled_from(
+        ["research", "interview", "usability-test", "survey", "feedback", "analytics", "observation", "service-data"]
+    ),
     st.sampled_from(["high", "critical"]),
     st.sampled_from(["low", "medium", "high"]),
     st.integers(0, 3650),

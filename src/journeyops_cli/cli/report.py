@@ -22,7 +22,9 @@ def report(
         typer.Argument(help="A folder inside the bank (default: the current folder).", show_default=False),
     ] = None,
     bank: BankOption = None,
-    output_format: Annotated[str, typer.Option("--format", "-f", help="text, md, json or html (one offline page).")] = "text",
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="text, md, json or html (one offline page).")
+    ] = "text",
     history: Annotated[
         int | None,
         typer.Option(help="Instead: the bank's figures at the last commit of each of the last N months "

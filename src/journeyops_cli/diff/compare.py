@@ -128,11 +128,6 @@ class Diff:
     ranks: list[RankChange] = field(default_factory=list)
     metrics: list[MetricChange] = field(default_factory=list)
 
-    @property
-    def empty(self) -> bool:
-        return not (self.records or self.steps or self.links or self.orphans or self.findings
-                    or self.ranks or self.metrics)
-
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 

@@ -4,6 +4,7 @@ exactly as it was; the failure becomes an EditError with a message a person can 
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -45,10 +46,8 @@ def _write_temp(path: Path, data: bytes, mode: int) -> str:
 
 
 def _remove(temp: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(temp)
-    except OSError:
-        pass
 
 
 def replace_file(path: Path, data: bytes, shown: str) -> None:

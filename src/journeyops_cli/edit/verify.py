@@ -14,7 +14,6 @@ from journeyops_cli.models.config import LimitsConfig
 
 if TYPE_CHECKING:
     from journeyops_cli.bank import Bank
-    from journeyops_cli.models.base import Record
 
 
 def errors_in(text: str, shown: str, limits: LimitsConfig) -> list[str]:
@@ -80,13 +79,6 @@ def failing_in_new_file(bank: Bank, shown: str, text: str) -> list[Finding]:
     from journeyops_cli.load.files import FileResult, load_text
     from journeyops_cli.pipeline import Selection
     from journeyops_cli.rules.engine import lint, plan
-
-    class Unplaced(Bank):
-        """The bank with the new file's records; findings are not placed (placing reads and
-        composes every file that has one, and only the new file's messages are wanted)."""
-
-        def locate(self, record: Record, path: tuple[Any, ...], target: str = "value") -> tuple[int, int]:
-            return (1, 1)
 
     result = FileResult(shown)
     load_text(text, shown, bank.config.limits, result)

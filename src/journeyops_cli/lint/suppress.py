@@ -42,13 +42,6 @@ class Suppression:
         return self.codes is None or item.code in self.codes
 
 
-def scan(path: str, text: str) -> list[Suppression]:
-    """Every suppression directive in a file's text."""
-    from journeyops_cli.load.files import marked_lines
-
-    return scan_lines(path, marked_lines(text)) if MARKER in text else []
-
-
 def scan_lines(path: str, lines: list[tuple[int, str]]) -> list[Suppression]:
     """Every suppression directive in a file's lines that hold `journeyops:`, given as
     (1-based number, line) (what the loader keeps: `Bank.comments`)."""

@@ -99,7 +99,7 @@ class LoadCache:
 
     def revalidate(self, root: Path, rel: str) -> FileResult:
         """The same bytes as cached, under a new stat: keep the result, store the stat."""
-        stored, digest, _racy, result = self.entries[rel]
+        _stored, digest, _racy, result = self.entries[rel]
         try:
             stat = os.stat(root / rel)
             key: FileStat | None = stat_key(stat)

@@ -268,12 +268,6 @@ def marked_lines(text: str) -> list[tuple[int, str]]:
     return [(number, line) for number, line in enumerate(text.splitlines(), start=1) if marker in line]
 
 
-def load_file(root: Path, rel: str, limits: LimitsConfig) -> FileResult:
-    """Read one file into records; every problem becomes a finding, none is raised."""
-    data, findings, _ = read_bytes(root, rel, limits)
-    return load_bytes(rel, data, findings, limits)
-
-
 def load_text(text: str, rel: str, limits: LimitsConfig, result: FileResult) -> None:
     parsed = parse(text, max_depth=limits.max_depth, max_aliases=limits.max_aliases)
     for problem in parsed.problems:

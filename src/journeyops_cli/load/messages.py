@@ -84,10 +84,9 @@ def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[tuple[Any, ...], tuple[
     tags: list[Any] = []
     current = data
     for part in loc:
-        if isinstance(current, dict) and part in current:
-            path.append(part)
-            current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+        if (isinstance(current, dict) and part in current) or (
+            isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        ):
             path.append(part)
             current = current[part]
         elif isinstance(current, dict) and not isinstance(part, int) and part not in current and (
@@ -171,7 +170,7 @@ def _problem(
     if expected:
         wanted = _join_alternatives(expected, path)
         hint = None
-        if "text" in expected and isinstance(value, bool | int | float) or (
+        if ("text" in expected and isinstance(value, bool | int | float)) or (
             "text" in expected and value is None
         ):
             hint = "quote it: YAML reads this as a number, a yes/no value or nothing, not text"

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journeyops_cli.load.files import FileResult, digest_of, load_bytes, read_bytes
-from journeyops_cli.speed.store import FileStat, stat_key
 from journeyops_cli.models.config import LimitsConfig
 from journeyops_cli.speed.executor import Forked, executor_for
 from journeyops_cli.speed.executor import cpus as workers_available  # noqa: F401 - site/build.py's name
+from journeyops_cli.speed.store import FileStat, stat_key
 
 if TYPE_CHECKING:
     from journeyops_cli.load.cache import LoadCache

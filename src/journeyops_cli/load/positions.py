@@ -10,7 +10,7 @@ anything wrong with the text.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from yaml import YAMLError
 from yaml._yaml import CParser  # libyaml
@@ -23,8 +23,6 @@ from journeyops_cli.load.yaml_read import (
     exact_depth_problem,
 )
 
-Target = Literal["key", "value"]
-
 
 class Locator:
     """Finds positions in one file's text; composes the text once, on first use."""
@@ -32,7 +30,6 @@ class Locator:
     def __init__(self, text: str) -> None:
         self._text = text
         self._documents: list[Node] | None = None
-        self._line_starts: list[int] | None = None
 
     def _docs(self) -> list[Node]:
         if self._documents is None:
@@ -112,7 +109,6 @@ def _child(node: Node, part: Any) -> tuple[Node | None, Node] | None:
             if isinstance(key, ScalarNode) and key.value == str(part):
                 return key, value
         return None
-    if isinstance(node, SequenceNode) and isinstance(part, int):
-        if 0 <= part < len(node.value):
-            return None, node.value[part]
+    if isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        return None, node.value[part]
     return None

@@ -30,7 +30,6 @@ BOOL = "tag:yaml.org,2002:bool"
 NULL = "tag:yaml.org,2002:null"
 MAP = "tag:yaml.org,2002:map"
 SEQ = "tag:yaml.org,2002:seq"
-KNOWN_TAGS = frozenset({STR, INT, FLOAT, BOOL, NULL, MAP, SEQ})
 
 # libyaml's composer recurses in C; nesting this deep could exhaust the C stack. Files
 # whose cheap upper bound on depth exceeds it get an exact, iterative pre-check.

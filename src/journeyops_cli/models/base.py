@@ -134,7 +134,9 @@ def _follow(
         elif type(child) is list:  # pattern[1] is ANY: field names alternate with ANY
             where = (*path, pattern[0])
             if len(pattern) == 2:  # a list of references, the common case
-                found += [((*where, index), kind, item) for index, item in enumerate(child) if item and type(item) is str]
+                found += [
+                    ((*where, index), kind, item) for index, item in enumerate(child) if item and type(item) is str
+                ]
             else:
                 rest = ((pattern[2:], kind),)
                 for index, item in enumerate(child):

@@ -9,7 +9,8 @@ from pydantic import StringConstraints
 from journeyops_cli.models.base import PlainText, Record, Text
 
 # A GitHub/GitLab user (`@name`) or team (`@org/team`, GitLab groups may nest).
-Handle = Annotated[str, StringConstraints(strict=True, pattern=r"^@[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?(?:/[A-Za-z0-9][A-Za-z0-9._-]*)*$")]
+_HANDLE = r"^@[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?(?:/[A-Za-z0-9][A-Za-z0-9._-]*)*$"
+Handle = Annotated[str, StringConstraints(strict=True, pattern=_HANDLE)]
 
 
 class CustomerGroup(Record):

@@ -57,10 +57,7 @@ def _plain_paragraph(text: str) -> bool:
     and end without a space, and no character that Markdown gives a meaning."""
     if not text or not _PLAIN_TEXT.fullmatch(text):
         return False
-    for line in text.split("\n"):
-        if not line or not line[0].isalpha() or line[-1] == " ":
-            return False
-    return True
+    return all(line and line[0].isalpha() and line[-1] != " " for line in text.split("\n"))
 
 
 _MD_CELL = str.maketrans(

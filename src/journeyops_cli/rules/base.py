@@ -74,9 +74,6 @@ class Rule:
         """Yield the findings of this rule on the whole bank."""
         return iter(())
 
-    def has_options(self) -> bool:
-        return bool(self.Options.model_fields)
-
     def at(
         self,
         bank: Bank,

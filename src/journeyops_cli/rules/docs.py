@@ -27,7 +27,8 @@ def options_rows(rule: type[Rule]) -> list[tuple[str, str, str]]:
     rows = []
     for name, field in rule.Options.model_fields.items():
         default = field.get_default(call_default_factory=True)
-        rows.append((name, json.dumps(default, ensure_ascii=False, default=str), " ".join((field.description or "").split())))
+        shown = json.dumps(default, ensure_ascii=False, default=str)
+        rows.append((name, shown, " ".join((field.description or "").split())))
     return rows
 
 
@@ -66,7 +67,8 @@ def markdown() -> str:
     for code, rule in rules.items():
         summary = rule.summary().replace("|", "\\|")
         anchor = f"{code.lower()}-{rule.name.replace('.', '')}"
-        out.append(f"| [{code}](#{anchor}) | `{rule.name}` | {rule.severity.label} | {', '.join(rule.groups)} | {summary} |")
+        groups = ", ".join(rule.groups)
+        out.append(f"| [{code}](#{anchor}) | `{rule.name}` | {rule.severity.label} | {groups} | {summary} |")
     for code, rule in rules.items():
         out += ["", f"## {code} {rule.name}", ""]
         out.append(f"Severity: **{rule.severity.label}**. Groups: {', '.join(f'`{g}`' for g in rule.groups)}."

@@ -116,8 +116,3 @@ def all_rules() -> dict[str, type[Rule]]:
                 register(rule)
         _loaded = True
     return dict(sorted(_RULES.items()))
-
-
-def name_of(code: str) -> str | None:
-    rule = all_rules().get(code)
-    return rule.name if rule else None

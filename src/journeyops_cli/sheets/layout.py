@@ -23,7 +23,6 @@ LISTS = "lists"
 INSIGHTS = "insights"
 METRICS = "metrics"
 BACKLOG = "backlog"
-TABLE_SHEETS = (INSIGHTS, METRICS, BACKLOG)
 JOURNEY_MARK = "journey"
 FIRST_STEP_COLUMN = 3  # C
 

@@ -105,7 +105,7 @@ class SiteWriter:
             raise self._error(error) from None
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: Any) -> None:
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, _tb: Any) -> None:
         if kind is None:
             return
         shutil.rmtree(self.temp, ignore_errors=True)

@@ -14,6 +14,7 @@ to a temporary file and renamed into place, so a reader never sees half of one.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import os
@@ -178,7 +179,5 @@ def _write_atomic(path: Path, data: bytes) -> None:
         pass
     finally:
         if tmp is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(tmp)
-            except OSError:
-                pass

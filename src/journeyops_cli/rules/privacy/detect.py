@@ -40,7 +40,8 @@ class _Plain(dict[int, str]):
             plain = str(digit)
         else:
             compatible = unicodedata.normalize("NFKC", character)
-            plain = compatible if len(compatible) == 1 and compatible.isascii() and not compatible.isdigit() else character
+            ascii_symbol = len(compatible) == 1 and compatible.isascii() and not compatible.isdigit()
+            plain = compatible if ascii_symbol else character
         self[code] = plain
         return plain
 
