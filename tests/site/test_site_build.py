@@ -101,7 +101,7 @@ def test_hostile_text_is_escaped_everywhere(built_site: Path) -> None:
 
 def test_step_title_with_pipe_and_newline_stays_in_its_cell(built_site: Path) -> None:
     page = (built_site / "en/journeys/varhaiskasvatukseen-hakeminen.html").read_text("utf-8")
-    assert "Application | attachments\nand signature</th>" in page
+    assert '<span class="step-title">Application | attachments\nand signature</span></th>' in page
 
 
 def test_personal_data_is_masked_on_the_site(built_site: Path) -> None:

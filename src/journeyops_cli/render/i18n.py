@@ -4,15 +4,15 @@
   `s["level." ~ level]`); English for a language the catalogue lacks. Templates run with
   strict undefined, so an unknown id fails the render.
 - `message(id, language)` is one text; an unknown id raises `UnknownMessage`.
-- `number(value, language)` formats a metric value the way the language writes it.
+- `number(value, language)` is `render.formats.number` (Babel), kept here for callers.
 """
 
 from __future__ import annotations
 
-import math
 from functools import cache
 
 from journeyops_cli.render.catalogue import LANGUAGE_NAMES, LANGUAGES, MESSAGES
+from journeyops_cli.render.formats import number
 
 __all__ = ["LANGUAGES", "LANGUAGE_NAMES", "MESSAGES", "UnknownMessage", "message", "missing",
            "number", "strings"]
@@ -53,13 +53,3 @@ def missing() -> list[str]:
     """`language:id` for each message without a text in a language (a test keeps this empty)."""
     return [f"{language}:{key}" for key, texts in MESSAGES.items() for language in LANGUAGES
             if not texts.get(language)]
-
-
-def number(value: float, language: str) -> str:
-    """A value without a needless `.0`, with a decimal comma in Finnish and Swedish."""
-    if not math.isfinite(value):
-        return str(value)
-    text = f"{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
-    if text == "-0":
-        text = "0"
-    return text.replace(".", ",") if language in ("fi", "sv") else text

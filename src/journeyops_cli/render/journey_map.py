@@ -138,6 +138,15 @@ class StepView:
 
 
 @dataclass(frozen=True, slots=True)
+class Phase:
+    """The band over consecutive steps that elaborate the same step of the parent journey."""
+
+    step: StepRef | None
+    """The parent journey's step; None over steps that name none."""
+    span: int
+
+
+@dataclass(frozen=True, slots=True)
 class JourneyMap:
     """Everything a journey page shows; see the module docstring."""
 
@@ -165,6 +174,18 @@ class JourneyMap:
     @property
     def missing_emotion(self) -> bool:
         return any(step.emotion is None for step in self.steps)
+
+    def phases(self) -> list[Phase]:
+        """The phase band over the steps, left to right; empty when no step has a parent step."""
+        if not any(step.parent_step for step in self.steps):
+            return []
+        bands: list[Phase] = []
+        for step in self.steps:
+            if bands and bands[-1].step == step.parent_step:
+                bands[-1] = Phase(step.parent_step, bands[-1].span + 1)
+            else:
+                bands.append(Phase(step.parent_step, 1))
+        return bands
 
     def emotion_points(self) -> list[tuple[str, int | None]]:
         """(step title, emotion or None) per step, for `render.svg.emotion_curve`."""

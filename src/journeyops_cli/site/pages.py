@@ -304,13 +304,11 @@ class PagePlanner:
 
     def journey(self, journey: Journey) -> Page:
         from journeyops_cli.render.journey_map import build_map
-        from journeyops_cli.render.svg import emotion_curve
 
         journey_map = build_map(self.bank, journey, self.language)
         return Page(f"journeys/{checked(journey.id)}.html", "site/journey.html.j2", self.t(journey.title), {
             "journey": journey,
             "map": journey_map,
-            "curve": emotion_curve(journey_map.emotion_points(), self.s) if journey_map.has_emotion else Markup(""),
             "ancestors": list(reversed(self.bank.ancestors(journey))),
             "children": self.children(journey),
             "theme": self.bank.get(Theme, journey.theme) if journey.theme else None,
