@@ -355,7 +355,7 @@ def test_without_git_the_home_lists_reviewed_journeys(bank_copy: Path, tmp_path:
     assert '<h2 id="changes-h">' not in home
     assert '<h2 id="reviewed-h">Recently reviewed journeys</h2>' in home
     assert (
-        '<li><time datetime="2025-06-10">2025-06-10</time> '
+        '<li><time datetime="2025-06-10">10 Jun 2025</time> '
         '<a href="journeys/sahkoinen-hakemus.html">The e-service application</a></li>' in home
     )
 

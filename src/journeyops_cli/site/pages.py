@@ -35,6 +35,12 @@ class BacklogRow:
     opportunity_id: str
     score: str
     explanation: str = ""
+    total: float = 0.0
+    driver: str = ""
+    """The factor that weighs most (`score.base.Score.driver`); `factor.<name>` in the catalogue."""
+    parts: tuple[tuple[str, float], ...] = ()
+    """The factors that add to the score, largest first: (name, points) for additive
+    models, (name, input) for multiplicative ones."""
 
 
 @dataclass(slots=True)
@@ -359,24 +365,61 @@ class PagePlanner:
         })
 
     def opportunity(self, opportunity: Opportunity) -> Page:
+        from journeyops_cli.render.safety import safe_url
+
+        ranked = {row.opportunity_id: row for row in self.data.backlog or []}
+        estimates = opportunity.estimates.model_dump() if opportunity.estimates else {}
         return Page(
             f"opportunities/{checked(opportunity.id)}.html", "site/opportunity.html.j2",
             self.t(opportunity.title), {
                 "opportunity": opportunity,
+                "row": ranked.get(opportunity.id),
+                "estimates": [(name, value) for name, value in estimates.items() if value is not None],
+                "delivery": [(item.key, safe_url(item.url), self.t(item.title) if item.title else "")
+                             for item in opportunity.delivery],
                 "steps": [(ref, self.step_label(ref)) for ref in opportunity.steps],
                 "insights": [i for i in (self.bank.get(Insight, x) for x in opportunity.insights) if i],
                 "metrics": [m for m in (self.bank.get(Metric, x) for x in opportunity.metrics) if m],
                 "team": self.bank.get_kind("Team", opportunity.team) if opportunity.team else None,
             })
 
+    def opportunity_themes(self, opportunity: Opportunity) -> list[str]:
+        """The themes of the journeys whose steps the opportunity addresses."""
+        found = set()
+        for ref in opportunity.steps:
+            journey = self.bank.get(Journey, ref.partition("#")[0])
+            if journey is not None and journey.theme:
+                found.add(journey.theme)
+        return sorted(found)
+
     def backlog(self) -> Page:
         rows = []
+        themes: dict[str, str] = {}
+        teams: dict[str, str] = {}
+        statuses: set[str] = set()
         for row in self.data.backlog or []:
             opportunity = self.bank.get(Opportunity, row.opportunity_id)
             if opportunity is not None:
-                rows.append({"row": row, "opportunity": opportunity,
+                theme_ids = self.opportunity_themes(opportunity)
+                for theme_id in theme_ids:
+                    theme = self.bank.get(Theme, theme_id)
+                    themes[theme_id] = self.t(theme.title) if theme is not None else theme_id
+                if opportunity.team:
+                    team = self.bank.get_kind("Team", opportunity.team)
+                    teams[opportunity.team] = self.t(team.title) if team is not None else opportunity.team
+                statuses.add(opportunity.status)
+                rows.append({"row": row, "opportunity": opportunity, "themes": theme_ids,
                              "steps": [(ref, self.step_label(ref)) for ref in opportunity.steps]})
-        return Page("backlog.html", "site/backlog.html.j2", self.s["backlog"], {"rows": rows})
+
+        def options(found: dict[str, str]) -> list[tuple[str, str]]:
+            return sorted(found.items(), key=lambda kv: (kv[1].casefold(), kv[0]))
+
+        filters = [
+            ("theme", self.s["theme"], options(themes)),
+            ("team", self.s["team"], options(teams)),
+            ("status", self.s["status"], options({v: self.s[f"opportunity_status.{v}"] for v in statuses})),
+        ]
+        return Page("backlog.html", "site/backlog.html.j2", self.s["backlog"], {"rows": rows, "filters": filters})
 
     def search(self) -> Page:
         return Page("search.html", "site/search.html.j2", self.s["search"], {})

@@ -114,9 +114,42 @@
     apply();
   }
 
+  // The backlog's filters: each select narrows the rows to those whose data-NAME
+  // attribute (a space-separated list) holds the chosen value.
+  function initBacklogFilter() {
+    var form = byId("backlog-filter");
+    var count = byId("backlog-count");
+    var table = byId("backlog-table");
+    if (!form || !count || !table) return;
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+    form.hidden = false;
+    hideNote("backlog-nojs");
+
+    function apply() {
+      var shown = 0;
+      rows.forEach(function (row) {
+        var ok = selects.every(function (select) {
+          var wanted = select.value;
+          var have = (row.getAttribute("data-" + select.name) || "").split(" ");
+          return !wanted || have.indexOf(wanted) >= 0;
+        });
+        row.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      count.textContent = count.getAttribute("data-template")
+        .replace("{shown}", String(shown)).replace("{total}", String(rows.length));
+    }
+
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
+    apply();
+  }
+
   function start() {
     initSearch();
     initExplorer();
+    initBacklogFilter();
   }
 
   if (document.readyState === "loading") {
