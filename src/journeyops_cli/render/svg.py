@@ -148,13 +148,14 @@ def emotion_plot(emotions: Sequence[int | None], index: int) -> Markup:
     current = emotions[index]
     before = emotions[index - 1] if index > 0 else None
     after = emotions[index + 1] if index + 1 < len(emotions) else None
-    lines = ['<line x1="0" y1="50" x2="100" y2="50" class="zero"/>']
+    stroke = 'vector-effect="non-scaling-stroke"'
+    lines = [f'<line x1="0" y1="50" x2="100" y2="50" class="zero" {stroke}/>']
     if current is not None:
         y = _plot_y(current)
         if before is not None:
-            lines.append(f'<line x1="0" y1="{_plot_y((before + current) / 2):g}" x2="50" y2="{y:g}" class="curve"/>')
+            lines.append(f'<line x1="0" y1="{_plot_y((before + current) / 2):g}" x2="50" y2="{y:g}" class="curve" {stroke}/>')
         if after is not None:
-            lines.append(f'<line x1="50" y1="{y:g}" x2="100" y2="{_plot_y((current + after) / 2):g}" class="curve"/>')
+            lines.append(f'<line x1="50" y1="{y:g}" x2="100" y2="{_plot_y((current + after) / 2):g}" class="curve" {stroke}/>')
     level = _LEVEL_CLASS[current] if current is not None else "lvl-0"
     return Markup(
         '<span class="emotion-plot" aria-hidden="true">'
