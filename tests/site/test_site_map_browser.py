@@ -93,7 +93,7 @@ def test_every_page_fits_its_width_and_the_map_lines_up(
                 problems.append(f"{rel}: the page scrolls sideways ({seen['pageWidth']} > {seen['viewWidth']} px)")
             if "journeys/" in rel or rel.startswith("render/"):
                 assert seen["heads"] and len(seen["heads"]) == len(seen["points"]), rel
-                off = [round(abs(h - p)) for h, p in zip(seen["heads"], seen["points"])]
+                off = [round(abs(h - p)) for h, p in zip(seen["heads"], seen["points"], strict=True)]
                 if max(off) > 8:
                     problems.append(f"{rel}: emotion points off their step columns by {off} px")
                 if not page.evaluate(LAST_STEP_REACHABLE):

@@ -188,7 +188,7 @@ class JourneyMap:
         return bands
 
     def emotion_points(self) -> list[tuple[str, int | None]]:
-        """(step title, emotion or None) per step, for `render.svg.emotion_curve`."""
+        """(step title, emotion or None) per step."""
         return [(step.title, step.emotion) for step in self.steps]
 
 

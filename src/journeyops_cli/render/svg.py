@@ -1,15 +1,14 @@
-"""Inline SVG for journey maps: the emotion curve and the emotion face icon.
+"""Inline SVG for journey maps: the emotion lane, the emotion face and the lane pictograms.
 
 Interface for the site (stable):
 
-- `emotion_curve(points, labels=None) -> Markup`: a `<figure>` with an inline SVG
-  (`role="img"`, `<title>`, `aria-label`) of the emotion per step, and as its caption a text
-  alternative listing every step's emotion. `points` are `(step title, emotion -2..2 or
-  None)` in step order, e.g. `JourneyMap.emotion_points()`. A step without an emotion
-  breaks the line there (no value is invented) and is listed as "not recorded".
-  `labels` is a `render.i18n.strings()` dict (English when omitted).
-- `emotion_icon(emotion) -> Markup`: a small decorative face (`aria-hidden`); always put
-  the emotion's words next to it, colour is never the only carrier.
+- `emotion_plot(emotions, index) -> Markup`: the emotion lane's plot in step `index`'s
+  cell; each cell draws its own half of the curve, so the points sit on the step columns
+  by construction. A step without an emotion breaks the line there (no value is
+  invented). Decorative: the cell says the emotion in words (`emotion_word`).
+- `emotion_icon(emotion, size=20) -> Markup`: a small decorative face (`aria-hidden`);
+  always put the emotion's words next to it, colour is never the only carrier.
+- `lane_icon(lane) -> Markup`: the lane's decorative pictogram (`aria-hidden`).
 
 Every text is escaped here; the output is deterministic (same input, same bytes).
 """
@@ -18,15 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from journeyops_cli.render.i18n import strings
-
-COLUMN = 120
-LEFT = 112
-TOP = 16
-LEVEL = 36
-BOTTOM = 34
 COLOURS = {-2: "#a4161a", -1: "#b54708", 0: "#525252", 1: "#2b6a30", 2: "#1d4d21"}
 
 
@@ -35,79 +27,6 @@ def emotion_word(emotion: int | None, labels: Mapping[str, str]) -> str:
     if emotion is None:
         return labels["emotion.none"]
     return f"{labels[f'emotion.{emotion}']} ({emotion:+d})" if emotion else f"{labels['emotion.0']} (0)"
-
-
-def _y(emotion: int) -> int:
-    return TOP + (2 - emotion) * LEVEL
-
-
-def emotion_curve(
-    points: Sequence[tuple[str, int | None]], labels: Mapping[str, str] | None = None
-) -> Markup:
-    """The emotion curve figure; see the module docstring."""
-    labels = labels or strings("en")
-    title = labels["emotion_curve"]
-    width = LEFT + COLUMN * max(len(points), 1)
-    height = TOP + LEVEL * 4 + BOTTOM
-    summary = "; ".join(
-        f"{i}. {name}: {emotion_word(emotion, labels)}" for i, (name, emotion) in enumerate(points, 1)
-    )
-    parts: list[str] = [
-        (
-            f'<svg xmlns="http://www.w3.org/2000/svg" class="emotion-curve-svg" role="img" '
-            f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-            f'aria-label="{escape(title + ": " + summary)}">'
-        ),
-        f"<title>{escape(title)}</title>",
-    ]
-    for level in range(2, -3, -1):
-        y = _y(level)
-        parts.append(
-            f'<line x1="{LEFT - 8}" y1="{y}" x2="{width - 8}" y2="{y}" class="grid'
-            f'{" zero" if level == 0 else ""}"/>'
-        )
-        parts.append(
-            f'<text x="{LEFT - 14}" y="{y + 4}" text-anchor="end" class="axis">'
-            f"{escape(labels[f'emotion.{level}'])}</text>"
-        )
-    segment: list[str] = []
-    lines: list[list[str]] = [segment]
-    for i, (_, emotion) in enumerate(points):
-        x = LEFT + COLUMN * i + COLUMN // 2 - 8
-        if emotion is None:
-            segment = []
-            lines.append(segment)
-        else:
-            segment.append(f"{x},{_y(emotion)}")
-    for line in lines:
-        if len(line) > 1:
-            parts.append(f'<polyline points="{" ".join(line)}" class="curve"/>')
-    for i, (name, emotion) in enumerate(points):
-        x = LEFT + COLUMN * i + COLUMN // 2 - 8
-        number = i + 1
-        if emotion is None:
-            parts.append(
-                f'<text x="{x}" y="{_y(0) + 4}" text-anchor="middle" class="missing">?</text>'
-            )
-        else:
-            parts.append(
-                f'<circle cx="{x}" cy="{_y(emotion)}" r="7" fill="{COLOURS[emotion]}" class="point">'
-                f"<title>{escape(f'{number}. {name}: {emotion_word(emotion, labels)}')}</title>"
-                "</circle>"
-            )
-        parts.append(
-            f'<text x="{x}" y="{height - 10}" text-anchor="middle" class="step">{number}</text>'
-        )
-    parts.append("</svg>")
-    items = "".join(
-        f"<li>{escape(name)}: {escape(emotion_word(emotion, labels))}</li>" for name, emotion in points
-    )
-    return Markup(
-        '<figure class="emotion-curve">'
-        + "".join(parts)
-        + f"<figcaption><p>{escape(labels['emotion_curve.summary'])}</p>"
-        + f"<ol>{items}</ol></figcaption></figure>"
-    )
 
 
 def emotion_icon(emotion: int | None, size: int = 20) -> Markup:
@@ -153,9 +72,11 @@ def emotion_plot(emotions: Sequence[int | None], index: int) -> Markup:
     if current is not None:
         y = _plot_y(current)
         if before is not None:
-            lines.append(f'<line x1="0" y1="{_plot_y((before + current) / 2):g}" x2="50" y2="{y:g}" class="curve" {stroke}/>')
+            start = _plot_y((before + current) / 2)
+            lines.append(f'<line x1="0" y1="{start:g}" x2="50" y2="{y:g}" class="curve" {stroke}/>')
         if after is not None:
-            lines.append(f'<line x1="50" y1="{y:g}" x2="100" y2="{_plot_y((current + after) / 2):g}" class="curve" {stroke}/>')
+            end = _plot_y((current + after) / 2)
+            lines.append(f'<line x1="50" y1="{y:g}" x2="100" y2="{end:g}" class="curve" {stroke}/>')
     level = _LEVEL_CLASS[current] if current is not None else "lvl-0"
     return Markup(
         '<span class="emotion-plot" aria-hidden="true">'

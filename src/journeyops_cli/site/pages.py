@@ -406,7 +406,7 @@ class PagePlanner:
                     themes[theme_id] = self.t(theme.title) if theme is not None else theme_id
                 if opportunity.team:
                     team = self.bank.get_kind("Team", opportunity.team)
-                    teams[opportunity.team] = self.t(team.title) if team is not None else opportunity.team
+                    teams[opportunity.team] = self.t(getattr(team, "title", None)) or opportunity.team
                 statuses.add(opportunity.status)
                 rows.append({"row": row, "opportunity": opportunity, "themes": theme_ids,
                              "steps": [(ref, self.step_label(ref)) for ref in opportunity.steps]})
