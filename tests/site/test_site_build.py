@@ -380,3 +380,18 @@ def test_a_broken_config_is_reported_and_nothing_is_written(bank_copy: Path, tmp
     assert result.stderr.splitlines()[-1] == "journeyops: error: journeyops.yaml has errors"
     assert "journeyops.yaml:2:17: JO030 [error]" in result.stderr
     assert not out.exists()
+
+
+def test_findings_read_in_the_page_language_with_the_technical_line_beneath(built_site: Path) -> None:
+    fi = (built_site / "fi/journeys/asiointi.html").read_text("utf-8")
+    assert (
+        '<li class="finding severity-warning"><strong>Varoitus</strong> JO401: Käytössä olevalla polulla ei ole '
+        'omistajaa tai tiimiä.<br><span class="meta">Tekninen viesti (englanniksi):</span> '
+        '<code>journeys/asiointi.yaml:7:1 journey.owner-team</code> '
+        '<span lang="en">active journey &#39;asiointi&#39; has no team</span></li>'
+    ) in fi
+    en = (built_site / "en/journeys/asiointi.html").read_text("utf-8")
+    assert (
+        '<strong>Warning</strong> JO401: <span lang="en">active journey &#39;asiointi&#39; has no team</span>'
+        '<br><span class="meta">Technical message:</span> <code>journeys/asiointi.yaml:7:1 journey.owner-team</code></li>'
+    ) in en

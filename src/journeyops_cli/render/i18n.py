@@ -4,6 +4,7 @@
   `s["level." ~ level]`); English for a language the catalogue lacks. Templates run with
   strict undefined, so an unknown id fails the render.
 - `message(id, language)` is one text; an unknown id raises `UnknownMessage`.
+- `rule_title(code, language)` is a lint rule's summary in Finnish or Swedish.
 - `number(value, language)` is `render.formats.number` (Babel), kept here for callers.
 """
 
@@ -11,11 +12,11 @@ from __future__ import annotations
 
 from functools import cache
 
-from journeyops_cli.render.catalogue import LANGUAGE_NAMES, LANGUAGES, MESSAGES
+from journeyops_cli.render.catalogue import LANGUAGE_NAMES, LANGUAGES, MESSAGES, RULE_TITLES
 from journeyops_cli.render.formats import number
 
 __all__ = ["LANGUAGES", "LANGUAGE_NAMES", "MESSAGES", "UnknownMessage", "message", "missing",
-           "number", "strings"]
+           "number", "rule_title", "strings"]
 
 
 class UnknownMessage(KeyError):
@@ -53,3 +54,9 @@ def missing() -> list[str]:
     """`language:id` for each message without a text in a language (a test keeps this empty)."""
     return [f"{language}:{key}" for key, texts in MESSAGES.items() for language in LANGUAGES
             if not texts.get(language)]
+
+
+def rule_title(code: str, language: str) -> str | None:
+    """The one-line summary of the rule `code` in `language`; None in English (a finding's
+    own message is English) and for a code the catalogue lacks."""
+    return RULE_TITLES.get(code, {}).get(language)
