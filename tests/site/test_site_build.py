@@ -393,5 +393,6 @@ def test_findings_read_in_the_page_language_with_the_technical_line_beneath(buil
     en = (built_site / "en/journeys/asiointi.html").read_text("utf-8")
     assert (
         '<strong>Warning</strong> JO401: <span lang="en">active journey &#39;asiointi&#39; has no team</span>'
-        '<br><span class="meta">Technical message:</span> <code>journeys/asiointi.yaml:7:1 journey.owner-team</code></li>'
+        '<br><span class="meta">Technical message:</span> '
+        '<code>journeys/asiointi.yaml:7:1 journey.owner-team</code></li>'
     ) in en
