@@ -128,7 +128,9 @@ def test_the_map_is_keyboard_reachable_and_near_the_top(example: dict[str, Path]
 @pytest.mark.parametrize("rel", ["fi/journeys/daycare-journey.html", "sv/journeys/service-journey.html",
                                  f"en/journeys/{LONG}.html", "fi/backlog.html", "fi/index.html",
                                  "sv/opportunities/attachment-requirement-upfront.html", "fi/metrics.html",
-                                 "fi/insights/index.html", "render/daycare-journey.html"])
+                                 "fi/insights/index.html", "render/daycare-journey.html", "sv/levels.html",
+                                 "fi/themes/varhaiskasvatus.html", "fi/search.html",
+                                 "sv/insights/an-daycare-form-drop-off.html"])
 def test_axe_finds_no_violation_at_any_impact(example: dict[str, Path], page: Any, rel: str) -> None:
     path = example["maps"] / rel.removeprefix("render/") if rel.startswith("render/") else example["site"] / rel
     page.goto(path.as_uri())
