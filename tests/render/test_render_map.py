@@ -109,3 +109,13 @@ def test_phases_band_consecutive_steps_under_their_parent_step() -> None:
     assert [(p.step.step_id if p.step else None, p.span) for p in m.phases()] == [
         ("findability", 1), ("transaction", 1), ("processing", 1), ("customership", 1)]
     assert _map("service-journey").phases() == []  # a top journey has no phases above it
+
+
+def test_units_in_the_page_language() -> None:
+    from journeyops_cli.render.i18n import quantity
+
+    assert quantity(34, "days", "fi") == "34 päivää"
+    assert quantity(1, "days", "sv") == "1 dag"
+    assert quantity(2400, "applications/year", "fi") == "2\xa0400 hakemusta vuodessa"
+    assert quantity(72.5, "%", "fi") == "72,5 %"
+    assert quantity(12, "min", "en") == "12 min"  # a unit the catalogue lacks stays as written

@@ -47,8 +47,12 @@ def date(value: dt.date | str, language: str) -> str:
     return format_date(day, format="medium", locale=locale(language))
 
 
+def plural(n: float, language: str) -> str:
+    """`one` or `other`: the catalogue's two forms, by the language's plural rule."""
+    return "one" if locale(language).plural_form(n) == "one" else "other"
+
+
 def count(strings: Mapping[str, str], key: str, n: int, language: str) -> str:
     """`count.<key>.one` or `.other` of the catalogue by the language's plural rule, with
     `{n}` formatted: `1 havainto`, `3 havaintoa`."""
-    form = "one" if locale(language).plural_form(n) == "one" else "other"
-    return strings[f"count.{key}.{form}"].format(n=number(n, language))
+    return strings[f"count.{key}.{plural(n, language)}"].format(n=number(n, language))

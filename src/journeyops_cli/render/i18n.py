@@ -4,6 +4,8 @@
   `s["level." ~ level]`); English for a language the catalogue lacks. Templates run with
   strict undefined, so an unknown id fails the render.
 - `message(id, language)` is one text; an unknown id raises `UnknownMessage`.
+- `quantity(value, unit, language)` is a measured value with its unit in the language's
+  words when the catalogue has them (`34 päivää`).
 - `rule_title(code, language)` is a lint rule's summary in Finnish or Swedish.
 - `number(value, language)` is `render.formats.number` (Babel), kept here for callers.
 """
@@ -13,10 +15,10 @@ from __future__ import annotations
 from functools import cache
 
 from journeyops_cli.render.catalogue import LANGUAGE_NAMES, LANGUAGES, MESSAGES, RULE_TITLES
-from journeyops_cli.render.formats import number
+from journeyops_cli.render.formats import number, plural
 
 __all__ = ["LANGUAGES", "LANGUAGE_NAMES", "MESSAGES", "UnknownMessage", "message", "missing",
-           "number", "rule_title", "strings"]
+           "number", "quantity", "rule_title", "strings"]
 
 
 class UnknownMessage(KeyError):
@@ -60,3 +62,12 @@ def rule_title(code: str, language: str) -> str | None:
     """The one-line summary of the rule `code` in `language`; None in English (a finding's
     own message is English) and for a code the catalogue lacks."""
     return RULE_TITLES.get(code, {}).get(language)
+
+
+def quantity(value: float, unit: str, language: str) -> str:
+    """`34 päivää`, `72,5 %`: the value in the language's digits, and the unit in the
+    language's words when the catalogue has it (`unit.<unit>.one` / `.other`), else as the
+    bank writes it."""
+    words = MESSAGES.get(f"unit.{unit}.{plural(value, language)}") if unit else None
+    shown = words[_language(language)] if words else unit
+    return f"{number(value, language)} {shown}".strip()

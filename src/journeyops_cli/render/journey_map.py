@@ -25,7 +25,7 @@ from journeyops_cli.bank import Bank
 from journeyops_cli.models import CustomerGroup, Insight, Journey, LifeEvent, Metric, Team, Theme
 from journeyops_cli.models.base import Record, pick_text
 from journeyops_cli.models.journey import Step
-from journeyops_cli.render.i18n import number
+from journeyops_cli.render.i18n import quantity
 from journeyops_cli.render.safety import safe_url
 
 SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
@@ -321,7 +321,7 @@ def _metric(metric: Metric, pick: Pick, language: str) -> MetricRef:
     value = latest.value if latest is not None else None
 
     def show(amount: float | None) -> str | None:
-        return None if amount is None else f"{number(amount, language)} {metric.unit}".strip()
+        return None if amount is None else quantity(amount, metric.unit, language)
 
     return MetricRef(
         id=metric.id,

@@ -18,7 +18,7 @@ from journeyops_cli.bank import Bank
 from journeyops_cli.findings import Finding
 from journeyops_cli.models import Insight, Journey, Metric, Opportunity, Theme
 from journeyops_cli.models.base import pick_text
-from journeyops_cli.render.i18n import number
+from journeyops_cli.render.i18n import quantity
 from journeyops_cli.site.history import Change
 from journeyops_cli.site.links import checked
 from journeyops_cli.site.sparkline import sparkline
@@ -104,8 +104,7 @@ class PagePlanner:
     def num(self, value: float | None, unit: str = "") -> str:
         if value is None:
             return self.s["no_data"]
-        text = number(value, self.language)
-        return f"{text} {unit}".strip() if unit else text
+        return quantity(value, unit, self.language)
 
     def journeys_sorted(self, journeys: list[Journey]) -> list[Journey]:
         return sorted(journeys, key=lambda j: (LEVELS.index(j.level), self.t(j.title).casefold(), j.id))
