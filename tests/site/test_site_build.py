@@ -396,3 +396,44 @@ def test_findings_read_in_the_page_language_with_the_technical_line_beneath(buil
         '<br><span class="meta">Technical message:</span> '
         '<code>journeys/asiointi.yaml:7:1 journey.owner-team</code></li>'
     ) in en
+
+
+def test_opportunity_and_backlog_explain_the_score_in_words(built_site: Path) -> None:
+    page = (built_site / "en/opportunities/liitteet-mobiiliin.html").read_text("utf-8")
+    assert (
+        "<p><strong>Rank 1</strong> · Score <strong>49.95</strong> · Driven by: <strong>customer pain</strong></p>\n"
+        "<p>Score 49.95: customer pain 16.7 · strength of evidence 9.1 · metrics&#39; gap to target 7.5 · "
+        "journey level 6 · the team&#39;s estimates 5.7 · volume of use 5.</p>"
+        '<p class="meta">Defaults stood in for missing inputs: volume of use.</p>'
+    ) in page
+    assert "<dt>reach</dt><dd>6,000</dd>" in page
+    assert "<p>The work is not tracked in any delivery item yet.</p>" in page
+    fi = (built_site / "fi/opportunities/liitteet-mobiiliin.html").read_text("utf-8")
+    assert "Pisteet <strong>49,95</strong> · Eniten painaa: <strong>asiakkaan kipu</strong>" in fi
+    assert "<dt>tavoittavuus</dt><dd>6\xa0000</dd>" in fi
+    backlog = (built_site / "en/backlog.html").read_text("utf-8")
+    assert (
+        '<tr data-theme="varhaiskasvatus" data-team="varhaiskasvatus-tiimi" data-status="planned"><td>1</td>'
+    ) in backlog
+    assert '<label for="b-status">Status</label>' in backlog
+    assert (
+        '<p class="nojs-note" id="backlog-nojs">Filtering needs JavaScript; the whole backlog is listed below.</p>'
+    ) in backlog
+
+
+def test_delivery_items_link_to_the_tracker(bank_copy: Path, tmp_path: Path) -> None:
+    from journeyops_cli.site.build import build_site
+
+    path = bank_copy / "opportunities/opportunities.yaml"
+    text = path.read_text("utf-8").replace(
+        "estimates: {reach: 6000, impact: 2, confidence: 0.8, effort: 3}\n",
+        "estimates: {reach: 6000, impact: 2, confidence: 0.8, effort: 3}\n"
+        "delivery:\n  - {key: HEL-123, url: 'https://tracker.example.fi/HEL-123', title: Camera button}\n"
+        "  - {key: AB-9}\n", 1)
+    path.write_text(text, "utf-8")
+    build_site(bank_copy, tmp_path / "out")
+    page = (tmp_path / "out/en/opportunities/liitteet-mobiiliin.html").read_text("utf-8")
+    assert (
+        '<li><a href="https://tracker.example.fi/HEL-123" rel="noopener noreferrer">HEL-123</a> Camera button</li>'
+        "<li>AB-9</li>"
+    ) in page

@@ -155,3 +155,27 @@ def test_the_page_count_would_see_two_pages(page: Any) -> None:
 
 def test_nu_html_checker_finds_no_error(example: dict[str, Path]) -> None:
     assert vnu_check([example["site"], example["maps"]]) == []
+
+
+def test_the_backlog_filters_by_theme_team_and_status(example: dict[str, Path], chromium_browser: Any) -> None:
+    context = _page(chromium_browser, VIEWPORTS["wide"])
+    try:
+        page = context.new_page()
+        page.goto((example["site"] / "en/backlog.html").as_uri())
+        rows = page.locator("#backlog-table tbody tr")
+        total = rows.count()
+        assert page.locator("#backlog-nojs").is_hidden()
+        assert page.locator("#backlog-count").inner_text() == f"{total} of {total} opportunities shown"
+        page.select_option("#b-status", "planned")
+        planned = page.locator("#backlog-table tbody tr[data-status=planned]").count()
+        assert 0 < planned < total
+        assert page.locator("#backlog-table tbody tr:visible").count() == planned
+        assert page.locator("#backlog-count").inner_text() == f"{planned} of {total} opportunities shown"
+        page.select_option("#b-status", "")
+        page.select_option("#b-theme", "varhaiskasvatus")
+        themed = page.locator("#backlog-table tbody tr:visible")
+        assert 0 < themed.count() < total
+        assert all("varhaiskasvatus" in (t or "").split() for t in
+                   [themed.nth(i).get_attribute("data-theme") for i in range(themed.count())])
+    finally:
+        context.close()

@@ -382,6 +382,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Score {total}: {parts}.",
     },
     "score_part": {"fi": "{factor} {points}", "sv": "{factor} {points}", "en": "{factor} {points}"},
+    "score_defaults": {
+        "fi": "Puuttuvien tietojen tilalla käytettiin oletusarvoa: {factors}.",
+        "sv": "Standardvärden användes för saknade uppgifter: {factors}.",
+        "en": "Defaults stood in for missing inputs: {factors}.",
+    },
     "score_why": {"fi": "Miksi tämä sija?", "sv": "Varför denna plats?", "en": "Why this rank?"},
     "delivery": {"fi": "Toteutus", "sv": "Genomförande", "en": "Delivery"},
     "no_delivery": {

@@ -78,7 +78,8 @@ def ranked_backlog(bank: Bank, notes: list[str]) -> list[BacklogRow] | None:
         return None
     return [
         BacklogRow(row.rank, row.opportunity.id, f"{row.score.total:.1f}", total=row.score.total,
-                   driver=row.score.driver, parts=score_parts(row.score))
+                   driver=row.score.driver, parts=score_parts(row.score),
+                   defaults=tuple(dict.fromkeys(m.factor for m in row.score.missing)))
         for row in ranking.rows
     ]
 

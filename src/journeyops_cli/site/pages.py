@@ -41,6 +41,8 @@ class BacklogRow:
     parts: tuple[tuple[str, float], ...] = ()
     """The factors that add to the score, largest first: (name, points) for additive
     models, (name, input) for multiplicative ones."""
+    defaults: tuple[str, ...] = ()
+    """The factors whose input was missing, so a documented default stood in."""
 
 
 @dataclass(slots=True)
