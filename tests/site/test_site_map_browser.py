@@ -55,6 +55,7 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     from journeyops_cli.pipeline import load_bank, load_config
     from journeyops_cli.render.journey_page import render_journey
     from journeyops_cli.site.build import build_site
+    from journeyops_cli.site.links import published_links
 
     root = tmp_path_factory.mktemp("map")
     bank = make_bank(root / "bank")
@@ -63,7 +64,8 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     maps = root / "maps"
     maps.mkdir()
     for journey in ("daycare-journey", LONG):
-        html = render_journey(loaded.bank, journey, "html", "fi", "https://palvelupolut.example.fi/")
+        link = published_links("https://palvelupolut.example.fi/", "fi")
+        html = render_journey(loaded.bank, journey, "html", "fi", link)
         (maps / f"{journey}.html").write_text(html, "utf-8")
     return {"site": root / "site", "maps": maps}
 

@@ -45,6 +45,7 @@ def render(
     from journeyops_cli.pipeline import Selection
     from journeyops_cli.render.journey_page import FORMATS, UnknownJourney, render_journey
     from journeyops_cli.render.write import write_atomic
+    from journeyops_cli.site.links import published_links
 
     if output_format not in FORMATS:
         fail(f"--format {output_format}: use one of {', '.join(FORMATS)}")
@@ -54,7 +55,8 @@ def render(
     # What validation reports as personal data is never published (`lint/withheld.py`).
     published, _ = withheld(loaded.bank, loaded.files, Selection()).bank(loaded.bank)
     try:
-        text = render_journey(published, journey, output_format, language, site_url)
+        link = published_links(site_url, language) if site_url else None
+        text = render_journey(published, journey, output_format, language, link)
     except UnknownJourney:
         if loaded.findings:
             typer.echo(

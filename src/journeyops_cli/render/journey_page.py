@@ -6,8 +6,8 @@ Interface for the site (stable):
   a record page or None for no link. Kinds passed: `journey`, `theme`, `team`,
   `customer-group`, `life-event`, `insight`, `metric`, `opportunity`.
 - `journey_links(pattern)` links journeys only, e.g. `journey_links("{id}.md")`.
-- `site_links(site_url, language)` links every record that has a page on the published
-  site at `site_url` (`{site_url}/{language}/journeys/{id}.html`), others not at all.
+- `no_links` leaves every reference plain text (the standalone HTML default);
+  `site.links.published_links(site_url, language)` links the pages of a published site.
 - `render_markdown(journey_map, link=None)` and `render_html(journey_map, link=None)`
   take a `JourneyMap` (from `journey_map.build_map`); the site can render the map grid
   alone with the macro `journey_map(map, link, strings)` of `render/_map.html.j2`.
@@ -42,21 +42,6 @@ def journey_links(pattern: str) -> Link:
 def no_links(kind: str, record_id: str) -> str | None:
     """Every reference as plain text: a standalone page links to nothing beside it."""
     return None
-
-
-def site_links(site_url: str, language: str) -> Link:
-    """A `link` to the record pages of the site published at `site_url`."""
-    from journeyops_cli.site.links import UnsafeId, page_path, record_key
-
-    base = site_url.rstrip("/")
-
-    def link(kind: str, record_id: str) -> str | None:
-        try:
-            return f"{base}/{page_path(language, record_key(kind, record_id))}"
-        except UnsafeId:
-            return None
-
-    return link
 
 
 def render_markdown(journey_map: JourneyMap, link: Link | None = None) -> str:
@@ -106,9 +91,8 @@ def find_journey(bank: Bank, journey_id: str) -> Journey:
     return journey
 
 
-def render_journey(bank: Bank, journey_id: str, fmt: str, language: str, site_url: str | None = None) -> str:
-    """Render one journey of the bank in `fmt` (`md` or `html`); with `site_url`, its
-    references link to the record pages of the site published there."""
+def render_journey(bank: Bank, journey_id: str, fmt: str, language: str, link: Link | None = None) -> str:
+    """Render one journey of the bank in `fmt` (`md` or `html`), its references linked by
+    `link` (the format's default when None)."""
     journey_map = build_map(bank, find_journey(bank, journey_id), language)
-    link = site_links(site_url, language) if site_url else None
     return render_html(journey_map, link) if fmt == "html" else render_markdown(journey_map, link)
