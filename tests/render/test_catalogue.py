@@ -66,3 +66,13 @@ def test_every_id_the_pages_ask_for_is_in_the_catalogue() -> None:
 def test_no_message_is_unused() -> None:
     ids, prefixes = used_ids()
     assert [key for key in MESSAGES if key not in ids and not any(key.startswith(p) for p in prefixes)] == []
+
+
+def test_every_lint_rule_has_its_summary_in_finnish_and_swedish() -> None:
+    from journeyops_cli.render.i18n import rule_title
+    from journeyops_cli.rules.registry import all_rules
+
+    codes = sorted(all_rules())
+    assert [code for code in codes if not (rule_title(code, "fi") and rule_title(code, "sv"))] == []
+    assert rule_title("JO402", "fi") == "Käytössä olevaa polkua ei ole tarkistettu asetetun ajan sisällä."
+    assert rule_title("JO402", "en") is None and rule_title("JO999", "fi") is None

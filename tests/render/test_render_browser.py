@@ -66,7 +66,10 @@ def test_page_loads_clean_and_accessible(page: Any, pages: dict[str, Path], jour
     assert requests == [pages[journey_id].as_uri()]  # no external request of any kind
     assert page.evaluate("() => document.scripts.length") == 0
     assert page.locator("table.journey-map").count() == 1
-    assert page.locator("svg[role=img] > title").count() == (0 if journey_id == "service-journey" else 1)
+    # The emotion is a lane of the map: a plot and the emotion in words under every step.
+    steps = page.locator(".journey-map .step-head").count()
+    assert page.locator(".lane-emotion .emotion-plot").count() == steps
+    assert page.locator(".lane-emotion .emotion-word").count() == steps
     assert run_axe(page) == []
     page.emulate_media(media="print")
     assert run_axe(page) == []

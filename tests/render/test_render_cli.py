@@ -110,3 +110,24 @@ def test_failed_write_leaves_file_and_no_temporary(tmp_path: Path, monkeypatch: 
         write.write_atomic(out, "new")
     assert out.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["map.md"]
+
+
+def test_html_links_point_at_the_site_or_are_plain_text() -> None:
+    plain = run_cli("render", "daycare-application", "--bank", str(BANK), "--format", "html")
+    assert plain.returncode == 0, plain.stderr
+    assert "<a href=" not in plain.stdout.replace('<a href="#map"', "").replace(
+        '<a href="https://example.org/', "")  # only the skip link and evidence links
+    site = run_cli("render", "daycare-application", "--bank", str(BANK), "--format", "html",
+                   "--site-url", "https://journeys.example.fi/bank/")
+    assert site.returncode == 0, site.stderr
+    journey = "https://journeys.example.fi/bank/fi/journeys/service-journey.html"
+    assert f'<a href="{journey}">' in site.stdout
+    assert 'href="https://journeys.example.fi/bank/fi/insights/sign-in-drops.html"' in site.stdout
+
+
+def test_site_url_must_be_a_web_address() -> None:
+    result = run_cli("render", "daycare-application", "--bank", str(BANK), "--format", "html",
+                     "--site-url", "javascript:alert(1)")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        "journeyops: error: --site-url javascript:alert(1): give an http:// or https:// address\n")

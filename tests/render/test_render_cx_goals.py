@@ -21,10 +21,11 @@ def test_markdown_has_a_cx_goals_lane_in_the_banks_language() -> None:
 
 def test_html_has_a_cx_goals_lane() -> None:
     text = render_journey(bank(EXAMPLE), "startup-grant-application", "html", "en")
-    assert '<th scope="row" id="startup-grant-application--lane-cx_goals">CX goals</th>' in text
+    assert '<th scope="row" id="startup-grant-application--lane-cx_goals" class="lane-head">' in text
+    assert "<span>CX goals</span></span></th>" in text
     assert f"<li>{GOAL_EN}</li>" in text
 
 
 def test_no_lane_when_no_step_has_goals() -> None:
     text = render_journey(bank(EXAMPLE), "daycare-application", "html", "en")
-    assert "lane-cx_goals" not in text
+    assert '<tr class="lane lane-cx_goals">' not in text

@@ -15,7 +15,7 @@ from journeyops_cli.render.journey_map import JourneyMap, StepView, build_map
 from journeyops_cli.render.journey_page import render_html, render_markdown
 from journeyops_cli.render.mermaid import journey_diagram
 from journeyops_cli.render.safety import md_cell, mermaid_label
-from journeyops_cli.render.svg import emotion_curve
+from journeyops_cli.render.svg import emotion_plot, lane_icon
 
 
 def hostile_map() -> JourneyMap:
@@ -105,8 +105,14 @@ def test_any_step_text_keeps_the_table_and_diagram_shape(title: str, action: str
     assert diagram is not None and len(diagram.splitlines()) == 5
 
 
-def test_emotion_curve_escapes_and_lists_every_step() -> None:
-    figure = str(emotion_curve([("<b>a</b>", 1), ("b & c", None)]))
-    assert "<b>" not in figure and "&lt;b&gt;a&lt;/b&gt;" in figure
-    assert 'role="img"' in figure and "<title>Emotion curve</title>" in figure
-    assert "<li>&lt;b&gt;a&lt;/b&gt;: Good (+1)</li><li>b &amp; c: Not recorded</li>" in figure
+def test_emotion_lane_draws_each_cells_half_of_the_curve_and_breaks_at_a_gap() -> None:
+    emotions = [1, -1, None, 2]
+    first, second, gap, last = (str(emotion_plot(emotions, i)) for i in range(4))
+    # Neighbouring cells meet at the midpoint between their values (y 31 and 69 -> 50).
+    assert '<line x1="50" y1="31" x2="100" y2="50" class="curve"' in first
+    assert '<line x1="0" y1="50" x2="50" y2="69" class="curve"' in second
+    assert second.count('class="curve"') == 1  # nothing drawn towards the step without an emotion
+    assert 'class="curve"' not in gap and 'class="curve"' not in last
+    assert 'class="emotion-point lvl-p1"' in first and 'class="emotion-point lvl-p2"' in last
+    assert 'aria-hidden="true"' in first and "style=" not in first + second + gap + last  # CSP: no inline style
+    assert 'aria-hidden="true"' in str(lane_icon("below_insights"))

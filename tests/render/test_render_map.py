@@ -86,6 +86,36 @@ def test_the_map_reads_the_one_catalogue() -> None:
 
 
 def test_number_formatting() -> None:
-    assert [number(v, "en") for v in (72.25, 80.0, 0.5, -0.0, 1e21)] == ["72.25", "80", "0.5", "0", "1000000000000000000000"]
+    assert [number(v, "en") for v in (72.25, 80.0, 0.5, -0.0, 2400.0)] == ["72.25", "80", "0.5", "0", "2,400"]
     assert number(72.25, "fi") == "72,25"
+    assert number(2400.0, "fi") == "2\xa0400"  # Babel: Finnish groups thousands with a no-break space
+    assert number(1234.5, "sv") == "1\xa0234,5"
     assert number(float("inf"), "en") == "inf"
+
+
+def test_percents_dates_and_counts_in_the_page_language() -> None:
+    from journeyops_cli.render.formats import count, date, percent
+
+    assert [percent(0.832, lang) for lang in ("fi", "sv", "en")] == ["83,2\xa0%", "83,2\xa0%", "83.2%"]
+    assert [date("2026-12-07", lang) for lang in ("fi", "sv", "en", "xx")] == [
+        "7.12.2026", "7 dec. 2026", "7 Dec 2026", "7 Dec 2026"]
+    assert [count(strings("fi"), "insights", n, "fi") for n in (1, 3)] == ["1 havainto", "3 havaintoa"]
+    assert count(strings("sv"), "steps", 1200, "sv") == "1\xa0200 steg"
+    assert count(strings("en"), "pain_points", 1, "en") == "1 pain point"
+
+
+def test_phases_band_consecutive_steps_under_their_parent_step() -> None:
+    m = _map(language="en")
+    assert [(p.step.step_id if p.step else None, p.span) for p in m.phases()] == [
+        ("findability", 1), ("transaction", 1), ("processing", 1), ("customership", 1)]
+    assert _map("service-journey").phases() == []  # a top journey has no phases above it
+
+
+def test_units_in_the_page_language() -> None:
+    from journeyops_cli.render.i18n import quantity
+
+    assert quantity(34, "days", "fi") == "34 päivää"
+    assert quantity(1, "days", "sv") == "1 dag"
+    assert quantity(2400, "applications/year", "fi") == "2\xa0400 hakemusta vuodessa"
+    assert quantity(72.5, "%", "fi") == "72,5 %"
+    assert quantity(12, "min", "en") == "12 min"  # a unit the catalogue lacks stays as written

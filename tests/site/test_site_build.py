@@ -101,7 +101,7 @@ def test_hostile_text_is_escaped_everywhere(built_site: Path) -> None:
 
 def test_step_title_with_pipe_and_newline_stays_in_its_cell(built_site: Path) -> None:
     page = (built_site / "en/journeys/varhaiskasvatukseen-hakeminen.html").read_text("utf-8")
-    assert "Application | attachments\nand signature</th>" in page
+    assert '<span class="step-title">Application | attachments\nand signature</span></th>' in page
 
 
 def test_personal_data_is_masked_on_the_site(built_site: Path) -> None:
@@ -355,7 +355,7 @@ def test_without_git_the_home_lists_reviewed_journeys(bank_copy: Path, tmp_path:
     assert '<h2 id="changes-h">' not in home
     assert '<h2 id="reviewed-h">Recently reviewed journeys</h2>' in home
     assert (
-        '<li><time datetime="2025-06-10">2025-06-10</time> '
+        '<li><time datetime="2025-06-10">10 Jun 2025</time> '
         '<a href="journeys/sahkoinen-hakemus.html">The e-service application</a></li>' in home
     )
 
@@ -380,3 +380,60 @@ def test_a_broken_config_is_reported_and_nothing_is_written(bank_copy: Path, tmp
     assert result.stderr.splitlines()[-1] == "journeyops: error: journeyops.yaml has errors"
     assert "journeyops.yaml:2:17: JO030 [error]" in result.stderr
     assert not out.exists()
+
+
+def test_findings_read_in_the_page_language_with_the_technical_line_beneath(built_site: Path) -> None:
+    fi = (built_site / "fi/journeys/asiointi.html").read_text("utf-8")
+    assert (
+        '<li class="finding severity-warning"><strong>Varoitus</strong> JO401: Käytössä olevalla polulla ei ole '
+        'omistajaa tai tiimiä.<br><span class="meta">Tekninen viesti (englanniksi):</span> '
+        '<code>journeys/asiointi.yaml:7:1 journey.owner-team</code> '
+        '<span lang="en">active journey &#39;asiointi&#39; has no team</span></li>'
+    ) in fi
+    en = (built_site / "en/journeys/asiointi.html").read_text("utf-8")
+    assert (
+        '<strong>Warning</strong> JO401: <span lang="en">active journey &#39;asiointi&#39; has no team</span>'
+        '<br><span class="meta">Technical message:</span> '
+        '<code>journeys/asiointi.yaml:7:1 journey.owner-team</code></li>'
+    ) in en
+
+
+def test_opportunity_and_backlog_explain_the_score_in_words(built_site: Path) -> None:
+    page = (built_site / "en/opportunities/liitteet-mobiiliin.html").read_text("utf-8")
+    assert (
+        "<p><strong>Rank 1</strong> · Score <strong>49.95</strong> · Driven by: <strong>customer pain</strong></p>\n"
+        "<p>Score 49.95: customer pain 16.7 · strength of evidence 9.1 · metrics&#39; gap to target 7.5 · "
+        "journey level 6 · the team&#39;s estimates 5.7 · volume of use 5.</p>"
+        '<p class="meta">Defaults stood in for missing inputs: volume of use.</p>'
+    ) in page
+    assert "<dt>reach</dt><dd>6,000</dd>" in page
+    assert "<p>The work is not tracked in any delivery item yet.</p>" in page
+    fi = (built_site / "fi/opportunities/liitteet-mobiiliin.html").read_text("utf-8")
+    assert "Pisteet <strong>49,95</strong> · Eniten painaa: <strong>asiakkaan kipu</strong>" in fi
+    assert "<dt>tavoittavuus</dt><dd>6\xa0000</dd>" in fi
+    backlog = (built_site / "en/backlog.html").read_text("utf-8")
+    assert (
+        '<tr data-theme="varhaiskasvatus" data-team="varhaiskasvatus-tiimi" data-status="planned"><td>1</td>'
+    ) in backlog
+    assert '<label for="b-status">Status</label>' in backlog
+    assert (
+        '<p class="nojs-note" id="backlog-nojs">Filtering needs JavaScript; the whole backlog is listed below.</p>'
+    ) in backlog
+
+
+def test_delivery_items_link_to_the_tracker(bank_copy: Path, tmp_path: Path) -> None:
+    from journeyops_cli.site.build import build_site
+
+    path = bank_copy / "opportunities/opportunities.yaml"
+    text = path.read_text("utf-8").replace(
+        "estimates: {reach: 6000, impact: 2, confidence: 0.8, effort: 3}\n",
+        "estimates: {reach: 6000, impact: 2, confidence: 0.8, effort: 3}\n"
+        "delivery:\n  - {key: HEL-123, url: 'https://tracker.example.fi/HEL-123', title: Camera button}\n"
+        "  - {key: AB-9}\n", 1)
+    path.write_text(text, "utf-8")
+    build_site(bank_copy, tmp_path / "out")
+    page = (tmp_path / "out/en/opportunities/liitteet-mobiiliin.html").read_text("utf-8")
+    assert (
+        '<li><a href="https://tracker.example.fi/HEL-123" rel="noopener noreferrer">HEL-123</a> Camera button</li>'
+        "<li>AB-9</li>"
+    ) in page

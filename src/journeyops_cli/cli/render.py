@@ -27,6 +27,15 @@ def render(
         str | None,
         typer.Option("--lang", help="Language of the text (default: the bank's first language).", show_default=False),
     ] = None,
+    site_url: Annotated[
+        str | None,
+        typer.Option(
+            "--site-url",
+            help="Link references to the record pages of the site published at this URL "
+            "(without it, references are plain text in HTML).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Render one journey: its map (steps x lanes), evidence, metrics and emotion curve.
 
@@ -36,14 +45,18 @@ def render(
     from journeyops_cli.pipeline import Selection
     from journeyops_cli.render.journey_page import FORMATS, UnknownJourney, render_journey
     from journeyops_cli.render.write import write_atomic
+    from journeyops_cli.site.links import published_links
 
     if output_format not in FORMATS:
         fail(f"--format {output_format}: use one of {', '.join(FORMATS)}")
+    if site_url is not None and not site_url.startswith(("https://", "http://")):
+        fail(f"--site-url {site_url}: give an http:// or https:// address")
     loaded, language = load_in_language(bank, lang)
     # What validation reports as personal data is never published (`lint/withheld.py`).
     published, _ = withheld(loaded.bank, loaded.files, Selection()).bank(loaded.bank)
     try:
-        text = render_journey(published, journey, output_format, language)
+        link = published_links(site_url, language) if site_url else None
+        text = render_journey(published, journey, output_format, language, link)
     except UnknownJourney:
         if loaded.findings:
             typer.echo(

@@ -78,6 +78,56 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Opportunities",
     },
     "lane.child_steps": {"fi": "Tarkennettu poluissa", "sv": "Fördjupas i", "en": "Elaborated in"},
+    "map.from_below": {
+        "fi": "Alemmilta tasoilta",
+        "sv": "Från nivåerna under",
+        "en": "From the journeys below",
+    },
+    "map.from_below_note": {
+        "fi": "koottu tarkentavilta poluilta",
+        "sv": "samlat från resorna under",
+        "en": "rolled up from the journeys beneath",
+    },
+    "map.scroll_hint": {
+        "fi": "{steps}: vieritä karttaa sivusuunnassa nähdäksesi kaikki.",
+        "sv": "{steps}: rulla kartan i sidled för att se alla.",
+        "en": "{steps}: scroll the map sideways to see them all.",
+    },
+    "lane.below_journeys": {"fi": "Tarkentavat polut", "sv": "Resor under", "en": "Journeys below"},
+    "lane.below_pain_points": {"fi": "Kipukohdat alla", "sv": "Smärtpunkter under", "en": "Pain points below"},
+    "lane.below_emotion": {"fi": "Heikoin tunne alla", "sv": "Sämsta känslan under", "en": "Worst emotion below"},
+    "lane.below_insights": {"fi": "Havainnot alla", "sv": "Insikter under", "en": "Insights below"},
+    "lane.below_metrics": {"fi": "Mittarit alla", "sv": "Mätare under", "en": "Metrics below"},
+    "lane.below_opportunities": {
+        "fi": "Avoimet kehitysmahdollisuudet alla",
+        "sv": "Öppna utvecklingsmöjligheter under",
+        "en": "Open opportunities below",
+    },
+    "count.steps.one": {"fi": "{n} vaihe", "sv": "{n} steg", "en": "{n} step"},
+    "count.steps.other": {"fi": "{n} vaihetta", "sv": "{n} steg", "en": "{n} steps"},
+    "count.insights.one": {"fi": "{n} havainto", "sv": "{n} insikt", "en": "{n} insight"},
+    "count.insights.other": {"fi": "{n} havaintoa", "sv": "{n} insikter", "en": "{n} insights"},
+    "count.metrics.one": {"fi": "{n} mittari", "sv": "{n} mätare", "en": "{n} metric"},
+    "count.metrics.other": {"fi": "{n} mittaria", "sv": "{n} mätare", "en": "{n} metrics"},
+    "count.opportunities.one": {
+        "fi": "{n} kehitysmahdollisuus",
+        "sv": "{n} utvecklingsmöjlighet",
+        "en": "{n} opportunity",
+    },
+    "count.opportunities.other": {
+        "fi": "{n} kehitysmahdollisuutta",
+        "sv": "{n} utvecklingsmöjligheter",
+        "en": "{n} opportunities",
+    },
+    "count.pain_points.one": {"fi": "{n} kipukohta", "sv": "{n} smärtpunkt", "en": "{n} pain point"},
+    "count.pain_points.other": {"fi": "{n} kipukohtaa", "sv": "{n} smärtpunkter", "en": "{n} pain points"},
+    "count.journeys.one": {"fi": "{n} polku", "sv": "{n} resa", "en": "{n} journey"},
+    "count.journeys.other": {"fi": "{n} polkua", "sv": "{n} resor", "en": "{n} journeys"},
+    "metric.on_of": {
+        "fi": "{on}/{total} tavoitteessa",
+        "sv": "{on} av {total} når målet",
+        "en": "{on} of {total} on target",
+    },
     "emotion.-2": {"fi": "Erittäin huono", "sv": "Mycket dålig", "en": "Very bad"},
     "emotion.-1": {"fi": "Huono", "sv": "Dålig", "en": "Bad"},
     "emotion.0": {"fi": "Neutraali", "sv": "Neutral", "en": "Neutral"},
@@ -85,11 +135,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "emotion.2": {"fi": "Erittäin hyvä", "sv": "Mycket bra", "en": "Very good"},
     "emotion.none": {"fi": "Ei kirjattu", "sv": "Inte angiven", "en": "Not recorded"},
     "emotion_curve": {"fi": "Tunnekäyrä", "sv": "Känslokurva", "en": "Emotion curve"},
-    "emotion_curve.summary": {
-        "fi": "Tunne kussakin vaiheessa",
-        "sv": "Känslan i varje steg",
-        "en": "Emotion at each step",
-    },
     "emotion_curve.none": {
         "fi": "Tämän polun vaiheille ei ole kirjattu tunnetta.",
         "sv": "Inget steg i denna resa har en angiven känsla.",
@@ -134,6 +179,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "opportunity_status.in-progress": {"fi": "työn alla", "sv": "pågår", "en": "in progress"},
     "opportunity_status.done": {"fi": "valmis", "sv": "klar", "en": "done"},
     "opportunity_status.rejected": {"fi": "hylätty", "sv": "avvisad", "en": "rejected"},
+    "unit.days.one": {"fi": "päivä", "sv": "dag", "en": "day"},
+    "unit.days.other": {"fi": "päivää", "sv": "dagar", "en": "days"},
+    "unit.hours.one": {"fi": "tunti", "sv": "timme", "en": "hour"},
+    "unit.hours.other": {"fi": "tuntia", "sv": "timmar", "en": "hours"},
+    "unit.applications/year.one": {"fi": "hakemus vuodessa", "sv": "ansökan per år", "en": "application/year"},
+    "unit.applications/year.other": {"fi": "hakemusta vuodessa", "sv": "ansökningar per år", "en": "applications/year"},
+    "unit.score 1-5.one": {"fi": "(asteikko 1–5)", "sv": "(skala 1–5)", "en": "(scale 1–5)"},
+    "unit.score 1-5.other": {"fi": "(asteikko 1–5)", "sv": "(skala 1–5)", "en": "(scale 1–5)"},
     "metric.target": {"fi": "tavoite", "sv": "mål", "en": "target"},
     "metric.no_data": {"fi": "ei dataa", "sv": "inga data", "en": "no data"},
     "metric.on_target": {"fi": "tavoitteessa", "sv": "når målet", "en": "on target"},
@@ -229,6 +282,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Valideringen hittade inget att rätta i stigens fil.",
         "en": "Validation found nothing to fix in this journey's file.",
     },
+    "finding_severity.error": {"fi": "Virhe", "sv": "Fel", "en": "Error"},
+    "finding_severity.warning": {"fi": "Varoitus", "sv": "Varning", "en": "Warning"},
+    "finding_severity.info": {"fi": "Huomio", "sv": "Notering", "en": "Note"},
+    "finding_technical": {
+        "fi": "Tekninen viesti (englanniksi)",
+        "sv": "Tekniskt meddelande (på engelska)",
+        "en": "Technical message",
+    },
     "type": {"fi": "Tyyppi", "sv": "Typ", "en": "Type"},
     "source": {"fi": "Lähde", "sv": "Källa", "en": "Source"},
     "date": {"fi": "Päivämäärä", "sv": "Datum", "en": "Date"},
@@ -289,6 +350,61 @@ MESSAGES: dict[str, dict[str, str]] = {
     "addresses": {"fi": "Koskee vaiheita", "sv": "Gäller stegen", "en": "Addresses"},
     "moves_metrics": {"fi": "Vaikuttaa mittareihin", "sv": "Påverkar mätarna", "en": "Should move"},
     "based_on": {"fi": "Näyttö", "sv": "Belägg", "en": "Evidence"},
+    "factor.pain": {"fi": "asiakkaan kipu", "sv": "kundens smärta", "en": "customer pain"},
+    "factor.evidence": {"fi": "näytön vahvuus", "sv": "beläggens styrka", "en": "strength of evidence"},
+    "factor.sources": {"fi": "näyttölähteiden määrä", "sv": "antal källor", "en": "number of sources"},
+    "factor.metric_gap": {
+        "fi": "mittarien ero tavoitteesta",
+        "sv": "mätarnas avstånd till målet",
+        "en": "metrics' gap to target",
+    },
+    "factor.level": {"fi": "polun taso", "sv": "resans nivå", "en": "journey level"},
+    "factor.volume": {"fi": "asiointimäärä", "sv": "ärendevolym", "en": "volume of use"},
+    "factor.estimates": {"fi": "tiimin arviot", "sv": "teamets uppskattningar", "en": "the team's estimates"},
+    "factor.reach": {"fi": "tavoittavuus", "sv": "räckvidd", "en": "reach"},
+    "factor.impact": {"fi": "vaikutus", "sv": "effekt", "en": "impact"},
+    "factor.confidence": {"fi": "arvion varmuus", "sv": "säkerhet i uppskattningen", "en": "confidence"},
+    "factor.effort": {
+        "fi": "työmäärä (henkilökuukautta)",
+        "sv": "arbetsinsats (personmånader)",
+        "en": "effort (person-months)",
+    },
+    "factor.ease": {"fi": "helppous", "sv": "enkelhet", "en": "ease"},
+    "factor.business_value": {"fi": "hyöty toiminnalle", "sv": "verksamhetsnytta", "en": "business value"},
+    "factor.time_criticality": {"fi": "kiireellisyys", "sv": "tidskritiskhet", "en": "time criticality"},
+    "factor.risk_reduction": {"fi": "riskin pieneneminen", "sv": "riskminskning", "en": "risk reduction"},
+    "factor.job_size": {"fi": "työn koko", "sv": "jobbets storlek", "en": "job size"},
+    "estimates": {"fi": "Tiimin arviot", "sv": "Teamets uppskattningar", "en": "The team's estimates"},
+    "driver": {"fi": "Eniten painaa", "sv": "Väger tyngst", "en": "Driven by"},
+    "score_explained": {
+        "fi": "Pisteet {total}: {parts}.",
+        "sv": "Poäng {total}: {parts}.",
+        "en": "Score {total}: {parts}.",
+    },
+    "score_part": {"fi": "{factor} {points}", "sv": "{factor} {points}", "en": "{factor} {points}"},
+    "score_defaults": {
+        "fi": "Puuttuvien tietojen tilalla käytettiin oletusarvoa: {factors}.",
+        "sv": "Standardvärden användes för saknade uppgifter: {factors}.",
+        "en": "Defaults stood in for missing inputs: {factors}.",
+    },
+    "score_why": {"fi": "Miksi tämä sija?", "sv": "Varför denna plats?", "en": "Why this rank?"},
+    "delivery": {"fi": "Toteutus", "sv": "Genomförande", "en": "Delivery"},
+    "no_delivery": {
+        "fi": "Työtä ei ole vielä kirjattu mihinkään työjonoon.",
+        "sv": "Arbetet finns ännu inte i någon arbetskö.",
+        "en": "The work is not tracked in any delivery item yet.",
+    },
+    "backlog_filter": {"fi": "Suodata kehitysjonoa", "sv": "Filtrera utvecklingskön", "en": "Filter the backlog"},
+    "backlog_shown": {
+        "fi": "{shown}/{total} kehitysmahdollisuutta näkyvissä",
+        "sv": "{shown} av {total} utvecklingsmöjligheter visas",
+        "en": "{shown} of {total} opportunities shown",
+    },
+    "backlog_filter_nojs": {
+        "fi": "Suodatus tarvitsee JavaScriptin; koko kehitysjono on listattu alla.",
+        "sv": "Filtreringen kräver JavaScript; hela utvecklingskön listas nedan.",
+        "en": "Filtering needs JavaScript; the whole backlog is listed below.",
+    },
     "root_title": {"fi": "Valitse kieli", "sv": "Välj språk", "en": "Choose a language"},
     "generated_by": {
         "fi": "Koottu journeyops-työkalulla palvelupolkupankin tiedostoista.",
@@ -306,4 +422,184 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "journeys_in_theme": {"fi": "{n} polkua", "sv": "{n} stigar", "en": "{n} journeys"},
     "changed_records": {"fi": "Muuttui", "sv": "Ändrat", "en": "Changed"},
+}
+
+"""Each rule's one-line summary in the page languages (English is its own summary)."""
+RULE_TITLES: dict[str, dict[str, str]] = {
+    "JO001": {
+        "fi": "Tiedosto ei ole kelvollista YAMLia.",
+        "sv": "Filen är inte giltig YAML.",
+    },
+    "JO002": {
+        "fi": "Tiedostoa ei voi lukea UTF-8-tekstinä.",
+        "sv": "Filen kan inte läsas som UTF-8-text.",
+    },
+    "JO003": {
+        "fi": "Sama avain esiintyy kahdesti samassa kuvauksessa.",
+        "sv": "En nyckel förekommer två gånger i samma mappning.",
+    },
+    "JO004": {
+        "fi": "Tiedosto alkaa BOM-merkillä.",
+        "sv": "Filen börjar med ett BOM-tecken.",
+    },
+    "JO005": {
+        "fi": "Tiedosto käyttää YAML-viittauksia (`*nimi`) yli sallitun määrän.",
+        "sv": "Filen använder YAML-alias (`*namn`) utöver den tillåtna mängden.",
+    },
+    "JO006": {
+        "fi": "Tiedoston rakenne on sisäkkäin syvemmällä kuin raja sallii.",
+        "sv": "Filens struktur är djupare nästlad än gränsen tillåter.",
+    },
+    "JO007": {
+        "fi": "Tiedosto käyttää muuta YAML-tagia kuin tavallisia tietotyyppejä.",
+        "sv": "Filen använder en annan YAML-tagg än de vanliga datatyperna.",
+    },
+    "JO008": {
+        "fi": "Symbolinen linkki tai kansio ohitettiin.",
+        "sv": "En symbolisk länk eller mapp hoppades över.",
+    },
+    "JO009": {
+        "fi": "Tiedosto on asetettua rajaa suurempi, eikä sitä luettu.",
+        "sv": "Filen är större än den inställda gränsen och lästes inte.",
+    },
+    "JO010": {
+        "fi": "Tiedostossa ei ole yhtään tietuetta.",
+        "sv": "Filen innehåller inga poster.",
+    },
+    "JO011": {
+        "fi": "Dokumentti on lista tai yksittäinen arvo, ei tietue.",
+        "sv": "Ett dokument är en lista eller ett enskilt värde, inte en post.",
+    },
+    "JO012": {
+        "fi": "Tietueelta puuttuu `kind`, tai journeyops ei tunne sitä.",
+        "sv": "En post saknar `kind`, eller så känner journeyops inte till den.",
+    },
+    "JO013": {
+        "fi": "Tiedosto tarkoittaisi muokkaaville komennoille jotain muuta tai ei mitään.",
+        "sv": "Filen skulle betyda något annat, eller inget, för kommandona som redigerar filer.",
+    },
+    "JO020": {
+        "fi": "Tietue ei vastaa lajinsa muotoa.",
+        "sv": "En post motsvarar inte formatet för sin typ.",
+    },
+    "JO030": {
+        "fi": "`journeyops.yaml` puuttuu tai ei vastaa asetusten muotoa.",
+        "sv": "`journeyops.yaml` saknas eller motsvarar inte konfigurationsformatet.",
+    },
+    "JO101": {
+        "fi": "Kahdella samanlajisella tietueella on sama tunniste.",
+        "sv": "Två poster av samma typ har samma id.",
+    },
+    "JO102": {
+        "fi": "Viittaus nimeää tietueen tai polun vaiheen, jota ei ole.",
+        "sv": "En referens pekar på en post eller ett steg som inte finns.",
+    },
+    "JO103": {
+        "fi": "Polun kahdella vaiheella on sama tunniste.",
+        "sv": "Två steg i samma resa har samma id.",
+    },
+    "JO201": {
+        "fi": "Polun yläpolun on oltava tasan tasoa ylempänä.",
+        "sv": "En resas överordnade resa måste ligga exakt en nivå upp.",
+    },
+    "JO202": {
+        "fi": "Tarkentavan polun jokainen vaihe nimeää yläpolun olemassa olevan vaiheen.",
+        "sv": "Varje steg i en underordnad resa pekar på ett befintligt steg i den överordnade resan.",
+    },
+    "JO203": {
+        "fi": "Polkujen `parent`-linkit muodostavat kehän.",
+        "sv": "Resornas `parent`-länkar bildar en cykel.",
+    },
+    "JO204": {
+        "fi": "Tarkentavan polun ankkuriteema on eri kuin yläpolun.",
+        "sv": "En underordnad resas ankartema skiljer sig från den överordnades.",
+    },
+    "JO205": {
+        "fi": "Tarkentava polku palvelee asiakasryhmää, jota yläpolku ei palvele.",
+        "sv": "En underordnad resa betjänar en kundgrupp som den överordnade inte betjänar.",
+    },
+    "JO206": {
+        "fi": "Tarkentavan polun vaiheet palaavat yläpolun aiempaan vaiheeseen.",
+        "sv": "En underordnad resas steg går tillbaka till ett tidigare steg i den överordnade.",
+    },
+    "JO207": {
+        "fi": "Mikään keskitason polku ei tarkenna ylätason polun vaihetta.",
+        "sv": "Ingen resa på mellannivå fördjupar ett steg i den övergripande resan.",
+    },
+    "JO208": {
+        "fi": "Keskitason tai yksityiskohtaisella polulla ei ole ankkuriteemaa.",
+        "sv": "En resa på mellannivå eller detaljnivå saknar ankartema.",
+    },
+    "JO301": {
+        "fi": "Havaintoa ei ole liitetty mihinkään polun vaiheeseen.",
+        "sv": "En insikt är inte kopplad till något steg.",
+    },
+    "JO302": {
+        "fi": "Vaiheessa on kipukohtia, mutta siihen ei ole liitetty havaintoa.",
+        "sv": "Ett steg har smärtpunkter men ingen insikt är kopplad till det.",
+    },
+    "JO303": {
+        "fi": "Kehitysmahdollisuus ei viittaa yhteenkään havaintoon näyttönä.",
+        "sv": "En utvecklingsmöjlighet hänvisar inte till någon insikt som belägg.",
+    },
+    "JO304": {
+        "fi": "Kehitysmahdollisuus ei nimeä vaihetta, jota se parantaisi.",
+        "sv": "En utvecklingsmöjlighet anger inget steg som den skulle förbättra.",
+    },
+    "JO305": {
+        "fi": "Mittarilla ei ole tavoitetta tai suuntaa.",
+        "sv": "En mätare saknar mål eller riktning.",
+    },
+    "JO306": {
+        "fi": "Mittarin viimeisin havainto ei saavuta tavoitetta.",
+        "sv": "Mätarens senaste värde når inte målet.",
+    },
+    "JO307": {
+        "fi": "Kehitysmahdollisuus on valmis, mutta sen vaiheen mittari ei vieläkään ole tavoitteessa.",
+        "sv": "En utvecklingsmöjlighet är klar, men en mätare i dess steg når fortfarande inte målet.",
+    },
+    "JO308": {
+        "fi": "Aineisto- tai toteutuslinkki ei ole http-, https- tai mailto-osoite.",
+        "sv": "En länk till underlag eller genomförande är inte en http-, https- eller mailto-adress.",
+    },
+    "JO309": {
+        "fi": "Kahden eri tiimin avoimet kehitysmahdollisuudet parantavat samaa vaihetta.",
+        "sv": "Två öppna utvecklingsmöjligheter från olika team förbättrar samma steg.",
+    },
+    "JO401": {
+        "fi": "Käytössä olevalla polulla ei ole omistajaa tai tiimiä.",
+        "sv": "En aktiv resa saknar ägare eller team.",
+    },
+    "JO402": {
+        "fi": "Käytössä olevaa polkua ei ole tarkistettu asetetun ajan sisällä.",
+        "sv": "En aktiv resa har inte granskats inom den inställda tiden.",
+    },
+    "JO403": {
+        "fi": "Käännetystä tekstistä puuttuu jokin pankin kielistä.",
+        "sv": "En översatt text saknar något av bankens språk.",
+    },
+    "JO404": {
+        "fi": "Kaksi polkua näyttää samalta polulta: otsikot ja vaiheet ovat hyvin samanlaiset.",
+        "sv": "Två resor ser ut som samma resa: titlarna och stegen liknar varandra mycket.",
+    },
+    "JO405": {
+        "fi": "Polkuja tai kehitysmahdollisuuksia omistavalla tiimillä ei ole koodipalvelun tunnusta.",
+        "sv": "Ett team som äger resor eller utvecklingsmöjligheter saknar användarnamn i kodtjänsten.",
+    },
+    "JO501": {
+        "fi": "Havainnossa tai muussa tekstissä on sähköpostiosoite.",
+        "sv": "En e-postadress förekommer i en insikt eller annan text.",
+    },
+    "JO502": {
+        "fi": "Havainnossa tai muussa tekstissä on puhelinnumero.",
+        "sv": "Ett telefonnummer förekommer i en insikt eller annan text.",
+    },
+    "JO503": {
+        "fi": "Pankin tekstissä on suomalainen henkilötunnus.",
+        "sv": "En finsk personbeteckning förekommer i bankens text.",
+    },
+    "JO901": {
+        "fi": "Ohituskommentti ei ohita mitään tai nimeää säännön, jota ei ole.",
+        "sv": "En ignore-kommentar undertrycker inget eller anger en regel som inte finns.",
+    },
 }

@@ -42,12 +42,20 @@ def _register(env: jinja2.Environment) -> jinja2.Environment:
     env.filters["safe_url"] = safe_url
     env.filters["md_cell"] = md_cell
     env.filters["mermaid_label"] = mermaid_label
-    from journeyops_cli.render.svg import emotion_curve, emotion_icon, emotion_word
+    from journeyops_cli.render.formats import count, date, number
+    from journeyops_cli.render.i18n import rule_title
+    from journeyops_cli.render.svg import emotion_icon, emotion_plot, emotion_word, lane_icon
 
     # Journey-map helpers every template (and imported macro) can call; they escape their text.
-    env.globals["emotion_curve"] = emotion_curve
     env.globals["emotion_icon"] = emotion_icon
     env.globals["emotion_word"] = emotion_word
+    env.globals["emotion_plot"] = emotion_plot
+    env.globals["lane_icon"] = lane_icon
+    env.globals["count"] = count
+    env.globals["rule_title"] = rule_title
+    # Values in the page's language: {{ day|local_date(language) }}, {{ x|local_number(language) }}.
+    env.filters["local_date"] = date
+    env.filters["local_number"] = number
     return env
 
 

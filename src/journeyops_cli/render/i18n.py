@@ -4,18 +4,21 @@
   `s["level." ~ level]`); English for a language the catalogue lacks. Templates run with
   strict undefined, so an unknown id fails the render.
 - `message(id, language)` is one text; an unknown id raises `UnknownMessage`.
-- `number(value, language)` formats a metric value the way the language writes it.
+- `quantity(value, unit, language)` is a measured value with its unit in the language's
+  words when the catalogue has them (`34 päivää`).
+- `rule_title(code, language)` is a lint rule's summary in Finnish or Swedish.
+- `number(value, language)` is `render.formats.number` (Babel), kept here for callers.
 """
 
 from __future__ import annotations
 
-import math
 from functools import cache
 
-from journeyops_cli.render.catalogue import LANGUAGE_NAMES, LANGUAGES, MESSAGES
+from journeyops_cli.render.catalogue import LANGUAGE_NAMES, LANGUAGES, MESSAGES, RULE_TITLES
+from journeyops_cli.render.formats import number, plural
 
 __all__ = ["LANGUAGES", "LANGUAGE_NAMES", "MESSAGES", "UnknownMessage", "message", "missing",
-           "number", "strings"]
+           "number", "quantity", "rule_title", "strings"]
 
 
 class UnknownMessage(KeyError):
@@ -55,11 +58,16 @@ def missing() -> list[str]:
             if not texts.get(language)]
 
 
-def number(value: float, language: str) -> str:
-    """A value without a needless `.0`, with a decimal comma in Finnish and Swedish."""
-    if not math.isfinite(value):
-        return str(value)
-    text = f"{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
-    if text == "-0":
-        text = "0"
-    return text.replace(".", ",") if language in ("fi", "sv") else text
+def rule_title(code: str, language: str) -> str | None:
+    """The one-line summary of the rule `code` in `language`; None in English (a finding's
+    own message is English) and for a code the catalogue lacks."""
+    return RULE_TITLES.get(code, {}).get(language)
+
+
+def quantity(value: float, unit: str, language: str) -> str:
+    """`34 päivää`, `72,5 %`: the value in the language's digits, and the unit in the
+    language's words when the catalogue has it (`unit.<unit>.one` / `.other`), else as the
+    bank writes it."""
+    words = MESSAGES.get(f"unit.{unit}.{plural(value, language)}") if unit else None
+    shown = words[_language(language)] if words else unit
+    return f"{number(value, language)} {shown}".strip()

@@ -25,7 +25,7 @@ from journeyops_cli.bank import Bank
 from journeyops_cli.models import CustomerGroup, Insight, Journey, LifeEvent, Metric, Team, Theme
 from journeyops_cli.models.base import Record, pick_text
 from journeyops_cli.models.journey import Step
-from journeyops_cli.render.i18n import number
+from journeyops_cli.render.i18n import quantity
 from journeyops_cli.render.safety import safe_url
 
 SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
@@ -138,6 +138,15 @@ class StepView:
 
 
 @dataclass(frozen=True, slots=True)
+class Phase:
+    """The band over consecutive steps that elaborate the same step of the parent journey."""
+
+    step: StepRef | None
+    """The parent journey's step; None over steps that name none."""
+    span: int
+
+
+@dataclass(frozen=True, slots=True)
 class JourneyMap:
     """Everything a journey page shows; see the module docstring."""
 
@@ -166,8 +175,20 @@ class JourneyMap:
     def missing_emotion(self) -> bool:
         return any(step.emotion is None for step in self.steps)
 
+    def phases(self) -> list[Phase]:
+        """The phase band over the steps, left to right; empty when no step has a parent step."""
+        if not any(step.parent_step for step in self.steps):
+            return []
+        bands: list[Phase] = []
+        for step in self.steps:
+            if bands and bands[-1].step == step.parent_step:
+                bands[-1] = Phase(step.parent_step, bands[-1].span + 1)
+            else:
+                bands.append(Phase(step.parent_step, 1))
+        return bands
+
     def emotion_points(self) -> list[tuple[str, int | None]]:
-        """(step title, emotion or None) per step, for `render.svg.emotion_curve`."""
+        """(step title, emotion or None) per step."""
         return [(step.title, step.emotion) for step in self.steps]
 
 
@@ -300,7 +321,7 @@ def _metric(metric: Metric, pick: Pick, language: str) -> MetricRef:
     value = latest.value if latest is not None else None
 
     def show(amount: float | None) -> str | None:
-        return None if amount is None else f"{number(amount, language)} {metric.unit}".strip()
+        return None if amount is None else quantity(amount, metric.unit, language)
 
     return MetricRef(
         id=metric.id,

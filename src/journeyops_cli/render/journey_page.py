@@ -6,6 +6,8 @@ Interface for the site (stable):
   a record page or None for no link. Kinds passed: `journey`, `theme`, `team`,
   `customer-group`, `life-event`, `insight`, `metric`, `opportunity`.
 - `journey_links(pattern)` links journeys only, e.g. `journey_links("{id}.md")`.
+- `no_links` leaves every reference plain text (the standalone HTML default);
+  `site.links.published_links(site_url, language)` links the pages of a published site.
 - `render_markdown(journey_map, link=None)` and `render_html(journey_map, link=None)`
   take a `JourneyMap` (from `journey_map.build_map`); the site can render the map grid
   alone with the macro `journey_map(map, link, strings)` of `render/_map.html.j2`.
@@ -25,7 +27,7 @@ from journeyops_cli.suggest import did_you_mean
 
 Link = Callable[[str, str], "str | None"]
 FORMATS = ("md", "html")
-DEFAULT_PATTERNS = {"md": "{id}.md", "html": "{id}.html"}
+DEFAULT_PATTERNS = {"md": "{id}.md"}
 
 
 def journey_links(pattern: str) -> Link:
@@ -35,6 +37,11 @@ def journey_links(pattern: str) -> Link:
         return pattern.format(id=record_id) if kind == "journey" else None
 
     return link
+
+
+def no_links(kind: str, record_id: str) -> str | None:
+    """Every reference as plain text: a standalone page links to nothing beside it."""
+    return None
 
 
 def render_markdown(journey_map: JourneyMap, link: Link | None = None) -> str:
@@ -58,7 +65,7 @@ def render_html(journey_map: JourneyMap, link: Link | None = None) -> str:
     template = html_environment().get_template("render/journey.html.j2")
     return template.render(
         map=journey_map,
-        link=link or journey_links(DEFAULT_PATTERNS["html"]),
+        link=link or no_links,
         s=strings(journey_map.language),
     )
 
@@ -84,7 +91,8 @@ def find_journey(bank: Bank, journey_id: str) -> Journey:
     return journey
 
 
-def render_journey(bank: Bank, journey_id: str, fmt: str, language: str) -> str:
-    """Render one journey of the bank in `fmt` (`md` or `html`)."""
+def render_journey(bank: Bank, journey_id: str, fmt: str, language: str, link: Link | None = None) -> str:
+    """Render one journey of the bank in `fmt` (`md` or `html`), its references linked by
+    `link` (the format's default when None)."""
     journey_map = build_map(bank, find_journey(bank, journey_id), language)
-    return render_html(journey_map) if fmt == "html" else render_markdown(journey_map)
+    return render_html(journey_map, link) if fmt == "html" else render_markdown(journey_map, link)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from journeyops_cli.bank import Bank
 from journeyops_cli.lint.withheld import Withheld, withheld
@@ -75,4 +76,19 @@ def ranked_backlog(bank: Bank, notes: list[str]) -> list[BacklogRow] | None:
     except score.ScoreError as error:
         notes.append(f"the backlog page is left out: {error.message}")
         return None
-    return [BacklogRow(row.rank, row.opportunity.id, f"{row.score.total:.1f}") for row in ranking.rows]
+    return [
+        BacklogRow(row.rank, row.opportunity.id, f"{row.score.total:.1f}", total=row.score.total,
+                   driver=row.score.driver, parts=score_parts(row.score),
+                   defaults=tuple(dict.fromkeys(m.factor for m in row.score.missing)))
+        for row in ranking.rows
+    ]
+
+
+def score_parts(score: Any) -> tuple[tuple[str, float], ...]:
+    """What a score is made of, for its explanation in words: each factor's points (additive
+    models) largest first, or each numeric input (multiplicative models) in model order."""
+    factors = score.factors
+    if factors and all(f.contribution is not None for f in factors):
+        ranked = sorted((f for f in factors if f.contribution > 0), key=lambda f: -f.contribution)
+        return tuple((f.name, round(f.contribution, 1)) for f in ranked)
+    return tuple((f.name, float(f.raw)) for f in factors if isinstance(f.raw, int | float))

@@ -77,7 +77,7 @@ def render_site(site: SitePlan, writer: SiteWriter, rules: RulesInBackground,
 
     writer.put(MARKER, MARKER_TEXT.encode())
     for name in ASSET_FILES:
-        writer.put(f"{ASSETS}/{name}", (templates_dir() / "site" / "assets" / name).read_bytes())
+        writer.put(f"{ASSETS}/{name}", asset_bytes(name))
     # While the rules run on the other core, render pages that do not show findings.
     # Jobs are made one at a time (a forked process goes on from where its parent was).
     common = (page_job(language, key, make)
@@ -101,6 +101,15 @@ def render_site(site: SitePlan, writer: SiteWriter, rules: RulesInBackground,
     run_shared(itertools.chain(common, journeys, searches), jobs - first, writer, rules.parallel, step)
     writer.put("index.html", render_root(data).encode())
     return found
+
+
+def asset_bytes(name: str) -> bytes:
+    """An asset as written: the site's stylesheet carries the journey map's own
+    (`templates/render/map.css`, shared with `journeyops render`) after its rules."""
+    data = (templates_dir() / "site" / "assets" / name).read_bytes()
+    if name == "site.css":
+        data += b"\n" + (templates_dir() / "render" / "map.css").read_bytes()
+    return data
 
 
 def findings_by_path(found: list[Finding], personal: Withheld) -> dict[str, list[Finding]]:

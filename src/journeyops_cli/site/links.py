@@ -9,6 +9,7 @@ Only validated ids name files: an id that is not a whole slug is an error, not a
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 
 from journeyops_cli.errors import JourneyopsError
 from journeyops_cli.slug import is_slug
@@ -149,3 +150,18 @@ class Linker:
 
 _LINKS: dict[tuple[tuple[str, str], str], str] = {}
 _LINKS_MAX = 10_000
+
+
+def published_links(site_url: str, language: str) -> Callable[[str, str], str | None]:
+    """A `link(kind, id)` (`render.journey_page.Link`) to the record pages of this site as
+    published at `site_url`: `{site_url}/{language}/journeys/{id}.html`; None for kinds
+    without a page (teams, customer groups, life events)."""
+    base = site_url.rstrip("/")
+
+    def link(kind: str, record_id: str) -> str | None:
+        try:
+            return f"{base}/{page_path(language, record_key(kind, record_id))}"
+        except UnsafeId:
+            return None
+
+    return link

@@ -18,7 +18,7 @@ from journeyops_cli.bank import Bank
 from journeyops_cli.findings import Finding
 from journeyops_cli.models import Insight, Journey, Metric, Opportunity, Theme
 from journeyops_cli.models.base import pick_text
-from journeyops_cli.render.i18n import number
+from journeyops_cli.render.i18n import quantity
 from journeyops_cli.site.history import Change
 from journeyops_cli.site.links import checked
 from journeyops_cli.site.sparkline import sparkline
@@ -35,6 +35,14 @@ class BacklogRow:
     opportunity_id: str
     score: str
     explanation: str = ""
+    total: float = 0.0
+    driver: str = ""
+    """The factor that weighs most (`score.base.Score.driver`); `factor.<name>` in the catalogue."""
+    parts: tuple[tuple[str, float], ...] = ()
+    """The factors that add to the score, largest first: (name, points) for additive
+    models, (name, input) for multiplicative ones."""
+    defaults: tuple[str, ...] = ()
+    """The factors whose input was missing, so a documented default stood in."""
 
 
 @dataclass(slots=True)
@@ -98,8 +106,7 @@ class PagePlanner:
     def num(self, value: float | None, unit: str = "") -> str:
         if value is None:
             return self.s["no_data"]
-        text = number(value, self.language)
-        return f"{text} {unit}".strip() if unit else text
+        return quantity(value, unit, self.language)
 
     def journeys_sorted(self, journeys: list[Journey]) -> list[Journey]:
         return sorted(journeys, key=lambda j: (LEVELS.index(j.level), self.t(j.title).casefold(), j.id))
@@ -304,13 +311,11 @@ class PagePlanner:
 
     def journey(self, journey: Journey) -> Page:
         from journeyops_cli.render.journey_map import build_map
-        from journeyops_cli.render.svg import emotion_curve
 
         journey_map = build_map(self.bank, journey, self.language)
         return Page(f"journeys/{checked(journey.id)}.html", "site/journey.html.j2", self.t(journey.title), {
             "journey": journey,
             "map": journey_map,
-            "curve": emotion_curve(journey_map.emotion_points(), self.s) if journey_map.has_emotion else Markup(""),
             "ancestors": list(reversed(self.bank.ancestors(journey))),
             "children": self.children(journey),
             "theme": self.bank.get(Theme, journey.theme) if journey.theme else None,
@@ -361,24 +366,61 @@ class PagePlanner:
         })
 
     def opportunity(self, opportunity: Opportunity) -> Page:
+        from journeyops_cli.render.safety import safe_url
+
+        ranked = {row.opportunity_id: row for row in self.data.backlog or []}
+        estimates = opportunity.estimates.model_dump() if opportunity.estimates else {}
         return Page(
             f"opportunities/{checked(opportunity.id)}.html", "site/opportunity.html.j2",
             self.t(opportunity.title), {
                 "opportunity": opportunity,
+                "row": ranked.get(opportunity.id),
+                "estimates": [(name, value) for name, value in estimates.items() if value is not None],
+                "delivery": [(item.key, safe_url(item.url), self.t(item.title) if item.title else "")
+                             for item in opportunity.delivery],
                 "steps": [(ref, self.step_label(ref)) for ref in opportunity.steps],
                 "insights": [i for i in (self.bank.get(Insight, x) for x in opportunity.insights) if i],
                 "metrics": [m for m in (self.bank.get(Metric, x) for x in opportunity.metrics) if m],
                 "team": self.bank.get_kind("Team", opportunity.team) if opportunity.team else None,
             })
 
+    def opportunity_themes(self, opportunity: Opportunity) -> list[str]:
+        """The themes of the journeys whose steps the opportunity addresses."""
+        found = set()
+        for ref in opportunity.steps:
+            journey = self.bank.get(Journey, ref.partition("#")[0])
+            if journey is not None and journey.theme:
+                found.add(journey.theme)
+        return sorted(found)
+
     def backlog(self) -> Page:
         rows = []
+        themes: dict[str, str] = {}
+        teams: dict[str, str] = {}
+        statuses: set[str] = set()
         for row in self.data.backlog or []:
             opportunity = self.bank.get(Opportunity, row.opportunity_id)
             if opportunity is not None:
-                rows.append({"row": row, "opportunity": opportunity,
+                theme_ids = self.opportunity_themes(opportunity)
+                for theme_id in theme_ids:
+                    theme = self.bank.get(Theme, theme_id)
+                    themes[theme_id] = self.t(theme.title) if theme is not None else theme_id
+                if opportunity.team:
+                    team = self.bank.get_kind("Team", opportunity.team)
+                    teams[opportunity.team] = self.t(getattr(team, "title", None)) or opportunity.team
+                statuses.add(opportunity.status)
+                rows.append({"row": row, "opportunity": opportunity, "themes": theme_ids,
                              "steps": [(ref, self.step_label(ref)) for ref in opportunity.steps]})
-        return Page("backlog.html", "site/backlog.html.j2", self.s["backlog"], {"rows": rows})
+
+        def options(found: dict[str, str]) -> list[tuple[str, str]]:
+            return sorted(found.items(), key=lambda kv: (kv[1].casefold(), kv[0]))
+
+        filters = [
+            ("theme", self.s["theme"], options(themes)),
+            ("team", self.s["team"], options(teams)),
+            ("status", self.s["status"], options({v: self.s[f"opportunity_status.{v}"] for v in statuses})),
+        ]
+        return Page("backlog.html", "site/backlog.html.j2", self.s["backlog"], {"rows": rows, "filters": filters})
 
     def search(self) -> Page:
         return Page("search.html", "site/search.html.j2", self.s["search"], {})

@@ -114,9 +114,55 @@
     apply();
   }
 
+  // The backlog's filters: each select narrows the rows to those whose data-NAME
+  // attribute (a space-separated list) holds the chosen value.
+  function initBacklogFilter() {
+    var form = byId("backlog-filter");
+    var count = byId("backlog-count");
+    var table = byId("backlog-table");
+    if (!form || !count || !table) return;
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+    form.hidden = false;
+    hideNote("backlog-nojs");
+
+    function apply() {
+      var shown = 0;
+      rows.forEach(function (row) {
+        var ok = selects.every(function (select) {
+          var wanted = select.value;
+          var have = (row.getAttribute("data-" + select.name) || "").split(" ");
+          return !wanted || have.indexOf(wanted) >= 0;
+        });
+        row.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      count.textContent = count.getAttribute("data-template")
+        .replace("{shown}", String(shown)).replace("{total}", String(rows.length));
+    }
+
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
+    apply();
+  }
+
+  // A journey map says "scroll sideways" only while its frame has more to show.
+  function initMapHints() {
+    Array.prototype.forEach.call(document.querySelectorAll(".map-frame"), function (frame) {
+      var scroller = frame.querySelector(".map-scroll");
+      var hint = frame.querySelector(".map-hint");
+      if (!scroller || !hint) return;
+      function update() { hint.hidden = scroller.scrollWidth <= scroller.clientWidth + 1; }
+      update();
+      window.addEventListener("resize", update);
+    });
+  }
+
   function start() {
+    initMapHints();
     initSearch();
     initExplorer();
+    initBacklogFilter();
   }
 
   if (document.readyState === "loading") {

@@ -1,0 +1,58 @@
+"""Numbers, percents, counts and dates the way a page's language writes them (Babel's CLDR
+data): the one place a page formats a value. `fi` writes `1 234,5` and `7.12.2026`, `sv`
+(as in Finland) `1 234,5` and `7 dec. 2026`, `en` (British) `1,234.5` and `7 Dec 2026`.
+A language Babel does not know is written as English.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping
+from functools import cache
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
+
+_LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}
+
+
+@cache
+def locale(language: str) -> Locale:
+    """The Babel locale of a page language."""
+    try:
+        return Locale.parse(_LOCALES.get(language, language))
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse("en_GB")
+
+
+def number(value: float, language: str) -> str:
+    """`value` with at most two decimals and no needless `,0`: `83,2`, `2 400`, `69.5`."""
+    if not math.isfinite(value):
+        return str(value)
+    if round(value, 2) == 0:
+        value = 0.0
+    return format_decimal(value, format="#,##0.##", locale=locale(language))
+
+
+def percent(share: float, language: str) -> str:
+    """A share (0.832) as a percent: `83,2 %` in Finnish, `83.2%` in English."""
+    return format_percent(round(share, 3), locale=locale(language), decimal_quantization=False)
+
+
+def date(value: dt.date | str, language: str) -> str:
+    """A date in the language's medium form (`7.12.2026`, `7 dec. 2026`, `7 Dec 2026`)."""
+    day = dt.date.fromisoformat(value) if isinstance(value, str) else value
+    return format_date(day, format="medium", locale=locale(language))
+
+
+def plural(n: float, language: str) -> str:
+    """`one` or `other`: the catalogue's two forms, by the language's plural rule."""
+    return "one" if locale(language).plural_form(n) == "one" else "other"
+
+
+def count(strings: Mapping[str, str], key: str, n: int, language: str) -> str:
+    """`count.<key>.one` or `.other` of the catalogue by the language's plural rule, with
+    `{n}` formatted: `1 havainto`, `3 havaintoa`."""
+    return strings[f"count.{key}.{plural(n, language)}"].format(n=number(n, language))
