@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -54,3 +55,32 @@ def test_line_breaks_and_characters_yaml_refuses_are_escaped(text: str) -> None:
     assert written.startswith('"') and "\\u" in written
     assert data_of(f"summary: {written}\n", LIMITS) == [{"summary": text}]
     assert data_of(f"steps:\n  - {flow_item(text)}\n", LIMITS) == [{"steps": [text]}]
+
+
+def test_files_read_back_in_forked_workers_give_the_same_errors(bank: Path, tmp_path: Path) -> None:
+    """The read-back check of many new files gives the same errors, in the same order,
+    whether the files are read in this process or in forked workers."""
+    from journeyops_cli.edit.changeset import Changeset
+    from journeyops_cli.pipeline import load_bank
+    from journeyops_cli.sheets.feedback import plan_insights
+    from journeyops_cli.sheets.rows import read_rows
+
+    path = tmp_path / "palaute.csv"
+    rows = ["Päivämäärä;Kanava;Palaute"] + [f"{d}.{m}.2026;Verkko;Palaute {d} {m}" for m in range(1, 13)
+                                            for d in range(1, 8)]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    loaded = load_bank(bank, cache=False).bank
+    profile = loaded.config.import_profiles["palaute"].model_copy(
+        update={"columns": {"date": "Päivämäärä", "source": "Kanava", "summary": "Palaute"}})
+    planned = plan_insights(loaded, read_rows(path, str(path)), profile, "palaute", "palaute")
+    assert not planned.problems and len(planned.files) == 12
+    changes = Changeset(bank, loaded.config.limits)
+    for file, records in planned.files.items():
+        changes.add(file, records, "new")
+    assert changes.file_errors(workers=1) == changes.file_errors(workers=2) == []
+    changes.add("insights/broken-a.yaml", ["kind: Insight\nid: broken-a\ntitle: [\n"], "new")
+    changes.add("insights/broken-b.yaml", ["kind: Insight\nid: Broken B\ntitle: x\n"], "new")
+    here = changes.file_errors(workers=1)
+    assert sorted({error.split(":")[0] for error in here}) == ["insights/broken-a.yaml", "insights/broken-b.yaml"]
+    assert here[0].startswith("insights/broken-a.yaml:") and here[-1].startswith("insights/broken-b.yaml:")
+    assert changes.file_errors(workers=2) == here

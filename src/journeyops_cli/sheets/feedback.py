@@ -24,6 +24,7 @@ from journeyops_cli.sheets.layout import CHOICES
 from journeyops_cli.sheets.rows import Rows, cells
 from journeyops_cli.sheets.values import parse_date
 from journeyops_cli.slug import is_slug, slugify
+from journeyops_cli.speed.executor import gc_paused
 
 MAX_RECORDS_PER_FILE = 2000  # keeps each file far below the loader's size limit
 _SENTENCE = re.compile(r"(?<=[.!?])\s")
@@ -106,6 +107,12 @@ def plan_insights(bank: Bank, rows: Rows, profile: ImportProfile, name: str, def
         if bank.step(ref) is None:
             out.problems.append(f"--link-step {ref}: no such step in the bank")
     mapper = _Mapper(bank, rows, columns, profile, default_source, out)
+    with gc_paused():  # many small records and texts, no cycles
+        _plan_rows(bank, rows, profile, prefix, mapper, out)
+    return out
+
+
+def _plan_rows(bank: Bank, rows: Rows, profile: ImportProfile, prefix: str, mapper: _Mapper, out: Planned) -> None:
     known = set(bank.ids("Insight"))
     seen: set[str] = set()
     counts: dict[str, int] = {}
@@ -134,7 +141,6 @@ def plan_insights(bank: Bank, rows: Rows, profile: ImportProfile, name: str, def
         path = f"{folder}/{prefix}-{bucket}{f'-{part + 1}' if part else ''}.yaml"
         out.files.setdefault(path, []).append(record_yaml(record))
         out.ids.append(record_id)
-    return out
 
 
 _STEP_SEPARATORS = re.compile(r"[\n,;]+")
