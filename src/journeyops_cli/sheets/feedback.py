@@ -207,7 +207,8 @@ class _Mapper:
         if not summary:
             self.problem(index, "summary", "empty")
             return None
-        record: dict[str, Any] = {"kind": "Insight", "id": "", "title": get(row, "title") or title_from(summary)}
+        record: dict[str, Any] = dict.fromkeys(_ORDER)  # the keys in the order they are written
+        record["kind"], record["id"], record["title"] = "Insight", "", get(row, "title") or title_from(summary)
         for key, default in self.defaults:
             value = get(row, key) or default
             choices = CHOICES[key]
@@ -252,4 +253,4 @@ class _Mapper:
             masked += count
         record["_id"] = get(row, "id") or None
         record["_masked"] = masked
-        return {k: record.get(k) for k in _ORDER}
+        return record
