@@ -19,7 +19,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from journeyops_cli.edit import EditError
 from journeyops_cli.edit.nodes import documents, field, last_line, line_starts, record_lines
-from journeyops_cli.edit.quoting import flow_item, yaml_scalar
+from journeyops_cli.edit.quoting import is_bare_item, yaml_scalar
 from journeyops_cli.edit.surgery import add_to_mapping, key_before, remove_from_mapping
 from journeyops_cli.edit.verify import check_edit, data_of
 from journeyops_cli.models.config import LimitsConfig
@@ -74,7 +74,7 @@ def written(value: Any, flow: bool) -> str:
 
 @lru_cache(maxsize=4096)
 def _text(value: str, flow: bool) -> str:
-    if not flow_item(value).startswith('"'):
+    if is_bare_item(value):
         return value  # an id or a step reference
     return yaml_scalar(value, flow=flow)
 

@@ -12,6 +12,11 @@ _SPECIAL_WORDS = {
 }
 _PLAIN = re.compile(r"[A-Za-z\u00c0-\U0010ffff][\w\u00c0-\U0010ffff .,()/'?!&+-]*")
 _NUMBER_LIKE = re.compile(r"[-+.0-9]")
+# Characters a YAML reader takes as a line break (NEL, LS, PS) or does not allow in a file
+# (DEL, C1 controls, BOM, non-characters): escaped in double quotes, never written plain.
+# json.dumps escapes the C0 controls itself.
+_ESCAPE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+_BARE_ITEM = re.compile(r"[a-z][a-z0-9-]*(#[a-z0-9][a-z0-9-]*)?")
 
 
 def yaml_scalar(value: object, flow: bool = False) -> str:
@@ -29,7 +34,15 @@ def yaml_scalar(value: object, flow: bool = False) -> str:
     text = str(value)
     if _is_plain_safe(text) and not (flow and any(c in text for c in ",[]{}")):
         return text
-    return json.dumps(text, ensure_ascii=False)
+    return double_quoted(text)
+
+
+def double_quoted(text: str) -> str:
+    """`text` as a double-quoted YAML scalar that every reader reads back as `text`."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    if _ESCAPE.search(quoted) is None:
+        return quoted
+    return _ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
 def _is_plain_safe(text: str) -> bool:
@@ -39,11 +52,16 @@ def _is_plain_safe(text: str) -> bool:
         return False
     if text.endswith(("?", ":")) or " #" in text or ": " in text:
         return False
-    return _PLAIN.fullmatch(text) is not None
+    return _PLAIN.fullmatch(text) is not None and _ESCAPE.search(text) is None
+
+
+def is_bare_item(value: str) -> bool:
+    """True when `value` is an id or a step reference that is written as it is."""
+    return _BARE_ITEM.fullmatch(value) is not None and value not in _SPECIAL_WORDS
 
 
 def flow_item(value: str) -> str:
     """An id or step reference as an item of a flow or block list."""
-    if re.fullmatch(r"[a-z][a-z0-9-]*(#[a-z0-9][a-z0-9-]*)?", value) and value not in _SPECIAL_WORDS:
+    if is_bare_item(value):
         return value
-    return json.dumps(value, ensure_ascii=False)
+    return double_quoted(value)

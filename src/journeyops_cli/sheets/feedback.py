@@ -24,6 +24,7 @@ from journeyops_cli.sheets.layout import CHOICES
 from journeyops_cli.sheets.rows import Rows, cells
 from journeyops_cli.sheets.values import parse_date
 from journeyops_cli.slug import is_slug, slugify
+from journeyops_cli.speed.executor import gc_paused
 
 MAX_RECORDS_PER_FILE = 2000  # keeps each file far below the loader's size limit
 _SENTENCE = re.compile(r"(?<=[.!?])\s")
@@ -43,17 +44,17 @@ class Planned:
 
 
 class _Privacy:
-    """The active privacy rules of the bank: their detectors, masks and allow lists."""
+    """The active privacy rules of the bank: their detectors, masks and allow lists. Each
+    rule's own pre-filter (`hint`: an `@`, or three digits) decides whether it looks at a
+    text at all, as in the rules."""
 
     def __init__(self, bank: Bank) -> None:
-        import fnmatch
-
         from journeyops_cli.pipeline import Selection
         from journeyops_cli.rules.engine import active_rules
         from journeyops_cli.rules.privacy.scan import PersonalDataRule
 
         self.rules = [r for r in active_rules(bank, Selection()) if isinstance(r, PersonalDataRule)]
-        self._match = fnmatch.fnmatchcase
+        self._scans = [(None if r.hint is None else r.hint.search, r) for r in self.rules]
         self._hint = _HINTS.search
 
     def hits(self, text: str) -> list[tuple[int, int, str, str]]:
@@ -61,12 +62,10 @@ class _Privacy:
         if self._hint(text) is None:
             return []  # no `@` and no three digits: no detector can match (as in the rules)
         found = []
-        for rule in self.rules:
-            allow = getattr(rule.options, "allow", [])
-            for start, end in rule.detect(text):
-                if not any(self._match(text[start:end].lower(), p.lower()) for p in allow):
-                    found.append((start, end, rule.what, rule.mask))
-        return sorted(found)
+        for hint, rule in self._scans:
+            if hint is None or hint(text) is not None:
+                found += [(start, end, rule.what, rule.mask) for start, end in rule.spans(text)]
+        return sorted(found) if len(found) > 1 else found
 
     def mask(self, text: str) -> tuple[str, int]:
         hits = self.hits(text)
@@ -107,42 +106,67 @@ def plan_insights(bank: Bank, rows: Rows, profile: ImportProfile, name: str, def
     for ref in profile.steps:
         if bank.step(ref) is None:
             out.problems.append(f"--link-step {ref}: no such step in the bank")
-    privacy = _Privacy(bank)
-    known = set(bank.ids("Insight"))
-    groups = set(bank.ids("CustomerGroup"))
-    seen: set[str] = set()
-    counts: dict[str, int] = {}
-    for index, row in cells(rows):
-        record = _row(bank, rows, index, row, columns, profile, privacy, default_source, groups, out)
-        if record is None:
-            continue
-        masked = record.pop("_masked")
-        record["id"] = stable_id(prefix, record["date"], record["source"], record["summary"], record.pop("_id"))
-        if not is_slug(record["id"]):
-            out.problems.append(f"{rows.where(index)}: the id '{record['id']}' is not valid")
-            continue
-        if record["id"] in known:
-            out.skipped += 1
-            continue
-        if record["id"] in seen:
-            continue  # the same row twice in one file
-        seen.add(record["id"])
-        out.masked += masked
-        bucket = record["date"].isoformat()[:7] if profile.group == "month" else slugify(record["source"])[:32]
-        counts[bucket] = counts.get(bucket, 0) + 1
-        part = (counts[bucket] - 1) // MAX_RECORDS_PER_FILE
-        path = f"{profile.folder.strip('/')}/{prefix}-{bucket}{f'-{part + 1}' if part else ''}.yaml"
-        out.files.setdefault(path, []).append(record_yaml(record))
-        out.ids.append(record["id"])
+    mapper = _Mapper(bank, rows, columns, profile, default_source, out)
+    with gc_paused():  # many small records and texts, no cycles
+        _plan_rows(bank, rows, profile, prefix, mapper, out)
     return out
 
 
-def _row(
-    bank: Bank, rows: Rows, index: int, row: list[Any], columns: dict[str, int], profile: ImportProfile,
-    privacy: _Privacy, default_source: str, groups: set[str], out: Planned,
-) -> dict[str, Any] | None:
-    def get(key: str) -> str:
-        column = columns.get(key)
+def _plan_rows(bank: Bank, rows: Rows, profile: ImportProfile, prefix: str, mapper: _Mapper, out: Planned) -> None:
+    known = set(bank.ids("Insight"))
+    seen: set[str] = set()
+    counts: dict[str, int] = {}
+    folder = profile.folder.strip("/")
+    by_month = profile.group == "month"
+    for index, row in cells(rows):
+        record = mapper.record(index, row)
+        if record is None:
+            continue
+        masked = record.pop("_masked")
+        record_id = record["id"] = stable_id(prefix, record["date"], record["source"], record["summary"],
+                                             record.pop("_id"))
+        if not is_slug(record_id):
+            out.problems.append(f"{rows.where(index)}: the id '{record_id}' is not valid")
+            continue
+        if record_id in known:
+            out.skipped += 1
+            continue
+        if record_id in seen:
+            continue  # the same row twice in one file
+        seen.add(record_id)
+        out.masked += masked
+        bucket = record["date"].isoformat()[:7] if by_month else slugify(record["source"])[:32]
+        count = counts[bucket] = counts.get(bucket, 0) + 1
+        part = (count - 1) // MAX_RECORDS_PER_FILE
+        path = f"{folder}/{prefix}-{bucket}{f'-{part + 1}' if part else ''}.yaml"
+        out.files.setdefault(path, []).append(record_yaml(record))
+        out.ids.append(record_id)
+
+
+_STEP_SEPARATORS = re.compile(r"[\n,;]+")
+_ORDER = ("kind", "id", "title", "type", "source", "date", "summary", "evidence", "severity", "confidence",
+          "steps", "customer_groups", "_id", "_masked")
+
+
+class _Mapper:
+    """One row at a time into an insight's data, with what every row shares worked out
+    once: the columns, the value maps, the steps and customer groups that exist, the dates
+    already read (an export has few distinct ones), the privacy rules."""
+
+    def __init__(self, bank: Bank, rows: Rows, columns: dict[str, int], profile: ImportProfile,
+                 default_source: str, out: Planned) -> None:
+        self.bank, self.rows, self.columns, self.profile, self.out = bank, rows, columns, profile, out
+        self.default_source = profile.source or default_source
+        self.privacy = _Privacy(bank)
+        self.groups = set(bank.ids("CustomerGroup"))
+        self.steps: dict[str, bool] = {}
+        self.dates: dict[Any, tuple[dt.date | None, str | None]] = {}
+        self.values: dict[str, dict[str, str]] = {k: v for k, v in profile.values.items() if v}
+        self.defaults = (("type", profile.type), ("severity", profile.severity),
+                         ("confidence", profile.confidence))
+
+    def get(self, row: list[Any], key: str) -> str:
+        column = self.columns.get(key)
         if column is None or column >= len(row) or row[column] is None:
             return ""
         value = row[column]
@@ -150,63 +174,83 @@ def _row(
             text = value.strip()
         else:
             text = value.isoformat() if isinstance(value, dt.date | dt.datetime) else str(value).strip()
-        mapped = profile.values.get(key)  # type: ignore[call-overload]
+        mapped = self.values.get(key)
         return mapped.get(text, text) if mapped else text
 
-    def problem(key: str, message: str) -> None:
-        out.problems.append(f"{rows.where(index, columns.get(key))}: column '{profile.columns[key]}': {message}")  # type: ignore[index]
+    def problem(self, index: int, key: str, message: str) -> None:
+        where = self.rows.where(index, self.columns.get(key))
+        self.out.problems.append(f"{where}: column '{self.profile.columns[key]}': {message}")  # type: ignore[index]
 
-    date, why = parse_date(row[columns["date"]] if columns["date"] < len(row) else None)
-    if date is None:
-        problem("date", why or "not a date")
-        return None
-    summary = get("summary")
-    if not summary:
-        problem("summary", "empty")
-        return None
-    record: dict[str, Any] = {"kind": "Insight", "id": "", "title": get("title") or title_from(summary)}
-    for key, default in (("type", profile.type), ("severity", profile.severity), ("confidence", profile.confidence)):
-        value = get(key) or default
-        choices = CHOICES["type" if key == "type" else key]
-        if value is not None and value not in choices:
-            problem(key, f"'{value}' is not a {key}; use {', '.join(choices)} (or map it under values:)")
+    def date(self, cell: Any) -> tuple[dt.date | None, str | None]:
+        if type(cell) is not str:
+            return parse_date(cell)
+        known = self.dates.get(cell)
+        if known is None:
+            known = self.dates[cell] = parse_date(cell)
+        return known
+
+    def step_exists(self, ref: str) -> bool:
+        known = self.steps.get(ref)
+        if known is None:
+            known = self.steps[ref] = self.bank.step(ref) is not None
+        return known
+
+    def record(self, index: int, row: list[Any]) -> dict[str, Any] | None:
+        """The insight's data (without its id yet), or None after reporting a problem."""
+        column = self.columns["date"]
+        date, why = self.date(row[column] if column < len(row) else None)
+        if date is None:
+            self.problem(index, "date", why or "not a date")
             return None
-        record[key] = value
-    record["type"] = record.pop("type")
-    record["source"] = get("source") or profile.source or default_source
-    record["date"] = date
-    record["summary"] = summary
-    record["evidence"] = get("link") or None
-    steps = list(profile.steps)
-    for ref in re.split(r"[\n,;]+", get("step")):
-        ref = ref.strip()
-        if ref and bank.step(ref) is None:
-            problem("step", f"no step '{ref}' in the bank")
+        get = self.get
+        summary = get(row, "summary")
+        if not summary:
+            self.problem(index, "summary", "empty")
             return None
-        if ref and ref not in steps:
-            steps.append(ref)
-    record["steps"] = steps
-    group = get("customer_group")
-    if group and group not in groups:
-        problem("customer_group", f"no customer group '{group}' in the bank")
-        return None
-    record["customer_groups"] = [group] if group else []
-    masked = 0
-    for key in ("summary", "title", "source"):
-        if key == "title" and not masked and record["summary"].startswith(record["title"].rstrip("…")):
-            continue  # the title is the start of a summary already scanned
-        hits = privacy.hits(record[key])
-        if not hits:
-            continue
-        if profile.privacy == "refuse":
-            what = ", ".join(sorted({h[2] for h in hits}))
-            out.problems.append(f"{rows.where(index)}: personal data ({what}) in the {key}; "
-                                "anonymise the row, or import with --privacy mask")
+        record: dict[str, Any] = dict.fromkeys(_ORDER)  # the keys in the order they are written
+        record["kind"], record["id"], record["title"] = "Insight", "", get(row, "title") or title_from(summary)
+        for key, default in self.defaults:
+            value = get(row, key) or default
+            choices = CHOICES[key]
+            if value is not None and value not in choices:
+                self.problem(index, key, f"'{value}' is not a {key}; use {', '.join(choices)} "
+                             "(or map it under values:)")
+                return None
+            record[key] = value
+        record["source"] = get(row, "source") or self.default_source
+        record["date"] = date
+        record["summary"] = summary
+        record["evidence"] = get(row, "link") or None
+        steps = list(self.profile.steps)
+        cell = get(row, "step")
+        for ref in _STEP_SEPARATORS.split(cell) if cell else ():
+            ref = ref.strip()
+            if ref and not self.step_exists(ref):
+                self.problem(index, "step", f"no step '{ref}' in the bank")
+                return None
+            if ref and ref not in steps:
+                steps.append(ref)
+        record["steps"] = steps
+        group = get(row, "customer_group")
+        if group and group not in self.groups:
+            self.problem(index, "customer_group", f"no customer group '{group}' in the bank")
             return None
-        record[key], count = privacy.mask(record[key])
-        masked += count
-    record["_id"] = get("id") or None
-    record["_masked"] = masked
-    order = ("kind", "id", "title", "type", "source", "date", "summary", "evidence", "severity", "confidence",
-             "steps", "customer_groups", "_id", "_masked")
-    return {k: record.get(k) for k in order}
+        record["customer_groups"] = [group] if group else []
+        masked = 0
+        hits = self.privacy.hits
+        for key in ("summary", "title", "source"):
+            if key == "title" and not masked and record["summary"].startswith(record["title"].rstrip("…")):
+                continue  # the title is the start of a summary already scanned
+            found = hits(record[key])
+            if not found:
+                continue
+            if self.profile.privacy == "refuse":
+                what = ", ".join(sorted({h[2] for h in found}))
+                self.out.problems.append(f"{self.rows.where(index)}: personal data ({what}) in the {key}; "
+                                         "anonymise the row, or import with --privacy mask")
+                return None
+            record[key], count = self.privacy.mask(record[key])
+            masked += count
+        record["_id"] = get(row, "id") or None
+        record["_masked"] = masked
+        return record

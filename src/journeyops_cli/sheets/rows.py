@@ -54,7 +54,7 @@ def decode(data: bytes, shown: str, encoding: str | None) -> tuple[str, str]:
 def sniff(text: str) -> str:
     """The delimiter of the first lines: the one that splits them into the most equal,
     more-than-one columns (quoted fields are respected)."""
-    sample = "\n".join(text.splitlines()[:20])
+    sample = "\n".join(first_lines(text, 20))
     best, best_score = ",", -1
     for delimiter in DELIMITERS:
         widths = [len(r) for r in csv.reader(io.StringIO(sample), delimiter=delimiter) if r]
@@ -64,6 +64,17 @@ def sniff(text: str) -> str:
         if score > best_score:
             best, best_score = delimiter, score
     return best
+
+
+def first_lines(text: str, count: int, size: int = 65_536) -> list[str]:
+    """`text.splitlines()[:count]`, without splitting the whole of a large text (`size`:
+    the first piece looked at)."""
+    while size < len(text):
+        lines = text[:size].splitlines()
+        if len(lines) > count:  # a line break follows the last line wanted
+            return lines[:count]
+        size *= 4
+    return text.splitlines()[:count]
 
 
 def read_csv(path: Path, shown: str, encoding: str | None = None, delimiter: str | None = None) -> Rows:

@@ -1,0 +1,86 @@
+"""The import's fast paths give what the plain ones give: the first lines of a large CSV
+(for the delimiter), and record text that the read path reads back as exactly the data
+(for arbitrary strings)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from journeyops_cli.edit.fields import read_back, record_yaml
+from journeyops_cli.edit.quoting import flow_item, yaml_scalar
+from journeyops_cli.edit.verify import data_of
+from journeyops_cli.models.config import LimitsConfig
+from journeyops_cli.sheets.rows import first_lines
+
+LIMITS = LimitsConfig()
+BREAKS = ["\n", "\r\n", "\r", "\x0b", "\x1c", "\u2028", "\x85"]
+lines_text = st.lists(
+    st.tuples(st.text(alphabet="ab;,\"", max_size=9), st.sampled_from(BREAKS)), max_size=40
+).map(lambda parts: "".join(a + b for a, b in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines_text, st.integers(1, 25), st.integers(1, 40))
+def test_first_lines_are_those_of_the_whole_text(text: str, count: int, size: int) -> None:
+    assert first_lines(text, count, size) == text.splitlines()[:count]
+
+
+def test_first_lines_of_a_crlf_cut_in_two() -> None:
+    text = "a\r\nb\r\nc\r\n"
+    for size in range(1, len(text) + 1):
+        assert first_lines(text, 2, size) == ["a", "b"]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(min_size=1), st.text(min_size=1), st.lists(st.text(min_size=1), max_size=3))
+def test_record_text_reads_back_as_its_data(title: str, summary: str, steps: list[str]) -> None:
+    data = {"kind": "Insight", "id": "x-1", "title": title, "date": dt.date(2026, 11, 15),
+            "summary": summary, "evidence": None, "steps": steps}
+    text = record_yaml(data)
+    expected = {k: read_back(v) for k, v in data.items() if v not in (None, [])}
+    assert data_of(text, LIMITS) == [expected]
+
+
+@pytest.mark.parametrize("text", ["\x85", "a\u2028b", "a\u2029", "x\x7f", "\x9f", "\ufeffa", "\uffff", "ä\x85ö"])
+def test_line_breaks_and_characters_yaml_refuses_are_escaped(text: str) -> None:
+    """NEL, LS and PS are line breaks to a YAML reader (a quoted value folded them into a
+    space), and DEL, C1 controls, BOM and non-characters are refused in a file: all
+    are written as escapes."""
+    written = yaml_scalar(text)
+    assert written.startswith('"') and "\\u" in written
+    assert data_of(f"summary: {written}\n", LIMITS) == [{"summary": text}]
+    assert data_of(f"steps:\n  - {flow_item(text)}\n", LIMITS) == [{"steps": [text]}]
+
+
+def test_files_read_back_in_forked_workers_give_the_same_errors(bank: Path, tmp_path: Path) -> None:
+    """The read-back check of many new files gives the same errors, in the same order,
+    whether the files are read in this process or in forked workers."""
+    from journeyops_cli.edit.changeset import Changeset
+    from journeyops_cli.pipeline import load_bank
+    from journeyops_cli.sheets.feedback import plan_insights
+    from journeyops_cli.sheets.rows import read_rows
+
+    path = tmp_path / "palaute.csv"
+    rows = ["Päivämäärä;Kanava;Palaute"] + [f"{d}.{m}.2026;Verkko;Palaute {d} {m}" for m in range(1, 13)
+                                            for d in range(1, 8)]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    loaded = load_bank(bank, cache=False).bank
+    profile = loaded.config.import_profiles["palaute"].model_copy(
+        update={"columns": {"date": "Päivämäärä", "source": "Kanava", "summary": "Palaute"}})
+    planned = plan_insights(loaded, read_rows(path, str(path)), profile, "palaute", "palaute")
+    assert not planned.problems and len(planned.files) == 12
+    changes = Changeset(bank, loaded.config.limits)
+    for file, records in planned.files.items():
+        changes.add(file, records, "new")
+    assert changes.file_errors(workers=1) == changes.file_errors(workers=2) == []
+    changes.add("insights/broken-a.yaml", ["kind: Insight\nid: broken-a\ntitle: [\n"], "new")
+    changes.add("insights/broken-b.yaml", ["kind: Insight\nid: Broken B\ntitle: x\n"], "new")
+    here = changes.file_errors(workers=1)
+    assert sorted({error.split(":")[0] for error in here}) == ["insights/broken-a.yaml", "insights/broken-b.yaml"]
+    assert here[0].startswith("insights/broken-a.yaml:") and here[-1].startswith("insights/broken-b.yaml:")
+    assert changes.file_errors(workers=2) == here
