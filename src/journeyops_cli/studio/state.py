@@ -1,0 +1,116 @@
+"""The bank as the studio holds it: loaded once, every file's load result kept, so a
+planned change is checked by reloading only the files it touches and running the rules
+on the whole bank in memory (what `validate` would say of the bank with the change in it).
+
+A file changed on disk by someone else (an editor, `git pull`) is noticed by its
+modification time and size before each request, and the bank is loaded again.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from journeyops_cli.bank import Bank
+from journeyops_cli.findings import Finding, Severity
+from journeyops_cli.load.files import FileResult, digest_of, discover, load_bytes
+from journeyops_cli.models.config import BankConfig
+
+
+@dataclass(slots=True)
+class View:
+    """One loaded state of the bank: its records and what `validate` finds in it."""
+
+    bank: Bank
+    findings: list[Finding]
+    results: dict[str, FileResult]
+    loader_findings: list[Finding] = field(default_factory=list)
+
+    def errors(self) -> dict[tuple[str, str, str], Finding]:
+        return {(f.path, f.code, f.message): f for f in self.findings if f.severity >= Severity.ERROR}
+
+    def findings_for(self, paths: set[str]) -> list[Finding]:
+        return [f for f in self.findings if f.path in paths]
+
+
+class BankState:
+    """The bank at `root`, kept current; `lock` serialises every check and write."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root.resolve()
+        self.lock = threading.RLock()
+        self._stamp: dict[str, tuple[int, int]] = {}
+        self.config: BankConfig
+        self.view: View
+        self.reload()
+
+    def reload(self) -> None:
+        from journeyops_cli.load.parallel import load_files
+        from journeyops_cli.pipeline import load_config
+
+        with self.lock:
+            self.config = load_config(self.root)
+            found = discover(self.root, self.config.exclude, self.config.site.out)
+            results = load_files(self.root, found.files, self.config.limits)
+            self._stamp = self._stamps(found.files)
+            self.view = self._view({r.path: r for r in results}, list(found.findings))
+
+    def _stamps(self, files: list[str]) -> dict[str, tuple[int, int]]:
+        stamps: dict[str, tuple[int, int]] = {}
+        for rel in files:
+            try:
+                stat = (self.root / rel).stat()
+            except OSError:
+                continue
+            stamps[rel] = (stat.st_mtime_ns, stat.st_size)
+        return stamps
+
+    def refresh(self) -> bool:
+        """Load the bank again when any of its files changed on disk; True when it did."""
+        with self.lock:
+            found = discover(self.root, self.config.exclude, self.config.site.out)
+            if self._stamps(found.files) == self._stamp:
+                return False
+            self.reload()
+            return True
+
+    def _view(self, results: dict[str, FileResult], loader_findings: list[Finding]) -> View:
+        from journeyops_cli.rules.engine import Selection, lint
+
+        records = [record for result in results.values() for record in result.records]
+        invalid = [item for result in results.values() for item in result.invalid]
+        loaded = list(loader_findings)
+        for result in results.values():
+            loaded.extend(result.findings)
+        bank = Bank.build(self.root, self.config, records, invalid)
+        bank.marked = {result.path for result in results.values() if result.marked}
+        files = sorted(results)
+        findings = lint(bank, loaded, files, Selection())
+        findings.sort(key=Finding.sort_key)
+        return View(bank, findings, results, loader_findings)
+
+    def digest(self, rel: str) -> str:
+        """The digest of a bank file as it is on disk now ("" when it does not exist)."""
+        try:
+            data = (self.root / rel).read_bytes()
+        except OSError:
+            return ""
+        return digest_of(data).hex()
+
+    def planned(self, texts: dict[str, bytes]) -> View:
+        """The bank as it would be with these files' new bytes (bank-relative paths)."""
+        results = dict(self.view.results)
+        for rel, data in texts.items():
+            results[rel] = load_bytes(rel, data, [], self.config.limits)
+        return self._view(results, self.view.loader_findings)
+
+    def new_errors(self, after: View) -> list[Finding]:
+        """Errors in `after` that the bank as loaded does not have."""
+        before = self.view.errors()
+        return [f for key, f in sorted(after.errors().items()) if key not in before]
+
+    def adopt(self, after: View) -> None:
+        """`after` was written: it is the bank now."""
+        self.view = after
+        self._stamp = self._stamps(sorted(after.results))
