@@ -390,6 +390,7 @@ async def new_journey(studio: Studio, request: Request) -> Response:
         lambda form: forms.new_journey(studio.state.view.bank, form, studio.languages),
         lambda view: view.link.root(),
         parent=parent, level=level, rows=rows,
+        themes=lambda view: [(th.id, view.t(th.title)) for th in view.bank.themes()],
         parents=lambda view: [(j.id, view.t(j.title), j.level) for j in view.planner.journeys_sorted(view.bank.journeys())
                               if j.level != "detailed"],
         parent_steps=lambda view: [(s.id, view.t(s.title)) for s in parent.steps] if isinstance(parent, Journey) else [],

@@ -354,6 +354,7 @@ def new_journey(bank: Bank, form: Form, languages: list[str]) -> Changeset:
         "title": per_language(form, "title", languages),
         "level": one(form, "level"),
         "parent": parent,
+        "theme": one(form, "theme") or None,
         "description": per_language(form, "description", languages),
         "owner": one(form, "owner") or None,
         "status": one(form, "status") or None,

@@ -1,0 +1,132 @@
+"""The studio's forms through Starlette's TestClient: each writes through the edit path,
+keeps comments, and leaves `validate` clean."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from journeyops_cli.pipeline import validate
+from journeyops_cli.findings import Severity
+from tests.studio.helpers import csrf_of, digest_of, git, snapshot, studio_client
+
+
+def errors(root: Path) -> list[str]:
+    return [f"{f.path}: {f.code} {f.message}" for f in validate(root).findings if f.severity >= Severity.ERROR]
+
+
+def test_every_page_renders(bank: Path) -> None:
+    client, _, _ = studio_client(bank)
+    for url in ["/", "/?lang=en", "/journey/daycare-journey", "/journey/daycare-journey/step/apply",
+                "/new/insight", "/triage", "/metrics", "/metric/callback-wait-hours", "/new/opportunity",
+                "/new/journey", "/new/journey?parent=daycare-journey", "/changes",
+                "/insight/fb-daycare-decision-delay", "/search?q=day", "/journey/daycare-journey/step/apply/remove"]:
+        answer = client.get(url)
+        assert answer.status_code == 200, url
+        assert answer.headers["content-security-policy"].startswith("default-src 'none'")
+
+
+def test_add_insight_linked_to_two_steps(bank: Path) -> None:
+    client, _, _ = studio_client(bank)
+    page = client.get("/new/insight?lang=en").text
+    assert 'name="steps" value="daycare-journey#apply"' in page
+    answer = client.post("/new/insight?lang=en", data={
+        "csrf": csrf_of(page), "title_fi": "Maksu epäselvä", "title_en": "The fee is unclear",
+        "type": "interview", "source": "Haastattelut 2026", "date": "2026-11-20",
+        "summary_fi": "Perheet eivät ymmärrä maksua.", "summary_en": "Families do not understand the fee.",
+        "severity": "high", "confidence": "medium", "evidence": "https://example.org/notes",
+        "steps": ["daycare-journey#apply", "daycare-fees#estimate-fee"], "customer_groups": ["families-with-children"],
+    }, follow_redirects=False)
+    assert answer.status_code == 303, answer.text
+    text = (bank / "insights" / "maksu-epaselva.yaml").read_text(encoding="utf-8")
+    assert "  - daycare-journey#apply\n  - daycare-fees#estimate-fee\n" in text
+    assert "customer_groups: [families-with-children]" in text
+    assert "title: {fi: Maksu epäselvä, en: The fee is unclear}" in text
+    assert errors(bank) == []
+    assert "Saved: insight added" in client.get("/?lang=en").text
+
+
+def test_triage_links_three_insights_and_keeps_comments(bank: Path) -> None:
+    client, _, _ = studio_client(bank)
+    page = client.get("/triage").text
+    form: dict[str, object] = {"csrf": csrf_of(page), "step": "daycare-journey#wait-for-decision",
+                               "insights": ["fb-unlinked-one", "fb-unlinked-two", "fb-unlinked-three"]}
+    for name in ("one", "two", "three"):
+        value = page.split(f'name="digest_fb-unlinked-{name}" value="')[1].split('"')[0]
+        form[f"digest_fb-unlinked-{name}"] = value
+    answer = client.post("/triage", data=form, follow_redirects=False)
+    assert answer.status_code == 303, answer.text
+    text = (bank / "insights" / "unlinked.yaml").read_text(encoding="utf-8")
+    assert text.count("steps:\n  - daycare-journey#wait-for-decision\n") == 3
+    assert "# Feedback not yet placed on a journey (triage them in the studio).\n" in text
+    assert "# A second one.\n" in text
+    assert errors(bank) == []
+
+
+def test_edit_emotion_changes_only_that_value(bank: Path) -> None:
+    client, _, _ = studio_client(bank)
+    before = (bank / "journeys/mid/daycare-journey.yaml").read_text(encoding="utf-8")
+    page = client.get("/journey/daycare-journey/step/apply?lang=en").text
+    form = {"csrf": csrf_of(page), "digest": digest_of(page),
+            "title_fi": "Hakemuksen tekeminen", "title_en": "Applying for a place",
+            "customer_actions_fi": "Täyttää sähköisen hakemuksen", "customer_actions_en": "Fills in the online application",
+            "pain_points_fi": "Hakemuksen toivepäiväkotien järjestys on epäselvä.",
+            "pain_points_en": "It is unclear how the order of preferred daycare centres is used.",
+            "channels": ["e-service", "letter"], "emotion": "-2", "parent_step": "transaction"}
+    answer = client.post("/journey/daycare-journey/step/apply?lang=en", data=form, follow_redirects=False)
+    assert answer.status_code == 303, answer.text
+    after = (bank / "journeys/mid/daycare-journey.yaml").read_text(encoding="utf-8")
+    assert after == before.replace("    emotion: -1\n    pain_points:\n      - {fi: Hakemuksen",
+                                   "    emotion: -2\n    pain_points:\n      - {fi: Hakemuksen", 1)
+    assert after != before
+
+
+def test_add_observation(bank: Path) -> None:
+    client, _, _ = studio_client(bank)
+    page = client.get("/metric/callback-wait-hours").text
+    answer = client.post("/metric/callback-wait-hours", data={
+        "csrf": csrf_of(page), "digest": digest_of(page), "date": "2026-12-31", "value": "4,2"},
+        follow_redirects=False)
+    assert answer.status_code == 303, answer.text
+    text = (bank / "metrics/callback-wait-hours.yaml").read_text(encoding="utf-8")
+    assert "  - {date: 2026-09-30, value: 4.8}\n  - {date: 2026-12-31, value: 4.2}\n" in text
+    assert errors(bank) == []
+
+
+def test_create_mid_journey_with_parent_steps(bank: Path) -> None:
+    client, _, _ = studio_client(bank)
+    page = client.get("/new/journey?parent=service-journey&lang=en").text
+    assert 'name="step_parent_0"' in page
+    answer = client.post("/new/journey?parent=service-journey&lang=en", data={
+        "csrf": csrf_of(page), "level": "mid", "parent": "service-journey", "theme": "asuminen",
+        "title_fi": "Muutto Helsinkiin", "title_en": "Moving to Helsinki",
+        "step_title_0": "Find out", "step_parent_0": "findability",
+        "step_title_1": "Register", "step_parent_1": "transaction",
+    }, follow_redirects=False)
+    assert answer.status_code == 303, answer.text
+    text = (bank / "journeys/mid/muutto-helsinkiin.yaml").read_text(encoding="utf-8")
+    assert "parent: service-journey" in text and "parent_step: transaction" in text
+    assert errors(bank) == []
+
+
+def test_remove_step_shows_what_would_be_orphaned(bank: Path) -> None:
+    client, _, _ = studio_client(bank)
+    page = client.get("/journey/daycare-journey/step/wait-for-decision/remove?lang=en").text
+    assert "These would then point at a step that no longer exists:" in page
+    assert "fb-daycare-decision-delay" in page
+
+
+def test_commit_on_a_new_branch(bank: Path) -> None:
+    client, _, _ = studio_client(bank)
+    page = client.get("/metric/callback-wait-hours").text
+    client.post("/metric/callback-wait-hours", data={
+        "csrf": csrf_of(page), "digest": digest_of(page), "date": "2026-12-31", "value": "4"})
+    page = client.get("/changes?lang=en").text
+    assert "metrics/callback-wait-hours.yaml" in page
+    answer = client.post("/changes?lang=en", data={"csrf": csrf_of(page), "message": "Q4 call-back figure",
+                                                    "branch": "studio/q4"})
+    assert answer.status_code == 200, answer.text
+    assert "Pushing is yours: git push." in answer.text
+    assert git(bank, "rev-parse", "--abbrev-ref", "HEAD").strip() == "studio/q4"
+    assert git(bank, "log", "-1", "--format=%s").strip() == "Q4 call-back figure"
+    assert git(bank, "status", "--porcelain") == ""
+    assert snapshot(bank)  # the bank is still there
