@@ -105,6 +105,9 @@ def test_a_foreign_origin_is_refused(bank: Path) -> None:
     assert answer.status_code == 403
     assert answer.text == "Refused: the request comes from another site (Origin)."
     assert client.post(STEP, data=_step_form(page, emotion="2"), headers={"Origin": "null"}).status_code == 403
+    cross = {"Origin": "null", "Sec-Fetch-Site": "cross-site"}
+    assert client.post(STEP, data=_step_form(page, emotion="2"), headers=cross).status_code == 403
+    assert client.post(STEP, data=_step_form(page, emotion="2"), headers={"Sec-Fetch-Site": "same-site"}).status_code == 403
     assert snapshot(bank) == before
 
 

@@ -26,35 +26,29 @@ def studio(
     """Edit the bank in a browser: add insights, triage, edit steps, add observations and
     opportunities, create journeys, and commit. Listens on 127.0.0.1 only; the printed
     link opens it once, for this browser."""
-    import socket
+    import importlib.util
     import webbrowser
 
-    try:
-        import uvicorn
-
-        from journeyops_cli.studio.app import build_app
-    except ImportError as error:
-        fail(f"the studio needs its extra: pip install 'journeyops[studio]' ({error.name} is missing)")
-    from journeyops_cli.studio.security import Keys
-    from journeyops_cli.studio.state import BankState
-
+    missing = [name for name in ("starlette", "uvicorn") if importlib.util.find_spec(name) is None]
+    if missing:
+        fail(f"the studio needs its extra: pip install 'journeyops[studio]' ({', '.join(missing)} missing)")
     if not 0 <= port <= 65535:
         fail(f"--port {port}: use a port from 1 to 65535, or 0 for any free port")
+    from journeyops_cli.studio.security import Keys
+    from journeyops_cli.studio.server import listen, opening_link, server
+    from journeyops_cli.studio.state import BankState
+
     root = bank_root(bank)
-    state = BankState(root)
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     try:
-        sock.bind(("127.0.0.1", port))
+        sock = listen(port)
     except OSError as error:
-        sock.close()
         fail(f"--port {port}: cannot listen on 127.0.0.1 ({error.strerror})")
-    bound = sock.getsockname()[1]
+    state = BankState(root)
     keys = Keys()
-    url = f"http://127.0.0.1:{bound}/?token={keys.token}"
-    typer.echo(f"journeyops studio for {root} on http://127.0.0.1:{bound}/ (Ctrl-C stops)")
-    typer.echo(f"Open: {url}")
-    config = uvicorn.Config(build_app(state, keys, bound), log_level="warning", lifespan="off")
-    server = uvicorn.Server(config)
+    url = opening_link(sock, keys)
+    typer.echo(f"journeyops studio for {root} on http://127.0.0.1:{sock.getsockname()[1]}/ (Ctrl-C stops)")
+    typer.echo(f"Open (once): {url}")
+    running = server(state, keys, sock)
     if not no_browser:
         webbrowser.open(url)
-    server.run(sockets=[sock])
+    running.run(sockets=[sock])

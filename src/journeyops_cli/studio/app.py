@@ -106,6 +106,7 @@ def build_app(state: BankState, keys: Keys, port: int, today: Callable[[], dt.da
     routes = [
         route("/", home, ["GET"]),
         route("/assets/{name}", asset, ["GET"]),
+        route("/favicon.ico", no_icon, ["GET"]),
         route("/search", search, ["GET"]),
         route("/journey/{id}", journey_page, ["GET"]),
         route("/journey/{id}/review", review, ["POST"]),
@@ -182,6 +183,10 @@ async def asset(studio: Studio, request: Request) -> Response:
     if found is None:
         return Response("not found", status_code=404, media_type="text/plain")
     return Response(found[0], media_type=found[1])
+
+
+async def no_icon(studio: Studio, request: Request) -> Response:
+    return Response(status_code=204)
 
 
 async def search(studio: Studio, request: Request) -> Response:

@@ -5,7 +5,8 @@
 - Every request needs the session cookie; every form post also its CSRF token (an HMAC of
   the session, in a hidden field).
 - `Host` must be 127.0.0.1:PORT or localhost:PORT and `Origin`, when sent, the same: a page
-  on another site that resolves its own name to 127.0.0.1 (DNS rebinding) is refused.
+  on another site that resolves its own name to 127.0.0.1 (DNS rebinding) is refused, and
+  so is a request the browser marks as cross-site (`Sec-Fetch-Site`).
 - A request body larger than `MAX_BODY` is refused before it is read whole.
 - Every answer carries the site's Content-Security-Policy and is not cached.
 
@@ -116,8 +117,7 @@ class Guard:
         if _header(scope, b"host") not in self.hosts():
             await _answer(send, 421, "Refused: the Host header is not this studio's address.")
             return
-        origin = _header(scope, b"origin")
-        if origin is not None and origin not in {f"http://{h}" for h in self.hosts()}:
+        if not self._same_origin(scope):
             await _answer(send, 403, "Refused: the request comes from another site (Origin).")
             return
         query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
@@ -147,6 +147,18 @@ class Guard:
             await _answer(send, 403, "Refused: the form's CSRF token is missing or wrong; reload the page.")
             return
         await self.app(scope, _replay(body), _secured(send))
+
+    def _same_origin(self, scope: Scope) -> bool:
+        """`Origin`, when sent, is this studio. The site's pages set `no-referrer`, under
+        which a browser sends `Origin: null` with a form post; that is taken only together
+        with the browser's own `Sec-Fetch-Site: same-origin` (a page cannot set it)."""
+        fetch_site = _header(scope, b"sec-fetch-site")
+        if fetch_site is not None and fetch_site not in ("same-origin", "none"):
+            return False
+        origin = _header(scope, b"origin")
+        if origin is None or origin in {f"http://{h}" for h in self.hosts()}:
+            return True
+        return origin == "null" and fetch_site == "same-origin"
 
     def _csrf_in(self, scope: Scope, body: bytes) -> bool:
         kind = (_header(scope, b"content-type") or "").split(";")[0].strip()

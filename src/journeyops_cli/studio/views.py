@@ -106,7 +106,17 @@ class Renderer:
             "csrf": self.csrf,
             "bank": self.bank,
             "options": self.options,
+            "lines_of": self.lines_of,
         }
+
+    def lines_of(self, items: list[Any], language: str) -> str:
+        """List items in one language, one a line (what `forms._text_lines` reads back); a
+        plain-text item counts as the first language's."""
+        first = self.languages[0]
+        return "\n".join(
+            item.get(language, "") if isinstance(item, dict) else (item if language == first else "")
+            for item in items
+        )
 
     def options(self, prefix: str, values: list[str]) -> list[tuple[str, str]]:
         """(value, label in this language) for a select of enum values."""
