@@ -71,10 +71,12 @@ def make_bank(tmp_path: Path) -> Path:
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
-    """Every file of the bank (not .git) and its bytes."""
+    """Every file of the bank and its bytes (not .git, nor the cache folder that the
+    studio's checks share with `validate`)."""
+    skip = {".git", ".journeyops_cache"}
     return {
         str(p.relative_to(root)): p.read_bytes()
-        for p in sorted(root.rglob("*")) if p.is_file() and ".git" not in p.relative_to(root).parts
+        for p in sorted(root.rglob("*")) if p.is_file() and not skip & set(p.relative_to(root).parts)
     }
 
 

@@ -33,7 +33,8 @@ def save(state: BankState, digests: Mapping[str, str], plan: Callable[[], Change
     """Check `digests` (bank-relative path -> digest the form was opened with), make the
     changeset, check the bank with it and write it; returns what changed, one line each."""
     with state.lock:
-        state.refresh()
+        # The bank was brought up to date when the form was opened (every page load
+        # refreshes it); the files this change touches are checked by digest here.
         for path, digest in digests.items():
             if state.digest(path) != digest:
                 raise Stale(path)
@@ -49,5 +50,5 @@ def save(state: BankState, digests: Mapping[str, str], plan: Callable[[], Change
         if errors:
             raise Refused(errors)
         changes.write()
-        state.adopt(after)
+        state.adopt(after, list(texts))
         return [line for change in changes.changed for line in change.what]

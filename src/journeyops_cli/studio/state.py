@@ -8,14 +8,20 @@ modification time and size before each request, and the bank is loaded again.
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from typing import TYPE_CHECKING
 
 from journeyops_cli.bank import Bank
 from journeyops_cli.findings import Finding, Severity
 from journeyops_cli.load.files import FileResult, digest_of, discover, load_bytes
 from journeyops_cli.models.config import BankConfig
+
+if TYPE_CHECKING:
+    from journeyops_cli.load.places import Places
 
 
 @dataclass(slots=True)
@@ -43,14 +49,20 @@ class BankState:
         self._stamp: dict[str, tuple[int, int]] = {}
         self.config: BankConfig
         self.view: View
+        self.places: Places | None = None
         self.reload()
 
     def reload(self) -> None:
         from journeyops_cli.load.parallel import load_files
-        from journeyops_cli.pipeline import load_config
+        from journeyops_cli.load.places import Places
+        from journeyops_cli.pipeline import cache_enabled, load_config
 
         with self.lock:
             self.config = load_config(self.root)
+            # Where findings stand in each file, by file content: kept in memory across
+            # checks (and read from the bank's cache when `validate` left one), so a check
+            # places only the findings of the files that changed.
+            self.places = Places.open(self.root) if cache_enabled() else None
             found = discover(self.root, self.config.exclude, self.config.site.out)
             results = load_files(self.root, found.files, self.config.limits)
             self._stamp = self._stamps(found.files)
@@ -58,9 +70,10 @@ class BankState:
 
     def _stamps(self, files: list[str]) -> dict[str, tuple[int, int]]:
         stamps: dict[str, tuple[int, int]] = {}
+        base = str(self.root) + os.sep
         for rel in files:
             try:
-                stat = (self.root / rel).stat()
+                stat = os.stat(base + rel)
             except OSError:
                 continue
             stamps[rel] = (stat.st_mtime_ns, stat.st_size)
@@ -75,7 +88,8 @@ class BankState:
             self.reload()
             return True
 
-    def _view(self, results: dict[str, FileResult], loader_findings: list[Finding]) -> View:
+    def _view(self, results: dict[str, FileResult], loader_findings: list[Finding],
+              texts: dict[str, bytes] | None = None) -> View:
         from journeyops_cli.rules.engine import Selection, lint
 
         records = [record for result in results.values() for record in result.records]
@@ -85,6 +99,12 @@ class BankState:
             loaded.extend(result.findings)
         bank = Bank.build(self.root, self.config, records, invalid)
         bank.marked = {result.path for result in results.values() if result.marked}
+        for rel, data in (texts or {}).items():
+            # Findings in a planned file are placed in its planned text, not the one on disk.
+            bank._texts[rel] = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")
+        if self.places is not None:
+            bank.places = self.places
+            bank.digests = {r.path: r.digest for r in results.values() if r.digest is not None}
         files = sorted(results)
         findings = lint(bank, loaded, files, Selection())
         findings.sort(key=Finding.sort_key)
@@ -103,14 +123,17 @@ class BankState:
         results = dict(self.view.results)
         for rel, data in texts.items():
             results[rel] = load_bytes(rel, data, [], self.config.limits)
-        return self._view(results, self.view.loader_findings)
+            results[rel].digest = digest_of(data)
+        return self._view(results, self.view.loader_findings, texts)
 
     def new_errors(self, after: View) -> list[Finding]:
         """Errors in `after` that the bank as loaded does not have."""
         before = self.view.errors()
         return [f for key, f in sorted(after.errors().items()) if key not in before]
 
-    def adopt(self, after: View) -> None:
-        """`after` was written: it is the bank now."""
+    def adopt(self, after: View, written: list[str]) -> None:
+        """`after` was written (the files `written`): it is the bank now."""
         self.view = after
-        self._stamp = self._stamps(sorted(after.results))
+        self._stamp.update(self._stamps(written))
+        if self.places is not None:
+            self.places.added = []  # kept in memory only: nothing to merge later
