@@ -51,6 +51,9 @@ CLEAN = [
     "src/journeyops_cli/models/config_import.py",
     "tests/sheets",
     "benchmarks/feedback_import.py",
+    "src/journeyops_cli/studio",
+    "tests/studio",
+    "benchmarks/studio_save.py",
 ]
 
 

@@ -4,7 +4,6 @@ import warnings
 from pathlib import Path
 
 import pytest
-
 from tests.studio.helpers import make_bank
 
 warnings.filterwarnings("ignore", message=".*httpx.*", category=DeprecationWarning)

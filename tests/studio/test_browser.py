@@ -12,14 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.studio.helpers import TODAY, git, make_bank
+from tests.tools import run_axe
 
 from journeyops_cli.findings import Severity
 from journeyops_cli.pipeline import validate
 from journeyops_cli.studio.security import Keys
 from journeyops_cli.studio.server import listen, opening_link, server
 from journeyops_cli.studio.state import BankState
-from tests.studio.helpers import TODAY, git, make_bank
-from tests.tools import run_axe
 
 pytestmark = pytest.mark.browser
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from journeyops_cli.pipeline import validate
-from journeyops_cli.findings import Severity
 from tests.studio.helpers import csrf_of, digest_of, git, snapshot, studio_client
+
+from journeyops_cli.findings import Severity
+from journeyops_cli.pipeline import validate
 
 
 def errors(root: Path) -> list[str]:
@@ -68,7 +69,8 @@ def test_edit_emotion_changes_only_that_value(bank: Path) -> None:
     page = client.get("/journey/daycare-journey/step/apply?lang=en").text
     form = {"csrf": csrf_of(page), "digest": digest_of(page),
             "title_fi": "Hakemuksen tekeminen", "title_en": "Applying for a place",
-            "customer_actions_fi": "Täyttää sähköisen hakemuksen", "customer_actions_en": "Fills in the online application",
+            "customer_actions_fi": "Täyttää sähköisen hakemuksen",
+            "customer_actions_en": "Fills in the online application",
             "pain_points_fi": "Hakemuksen toivepäiväkotien järjestys on epäselvä.",
             "pain_points_en": "It is unclear how the order of preferred daycare centres is used.",
             "channels": ["e-service", "letter"], "emotion": "-2", "parent_step": "transaction"}
@@ -130,3 +132,65 @@ def test_commit_on_a_new_branch(bank: Path) -> None:
     assert git(bank, "log", "-1", "--format=%s").strip() == "Q4 call-back figure"
     assert git(bank, "status", "--porcelain") == ""
     assert snapshot(bank)  # the bank is still there
+
+
+def _post_journey_form(client, bank: Path, url: str, **data: object):  # type: ignore[no-untyped-def]
+    page = client.get("/journey/daycare-journey?lang=en").text
+    return client.post(url, data={"csrf": csrf_of(page), "digest": digest_of(page), **data}, follow_redirects=False)
+
+
+def test_move_a_step_down_and_back_up(bank: Path) -> None:
+    client, _, state = studio_client(bank)
+    path = bank / "journeys/mid/daycare-journey.yaml"
+    ids = [s.id for s in state.view.bank.get_kind("Journey", "daycare-journey").steps]  # type: ignore[union-attr]
+    answer = _post_journey_form(client, bank, "/journey/daycare-journey/step/find-options/move", direction="down")
+    assert answer.status_code == 303, answer.text
+    moved = [s.id for s in state.view.bank.get_kind("Journey", "daycare-journey").steps]  # type: ignore[union-attr]
+    assert moved == [ids[1], ids[0], *ids[2:]]
+    assert errors(bank) == []
+    _post_journey_form(client, bank, "/journey/daycare-journey/step/find-options/move", direction="up")
+    back = [s.id for s in state.view.bank.get_kind("Journey", "daycare-journey").steps]  # type: ignore[union-attr]
+    assert back == ids
+    assert "    parent_step: findability\n" in path.read_text(encoding="utf-8")
+
+
+def test_add_a_step_before_another_and_mark_reviewed(bank: Path) -> None:
+    client, _, state = studio_client(bank)
+    answer = _post_journey_form(client, bank, "/journey/daycare-journey/steps", title_fi="Neuvonta",
+                                title_en="Getting advice", before="apply", parent_step="findability")
+    assert answer.status_code == 303, answer.text
+    steps = [s.id for s in state.view.bank.get_kind("Journey", "daycare-journey").steps]  # type: ignore[union-attr]
+    assert steps.index("neuvonta") == steps.index("apply") - 1
+    answer = _post_journey_form(client, bank, "/journey/daycare-journey/review", note="Checked with the team")
+    assert answer.status_code == 303, answer.text
+    assert "reviewed: 2026-12-07\n" in (bank / "journeys/mid/daycare-journey.yaml").read_text(encoding="utf-8")
+    assert "daycare-journey reviewed: Checked with the team" in client.get("/changes").text
+    assert errors(bank) == []
+
+
+def test_add_an_opportunity_with_evidence_and_estimates(bank: Path) -> None:
+    client, _, _ = studio_client(bank)
+    page = client.get("/new/opportunity?lang=en").text
+    answer = client.post("/new/opportunity?lang=en", data={
+        "csrf": csrf_of(page), "title_en": "Show the decision date", "problem_en": "Families cannot plan.",
+        "steps": ["daycare-journey#wait-for-decision"], "insights": ["fb-daycare-decision-delay"],
+        "reach": "3000", "impact": "2", "confidence": "0.8", "effort": "3",
+    }, follow_redirects=False)
+    assert answer.status_code == 303, answer.text
+    text = (bank / "opportunities/show-the-decision-date.yaml").read_text(encoding="utf-8")
+    assert "estimates: {reach: 3000, impact: 2, confidence: 0.8, effort: 3}" in text
+    assert errors(bank) == []
+
+
+def test_live_findings_for_the_record_on_screen(bank: Path) -> None:
+    client, _, _ = studio_client(bank)
+    answer = client.get("/live?kind=journey&id=daycare-journey&lang=en")
+    assert answer.status_code == 200
+    assert "html" in answer.json()
+    assert client.get("/live?kind=journey&id=..%2Fx").status_code == 404
+
+
+def test_every_studio_string_is_translated() -> None:
+    from journeyops_cli.studio.strings import check_tables
+
+    assert check_tables() == []

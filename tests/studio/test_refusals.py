@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from starlette.testclient import TestClient
-
 from tests.studio.helpers import BASE, csrf_of, digest_of, snapshot, studio_client
 
 STEP = "/journey/daycare-journey/step/apply?lang=en"
@@ -64,7 +63,8 @@ def test_no_session_no_access(bank: Path) -> None:
     answer = stranger.get("/")
     assert answer.status_code == 403
     assert answer.text == "Refused: no studio session. Open the link `journeyops studio` printed."
-    assert stranger.post("/triage", data={"insights": "fb-unlinked-one", "step": "daycare-journey#apply"}).status_code == 403
+    forged = {"insights": "fb-unlinked-one", "step": "daycare-journey#apply"}
+    assert stranger.post("/triage", data=forged).status_code == 403
     assert snapshot(bank) == before
 
 
@@ -107,7 +107,8 @@ def test_a_foreign_origin_is_refused(bank: Path) -> None:
     assert client.post(STEP, data=_step_form(page, emotion="2"), headers={"Origin": "null"}).status_code == 403
     cross = {"Origin": "null", "Sec-Fetch-Site": "cross-site"}
     assert client.post(STEP, data=_step_form(page, emotion="2"), headers=cross).status_code == 403
-    assert client.post(STEP, data=_step_form(page, emotion="2"), headers={"Sec-Fetch-Site": "same-site"}).status_code == 403
+    same_site = {"Sec-Fetch-Site": "same-site"}
+    assert client.post(STEP, data=_step_form(page, emotion="2"), headers=same_site).status_code == 403
     assert snapshot(bank) == before
 
 

@@ -396,9 +396,11 @@ async def new_journey(studio: Studio, request: Request) -> Response:
         lambda view: view.link.root(),
         parent=parent, level=level, rows=rows,
         themes=lambda view: [(th.id, view.t(th.title)) for th in view.bank.themes()],
-        parents=lambda view: [(j.id, view.t(j.title), j.level) for j in view.planner.journeys_sorted(view.bank.journeys())
-                              if j.level != "detailed"],
-        parent_steps=lambda view: [(s.id, view.t(s.title)) for s in parent.steps] if isinstance(parent, Journey) else [],
+        parents=lambda view: [(j.id, view.t(j.title), j.level)
+                              for j in view.planner.journeys_sorted(view.bank.journeys()) if j.level != "detailed"],
+        parent_steps=lambda view: (
+            [(s.id, view.t(s.title)) for s in parent.steps] if isinstance(parent, Journey) else []
+        ),
     )
 
 
@@ -486,7 +488,7 @@ async def changes_page(studio: Studio, request: Request) -> Response:
         else:
             studio.notes.clear()
     found = git_changes(studio.state.root)
-    suggested = "\n".join(["Changes made in journeyops studio", *([""] + studio.notes if studio.notes else [])])
+    suggested = "\n".join(["Changes made in journeyops studio", *(["", *studio.notes] if studio.notes else [])])
     return _html(view.render(
         "studio/changes.html.j2", view.s["changes"], "", changes=found, message=message, form=form,
         committed=done, suggested=suggested, branch=default_branch(dt.datetime.now()),
@@ -497,7 +499,9 @@ async def live(studio: Studio, request: Request) -> Response:
     """The findings for one record's file, for the studio's script to refresh a page."""
     view = studio.renderer(request)
     kind = request.query_params.get("kind", "")
-    model = {"journey": Journey, "insight": Insight, "metric": Metric, "opportunity": Opportunity}.get(kind)
+    models: dict[str, type[Record]] = {"journey": Journey, "insight": Insight, "metric": Metric,
+                                       "opportunity": Opportunity}
+    model = models.get(kind)
     record = forms.record_of(view.bank, model, request.query_params.get("id", "")) if model else None
     if record is None:
         return JSONResponse({"findings": []}, status_code=404)

@@ -269,9 +269,10 @@ def move_step(bank: Bank, journey_id: str, step_id: str, offset: int) -> Changes
     if target < 0 or target >= len(journey.steps):
         raise EditError("the step is already at that end of the journey")
     raw = _raw_step(bank, journey, index)
+    # Taken out, the list is one shorter: put back before the item now at `target`, or at
+    # the end when the step goes last.
     edits: list[Edit] = [RemoveItem(("steps",), index)]
-    before = target if offset < 0 else target
-    edits.append(AppendItem(("steps",), raw, before if before < len(journey.steps) - 1 else None))
+    edits.append(AppendItem(("steps",), raw, target if target < len(journey.steps) - 1 else None))
     changes = Changeset(bank.root, bank.config.limits)
     changes.edit(journey, edits, f"{journey_id}#{step_id} moved")
     return changes

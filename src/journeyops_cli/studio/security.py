@@ -19,7 +19,7 @@ import hashlib
 import hmac
 import secrets
 from collections.abc import Awaitable, Callable, MutableMapping
-from http.cookies import SimpleCookie
+from http.cookies import CookieError, SimpleCookie
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -84,7 +84,7 @@ def _cookie(scope: Scope) -> str | None:
     jar: SimpleCookie = SimpleCookie()
     try:
         jar.load(raw)
-    except Exception:
+    except CookieError:
         return None
     morsel = jar.get(COOKIE)
     return morsel.value if morsel is not None else None

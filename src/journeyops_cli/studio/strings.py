@@ -27,7 +27,10 @@ _EN: dict[str, str] = {
     "saved": "Saved:",
     "refused": "Not saved. The change would add this problem to the bank:",
     "not_saved": "Not saved:",
-    "stale": "The file changed on disk after this form was opened (in an editor or by git). Nothing was written; reload the page to see the file as it is now.",
+    "stale": (
+        "The file changed on disk after this form was opened (in an editor or by git). "
+        "Nothing was written; reload the page to see the file as it is now."
+    ),
     "reload": "Reload",
     "unlinked": "Insights linked to no step",
     "no_unlinked": "Every insight is linked to a step.",
@@ -118,7 +121,10 @@ _FI: dict[str, str] = {
     "saved": "Tallennettu:",
     "refused": "Ei tallennettu. Muutos toisi pankkiin tämän ongelman:",
     "not_saved": "Ei tallennettu:",
-    "stale": "Tiedosto muuttui levyllä lomakkeen avaamisen jälkeen (editorissa tai gitillä). Mitään ei kirjoitettu; lataa sivu uudelleen nähdäksesi tiedoston nykyisen sisällön.",
+    "stale": (
+        "Tiedosto muuttui levyllä lomakkeen avaamisen jälkeen (editorissa tai gitillä). "
+        "Mitään ei kirjoitettu; lataa sivu uudelleen nähdäksesi tiedoston nykyisen sisällön."
+    ),
     "reload": "Lataa uudelleen",
     "unlinked": "Havainnot, joita ei ole kohdistettu vaiheeseen",
     "no_unlinked": "Jokainen havainto on kohdistettu vaiheeseen.",
