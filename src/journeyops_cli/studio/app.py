@@ -225,36 +225,42 @@ async def journey_page(studio: Studio, request: Request, message: str | None = N
     ), status)
 
 
-async def review(studio: Studio, request: Request) -> Response:
+async def _journey_post(studio: Studio, request: Request,
+                        plan: Callable[[Journey, Form], Changeset]) -> tuple[Journey | None, Form, Response | None]:
+    """Save a form posted on a journey's page: (the journey, the form, the page to answer
+    with when not saved; None when saved)."""
     journey = _journey(studio, request)
     if journey is None:
-        return _not_found(studio, request)
+        return None, {}, _not_found(studio, request)
     form = await _form(request)
-    view = studio.renderer(request)
     found = journey
-    message, status = _try_save(studio, _posted_digest(form, journey),
-                                lambda: forms.mark_reviewed(studio.state.view.bank, found.id, studio.today()), view)
+    message, status = _try_save(studio, _posted_digest(form, journey), lambda: plan(found, form),
+                                studio.renderer(request))
     if message:
-        return await journey_page(studio, request, message, status, form)
+        return journey, form, await journey_page(studio, request, message, status, form)
+    return journey, form, None
+
+
+async def review(studio: Studio, request: Request) -> Response:
+    journey, form, refused = await _journey_post(
+        studio, request, lambda journey, _form: forms.mark_reviewed(studio.state.view.bank, journey.id, studio.today()),
+    )
+    if refused is not None or journey is None:
+        return refused or _not_found(studio, request)
     note = forms.one(form, "note")
     if note:
         studio.notes.append(f"{journey.id} reviewed: {note}")
-    return _redirect(view.link.record("journey", journey.id))
+    return _redirect(studio.renderer(request).link.record("journey", journey.id))
 
 
 async def add_step(studio: Studio, request: Request) -> Response:
-    journey = _journey(studio, request)
-    if journey is None:
-        return _not_found(studio, request)
-    form = await _form(request)
-    view = studio.renderer(request)
-    found = journey
-    message, status = _try_save(studio, _posted_digest(form, journey),
-                                lambda: forms.add_step(studio.state.view.bank, found.id, form, studio.languages),
-                                view)
-    if message:
-        return await journey_page(studio, request, message, status, form)
-    return _redirect(view.link.record("journey", journey.id))
+    def plan(journey: Journey, form: Form) -> Changeset:
+        return forms.add_step(studio.state.view.bank, journey.id, form, studio.languages)
+
+    journey, _, refused = await _journey_post(studio, request, plan)
+    if refused is not None or journey is None:
+        return refused or _not_found(studio, request)
+    return _redirect(studio.renderer(request).link.record("journey", journey.id))
 
 
 def _step_of(studio: Studio, request: Request) -> tuple[Journey, int] | None:
