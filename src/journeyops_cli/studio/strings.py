@@ -1,5 +1,6 @@
 """The studio's own interface strings (Finnish and English; other languages fall back to
-English), on top of the site's strings (`site.strings.site_strings`)."""
+English), on top of the interface catalogue the site and `render` use
+(`render.catalogue`, looked up with `render.i18n.strings`)."""
 
 from __future__ import annotations
 
@@ -196,9 +197,9 @@ TABLES = {"en": _EN, "fi": _FI}
 
 def studio_strings(language: str) -> dict[str, str]:
     """The site's strings in `language` with the studio's on top."""
-    from journeyops_cli.site.strings import site_strings
+    from journeyops_cli.render.i18n import strings
 
-    return {**site_strings(language), **_EN, **TABLES.get(language, {})}
+    return {**strings(language), **_EN, **TABLES.get(language, {})}
 
 
 def check_tables() -> list[str]:

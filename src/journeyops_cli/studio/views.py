@@ -12,7 +12,7 @@ from markupsafe import Markup
 from journeyops_cli.findings import Finding
 from journeyops_cli.models.base import pick_text
 from journeyops_cli.site.pages import PagePlanner, SiteData
-from journeyops_cli.site.strings import LANGUAGE_NAMES, value_label
+from journeyops_cli.render.catalogue import LANGUAGE_NAMES
 from journeyops_cli.studio.state import View
 from journeyops_cli.studio.strings import studio_strings
 
@@ -70,7 +70,8 @@ class Renderer:
 
     def __init__(self, view: View, title: str, languages: list[str], language: str, path: str, csrf: str) -> None:
         from journeyops_cli.render.env import html_environment
-        from journeyops_cli.site.build import findings_by_path
+        from journeyops_cli.lint.withheld import Withheld
+        from journeyops_cli.site.jobs import findings_by_path
 
         self.view = view
         self.bank = view.bank
@@ -81,7 +82,7 @@ class Renderer:
         self.env = html_environment()
         self.s = studio_strings(language)
         self.link = StudioLinker(language)
-        self.data = SiteData(view.bank, title, languages, findings_by_path(view.findings))
+        self.data = SiteData(view.bank, title, languages, findings_by_path(view.findings, Withheld()))
         self.planner = PagePlanner(self.data, language, self.s)
 
     def t(self, value: Any) -> str:
@@ -120,7 +121,7 @@ class Renderer:
 
     def options(self, prefix: str, values: list[str]) -> list[tuple[str, str]]:
         """(value, label in this language) for a select of enum values."""
-        return [(value, value_label(self.s, prefix, value)) for value in values]
+        return [(value, self.s.get(f"{prefix}{value}", value)) for value in values]
 
     def site_main(self, kind: str, record: Any) -> tuple[str, Markup]:
         """The `main` block of the site's page for `record`: (title, html)."""
