@@ -11,8 +11,8 @@ from markupsafe import Markup
 
 from journeyops_cli.findings import Finding
 from journeyops_cli.models.base import pick_text
-from journeyops_cli.site.pages import PagePlanner, SiteData
 from journeyops_cli.render.catalogue import LANGUAGE_NAMES
+from journeyops_cli.site.pages import PagePlanner, SiteData
 from journeyops_cli.studio.state import View
 from journeyops_cli.studio.strings import studio_strings
 
@@ -69,8 +69,8 @@ class Renderer:
     """Renders studio pages in one language for the bank as it is now."""
 
     def __init__(self, view: View, title: str, languages: list[str], language: str, path: str, csrf: str) -> None:
-        from journeyops_cli.render.env import html_environment
         from journeyops_cli.lint.withheld import Withheld
+        from journeyops_cli.render.env import html_environment
         from journeyops_cli.site.jobs import findings_by_path
 
         self.view = view
