@@ -194,3 +194,32 @@ def test_every_studio_string_is_translated() -> None:
     from journeyops_cli.studio.strings import check_tables
 
     assert check_tables() == []
+
+
+def test_a_plain_text_saved_unchanged_stays_plain(tmp_path: Path) -> None:
+    from tests.studio.helpers import make_bank
+
+    bank = make_bank(tmp_path)
+    path = bank / "journeys/mid/daycare-journey.yaml"
+    text = path.read_text(encoding="utf-8")
+    plain = text.replace("title: {fi: Hakemuksen tekeminen, en: Applying for a place}", "title: Hakemuksen tekeminen")
+    plain = plain.replace("      - {fi: Täyttää sähköisen hakemuksen, en: Fills in the online application}",
+                          "      - Täyttää sähköisen hakemuksen")
+    path.write_text(plain, encoding="utf-8")
+    client, _, _ = studio_client(bank)
+    page = client.get("/journey/daycare-journey/step/apply?lang=en").text
+    assert '<textarea id="f-customer_actions_en" name="customer_actions_en" rows="4" lang="en"></textarea>' in page
+    answer = client.post("/journey/daycare-journey/step/apply?lang=en", data={
+        "csrf": csrf_of(page), "digest": digest_of(page), "title_fi": "Hakemuksen tekeminen", "title_en": "",
+        "customer_actions_fi": "Täyttää sähköisen hakemuksen",
+        "pain_points_fi": "Hakemuksen toivepäiväkotien järjestys on epäselvä.",
+        "pain_points_en": "It is unclear how the order of preferred daycare centres is used.",
+        "channels": ["e-service", "letter"], "emotion": "-1", "parent_step": "transaction"}, follow_redirects=False)
+    assert answer.status_code == 303, answer.text
+    assert path.read_text(encoding="utf-8") == plain
+
+
+def test_the_language_switch_keeps_the_page_s_other_parameters(bank: Path) -> None:
+    client, _, _ = studio_client(bank)
+    page = client.get("/new/journey?parent=daycare-journey&lang=en").text
+    assert 'href="/new/journey?parent=daycare-journey&amp;lang=fi"' in page

@@ -66,7 +66,7 @@ class Studio:
         config = self.state.config
         title = config.site.title or config.name or "journeyops"
         return Renderer(self.state.view, title, self.languages, self.language(request), request.url.path,
-                        self.keys.csrf())
+                        self.keys.csrf(), dict(request.query_params))
 
 
 def _assets() -> dict[str, tuple[bytes, str]]:

@@ -57,9 +57,16 @@ def per_language(form: Form, name: str, languages: list[str]) -> str | dict[str,
     `{fi: …, en: …}` when several are (None when none is)."""
     texts = {lang: one(form, f"{name}_{lang}") for lang in languages}
     filled = {lang: text for lang, text in texts.items() if text}
+    return _one_text(filled, languages)
+
+
+def _one_text(filled: dict[str, str], languages: list[str]) -> str | dict[str, str] | None:
+    """A text in the first language only is written plain, as a person writes it in YAML
+    (and as a plain text already in the file reads back): saving a form unchanged changes
+    nothing."""
     if not filled:
         return None
-    if len(languages) == 1:
+    if list(filled) == [languages[0]]:
         return filled[languages[0]]
     return filled
 
@@ -181,7 +188,7 @@ def _text_lines(form: Form, name: str, languages: list[str]) -> list[Any]:
     items: list[Any] = []
     for n in range(count):
         texts = {lang: per[lang][n] for lang in languages if n < len(per[lang])}
-        items.append(texts[languages[0]] if len(languages) == 1 and texts else texts)
+        items.append(_one_text(texts, languages))
     return items
 
 

@@ -68,7 +68,8 @@ class PageTitle:
 class Renderer:
     """Renders studio pages in one language for the bank as it is now."""
 
-    def __init__(self, view: View, title: str, languages: list[str], language: str, path: str, csrf: str) -> None:
+    def __init__(self, view: View, title: str, languages: list[str], language: str, path: str, csrf: str,
+                 query: dict[str, str] | None = None) -> None:
         from journeyops_cli.lint.withheld import Withheld
         from journeyops_cli.render.env import html_environment
         from journeyops_cli.site.jobs import findings_by_path
@@ -79,6 +80,7 @@ class Renderer:
         self.language = language
         self.path = path
         self.csrf = csrf
+        self.query = {k: v for k, v in (query or {}).items() if k not in ("lang", "token")}
         self.env = html_environment()
         self.s = studio_strings(language)
         self.link = StudioLinker(language)
@@ -99,7 +101,7 @@ class Renderer:
             "link": self.link,
             "alternates": [
                 {"language": lang, "name": LANGUAGE_NAMES.get(lang, lang),
-                 "href": f"{self.path}?{urlencode({'lang': lang})}", "current": lang == self.language}
+                 "href": f"{self.path}?{urlencode({**self.query, 'lang': lang})}", "current": lang == self.language}
                 for lang in self.languages
             ],
             "has_backlog": False,
