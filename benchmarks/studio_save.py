@@ -12,7 +12,9 @@ scratch folder, then measures in one process:
   atomic write), median of `--runs` saves (a different date each).
 
 The target is a save under 300 ms at 2,000 journeys; the ratio to the warm validate is
-printed next to it.
+printed next to it. `--startup` instead measures the whole `journeyops studio` process on
+the example bank, from start to the first page served behind the opening link (target:
+under 1 s), next to `python -c pass` and `journeyops validate` in the same run.
 """
 
 from __future__ import annotations
@@ -38,6 +40,53 @@ def bank_of(journeys: int) -> Path:
     return root
 
 
+def _whole(command: list[str]) -> float:
+    import subprocess
+
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def startup(runs: int) -> None:
+    """The studio process on the example bank until its first page, median of `runs`."""
+    import os
+    import subprocess
+
+    import httpx
+
+    example = HERE.parent / "examples" / "helsinki"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        process = subprocess.Popen([sys.executable, "-m", "journeyops_cli", "studio", "--bank", str(example),
+                                    "--no-browser"], stdout=subprocess.PIPE, text=True, env=env)
+        try:
+            assert process.stdout is not None
+            process.stdout.readline()
+            link = process.stdout.readline().removeprefix("Open (once): ").strip()
+            while True:
+                try:
+                    httpx.get(link, follow_redirects=True).raise_for_status()
+                    break
+                except httpx.ConnectError:
+                    time.sleep(0.005)
+            times.append(time.perf_counter() - start)
+        finally:
+            process.terminate()
+            process.wait()
+    bare = statistics.median(_whole([sys.executable, "-c", "pass"]) for _ in range(runs))
+    check = statistics.median(
+        _whole([sys.executable, "-m", "journeyops_cli", "validate", "--bank", str(example)]) for _ in range(runs)
+    )
+    median = statistics.median(times)
+    print(f"python -c pass:                         {bare:.3f} s")
+    print(f"journeyops validate, example bank:      {check:.3f} s")
+    print(f"studio start-up to first page, example: {median:.3f} s  "
+          f"({median / check:.2f}x validate; target 1.0 s: {'met' if median < 1.0 else 'NOT met'})")
+
+
 def main(argv: list[str] | None = None) -> None:
     from journeyops_cli.models import Metric
     from journeyops_cli.pipeline import validate
@@ -48,7 +97,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--journeys", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--startup", action="store_true", help="measure the start-up on the example bank")
     args = parser.parse_args(argv)
+    if args.startup:
+        startup(args.runs)
+        return
     with tempfile.TemporaryDirectory(prefix="journeyops-studio-bench-") as scratch:
         root = Path(scratch) / "bank"
         shutil.copytree(bank_of(args.journeys), root)
