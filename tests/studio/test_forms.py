@@ -223,3 +223,11 @@ def test_the_language_switch_keeps_the_page_s_other_parameters(bank: Path) -> No
     client, _, _ = studio_client(bank)
     page = client.get("/new/journey?parent=daycare-journey&lang=en").text
     assert 'href="/new/journey?parent=daycare-journey&amp;lang=fi"' in page
+
+
+def test_the_chosen_language_stays_for_pages_without_lang(bank: Path) -> None:
+    client, _, _ = studio_client(bank)
+    assert '<html lang="en">' in client.get("/metrics?lang=en").text
+    assert '<html lang="en">' in client.get("/search?q=day").text
+    assert '<html lang="fi">' in client.get("/search?q=day&lang=fi").text
+    assert '<html lang="fi">' in client.get("/").text

@@ -41,6 +41,7 @@ ASSETS = {
     "studio.js": ("studio/assets/studio.js", "text/javascript"),
 }
 Form = dict[str, list[str]]
+LANGUAGE_COOKIE = "journeyops_studio_lang"
 
 
 @dataclass(slots=True)
@@ -59,8 +60,12 @@ class Studio:
         return list(self.state.config.languages)
 
     def language(self, request: Request) -> str:
-        wanted = request.query_params.get("lang", "")
-        return wanted if wanted in self.languages else self.languages[0]
+        """The page language: `?lang=`, else the one last chosen (a cookie), else the
+        bank's first."""
+        for wanted in (request.query_params.get("lang", ""), request.cookies.get(LANGUAGE_COOKIE, "")):
+            if wanted in self.languages:
+                return wanted
+        return self.languages[0]
 
     def renderer(self, request: Request) -> Renderer:
         config = self.state.config
@@ -99,7 +104,11 @@ def build_app(state: BankState, keys: Keys, port: int, today: Callable[[], dt.da
         async def endpoint(request: Request) -> Response:
             if request.method == "GET":
                 studio.state.refresh()
-            return await handler(studio, request)
+            response = await handler(studio, request)
+            chosen = request.query_params.get("lang", "")
+            if chosen in studio.languages and request.cookies.get(LANGUAGE_COOKIE) != chosen:
+                response.set_cookie(LANGUAGE_COOKIE, chosen, httponly=True, samesite="strict")
+            return response
 
         return Route(path, endpoint, methods=methods)
 
