@@ -5,7 +5,8 @@
 Generates (once, into benchmarks/.banks/) a bank with `generate.py` and copies it to a
 scratch folder, then measures in one process:
 
-- `validate` warm: the second `pipeline.validate` of the unchanged bank (the answer cache);
+- `validate` warm: `pipeline.validate` of the unchanged bank answered from its cache (the
+  third run);
 - studio start-up: `BankState` loading the bank and running every rule once;
 - a save: one observation added to a metric through the studio's path (`studio.save`:
   the digest check, the changeset, the whole bank checked with the change in memory, the
@@ -105,6 +106,9 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="journeyops-studio-bench-") as scratch:
         root = Path(scratch) / "bank"
         shutil.copytree(bank_of(args.journeys), root)
+        # The answer cache trusts a file's stat only once it is older than the run that
+        # stored it: the third run is the warm one (nothing changed).
+        validate(root)
         validate(root)
         start = time.perf_counter()
         validate(root)
@@ -123,7 +127,7 @@ def main(argv: list[str] | None = None) -> None:
             assert done, "nothing was saved"
         median = statistics.median(times)
         print(f"journeys: {args.journeys}, files: {len(state.view.results)}")
-        print(f"validate, warm (same process):   {warm:.3f} s")
+        print(f"validate, warm, nothing changed (same process): {warm:.3f} s")
         print(f"studio start-up (load + rules):  {load:.3f} s")
         print(f"studio save, median of {args.runs}:     {median:.3f} s  "
               f"({median / warm:.2f}x warm validate; target 0.300 s: {'met' if median < 0.3 else 'NOT met'})")

@@ -231,3 +231,27 @@ def test_the_chosen_language_stays_for_pages_without_lang(bank: Path) -> None:
     assert '<html lang="en">' in client.get("/search?q=day").text
     assert '<html lang="fi">' in client.get("/search?q=day&lang=fi").text
     assert '<html lang="fi">' in client.get("/").text
+
+
+def test_removing_a_step_others_point_at_is_refused_and_a_free_one_goes(bank: Path) -> None:
+    from journeyops_cli.models import Journey
+    from journeyops_cli.studio.forms import orphans_of
+
+    client, _, state = studio_client(bank)
+    before = (bank / "journeys/mid/daycare-journey.yaml").read_text(encoding="utf-8")
+    page = client.get("/journey/daycare-journey/step/wait-for-decision/remove?lang=en").text
+    answer = client.post("/journey/daycare-journey/step/wait-for-decision/remove?lang=en",
+                         data={"csrf": csrf_of(page), "digest": digest_of(page)})
+    assert answer.status_code == 422
+    assert "Not saved. The change would add this problem to the bank:" in answer.text
+    assert (bank / "journeys/mid/daycare-journey.yaml").read_text(encoding="utf-8") == before
+    journeys = state.view.bank.all(Journey)
+    free = next((j, s) for j in journeys for s in j.steps
+                if len(j.steps) > 1 and not orphans_of(state.view.bank, j.id, s.id))
+    url = f"/journey/{free[0].id}/step/{free[1].id}/remove?lang=en"
+    page = client.get(url).text
+    assert "Nothing else points at this step." in page
+    answer = client.post(url, data={"csrf": csrf_of(page), "digest": digest_of(page)}, follow_redirects=False)
+    assert answer.status_code == 303, answer.text
+    assert state.view.bank.get(Journey, free[0].id).step(free[1].id) is None  # type: ignore[union-attr]
+    assert errors(bank) == []
