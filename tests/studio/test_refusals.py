@@ -160,3 +160,36 @@ def test_ids_that_look_like_paths_reach_no_file(bank: Path) -> None:
     assert answer.status_code == 404
     assert "Not found: nothing in the bank has that id." in answer.text
     assert snapshot(bank) == before
+
+
+def test_a_rule_the_bank_raises_to_error_judges_a_change_too(bank: Path) -> None:
+    config = bank / "journeyops.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  stale_after_days: 365\n", "  stale_after_days: 365\n  severity: {insight.no-step: error}\n"), encoding="utf-8")
+    client, _, _ = studio_client(bank)
+    before = snapshot(bank)
+    page = client.get("/new/insight?lang=en").text
+    answer = client.post("/new/insight?lang=en", data={
+        "csrf": csrf_of(page), "title_en": "No step yet", "type": "feedback", "source": "Feedback",
+        "date": "2026-11-20", "summary_en": "Not placed on a journey."})
+    assert answer.status_code == 422
+    assert "JO301 insight &#39;no-step-yet&#39; is linked to no journey step" in answer.text
+    assert snapshot(bank) == before
+
+
+def test_the_check_of_a_change_finds_the_errors_validate_finds(bank: Path) -> None:
+    from journeyops_cli.findings import Severity
+    from journeyops_cli.pipeline import validate
+    from journeyops_cli.studio.state import BankState
+
+    config = bank / "journeyops.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  stale_after_days: 365\n", "  stale_after_days: 365\n  severity: {insight.no-step: error}\n"), encoding="utf-8")
+    path = bank / "journeys/mid/daycare-journey.yaml"
+    broken = path.read_bytes().replace(b"parent_step: transaction", b"parent_step: nowhere")
+    state = BankState(bank)
+    planned = state.planned({"journeys/mid/daycare-journey.yaml": broken})
+    path.write_bytes(broken)
+    expected = sorted((f.path, f.code, f.message) for f in validate(bank).findings if f.severity >= Severity.ERROR)
+    assert sorted(planned.errors()) == expected
+    assert {code for _, code, _ in expected} == {"JO202", "JO301"}  # JO301 raised to error by the bank

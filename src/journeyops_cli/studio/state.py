@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,15 +26,25 @@ if TYPE_CHECKING:
 
 @dataclass(slots=True)
 class View:
-    """One loaded state of the bank: its records and what `validate` finds in it."""
+    """One loaded state of the bank: its records, the errors `validate` finds in it (what a
+    change is judged by) and, when first asked for, all its findings (what pages show)."""
 
     bank: Bank
-    findings: list[Finding]
+    error_findings: list[Finding]
     results: dict[str, FileResult]
     loader_findings: list[Finding] = field(default_factory=list)
+    all_findings: Callable[[], list[Finding]] | None = None
+    _findings: list[Finding] | None = None
+
+    @property
+    def findings(self) -> list[Finding]:
+        """Every finding of `validate` (run the first time it is asked for)."""
+        if self._findings is None:
+            self._findings = self.all_findings() if self.all_findings is not None else list(self.error_findings)
+        return self._findings
 
     def errors(self) -> dict[tuple[str, str, str], Finding]:
-        return {(f.path, f.code, f.message): f for f in self.findings if f.severity >= Severity.ERROR}
+        return {(f.path, f.code, f.message): f for f in self.error_findings}
 
     def findings_for(self, paths: set[str]) -> list[Finding]:
         return [f for f in self.findings if f.path in paths]
@@ -49,6 +60,7 @@ class BankState:
         self.config: BankConfig
         self.view: View
         self.places: Places | None = None
+        self._errors_plan: list[str] | None = None
         self.reload()
 
     def reload(self) -> None:
@@ -58,6 +70,7 @@ class BankState:
 
         with self.lock:
             self.config = load_config(self.root)
+            self._errors_plan = None
             # Where findings stand in each file, by file content: kept in memory across
             # checks (and read from the bank's cache when `validate` left one), so a check
             # places only the findings of the files that changed.
@@ -88,7 +101,7 @@ class BankState:
             return True
 
     def _view(self, results: dict[str, FileResult], loader_findings: list[Finding],
-              texts: dict[str, bytes] | None = None) -> View:
+              texts: dict[str, bytes] | None = None, errors_only: bool = False) -> View:
         from journeyops_cli.rules.engine import Selection, lint
 
         records = [record for result in results.values() for record in result.records]
@@ -105,9 +118,35 @@ class BankState:
             bank.places = self.places
             bank.digests = {r.path: r.digest for r in results.values() if r.digest is not None}
         files = sorted(results)
-        findings = lint(bank, loaded, files, Selection())
-        findings.sort(key=Finding.sort_key)
-        return View(bank, findings, results, loader_findings)
+
+        def everything() -> list[Finding]:
+            found = lint(bank, loaded, files, Selection())
+            found.sort(key=Finding.sort_key)
+            return found
+
+        if not errors_only:
+            findings = everything()
+            errors = [f for f in findings if f.severity >= Severity.ERROR]
+            return View(bank, errors, results, loader_findings, None, findings)
+        # Only the rules that report errors (with the bank's severities) judge a change:
+        # the rest run when a page first shows the findings.
+        errors = [f for f in lint(bank, loaded, files, Selection(select=self._error_codes(bank)))
+                  if f.severity >= Severity.ERROR]
+        errors.sort(key=Finding.sort_key)
+        return View(bank, errors, results, loader_findings, everything)
+
+    def _error_codes(self, bank: Bank) -> list[str]:
+        from journeyops_cli.rules.engine import Selection, plan
+
+        # The per-record rules all run too: they are answered from the rules' memo for
+        # files that did not change, and the memo is kept per set of per-record rules, so
+        # the same set as a whole run keeps one memo for both.
+        if self._errors_plan is None:
+            self._errors_plan = sorted(
+                rule.code for rule in plan(bank, Selection()).rules
+                if rule.effective_severity >= Severity.ERROR or rule.per_record
+            )
+        return self._errors_plan
 
     def digest(self, rel: str) -> str:
         """The digest of a bank file as it is on disk now ("" when it does not exist)."""
@@ -123,7 +162,7 @@ class BankState:
         for rel, data in texts.items():
             results[rel] = load_bytes(rel, data, [], self.config.limits)
             results[rel].digest = digest_of(data)
-        return self._view(results, self.view.loader_findings, texts)
+        return self._view(results, self.view.loader_findings, texts, errors_only=True)
 
     def new_errors(self, after: View) -> list[Finding]:
         """Errors in `after` that the bank as loaded does not have."""
