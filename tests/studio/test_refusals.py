@@ -162,10 +162,16 @@ def test_ids_that_look_like_paths_reach_no_file(bank: Path) -> None:
     assert snapshot(bank) == before
 
 
+def _raise_no_step(config: Path) -> None:
+    """The bank's config makes `insight.no-step` an error."""
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  stale_after_days: 365\n",
+                                   "  stale_after_days: 365\n  severity: {insight.no-step: error}\n"), encoding="utf-8")
+
+
 def test_a_rule_the_bank_raises_to_error_judges_a_change_too(bank: Path) -> None:
     config = bank / "journeyops.yaml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "  stale_after_days: 365\n", "  stale_after_days: 365\n  severity: {insight.no-step: error}\n"), encoding="utf-8")
+    _raise_no_step(config)
     client, _, _ = studio_client(bank)
     before = snapshot(bank)
     page = client.get("/new/insight?lang=en").text
@@ -183,8 +189,7 @@ def test_the_check_of_a_change_finds_the_errors_validate_finds(bank: Path) -> No
     from journeyops_cli.studio.state import BankState
 
     config = bank / "journeyops.yaml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "  stale_after_days: 365\n", "  stale_after_days: 365\n  severity: {insight.no-step: error}\n"), encoding="utf-8")
+    _raise_no_step(config)
     path = bank / "journeys/mid/daycare-journey.yaml"
     broken = path.read_bytes().replace(b"parent_step: transaction", b"parent_step: nowhere")
     state = BankState(bank)
