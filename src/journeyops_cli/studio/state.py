@@ -22,6 +22,7 @@ from journeyops_cli.models.config import BankConfig
 
 if TYPE_CHECKING:
     from journeyops_cli.load.places import Places
+    from journeyops_cli.rules.engine import Plan
 
 
 @dataclass(slots=True)
@@ -60,7 +61,7 @@ class BankState:
         self.config: BankConfig
         self.view: View
         self.places: Places | None = None
-        self._errors_plan: list[str] | None = None
+        self._plans_made: tuple[Plan, Plan] | None = None
         self.reload()
 
     def reload(self) -> None:
@@ -70,7 +71,7 @@ class BankState:
 
         with self.lock:
             self.config = load_config(self.root)
-            self._errors_plan = None
+            self._plans_made = None
             # Where findings stand in each file, by file content: kept in memory across
             # checks (and read from the bank's cache when `validate` left one), so a check
             # places only the findings of the files that changed.
@@ -105,11 +106,12 @@ class BankState:
         from journeyops_cli.rules.engine import Selection, lint
 
         records = [record for result in results.values() for record in result.records]
-        invalid = [item for result in results.values() for item in result.invalid]
+        unloaded = [item for result in results.values() for item in result.unloaded]
+        unread = {result.path: result.unread for result in results.values() if result.unread is not None}
         loaded = list(loader_findings)
         for result in results.values():
             loaded.extend(result.findings)
-        bank = Bank.build(self.root, self.config, records, invalid)
+        bank = Bank.build(self.root, self.config, records, unloaded, unread)
         bank.marked = {result.path for result in results.values() if result.marked}
         for rel, data in (texts or {}).items():
             # Findings in a planned file are placed in its planned text, not the one on disk.
@@ -119,8 +121,10 @@ class BankState:
             bank.digests = {r.path: r.digest for r in results.values() if r.digest is not None}
         files = sorted(results)
 
+        whole, judges = self._plans()
+
         def everything() -> list[Finding]:
-            found = lint(bank, loaded, files, Selection())
+            found = lint(bank, loaded, files, Selection(), chosen=whole)
             found.sort(key=Finding.sort_key)
             return found
 
@@ -130,23 +134,22 @@ class BankState:
             return View(bank, errors, results, loader_findings, None, findings)
         # Only the rules that report errors (with the bank's severities) judge a change:
         # the rest run when a page first shows the findings.
-        errors = [f for f in lint(bank, loaded, files, Selection(select=self._error_codes(bank)))
-                  if f.severity >= Severity.ERROR]
+        errors = [f for f in lint(bank, loaded, files, Selection(), chosen=judges) if f.severity >= Severity.ERROR]
         errors.sort(key=Finding.sort_key)
         return View(bank, errors, results, loader_findings, everything)
 
-    def _error_codes(self, bank: Bank) -> list[str]:
+    def _plans(self) -> tuple[Plan, Plan]:
+        """The bank's whole rule plan, and the part of it that judges a change: the rules
+        that report errors with the bank's severities, and the per-record rules (answered
+        from their memo for files that did not change; the memo is kept per set of
+        per-record rules, so the same set as a whole run keeps one memo for both)."""
         from journeyops_cli.rules.engine import Selection, plan
 
-        # The per-record rules all run too: they are answered from the rules' memo for
-        # files that did not change, and the memo is kept per set of per-record rules, so
-        # the same set as a whole run keeps one memo for both.
-        if self._errors_plan is None:
-            self._errors_plan = sorted(
-                rule.code for rule in plan(bank, Selection()).rules
-                if rule.effective_severity >= Severity.ERROR or rule.per_record
-            )
-        return self._errors_plan
+        if self._plans_made is None:
+            whole = plan(self.config, Selection(), self.root)
+            codes = {rule.code for rule in whole.rules if rule.effective_severity >= Severity.ERROR or rule.per_record}
+            self._plans_made = (whole, whole.only(codes))
+        return self._plans_made
 
     def digest(self, rel: str) -> str:
         """The digest of a bank file as it is on disk now ("" when it does not exist)."""
