@@ -161,9 +161,12 @@ def test_add_a_step_before_another_and_mark_reviewed(bank: Path) -> None:
     assert answer.status_code == 303, answer.text
     steps = [s.id for s in state.view.bank.get_kind("Journey", "daycare-journey").steps]  # type: ignore[union-attr]
     assert steps.index("neuvonta") == steps.index("apply") - 1
-    answer = _post_journey_form(client, bank, "/journey/daycare-journey/review", note="Checked with the team")
+    answer = _post_journey_form(client, bank, "/journey/daycare-journey/review", note="Checked with the team",
+                                reviewer="Palvelumuotoilija")
     assert answer.status_code == 303, answer.text
-    assert "reviewed: 2026-12-07\n" in (bank / "journeys/mid/daycare-journey.yaml").read_text(encoding="utf-8")
+    text = (bank / "journeys/mid/daycare-journey.yaml").read_text(encoding="utf-8")
+    assert "reviewed: 2026-12-07\n" in text
+    assert "reviews:\n  - {date: 2026-12-07, reviewer: Palvelumuotoilija, note: Checked with the team}\n" in text
     assert "daycare-journey reviewed: Checked with the team" in client.get("/changes").text
     assert errors(bank) == []
 

@@ -55,6 +55,14 @@ class Studio:
     notes: list[str] = field(default_factory=list)
     today: Callable[[], dt.date] = dt.date.today
 
+    def reviewer(self) -> str:
+        """Who reviews by default: git's user.name in the bank, else the login name."""
+        import getpass
+
+        from journeyops_cli.revisions import user_name
+
+        return (user_name(self.state.root) or getpass.getuser() or "").strip()
+
     @property
     def languages(self) -> list[str]:
         return list(self.state.config.languages)
@@ -230,7 +238,7 @@ async def journey_page(studio: Studio, request: Request, message: str | None = N
         "studio/journey.html.j2", title, "", journey=journey, site_main=main,
         digest=studio.state.digest(journey.source_path), flash=_take_flash(studio), message=message,
         parent_steps=[(s.id, view.t(s.title)) for s in parent.steps] if parent else [],
-        findings=view.findings({journey.source_path}), form=form or {},
+        findings=view.findings({journey.source_path}), form=form or {}, reviewer=studio.reviewer(),
     ), status)
 
 
@@ -251,9 +259,10 @@ async def _journey_post(studio: Studio, request: Request,
 
 
 async def review(studio: Studio, request: Request) -> Response:
-    journey, form, refused = await _journey_post(
-        studio, request, lambda journey, _form: forms.mark_reviewed(studio.state.view.bank, journey.id, studio.today()),
-    )
+    def plan(journey: Journey, form: Form) -> Changeset:
+        return forms.mark_reviewed(studio.state.view.bank, journey.id, form, studio.today(), studio.reviewer())
+
+    journey, form, refused = await _journey_post(studio, request, plan)
     if refused is not None or journey is None:
         return refused or _not_found(studio, request)
     note = forms.one(form, "note")

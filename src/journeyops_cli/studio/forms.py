@@ -338,12 +338,19 @@ def add_opportunity(bank: Bank, form: Form, languages: list[str]) -> Changeset:
     return changes
 
 
-def mark_reviewed(bank: Bank, journey_id: str, today: dt.date) -> Changeset:
+def mark_reviewed(bank: Bank, journey_id: str, form: Form, today: dt.date, reviewer: str) -> Changeset:
+    """A review of the journey (`journeyops review`'s edits: `reviewed` set and a `reviews`
+    entry with the reviewer and the note)."""
+    from journeyops_cli.edit.review import describe, review_edits
+
     journey = bank.get(Journey, journey_id)
     if journey is None:
         raise EditError(f"no journey '{journey_id}' in the bank")
+    who = one(form, "reviewer") or reviewer
+    if not who:
+        raise EditError("say who reviewed the journey")
     changes = Changeset(bank.root, bank.config.limits)
-    changes.edit(journey, [SetValue(("reviewed",), today)], f"{journey_id} reviewed")
+    changes.edit(journey, review_edits(journey, today, who, one(form, "note") or None), describe(journey, today, who))
     return changes
 
 
