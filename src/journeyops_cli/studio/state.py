@@ -77,7 +77,14 @@ class BankState:
             # places only the findings of the files that changed.
             self.places = Places.open(self.root) if cache_enabled() else None
             found = discover(self.root, self.config.exclude, self.config.site.out)
-            results = load_files(self.root, found.files, self.config.limits)
+            store = None
+            if cache_enabled():  # unchanged files from the load cache, as `validate` reads them
+                from journeyops_cli.load.cache import LoadCache
+
+                store = LoadCache.open(self.root, self.config)
+            results = load_files(self.root, found.files, self.config.limits, store)
+            if store is not None:
+                store.save()
             self._stamp = self._stamps(found.files)
             self.view = self._view({r.path: r for r in results}, list(found.findings))
 
