@@ -21,7 +21,6 @@ from journeyops_cli.load.files import FileResult, digest_of, discover, load_byte
 from journeyops_cli.models.config import BankConfig
 
 if TYPE_CHECKING:
-    from journeyops_cli.load.places import Places
     from journeyops_cli.rules.engine import Plan
 
 
@@ -60,22 +59,16 @@ class BankState:
         self._stamp: dict[str, tuple[int, int]] = {}
         self.config: BankConfig
         self.view: View
-        self.places: Places | None = None
         self._plans_made: tuple[Plan, Plan] | None = None
         self.reload()
 
     def reload(self) -> None:
         from journeyops_cli.load.parallel import load_files
-        from journeyops_cli.load.places import Places
         from journeyops_cli.pipeline import cache_enabled, load_config
 
         with self.lock:
             self.config = load_config(self.root)
             self._plans_made = None
-            # Where findings stand in each file, by file content: kept in memory across
-            # checks (and read from the bank's cache when `validate` left one), so a check
-            # places only the findings of the files that changed.
-            self.places = Places.open(self.root) if cache_enabled() else None
             found = discover(self.root, self.config.exclude, self.config.site.out)
             store = None
             if cache_enabled():  # unchanged files from the load cache, as `validate` reads them
@@ -110,6 +103,7 @@ class BankState:
 
     def _view(self, results: dict[str, FileResult], loader_findings: list[Finding],
               texts: dict[str, bytes] | None = None, errors_only: bool = False) -> View:
+        from journeyops_cli.pipeline import cache_enabled
         from journeyops_cli.rules.engine import Selection, lint
 
         records = [record for result in results.values() for record in result.records]
@@ -119,12 +113,11 @@ class BankState:
         for result in results.values():
             loaded.extend(result.findings)
         bank = Bank.build(self.root, self.config, records, unloaded, unread)
-        bank.marked = {result.path for result in results.values() if result.marked}
-        for rel, data in (texts or {}).items():
-            # Findings in a planned file are placed in its planned text, not the one on disk.
-            bank._texts[rel] = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")
-        if self.places is not None:
-            bank.places = self.places
+        bank.comments = {result.path: result.comments for result in results.values() if result.comments}
+        if cache_enabled():
+            # The places memo, as `validate` uses it: findings in files whose content was
+            # placed before are not read again. (A planned file is placed in the text on
+            # disk; its findings' lines are approximate until it is written.)
             bank.digests = {r.path: r.digest for r in results.values() if r.digest is not None}
         files = sorted(results)
 
@@ -183,5 +176,3 @@ class BankState:
         """`after` was written (the files `written`): it is the bank now."""
         self.view = after
         self._stamp.update(self._stamps(written))
-        if self.places is not None:
-            self.places.added = []  # kept in memory only: nothing to merge later
