@@ -65,6 +65,9 @@ def make_bank(tmp_path: Path) -> Path:
     (root / "insights" / "unlinked.yaml").write_text(UNLINKED, encoding="utf-8")
     (root / ".gitignore").write_text(".journeyops_cache/\n", encoding="utf-8")
     git(root, "init", "--quiet", "--initial-branch=main")
+    # The studio commits with the repository's identity (a CI machine may have none).
+    git(root, "config", "user.name", "Studio Test")
+    git(root, "config", "user.email", "studio@example.org")
     git(root, "add", "--all")
     git(root, "commit", "--quiet", "-m", "bank")
     return root
