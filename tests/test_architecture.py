@@ -194,6 +194,7 @@ LAYERS: list[set[str]] = [
     {"report", "edit", "schemas", "diff", "scorecard"},
     {"scaffold", "owners", "sheets"},
     {"site"},
+    {"studio"},
     {"cli"},
     {"__main__"},
 ]

@@ -105,6 +105,10 @@ CLEAN = [
     "tests/tools",
     "tests/vulture_whitelist.py",
     "benchmarks",
+    "benchmarks/feedback_import.py",
+    "src/journeyops_cli/studio",
+    "tests/studio",
+    "benchmarks/studio_save.py",
 ]
 
 

@@ -29,6 +29,7 @@ from journeyops_cli.cli import (
     rules,
     schema,
     site,
+    studio,
     validate,
 )
 from journeyops_cli.cli.handler import HandledGroup
@@ -64,7 +65,7 @@ def root(
 # `--help` lists them in this order, the group (`site`) last.
 for command in (
     diff, export, fmt, importing, init, link, new, owners, prioritise, render, report, review, rules, schema,
-    validate,
+    studio, validate,
 ):
     app.add_typer(command.app)
 app.add_typer(site.app, name="site")

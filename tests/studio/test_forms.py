@@ -1,0 +1,260 @@
+"""The studio's forms through Starlette's TestClient: each writes through the edit path,
+keeps comments, and leaves `validate` clean."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.studio.helpers import csrf_of, digest_of, git, snapshot, studio_client
+
+from journeyops_cli.findings import Severity
+from journeyops_cli.pipeline import validate
+
+
+def errors(root: Path) -> list[str]:
+    return [f"{f.path}: {f.code} {f.message}" for f in validate(root).findings if f.severity >= Severity.ERROR]
+
+
+def test_every_page_renders(bank: Path) -> None:
+    client, _, _ = studio_client(bank)
+    for url in ["/", "/?lang=en", "/journey/daycare-journey", "/journey/daycare-journey/step/apply",
+                "/new/insight", "/triage", "/metrics", "/metric/callback-wait-hours", "/new/opportunity",
+                "/new/journey", "/new/journey?parent=daycare-journey", "/changes",
+                "/insight/fb-daycare-decision-delay", "/search?q=day", "/journey/daycare-journey/step/apply/remove"]:
+        answer = client.get(url)
+        assert answer.status_code == 200, url
+        assert answer.headers["content-security-policy"].startswith("default-src 'none'")
+
+
+def test_add_insight_linked_to_two_steps(bank: Path) -> None:
+    client, _, _ = studio_client(bank)
+    page = client.get("/new/insight?lang=en").text
+    assert 'name="steps" value="daycare-journey#apply"' in page
+    answer = client.post("/new/insight?lang=en", data={
+        "csrf": csrf_of(page), "title_fi": "Maksu epäselvä", "title_en": "The fee is unclear",
+        "type": "interview", "source": "Haastattelut 2026", "date": "2026-11-20",
+        "summary_fi": "Perheet eivät ymmärrä maksua.", "summary_en": "Families do not understand the fee.",
+        "severity": "high", "confidence": "medium", "evidence": "https://example.org/notes",
+        "steps": ["daycare-journey#apply", "daycare-fees#estimate-fee"], "customer_groups": ["families-with-children"],
+    }, follow_redirects=False)
+    assert answer.status_code == 303, answer.text
+    text = (bank / "insights" / "maksu-epaselva.yaml").read_text(encoding="utf-8")
+    assert "  - daycare-journey#apply\n  - daycare-fees#estimate-fee\n" in text
+    assert "customer_groups: [families-with-children]" in text
+    assert "title: {fi: Maksu epäselvä, en: The fee is unclear}" in text
+    assert errors(bank) == []
+    assert "Saved: insight added" in client.get("/?lang=en").text
+
+
+def test_triage_links_three_insights_and_keeps_comments(bank: Path) -> None:
+    client, _, _ = studio_client(bank)
+    page = client.get("/triage").text
+    form: dict[str, object] = {"csrf": csrf_of(page), "step": "daycare-journey#wait-for-decision",
+                               "insights": ["fb-unlinked-one", "fb-unlinked-two", "fb-unlinked-three"]}
+    for name in ("one", "two", "three"):
+        value = page.split(f'name="digest_fb-unlinked-{name}" value="')[1].split('"')[0]
+        form[f"digest_fb-unlinked-{name}"] = value
+    answer = client.post("/triage", data=form, follow_redirects=False)
+    assert answer.status_code == 303, answer.text
+    text = (bank / "insights" / "unlinked.yaml").read_text(encoding="utf-8")
+    assert text.count("steps:\n  - daycare-journey#wait-for-decision\n") == 3
+    assert "# Feedback not yet placed on a journey (triage them in the studio).\n" in text
+    assert "# A second one.\n" in text
+    assert errors(bank) == []
+
+
+def test_edit_emotion_changes_only_that_value(bank: Path) -> None:
+    client, _, _ = studio_client(bank)
+    before = (bank / "journeys/mid/daycare-journey.yaml").read_text(encoding="utf-8")
+    page = client.get("/journey/daycare-journey/step/apply?lang=en").text
+    form = {"csrf": csrf_of(page), "digest": digest_of(page),
+            "title_fi": "Hakemuksen tekeminen", "title_en": "Applying for a place",
+            "customer_actions_fi": "Täyttää sähköisen hakemuksen",
+            "customer_actions_en": "Fills in the online application",
+            "pain_points_fi": "Hakemuksen toivepäiväkotien järjestys on epäselvä.",
+            "pain_points_en": "It is unclear how the order of preferred daycare centres is used.",
+            "channels": ["e-service", "letter"], "emotion": "-2", "parent_step": "transaction"}
+    answer = client.post("/journey/daycare-journey/step/apply?lang=en", data=form, follow_redirects=False)
+    assert answer.status_code == 303, answer.text
+    after = (bank / "journeys/mid/daycare-journey.yaml").read_text(encoding="utf-8")
+    assert after == before.replace("    emotion: -1\n    pain_points:\n      - {fi: Hakemuksen",
+                                   "    emotion: -2\n    pain_points:\n      - {fi: Hakemuksen", 1)
+    assert after != before
+
+
+def test_add_observation(bank: Path) -> None:
+    client, _, _ = studio_client(bank)
+    page = client.get("/metric/callback-wait-hours").text
+    answer = client.post("/metric/callback-wait-hours", data={
+        "csrf": csrf_of(page), "digest": digest_of(page), "date": "2026-12-31", "value": "4,2"},
+        follow_redirects=False)
+    assert answer.status_code == 303, answer.text
+    text = (bank / "metrics/callback-wait-hours.yaml").read_text(encoding="utf-8")
+    assert "  - {date: 2026-09-30, value: 4.8}\n  - {date: 2026-12-31, value: 4.2}\n" in text
+    assert errors(bank) == []
+
+
+def test_create_mid_journey_with_parent_steps(bank: Path) -> None:
+    client, _, _ = studio_client(bank)
+    page = client.get("/new/journey?parent=service-journey&lang=en").text
+    assert 'name="step_parent_0"' in page
+    answer = client.post("/new/journey?parent=service-journey&lang=en", data={
+        "csrf": csrf_of(page), "level": "mid", "parent": "service-journey", "theme": "asuminen",
+        "title_fi": "Muutto Helsinkiin", "title_en": "Moving to Helsinki",
+        "step_title_0": "Find out", "step_parent_0": "findability",
+        "step_title_1": "Register", "step_parent_1": "transaction",
+    }, follow_redirects=False)
+    assert answer.status_code == 303, answer.text
+    text = (bank / "journeys/mid/muutto-helsinkiin.yaml").read_text(encoding="utf-8")
+    assert "parent: service-journey" in text and "parent_step: transaction" in text
+    assert errors(bank) == []
+
+
+def test_remove_step_shows_what_would_be_orphaned(bank: Path) -> None:
+    client, _, _ = studio_client(bank)
+    page = client.get("/journey/daycare-journey/step/wait-for-decision/remove?lang=en").text
+    assert "These would then point at a step that no longer exists:" in page
+    assert "fb-daycare-decision-delay" in page
+
+
+def test_commit_on_a_new_branch(bank: Path) -> None:
+    client, _, _ = studio_client(bank)
+    page = client.get("/metric/callback-wait-hours").text
+    client.post("/metric/callback-wait-hours", data={
+        "csrf": csrf_of(page), "digest": digest_of(page), "date": "2026-12-31", "value": "4"})
+    page = client.get("/changes?lang=en").text
+    assert "metrics/callback-wait-hours.yaml" in page
+    answer = client.post("/changes?lang=en", data={"csrf": csrf_of(page), "message": "Q4 call-back figure",
+                                                    "branch": "studio/q4"})
+    assert answer.status_code == 200, answer.text
+    assert "Pushing is yours: git push." in answer.text
+    assert git(bank, "rev-parse", "--abbrev-ref", "HEAD").strip() == "studio/q4"
+    assert git(bank, "log", "-1", "--format=%s").strip() == "Q4 call-back figure"
+    assert git(bank, "status", "--porcelain") == ""
+    assert snapshot(bank)  # the bank is still there
+
+
+def _post_journey_form(client, bank: Path, url: str, **data: object):  # type: ignore[no-untyped-def]
+    page = client.get("/journey/daycare-journey?lang=en").text
+    return client.post(url, data={"csrf": csrf_of(page), "digest": digest_of(page), **data}, follow_redirects=False)
+
+
+def test_move_a_step_down_and_back_up(bank: Path) -> None:
+    client, _, state = studio_client(bank)
+    path = bank / "journeys/mid/daycare-journey.yaml"
+    ids = [s.id for s in state.view.bank.get_kind("Journey", "daycare-journey").steps]  # type: ignore[union-attr]
+    answer = _post_journey_form(client, bank, "/journey/daycare-journey/step/find-options/move", direction="down")
+    assert answer.status_code == 303, answer.text
+    moved = [s.id for s in state.view.bank.get_kind("Journey", "daycare-journey").steps]  # type: ignore[union-attr]
+    assert moved == [ids[1], ids[0], *ids[2:]]
+    assert errors(bank) == []
+    _post_journey_form(client, bank, "/journey/daycare-journey/step/find-options/move", direction="up")
+    back = [s.id for s in state.view.bank.get_kind("Journey", "daycare-journey").steps]  # type: ignore[union-attr]
+    assert back == ids
+    assert "    parent_step: findability\n" in path.read_text(encoding="utf-8")
+
+
+def test_add_a_step_before_another_and_mark_reviewed(bank: Path) -> None:
+    client, _, state = studio_client(bank)
+    answer = _post_journey_form(client, bank, "/journey/daycare-journey/steps", title_fi="Neuvonta",
+                                title_en="Getting advice", before="apply", parent_step="findability")
+    assert answer.status_code == 303, answer.text
+    steps = [s.id for s in state.view.bank.get_kind("Journey", "daycare-journey").steps]  # type: ignore[union-attr]
+    assert steps.index("neuvonta") == steps.index("apply") - 1
+    answer = _post_journey_form(client, bank, "/journey/daycare-journey/review", note="Checked with the team",
+                                reviewer="Palvelumuotoilija")
+    assert answer.status_code == 303, answer.text
+    text = (bank / "journeys/mid/daycare-journey.yaml").read_text(encoding="utf-8")
+    assert "reviewed: 2026-12-07\n" in text
+    assert "reviews:\n  - {date: 2026-12-07, reviewer: Palvelumuotoilija, note: Checked with the team}\n" in text
+    assert "daycare-journey reviewed: Checked with the team" in client.get("/changes").text
+    assert errors(bank) == []
+
+
+def test_add_an_opportunity_with_evidence_and_estimates(bank: Path) -> None:
+    client, _, _ = studio_client(bank)
+    page = client.get("/new/opportunity?lang=en").text
+    answer = client.post("/new/opportunity?lang=en", data={
+        "csrf": csrf_of(page), "title_en": "Show the decision date", "problem_en": "Families cannot plan.",
+        "steps": ["daycare-journey#wait-for-decision"], "insights": ["fb-daycare-decision-delay"],
+        "reach": "3000", "impact": "2", "confidence": "0.8", "effort": "3",
+    }, follow_redirects=False)
+    assert answer.status_code == 303, answer.text
+    text = (bank / "opportunities/show-the-decision-date.yaml").read_text(encoding="utf-8")
+    assert "estimates: {reach: 3000, impact: 2, confidence: 0.8, effort: 3}" in text
+    assert errors(bank) == []
+
+
+def test_live_findings_for_the_record_on_screen(bank: Path) -> None:
+    client, _, _ = studio_client(bank)
+    answer = client.get("/live?kind=journey&id=daycare-journey&lang=en")
+    assert answer.status_code == 200
+    assert "html" in answer.json()
+    assert client.get("/live?kind=journey&id=..%2Fx").status_code == 404
+
+
+def test_every_studio_string_is_translated() -> None:
+    from journeyops_cli.studio.strings import check_tables
+
+    assert check_tables() == []
+
+
+def test_a_plain_text_saved_unchanged_stays_plain(tmp_path: Path) -> None:
+    from tests.studio.helpers import make_bank
+
+    bank = make_bank(tmp_path)
+    path = bank / "journeys/mid/daycare-journey.yaml"
+    text = path.read_text(encoding="utf-8")
+    plain = text.replace("title: {fi: Hakemuksen tekeminen, en: Applying for a place}", "title: Hakemuksen tekeminen")
+    plain = plain.replace("      - {fi: Täyttää sähköisen hakemuksen, en: Fills in the online application}",
+                          "      - Täyttää sähköisen hakemuksen")
+    path.write_text(plain, encoding="utf-8")
+    client, _, _ = studio_client(bank)
+    page = client.get("/journey/daycare-journey/step/apply?lang=en").text
+    assert '<textarea id="f-customer_actions_en" name="customer_actions_en" rows="4" lang="en"></textarea>' in page
+    answer = client.post("/journey/daycare-journey/step/apply?lang=en", data={
+        "csrf": csrf_of(page), "digest": digest_of(page), "title_fi": "Hakemuksen tekeminen", "title_en": "",
+        "customer_actions_fi": "Täyttää sähköisen hakemuksen",
+        "pain_points_fi": "Hakemuksen toivepäiväkotien järjestys on epäselvä.",
+        "pain_points_en": "It is unclear how the order of preferred daycare centres is used.",
+        "channels": ["e-service", "letter"], "emotion": "-1", "parent_step": "transaction"}, follow_redirects=False)
+    assert answer.status_code == 303, answer.text
+    assert path.read_text(encoding="utf-8") == plain
+
+
+def test_the_language_switch_keeps_the_page_s_other_parameters(bank: Path) -> None:
+    client, _, _ = studio_client(bank)
+    page = client.get("/new/journey?parent=daycare-journey&lang=en").text
+    assert 'href="/new/journey?parent=daycare-journey&amp;lang=fi"' in page
+
+
+def test_the_chosen_language_stays_for_pages_without_lang(bank: Path) -> None:
+    client, _, _ = studio_client(bank)
+    assert '<html lang="en">' in client.get("/metrics?lang=en").text
+    assert '<html lang="en">' in client.get("/search?q=day").text
+    assert '<html lang="fi">' in client.get("/search?q=day&lang=fi").text
+    assert '<html lang="fi">' in client.get("/").text
+
+
+def test_removing_a_step_others_point_at_is_refused_and_a_free_one_goes(bank: Path) -> None:
+    from journeyops_cli.models import Journey
+    from journeyops_cli.studio.forms import orphans_of
+
+    client, _, state = studio_client(bank)
+    before = (bank / "journeys/mid/daycare-journey.yaml").read_text(encoding="utf-8")
+    page = client.get("/journey/daycare-journey/step/wait-for-decision/remove?lang=en").text
+    answer = client.post("/journey/daycare-journey/step/wait-for-decision/remove?lang=en",
+                         data={"csrf": csrf_of(page), "digest": digest_of(page)})
+    assert answer.status_code == 422
+    assert "Not saved. The change would add this problem to the bank:" in answer.text
+    assert (bank / "journeys/mid/daycare-journey.yaml").read_text(encoding="utf-8") == before
+    journeys = state.view.bank.all(Journey)
+    free = next((j, s) for j in journeys for s in j.steps
+                if len(j.steps) > 1 and not orphans_of(state.view.bank, j.id, s.id))
+    url = f"/journey/{free[0].id}/step/{free[1].id}/remove?lang=en"
+    page = client.get(url).text
+    assert "Nothing else points at this step." in page
+    answer = client.post(url, data={"csrf": csrf_of(page), "digest": digest_of(page)}, follow_redirects=False)
+    assert answer.status_code == 303, answer.text
+    assert state.view.bank.get(Journey, free[0].id).step(free[1].id) is None  # type: ignore[union-attr]
+    assert errors(bank) == []
