@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import STYLES, generate  # noqa: E402
+from generate import STYLES, generate
 
 JO = [sys.executable, "-m", "journeyops_cli"]
 

@@ -67,7 +67,8 @@ def test_unknown_journey_mentions_unreadable_files(tmp_path: Path) -> None:
     [
         (["--format", "pdf"], "journeyops: error: --format pdf: use one of md, html\n"),
         (["--lang", "de"], "journeyops: error: --lang de: the bank's languages are fi, en\n"),
-        (["--out", "/no/such/folder/x.md"], "journeyops: error: --out /no/such/folder/x.md: cannot write: no such folder\n"),
+        (["--out", "/no/such/folder/x.md"],
+         "journeyops: error: --out /no/such/folder/x.md: cannot write: no such folder\n"),
     ],
 )
 def test_usage_errors_exit_2(args: list[str], message: str) -> None:

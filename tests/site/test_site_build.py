@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 from tests.runner import run_cli
-from tests.tools import need
 from tests.site.conftest import BANK
+from tests.tools import need
 
 from journeyops_cli.site import gather as site_gather
 from journeyops_cli.site import write as site_write

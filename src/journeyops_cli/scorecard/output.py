@@ -179,7 +179,7 @@ def history(cards: list[tuple[str, Scorecard]], output_format: str, *, color: bo
                "| " + " | ".join(HISTORY_COLUMNS) + " |",
                "|" + "|".join(["---", "---"] + ["--:"] * (len(HISTORY_COLUMNS) - 2)) + "|"]
         out += ["| " + " | ".join(md_cell(cell) for cell in cells) + " |" for cells in rows]
-        return "\n".join(out + ["", f"_{md_cell(LEGEND)}_", ""])
+        return "\n".join([*out, "", f"_{md_cell(LEGEND)}_", ""])
     from rich.console import Console
     from rich.table import Table
 

@@ -15,7 +15,6 @@ frame whose stand-ins do not come out as expected, is rendered whole.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,7 +72,10 @@ class PageRenderer:
         """What every page template sees (the page's own context comes on top)."""
         data = self.data
         languages = data.languages
-        t: Callable[[Any], str] = lambda value: pick_text(value, language, languages)
+
+        def t(value: Any) -> str:
+            return pick_text(value, language, languages)
+
         return {
             "page": page,
             "site_title": data.title,
@@ -84,7 +86,7 @@ class PageRenderer:
             "alternates": [
                 {"language": lang, "name": LANGUAGE_NAMES.get(lang, lang), "href": href,
                  "current": lang == language}
-                for lang, href in zip(languages, hrefs)
+                for lang, href in zip(languages, hrefs, strict=True)
             ],
             "has_backlog": data.backlog is not None,
             "t": t,

@@ -186,7 +186,10 @@ class PagePlanner:
             "latest_text": self.num(latest.value, metric.unit) if latest else self.s["no_data"],
             "target_text": self.num(metric.target, metric.unit) if metric.target is not None else self.s["no_target"],
             "status": status,
-            "sparkline": sparkline([o.value for o in observations], label, metric.target) if len(observations) > 1 else Markup(""),
+            "sparkline": (
+                sparkline([o.value for o in observations], label, metric.target)
+                if len(observations) > 1 else Markup("")
+            ),
             "steps": [(ref, self.step_label(ref)) for ref in self.metric_steps(metric)],
         }
 
