@@ -7,6 +7,7 @@ import os
 import subprocess
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from journeyops_cli.cli.app import app
@@ -56,3 +57,26 @@ def test_history_needs_git(levels_bank: Path) -> None:
     result = CliRunner().invoke(app, ["report", "--bank", str(levels_bank), "--history", "0"])
     assert (result.exit_code, result.output) == (
         2, "journeyops: error: --history 0: give the number of months, 1 or more\n")
+
+
+def test_a_revision_seen_before_is_not_read_again(levels_bank: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import journeyops_cli.revisions as revisions
+
+    repo = levels_bank.parent
+    subprocess.run(["git", "init", "-q", "-b", "main", str(repo)], check=True)
+    commit(repo, "january", "2026-01-15T10:00:00")
+    top = levels_bank / "journeys" / "top.yaml"
+    top.write_text(top.read_text() + "# February\n")
+    commit(repo, "february", "2026-02-15T10:00:00")
+    unpacked: list[str] = []
+    real = revisions.bank_at
+    monkeypatch.setattr(revisions, "bank_at", lambda *args: (unpacked.append(args[1]), real(*args))[1])
+    ask = ["report", "--bank", str(levels_bank), "--history", "12", "--format", "json"]
+    first = CliRunner().invoke(app, ask)
+    assert first.exit_code == 0, first.output
+    assert len(unpacked) == 2
+    top.write_text(top.read_text() + "# March\n")
+    commit(repo, "march", "2026-03-15T10:00:00")
+    again = CliRunner().invoke(app, ask)
+    assert len(unpacked) == 3  # only March's revision was read
+    assert json.loads(again.output)[:2] == json.loads(first.output)

@@ -37,14 +37,30 @@ def scorecard_of(root: Path, today: dt.date, *, cache: bool | None = None) -> Sc
 
 def history(root: Path, months: int) -> list[tuple[str, Scorecard]]:
     """The scorecard at the last commit of each of the last `months` months that changed
-    the bank (oldest first), each counted from its commit's date."""
+    the bank (oldest first), each counted from its commit's date. A commit's files never
+    change, so each revision's scorecard is kept in `.journeyops_cache/history.bin` by its
+    commit id (and the code): a later run reads only the revisions it has not seen."""
     import tempfile
 
+    from journeyops_cli.pipeline import cache_enabled
     from journeyops_cli.revisions import bank_at, monthly
+    from journeyops_cli.speed import store
 
+    stored_path = root / store.CACHE_DIR / "history.bin"
+    secret = store.secret() if cache_enabled() else None
+    code = store.key("history")
+    known: dict[str, Scorecard] = {}
+    if secret is not None:
+        loaded = store.load(stored_path, secret, code)
+        known = loaded if isinstance(loaded, dict) else {}
     cards: list[tuple[str, Scorecard]] = []
     with tempfile.TemporaryDirectory(prefix="journeyops-history-") as scratch:
         for index, (date, commit) in enumerate(reversed(monthly(root, months))):
-            folder = bank_at(root, commit, Path(scratch) / str(index))
-            cards.append((commit, scorecard_of(folder, date, cache=False)))
+            card = known.get(commit)
+            if card is None:
+                folder = bank_at(root, commit, Path(scratch) / str(index))
+                card = known[commit] = scorecard_of(folder, date, cache=False)
+            cards.append((commit, card))
+    if secret is not None:
+        store.dump(stored_path, secret, code, known)
     return cards
