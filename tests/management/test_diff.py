@@ -8,6 +8,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from journeyops_cli.cli.app import app
@@ -153,3 +154,23 @@ def test_markdown_cannot_be_broken_by_titles() -> None:
     assert "<img" not in text and "&lt;img" in text
     assert "\\[a\\](javascript:b)" in text  # brackets escaped: no link
     assert "``p`q.yaml``" in text
+
+
+def test_a_revision_compared_before_is_not_unpacked_again(levels_bank: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import journeyops_cli.diff.sides as sides
+
+    repo = levels_bank.parent
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "base")
+    change_the_bank(levels_bank)
+    unpacked: list[str] = []
+    real = sides.bank_at
+    monkeypatch.setattr(sides, "bank_at", lambda *args: (unpacked.append(args[1]), real(*args))[1])
+    ask = ["diff", "HEAD", "--bank", str(levels_bank), "--format", "json"]
+    first = CliRunner().invoke(app, ask, env={"NO_COLOR": "1"})
+    second = CliRunner().invoke(app, ask, env={"NO_COLOR": "1"})
+    assert first.exit_code == 0, first.output
+    assert first.output == second.output
+    assert unpacked == ["HEAD"]
+    assert len(list((levels_bank / ".journeyops_cache").glob("snapshot-*.bin"))) == 1

@@ -33,14 +33,16 @@ class Snapshot:
     ranks: dict[str, tuple[int, float]]
 
     @classmethod
-    def load(cls, root: Path) -> Snapshot:
+    def load(cls, root: Path, *, cache: bool | None = False) -> Snapshot:
+        """The bank at `root` with its findings and ranking; `cache` as in `load_bank`
+        (off by default: a scratch copy of a revision has no cache worth keeping)."""
         from journeyops_cli.pipeline import Selection, load_bank, load_config
         from journeyops_cli.rules.engine import lint, plan
         from journeyops_cli.score import Request, ScoreError, rank
 
         config = load_config(root)
         chosen = plan(config, Selection(), root)  # before any file is read
-        loaded = load_bank(root, config, cache=False)
+        loaded = load_bank(root, config, cache=cache)
         findings = lint(loaded.bank, loaded.findings, loaded.files, Selection(), chosen=chosen)
         try:
             ranking = rank(loaded.bank, Request())
