@@ -155,3 +155,6 @@ _.insight_severities  # bank/rollup.py Rollup.insight_severities: unused
 _.under  # bank/rollup.py under(): unused
 _.text_of  # edit/changeset.py Changeset.text_of: unused
 _.latest_date  # render/journey_map.py: set, read by no template or code
+_.percent  # render/formats.py: the percent format, not yet used by a page
+_.phases  # render/journey_map.py JourneyMap.phases(): templates/render/_map.html.j2
+_.check_tables  # studio/strings.py: tests/studio/test_forms.py checks the studio's words

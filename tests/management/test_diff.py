@@ -158,6 +158,7 @@ def test_markdown_cannot_be_broken_by_titles() -> None:
 
 def test_a_revision_compared_before_is_not_unpacked_again(levels_bank: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import journeyops_cli.diff.sides as sides
+    monkeypatch.delenv("JOURNEYOPS_NO_CACHE", raising=False)  # this test is about the cache
 
     repo = levels_bank.parent
     git(repo, "init", "-q", "-b", "main")

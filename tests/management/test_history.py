@@ -61,6 +61,7 @@ def test_history_needs_git(levels_bank: Path) -> None:
 
 def test_a_revision_seen_before_is_not_read_again(levels_bank: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import journeyops_cli.revisions as revisions
+    monkeypatch.delenv("JOURNEYOPS_NO_CACHE", raising=False)  # this test is about the cache
 
     repo = levels_bank.parent
     subprocess.run(["git", "init", "-q", "-b", "main", str(repo)], check=True)

@@ -92,6 +92,7 @@ def test_a_second_report_is_answered_from_the_cache_until_a_file_changes(
     from journeyops_cli.speed import store
 
     monkeypatch.setattr(store, "RACY_NS", 0)  # files written a moment ago count as settled
+    monkeypatch.delenv("JOURNEYOPS_NO_CACHE", raising=False)  # this test is about the cache
 
     calls = []
     real = figures.build

@@ -40,7 +40,9 @@ def test_a_lookup_fails_loudly_on_an_unknown_id() -> None:
 
 def used_ids() -> tuple[set[str], set[str]]:
     """Message ids and id prefixes the templates and the render, site and sheets code name."""
-    files = [p for p in templates_dir().rglob("*.j2")]
+    # The studio's own words are still in studio/strings.py (Finnish and English), not yet
+    # in this catalogue: its templates are left out until they move here.
+    files = [p for p in templates_dir().rglob("*.j2") if p.parent.name != "studio"]
     files += sorted((SRC / "site").glob("*.py")) + sorted((SRC / "render").glob("*.py"))
     files += sorted((SRC / "sheets").glob("*.py"))  # the workbook's lane labels
     ids: set[str] = set()

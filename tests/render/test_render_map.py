@@ -71,9 +71,9 @@ def test_metrics_against_target_in_both_directions() -> None:
     assert apply.metrics[0].latest_text == "12 min"
 
 
-def test_emotion_points_keep_missing_steps() -> None:
+def test_emotions_keep_missing_steps() -> None:
     m = _map(language="en")
-    assert m.emotion_points() == [
+    assert [(step.title, step.emotion) for step in m.steps] == [
         ("Finding information", 0), ("Filling in the application", -1),
         ("Waiting for the decision", None), ("Starting at daycare", 2),
     ]

@@ -187,10 +187,6 @@ class JourneyMap:
                 bands.append(Phase(step.parent_step, 1))
         return bands
 
-    def emotion_points(self) -> list[tuple[str, int | None]]:
-        """(step title, emotion or None) per step."""
-        return [(step.title, step.emotion) for step in self.steps]
-
 
 def build_map(bank: Bank, journey: Journey, language: str) -> JourneyMap:
     """The map context of `journey`, with texts in `language` (see the module docstring)."""

@@ -168,10 +168,6 @@ def _redirect(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=303)
 
 
-def _digest_of(studio: Studio, record: Record) -> dict[str, str]:
-    return {record.source_path: studio.state.digest(record.source_path)}
-
-
 def _posted_digest(form: Form, record: Record) -> dict[str, str]:
     return {record.source_path: forms.one(form, "digest")}
 
