@@ -1,0 +1,73 @@
+"""What the site shows of the bank's vocabulary: what each team owns, and what is known
+about a customer group or a life event ("what do we know about people moving to
+Helsinki?"): the journeys tied to it and, through the roll-up, the insights, metrics and
+opportunities on those journeys' steps and beneath them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from journeyops_cli.bank import Bank
+from journeyops_cli.bank.rollup import Evidence
+from journeyops_cli.models import Insight, Journey, Metric, Opportunity
+from journeyops_cli.models.vocabulary import CustomerGroup, LifeEvent, Team
+
+VOCABULARY_KINDS = {"Team": "team", "CustomerGroup": "customergroup", "LifeEvent": "lifeevent"}
+"""The vocabulary kinds with a page, and their link kind (`links.record_key`)."""
+
+
+def linked(bank: Bank, kind: str, ids: list[str] | tuple[str, ...]) -> list[str]:
+    """`kind:id` of each of `ids` that has a page (the record exists), for templates."""
+    return [f"{kind}:{record_id}" for record_id in ids if bank.get_kind(kind, record_id) is not None]
+
+
+def team_context(bank: Bank, team: Team, order: Callable[[Any], Any]) -> dict[str, Any]:
+    """What a team owns: its journeys, anchor themes and opportunities."""
+    return {
+        "team": team,
+        "journeys": sorted((j for j in bank.journeys() if j.team == team.id), key=order),
+        "themes": sorted((t for t in bank.themes() if t.team == team.id), key=order),
+        "opportunities": sorted((o for o in bank.opportunities() if o.team == team.id), key=order),
+    }
+
+
+def known_about(bank: Bank, record: CustomerGroup | LifeEvent, order: Callable[[Any], Any]) -> dict[str, Any]:
+    """What is known about a customer group or life event: the journeys that name it,
+    the journeys beneath those, the insights on their steps or beneath them (and, for a
+    group, the insights that name it), their metrics and their opportunities."""
+    field = "customer_groups" if isinstance(record, CustomerGroup) else "life_events"
+    journeys = [j for j in bank.journeys() if record.id in getattr(j, field)]
+    evidence = Evidence()
+    rollup = bank.rollup()
+    for journey in journeys:
+        evidence.merge(rollup.journey(journey.id))
+    insights: dict[str, Insight] = dict(evidence.insights)
+    if isinstance(record, CustomerGroup):
+        for insight in bank.insights():
+            if record.id in insight.customer_groups:
+                insights.setdefault(insight.id, insight)
+    metrics: list[Metric] = sorted(evidence.metrics.values(), key=order)
+    opportunities: list[Opportunity] = sorted(evidence.opportunities.values(), key=order)
+    return {
+        "record": record,
+        "journeys": sorted(journeys, key=order),
+        "insights": sorted(insights.values(), key=lambda i: (-i.date.toordinal(), i.id)),
+        "metrics": metrics,
+        "opportunities": opportunities,
+        "below": sorted(journeys_beneath(bank, journeys), key=order),
+    }
+
+
+def journeys_beneath(bank: Bank, journeys: list[Journey]) -> list[Journey]:
+    """The journeys below `journeys` (their children, and theirs), not `journeys` themselves."""
+    seen = {j.id for j in journeys}
+    found: list[Journey] = []
+    todo = list(journeys)
+    while todo:
+        for child in bank.children.get(todo.pop().id, []):
+            if child.id not in seen:
+                seen.add(child.id)
+                found.append(child)
+                todo.append(child)
+    return found
