@@ -176,5 +176,29 @@ def test_axe_finds_no_serious_violation(built_site: Path, page: Any, rel: str) -
     assert run_axe(page) == []
 
 
+@pytest.mark.parametrize("rel", [
+    "en/scorecard.html",
+    "fi/scorecard.html",
+    "en/index.html",
+    "fi/themes/varhaiskasvatus.html",
+    "en/teams/varhaiskasvatus-tiimi.html",
+    "fi/groups/lapsiperheet.html",
+    "en/life-events/lapsen-syntyma.html",
+])
+def test_scorecard_dashboards_and_vocabulary_pages_have_no_axe_violation_at_all(
+    built_site: Path, page: Any, rel: str
+) -> None:
+    page.goto(url(built_site, rel))
+    assert run_axe(page, impacts=("minor", "moderate", "serious", "critical")) == []
+    # Every chart is an image with an accessible name that says its values.
+    charts = page.locator("svg.chart")
+    assert charts.count() > 0 or "/teams/" in rel or "/groups/" in rel or "/life-events/" in rel
+    for i in range(charts.count()):
+        chart = charts.nth(i)
+        assert chart.get_attribute("role") == "img"
+        assert ": " in (chart.get_attribute("aria-label") or "")
+        assert chart.is_visible()
+
+
 def test_nu_html_checker_finds_no_error(vnu_errors: Future[list[str]]) -> None:
     assert vnu_errors.result(timeout=300) == []
