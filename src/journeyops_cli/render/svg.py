@@ -136,6 +136,17 @@ BAR_GAP = 10
 SERIES_DASHES = ("", "6 3", "2 3", "10 3 2 3")
 
 
+def _chart_open(css: str, width: int, height: int, title: str, spoken: str) -> list[str]:
+    """A chart's `<svg>` start tag and `<title>`; its accessible name is the title and
+    `spoken`, every value in words."""
+    return [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {css}" role="img" '
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'aria-label="{escape(title + ": " + spoken)}">',
+        f"<title>{escape(title)}</title>",
+    ]
+
+
 def _round(value: float) -> str:
     text = f"{value:.1f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
@@ -150,10 +161,7 @@ def share_bars(rows: Sequence[tuple[str, float | None, str]], title: str) -> Mar
     width = BAR_WIDTH + 2
     spoken = "; ".join(f"{label}: {words}" for label, _, words in rows)
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart share-bars" role="img" '
-        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-        f'aria-label="{escape(title + ": " + spoken)}">',
-        f"<title>{escape(title)}</title>",
+        *_chart_open("share-bars", width, height, title, spoken),
     ]
     for i, (label, share, words) in enumerate(rows):
         top = i * row_height
@@ -175,10 +183,7 @@ def status_bar(parts: Sequence[tuple[str, int, str]], title: str) -> Markup:
     width, height = BAR_WIDTH + 8, BAR_HEIGHT + 2 * BAR_GAP
     spoken = "; ".join(f"{label}: {count}" for label, count, _ in parts)
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart status-bar" role="img" '
-        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-        f'aria-label="{escape(title + ": " + spoken)}">',
-        f"<title>{escape(title)}</title>",
+        *_chart_open("status-bar", width, height, title, spoken),
         f'<rect class="track" x="0" y="{BAR_GAP}" width="{BAR_WIDTH}" height="{BAR_HEIGHT}"/>',
     ]
     x = 0.0
@@ -217,10 +222,7 @@ def trend_lines(series: Sequence[tuple[str, Sequence[float | None]]], dates: Seq
         for name, values in series
     )
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart trend-lines" role="img" '
-        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-        f'aria-label="{escape(title + ": " + spoken)}">',
-        f"<title>{escape(title)}</title>",
+        *_chart_open("trend-lines", width, height, title, spoken),
     ]
     for tick in (0, 50, 100):
         ty = y(tick / 100)
