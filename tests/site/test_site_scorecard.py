@@ -230,3 +230,40 @@ def test_the_scorecard_pages_are_the_same_bytes_twice(bank_copy: Path, tmp_path:
     for rel in ("en/scorecard.html", "fi/index.html", "en/themes/varhaiskasvatus.html",
                 "fi/groups/lapsiperheet.html", "en/teams/varhaiskasvatus-tiimi.html"):
         assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes(), rel
+
+
+def test_a_past_commit_s_scorecard_is_computed_once_per_process(
+    bank_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from journeyops_cli.scorecard import run
+    from journeyops_cli.site.dashboards import site_scorecard
+
+    git_bank(bank_copy)
+    loaded = load_bank(bank_copy, load_config(bank_copy)).bank
+    first = site_scorecard(bank_copy, loaded)
+    assert first.trend is not None and len(first.trend) == 2
+
+    def again(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a past commit's scorecard was computed again")
+
+    monkeypatch.setattr(run, "scorecard_of", again)
+    second = site_scorecard(bank_copy, loaded)
+    assert second.world() == first.world()
+
+
+def test_when_git_cannot_read_the_past_the_build_goes_on_with_a_note(
+    bank_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from journeyops_cli import revisions
+    from journeyops_cli.scorecard import run
+
+    git_bank(bank_copy)
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise revisions.RevisionError("git archive failed: disk full")
+
+    monkeypatch.setattr(run, "history", broken)
+    result = build_site(bank_copy, tmp_path / "out")
+    assert result.notes == ["the scorecard's trend is left out: git archive failed: disk full"]
+    page = (tmp_path / "out/en/scorecard.html").read_text("utf-8")
+    assert "<p>The trend over time is not shown: past versions could not be read from git.</p>" in page
