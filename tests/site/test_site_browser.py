@@ -106,6 +106,17 @@ def test_search_finds_a_known_insight(built_site: Path, csp_page: Any) -> None:
     assert csp_page.journeyops_errors == []
 
 
+def test_search_finds_a_life_event(built_site: Path, csp_page: Any) -> None:
+    csp_page.goto(url(built_site, "en/search.html"))
+    csp_page.locator("#q").press_sequentially("child is born")
+    result = csp_page.locator("#search-results a").first
+    assert result.inner_text() == "A child is born"
+    result.click()
+    csp_page.wait_for_url("**/en/life-events/lapsen-syntyma.html")
+    assert csp_page.locator("h1").inner_text().startswith("A child is born")
+    assert csp_page.journeyops_errors == []
+
+
 def test_language_switch_goes_to_the_same_page(built_site: Path, csp_page: Any) -> None:
     csp_page.goto(url(built_site, "fi/journeys/sahkoinen-hakemus.html"))
     assert csp_page.locator("h1").inner_text().startswith("Sähköinen hakemus")

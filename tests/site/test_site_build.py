@@ -260,6 +260,9 @@ def test_search_index_is_a_script_with_every_kind(built_site: Path) -> None:
         '"url":"journeys/sahkoinen-hakemus.html"',
         '"url":"journeys/sahkoinen-hakemus.html#sahkoinen-hakemus--liitteet"',
         '"url":"opportunities/liitteet-mobiiliin.html"',
+        '"url":"teams/varhaiskasvatus-tiimi.html"',
+        '"url":"groups/lapsiperheet.html"',
+        '"url":"life-events/lapsen-syntyma.html"',
     ):
         assert expected in text
     assert "matti.meikalainen" not in text

@@ -23,7 +23,8 @@ def fold(text: str) -> str:
 
 
 def entries(data: SiteData, language: str, strings: dict[str, str]) -> list[dict[str, Any]]:
-    """Every searchable thing in `language`: journeys, steps, insights, opportunities."""
+    """Every searchable thing in `language`: journeys, steps, insights, opportunities,
+    teams, customer groups and life events."""
     bank, langs = data.bank, data.languages
 
     def t(value: Any) -> str:
@@ -68,6 +69,16 @@ def entries(data: SiteData, language: str, strings: dict[str, str]) -> list[dict
             "url": record_key("opportunity", opportunity.id),
             "text": words(opportunity.title, opportunity.problem, opportunity.idea),
         })
+    # Teams, customer groups and life events: "what do we know about people moving to
+    # Helsinki?" finds the life event's page.
+    for kind, word, table in (("team", "team", bank.teams), ("customergroup", "customer_group", bank.customer_groups),
+                              ("lifeevent", "life_event", bank.life_events)):
+        for record in sorted(table(), key=lambda r: r.id):
+            found.append({
+                "kind": strings[word], "title": t(record.title), "context": "",
+                "url": record_key(kind, record.id),
+                "text": words(record.title, record.description),
+            })
     for entry in found:
         entry["title_folded"] = fold(entry["title"])
     return found
