@@ -121,8 +121,12 @@ class _Context:
 
     def findings_in(self, paths: Iterable[str]) -> dict[str, int]:
         total: Counter[str] = Counter()
-        for path in set(paths):
-            total.update(self.by_file.get(path, Counter()))
+        by_file = self.by_file
+        if by_file:  # the site counts no findings: nothing to add up
+            for path in set(paths):
+                found = by_file.get(path)
+                if found:
+                    total.update(found)
         return {label.label: total.get(label.label, 0) for label in sorted(Severity, reverse=True)}
 
     def figures(self, scope: str, scope_id: str, title: str, evidence: Evidence,
