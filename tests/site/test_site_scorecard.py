@@ -267,3 +267,19 @@ def test_when_git_cannot_read_the_past_the_build_goes_on_with_a_note(
     assert result.notes == ["the scorecard's trend is left out: git archive failed: disk full"]
     page = (tmp_path / "out/en/scorecard.html").read_text("utf-8")
     assert "<p>The trend over time is not shown: past versions could not be read from git.</p>" in page
+
+
+def test_the_home_page_shows_the_first_few_of_each_list_and_how_many_more(
+    bank_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from journeyops_cli.site import dashboards as module
+
+    loaded = load_bank(bank_copy, load_config(bank_copy)).bank
+    monkeypatch.setattr(module, "GLANCE", 0)
+    health = dashboards(loaded).health()
+    assert (health["off"], health["counts"]["off"]) == ([], 1)
+    build_site(bank_copy, tmp_path / "out")
+    home = (tmp_path / "out/en/index.html").read_text("utf-8")
+    assert '<h3 id="health-off-h">Metrics off target (1)</h3>' in home
+    assert '<p><a href="metrics.html">and 1 more</a></p>' in home
+    assert '<p><a href="scorecard.html#steps-h">and 1 more</a></p>' in home

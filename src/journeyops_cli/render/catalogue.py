@@ -537,6 +537,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Top-level phases without evidence ({n})",
     },
     "health_none": {"fi": "Ei yhtään.", "sv": "Inga.", "en": "None."},
+    "health_more": {"fi": "ja {n} muuta", "sv": "och {n} till", "en": "and {n} more"},
     "see_scorecard": {"fi": "Koko tuloskortti", "sv": "Hela styrkortet", "en": "The whole scorecard"},
     # Team, customer-group and life-event pages.
     "teams": {"fi": "Tiimit", "sv": "Team", "en": "Teams"},

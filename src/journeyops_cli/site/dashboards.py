@@ -24,6 +24,8 @@ from journeyops_cli.render.svg import share_bars, status_bar, trend_lines
 from journeyops_cli.scorecard.figures import Figures, Scorecard, stale_journeys, uncovered_phases
 
 TREND_MONTHS = 12
+GLANCE = 10
+"""How many of each list the home page's health at a glance shows."""
 OPEN = ("idea", "proposed", "planned", "in-progress")
 
 
@@ -173,8 +175,10 @@ class Dashboards:
             found = self.bank.step(ref)
             if found is not None:
                 phases.append((ref, (self.t(found[0].title), self.t(found[1].title))))
+        # At a glance: the first few of each list, with how many there are in all.
         return {"as_of": card.today.isoformat(), "fresh_days": card.fresh_days,
-                "stale": stale, "off": off, "phases": phases,
+                "stale": stale[:GLANCE], "off": off[:GLANCE], "phases": phases[:GLANCE],
+                "counts": {"stale": len(stale), "off": len(off), "phases": len(phases)},
                 "panel": self.panel(card.bank)}
 
     def page(self) -> dict[str, Any]:
