@@ -22,7 +22,7 @@ from journeyops_cli.render.svg import share_bars, status_bar, trend_lines
 from journeyops_cli.scorecard.run import scorecard_of_bank
 from journeyops_cli.site.build import build_site
 from journeyops_cli.site.dashboards import Dashboards, SiteScorecard
-from journeyops_cli.site.vocabulary import journeys_beneath, known_about, linked, team_context
+from journeyops_cli.site.vocabulary import journeys_beneath, known_about, linked, owned_by_team, team_context
 
 AS_OF = dt.date(2025, 6, 30)
 
@@ -117,9 +117,10 @@ def order(record):  # type: ignore[no-untyped-def]
 
 def test_a_team_page_lists_what_it_owns(bank) -> None:  # type: ignore[no-untyped-def]
     team = bank.get(Team, "varhaiskasvatus-tiimi")
-    context = team_context(bank, team, order)
+    context = team_context(team, owned_by_team(bank), order)
     assert [j.id for j in context["journeys"]] == ["varhaiskasvatukseen-hakeminen"]
     assert [t.id for t in context["themes"]] == ["varhaiskasvatus"]
+    assert [o.id for o in context["opportunities"]] == ["liitteet-mobiiliin"]
 
 
 def test_what_is_known_about_a_customer_group_comes_through_the_rollup(bank) -> None:  # type: ignore[no-untyped-def]

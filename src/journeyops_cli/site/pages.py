@@ -24,7 +24,7 @@ from journeyops_cli.site.dashboards import Dashboards, SiteScorecard
 from journeyops_cli.site.history import Change
 from journeyops_cli.site.links import checked
 from journeyops_cli.site.sparkline import sparkline
-from journeyops_cli.site.vocabulary import known_about, linked, team_context
+from journeyops_cli.site.vocabulary import known_about, linked, owned_by_team, team_context
 
 LEVELS = ("top", "mid", "detailed")
 SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
@@ -101,6 +101,7 @@ class PagePlanner:
         self._metric_refs: dict[str, set[str]] | None = None
         self._metric_views: dict[int, tuple[Metric, dict[str, Any]]] = {}
         self._dashboards: Dashboards | None = None
+        self._owned: dict[str, dict[str, list[Any]]] | None = None
 
     # --- helpers ------------------------------------------------------------------------
 
@@ -466,8 +467,10 @@ class PagePlanner:
         return Page("scorecard.html", "site/scorecard.html.j2", self.s["scorecard"], context)
 
     def team(self, team: Team) -> Page:
+        if self._owned is None:
+            self._owned = owned_by_team(self.bank)
         return Page(f"teams/{checked(team.id)}.html", "site/team.html.j2", self.t(team.title),
-                    team_context(self.bank, team, self.by_title))
+                    team_context(team, self._owned, self.by_title))
 
     def known(self, record: CustomerGroup | LifeEvent) -> Page:
         folder = "groups" if isinstance(record, CustomerGroup) else "life-events"

@@ -8,9 +8,11 @@ holds what the search page shows (kind, title, context, link) and the words it m
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from journeyops_cli.models.base import pick_text, without_marks
+from journeyops_cli.models.vocabulary import CustomerGroup, LifeEvent, Team
 from journeyops_cli.site.links import record_key
 from journeyops_cli.site.pages import SiteData
 
@@ -71,9 +73,12 @@ def entries(data: SiteData, language: str, strings: dict[str, str]) -> list[dict
         })
     # Teams, customer groups and life events: "what do we know about people moving to
     # Helsinki?" finds the life event's page.
-    for kind, word, table in (("team", "team", bank.teams), ("customergroup", "customer_group", bank.customer_groups),
-                              ("lifeevent", "life_event", bank.life_events)):
-        for record in sorted(table(), key=lambda r: r.id):
+    vocabulary: list[tuple[str, str, Sequence[Team | CustomerGroup | LifeEvent]]] = [
+        ("team", "team", bank.teams()), ("customergroup", "customer_group", bank.customer_groups()),
+        ("lifeevent", "life_event", bank.life_events()),
+    ]
+    for kind, word, records in vocabulary:
+        for record in sorted(records, key=lambda r: r.id):
             found.append({
                 "kind": strings[word], "title": t(record.title), "context": "",
                 "url": record_key(kind, record.id),

@@ -22,14 +22,22 @@ def linked(bank: Bank, kind: str, ids: list[str] | tuple[str, ...]) -> list[str]
     return [f"{kind}:{record_id}" for record_id in ids if bank.get_kind(kind, record_id) is not None]
 
 
-def team_context(bank: Bank, team: Team, order: Callable[[Any], Any]) -> dict[str, Any]:
-    """What a team owns: its journeys, anchor themes and opportunities."""
-    return {
-        "team": team,
-        "journeys": sorted((j for j in bank.journeys() if j.team == team.id), key=order),
-        "themes": sorted((t for t in bank.themes() if t.team == team.id), key=order),
-        "opportunities": sorted((o for o in bank.opportunities() if o.team == team.id), key=order),
-    }
+def owned_by_team(bank: Bank) -> dict[str, dict[str, list[Any]]]:
+    """Each team's journeys, anchor themes and opportunities (one pass over the bank)."""
+    owned: dict[str, dict[str, list[Any]]] = {}
+    for key, records in (("journeys", bank.journeys()), ("themes", bank.themes()),
+                         ("opportunities", bank.opportunities())):
+        for record in records:
+            if record.team:
+                owned.setdefault(record.team, {"journeys": [], "themes": [], "opportunities": []})[key].append(record)
+    return owned
+
+
+def team_context(team: Team, owned: dict[str, dict[str, list[Any]]], order: Callable[[Any], Any]) -> dict[str, Any]:
+    """What a team owns: its journeys, anchor themes and opportunities (`owned_by_team`)."""
+    mine = owned.get(team.id, {})
+    return {"team": team, **{key: sorted(mine.get(key, []), key=order)
+                             for key in ("journeys", "themes", "opportunities")}}
 
 
 def known_about(bank: Bank, record: CustomerGroup | LifeEvent, order: Callable[[Any], Any]) -> dict[str, Any]:
