@@ -9,7 +9,6 @@ from collections.abc import Callable
 from typing import Any
 
 from journeyops_cli.bank import Bank
-from journeyops_cli.bank.rollup import Evidence
 from journeyops_cli.models import Insight, Journey, Metric, Opportunity
 from journeyops_cli.models.vocabulary import CustomerGroup, LifeEvent, Team
 
@@ -46,23 +45,27 @@ def known_about(bank: Bank, record: CustomerGroup | LifeEvent, order: Callable[[
     group, the insights that name it), their metrics and their opportunities."""
     field = "customer_groups" if isinstance(record, CustomerGroup) else "life_events"
     journeys = [j for j in bank.journeys() if record.id in getattr(j, field)]
-    evidence = Evidence()
+    # Records only (sorted below), so plain dict updates rather than Evidence.merge, which
+    # also walks every step.
     rollup = bank.rollup()
+    insights: dict[str, Insight] = {}
+    metrics: dict[str, Metric] = {}
+    opportunities: dict[str, Opportunity] = {}
     for journey in journeys:
-        evidence.merge(rollup.journey(journey.id))
-    insights: dict[str, Insight] = dict(evidence.insights)
+        evidence = rollup.journey(journey.id)
+        insights.update(evidence.insights)
+        metrics.update(evidence.metrics)
+        opportunities.update(evidence.opportunities)
     if isinstance(record, CustomerGroup):
         for insight in bank.insights():
             if record.id in insight.customer_groups:
                 insights.setdefault(insight.id, insight)
-    metrics: list[Metric] = sorted(evidence.metrics.values(), key=order)
-    opportunities: list[Opportunity] = sorted(evidence.opportunities.values(), key=order)
     return {
         "record": record,
         "journeys": sorted(journeys, key=order),
         "insights": sorted(insights.values(), key=lambda i: (-i.date.toordinal(), i.id)),
-        "metrics": metrics,
-        "opportunities": opportunities,
+        "metrics": sorted(metrics.values(), key=order),
+        "opportunities": sorted(opportunities.values(), key=order),
         "below": sorted(journeys_beneath(bank, journeys), key=order),
     }
 
