@@ -284,3 +284,13 @@ def test_the_home_page_shows_the_first_few_of_each_list_and_how_many_more(
     assert '<h3 id="health-off-h">Metrics off target (1)</h3>' in home
     assert '<p><a href="metrics.html">and 1 more</a></p>' in home
     assert '<p><a href="scorecard.html#steps-h">and 1 more</a></p>' in home
+
+
+def test_the_journey_page_shows_the_review_trail_newest_first(built_site: Path) -> None:
+    page = (built_site / "en/journeys/varhaiskasvatukseen-hakeminen.html").read_text("utf-8")
+    assert '<h2 id="reviews-h">Review trail (2)</h2>' in page
+    row = r'<tr><th scope="row"><time datetime="([0-9-]+)">[^<]*</time></th><td>([^<]*)</td><td>([^<]*)</td></tr>'
+    rows = re.findall(row, page)
+    assert rows == [("2025-05-20", "Tuoteomistaja", "–"),
+                    ("2025-01-15", "Palvelumuotoilija", "The steps were walked through.")]
+    assert "reviews-h" not in (built_site / "en/journeys/asiointi.html").read_text("utf-8")

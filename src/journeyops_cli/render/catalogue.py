@@ -538,6 +538,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "health_none": {"fi": "Ei yhtään.", "sv": "Inga.", "en": "None."},
     "health_more": {"fi": "ja {n} muuta", "sv": "och {n} till", "en": "and {n} more"},
+    "review_trail": {"fi": "Tarkistushistoria", "sv": "Granskningshistorik", "en": "Review trail"},
+    "reviewer": {"fi": "Tarkistaja", "sv": "Granskare", "en": "Reviewer"},
+    "review_note": {"fi": "Huomio", "sv": "Anteckning", "en": "Note"},
     "see_scorecard": {"fi": "Koko tuloskortti", "sv": "Hela styrkortet", "en": "The whole scorecard"},
     # Team, customer-group and life-event pages.
     "teams": {"fi": "Tiimit", "sv": "Team", "en": "Teams"},
