@@ -19,7 +19,7 @@ from markupsafe import Markup
 from journeyops_cli.bank import Bank
 from journeyops_cli.errors import JourneyopsError
 from journeyops_cli.models import Journey, Theme
-from journeyops_cli.render.formats import percent
+from journeyops_cli.render.formats import date, percent
 from journeyops_cli.render.svg import share_bars, status_bar, trend_lines
 from journeyops_cli.scorecard.figures import Figures, Scorecard, stale_journeys, uncovered_phases
 
@@ -158,9 +158,9 @@ class Dashboards:
             series[3].append(m["on"] / known if known else None)
         chart = trend_lines(list(zip(names, series, strict=True)), dates, self.s["trend_chart"],
                             lambda share: percent(share, self.language))
-        rows = [{"date": date, "cells": [self.s["no_data"] if v is None else percent(v, self.language)
+        rows = [{"date": day, "cells": [self.s["no_data"] if v is None else percent(v, self.language)
                                           for v in values]}
-                for date, *values in zip(dates, *series, strict=True)]
+                for day, *values in zip(dates, *series, strict=True)]
         return {"missing": "", "chart": chart, "names": names, "rows": rows}
 
     def health(self) -> dict[str, Any]:
@@ -176,7 +176,7 @@ class Dashboards:
             if found is not None:
                 phases.append((ref, (self.t(found[0].title), self.t(found[1].title))))
         # At a glance: the first few of each list, with how many there are in all.
-        return {"as_of": card.today.isoformat(), "fresh_days": card.fresh_days,
+        return {"as_of": date(card.today, self.language), "fresh_days": card.fresh_days,
                 "stale": stale[:GLANCE], "off": off[:GLANCE], "phases": phases[:GLANCE],
                 "counts": {"stale": len(stale), "off": len(off), "phases": len(phases)},
                 "panel": self.panel(card.bank)}
@@ -189,7 +189,7 @@ class Dashboards:
         steps = [(self.row(journey), [self.row(step) for step in journey.children])
                  for theme in themes for journey in theme.children if journey.children]
         return {
-            "as_of": card.today.isoformat(),
+            "as_of": date(card.today, self.language),
             "fresh_days": card.fresh_days,
             "panel": self.panel(card.bank),
             "themes": [self.row(card.bank)] + [self.row(theme) for theme in themes],
