@@ -98,3 +98,19 @@ def test_the_map_of_a_top_journey_shows_what_lies_beneath(levels_bank: Path) -> 
     assert [(m.id, m.on_target) for m in find.below.metrics] == [("wait-days", False)]
     assert [o.id for o in find.below.opportunities] == ["autosave"]
     assert (find.below.pain_points, find.below.worst_emotion, find.below.mean_emotion) == (3, -2, -1.5)
+
+
+def test_merge_counts_each_step_once_however_the_steps_list_changed() -> None:
+    # merge keeps the set of steps it has seen between calls; it must notice a steps list
+    # that was replaced or that grew outside merge.
+    one, two = Evidence(steps=[("j", "a")]), Evidence(steps=[("j", "a"), ("j", "b")])
+    total = Evidence()
+    total.merge(one)
+    total.merge(two)
+    assert total.steps == [("j", "a"), ("j", "b")]
+    total.steps.append(("j", "c"))  # grew outside merge
+    total.merge(Evidence(steps=[("j", "c"), ("j", "d")]))
+    assert total.steps == [("j", "a"), ("j", "b"), ("j", "c"), ("j", "d")]
+    total.steps = [("j", "b")]  # replaced
+    total.merge(two)
+    assert total.steps == [("j", "b"), ("j", "a")]

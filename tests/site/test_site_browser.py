@@ -60,7 +60,7 @@ def test_every_page_loads_and_every_link_resolves(
     built_site: Path, csp_page: Any, vnu_errors: Future[list[str]]
 ) -> None:
     pages = sorted(built_site.rglob("*.html"))
-    assert len(pages) == 37
+    assert len(pages) == 45
     broken: list[str] = []
     for page_file in pages:
         csp_page.goto(page_file.as_uri(), wait_until="load")
@@ -103,6 +103,17 @@ def test_search_finds_a_known_insight(built_site: Path, csp_page: Any) -> None:
     assert "Liitteiden lisääminen hämmentää" in links.all_inner_texts()
     links.filter(has_text="Liitteiden lisääminen hämmentää").first.click()
     csp_page.wait_for_url("**/fi/insights/liitteet-hukassa.html")
+    assert csp_page.journeyops_errors == []
+
+
+def test_search_finds_a_life_event(built_site: Path, csp_page: Any) -> None:
+    csp_page.goto(url(built_site, "en/search.html"))
+    csp_page.locator("#q").press_sequentially("child is born")
+    result = csp_page.locator("#search-results a").first
+    assert result.inner_text() == "A child is born"
+    result.click()
+    csp_page.wait_for_url("**/en/life-events/lapsen-syntyma.html")
+    assert csp_page.locator("h1").inner_text().startswith("A child is born")
     assert csp_page.journeyops_errors == []
 
 
@@ -174,6 +185,30 @@ def test_hostile_text_is_shown_as_text_and_nothing_runs(built_site: Path, page: 
 def test_axe_finds_no_serious_violation(built_site: Path, page: Any, rel: str) -> None:
     page.goto(url(built_site, rel))
     assert run_axe(page) == []
+
+
+@pytest.mark.parametrize("rel", [
+    "en/scorecard.html",
+    "fi/scorecard.html",
+    "en/index.html",
+    "fi/themes/varhaiskasvatus.html",
+    "en/teams/varhaiskasvatus-tiimi.html",
+    "fi/groups/lapsiperheet.html",
+    "en/life-events/lapsen-syntyma.html",
+])
+def test_scorecard_dashboards_and_vocabulary_pages_have_no_axe_violation_at_all(
+    built_site: Path, page: Any, rel: str
+) -> None:
+    page.goto(url(built_site, rel))
+    assert run_axe(page, impacts=("minor", "moderate", "serious", "critical")) == []
+    # Every chart is an image with an accessible name that says its values.
+    charts = page.locator("svg.chart")
+    assert charts.count() > 0 or "/teams/" in rel or "/groups/" in rel or "/life-events/" in rel
+    for i in range(charts.count()):
+        chart = charts.nth(i)
+        assert chart.get_attribute("role") == "img"
+        assert ": " in (chart.get_attribute("aria-label") or "")
+        assert chart.is_visible()
 
 
 def test_nu_html_checker_finds_no_error(vnu_errors: Future[list[str]]) -> None:

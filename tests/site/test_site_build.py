@@ -141,7 +141,7 @@ def test_cli_builds_and_prints_the_summary(bank_copy: Path, tmp_path: Path) -> N
     assert lines[1] == ("note: 8 finding(s) from validation, 4 of them shown on the journey pages; "
                         "run `journeyops validate` to see the other 4")
     assert re.fullmatch(
-        rf"Built 37 pages in 2 language\(s\) \(fi, en\) into {re.escape(str(out))} in \d+\.\d\d s",
+        rf"Built 45 pages in 2 language\(s\) \(fi, en\) into {re.escape(str(out))} in \d+\.\d\d s",
         lines[-1],
     )
     assert (out / "fi/index.html").is_file()
@@ -260,6 +260,9 @@ def test_search_index_is_a_script_with_every_kind(built_site: Path) -> None:
         '"url":"journeys/sahkoinen-hakemus.html"',
         '"url":"journeys/sahkoinen-hakemus.html#sahkoinen-hakemus--liitteet"',
         '"url":"opportunities/liitteet-mobiiliin.html"',
+        '"url":"teams/varhaiskasvatus-tiimi.html"',
+        '"url":"groups/lapsiperheet.html"',
+        '"url":"life-events/lapsen-syntyma.html"',
     ):
         assert expected in text
     assert "matti.meikalainen" not in text

@@ -16,6 +16,7 @@ from journeyops_cli.pipeline import Selection, load_bank, load_config
 from journeyops_cli.render import env as render_env
 from journeyops_cli.render.i18n import strings
 from journeyops_cli.resources import templates_dir
+from journeyops_cli.site.dashboards import site_scorecard
 from journeyops_cli.site.frames import PageRenderer
 from journeyops_cli.site.gather import apply_privacy, ranked_backlog
 from journeyops_cli.site.pages import PagePlanner, SiteData
@@ -28,6 +29,7 @@ def site_data(bank_root: Path, title: str | None = None) -> SiteData:
     data = SiteData(bank=bank, title=title or config.site.title or config.name,
                     languages=list(config.languages))
     data.backlog = ranked_backlog(bank, [])
+    data.scorecard = site_scorecard(bank_root, bank)
     return data
 
 

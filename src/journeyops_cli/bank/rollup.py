@@ -38,6 +38,12 @@ class Evidence:
     # Steps (of `steps`) that have an insight or a metric of their own.
     with_insight: set[StepKey] = field(default_factory=set)
     with_metric: set[StepKey] = field(default_factory=set)
+    # The keys of `steps` as a set, kept between merges (building it on every merge made
+    # gathering a scope's steps quadratic); rebuilt when `steps` was replaced or grew
+    # outside `merge`.
+    _seen: set[StepKey] = field(default_factory=set, repr=False, compare=False)
+    _seen_of: list[StepKey] | None = field(default=None, repr=False, compare=False)
+    _seen_count: int = field(default=-1, repr=False, compare=False)
 
     def add_step(self, bank: Bank, journey: Journey, step: Step) -> None:
         key = (journey.id, step.id)
@@ -61,7 +67,9 @@ class Evidence:
 
     def merge(self, other: Evidence) -> None:
         """Add what `other` holds; steps and records already here are not counted twice."""
-        seen = set(self.steps)
+        if self._seen_of is not self.steps or self._seen_count != len(self.steps):
+            self._seen = set(self.steps)
+        seen = self._seen
         for key in other.steps:
             if key in seen:
                 continue
@@ -75,6 +83,7 @@ class Evidence:
                 self.with_insight.add(key)
             if key in other.with_metric:
                 self.with_metric.add(key)
+        self._seen_of, self._seen_count = self.steps, len(self.steps)
         for record_id, insight in other.insights.items():
             self.insights.setdefault(record_id, insight)
         for record_id, metric in other.metrics.items():

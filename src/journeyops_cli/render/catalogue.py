@@ -422,6 +422,150 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "journeys_in_theme": {"fi": "{n} polkua", "sv": "{n} stigar", "en": "{n} journeys"},
     "changed_records": {"fi": "Muuttui", "sv": "Ändrat", "en": "Changed"},
+    # The scorecard page, theme dashboards and the home page's health at a glance.
+    "scorecard": {"fi": "Tuloskortti", "sv": "Styrkort", "en": "Scorecard"},
+    "scorecard_intro": {
+        "fi": (
+            "Kuinka hyvin palvelupolut on katettu näytöllä, kuinka tuoreita havainnot ovat ja kuinka mittarit "
+            "ovat tavoitteessa – koottuna yksityiskohtaisista poluista ylätason polkuihin ja ankkuriteemoihin."
+        ),
+        "sv": (
+            "Hur väl kundresorna är underbyggda, hur färska insikterna är och hur mätarna når sina mål – "
+            "sammanställt från detaljerade resor till övergripande resor och ankarteman."
+        ),
+        "en": (
+            "How well the journeys are evidenced, how fresh the insights are and how the metrics meet their "
+            "targets, rolled up from detailed journeys to top journeys and anchor themes."
+        ),
+    },
+    "as_of": {
+        "fi": (
+            "Luvut {date} tilanteen mukaan (pankin viimeisin muutos); havainto on tuore, jos se on enintään "
+            "{days} päivää vanha."
+        ),
+        "sv": (
+            "Siffrorna gäller {date} (bankens senaste ändring); en insikt är färsk om den är högst {days} dagar "
+            "gammal."
+        ),
+        "en": "Figures as of {date} (the bank's last change); an insight is fresh when it is at most {days} days old.",
+    },
+    "scorecard_bank": {"fi": "Koko pankki", "sv": "Hela banken", "en": "Whole bank"},
+    "no_theme": {"fi": "Ei teemaa", "sv": "Inget tema", "en": "No theme"},
+    "scorecard_themes": {
+        "fi": "Pankki ja ankkuriteemat",
+        "sv": "Banken och ankartemana",
+        "en": "The bank and its anchor themes",
+    },
+    "scorecard_journeys": {"fi": "Teeman {theme} polut", "sv": "Resorna i {theme}", "en": "Journeys of {theme}"},
+    "scorecard_steps": {
+        "fi": "Polun {journey} vaiheet ja mitä niiden alla on",
+        "sv": "Stegen i {journey} och det som ligger under dem",
+        "en": "Steps of {journey}, with what lies beneath them",
+    },
+    "col_scope": {"fi": "Kohde", "sv": "Omfattning", "en": "Scope"},
+    "col_steps": {"fi": "Vaiheita", "sv": "Steg", "en": "Steps"},
+    "coverage_emotion": {"fi": "Vaiheita, joilla tunne", "sv": "Steg med känsla", "en": "Steps with an emotion"},
+    "coverage_insight": {"fi": "Vaiheita, joilla havainto", "sv": "Steg med insikt", "en": "Steps with an insight"},
+    "coverage_metric": {"fi": "Vaiheita, joilla mittari", "sv": "Steg med mätare", "en": "Steps with a metric"},
+    "col_insights": {"fi": "Havainnot (tuoreet)", "sv": "Insikter (färska)", "en": "Insights (fresh)"},
+    "col_metrics": {"fi": "Mittarit", "sv": "Mätare", "en": "Metrics"},
+    "col_open": {
+        "fi": "Avoimet kehitysmahdollisuudet",
+        "sv": "Öppna utvecklingsmöjligheter",
+        "en": "Open opportunities",
+    },
+    "col_stale": {"fi": "Vanhentuneet polut", "sv": "Inaktuella resor", "en": "Stale journeys"},
+    "col_unowned": {
+        "fi": "Polut ilman omistajaa tai tiimiä",
+        "sv": "Resor utan ägare eller team",
+        "en": "Journeys without owner or team",
+    },
+    "insights_fresh": {"fi": "{n} ({fresh} tuoretta)", "sv": "{n} ({fresh} färska)", "en": "{n} ({fresh} fresh)"},
+    "metrics_status": {
+        "fi": "{on} tavoitteessa, {off} ei, {unknown} ilman arvoa",
+        "sv": "{on} når målet, {off} når inte, {unknown} utan värde",
+        "en": "{on} on target, {off} off, {unknown} without a value",
+    },
+    "metric_unknown": {"fi": "Ei arvoa tai tavoitetta", "sv": "Inget värde eller mål", "en": "No value or target"},
+    "metrics_on_target_share": {
+        "fi": "Mittareita tavoitteessa",
+        "sv": "Mätare som når målet",
+        "en": "Metrics on target",
+    },
+    "coverage_chart": {
+        "fi": "Näytön kattavuus: {scope}",
+        "sv": "Underbyggnad: {scope}",
+        "en": "Evidence coverage: {scope}",
+    },
+    "status_chart": {"fi": "Mittarien tila: {scope}", "sv": "Mätarnas status: {scope}", "en": "Metric status: {scope}"},
+    "coverage_heading": {"fi": "Näytön kattavuus", "sv": "Underbyggnad", "en": "Evidence coverage"},
+    "status_heading": {"fi": "Mittarien tila", "sv": "Mätarnas status", "en": "Metric status"},
+    "trend_heading": {"fi": "Kehitys ajan mittaan", "sv": "Utveckling över tid", "en": "Trend over time"},
+    "trend_chart": {
+        "fi": "Kattavuus ja tavoitteessa olevat mittarit kuukausittain",
+        "sv": "Underbyggnad och mätare som når målet per månad",
+        "en": "Coverage and metrics on target, month by month",
+    },
+    "trend_no_git": {
+        "fi": "Kehitystä ajan mittaan ei näytetä: pankki ei ole git-repositoriossa, joten aiempia versioita ei ole.",
+        "sv": (
+            "Utvecklingen över tid visas inte: banken ligger inte i ett git-förråd, så det finns inga tidigare "
+            "versioner."
+        ),
+        "en": "The trend over time is not shown: the bank is not in a git repository, so there are no past versions.",
+    },
+    "trend_failed": {
+        "fi": "Kehitystä ajan mittaan ei näytetä: aiempia versioita ei voitu lukea gitistä.",
+        "sv": "Utvecklingen över tid visas inte: tidigare versioner kunde inte läsas från git.",
+        "en": "The trend over time is not shown: past versions could not be read from git.",
+    },
+    "dashboard": {"fi": "Tilannekuva", "sv": "Lägesbild", "en": "Dashboard"},
+    "health": {
+        "fi": "Pankin tila yhdellä silmäyksellä",
+        "sv": "Bankens läge i korthet",
+        "en": "The bank's health at a glance",
+    },
+    "health_stale": {"fi": "Vanhentuneet polut ({n})", "sv": "Inaktuella resor ({n})", "en": "Stale journeys ({n})"},
+    "health_off": {
+        "fi": "Mittarit, jotka eivät ole tavoitteessa ({n})",
+        "sv": "Mätare som inte når målet ({n})",
+        "en": "Metrics off target ({n})",
+    },
+    "health_phases": {
+        "fi": "Ylätason vaiheet ilman näyttöä ({n})",
+        "sv": "Övergripande steg utan belägg ({n})",
+        "en": "Top-level phases without evidence ({n})",
+    },
+    "health_none": {"fi": "Ei yhtään.", "sv": "Inga.", "en": "None."},
+    "health_more": {"fi": "ja {n} muuta", "sv": "och {n} till", "en": "and {n} more"},
+    "review_trail": {"fi": "Tarkistushistoria", "sv": "Granskningshistorik", "en": "Review trail"},
+    "reviewer": {"fi": "Tarkistaja", "sv": "Granskare", "en": "Reviewer"},
+    "review_note": {"fi": "Huomio", "sv": "Anteckning", "en": "Note"},
+    "see_scorecard": {"fi": "Koko tuloskortti", "sv": "Hela styrkortet", "en": "The whole scorecard"},
+    # Team, customer-group and life-event pages.
+    "teams": {"fi": "Tiimit", "sv": "Team", "en": "Teams"},
+    "customer_group": {"fi": "Asiakasryhmä", "sv": "Kundgrupp", "en": "Customer group"},
+    "life_event": {"fi": "Elämäntapahtuma", "sv": "Livshändelse", "en": "Life event"},
+    "contact": {"fi": "Yhteystieto", "sv": "Kontakt", "en": "Contact"},
+    "members": {"fi": "Jäsenet", "sv": "Medlemmar", "en": "Members"},
+    "handles": {"fi": "Tunnukset koodipalvelussa", "sv": "Användarnamn på kodvärden", "en": "Code-host handles"},
+    "team_owns": {"fi": "Tiimin vastuulla", "sv": "Teamet ansvarar för", "en": "What the team owns"},
+    "known_intro": {
+        "fi": (
+            "Mitä tiedämme: polut, jotka koskevat tätä, niiden alle tarkentuvat polut sekä niiden vaiheiden "
+            "havainnot, mittarit ja kehitysmahdollisuudet."
+        ),
+        "sv": (
+            "Vad vi vet: resorna som gäller detta, resorna som fördjupar dem och insikterna, mätarna och "
+            "utvecklingsmöjligheterna på deras steg."
+        ),
+        "en": (
+            "What we know: the journeys about this, the journeys that elaborate them, and the insights, metrics "
+            "and opportunities on their steps."
+        ),
+    },
+    "journeys_beneath": {"fi": "Tarkentavat polut", "sv": "Resor som fördjupar dem", "en": "Journeys beneath them"},
+    "none_recorded": {"fi": "Ei kirjattu.", "sv": "Inget angivet.", "en": "None recorded."},
 }
 
 """Each rule's one-line summary in the page languages (English is its own summary)."""

@@ -9,15 +9,17 @@ Interface for the site (stable):
 - `emotion_icon(emotion, size=20) -> Markup`: a small decorative face (`aria-hidden`);
   always put the emotion's words next to it, colour is never the only carrier.
 - `lane_icon(lane) -> Markup`: the lane's decorative pictogram (`aria-hidden`).
+- `share_bars`, `status_bar`, `trend_lines`: the charts of figures on the site's
+  scorecard and dashboards (see their section).
 
 Every text is escaped here; the output is deterministic (same input, same bytes).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 COLOURS = {-2: "#a4161a", -1: "#b54708", 0: "#525252", 1: "#2b6a30", 2: "#1d4d21"}
 
@@ -116,3 +118,137 @@ def lane_icon(lane: str) -> Markup:
         'height="18" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" '
         f'stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round">{_LANE_ICONS[_icon(lane)]}</svg>'
     )
+
+
+# --- charts of figures (the site's scorecard and dashboards) -------------------------------
+#
+# `share_bars(rows, title)`, `status_bar(parts, title)` and `trend_lines(series, dates,
+# title)` draw inline SVG (`role="img"`, `<title>`, an `aria-label` that says every value in
+# words) with no script, no style attribute and no request: they work offline under the
+# site's Content-Security-Policy. Colour is never the only carrier: bars carry their value
+# as text and lines differ in dash and marker. Callers put a table of the same figures next
+# to each chart (the text alternative a screen reader or a printout uses).
+
+BAR_WIDTH = 300
+BAR_HEIGHT = 14
+BAR_TEXT = 18
+BAR_GAP = 10
+SERIES_DASHES = ("", "6 3", "2 3", "10 3 2 3")
+
+
+def _chart_open(css: str, width: int, height: int, title: str, spoken: str) -> list[str]:
+    """A chart's `<svg>` start tag and `<title>`; its accessible name is the title and
+    `spoken`, every value in words."""
+    return [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {css}" role="img" '
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'aria-label="{escape(title + ": " + spoken)}">',
+        f"<title>{escape(title)}</title>",
+    ]
+
+
+def _round(value: float) -> str:
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def share_bars(rows: Sequence[tuple[str, float | None, str]], title: str) -> Markup:
+    """Horizontal bars, one per `(label, share 0..1 or None, value in words)`, each under
+    its label and value as text; the `<svg>`'s accessible name lists every label and value.
+    A share of None draws no bar."""
+    row_height = BAR_TEXT + BAR_HEIGHT + BAR_GAP
+    height = max(len(rows), 1) * row_height
+    width = BAR_WIDTH + 2
+    spoken = "; ".join(f"{label}: {words}" for label, _, words in rows)
+    parts = [
+        *_chart_open("share-bars", width, height, title, spoken),
+    ]
+    for i, (label, share, words) in enumerate(rows):
+        top = i * row_height
+        parts.append(f'<text class="value" x="1" y="{top + BAR_TEXT - 5}">{escape(f"{label}: {words}")}</text>')
+        y = top + BAR_TEXT
+        parts.append(f'<rect class="track" x="1" y="{y}" width="{BAR_WIDTH}" height="{BAR_HEIGHT}"/>')
+        if share is not None:
+            filled = _round(max(0.0, min(1.0, share)) * BAR_WIDTH)
+            parts.append(f'<rect class="bar" x="1" y="{y}" width="{filled}" height="{BAR_HEIGHT}">'
+                         f"<title>{escape(f'{label}: {words}')}</title></rect>")
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def status_bar(parts: Sequence[tuple[str, int, str]], title: str) -> Markup:
+    """One bar split by count, each `(label, count, css class)` (e.g. metrics on target,
+    off target, without a value), with every count written under it."""
+    total = sum(count for _, count, _ in parts)
+    width, height = BAR_WIDTH + 8, BAR_HEIGHT + 2 * BAR_GAP
+    spoken = "; ".join(f"{label}: {count}" for label, count, _ in parts)
+    out = [
+        *_chart_open("status-bar", width, height, title, spoken),
+        f'<rect class="track" x="0" y="{BAR_GAP}" width="{BAR_WIDTH}" height="{BAR_HEIGHT}"/>',
+    ]
+    x = 0.0
+    for label, count, css in parts:
+        if not count or not total:
+            continue
+        span = count / total * BAR_WIDTH
+        out.append(f'<rect class="part {escape(css)}" x="{_round(x)}" y="{BAR_GAP}" width="{_round(span)}" '
+                   f'height="{BAR_HEIGHT}"><title>{escape(f"{label}: {count}")}</title></rect>')
+        x += span
+    out.append("</svg>")
+    return Markup("".join(out))
+
+
+def trend_lines(series: Sequence[tuple[str, Sequence[float | None]]], dates: Sequence[str],
+                title: str, percent: Callable[[float], str] | None = None) -> Markup:
+    """Shares (0..1) over time, one line per `(name, values by date)`, dates oldest first
+    on the x axis (0 % to 100 % on the y axis). A missing value breaks its line. Each line
+    has its own dash in the key; the accessible name lists every value, each share written
+    by `percent` (default `75 %`)."""
+    percent = percent or (lambda share: f"{_round(100 * share)} %")
+    left, top, plot_h, bottom, key = 44, 12, 140, 40, 230
+    column = max(72, 432 // max(len(dates), 1))
+    width = left + column * max(len(dates), 1) + key
+    height = top + plot_h + bottom
+
+    def y(value: float) -> str:
+        return _round(top + (1 - max(0.0, min(1.0, value))) * plot_h)
+
+    def x(index: int) -> int:
+        return left + column * index + column // 2
+
+    spoken = "; ".join(
+        f"{name}: " + ", ".join(f"{date} {'–' if v is None else percent(v)}"
+                                for date, v in zip(dates, values, strict=False))
+        for name, values in series
+    )
+    out = [
+        *_chart_open("trend-lines", width, height, title, spoken),
+    ]
+    for tick in (0, 50, 100):
+        ty = y(tick / 100)
+        out.append(f'<line class="grid" x1="{left}" y1="{ty}" x2="{left + column * len(dates)}" y2="{ty}"/>')
+        out.append(f'<text class="axis" x="{left - 6}" y="{ty}" text-anchor="end" '
+                   f'dominant-baseline="middle">{escape(percent(tick / 100))}</text>')
+    for index, date in enumerate(dates):
+        out.append(f'<text class="axis" x="{x(index)}" y="{top + plot_h + 18}" '
+                   f'text-anchor="middle">{escape(date)}</text>')
+    for number, (name, values) in enumerate(series):
+        dash = SERIES_DASHES[number % len(SERIES_DASHES)]
+        dashed = f' stroke-dasharray="{dash}"' if dash else ""
+        runs: list[list[str]] = [[]]
+        for index, value in enumerate(values):
+            if value is None:
+                runs.append([])
+            else:
+                runs[-1].append(f"{x(index)},{y(value)}")
+        for run in runs:
+            if len(run) > 1:
+                out.append(f'<polyline class="line s{number}" points="{" ".join(run)}"{dashed}/>')
+            for point in run:
+                px, py = point.split(",")
+                out.append(f'<circle class="dot s{number}" cx="{px}" cy="{py}" r="3.5"/>')
+        key_x, key_y = left + column * len(dates) + 12, top + 10 + 20 * number
+        out.append(f'<line class="line s{number}" x1="{key_x}" y1="{key_y}" x2="{key_x + 28}" y2="{key_y}"{dashed}/>')
+        out.append(f'<text class="name" x="{key_x + 34}" y="{key_y}" dominant-baseline="middle">{escape(name)}</text>')
+    out.append("</svg>")
+    return Markup("".join(out))

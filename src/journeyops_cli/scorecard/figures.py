@@ -121,8 +121,12 @@ class _Context:
 
     def findings_in(self, paths: Iterable[str]) -> dict[str, int]:
         total: Counter[str] = Counter()
-        for path in set(paths):
-            total.update(self.by_file.get(path, Counter()))
+        by_file = self.by_file
+        if by_file:  # the site counts no findings: nothing to add up
+            for path in set(paths):
+                found = by_file.get(path)
+                if found:
+                    total.update(found)
         return {label.label: total.get(label.label, 0) for label in sorted(Severity, reverse=True)}
 
     def figures(self, scope: str, scope_id: str, title: str, evidence: Evidence,
@@ -256,3 +260,23 @@ def _journeys_below(bank: Bank, journey: Journey, step_id: str) -> list[Journey]
                 seen.add(key)
                 todo.append(key)
     return list(found.values())
+
+
+def stale_journeys(card: Scorecard) -> list[str]:
+    """The ids of the bank's stale journeys, sorted."""
+    return sorted({j for theme in card.bank.children for j in theme.stale})
+
+
+def unowned_journeys(card: Scorecard) -> list[str]:
+    """The ids of the active journeys without owner or team, sorted."""
+    return sorted({j for theme in card.bank.children for j in theme.unowned})
+
+
+def uncovered_phases(card: Scorecard) -> list[str]:
+    """`journey#step` for each step (phase) of a top journey with no insight on it or
+    beneath it, in the scorecard's order."""
+    return [
+        step.id
+        for theme in card.bank.children for journey in theme.children if journey.level == "top"
+        for step in journey.children if step.coverage.insight == 0
+    ]

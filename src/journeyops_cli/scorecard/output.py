@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterator
 
 from journeyops_cli.render.safety import md_cell
-from journeyops_cli.scorecard.figures import Figures, Scorecard
+from journeyops_cli.scorecard.figures import Figures, Scorecard, stale_journeys, uncovered_phases, unowned_journeys
 
 FORMATS = ("text", "md", "json", "html")
 
@@ -67,20 +67,16 @@ def notes(card: Scorecard) -> list[str]:
     """Lines under the tables: what needs attention."""
     bank = card.bank
     lines = []
-    stale = sorted({j for theme in bank.children for j in theme.stale})
+    stale = stale_journeys(card)
     if stale:
         lines.append(f"Stale journeys ({len(stale)}): " + ", ".join(stale))
-    unowned = sorted({j for theme in bank.children for j in theme.unowned})
+    unowned = unowned_journeys(card)
     if unowned:
         lines.append(f"Active journeys without owner or team ({len(unowned)}): " + ", ".join(unowned))
     off = bank.metrics["off"]
     if off:
         lines.append(f"Metrics off target: {off} of {sum(bank.metrics.values())}")
-    uncovered = [
-        f"{journey.id}#{step.id.split('#', 1)[1]}"
-        for theme in bank.children for journey in theme.children if journey.level == "top"
-        for step in journey.children if step.coverage.insight == 0
-    ]
+    uncovered = uncovered_phases(card)
     if uncovered:
         lines.append("Top-level phases without evidence: " + ", ".join(uncovered))
     newest = bank.newest_evidence

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from journeyops_cli.scorecard.figures import DEFAULT_FRESH_DAYS, Scorecard, build
+
+if TYPE_CHECKING:
+    from journeyops_cli.bank import Bank
+    from journeyops_cli.findings import Finding
+    from journeyops_cli.rules.engine import Plan
 
 
 def scorecard_of(root: Path, today: dt.date, *, cache: bool | None = None) -> Scorecard:
@@ -15,24 +22,36 @@ def scorecard_of(root: Path, today: dt.date, *, cache: bool | None = None) -> Sc
     JOURNEYOPS_NO_CACHE is set). Raises a JourneyopsError when the bank cannot be used."""
     from journeyops_cli.pipeline import Loaded, Selection, answer_once, load_bank, load_config
     from journeyops_cli.rules.engine import lint, plan
-    from journeyops_cli.rules.hygiene.stale import StaleJourney
 
     config = load_config(root)
     chosen = plan(config, Selection(), root)  # before any file is read
 
     def compute(loaded: Loaded) -> Scorecard:
         findings = lint(loaded.bank, loaded.findings, loaded.files, Selection(), chosen=chosen)
-        rule = chosen.rule(StaleJourney.code)
-        if not isinstance(rule, StaleJourney):  # JO402 not selected: nothing is stale
-            return build(loaded.bank, findings, today=today, fresh_days=DEFAULT_FRESH_DAYS)
-        if rule.options.today is None:  # type: ignore[attr-defined]
-            rule.options = rule.options.model_copy(update={"today": today})
-        return build(loaded.bank, findings, today=today, fresh_days=rule.options.days,  # type: ignore[attr-defined]
-                     is_stale=rule.stale)
+        return scorecard_of_bank(loaded.bank, findings, today, chosen)
 
     if cache is False:
         return compute(load_bank(root, config, cache=False))
     return answer_once(root, config, "report", today.isoformat(), compute)
+
+
+def scorecard_of_bank(bank: Bank, findings: Iterable[Finding], today: dt.date, chosen: Plan | None = None) -> Scorecard:
+    """The scorecard of a loaded bank with its findings; staleness is JO402's judgement
+    (with its `days` and `today` options), nothing is stale when JO402 is not selected.
+    `chosen` is the rules' plan when the caller has made it."""
+    from journeyops_cli.pipeline import Selection
+    from journeyops_cli.rules.engine import plan
+    from journeyops_cli.rules.hygiene.stale import StaleJourney
+
+    if chosen is None:
+        chosen = plan(bank.config, Selection(), bank.root)
+    rule = chosen.rule(StaleJourney.code)
+    if not isinstance(rule, StaleJourney):  # JO402 not selected: nothing is stale
+        return build(bank, findings, today=today, fresh_days=DEFAULT_FRESH_DAYS)
+    if rule.options.today is None:  # type: ignore[attr-defined]
+        rule.options = rule.options.model_copy(update={"today": today})
+    return build(bank, findings, today=today, fresh_days=rule.options.days,  # type: ignore[attr-defined]
+                 is_stale=rule.stale)
 
 
 def history(root: Path, months: int) -> list[tuple[str, Scorecard]]:

@@ -174,7 +174,9 @@ class SiteFingerprints:
 
     def search(self, rel: str, words: dict[str, str], bank: Bank) -> str:
         """What `search.entries` reads: the words and these records (ids sorted)."""
-        records = [sorted(table(), key=lambda r: r.id) for table in (bank.journeys, bank.insights, bank.opportunities)]
+        tables = (bank.journeys, bank.insights, bank.opportunities, bank.teams, bank.customer_groups,
+                  bank.life_events)
+        records = [sorted(table(), key=lambda r: r.id) for table in tables]
         return self.digest(self.site, rel, words, records)
 
     def findings(self, items: list[Any]) -> str:

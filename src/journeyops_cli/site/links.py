@@ -22,6 +22,9 @@ _KIND_FOLDERS = {
     "theme": "themes",
     "insight": "insights",
     "opportunity": "opportunities",
+    "team": "teams",
+    "customergroup": "groups",
+    "lifeevent": "life-events",
 }
 
 

@@ -18,10 +18,13 @@ from journeyops_cli.bank import Bank
 from journeyops_cli.findings import Finding
 from journeyops_cli.models import Insight, Journey, Metric, Opportunity, Theme
 from journeyops_cli.models.base import pick_text
+from journeyops_cli.models.vocabulary import CustomerGroup, LifeEvent, Team
 from journeyops_cli.render.i18n import quantity
+from journeyops_cli.site.dashboards import Dashboards, SiteScorecard
 from journeyops_cli.site.history import Change
 from journeyops_cli.site.links import checked
 from journeyops_cli.site.sparkline import sparkline
+from journeyops_cli.site.vocabulary import known_about, linked, owned_by_team, team_context
 
 LEVELS = ("top", "mid", "detailed")
 SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
@@ -55,6 +58,7 @@ class SiteData:
     findings: dict[str, list[Finding]] = field(default_factory=dict)
     changes: list[Change] | None = None
     backlog: list[BacklogRow] | None = None
+    scorecard: SiteScorecard | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,12 +100,25 @@ class PagePlanner:
         self.s = strings
         self._metric_refs: dict[str, set[str]] | None = None
         self._metric_views: dict[int, tuple[Metric, dict[str, Any]]] = {}
+        self._dashboards: Dashboards | None = None
+        self._owned: dict[str, dict[str, list[Any]]] | None = None
 
     # --- helpers ------------------------------------------------------------------------
 
     def t(self, value: Any) -> str:
         """Record text in this page's language."""
         return pick_text(value, self.language, self.data.languages)
+
+    def by_title(self, record: Any) -> tuple[str, str]:
+        """A sort key: the record's title in this language, then its id."""
+        return (self.t(record.title).casefold(), record.id)
+
+    @property
+    def dashboards(self) -> Dashboards | None:
+        """The scorecard's figures in this language (None when the site has no scorecard)."""
+        if self._dashboards is None and self.data.scorecard is not None:
+            self._dashboards = Dashboards(self.bank, self.data.scorecard, self.s, self.language, self.t)
+        return self._dashboards
 
     def num(self, value: float | None, unit: str = "") -> str:
         if value is None:
@@ -220,8 +237,9 @@ class PagePlanner:
     def count(self) -> int:
         """How many pages `pages()` gives, without building them."""
         bank = self.bank
-        return (5 + len(bank.themes()) + len(bank.journeys()) + len(bank.insights())
-                + len(bank.opportunities()) + (self.data.backlog is not None))
+        return (6 + len(bank.themes()) + len(bank.journeys()) + len(bank.insights())
+                + len(bank.opportunities()) + (self.data.backlog is not None)
+                + len(bank.teams()) + len(bank.customer_groups()) + len(bank.life_events()))
 
     def common_pages(self) -> Iterator[Page]:
         """Every page but the journey pages (which show `data.findings`), one at a time."""
@@ -237,7 +255,7 @@ class PagePlanner:
         yield from (
             ("index.html", self.home), ("levels.html", self.levels),
             ("insights/index.html", self.insight_explorer), ("metrics.html", self.metrics),
-            ("search.html", self.search),
+            ("scorecard.html", self.scorecard), ("search.html", self.search),
         )
         for theme in sorted(self.bank.themes(), key=lambda r: r.id):
             yield (f"themes/{checked(theme.id)}.html", partial(self.theme, theme))
@@ -247,6 +265,12 @@ class PagePlanner:
             yield (f"opportunities/{checked(opportunity.id)}.html", partial(self.opportunity, opportunity))
         if self.data.backlog is not None:
             yield ("backlog.html", self.backlog)
+        for team in sorted(self.bank.teams(), key=lambda r: r.id):
+            yield (f"teams/{checked(team.id)}.html", partial(self.team, team))
+        for group in sorted(self.bank.customer_groups(), key=lambda r: r.id):
+            yield (f"groups/{checked(group.id)}.html", partial(self.known, group))
+        for event in sorted(self.bank.life_events(), key=lambda r: r.id):
+            yield (f"life-events/{checked(event.id)}.html", partial(self.known, event))
 
     def journey_jobs(self) -> Iterator[PageJob]:
         """`journey_pages()` as (key, make) pairs, one at a time."""
@@ -283,6 +307,12 @@ class PagePlanner:
         return Page("index.html", "site/home.html.j2", self.data.title, {
             "themes": themes, "per_theme": per_theme, "top": top, "counts": counts,
             "changes": changes, "git": bool(self.data.changes), "reviewed": reviewed,
+            "health": self.dashboards.health() if self.dashboards else None,
+            "vocabulary": [
+                ("teams", "team", sorted(bank.teams(), key=self.by_title)),
+                ("customer_groups", "customergroup", sorted(bank.customer_groups(), key=self.by_title)),
+                ("life_events", "lifeevent", sorted(bank.life_events(), key=self.by_title)),
+            ],
         })
 
     def levels(self) -> Page:
@@ -310,6 +340,7 @@ class PagePlanner:
         return Page(f"themes/{checked(theme.id)}.html", "site/theme.html.j2", self.t(theme.title), {
             "theme": theme, "tree": self.tree(roots, in_theme), "count": len(journeys),
             "team": self.bank.get_kind("Team", theme.team) if theme.team else None,
+            "dashboard": self.dashboards.theme_panel(theme.id) if self.dashboards else None,
         })
 
     def journey(self, journey: Journey) -> Page:
@@ -326,6 +357,9 @@ class PagePlanner:
             "metrics": [self.metric_view(m) for m in self.journey_metrics(journey)],
             "opportunities": self.journey_opportunities(journey),
             "findings": self.data.findings.get(journey.source_path, []),
+            "linked": [*linked(self.bank, "Team", [journey.team] if journey.team else []),
+                       *linked(self.bank, "CustomerGroup", journey.customer_groups),
+                       *linked(self.bank, "LifeEvent", journey.life_events)],
         })
 
     def insight(self, insight: Insight) -> Page:
@@ -333,7 +367,7 @@ class PagePlanner:
             "insight": insight,
             "steps": [(ref, self.step_label(ref)) for ref in insight.steps],
             "opportunities": sorted(self.bank.insight_opportunities.get(insight.id, []), key=lambda o: o.id),
-            "groups": [self.bank.get_kind("CustomerGroup", g) for g in insight.customer_groups],
+            "groups": [g for g in (self.bank.get(CustomerGroup, g) for g in insight.customer_groups) if g],
         })
 
     def insight_explorer(self) -> Page:
@@ -427,3 +461,18 @@ class PagePlanner:
 
     def search(self) -> Page:
         return Page("search.html", "site/search.html.j2", self.s["search"], {})
+
+    def scorecard(self) -> Page:
+        context = self.dashboards.page() if self.dashboards else {}
+        return Page("scorecard.html", "site/scorecard.html.j2", self.s["scorecard"], context)
+
+    def team(self, team: Team) -> Page:
+        if self._owned is None:
+            self._owned = owned_by_team(self.bank)
+        return Page(f"teams/{checked(team.id)}.html", "site/team.html.j2", self.t(team.title),
+                    team_context(team, self._owned, self.by_title))
+
+    def known(self, record: CustomerGroup | LifeEvent) -> Page:
+        folder = "groups" if isinstance(record, CustomerGroup) else "life-events"
+        return Page(f"{folder}/{checked(record.id)}.html", "site/known.html.j2", self.t(record.title),
+                    known_about(self.bank, record, self.by_title))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from journeyops_cli.render.i18n import strings
+from journeyops_cli.site.dashboards import site_scorecard
 from journeyops_cli.site.fingerprint import SiteFingerprints
 from journeyops_cli.site.gather import Source, ranked_backlog
 from journeyops_cli.site.history import git_changes
@@ -39,8 +40,9 @@ class SitePlan:
 
 
 def plan_site(source: Source) -> SitePlan:
-    """The site's data (the masked bank, the ranked backlog, the git history with commit
-    subjects masked), a page planner per language and the fingerprints."""
+    """The site's data (the masked bank, the ranked backlog, the scorecard and its trend,
+    the git history with commit subjects masked), a page planner per language and the
+    fingerprints."""
     config = source.bank.config
     data = SiteData(
         bank=source.bank,
@@ -50,6 +52,8 @@ def plan_site(source: Source) -> SitePlan:
     )
     notes: list[str] = []
     data.backlog = ranked_backlog(source.bank, notes)
+    data.scorecard = site_scorecard(source.root, source.bank)
+    notes += data.scorecard.notes
     planners = {language: PagePlanner(data, language, strings(language)) for language in data.languages}
     fingerprints = SiteFingerprints(data.title, data.languages, data.backlog is not None)
     journey_files: dict[str, set[str]] = {}
@@ -60,7 +64,7 @@ def plan_site(source: Source) -> SitePlan:
         data=data,
         planners=planners,
         fingerprints=fingerprints,
-        world=fingerprints.world(source.bank, data.backlog, data.changes),
+        world=fingerprints.world(source.bank, data.backlog, (data.changes, data.scorecard.world())),
         journey_files=journey_files,
         notes=notes,
     )

@@ -8,9 +8,11 @@ holds what the search page shows (kind, title, context, link) and the words it m
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from journeyops_cli.models.base import pick_text, without_marks
+from journeyops_cli.models.vocabulary import CustomerGroup, LifeEvent, Team
 from journeyops_cli.site.links import record_key
 from journeyops_cli.site.pages import SiteData
 
@@ -23,7 +25,8 @@ def fold(text: str) -> str:
 
 
 def entries(data: SiteData, language: str, strings: dict[str, str]) -> list[dict[str, Any]]:
-    """Every searchable thing in `language`: journeys, steps, insights, opportunities."""
+    """Every searchable thing in `language`: journeys, steps, insights, opportunities,
+    teams, customer groups and life events."""
     bank, langs = data.bank, data.languages
 
     def t(value: Any) -> str:
@@ -68,6 +71,19 @@ def entries(data: SiteData, language: str, strings: dict[str, str]) -> list[dict
             "url": record_key("opportunity", opportunity.id),
             "text": words(opportunity.title, opportunity.problem, opportunity.idea),
         })
+    # Teams, customer groups and life events: "what do we know about people moving to
+    # Helsinki?" finds the life event's page.
+    vocabulary: list[tuple[str, str, Sequence[Team | CustomerGroup | LifeEvent]]] = [
+        ("team", "team", bank.teams()), ("customergroup", "customer_group", bank.customer_groups()),
+        ("lifeevent", "life_event", bank.life_events()),
+    ]
+    for kind, word, records in vocabulary:
+        for record in sorted(records, key=lambda r: r.id):
+            found.append({
+                "kind": strings[word], "title": t(record.title), "context": "",
+                "url": record_key(kind, record.id),
+                "text": words(record.title, record.description),
+            })
     for entry in found:
         entry["title_folded"] = fold(entry["title"])
     return found
