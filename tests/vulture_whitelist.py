@@ -150,11 +150,6 @@ _.missing_emotion  # render/journey_map.py: templates/render/journey.html.j2, jo
 # PENDING: dead (or used only by a test) in files other engineers are editing now
 # (/work/notes/inflight.txt). Listed in hygiene's report; the integrator deletes the code
 # and these lines once their work is merged.
-_.empty  # bank/rollup.py Rollup.empty: used only by tests/management/test_rollup.py
-_.insight_severities  # bank/rollup.py Rollup.insight_severities: unused
-_.under  # bank/rollup.py under(): unused
-_.text_of  # edit/changeset.py Changeset.text_of: unused
 _.latest_date  # render/journey_map.py: set, read by no template or code
-_.percent  # render/formats.py: the percent format, not yet used by a page
 _.phases  # render/journey_map.py JourneyMap.phases(): templates/render/_map.html.j2
 _.check_tables  # studio/strings.py: tests/studio/test_forms.py checks the studio's words

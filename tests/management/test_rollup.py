@@ -30,7 +30,7 @@ def test_a_top_phase_holds_everything_beneath_it(levels_bank: Path) -> None:
 def test_a_phase_with_nothing_beneath_is_empty(levels_bank: Path) -> None:
     bank = load_bank(levels_bank, cache=False).bank
     use = bank.rollup().step("city", "use")
-    assert use is not None and use.below.empty and use.total.empty
+    assert use is not None and use.below.steps == [] and not use.total.insights and not use.total.metrics
 
 
 def test_records_on_several_steps_count_once(levels_bank: Path) -> None:
@@ -38,7 +38,7 @@ def test_records_on_several_steps_count_once(levels_bank: Path) -> None:
     # old-survey sits on housing#search and rental#form, both beneath city#find.
     assert list(rollup.journey("city").insights).count("old-survey") == 1
     assert sorted(rollup.theme("living").insights) == ["old-survey", "timeout"]
-    assert rollup.theme("nowhere").empty
+    assert rollup.theme("nowhere").steps == []
 
 
 def test_metric_status_and_trend(levels_bank: Path) -> None:

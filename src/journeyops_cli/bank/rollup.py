@@ -11,7 +11,6 @@ renderers and the site: none of them walk the levels themselves.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -93,9 +92,6 @@ class Evidence:
 
     # --- figures ------------------------------------------------------------------------
 
-    @property
-    def empty(self) -> bool:
-        return not (self.insights or self.metrics or self.opportunities or self.pain_points or self.emotions)
 
     @property
     def worst_emotion(self) -> int | None:
@@ -112,8 +108,6 @@ class Evidence:
     def insight_types(self) -> Counter[str]:
         return Counter(insight.type for insight in self.insights.values())
 
-    def insight_severities(self) -> Counter[str]:
-        return Counter(insight.severity for insight in self.insights.values())
 
     def open_opportunities(self) -> list[Opportunity]:
         return [o for o in self.opportunities.values() if o.status in OPEN_STATUSES]
@@ -194,11 +188,3 @@ def build(bank: Bank) -> Rollup:
         if journey.theme:
             themes.setdefault(journey.theme, Evidence()).merge(journeys[journey.id])
     return Rollup(steps, journeys, themes)
-
-
-def under(rollup: Rollup, journeys: Iterable[Journey]) -> Evidence:
-    """The evidence of several journeys together."""
-    total = Evidence()
-    for journey in journeys:
-        total.merge(rollup.journey(journey.id))
-    return total

@@ -90,11 +90,6 @@ class Changeset:
         with gc_paused():
             return [error for found in runner.map(errors, changed) for error in found]
 
-    def text_of(self, path: str) -> str | None:
-        """The planned text of `path`, if this changeset touches it."""
-        change = self.files.get(path)
-        return change.text if change is not None else None
-
     @property
     def changed(self) -> list[FileChange]:
         return [c for c in self.files.values() if c.original is None or c.text != c.original.text]

@@ -12,9 +12,6 @@ from journeyops_cli.bank import Bank
 from journeyops_cli.models import Insight, Journey, Metric, Opportunity
 from journeyops_cli.models.vocabulary import CustomerGroup, LifeEvent, Team
 
-VOCABULARY_KINDS = {"Team": "team", "CustomerGroup": "customergroup", "LifeEvent": "lifeevent"}
-"""The vocabulary kinds with a page, and their link kind (`links.record_key`)."""
-
 
 def linked(bank: Bank, kind: str, ids: list[str] | tuple[str, ...]) -> list[str]:
     """`kind:id` of each of `ids` that has a page (the record exists), for templates."""
