@@ -9,13 +9,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from journeyops_cli.findings import Finding, Severity
 
 if TYPE_CHECKING:
     from journeyops_cli.bank import Bank
-    from journeyops_cli.rules.engine import Plan
+    from journeyops_cli.rules.base import Rule
+
+
+class Plan(Protocol):
+    """What suppressing needs of the rules' plan (`rules.engine.Plan` is one): which codes
+    run, and the rule of a code. A protocol, so this module does not import the engine
+    that calls it."""
+
+    codes: set[str]
+
+    def rule(self, code: str) -> Rule | None: ...
 
 MARKER = "journeyops:"
 DIRECTIVE = re.compile(r"(?:^|(?<=\s))#\s*journeyops:\s*(ignore-file|ignore)(?![\w-])(?:\[([^\]]*)\])?")
