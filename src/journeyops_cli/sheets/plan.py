@@ -9,6 +9,7 @@ written) when there is any.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -204,6 +205,15 @@ class _Planner:
         return int(number)
 
     # -- tables ---------------------------------------------------------------------
+    @staticmethod
+    def filled_rows(sheet: Sheet, columns: dict[str, int]) -> Iterator[tuple[int, dict[str, Any]]]:
+        """(row number, cells by column key) of every table row below the header that is
+        not blank."""
+        for row in range(2, sheet.rows + 1):
+            cells = {k: sheet.get(row, c) for k, c in columns.items()}
+            if any(v is not None for v in cells.values()):
+                yield row, cells
+
     def header(self, sheet: Sheet) -> dict[str, int] | None:
         known = [c.key for c in TABLES[sheet.name]]
         columns: dict[str, int] = {}
@@ -238,10 +248,7 @@ class _Planner:
         columns = self.header(sheet)
         if columns is None:
             return
-        for row in range(2, sheet.rows + 1):
-            cells = {k: sheet.get(row, c) for k, c in columns.items()}
-            if all(v is None for v in cells.values()):
-                continue
+        for row, cells in self.filled_rows(sheet, columns):
             insight = self.bank.get(Insight, str(cells.get("id") or "") or new_id(cells))
             if insight is None:
                 self.new_insight(sheet, row, columns, cells)
@@ -300,8 +307,7 @@ class _Planner:
             return
         planned: dict[str, list[Edit]] = {}
         created: dict[str, dict[str, Any]] = {}
-        for row in range(2, sheet.rows + 1):
-            get = {k: sheet.get(row, c) for k, c in columns.items()}
+        for row, get in self.filled_rows(sheet, columns):
             if get.get("date") is None and get.get("value") is None:
                 continue
             metric = self.bank.get(Metric, str(get.get("metric") or ""))
@@ -356,10 +362,7 @@ class _Planner:
         columns = self.header(sheet)
         if columns is None:
             return
-        for row in range(2, sheet.rows + 1):
-            cells = {k: sheet.get(row, c) for k, c in columns.items()}
-            if all(v is None for v in cells.values()):
-                continue
+        for row, cells in self.filled_rows(sheet, columns):
             record_id = str(cells.get("id") or "") or slugify(str(cells.get("title") or ""))[:48].rstrip("-")
             opportunity = self.bank.get(Opportunity, record_id)
             if opportunity is None:
