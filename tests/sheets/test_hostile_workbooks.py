@@ -107,12 +107,14 @@ def test_wrong_types_and_unknown_ids(bank: Path, book: Path, tmp_path: Path) -> 
     ]
 
 
-def test_unknown_journey(bank: Path, book: Path, tmp_path: Path) -> None:
-    path = edited(book, tmp_path, lambda wb: wb["daycare-application"].cell(1, 3, "no-such-journey"))
-    assert refused(bank, path).splitlines()[0] == (
-        f"{path}:daycare-application!C1: no journey 'no-such-journey' in the bank; "
-        "a new journey is made with `journeyops new journey`"
-    )
+def test_journey_id_that_cannot_be_an_id(bank: Path, book: Path, tmp_path: Path) -> None:
+    # An id the bank lacks makes a new journey (tests/sheets/test_new_journeys.py); this
+    # one cannot be an id at all.
+    path = edited(book, tmp_path, lambda wb: wb["daycare-application"].cell(1, 3, "Päivähoito!"))
+    assert refused(bank, path).splitlines() == [
+        f"{path}:daycare-application!C1: 'Päivähoito!' cannot be an id; use a-z, 0-9 and -",
+        "journeyops: error: 1 problem(s); nothing was imported",
+    ]
 
 
 def test_one_megabyte_cell_is_refused(bank: Path, book: Path, tmp_path: Path) -> None:

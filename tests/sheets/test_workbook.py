@@ -19,7 +19,7 @@ def book(bank: Path, tmp_path: Path) -> Path:
     out = tmp_path / "bank.xlsx"
     code, stdout, _ = cli("export", "--all", "--bank", str(bank), "--out", str(out))
     assert code == 0
-    assert stdout == f"wrote {out}: 12 journey sheet(s), 3 table(s)\n"
+    assert stdout == f"wrote {out}: 12 journey sheet(s), 3 table(s) and a blank sheet for a new journey\n"
     return out
 
 
