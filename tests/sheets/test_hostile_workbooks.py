@@ -99,7 +99,7 @@ def test_wrong_types_and_unknown_ids(bank: Path, book: Path, tmp_path: Path) -> 
         f"{path}:insights!C2: 'gossip' is not a type; use research, interview, usability-test, survey, feedback, "
         "analytics, observation, service-data",
         f"{path}:metrics!A{metrics - 1}: no metric 'no-such-metric' in the bank "
-        "(a new metric needs an id, a title and a unit)",
+        "(a new metric needs a title and a unit, and an id or a title to make it from)",
         f"{path}:metrics!F{metrics}: '31.13.2026' is not a date",
         f"{path}:metrics!G{metrics}: '1,234' is ambiguous (a thousands separator or a decimal comma?); "
         "write 1234 or 1.234",

@@ -232,17 +232,27 @@ def test_new_backlog_and_metric_rows_make_records(bank: Path, book: Path, tmp_pa
                           None, None, "daycare-application#fill-in-application"])
     wb["metrics"].append(["daycare-form-saves", "Keskeneräiset tallennukset", "%", "increase", "50",
                           "30.11.2026", "12,5", ""])
+    # Without an id the metric's id is made from its title; a second row of the same title
+    # is its next observation.
+    wb["metrics"].append([None, "Keskeytetyt hakemukset", "%", "decrease", None, "31.10.2026", "9", ""])
+    wb["metrics"].append([None, "Keskeytetyt hakemukset", None, None, None, "30.11.2026", "7,5", "syksy"])
     edited = tmp_path / "edited.xlsx"
     wb.save(edited)
     code, stdout, stderr = cli("import", str(edited), "--bank", str(bank))
     assert code == 0, stderr
     assert stdout.splitlines() == [
         "metrics/daycare-form-saves.yaml: created new metric 'daycare-form-saves'",
+        "metrics/keskeytetyt-hakemukset.yaml: created new metric 'keskeytetyt-hakemukset'",
         "opportunities/hakemuksen-tallennus-kesken.yaml: created new opportunity 'hakemuksen-tallennus-kesken'",
     ]
     assert (bank / "metrics" / "daycare-form-saves.yaml").read_text() == (
         "kind: Metric\nid: daycare-form-saves\ntitle: Keskeneräiset tallennukset\nunit: \"%\"\n"
         "direction: increase\ntarget: 50\nobservations:\n  - {date: 2026-11-30, value: 12.5}\n"
+    )
+    assert (bank / "metrics" / "keskeytetyt-hakemukset.yaml").read_text() == (
+        "kind: Metric\nid: keskeytetyt-hakemukset\ntitle: Keskeytetyt hakemukset\nunit: \"%\"\n"
+        "direction: decrease\nobservations:\n  - {date: 2026-10-31, value: 9}\n"
+        "  - {date: 2026-11-30, value: 7.5, note: syksy}\n"
     )
     assert (bank / "opportunities" / "hakemuksen-tallennus-kesken.yaml").read_text() == (
         "kind: Opportunity\nid: hakemuksen-tallennus-kesken\ntitle: Hakemuksen tallennus kesken\n"

@@ -427,12 +427,13 @@ class _Planner:
         for row, get in self.filled_rows(sheet, columns):
             if get.get("date") is None and get.get("value") is None:
                 continue
-            metric = self.bank.get(Metric, str(get.get("metric") or ""))
+            metric_id = str(get.get("metric") or "") or new_id(get)
+            metric = self.bank.get(Metric, metric_id)
             date = self.date(sheet, row, columns.get("date", 1), get.get("date"))
             value = self.number(sheet, row, columns.get("value", 1), get.get("value"))
             note = str(get["note"]) if get.get("note") is not None else None
             if metric is None:
-                self.new_metric_row(sheet, row, columns, get, created, date, value, note)
+                self.new_metric_row(sheet, row, columns, get, created, metric_id, (date, value, note))
                 continue
             if date is None or value is None:
                 continue
@@ -445,17 +446,18 @@ class _Planner:
             self.plan.changes.add(f"metrics/{metric_id}.yaml", [record_yaml(data)], f"new metric '{metric_id}'")
 
     def new_metric_row(self, sheet: Sheet, row: int, columns: dict[str, int], get: dict[str, Any],
-                       created: dict[str, dict[str, Any]], date: dt.date | None, value: float | None,
-                       note: str | None) -> None:
-        """A row of a metric the bank lacks: with a title and a unit it makes the metric
-        (the other rows with its id add observations); without them it is a problem."""
-        metric_id = str(get.get("metric") or "")
+                       created: dict[str, dict[str, Any]], metric_id: str,
+                       observation: tuple[dt.date | None, float | None, str | None]) -> None:
+        """A row of a metric the bank lacks: with a title and a unit it makes the metric,
+        its id the given one or made from its title (the other rows with that id or title
+        add observations); without them it is a problem."""
+        date, value, note = observation
         data = created.get(metric_id)
         if data is None:
             title, unit = str(get.get("title") or "").strip(), str(get.get("unit") or "").strip()
             if not (is_slug(metric_id) and title and unit):
                 self.problem(sheet.name, row, columns["metric"], f"no metric '{metric_id}' in the bank "
-                             "(a new metric needs an id, a title and a unit)")
+                             "(a new metric needs a title and a unit, and an id or a title to make it from)")
                 return
             data = {"kind": "Metric", "id": metric_id, "title": title, "unit": unit,
                     "direction": str(get.get("direction") or "").strip() or None, "target": None,
@@ -480,7 +482,7 @@ class _Planner:
         if columns is None:
             return
         for row, cells in self.filled_rows(sheet, columns):
-            record_id = str(cells.get("id") or "") or slugify(str(cells.get("title") or ""))[:48].rstrip("-")
+            record_id = str(cells.get("id") or "") or new_id(cells)
             opportunity = self.bank.get(Opportunity, record_id)
             if opportunity is None:
                 self.new_opportunity(sheet, row, columns, cells, record_id)
@@ -549,7 +551,7 @@ def list_edits(path: tuple[Any, ...], old: list[str], new: list[str]) -> list[Ed
 
 
 def new_id(cells: dict[str, Any]) -> str:
-    """The id of a new insight row without one: from its title."""
+    """The id of a new insight, metric or opportunity row without one: from its title."""
     return slugify(str(cells.get("title") or ""))[:48].rstrip("-")
 
 
