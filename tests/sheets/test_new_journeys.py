@@ -245,3 +245,32 @@ def test_details_of_a_journey_change_with_their_cells(bank: Path, book: Path, tm
         "journeyops: error: 2 problem(s); nothing was imported",
     ]
     assert journey.read_text() == after
+
+
+def test_rows_of_the_same_workbook_may_link_to_the_new_journeys_steps(
+    bank: Path, book: Path, tmp_path: Path
+) -> None:
+    wb = openpyxl.load_workbook(book)
+    fill(wb[BLANK], "daycare-place-change", "Päiväkodin vaihtaminen",
+         {"level": "detailed", "parent": "daycare-journey"}, [{"title": "Hakee siirtoa", "phase": "apply"}])
+    wb["insights"].append(["", "Siirto on hidas", "feedback", "Palaute", "1.12.2026", "Siirto kestää kuukausia.",
+                           "medium", "", "daycare-place-change#hakee-siirtoa", "", ""])
+    wb["insights"].append(["", "Siirto ei onnistu", "feedback", "Palaute", "1.12.2026", "Siirtoa ei voi hakea.",
+                           "", "", "daycare-place-change#no-such-step", "", ""])
+    edited = save(wb, tmp_path)
+    before = fingerprint(bank)
+    code, _, stderr = cli("import", str(edited), "--bank", str(bank))
+    assert (code, stderr) == (1, (
+        "insights/siirto-ei-onnistu.yaml:9:5: JO102 step reference 'daycare-place-change#no-such-step': journey "
+        "'daycare-place-change' has no step 'no-such-step'\n"
+        "journeyops: error: the import would make the bank invalid; nothing was written\n"
+    ))
+    assert fingerprint(bank) == before
+    wb["insights"].delete_rows(wb["insights"].max_row)
+    edited = save(wb, tmp_path)
+    code, stdout, stderr = cli("import", str(edited), "--bank", str(bank))
+    assert (code, stdout.splitlines()) == (0, [
+        "journeys/detailed/daycare-place-change.yaml: created new journey 'daycare-place-change'",
+        "insights/siirto-on-hidas.yaml: created new insight 'siirto-on-hidas'",
+    ]), stderr
+    assert not validate(bank).failed
