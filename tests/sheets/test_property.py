@@ -15,7 +15,7 @@ from tests.sheets.helpers import EXAMPLE, cli
 
 from journeyops_cli.models import Journey
 from journeyops_cli.pipeline import load_bank
-from journeyops_cli.sheets.layout import FIRST_STEP_COLUMN, LANE_ROWS
+from journeyops_cli.sheets.layout import CHOICES, DETAIL_ROWS, FIRST_STEP_COLUMN, LANE_ROWS
 
 JOURNEY = "daycare-application"
 FILE = Path("journeys/detailed/daycare-application.yaml")
@@ -25,10 +25,14 @@ text = st.text(
     alphabet=st.characters(whitelist_categories=("Lu", "Ll", "Nd"), whitelist_characters=" äöÅ:#'\",.?!-"),
     min_size=1, max_size=30,
 ).map(str.strip).filter(lambda t: t != "" and not t.startswith(("=", "+", "-", "@")))
+channels = st.lists(st.sampled_from(CHOICES["channel"]), min_size=1, max_size=3, unique=True)
 edit = st.one_of(
     st.tuples(st.just("title"), st.integers(0, STEPS - 1), text),
     st.tuples(st.just("emotion"), st.integers(0, STEPS - 1), st.integers(-2, 2)),
     st.tuples(st.just("pain_points"), st.integers(0, STEPS - 1), text),
+    st.tuples(st.just("cx_goals"), st.integers(0, STEPS - 1), text),
+    st.tuples(st.just("channels"), st.integers(0, STEPS - 1), channels),
+    st.tuples(st.just("owner"), st.just(0), text),  # a detail of the journey, not of a step
 )
 
 
@@ -46,9 +50,14 @@ def in_workbook(bank: Path, edits: list[tuple[str, int, object]], folder: Path) 
     wb = openpyxl.load_workbook(book)
     ws = wb[JOURNEY]
     for field, step, value in edits:
+        if field == "owner":
+            ws.cell(DETAIL_ROWS[field], FIRST_STEP_COLUMN).value = value
+            continue
         cell = ws.cell(LANE_ROWS[field], FIRST_STEP_COLUMN + step)
-        if field == "pain_points":
+        if field in ("pain_points", "cx_goals"):
             cell.value = f"{cell.value}\n{value}" if cell.value else value
+        elif field == "channels":
+            cell.value = ", ".join(value)  # type: ignore[arg-type]
         else:
             cell.value = value
     wb.save(book)
@@ -64,12 +73,14 @@ def in_yaml(bank: Path, edits: list[tuple[str, int, object]]) -> None:
     data = yaml.load(path.read_text())
     for field, step, value in edits:
         target = data["steps"][step]
-        if field == "title":
+        if field == "owner":
+            data["owner"] = value
+        elif field == "title":
             target["title"]["fi"] = value
-        elif field == "emotion":
-            target["emotion"] = value
+        elif field in ("emotion", "channels"):
+            target[field] = value
         else:
-            target.setdefault("pain_points", []).append(value)
+            target.setdefault(field, []).append(value)
     with path.open("w") as handle:
         yaml.dump(data, handle)
 
