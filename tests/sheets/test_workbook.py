@@ -10,7 +10,8 @@ import openpyxl
 import pytest
 from tests.sheets.helpers import cli, fingerprint
 
-from journeyops_cli.pipeline import validate
+from journeyops_cli.pipeline import load_bank, validate
+from journeyops_cli.score.rank import Request, rank
 from journeyops_cli.sheets.layout import LANE_ROWS
 
 
@@ -260,3 +261,35 @@ def test_new_backlog_and_metric_rows_make_records(bank: Path, book: Path, tmp_pa
     )
     assert not validate(bank).failed
     assert cli("import", str(edited), "--bank", str(bank))[:2] == (0, "nothing to change\n")
+
+
+def test_export_by_theme_and_its_backlog_with_score_and_driver(bank: Path, tmp_path: Path) -> None:
+    out = tmp_path / "theme.xlsx"
+    code, stdout, _ = cli("export", "--theme", "varhaiskasvatus", "--bank", str(bank), "--out", str(out))
+    assert (code, stdout) == (0, f"wrote {out}: 3 journey sheet(s), 3 table(s) and a blank sheet for a new journey\n")
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["daycare-application", "daycare-fees", "daycare-journey", "Uusi polku", "insights",
+                             "metrics", "backlog", "lists"]
+    backlog = list(wb["backlog"].iter_rows(min_row=2, values_only=True))
+    chosen = ("daycare-application#", "daycare-fees#", "daycare-journey#")
+    assert backlog and all(any(ref.startswith(chosen) for ref in str(row[7]).split("\n")) for row in backlog)
+    loaded = load_bank(bank, cache=False).bank
+    ranked = rank(loaded, Request(statuses=tuple(sorted({o.status for o in loaded.opportunities()}))))
+    expected = {row.opportunity.id: (row.rank, round(row.score.total, 2), row.score.driver) for row in ranked.everyone}
+    assert [(row[1], (row[0], row[5], row[6])) for row in backlog] == [
+        (row[1], expected[str(row[1])]) for row in sorted(backlog, key=lambda r: int(str(r[0])))
+    ]
+    assert {row[6] for row in backlog} >= {"pain"}
+
+
+def test_export_usage_errors(bank: Path, tmp_path: Path) -> None:
+    out = str(tmp_path / "x.xlsx")
+    assert cli("export", "--theme", "nope", "--bank", str(bank), "--out", out)[::2] == (
+        1, "journeyops: error: no journey of theme 'nope' in the bank\n")
+    assert cli("export", "--all", "daycare-application", "--bank", str(bank), "--out", out)[::2] == (
+        2, "journeyops: error: name the journeys to export, or give --theme ID or --all (one of them)\n")
+    assert cli("export", "no-such-journey", "--bank", str(bank), "--out", out)[::2] == (
+        1, "journeyops: error: no journey 'no-such-journey' in the bank\n")
+    assert cli("export", "--all", "--format", "ods", "--bank", str(bank), "--out", out)[::2] == (
+        2, "journeyops: error: --format ods: use xlsx or csv\n")
+    assert not Path(out).exists()
