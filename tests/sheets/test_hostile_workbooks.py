@@ -8,7 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from tests.sheets.helpers import cli, fingerprint
+from tests.sheets.helpers import cli, fingerprint, refused
 
 from journeyops_cli.sheets.layout import LANE_ROWS
 
@@ -21,14 +21,6 @@ def book(bank: Path, tmp_path: Path) -> Path:
     out = tmp_path / "bank.xlsx"
     assert cli("export", "daycare-application", "--bank", str(bank), "--out", str(out))[0] == 0
     return out
-
-
-def refused(bank: Path, path: Path, code: int = 1) -> str:
-    before = fingerprint(bank)
-    exit_code, stdout, stderr = cli("import", str(path), "--bank", str(bank))
-    assert (exit_code, stdout) == (code, ""), stderr
-    assert fingerprint(bank) == before
-    return stderr
 
 
 def edited(book: Path, tmp_path: Path, change: object) -> Path:
