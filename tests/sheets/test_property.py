@@ -16,6 +16,7 @@ from tests.sheets.helpers import EXAMPLE, cli
 from journeyops_cli.models import Journey
 from journeyops_cli.pipeline import load_bank
 from journeyops_cli.sheets.layout import CHOICES, DETAIL_ROWS, FIRST_STEP_COLUMN, LANE_ROWS
+from journeyops_cli.slug import slugify
 
 JOURNEY = "daycare-application"
 FILE = Path("journeys/detailed/daycare-application.yaml")
@@ -100,3 +101,65 @@ def test_workbook_edits_equal_yaml_edits(edits: list[tuple[str, int, object]]) -
         sheet, yaml = (item.bank.get(Journey, JOURNEY) for item in loaded)
         assert sheet is not None and yaml is not None
         assert sheet.model_dump() == yaml.model_dump()
+
+
+PARENT_STEPS = ("find-options", "apply", "wait-for-decision", "accept-place", "start-daycare", "pay-fees")
+titled = text.filter(lambda t: "," not in t and slugify(t) != "")  # `new --steps` splits at commas
+new_step = st.fixed_dictionaries({
+    "title": titled,
+    "phase": st.sampled_from(PARENT_STEPS),
+    "emotion": st.one_of(st.none(), st.integers(-2, 2)),
+    "pain_points": st.lists(text, max_size=2),
+    "channels": st.lists(st.sampled_from(CHOICES["channel"]), max_size=2, unique=True),
+})
+
+
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(titled, st.lists(new_step, min_size=1, max_size=3))
+def test_a_new_journey_in_the_blank_sheet_equals_new_journey_and_the_same_lanes_in_yaml(
+    title: str, steps: list[dict[str, object]]
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        base = Path(folder)
+        by_sheet, by_cli = base / "sheet", base / "cli"
+        shutil.copytree(EXAMPLE, by_sheet)
+        shutil.copytree(EXAMPLE, by_cli)
+        book = base / "book.xlsx"
+        book.write_bytes(exported())
+        wb = openpyxl.load_workbook(book)
+        ws = wb["Uusi polku"]
+        ws["C1"], ws["D1"] = "uusi-polku", title
+        ws.cell(DETAIL_ROWS["level"], 3).value = "detailed"
+        ws.cell(DETAIL_ROWS["parent"], 3).value = "daycare-journey"
+        for column, step in enumerate(steps, start=FIRST_STEP_COLUMN):
+            for key in ("title", "phase", "emotion"):
+                ws.cell(LANE_ROWS[key], column).value = step[key]  # type: ignore[assignment]
+            ws.cell(LANE_ROWS["pain_points"], column).value = "\n".join(step["pain_points"]) or None  # type: ignore[arg-type]
+            ws.cell(LANE_ROWS["channels"], column).value = ", ".join(step["channels"]) or None  # type: ignore[arg-type]
+        wb.save(book)
+        code, _, stderr = cli("import", str(book), "--bank", str(by_sheet))
+        assert code == 0, stderr
+
+        code, _, stderr = cli(
+            "new", "journey", "--id", "uusi-polku", "--title", title, "--level", "detailed",
+            "--parent", "daycare-journey", "--steps", ",".join(str(s["title"]) for s in steps),
+            "--step-parents", ",".join(str(s["phase"]) for s in steps), "--no-input", "--bank", str(by_cli),
+        )
+        assert code == 0, stderr
+        from ruamel.yaml import YAML
+
+        yaml = YAML(typ="rt")
+        path = by_cli / "journeys" / "detailed" / "uusi-polku.yaml"
+        data = yaml.load(path.read_text())
+        for target, step in zip(data["steps"], steps, strict=True):
+            for key in ("emotion", "pain_points", "channels"):
+                if step[key] not in (None, []):
+                    target[key] = step[key]
+        with path.open("w") as handle:
+            yaml.dump(data, handle)
+
+        loaded = [load_bank(root, cache=False) for root in (by_sheet, by_cli)]
+        assert [item.findings for item in loaded] == [[], []]
+        sheet, made = (item.bank.get(Journey, "uusi-polku") for item in loaded)
+        assert sheet is not None and made is not None
+        assert sheet.model_dump(exclude={"source_path"}) == made.model_dump(exclude={"source_path"})
