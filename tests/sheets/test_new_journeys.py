@@ -256,3 +256,21 @@ def test_rows_of_the_same_workbook_may_link_to_the_new_journeys_steps(
         "insights/siirto-on-hidas.yaml: created new insight 'siirto-on-hidas'",
     ]), stderr
     assert not validate(bank).failed
+
+
+def test_a_new_journeys_parent_made_in_the_same_workbook_needs_a_second_import(
+    bank: Path, book: Path, tmp_path: Path
+) -> None:
+    wb = openpyxl.load_workbook(book)
+    fill(wb[BLANK], "muutto", "Muutto Helsinkiin", {"level": "mid", "theme": "asuminen",
+                                                    "parent": "service-journey"},
+         [{"title": "Etsii asunnon", "phase": "findability"}])
+    child = wb.copy_worksheet(wb[BLANK])
+    fill(child, "muuttoilmoitus", "Muuttoilmoitus", {"level": "detailed", "parent": "muutto"},
+         [{"title": "Ilmoittaa muutosta", "phase": "Etsii asunnon"}])
+    edited = save(wb, tmp_path)
+    assert refused(bank, edited).splitlines() == [
+        f"{edited}:{child.title}!C{PARENT}: no journey 'muutto' in the bank "
+        "(the sheet 'Uusi polku' makes it: import once, then again for this journey)",
+        "journeyops: error: 1 problem(s); nothing was imported",
+    ]

@@ -227,7 +227,9 @@ class _Planner:
         try:
             planned = build(record, self.bank)
         except FieldError as error:
-            self.problem(sheet.name, *cells.get(error.field, ID_CELL), error.message)
+            made = self.new_journeys.get(values.get("parent") or "") if error.field == "parent" else None
+            hint = f" (the sheet '{made}' makes it: import once, then again for this journey)" if made else ""
+            self.problem(sheet.name, *cells.get(error.field, ID_CELL), error.message + hint)
             return
         except EditError as error:
             self.problem(sheet.name, *ID_CELL, error.message)
