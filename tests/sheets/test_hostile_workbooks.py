@@ -174,3 +174,18 @@ def test_text_longer_than_a_cell_is_not_exported_cut(bank: Path, tmp_path: Path)
            "holds (32,767); shorten the text in the bank first\n"
     )
     assert not out.exists()
+
+
+def test_two_rows_of_one_metric_and_date_are_refused(bank: Path, book: Path, tmp_path: Path) -> None:
+    # Imported, both became observations of the same date (and the next import changed one).
+    def change(wb: openpyxl.Workbook) -> None:
+        wb["metrics"].append(["daycare-decision-time", "", "", "", "", "31.12.2026", "33,5", ""])
+        wb["metrics"].append(["daycare-decision-time", "", "", "", "", "2026-12-31", "34", ""])
+
+    path = edited(book, tmp_path, change)
+    last = openpyxl.load_workbook(path)["metrics"].max_row
+    assert refused(bank, path).splitlines() == [
+        f"{path}:metrics!F{last}: row {last - 1} has 'daycare-decision-time' on 2026-12-31 too; a metric has one "
+        "value a date, keep one row",
+        "journeyops: error: 1 problem(s); nothing was imported",
+    ]

@@ -426,6 +426,7 @@ class _Planner:
             return
         planned: dict[str, list[Edit]] = {}
         created: dict[str, dict[str, Any]] = {}
+        seen: dict[tuple[str, dt.date], int] = {}  # (metric, date) -> its row
         for row, get in self.filled_rows(sheet, columns):
             if get.get("date") is None and get.get("value") is None:
                 continue
@@ -434,6 +435,12 @@ class _Planner:
             date = self.date(sheet, row, columns.get("date", 1), get.get("date"))
             value = self.number(sheet, row, columns.get("value", 1), get.get("value"))
             note = str(get["note"]) if get.get("note") is not None else None
+            if date is not None and (metric_id, date) in seen:
+                self.problem(sheet.name, row, columns.get("date", 1), f"row {seen[metric_id, date]} has "
+                             f"'{metric_id}' on {date.isoformat()} too; a metric has one value a date, keep one row")
+                continue
+            if date is not None:
+                seen[metric_id, date] = row
             if metric is None:
                 self.new_metric_row(sheet, row, columns, get, created, metric_id, (date, value, note))
                 continue
