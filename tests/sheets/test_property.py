@@ -3,6 +3,7 @@ edits made in the YAML (with ruamel.yaml's round trip, independent of our edit p
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import tempfile
 from functools import cache
@@ -13,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.sheets.helpers import EXAMPLE, cli
 
-from journeyops_cli.models import Journey
+from journeyops_cli.models import Journey, Metric
 from journeyops_cli.pipeline import load_bank
 from journeyops_cli.sheets.layout import CHOICES, DETAIL_ROWS, FIRST_STEP_COLUMN, LANE_ROWS
 from journeyops_cli.slug import slugify
@@ -45,10 +46,26 @@ def exported() -> bytes:
         return out.read_bytes()
 
 
-def in_workbook(bank: Path, edits: list[tuple[str, int, object]], folder: Path) -> None:
+METRIC = "daycare-decision-time"
+# New observations: (days after 2027-01-01, value, typed as Finnish text with a decimal comma).
+observation = st.tuples(
+    st.integers(0, 400), st.one_of(st.integers(0, 500), st.integers(0, 5000).map(lambda n: n / 10)), st.booleans()
+)
+observations = st.lists(observation, max_size=3, unique_by=lambda o: o[0])
+
+
+def when(days: int) -> dt.date:
+    return dt.date(2027, 1, 1) + dt.timedelta(days=days)
+
+
+def in_workbook(bank: Path, edits: list[tuple[str, int, object]], folder: Path,
+                added: list[tuple[int, float, bool]]) -> None:
     book = folder / "book.xlsx"
     book.write_bytes(exported())
     wb = openpyxl.load_workbook(book)
+    for days, value, as_text in added:
+        typed = f"{value:g}".replace(".", ",") if as_text else value
+        wb["metrics"].append([METRIC, None, None, None, None, when(days).strftime("%d.%m.%Y"), typed, None])
     ws = wb[JOURNEY]
     for field, step, value in edits:
         if field == "owner":
@@ -66,10 +83,16 @@ def in_workbook(bank: Path, edits: list[tuple[str, int, object]], folder: Path) 
     assert code == 0, stderr
 
 
-def in_yaml(bank: Path, edits: list[tuple[str, int, object]]) -> None:
+def in_yaml(bank: Path, edits: list[tuple[str, int, object]], added: list[tuple[int, float, bool]]) -> None:
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="rt")
+    metric = bank / "metrics" / f"{METRIC}.yaml"
+    data = yaml.load(metric.read_text())
+    for days, value, _ in added:
+        data["observations"].append({"date": when(days), "value": value})
+    with metric.open("w") as handle:
+        yaml.dump(data, handle)
     path = bank / FILE
     data = yaml.load(path.read_text())
     for field, step, value in edits:
@@ -87,20 +110,24 @@ def in_yaml(bank: Path, edits: list[tuple[str, int, object]]) -> None:
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(edit, min_size=1, max_size=5))
-def test_workbook_edits_equal_yaml_edits(edits: list[tuple[str, int, object]]) -> None:
+@given(st.lists(edit, min_size=1, max_size=5), observations)
+def test_workbook_edits_equal_yaml_edits(edits: list[tuple[str, int, object]],
+                                         added: list[tuple[int, float, bool]]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         base = Path(folder)
         by_sheet, by_yaml = base / "sheet", base / "yaml"
         shutil.copytree(EXAMPLE, by_sheet)
         shutil.copytree(EXAMPLE, by_yaml)
-        in_workbook(by_sheet, edits, base)
-        in_yaml(by_yaml, edits)
+        in_workbook(by_sheet, edits, base, added)
+        in_yaml(by_yaml, edits, added)
         loaded = [load_bank(root, cache=False) for root in (by_sheet, by_yaml)]
         assert [item.findings for item in loaded] == [[], []]
         sheet, yaml = (item.bank.get(Journey, JOURNEY) for item in loaded)
         assert sheet is not None and yaml is not None
         assert sheet.model_dump() == yaml.model_dump()
+        measured = [item.bank.get(Metric, METRIC) for item in loaded]
+        assert measured[0] is not None and measured[1] is not None
+        assert measured[0].model_dump() == measured[1].model_dump()
 
 
 PARENT_STEPS = ("find-options", "apply", "wait-for-decision", "accept-place", "start-daycare", "pay-fees")
