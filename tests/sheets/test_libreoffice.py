@@ -1,6 +1,6 @@
 """A real client opens the exported workbook: LibreOffice Calc (headless) converts every
 sheet to CSV, and the cells are where export put them; converted back to XLSX by
-LibreOffice, the data validation lists are still there."""
+LibreOffice, the data validation lists are still there and the workbook imports unchanged."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from tests.sheets.helpers import cli, copy_bank
+from tests.sheets.helpers import cli, copy_bank, fingerprint
 from tests.tools import require_tool
 
 from journeyops_cli.sheets.layout import DETAIL_ROWS, LANE_ROWS
@@ -74,3 +74,8 @@ def test_libreoffice_keeps_the_dropdowns(exported: Path) -> None:
     assert len(wb["Uusi polku"].data_validations.dataValidation) == 3  # the blank sheet's
     assert wb["lists"].sheet_state == "hidden"
     assert [wb["lists"].cell(r, 10).value for r in range(1, 5)] == ["level", "top", "mid", "detailed"]
+    # Saved by LibreOffice, the workbook still comes back unchanged.
+    bank = folder / "bank"
+    before = fingerprint(bank)
+    assert cli("import", str(folder / "lo" / "model.xlsx"), "--bank", str(bank))[:2] == (0, "nothing to change\n")
+    assert fingerprint(bank) == before
