@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import openpyxl
+import pytest
 from tests.sheets.helpers import cli
 
 from journeyops_cli.models import Journey
@@ -86,3 +87,21 @@ def test_the_new_journey_of_the_page_imports_as_shown(bank: Path, tmp_path: Path
     assert [(s.id, s.parent_step, s.emotion) for s in journey.steps] == [
         ("hakee-siirtoa", "apply", -1), ("saa-paatoksen", "wait-for-decision", None)
     ]
+
+
+def test_the_query_of_the_page_imports_monthly_rates_from_parquet(bank: Path, tmp_path: Path) -> None:
+    duckdb = pytest.importorskip("duckdb")  # journeyops[data]; under CI a skip fails (tests/conftest.py)
+    shown = re.search(r'journeyops import observations events.parquet --query "\n(.*?)"\n```',
+                      DOC.read_text("utf-8"), re.S)
+    assert shown is not None
+    events = tmp_path / "events.parquet"
+    duckdb.sql(
+        "SELECT * FROM (VALUES (TIMESTAMP '2027-01-03 10:00', 'started'), (TIMESTAMP '2027-01-03 10:05', 'completed'),"
+        " (TIMESTAMP '2027-01-20 09:00', 'started'), (TIMESTAMP '2027-02-02 12:00', 'started'),"
+        " (TIMESTAMP '2027-02-02 12:09', 'completed')) AS t(ts, event)"
+    ).write_parquet(str(events))
+    code, stdout, stderr = cli("import", "observations", str(events), "--query", shown.group(1), "--bank", str(bank))
+    assert (code, stdout) == (0, "metrics/daycare-application-completion.yaml: changed metric "
+                                 "'daycare-application-completion': 2 observation(s)\n"), stderr
+    text = (bank / "metrics" / "daycare-application-completion.yaml").read_text()
+    assert "{date: 2027-01-31, value: 50}" in text and "{date: 2027-02-28, value: 100}" in text
