@@ -107,6 +107,16 @@ def test_new_dry_run_prints_the_file(bank: Path) -> None:
     assert not (bank / "vocabulary" / "teams").exists()
 
 
+def test_ids_that_yaml_would_read_as_numbers_or_booleans_are_quoted(bank: Path) -> None:
+    result = run("new", "journey", "--title", "2024", "--level", "top", "--steps", "1,No", "--dry-run",
+                 "--no-input", cwd=bank)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[2:8] == [
+        'id: "2024"', 'title: "2024"', "level: top", "status: draft", "steps:", '  - id: "1"',
+    ]
+    assert '  - id: "no"\n    title: "No"\n' in result.stdout
+
+
 def test_new_record_files_pass_fmt_check(bank: Path) -> None:
     for kind in ("customer-group", "life-event"):
         assert run("new", kind, "--title", f"A {kind}", "--no-input", cwd=bank).returncode == 0

@@ -31,3 +31,20 @@ def fingerprint(root: Path) -> dict[str, str]:
 def cli(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(app, list(args), catch_exceptions=False)
     return result.exit_code, result.stdout, result.stderr
+
+
+def refused(bank: Path, path: Path, code: int = 1) -> str:
+    """The stderr of importing the workbook `path`, which must be refused with `code` and
+    change no file."""
+    before = fingerprint(bank)
+    exit_code, stdout, stderr = cli("import", str(path), "--bank", str(bank))
+    assert (exit_code, stdout) == (code, ""), stderr
+    assert fingerprint(bank) == before
+    return stderr
+
+
+def imports_again_unchanged(bank: Path, path: Path) -> None:
+    """Importing the workbook `path` once more changes no file."""
+    before = fingerprint(bank)
+    assert cli("import", str(path), "--bank", str(bank))[:2] == (0, "nothing to change\n")
+    assert fingerprint(bank) == before

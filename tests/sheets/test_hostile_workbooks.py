@@ -8,7 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from tests.sheets.helpers import cli, fingerprint
+from tests.sheets.helpers import cli, fingerprint, refused
 
 from journeyops_cli.sheets.layout import LANE_ROWS
 
@@ -21,14 +21,6 @@ def book(bank: Path, tmp_path: Path) -> Path:
     out = tmp_path / "bank.xlsx"
     assert cli("export", "daycare-application", "--bank", str(bank), "--out", str(out))[0] == 0
     return out
-
-
-def refused(bank: Path, path: Path, code: int = 1) -> str:
-    before = fingerprint(bank)
-    exit_code, stdout, stderr = cli("import", str(path), "--bank", str(bank))
-    assert (exit_code, stdout) == (code, ""), stderr
-    assert fingerprint(bank) == before
-    return stderr
 
 
 def edited(book: Path, tmp_path: Path, change: object) -> Path:
@@ -99,7 +91,7 @@ def test_wrong_types_and_unknown_ids(bank: Path, book: Path, tmp_path: Path) -> 
         f"{path}:insights!C2: 'gossip' is not a type; use research, interview, usability-test, survey, feedback, "
         "analytics, observation, service-data",
         f"{path}:metrics!A{metrics - 1}: no metric 'no-such-metric' in the bank "
-        "(a new metric needs an id, a title and a unit)",
+        "(a new metric needs a title and a unit, and an id or a title to make it from)",
         f"{path}:metrics!F{metrics}: '31.13.2026' is not a date",
         f"{path}:metrics!G{metrics}: '1,234' is ambiguous (a thousands separator or a decimal comma?); "
         "write 1234 or 1.234",
@@ -107,12 +99,14 @@ def test_wrong_types_and_unknown_ids(bank: Path, book: Path, tmp_path: Path) -> 
     ]
 
 
-def test_unknown_journey(bank: Path, book: Path, tmp_path: Path) -> None:
-    path = edited(book, tmp_path, lambda wb: wb["daycare-application"].cell(1, 3, "no-such-journey"))
-    assert refused(bank, path).splitlines()[0] == (
-        f"{path}:daycare-application!C1: no journey 'no-such-journey' in the bank; "
-        "a new journey is made with `journeyops new journey`"
-    )
+def test_journey_id_that_cannot_be_an_id(bank: Path, book: Path, tmp_path: Path) -> None:
+    # An id the bank lacks makes a new journey (tests/sheets/test_new_journeys.py); this
+    # one cannot be an id at all.
+    path = edited(book, tmp_path, lambda wb: wb["daycare-application"].cell(1, 3, "Päivähoito!"))
+    assert refused(bank, path).splitlines() == [
+        f"{path}:daycare-application!C1: 'Päivähoito!' cannot be an id; use a-z, 0-9 and -",
+        "journeyops: error: 1 problem(s); nothing was imported",
+    ]
 
 
 def test_one_megabyte_cell_is_refused(bank: Path, book: Path, tmp_path: Path) -> None:
@@ -180,3 +174,18 @@ def test_text_longer_than_a_cell_is_not_exported_cut(bank: Path, tmp_path: Path)
            "holds (32,767); shorten the text in the bank first\n"
     )
     assert not out.exists()
+
+
+def test_two_rows_of_one_metric_and_date_are_refused(bank: Path, book: Path, tmp_path: Path) -> None:
+    # Imported, both became observations of the same date (and the next import changed one).
+    def change(wb: openpyxl.Workbook) -> None:
+        wb["metrics"].append(["daycare-decision-time", "", "", "", "", "31.12.2026", "33,5", ""])
+        wb["metrics"].append(["daycare-decision-time", "", "", "", "", "2026-12-31", "34", ""])
+
+    path = edited(book, tmp_path, change)
+    last = openpyxl.load_workbook(path)["metrics"].max_row
+    assert refused(bank, path).splitlines() == [
+        f"{path}:metrics!F{last}: row {last - 1} has 'daycare-decision-time' on 2026-12-31 too; a metric has one "
+        "value a date, keep one row",
+        "journeyops: error: 1 problem(s); nothing was imported",
+    ]

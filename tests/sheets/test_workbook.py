@@ -8,9 +8,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from tests.sheets.helpers import cli, fingerprint
+from tests.sheets.helpers import cli, fingerprint, imports_again_unchanged
 
-from journeyops_cli.pipeline import validate
+from journeyops_cli.pipeline import load_bank, validate
+from journeyops_cli.score.rank import Request, rank
 from journeyops_cli.sheets.layout import LANE_ROWS
 
 
@@ -19,7 +20,7 @@ def book(bank: Path, tmp_path: Path) -> Path:
     out = tmp_path / "bank.xlsx"
     code, stdout, _ = cli("export", "--all", "--bank", str(bank), "--out", str(out))
     assert code == 0
-    assert stdout == f"wrote {out}: 12 journey sheet(s), 3 table(s)\n"
+    assert stdout == f"wrote {out}: 12 journey sheet(s), 3 table(s) and a blank sheet for a new journey\n"
     return out
 
 
@@ -93,10 +94,7 @@ def test_edited_cells_change_exactly_those_values(bank: Path, book: Path, tmp_pa
         "steps:\n  - daycare-application#fill-in-application\n"
     )
     assert not validate(bank).failed
-    # The same workbook again changes nothing.
-    before = fingerprint(bank)
-    assert cli("import", str(edited), "--bank", str(bank))[:2] == (0, "nothing to change\n")
-    assert fingerprint(bank) == before
+    imports_again_unchanged(bank, edited)
 
 
 def test_dry_run_writes_nothing(bank: Path, book: Path, tmp_path: Path) -> None:
@@ -232,17 +230,27 @@ def test_new_backlog_and_metric_rows_make_records(bank: Path, book: Path, tmp_pa
                           None, None, "daycare-application#fill-in-application"])
     wb["metrics"].append(["daycare-form-saves", "Keskeneräiset tallennukset", "%", "increase", "50",
                           "30.11.2026", "12,5", ""])
+    # Without an id the metric's id is made from its title; a second row of the same title
+    # is its next observation.
+    wb["metrics"].append([None, "Keskeytetyt hakemukset", "%", "decrease", None, "31.10.2026", "9", ""])
+    wb["metrics"].append([None, "Keskeytetyt hakemukset", None, None, None, "30.11.2026", "7,5", "syksy"])
     edited = tmp_path / "edited.xlsx"
     wb.save(edited)
     code, stdout, stderr = cli("import", str(edited), "--bank", str(bank))
     assert code == 0, stderr
     assert stdout.splitlines() == [
         "metrics/daycare-form-saves.yaml: created new metric 'daycare-form-saves'",
+        "metrics/keskeytetyt-hakemukset.yaml: created new metric 'keskeytetyt-hakemukset'",
         "opportunities/hakemuksen-tallennus-kesken.yaml: created new opportunity 'hakemuksen-tallennus-kesken'",
     ]
     assert (bank / "metrics" / "daycare-form-saves.yaml").read_text() == (
         "kind: Metric\nid: daycare-form-saves\ntitle: Keskeneräiset tallennukset\nunit: \"%\"\n"
         "direction: increase\ntarget: 50\nobservations:\n  - {date: 2026-11-30, value: 12.5}\n"
+    )
+    assert (bank / "metrics" / "keskeytetyt-hakemukset.yaml").read_text() == (
+        "kind: Metric\nid: keskeytetyt-hakemukset\ntitle: Keskeytetyt hakemukset\nunit: \"%\"\n"
+        "direction: decrease\nobservations:\n  - {date: 2026-10-31, value: 9}\n"
+        "  - {date: 2026-11-30, value: 7.5, note: syksy}\n"
     )
     assert (bank / "opportunities" / "hakemuksen-tallennus-kesken.yaml").read_text() == (
         "kind: Opportunity\nid: hakemuksen-tallennus-kesken\ntitle: Hakemuksen tallennus kesken\n"
@@ -250,3 +258,35 @@ def test_new_backlog_and_metric_rows_make_records(bank: Path, book: Path, tmp_pa
     )
     assert not validate(bank).failed
     assert cli("import", str(edited), "--bank", str(bank))[:2] == (0, "nothing to change\n")
+
+
+def test_export_by_theme_and_its_backlog_with_score_and_driver(bank: Path, tmp_path: Path) -> None:
+    out = tmp_path / "theme.xlsx"
+    code, stdout, _ = cli("export", "--theme", "varhaiskasvatus", "--bank", str(bank), "--out", str(out))
+    assert (code, stdout) == (0, f"wrote {out}: 3 journey sheet(s), 3 table(s) and a blank sheet for a new journey\n")
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["daycare-application", "daycare-fees", "daycare-journey", "Uusi polku", "insights",
+                             "metrics", "backlog", "lists"]
+    backlog = list(wb["backlog"].iter_rows(min_row=2, values_only=True))
+    chosen = ("daycare-application#", "daycare-fees#", "daycare-journey#")
+    assert backlog and all(any(ref.startswith(chosen) for ref in str(row[7]).split("\n")) for row in backlog)
+    loaded = load_bank(bank, cache=False).bank
+    ranked = rank(loaded, Request(statuses=tuple(sorted({o.status for o in loaded.opportunities()}))))
+    expected = {row.opportunity.id: (row.rank, round(row.score.total, 2), row.score.driver) for row in ranked.everyone}
+    assert [(row[1], (row[0], row[5], row[6])) for row in backlog] == [
+        (row[1], expected[str(row[1])]) for row in sorted(backlog, key=lambda r: int(str(r[0])))
+    ]
+    assert {row[6] for row in backlog} >= {"pain"}
+
+
+def test_export_usage_errors(bank: Path, tmp_path: Path) -> None:
+    out = str(tmp_path / "x.xlsx")
+    assert cli("export", "--theme", "nope", "--bank", str(bank), "--out", out)[::2] == (
+        1, "journeyops: error: no journey of theme 'nope' in the bank\n")
+    assert cli("export", "--all", "daycare-application", "--bank", str(bank), "--out", out)[::2] == (
+        2, "journeyops: error: name the journeys to export, or give --theme ID or --all (one of them)\n")
+    assert cli("export", "no-such-journey", "--bank", str(bank), "--out", out)[::2] == (
+        1, "journeyops: error: no journey 'no-such-journey' in the bank\n")
+    assert cli("export", "--all", "--format", "ods", "--bank", str(bank), "--out", out)[::2] == (
+        2, "journeyops: error: --format ods: use xlsx or csv\n")
+    assert not Path(out).exists()

@@ -35,7 +35,8 @@ def export(
     bank: BankOption = None,
 ) -> None:
     """Write journeys as the journey model: one sheet per journey (steps as columns, lanes as
-    rows), and sheets of their insights, metric observations and ranked backlog.
+    rows), a blank one to make a new journey in, and sheets of their insights, metric
+    observations and ranked backlog.
 
     The workbook comes back with `journeyops import FILE.xlsx`. Exit codes: 0 written,
     1 no such journey or theme, 2 usage or config error.
@@ -65,7 +66,7 @@ def export(
             if found is None:
                 fail(f"no journey '{journey_id}' in the bank", 1)
             chosen.append(found)
-    tables = bank_tables(b, chosen, language)
+    tables = bank_tables(b, chosen, language, blank=output_format == "xlsx")
     try:
         if output_format == "csv":
             from journeyops_cli.sheets.write import write_csv
@@ -85,4 +86,5 @@ def export(
         write_atomic(out, data)
     except OSError as error:
         fail(f"{out}: cannot write: {error.strerror}")
-    typer.echo(f"wrote {out}: {len(chosen)} journey sheet(s), {len(tables) - len(chosen)} table(s)")
+    typer.echo(f"wrote {out}: {len(chosen)} journey sheet(s), {len(tables) - len(chosen) - 1} table(s) "
+               "and a blank sheet for a new journey")

@@ -78,6 +78,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Opportunities",
     },
     "lane.child_steps": {"fi": "Tarkennettu poluissa", "sv": "Fördjupas i", "en": "Elaborated in"},
+    "sheet.new_journey": {"fi": "Uusi polku", "sv": "Ny kundresa", "en": "New journey"},
     "map.from_below": {
         "fi": "Alemmilta tasoilta",
         "sv": "Från nivåerna under",

@@ -63,6 +63,15 @@ def option_name(name: str, kind: str) -> str:
     return OPTION.get(name, "--" + name.replace("_", "-"))
 
 
+class FieldError(EditError):
+    """An EditError about one value of the new record: `field` names it (a key of FIELDS),
+    so a caller that took the values from elsewhere (a workbook) can point at their place."""
+
+    def __init__(self, message: str, field: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
 @dataclass(slots=True)
 class Question:
     """One missing value to ask for; `choices` come from the bank when there are any."""
@@ -76,7 +85,9 @@ class Question:
 
 @dataclass(slots=True)
 class NewRecord:
-    """The values of a record being made; `steps` of a journey are titles until built."""
+    """The values of a record being made; `steps` of a journey are titles until built.
+    A journey's `step_details` (optional) holds one mapping per step with more than its
+    title: its `id` and the lanes of `STEP_LANES` (a workbook's new journey)."""
 
     kind: str
     values: dict[str, Any] = field(default_factory=dict)
@@ -212,7 +223,7 @@ def _nearest(value: str, candidates: list[str]) -> str:
 
 def _check_ref(bank: Bank, kind: str, value: str | None, what: str) -> None:
     if value and bank.get_kind(kind, value) is None:
-        raise EditError(f"no {what} '{value}' in the bank{_nearest(value, bank.ids(kind))}")
+        raise FieldError(f"no {what} '{value}' in the bank{_nearest(value, bank.ids(kind))}", what)
 
 
 def _step_ids(titles: list[str]) -> list[str]:
@@ -232,20 +243,20 @@ def build(record: NewRecord, bank: Bank, today: dt.date | None = None) -> Planne
     kind = KIND_BY_SLUG[record.kind]
     problem = id_problem(record)
     if problem:
-        raise EditError(problem)
+        raise FieldError(problem, "id")
     record_id = values.get("id") or slugify(values.get("title") or "")
     existing = bank.get_kind(kind, record_id)
     if existing is not None:
-        raise EditError(
+        raise FieldError(
             f"{record.kind} '{record_id}' already exists in {existing.source_path}; "
-            "choose another --id or --title"
+            "choose another --id or --title", "id"
         )
     level = values.get("level")
     if record.kind == "journey" and level not in LEVELS:
-        raise EditError(f"--level {level}: use one of {', '.join(LEVELS)}")
+        raise FieldError(f"--level {level}: use one of {', '.join(LEVELS)}", "level")
     path = record_path(record.kind, record_id, level)
     if (bank.root / path).exists():
-        raise EditError(f"{path} already exists; choose another --id")
+        raise FieldError(f"{path} already exists; choose another --id", "id")
     parent = bank.get(Journey, values.get("parent") or "")
     if record.kind == "journey" and not values.get("theme") and parent is not None:
         values["theme"] = parent.theme  # a child belongs to its parent's theme
@@ -297,40 +308,52 @@ def build(record: NewRecord, bank: Bank, today: dt.date | None = None) -> Planne
     return PlannedFile(path, text.encode("utf-8"))
 
 
+STEP_LANES = ("description", "cx_goals", "channels", "touchpoints", "customer_actions", "emotion", "pain_points")
+"""What a new journey's step may hold besides its id, title and parent step (in the
+template's order)."""
+
+
 def _journey_steps(values: dict[str, Any], bank: Bank) -> list[dict[str, Any]]:
-    titles = split_list(values.get("steps"))
+    details: list[dict[str, Any]] | None = values.get("step_details")
+    if details is not None:  # titles as they are (a comma is no separator here)
+        titles = [str(d["title"]) for d in details]
+        parents = [str(d["parent_step"]) for d in details if d.get("parent_step")]
+    else:
+        titles = split_list(values.get("steps"))
+        parents = split_list(values.get("step_parents"))
     if not titles:
-        raise EditError("a journey needs at least one step; give them with --steps \"Find,Apply\"")
+        raise FieldError("a journey needs at least one step; give them with --steps \"Find,Apply\"", "steps")
     level = values.get("level")
     parent_id = values.get("parent")
     wanted = PARENT_LEVEL.get(level or "")
-    parents = split_list(values.get("step_parents"))
     parent: Journey | None = None
     if parent_id:
         parent = bank.get(Journey, parent_id)
         if parent is None:
-            raise EditError(
-                f"no journey '{parent_id}' in the bank{_nearest(parent_id, bank.ids('Journey'))}"
+            raise FieldError(
+                f"no journey '{parent_id}' in the bank{_nearest(parent_id, bank.ids('Journey'))}", "parent"
             )
         if wanted and parent.level != wanted:
-            raise EditError(f"the parent of a {level} journey must be a {wanted} journey; "
-                            f"'{parent_id}' is {parent.level}")
+            raise FieldError(f"the parent of a {level} journey must be a {wanted} journey; "
+                             f"'{parent_id}' is {parent.level}", "parent")
         if len(parents) != len(titles):
-            raise EditError(
+            raise FieldError(
                 f"--step-parents names {len(parents)} parent step(s) for {len(titles)} step(s); "
-                "give one per step"
+                "give one per step", "step_parents"
             )
         known = [s.id for s in parent.steps]
         for step_parent in parents:
             if step_parent not in known:
-                raise EditError(
-                    f"'{parent_id}' has no step '{step_parent}'{_nearest(step_parent, known)}"
+                raise FieldError(
+                    f"'{parent_id}' has no step '{step_parent}'{_nearest(step_parent, known)}", "step_parents"
                 )
     elif parents:
-        raise EditError("--step-parents needs --parent")
+        raise FieldError("--step-parents needs --parent", "step_parents")
     ids = _step_ids(titles)
-    return [
-        {"id": sid, "title": title, "parent_step": parents[i] if parent else None}
-        for i, (sid, title) in enumerate(zip(ids, titles, strict=True))
-    ]
-
+    steps = []
+    for i, (sid, title) in enumerate(zip(ids, titles, strict=True)):
+        more = details[i] if details is not None else {}
+        step = {"id": more.get("id") or sid, "title": title, "parent_step": parents[i] if parent else None}
+        step.update({lane: more.get(lane) for lane in STEP_LANES})
+        steps.append(step)
+    return steps

@@ -3,7 +3,10 @@ columns, which are editable, which choices each fixed field has.
 
 A journey sheet is the journey model: steps as columns from column C, lanes as rows. Column
 A holds each row's key (`title`, `emotion`, ...) and row 3 each step's id: these are the
-marked, stable ids that let the workbook come back. The tables `insights`, `metrics` (one
+marked, stable ids that let the workbook come back. Row 1 holds the journey's id (C1) and
+title (D1); below the lanes, the journey's details (level, theme, parent, ...) have their
+value in column C. The same layout with no steps and no id is the blank sheet a new
+journey is made from. The tables `insights`, `metrics` (one
 row per observation) and `backlog` have their field names as the first row. The hidden
 sheet `lists` holds the choice lists the dropdowns use, and what the workbook was made
 from (`language`).
@@ -15,7 +18,7 @@ from dataclasses import dataclass
 from typing import get_args
 
 from journeyops_cli.models.insight import Confidence, InsightType, Severity
-from journeyops_cli.models.journey import Channel
+from journeyops_cli.models.journey import Channel, JourneyStatus, Level
 from journeyops_cli.models.opportunity import OpportunityStatus
 
 FORMAT = "journeyops-workbook-1"
@@ -61,6 +64,32 @@ LANES = (
 FIRST_LANE_ROW = 2  # row 1 holds the journey's id and title
 LANE_ROWS = {lane.key: FIRST_LANE_ROW + i for i, lane in enumerate(LANES)}
 FROZEN_ROW = LANE_ROWS["title"] + 1  # the phase band, ids and titles stay in view
+ID_CELL = (1, FIRST_STEP_COLUMN)  # C1: the journey's id
+TITLE_CELL = (1, FIRST_STEP_COLUMN + 1)  # D1: its title
+TEMPLATE_STEPS = 5  # step columns of the blank new-journey sheet
+
+
+@dataclass(frozen=True, slots=True)
+class Detail:
+    """One row of the journey's details below the lanes; its value is in column C."""
+
+    key: str
+    label: str
+    """The interface string (render.i18n) shown in column B."""
+    choice: str | None = None
+    """The `CHOICES` list of a fixed choice (a dropdown)."""
+
+
+DETAILS = (
+    Detail("level", "level", "level"),
+    Detail("theme", "theme"),
+    Detail("parent", "parent"),
+    Detail("status", "status", "journey_status"),
+    Detail("owner", "owner"),
+    Detail("team", "team"),
+)
+FIRST_DETAIL_ROW = FIRST_LANE_ROW + len(LANES) + 1  # one empty row after the lanes
+DETAIL_ROWS = {detail.key: FIRST_DETAIL_ROW + i for i, detail in enumerate(DETAILS)}
 
 CHOICES: dict[str, tuple[str, ...]] = {
     "type": get_args(InsightType),
@@ -69,6 +98,9 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "status": get_args(OpportunityStatus),
     "emotion": ("-2", "-1", "0", "1", "2"),
     "channel": get_args(Channel),
+    # Added last, so the earlier lists keep their columns of the `lists` sheet.
+    "level": get_args(Level),
+    "journey_status": get_args(JourneyStatus),
 }
 
 

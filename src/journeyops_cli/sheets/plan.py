@@ -22,17 +22,21 @@ from journeyops_cli.models.base import Record
 from journeyops_cli.sheets.layout import (
     BACKLOG,
     CHOICES,
+    DETAILS,
     FIRST_STEP_COLUMN,
+    ID_CELL,
     INSIGHTS,
     JOURNEY_MARK,
     LANES,
     METRICS,
     TABLES,
+    TITLE_CELL,
 )
 from journeyops_cli.sheets.read import Book, Sheet
 from journeyops_cli.sheets.tables import Texts
 from journeyops_cli.sheets.values import lines, parse_date, parse_number
 from journeyops_cli.slug import is_slug, slugify
+from journeyops_cli.suggest import did_you_mean
 
 
 @dataclass(slots=True)
@@ -48,6 +52,7 @@ class _Planner:
         self.language = language
         self.texts = Texts(bank, language)
         self.plan = Plan(Changeset(bank.root, bank.config.limits))
+        self.new_journeys: dict[str, str] = {}  # id -> the sheet that makes it
 
     def problem(self, sheet: str, row: int, column: int, message: str) -> None:
         self.plan.problems.append(f"{self.book.where(sheet, row, column)}: {message}")
@@ -86,19 +91,21 @@ class _Planner:
 
     # -- journey sheets ------------------------------------------------------------
     def journey_sheet(self, sheet: Sheet) -> None:
-        journey_id = sheet.get(1, 3)
-        journey = self.bank.get(Journey, str(journey_id)) if journey_id else None
-        if journey is None:
-            self.problem(sheet.name, 1, 3, f"no journey '{journey_id}' in the bank; a new journey is made with "
-                                           "`journeyops new journey`")
-            return
         rows = {str(sheet.get(r, 1)): r for r in range(1, sheet.rows + 1) if sheet.get(r, 1) is not None}
         missing = [lane.key for lane in LANES if lane.key not in rows]
         if missing:
             self.problem(sheet.name, 1, 1, f"the rows {', '.join(missing)} are missing (column A names each row)")
             return
+        journey_id = sheet.get(*ID_CELL)
+        journey = self.bank.get(Journey, str(journey_id)) if journey_id is not None else None
+        if journey is None:
+            self.new_journey(sheet, rows, journey_id)
+            return
         steps = {step.id: (i, step) for i, step in enumerate(journey.steps)}
         edits: list[Edit] = []
+        title = self.text_edit(("title",), journey.title, sheet.get(*TITLE_CELL))
+        edits += [title] if title else []
+        edits += self.detail_edits(sheet, rows, journey)
         new_steps: list[tuple[int, int]] = []  # (column, index of the next existing step)
         for column in range(FIRST_STEP_COLUMN, sheet.columns + 1):
             step_id = sheet.get(rows["step"], column)
@@ -108,7 +115,7 @@ class _Planner:
                 step_id = slugify(str(sheet.get(rows["title"], column) or "")) or None
                 step_id = step_id if step_id in steps else None
             if step_id is None:
-                if any(sheet.get(rows[lane.key], column) is not None for lane in LANES if lane.editable):
+                if _filled(sheet, rows, column):
                     new_steps.append((column, len(journey.steps)))
                 continue
             if str(step_id) not in steps:
@@ -121,16 +128,119 @@ class _Planner:
                 if lane.editable:
                     edits += self.lane(sheet, rows[lane.key], column, index, step, lane.key, lane.kind)
         taken = set(steps)
+        parent = self.bank.parent(journey)
         for inserted, (column, before) in enumerate(new_steps):
-            value = self.new_step(sheet, rows, column, journey, taken)
+            value = self.new_step(sheet, rows, column, parent, taken)
             if value is not None:
                 edits.append(AppendItem(("steps",), value, before + inserted))
-        self.edit(journey, edits, f"journey '{journey.id}': {len(edits)} change(s)", sheet.name, 1, 3)
+        self.edit(journey, edits, f"journey '{journey.id}': {len(edits)} change(s)", sheet.name, *ID_CELL)
 
-    def new_step(self, sheet: Sheet, rows: dict[str, int], column: int, journey: Journey,
-                 taken: set[str]) -> dict[str, Any] | None:
-        """A new step from a column without a step id: its id made from its title, its
-        parent step named in the phase row (by id or title)."""
+    def detail_edits(self, sheet: Sheet, rows: dict[str, int], journey: Journey) -> list[Edit]:
+        """Changed journey details (level, theme, ...); rows an older export lacks are skipped.
+        An empty cell where the journey has what an empty cell gives a new journey (the
+        default status, the parent's theme) is no change."""
+        parent = self.bank.parent(journey)
+        empty = {"status": "draft", "theme": parent.theme if parent else None}
+        edits: list[Edit] = []
+        for detail in DETAILS:
+            row = rows.get(detail.key)
+            if row is None:
+                continue
+            cell = sheet.get(row, FIRST_STEP_COLUMN)
+            new = "" if cell is None else str(cell).strip()
+            current = getattr(journey, detail.key) or ""
+            if new == current or (not new and current == empty.get(detail.key)):
+                continue
+            if not new:
+                self.problem(sheet.name, row, FIRST_STEP_COLUMN, f"an empty cell does not remove the {detail.key} "
+                             f"'{current}'; remove it in {journey.source_path}")
+            elif detail.choice is None or self.choice(sheet, row, FIRST_STEP_COLUMN, detail.choice, new):
+                edits.append(SetValue((detail.key,), new))
+        return edits
+
+    def new_journey(self, sheet: Sheet, rows: dict[str, int], journey_id: Any) -> None:
+        """A journey sheet whose id the bank lacks: a new journey, made by the code of
+        `journeyops new journey` (scaffold.new.build) with the steps and lanes of the
+        sheet. Every problem is reported at its cell; nothing is made when there is one."""
+        from journeyops_cli.scaffold.new import PARENT_LEVEL, FieldError, NewRecord, build, missing
+
+        title = str(sheet.get(*TITLE_CELL) or "").strip()
+        if journey_id is None:
+            if any(column >= FIRST_STEP_COLUMN for _, column in sheet.cells):
+                example = f" (e.g. '{slugify(title)}')" if slugify(title) else ""
+                self.problem(sheet.name, *ID_CELL, f"a new journey needs an id in C1{example}; a-z, 0-9 and -")
+            return  # the blank sheet, not filled in
+        record_id = str(journey_id).strip()
+        if not is_slug(record_id):
+            self.problem(sheet.name, *ID_CELL, f"'{record_id}' cannot be an id; use a-z, 0-9 and -")
+            return
+        if record_id in self.new_journeys:
+            self.problem(sheet.name, *ID_CELL, f"journey '{record_id}' is made by the sheet "
+                                               f"'{self.new_journeys[record_id]}' already")
+            return
+        absent = [detail.key for detail in DETAILS if detail.key not in rows]
+        if absent:
+            self.problem(sheet.name, 1, 1, f"the rows {', '.join(absent)} are missing (column A names each row)")
+            return
+        before = len(self.plan.problems)
+        cells = {detail.key: (rows[detail.key], FIRST_STEP_COLUMN) for detail in DETAILS}
+        cells |= {"id": ID_CELL, "title": TITLE_CELL, "steps": (rows["title"], FIRST_STEP_COLUMN),
+                  "step_parents": (rows["phase"], FIRST_STEP_COLUMN)}
+        values: dict[str, Any] = {"id": record_id, "title": title}
+        for detail in DETAILS:
+            cell = sheet.get(*cells[detail.key])
+            if cell is not None:
+                value = str(cell).strip()
+                if detail.choice is None or self.choice(sheet, *cells[detail.key], detail.choice, value):
+                    values[detail.key] = value
+        parent = self.bank.get(Journey, values.get("parent") or "")
+        steps: list[dict[str, Any]] = []
+        taken: set[str] = set()
+        for column in range(FIRST_STEP_COLUMN, sheet.columns + 1):
+            if not _filled(sheet, rows, column):
+                continue
+            given = sheet.get(rows["step"], column)
+            step = self.new_step(sheet, rows, column, parent, taken, None if given is None else str(given))
+            if step is None:
+                continue
+            if parent is not None and step["parent_step"] is None:
+                self.problem(sheet.name, rows["phase"], column, f"name the step of the parent journey "
+                                                                f"'{parent.id}' this step belongs to (its title or id)")
+            steps.append(step)
+        record = NewRecord("journey", {**values, "steps": [step["title"] for step in steps],
+                                       "step_parents": [step["parent_step"] for step in steps if step["parent_step"]],
+                                       "step_details": steps})
+        level = values.get("level")
+        wanted = {
+            "--title": "a new journey needs a title",
+            "--level": "a new journey needs a level: top, mid or detailed",
+            "--parent": f"a {level} journey needs a parent: the id of a {PARENT_LEVEL.get(level or '')} journey",
+            "--theme": f"a {level} journey needs a theme"
+                       + (f" (its parent '{parent.id}' has none to inherit)" if parent is not None else ""),
+            "--steps": "a new journey needs at least one step: give its title in this row",
+        }
+        for option in missing(record, self.bank):
+            if option in wanted and sheet.get(*cells[option[2:]]) is None:  # not a wrong value
+                self.problem(sheet.name, *cells[option[2:]], wanted[option])
+        if len(self.plan.problems) > before:
+            return
+        try:
+            planned = build(record, self.bank)
+        except FieldError as error:
+            made = self.new_journeys.get(values.get("parent") or "") if error.field == "parent" else None
+            hint = f" (the sheet '{made}' makes it: import once, then again for this journey)" if made else ""
+            self.problem(sheet.name, *cells.get(error.field, ID_CELL), error.message + hint)
+            return
+        except EditError as error:
+            self.problem(sheet.name, *ID_CELL, error.message)
+            return
+        self.new_journeys[record_id] = sheet.name
+        self.plan.changes.add(planned.path, [planned.content.decode("utf-8")], f"new journey '{record_id}'")
+
+    def new_step(self, sheet: Sheet, rows: dict[str, int], column: int, parent: Journey | None,
+                 taken: set[str], given: str | None = None) -> dict[str, Any] | None:
+        """A new step from a column: its id `given` (a new journey's sheet) or made from its
+        title, its parent step named in the phase row (by id or title) of `parent`."""
         def cell(key: str) -> Any:
             return sheet.get(rows[key], column)
 
@@ -139,18 +249,26 @@ class _Planner:
         if not base:
             self.problem(sheet.name, rows["title"], column, "a new step needs a title")
             return None
-        step_id, n = base, 2
-        while step_id in taken:
-            step_id, n = f"{base}-{n}", n + 1
+        if given is not None:
+            if not is_slug(given) or given in taken:
+                why = "is taken by another step" if given in taken else "cannot be an id; use a-z, 0-9 and -"
+                self.problem(sheet.name, rows["step"], column, f"'{given}' {why}")
+                return None
+            step_id = given
+        else:
+            step_id, n = base, 2
+            while step_id in taken:
+                step_id, n = f"{base}-{n}", n + 1
         taken.add(step_id)
         parent_step = None
         phase = str(cell("phase") or "").strip()
-        parent = self.bank.parent(journey)
         if phase and parent is not None:
             found = [item.id for item in parent.steps if phase in (item.id, self.texts.one(item.title))]
             if not found:
+                names = [name for item in parent.steps for name in (item.id, self.texts.one(item.title))]
+                hint = did_you_mean(phase, names)
                 self.problem(sheet.name, rows["phase"], column, f"no step '{phase}' in the parent journey "
-                                                                f"'{parent.id}'")
+                                                                f"'{parent.id}'" + (f"; {hint}" if hint else ""))
                 return None
             parent_step = found[0]
         emotion = self.emotion(sheet, rows["emotion"], column, cell("emotion"))
@@ -234,7 +352,8 @@ class _Planner:
     def choice(self, sheet: Sheet, row: int, column: int, name: str, cell: Any) -> str | None:
         value = "" if cell is None else str(cell).strip()
         if value not in CHOICES[name]:
-            self.problem(sheet.name, row, column, f"'{value}' is not a {name}; use {', '.join(CHOICES[name])}")
+            self.problem(sheet.name, row, column,
+                         f"'{value}' is not a {name.replace('_', ' ')}; use {', '.join(CHOICES[name])}")
             return None
         return value
 
@@ -307,15 +426,23 @@ class _Planner:
             return
         planned: dict[str, list[Edit]] = {}
         created: dict[str, dict[str, Any]] = {}
+        seen: dict[tuple[str, dt.date], int] = {}  # (metric, date) -> its row
         for row, get in self.filled_rows(sheet, columns):
             if get.get("date") is None and get.get("value") is None:
                 continue
-            metric = self.bank.get(Metric, str(get.get("metric") or ""))
+            metric_id = str(get.get("metric") or "") or new_id(get)
+            metric = self.bank.get(Metric, metric_id)
             date = self.date(sheet, row, columns.get("date", 1), get.get("date"))
             value = self.number(sheet, row, columns.get("value", 1), get.get("value"))
             note = str(get["note"]) if get.get("note") is not None else None
+            if date is not None and (metric_id, date) in seen:
+                self.problem(sheet.name, row, columns.get("date", 1), f"row {seen[metric_id, date]} has "
+                             f"'{metric_id}' on {date.isoformat()} too; a metric has one value a date, keep one row")
+                continue
+            if date is not None:
+                seen[metric_id, date] = row
             if metric is None:
-                self.new_metric_row(sheet, row, columns, get, created, date, value, note)
+                self.new_metric_row(sheet, row, columns, get, created, metric_id, (date, value, note))
                 continue
             if date is None or value is None:
                 continue
@@ -328,17 +455,18 @@ class _Planner:
             self.plan.changes.add(f"metrics/{metric_id}.yaml", [record_yaml(data)], f"new metric '{metric_id}'")
 
     def new_metric_row(self, sheet: Sheet, row: int, columns: dict[str, int], get: dict[str, Any],
-                       created: dict[str, dict[str, Any]], date: dt.date | None, value: float | None,
-                       note: str | None) -> None:
-        """A row of a metric the bank lacks: with a title and a unit it makes the metric
-        (the other rows with its id add observations); without them it is a problem."""
-        metric_id = str(get.get("metric") or "")
+                       created: dict[str, dict[str, Any]], metric_id: str,
+                       observation: tuple[dt.date | None, float | None, str | None]) -> None:
+        """A row of a metric the bank lacks: with a title and a unit it makes the metric,
+        its id the given one or made from its title (the other rows with that id or title
+        add observations); without them it is a problem."""
+        date, value, note = observation
         data = created.get(metric_id)
         if data is None:
             title, unit = str(get.get("title") or "").strip(), str(get.get("unit") or "").strip()
             if not (is_slug(metric_id) and title and unit):
                 self.problem(sheet.name, row, columns["metric"], f"no metric '{metric_id}' in the bank "
-                             "(a new metric needs an id, a title and a unit)")
+                             "(a new metric needs a title and a unit, and an id or a title to make it from)")
                 return
             data = {"kind": "Metric", "id": metric_id, "title": title, "unit": unit,
                     "direction": str(get.get("direction") or "").strip() or None, "target": None,
@@ -363,7 +491,7 @@ class _Planner:
         if columns is None:
             return
         for row, cells in self.filled_rows(sheet, columns):
-            record_id = str(cells.get("id") or "") or slugify(str(cells.get("title") or ""))[:48].rstrip("-")
+            record_id = str(cells.get("id") or "") or new_id(cells)
             opportunity = self.bank.get(Opportunity, record_id)
             if opportunity is None:
                 self.new_opportunity(sheet, row, columns, cells, record_id)
@@ -400,6 +528,11 @@ class _Planner:
         self.plan.changes.add(f"opportunities/{record_id}.yaml", [record_yaml(data)],
                               f"new opportunity '{record_id}'")
 
+def _filled(sheet: Sheet, rows: dict[str, int], column: int) -> bool:
+    """Whether a step column has anything in an editable lane."""
+    return any(sheet.get(rows[lane.key], column) is not None for lane in LANES if lane.editable)
+
+
 def _removed(old: list[str], new: list[str]) -> list[int] | None:
     """The positions of `old` whose removal leaves `new`, when that is all that changed."""
     if len(new) >= len(old):
@@ -427,7 +560,7 @@ def list_edits(path: tuple[Any, ...], old: list[str], new: list[str]) -> list[Ed
 
 
 def new_id(cells: dict[str, Any]) -> str:
-    """The id of a new insight row without one: from its title."""
+    """The id of a new insight, metric or opportunity row without one: from its title."""
     return slugify(str(cells.get("title") or ""))[:48].rstrip("-")
 
 

@@ -13,12 +13,14 @@ from journeyops_cli.render.i18n import strings
 from journeyops_cli.sheets.layout import (
     BACKLOG,
     BACKLOG_COLUMNS,
+    DETAILS,
     INSIGHT_COLUMNS,
     INSIGHTS,
     JOURNEY_MARK,
     LANES,
     METRIC_COLUMNS,
     METRICS,
+    TEMPLATE_STEPS,
     Column,
 )
 
@@ -31,7 +33,8 @@ class Table:
 
     name: str
     rows: list[list[Cell]]
-    journey: Journey | None = None
+    steps: int | None = None
+    """The number of step columns of a journey sheet; None for a table."""
 
 
 class Texts:
@@ -57,7 +60,21 @@ def journey_table(bank: Bank, journey: Journey, texts: Texts) -> Table:
         for step in journey.steps:
             row.append(_lane_cell(bank, journey, parent, step, lane.key, texts))
         rows.append(row)
-    return Table(journey.id, rows, journey)
+    rows.append([])
+    for detail in DETAILS:
+        rows.append([detail.key, labels[detail.label], getattr(journey, detail.key) or ""])
+    return Table(journey.id, rows, len(journey.steps))
+
+
+def new_journey_table(language: str) -> Table:
+    """The blank journey sheet a new journey is made from: the keys and labels of the
+    lanes and details, no id, no steps."""
+    labels = strings(language)
+    rows: list[list[Cell]] = [[JOURNEY_MARK, labels["journey"]]]
+    rows += [[lane.key, labels[lane.label]] for lane in LANES]
+    rows.append([])
+    rows += [[detail.key, labels[detail.label]] for detail in DETAILS]
+    return Table(labels["sheet.new_journey"], rows, TEMPLATE_STEPS)
 
 
 def _lane_cell(bank: Bank, journey: Journey, parent: Journey | None, step: Any, key: str, texts: Texts) -> Cell:
@@ -138,11 +155,14 @@ def backlog_rows(bank: Bank, texts: Texts) -> list[list[Cell]]:
     ]
 
 
-def bank_tables(bank: Bank, journeys: list[Journey], language: str) -> list[Table]:
+def bank_tables(bank: Bank, journeys: list[Journey], language: str, blank: bool = False) -> list[Table]:
     """Every sheet of the export of `journeys` (insights, metrics and backlog are those
-    linked to them; all of them when every journey is exported)."""
+    linked to them; all of them when every journey is exported); with `blank`, the blank
+    sheet for a new journey after the journey sheets."""
     texts = Texts(bank, language)
     tables = [journey_table(bank, journey, texts) for journey in journeys]
+    if blank:
+        tables.append(new_journey_table(language))
     everything = len(journeys) == len(bank.journeys())
     chosen = {j.id for j in journeys}
 

@@ -16,6 +16,8 @@ from typing import Any
 from journeyops_cli.errors import JourneyopsError
 from journeyops_cli.sheets.layout import (
     CHOICES,
+    DETAIL_ROWS,
+    DETAILS,
     FIRST_STEP_COLUMN,
     FORMAT,
     FROZEN_ROW,
@@ -24,6 +26,7 @@ from journeyops_cli.sheets.layout import (
     LANES,
     LISTS,
     TABLES,
+    TITLE_CELL,
     column_letter,
 )
 from journeyops_cli.sheets.tables import Cell, Table
@@ -81,12 +84,14 @@ def write_workbook(tables: list[Table], language: str) -> bytes:
         for r, row in enumerate(table.rows, start=1):
             for c, value in enumerate(row, start=1):
                 _put(ws, r, c, value).alignment = wrap
-        if table.journey is not None:
-            _style_journey(ws, len(table.rows[0]) if table.rows else 0, table, bold, id_fill, shown_fill)
-            steps = len(table.journey.steps)
-            last = column_letter(FIRST_STEP_COLUMN + steps - 1)
+        if table.steps is not None:
+            width = FIRST_STEP_COLUMN + table.steps - 1
+            _style_journey(ws, width, table, bold, id_fill, shown_fill)
             emotion = LANE_ROWS["emotion"]
-            _validation(ws, DataValidation, lists, "emotion", f"C{emotion}:{last}{emotion}")
+            _validation(ws, DataValidation, lists, "emotion", f"C{emotion}:{column_letter(width)}{emotion}")
+            for detail in DETAILS:
+                if detail.choice:
+                    _validation(ws, DataValidation, lists, detail.choice, f"C{DETAIL_ROWS[detail.key]}")
         else:
             columns = TABLES[table.name]
             for c, column in enumerate(columns, start=1):
@@ -133,15 +138,17 @@ def _validation(ws: Any, kind: Any, lists: dict[str, str], choice: str, cells: s
 def _style_journey(ws: Any, width: int, table: Table, bold: Any, id_fill: Any, shown_fill: Any) -> None:
     ws.column_dimensions["A"].width = 14
     ws.column_dimensions["B"].width = 26
-    for c in range(FIRST_STEP_COLUMN, max(width, FIRST_STEP_COLUMN) + 1):
+    for c in range(FIRST_STEP_COLUMN, max(width, TITLE_CELL[1]) + 1):
         ws.column_dimensions[column_letter(c)].width = 32
     ws.freeze_panes = f"{column_letter(FIRST_STEP_COLUMN)}{FROZEN_ROW}"
-    for r in range(1, len(table.rows) + 1):
-        ws.cell(row=r, column=1).fill = id_fill
-        ws.cell(row=r, column=2).font = bold
+    for r, row in enumerate(table.rows, start=1):
+        if row:  # not the empty row between the lanes and the details
+            ws.cell(row=r, column=1).fill = id_fill
+            ws.cell(row=r, column=2).font = bold
     for c in range(1, width + 1):
         ws.cell(row=LANE_ROWS["step"], column=c).fill = id_fill
         ws.cell(row=LANE_ROWS["title"], column=c).font = bold
+    for c in range(1, TITLE_CELL[1] + 1):
         ws.cell(row=1, column=c).font = bold
     for lane in LANES:
         if lane.kind == "shown":
