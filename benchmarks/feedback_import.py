@@ -88,7 +88,7 @@ def import_once(path: Path, scratch: Path) -> tuple[float, dict[str, float]]:
     mark = time.perf_counter()
     changes = Changeset(bank.root, bank.config.limits)
     for file, records in planned.files.items():
-        changes.add(file, records, f"{len(records)} new insight(s)")
+        changes.add(file, records, f"{len(records)} new insight(s)", planned.events[file])
     errors = changes.file_errors()
     assert not errors, errors[:3]
     stages["read back"] = time.perf_counter() - mark

@@ -129,5 +129,6 @@ def read_rows(path: Path, shown: str, encoding: str | None = None, delimiter: st
 def cells(rows: Rows) -> Iterator[tuple[int, list[Any]]]:
     """(index, row) for each row that is not empty."""
     for index, row in enumerate(rows.rows):
-        if any(v not in (None, "") for v in row):
+        # any(row): a value that is not falsy, so neither None nor "" (quick for text)
+        if any(row) or any(v not in (None, "") for v in row):
             yield index, row
