@@ -175,7 +175,7 @@ def _plan_rows(bank: Bank, rows: Rows, profile: ImportProfile, prefix: str, mapp
         numbers = [position[at] for at in members]
         out.files[path] = [written.texts[n] for n in numbers]
         out.events[path] = [written.events[n] for n in numbers]
-        out.ids += [columns["id"][n] for n in numbers]
+    out.ids = columns["id"]
 
 
 _STEP_SEPARATORS = re.compile(r"[\n,;]+")
