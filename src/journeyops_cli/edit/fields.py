@@ -283,8 +283,12 @@ def records_yaml(columns: Mapping[str, Sequence[Any]]) -> Written:
     counts: list[list[int]] = []
     for key, values in columns.items():
         keys, distinct = distinct_values(values)
-        text: dict[Any, str] = {}
-        events: dict[Any, int] = {}
+        if all(type(value) is str for value in distinct.values()):  # texts: one line, two events each
+            text = {k: f"{key}: {_scalar_text(value, False)}\n" for k, value in distinct.items()}
+            lines.append(list(map(text.__getitem__, keys)))
+            counts.append([2] * len(keys))
+            continue
+        text, events = {}, {}
         for k, value in distinct.items():
             text[k], events[k] = _line(key, value)
         lines.append(list(map(text.__getitem__, keys)))

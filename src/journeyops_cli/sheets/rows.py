@@ -13,6 +13,7 @@ from typing import Any
 
 from journeyops_cli.sheets import SheetError
 from journeyops_cli.sheets.layout import column_letter
+from journeyops_cli.speed.executor import gc_paused
 
 DELIMITERS = ",;\t|"
 
@@ -87,7 +88,8 @@ def read_csv(path: Path, shown: str, encoding: str | None = None, delimiter: str
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=chosen)
     try:
         header = next(reader, None)
-        rows = list(reader)
+        with gc_paused():  # many small lists and texts, no cycles
+            rows = list(reader)
     except csv.Error as error:
         raise SheetError(f"{shown}:{reader.line_num}", f"not valid CSV: {error}") from None
     if header is None:
