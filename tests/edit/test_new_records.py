@@ -133,3 +133,11 @@ def test_new_files_are_checked_by_their_parse_and_existing_ones_read_back(tmp_pa
     assert all(not e.startswith("insights/new.yaml") for e in errors)
     assert any(e.startswith("insights/old.yaml:") for e in errors)  # both records lack fields
     assert changes.files["insights/old.yaml"].text.startswith("# kept\nkind: Insight\nid: old\n---\n")
+
+
+def test_a_new_file_the_loader_would_not_read_is_refused(tmp_path: Path) -> None:
+    changes = Changeset(tmp_path, LimitsConfig(max_file_bytes=100))
+    big = records_yaml({"kind": ["Insight"], "id": ["a"], "summary": ["ä" * 60]})
+    changes.add("insights/big.yaml", big.texts, "new", big.events)
+    assert changes.file_errors(workers=1) == [
+        "insights/big.yaml:1:1: file is 150 bytes, more than the limit of 100"]

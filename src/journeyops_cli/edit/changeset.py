@@ -88,6 +88,7 @@ class Changeset:
         result does not depend on which process read a file."""
         from journeyops_cli.edit.records import structure_problem
         from journeyops_cli.edit.verify import errors_in
+        from journeyops_cli.load.files import too_large
         from journeyops_cli.speed.executor import executor_for, gc_paused
 
         changed = self.changed
@@ -96,6 +97,9 @@ class Changeset:
         runner = executor_for(len(changed) if large else 1, workers)
 
         def errors(change: FileChange) -> list[str]:
+            size = len(change.original.encode(change.text) if change.original else change.text.encode("utf-8"))
+            if size > self.limits.max_file_bytes:  # the loader would not read it
+                return [f"{change.path}:1:1: {too_large(size, self.limits.max_file_bytes)}"]
             if change.events is not None:
                 problem = structure_problem(change.text, change.events)
                 return [] if problem is None else [f"{change.path}:1:1: {problem}"]
