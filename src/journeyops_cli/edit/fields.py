@@ -306,6 +306,9 @@ def distinct_values(values: Sequence[Any]) -> tuple[Sequence[Any], dict[Any, Any
     types.discard(type(None))
     if len(types) <= 1 and not types & {list, dict}:
         return values, dict(zip(values, values, strict=True))
+    if types <= {list, dict}:  # lists, mappings and None: each object its own key
+        ids = list(map(id, values))
+        return ids, dict(zip(ids, values, strict=True))
     keys = [(_OBJECT, id(v)) if type(v) in (list, dict) else (type(v), v) for v in values]
     return keys, dict(zip(keys, values, strict=True))
 

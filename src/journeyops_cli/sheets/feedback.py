@@ -142,8 +142,8 @@ def _plan_rows(bank: Bank, rows: Rows, profile: ImportProfile, prefix: str, mapp
     dates, sources = table.values["date"], table.values["source"]
     good = [at for at in range(len(table.index)) if at not in bad]
     ids: list[str] = table.values["id"]
-    made = stable_ids(prefix, [dates[at] for at in good], [sources[at] for at in good],
-                      [table.values["summary"][at] for at in good], [table.ids[at] for at in good])
+    made = stable_ids(prefix, *([*map(column.__getitem__, good)] for column in (
+        dates, sources, table.values["summary"], table.ids)))
     files: dict[str, list[int]] = {}
     for at, record_id in zip(good, made, strict=True):
         index = table.index[at]
@@ -164,7 +164,7 @@ def _plan_rows(bank: Bank, rows: Rows, profile: ImportProfile, prefix: str, mapp
         files.setdefault(f"{folder}/{prefix}-{bucket}{f'-{part + 1}' if part else ''}.yaml", []).append(at)
         keep.append(at)
     out.problems += [bad[at] for at in sorted(bad)]
-    columns = {key: [table.values[key][at] for at in keep] for key in _ORDER}
+    columns = {key: list(map(table.values[key].__getitem__, keep)) for key in _ORDER}
     for number, why in sorted(invalid(Insight, columns, len(keep)).items()):
         out.problems.append(f"{rows.where(table.index[keep[number]])}: {why}")
     if out.problems:
