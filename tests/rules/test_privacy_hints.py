@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from journeyops_cli.rules.privacy.email import EmailAddress
 from journeyops_cli.rules.privacy.identity_code import IdentityCode
 from journeyops_cli.rules.privacy.phone import PhoneNumber
-from journeyops_cli.rules.privacy.scan import PersonalDataRule
+from journeyops_cli.rules.privacy.scan import PersonalDataRule, may_hold
 
 RULES: list[PersonalDataRule] = [EmailAddress(), PhoneNumber(), IdentityCode()]
 
@@ -59,3 +59,22 @@ def test_whatever_a_detector_finds_holds_its_hint(text: str) -> None:
 def test_phone_and_identity_code_shapes_hold_their_hint(parts: list[str]) -> None:
     text = "".join(parts)
     assert set(found(text)) <= set(hinted(text))
+
+
+# `may_hold` (the import's pre-filter for many texts at once) keeps every text in which a
+# rule finds something: digits of other scripts, fullwidth signs and line breaks included.
+MANY = string.digits + "０４٣٤+-() @＠﹫.ABFXYaä\n"
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.text(alphabet=MANY, max_size=24), max_size=6))
+def test_may_hold_keeps_every_text_a_rule_finds_something_in(texts: list[str]) -> None:
+    kept = set(may_hold(RULES, texts))
+    assert {i for i, text in enumerate(texts) if found(text)} <= kept
+
+
+def test_may_hold_leaves_out_texts_without_signs_or_enough_digits() -> None:
+    texts = ["Päätös tuli nopeasti (palaute 12345).", "soita 040 123 4567", "matti＠example.fi",
+             "ei mitään", "tunnus 131052-308T", "١٢٣٤٥٦٧٨٩"]
+    assert may_hold(RULES, texts) == [1, 2, 4, 5]
+    assert may_hold(RULES, []) == []

@@ -61,3 +61,11 @@ def test_the_pre_filters_let_through_whatever_a_detector_finds(text: str) -> Non
         assert EMAIL_HINT.search(text) and _HINTS.search(text)
     if any(phones(text)) or any(identity_codes(text)):
         assert DIGITS_HINT.search(text) and _HINTS.search(text)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x2ff), max_size=40), st.integers(0, 300))
+def test_a_long_text_is_read_as_a_short_one(piece: str, times: int) -> None:
+    """A long text (a whole column of an import) is checked by its Latin-1 bytes: the
+    same answer as character by character."""
+    text = "Päätös tuli. " * times + piece
+    assert plain(text) == text.translate(_PLAIN)

@@ -84,3 +84,13 @@ def test_files_read_back_in_forked_workers_give_the_same_errors(bank: Path, tmp_
     assert sorted({error.split(":")[0] for error in here}) == ["insights/broken-a.yaml", "insights/broken-b.yaml"]
     assert here[0].startswith("insights/broken-a.yaml:") and here[-1].startswith("insights/broken-b.yaml:")
     assert changes.file_errors(workers=2) == here
+
+
+def test_ids_stay_what_earlier_imports_gave() -> None:
+    """A re-import must find the rows an earlier version imported: the id recipe (the date,
+    source and summary hashed, or a slug of an id column) never changes."""
+    from journeyops_cli.sheets.feedback import stable_ids
+
+    day = dt.date(2026, 11, 15)
+    assert stable_ids("palaute", [day, day], ["Verkko", "Verkko"], ["Hakemus katkesi.", "x"], [None, "Rivi 7"]) == [
+        "palaute-20261115-a269a7e868", "palaute-rivi-7"]

@@ -36,6 +36,24 @@ def test_shipped_feedback_csv_imports_with_its_profile(bank: Path) -> None:
     assert fingerprint(bank) == before
 
 
+def test_an_existing_monthly_file_gets_the_new_rows_through_the_edit_path(bank: Path) -> None:
+    """The month's file exists (written by hand, with a comment and CRLF line endings):
+    the new records are appended, the file is read back whole, and what was there stays
+    byte for byte."""
+    existing = bank / "insights" / "palaute-2026-11.yaml"
+    before = ("# Marraskuun palaute, käsin kirjattu\r\nkind: Insight\r\nid: palaute-kasin\r\n"
+              "title: Käsin kirjattu\r\ntype: feedback\r\nsource: Puhelin\r\ndate: 2026-11-01\r\n"
+              "summary: Käsin kirjattu palaute.  # tarkistettu\r\n")
+    existing.write_bytes(before.encode("utf-8"))
+    csv = str(bank / FEEDBACK)
+    code, stdout, stderr = cli("import", "insights", "--profile", "palaute", csv, "--bank", str(bank))
+    assert (code, stdout) == (0, "insights/palaute-2026-11.yaml: changed 5 new insight(s)\n"), stderr
+    text = existing.read_bytes().decode("utf-8")
+    assert text.startswith(before + "---\r\nkind: Insight\r\n")
+    assert text.count("\n---\r\n") == 5 and "\n" not in text.replace("\r\n", "")
+    assert not validate(bank).failed
+
+
 def test_finnish_excel_cp1252_and_options(bank: Path, tmp_path: Path) -> None:
     path = tmp_path / "kysely.csv"
     path.write_bytes(

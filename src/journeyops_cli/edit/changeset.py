@@ -33,6 +33,10 @@ class FileChange:
     """None for a new file."""
     text: str
     what: list[str] = field(default_factory=list)
+    events: int | None = None
+    """For a new file of records written by `records_yaml` and validated with their model
+    (`edit/records.py`): the parser events its text must make. Such a file is checked by
+    that count instead of being read back (None: read it back)."""
 
 
 @dataclass(slots=True)
@@ -64,9 +68,14 @@ class Changeset:
         )
         change.what.append(what)
 
-    def add(self, path: str, records: list[str], what: str) -> None:
-        """Add records (the YAML text of one mapping each) to the file `path`, new or existing."""
+    def add(self, path: str, records: list[str], what: str, events: list[int] | None = None) -> None:
+        """Add records (the YAML text of one mapping each) to the file `path`, new or existing.
+        `events`: the records were written by `records_yaml` and validated with their model
+        (`edit/records.py`), so a new file is checked by its parse alone (an existing one
+        is always read back)."""
         change = self._file(path)
+        fresh = change.original is None and (not change.text or change.events is not None)
+        change.events = (change.events or 0) + sum(events) if fresh and events is not None else None
         newline = change.original.newline if change.original else "\n"
         change.text = append_documents(change.text, records, newline)
         change.what.append(what)
@@ -77,14 +86,23 @@ class Changeset:
         back by the one executor (`speed/executor.py`: this process and forked workers at
         once; `workers=1` reads them here), with the cyclic garbage collector paused; the
         result does not depend on which process read a file."""
+        from journeyops_cli.edit.records import structure_problem
         from journeyops_cli.edit.verify import errors_in
+        from journeyops_cli.load.files import too_large
         from journeyops_cli.speed.executor import executor_for, gc_paused
 
         changed = self.changed
-        large = sum(len(c.text) for c in changed) >= PARALLEL_MIN_CHARS
+        # A parse alone (`events`) costs about a tenth of a read back.
+        large = sum(len(c.text) // (10 if c.events is not None else 1) for c in changed) >= PARALLEL_MIN_CHARS
         runner = executor_for(len(changed) if large else 1, workers)
 
         def errors(change: FileChange) -> list[str]:
+            size = len(change.original.encode(change.text) if change.original else change.text.encode("utf-8"))
+            if size > self.limits.max_file_bytes:  # the loader would not read it
+                return [f"{change.path}:1:1: {too_large(size, self.limits.max_file_bytes)}"]
+            if change.events is not None:
+                problem = structure_problem(change.text, change.events)
+                return [] if problem is None else [f"{change.path}:1:1: {problem}"]
             return [f"{change.path}:{error}" for error in errors_in(change.text, change.path, self.limits)]
 
         with gc_paused():

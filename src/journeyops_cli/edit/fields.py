@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -19,7 +20,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from journeyops_cli.edit import EditError
 from journeyops_cli.edit.nodes import documents, field, last_line, line_starts, record_lines
-from journeyops_cli.edit.quoting import is_bare_item, yaml_scalar
+from journeyops_cli.edit.quoting import is_bare_item, text_scalar, yaml_scalar
 from journeyops_cli.edit.surgery import add_to_mapping, key_before, remove_from_mapping
 from journeyops_cli.edit.verify import check_edit, data_of
 from journeyops_cli.models.config import LimitsConfig
@@ -74,13 +75,19 @@ def written(value: Any, flow: bool) -> str:
 
 @lru_cache(maxsize=4096)
 def _text(value: str, flow: bool) -> str:
+    return _scalar_text(value, flow)
+
+
+def _scalar_text(value: str, flow: bool) -> str:
     if is_bare_item(value):
         return value  # an id or a step reference
-    return yaml_scalar(value, flow=flow)
+    return text_scalar(value, flow)
 
 
 def read_back(value: Any) -> Any:
     """What the read path makes of `written(value)`."""
+    if type(value) is str:
+        return value
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
@@ -256,13 +263,74 @@ def record_yaml(data: dict[str, Any]) -> str:
     """A new record as YAML text: one key a line, lists as block lists (indented under
     their key, as `fmt` writes them), per-language texts in flow style; keys whose value
     is None or an empty list are left out."""
-    lines = []
-    for key, value in data.items():
-        if value is None or value == []:
+    return records_yaml({key: [value] for key, value in data.items()}).texts[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """The YAML text of new records, and how many parser events each one makes (what
+    `edit/records.py` checks the written text against)."""
+
+    texts: list[str]
+    events: list[int]
+
+
+def records_yaml(columns: Mapping[str, Sequence[Any]]) -> Written:
+    """Many new records as `record_yaml` writes each, given by column (each key's list
+    holds one value a record, in the order of the keys): each distinct value of a column
+    is written once (a list or mapping: each object once)."""
+    lines: list[list[str]] = []
+    counts: list[list[int]] = []
+    for key, values in columns.items():
+        keys, distinct = distinct_values(values)
+        if all(type(value) is str for value in distinct.values()):  # texts: one line, two events each
+            text = {k: f"{key}: {_scalar_text(value, False)}\n" for k, value in distinct.items()}
+            lines.append(list(map(text.__getitem__, keys)))
+            counts.append([2] * len(keys))
             continue
-        if isinstance(value, list):
-            lines.append(f"{key}:")
-            lines.extend(f"  - {written(item, True)}" for item in value)
-        else:
-            lines.append(f"{key}: {written(value, False)}")
-    return "\n".join(lines) + "\n"
+        text, events = {}, {}
+        for k, value in distinct.items():
+            text[k], events[k] = _line(key, value)
+        lines.append(list(map(text.__getitem__, keys)))
+        counts.append(list(map(events.__getitem__, keys)))
+    # A document: its start and end, the mapping's start and end, and the keys' events.
+    counts.append([4] * len(lines[0]) if lines else [])
+    return Written(list(map("".join, zip(*lines, strict=True))), list(map(sum, zip(*counts, strict=True))))
+
+
+def distinct_values(values: Sequence[Any]) -> tuple[Sequence[Any], dict[Any, Any]]:
+    """(a key for each value, key -> value for each distinct key): values of one type are
+    their own keys; otherwise a key holds the type too (`True`, `1` and `1.0` are equal
+    in Python but not in YAML), and a list or mapping is known by the object."""
+    types = set(map(type, values))
+    types.discard(type(None))
+    if len(types) <= 1 and not types & {list, dict}:
+        return values, dict(zip(values, values, strict=True))
+    if types <= {list, dict}:  # lists, mappings and None: each object its own key
+        ids = list(map(id, values))
+        return ids, dict(zip(ids, values, strict=True))
+    keys = [(_OBJECT, id(v)) if type(v) in (list, dict) else (type(v), v) for v in values]
+    return keys, dict(zip(keys, values, strict=True))
+
+
+_OBJECT = object()
+
+
+def _line(key: str, value: Any) -> tuple[str, int]:
+    """The lines of one key and its value, and the parser events they make."""
+    if type(value) is str:
+        return f"{key}: {_scalar_text(value, False)}\n", 2
+    if value is None or value == []:
+        return "", 0
+    if isinstance(value, list):
+        return f"{key}:\n" + "".join(f"  - {written(item, True)}\n" for item in value), 1 + _events(value)
+    return f"{key}: {written(value, False)}\n", 1 + _events(value)
+
+
+def _events(value: Any) -> int:
+    """The parser events of a value: one a scalar, a collection's start and end, and its items."""
+    if isinstance(value, list):
+        return 2 + sum(map(_events, value))
+    if isinstance(value, dict):
+        return 2 + sum(1 + _events(item) for item in value.values())
+    return 1

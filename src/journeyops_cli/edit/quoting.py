@@ -10,8 +10,10 @@ import re
 _SPECIAL_WORDS = {
     "y", "n", "yes", "no", "on", "off", "true", "false", "null", "~",
 }
-_PLAIN = re.compile(r"[A-Za-z\u00c0-\U0010ffff][\w\u00c0-\U0010ffff .,()/'?!&+-]*")
-_NUMBER_LIKE = re.compile(r"[-+.0-9]")
+# Letters, digits and a few marks; not the characters `_ESCAPE` escapes.
+_LETTERS = "\u00c0-\u2027\u202a-\ufefe\uff00-\ufffd\U00010000-\U0010ffff"
+_PLAIN = re.compile(rf"[A-Za-z{_LETTERS}][\w{_LETTERS} .,()/'?!&+-]*")
+_NUMBER_LIKE = "-+.0123456789"  # a first character that may make a number
 # Characters a YAML reader takes as a line break (NEL, LS, PS) or does not allow in a file
 # (DEL, C1 controls, BOM, non-characters): escaped in double quotes, never written plain.
 # json.dumps escapes the C0 controls itself.
@@ -31,7 +33,11 @@ def yaml_scalar(value: object, flow: bool = False) -> str:
         return "true" if value else "false"
     if isinstance(value, int | float):
         return repr(value)
-    text = str(value)
+    return text_scalar(str(value), flow)
+
+
+def text_scalar(text: str, flow: bool = False) -> str:
+    """`yaml_scalar` of a string."""
     if _is_plain_safe(text) and not (flow and any(c in text for c in ",[]{}")):
         return text
     return double_quoted(text)
@@ -46,13 +52,13 @@ def double_quoted(text: str) -> str:
 
 
 def _is_plain_safe(text: str) -> bool:
-    if not text or text != text.strip() or text.lower() in _SPECIAL_WORDS:
+    if not text or text != text.strip() or (len(text) <= 5 and text.lower() in _SPECIAL_WORDS):
         return False
-    if _NUMBER_LIKE.match(text):
+    if text[0] in _NUMBER_LIKE:
         return False
     if text.endswith(("?", ":")) or " #" in text or ": " in text:
         return False
-    return _PLAIN.fullmatch(text) is not None and _ESCAPE.search(text) is None
+    return _PLAIN.fullmatch(text) is not None
 
 
 def is_bare_item(value: str) -> bool:

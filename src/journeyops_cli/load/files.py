@@ -188,6 +188,11 @@ def read_text(root: Path, rel: str, limits: LimitsConfig) -> tuple[str | None, l
     return decode_text(rel, data)
 
 
+def too_large(size: int, limit: int) -> str:
+    """What the loader says of a file over `limits.max_file_bytes` (it is not parsed)."""
+    return f"file is {size:,} bytes, more than the limit of {limit:,}"
+
+
 def read_bytes(
     root: Path, rel: str, limits: LimitsConfig
 ) -> tuple[bytes | None, list[Finding], os.stat_result | None]:
@@ -210,8 +215,7 @@ def read_bytes(
         if size > limit:
             return None, [
                 finding(
-                    "JO009", rel, 1, 1,
-                    f"file is {size:,} bytes, more than the limit of {limit:,}",
+                    "JO009", rel, 1, 1, too_large(size, limit),
                     "split it into smaller files, or raise limits.max_file_bytes in journeyops.yaml",
                 )
             ], stat

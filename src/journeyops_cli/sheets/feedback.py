@@ -14,12 +14,16 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import partial
+from operator import itemgetter
 from typing import Any
 
 from journeyops_cli.bank import Bank
-from journeyops_cli.edit.fields import record_yaml
+from journeyops_cli.edit.fields import records_yaml
+from journeyops_cli.edit.records import invalid
+from journeyops_cli.models import Insight
 from journeyops_cli.models.config_import import ImportProfile
-from journeyops_cli.rules.privacy.scan import _HINTS
+from journeyops_cli.rules.privacy.scan import _HINTS, may_hold
 from journeyops_cli.sheets.layout import CHOICES
 from journeyops_cli.sheets.rows import Rows, cells
 from journeyops_cli.sheets.values import parse_date
@@ -27,7 +31,7 @@ from journeyops_cli.slug import is_slug, slugify
 from journeyops_cli.speed.executor import gc_paused
 
 MAX_RECORDS_PER_FILE = 2000  # keeps each file far below the loader's size limit
-_SENTENCE = re.compile(r"(?<=[.!?])\s")
+_SENTENCE_END = re.compile(r"[.!?]\s")
 
 
 @dataclass(slots=True)
@@ -36,6 +40,8 @@ class Planned:
 
     files: dict[str, list[str]] = field(default_factory=dict)
     """Bank-relative path -> the YAML text of each new record."""
+    events: dict[str, list[int]] = field(default_factory=dict)
+    """Bank-relative path -> the parser events of each record's text (`Changeset.add`)."""
     ids: list[str] = field(default_factory=list)
     skipped: int = 0
     """Rows already in the bank (same id)."""
@@ -74,16 +80,26 @@ class _Privacy:
         return text, len(hits)
 
 
-def stable_id(prefix: str, date: dt.date, source: str, summary: str, given: str | None) -> str:
-    """The same row gives the same id in every run."""
-    if given:
-        return f"{prefix}-{slugify(given)}"[:64].rstrip("-")
-    digest = hashlib.sha1(f"{date.isoformat()}\x1f{source}\x1f{summary}".encode()).hexdigest()[:10]
-    return f"{prefix}-{date.isoformat().replace('-', '')}-{digest}"
+def stable_ids(prefix: str, dates: list[dt.date], sources: list[str], summaries: list[str],
+               given: list[str | None]) -> list[str]:
+    """The id of each row (the same row gives the same id in every run): from an id column
+    where there is one, else from the row's date, source and summary (one hash a row)."""
+    days = {date: (date.isoformat(), date.isoformat().replace("-", "")) for date in set(dates)}
+    out = []
+    for date, source, summary, name in zip(dates, sources, summaries, given, strict=True):
+        if name:
+            out.append(f"{prefix}-{slugify(name)}"[:64].rstrip("-"))
+            continue
+        day, compact = days[date]
+        digest = hashlib.sha1(f"{day}\x1f{source}\x1f{summary}".encode()).hexdigest()[:10]
+        out.append(f"{prefix}-{compact}-{digest}")
+    return out
 
 
 def title_from(summary: str) -> str:
-    first = _SENTENCE.split(summary.strip(), maxsplit=1)[0]
+    text = summary.strip()
+    end = _SENTENCE_END.search(text)
+    first = text if end is None else text[:end.start() + 1]
     return first if len(first) <= 80 else first[:79].rstrip() + "…"
 
 
@@ -113,20 +129,27 @@ def plan_insights(bank: Bank, rows: Rows, profile: ImportProfile, name: str, def
 
 
 def _plan_rows(bank: Bank, rows: Rows, profile: ImportProfile, prefix: str, mapper: _Mapper, out: Planned) -> None:
+    """Column by column: each column's values worked out for every row at once (a value
+    met again is looked up once), the privacy rules run on the texts that may hold
+    personal data, then ids, files and the YAML text of the new records."""
+    table = mapper.table()
     known = set(bank.ids("Insight"))
     seen: set[str] = set()
     counts: dict[str, int] = {}
     folder = profile.folder.strip("/")
     by_month = profile.group == "month"
-    for index, row in cells(rows):
-        record = mapper.record(index, row)
-        if record is None:
-            continue
-        masked = record.pop("_masked")
-        record_id = record["id"] = stable_id(prefix, record["date"], record["source"], record["summary"],
-                                             record.pop("_id"))
+    bad, keep = table.bad, []
+    dates, sources = table.values["date"], table.values["source"]
+    good = [at for at in range(len(table.index)) if at not in bad]
+    ids: list[str] = table.values["id"]
+    made = stable_ids(prefix, *([*map(column.__getitem__, good)] for column in (
+        dates, sources, table.values["summary"], table.ids)))
+    files: dict[str, list[int]] = {}
+    for at, record_id in zip(good, made, strict=True):
+        index = table.index[at]
+        ids[at] = record_id
         if not is_slug(record_id):
-            out.problems.append(f"{rows.where(index)}: the id '{record_id}' is not valid")
+            bad[at] = f"{rows.where(index)}: the id '{record_id}' is not valid"
             continue
         if record_id in known:
             out.skipped += 1
@@ -134,24 +157,49 @@ def _plan_rows(bank: Bank, rows: Rows, profile: ImportProfile, prefix: str, mapp
         if record_id in seen:
             continue  # the same row twice in one file
         seen.add(record_id)
-        out.masked += masked
-        bucket = record["date"].isoformat()[:7] if by_month else slugify(record["source"])[:32]
+        out.masked += table.masked[at]
+        bucket = dates[at].isoformat()[:7] if by_month else slugify(sources[at])[:32]
         count = counts[bucket] = counts.get(bucket, 0) + 1
         part = (count - 1) // MAX_RECORDS_PER_FILE
-        path = f"{folder}/{prefix}-{bucket}{f'-{part + 1}' if part else ''}.yaml"
-        out.files.setdefault(path, []).append(record_yaml(record))
-        out.ids.append(record_id)
+        files.setdefault(f"{folder}/{prefix}-{bucket}{f'-{part + 1}' if part else ''}.yaml", []).append(at)
+        keep.append(at)
+    out.problems += [bad[at] for at in sorted(bad)]
+    columns = {key: list(map(table.values[key].__getitem__, keep)) for key in _ORDER}
+    for number, why in sorted(invalid(Insight, columns, len(keep)).items()):
+        out.problems.append(f"{rows.where(table.index[keep[number]])}: {why}")
+    if out.problems:
+        return
+    written = records_yaml(columns)
+    position = {at: number for number, at in enumerate(keep)}
+    for path, members in files.items():
+        numbers = [position[at] for at in members]
+        out.files[path] = [written.texts[n] for n in numbers]
+        out.events[path] = [written.events[n] for n in numbers]
+    out.ids = columns["id"]
 
 
 _STEP_SEPARATORS = re.compile(r"[\n,;]+")
 _ORDER = ("kind", "id", "title", "type", "source", "date", "summary", "evidence", "severity", "confidence",
-          "steps", "customer_groups", "_id", "_masked")
+          "steps", "customer_groups")
+
+
+@dataclass(slots=True)
+class _Table:
+    """The rows as columns of insight data (`values[key][at]` for the row
+    `index[at]`), what the privacy rules masked in each, and the first problem of each row
+    that has one."""
+
+    index: list[int]
+    values: dict[str, list[Any]]
+    ids: list[str | None]
+    masked: list[int]
+    bad: dict[int, str]
 
 
 class _Mapper:
-    """One row at a time into an insight's data, with what every row shares worked out
-    once: the columns, the value maps, the steps and customer groups that exist, the dates
-    already read (an export has few distinct ones), the privacy rules."""
+    """The rows into columns of insight data, with what every row shares worked out once:
+    the columns, the value maps, the steps and customer groups that exist, the privacy
+    rules; a value met again (a date, a step cell, a source) is worked out once."""
 
     def __init__(self, bank: Bank, rows: Rows, columns: dict[str, int], profile: ImportProfile,
                  default_source: str, out: Planned) -> None:
@@ -159,98 +207,134 @@ class _Mapper:
         self.default_source = profile.source or default_source
         self.privacy = _Privacy(bank)
         self.groups = set(bank.ids("CustomerGroup"))
-        self.steps: dict[str, bool] = {}
-        self.dates: dict[Any, tuple[dt.date | None, str | None]] = {}
         self.values: dict[str, dict[str, str]] = {k: v for k, v in profile.values.items() if v}
         self.defaults = (("type", profile.type), ("severity", profile.severity),
                          ("confidence", profile.confidence))
 
-    def get(self, row: list[Any], key: str) -> str:
-        column = self.columns.get(key)
-        if column is None or column >= len(row) or row[column] is None:
-            return ""
-        value = row[column]
-        if type(value) is str:
-            text = value.strip()
-        else:
-            text = value.isoformat() if isinstance(value, dt.date | dt.datetime) else str(value).strip()
-        mapped = self.values.get(key)
-        return mapped.get(text, text) if mapped else text
-
-    def problem(self, index: int, key: str, message: str) -> None:
-        where = self.rows.where(index, self.columns.get(key))
-        self.out.problems.append(f"{where}: column '{self.profile.columns[key]}': {message}")  # type: ignore[index]
-
-    def date(self, cell: Any) -> tuple[dt.date | None, str | None]:
-        if type(cell) is not str:
-            return parse_date(cell)
-        known = self.dates.get(cell)
-        if known is None:
-            known = self.dates[cell] = parse_date(cell)
-        return known
-
-    def step_exists(self, ref: str) -> bool:
-        known = self.steps.get(ref)
-        if known is None:
-            known = self.steps[ref] = self.bank.step(ref) is not None
-        return known
-
-    def record(self, index: int, row: list[Any]) -> dict[str, Any] | None:
-        """The insight's data (without its id yet), or None after reporting a problem."""
-        column = self.columns["date"]
-        date, why = self.date(row[column] if column < len(row) else None)
-        if date is None:
-            self.problem(index, "date", why or "not a date")
-            return None
-        get = self.get
-        summary = get(row, "summary")
-        if not summary:
-            self.problem(index, "summary", "empty")
-            return None
-        record: dict[str, Any] = dict.fromkeys(_ORDER)  # the keys in the order they are written
-        record["kind"], record["id"], record["title"] = "Insight", "", get(row, "title") or title_from(summary)
+    def table(self) -> _Table:
+        index = [i for i, _ in cells(self.rows)]
+        selected = [self.rows.rows[i] for i in index]
+        self.shortest = min(map(len, selected), default=0)
+        bad: dict[int, str] = {}
+        count = len(index)
+        get = partial(self._column, selected)
+        values: dict[str, list[Any]] = {"kind": ["Insight"] * count, "id": [""] * count}
+        # The checks in the order a row is read: a row's first problem is reported.
+        raw_dates = self._cells(selected, self.columns["date"])
+        parsed = {cell: parse_date(cell) for cell in set(raw_dates)}
+        dates = values["date"] = []
+        for at, cell in enumerate(raw_dates):
+            date, why = parsed[cell]
+            if date is None:
+                self._problem(bad, at, index, "date", why or "not a date")
+            dates.append(date)
+        summaries = values["summary"] = get("summary")
+        for at, summary in enumerate(summaries):
+            if not summary:
+                self._problem(bad, at, index, "summary", "empty")
+        values["title"] = [t or title_from(s) for t, s in zip(get("title"), summaries, strict=True)]
         for key, default in self.defaults:
-            value = get(row, key) or default
+            column = values[key] = [value or default for value in get(key)]
             choices = CHOICES[key]
-            if value is not None and value not in choices:
-                self.problem(index, key, f"'{value}' is not a {key}; use {', '.join(choices)} "
-                             "(or map it under values:)")
-                return None
-            record[key] = value
-        record["source"] = get(row, "source") or self.default_source
-        record["date"] = date
-        record["summary"] = summary
-        record["evidence"] = get(row, "link") or None
+            wrong = {value for value in set(column) if value is not None and value not in choices}
+            for at, value in enumerate(column) if wrong else ():
+                if value in wrong:
+                    self._problem(bad, at, index, key, f"'{value}' is not a {key}; use {', '.join(choices)} "
+                                  "(or map it under values:)")
+        values["source"] = [value or self.default_source for value in get("source")]
+        values["evidence"] = [value or None for value in get("link")]
+        steps: dict[str, list[str] | str] = {}
+        step_column = values["steps"] = []
+        for at, cell in enumerate(get("step")):
+            found = steps.get(cell)
+            if found is None:
+                found = steps[cell] = self._steps(cell)
+            if type(found) is str:
+                self._problem(bad, at, index, "step", found)
+            step_column.append(found)
+        groups = values["customer_groups"] = []
+        lists: dict[str, list[str]] = {"": []}  # one list a group: written once
+        for at, group in enumerate(get("customer_group")):
+            if group not in lists:
+                if group not in self.groups:
+                    self._problem(bad, at, index, "customer_group", f"no customer group '{group}' in the bank")
+                    groups.append([])
+                    continue
+                lists[group] = [group]
+            groups.append(lists[group])
+        masked = self._privacy(values, index, bad)
+        ids = [value or None for value in get("id")]
+        return _Table(index, values, ids, masked, bad)
+
+    def _privacy(self, values: dict[str, list[Any]], index: list[int], bad: dict[int, str]) -> list[int]:
+        """Personal data in the summary, title and source of each row masked, or the row
+        refused, as the profile says; the number masked in each row. The title is looked
+        at only where it is not the start of a summary already scanned."""
+        masked = [0] * len(index)
+        refuse = self.profile.privacy == "refuse"
+        for key in ("summary", "title", "source"):
+            column = values[key]
+            if key == "title":
+                summaries = values["summary"]
+                look = [at for at, title in enumerate(column) if at not in bad and (
+                    masked[at] or not summaries[at].startswith(title.rstrip("…")))]
+            else:
+                look = [at for at in range(len(column)) if at not in bad]
+            texts = list(dict.fromkeys(column[at] for at in look))  # each text once
+            hits = {texts[n]: self.privacy.hits(texts[n]) for n in may_hold(self.privacy.rules, texts)}
+            for at in (at for at in look if column[at] in hits) if hits else ():
+                found = hits[column[at]]
+                if not found:
+                    continue
+                if refuse:
+                    what = ", ".join(sorted({h[2] for h in found}))
+                    bad.setdefault(at, f"{self.rows.where(index[at])}: personal data ({what}) in the {key}; "
+                                   "anonymise the row, or import with --privacy mask")
+                    continue
+                column[at], count = self.privacy.mask(column[at])
+                masked[at] += count
+        return masked
+
+    def _steps(self, cell: str) -> list[str] | str:
+        """The steps of a step cell (after the profile's own), or why not."""
         steps = list(self.profile.steps)
-        cell = get(row, "step")
         for ref in _STEP_SEPARATORS.split(cell) if cell else ():
             ref = ref.strip()
-            if ref and not self.step_exists(ref):
-                self.problem(index, "step", f"no step '{ref}' in the bank")
-                return None
+            if ref and self.bank.step(ref) is None:
+                return f"no step '{ref}' in the bank"
             if ref and ref not in steps:
                 steps.append(ref)
-        record["steps"] = steps
-        group = get(row, "customer_group")
-        if group and group not in self.groups:
-            self.problem(index, "customer_group", f"no customer group '{group}' in the bank")
-            return None
-        record["customer_groups"] = [group] if group else []
-        masked = 0
-        hits = self.privacy.hits
-        for key in ("summary", "title", "source"):
-            if key == "title" and not masked and record["summary"].startswith(record["title"].rstrip("…")):
-                continue  # the title is the start of a summary already scanned
-            found = hits(record[key])
-            if not found:
-                continue
-            if self.profile.privacy == "refuse":
-                what = ", ".join(sorted({h[2] for h in found}))
-                self.out.problems.append(f"{self.rows.where(index)}: personal data ({what}) in the {key}; "
-                                         "anonymise the row, or import with --privacy mask")
-                return None
-            record[key], count = self.privacy.mask(record[key])
-            masked += count
-        record["_id"] = get(row, "id") or None
-        record["_masked"] = masked
-        return record
+        return steps
+
+    def _problem(self, bad: dict[int, str], at: int, index: list[int], key: str, message: str) -> None:
+        if at not in bad:
+            where = self.rows.where(index[at], self.columns.get(key))
+            bad[at] = f"{where}: column '{self.profile.columns[key]}': {message}"  # type: ignore[index]
+
+    def _cells(self, selected: list[list[Any]], column: int) -> list[Any]:
+        """The cells of a column (a CSV's rows may be short: "" there, as in a workbook's
+        empty cell, None)."""
+        if self.shortest > column:
+            return list(map(itemgetter(column), selected))
+        missing = "" if self.rows.sheet is None else None
+        return [row[column] if column < len(row) else missing for row in selected]
+
+    def _column(self, selected: list[list[Any]], key: str) -> list[str]:
+        """The text of a column in each row: stripped, a workbook's date as 2026-11-15,
+        mapped by the profile's `values:`; "" where the profile has no such column."""
+        column = self.columns.get(key)
+        if column is None:
+            return [""] * len(selected)
+        found = self._cells(selected, column)
+        if self.rows.sheet is None:  # CSV: text only
+            texts = list(map(str.strip, found))
+        else:
+            texts = [value.strip() if type(value) is str else _text(value) for value in found]
+        mapped = self.values.get(key)
+        return [mapped.get(text, text) for text in texts] if mapped else texts
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    return value.isoformat() if isinstance(value, dt.date | dt.datetime) else str(value).strip()

@@ -13,6 +13,7 @@ from typing import Any
 
 from journeyops_cli.sheets import SheetError
 from journeyops_cli.sheets.layout import column_letter
+from journeyops_cli.speed.executor import gc_paused
 
 DELIMITERS = ",;\t|"
 
@@ -87,7 +88,8 @@ def read_csv(path: Path, shown: str, encoding: str | None = None, delimiter: str
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=chosen)
     try:
         header = next(reader, None)
-        rows = list(reader)
+        with gc_paused():  # many small lists and texts, no cycles
+            rows = list(reader)
     except csv.Error as error:
         raise SheetError(f"{shown}:{reader.line_num}", f"not valid CSV: {error}") from None
     if header is None:
@@ -129,5 +131,6 @@ def read_rows(path: Path, shown: str, encoding: str | None = None, delimiter: st
 def cells(rows: Rows) -> Iterator[tuple[int, list[Any]]]:
     """(index, row) for each row that is not empty."""
     for index, row in enumerate(rows.rows):
-        if any(v not in (None, "") for v in row):
+        # any(row): a value that is not falsy, so neither None nor "" (quick for text)
+        if any(row) or any(v not in (None, "") for v in row):
             yield index, row

@@ -66,10 +66,23 @@ def _not_in(kept: list[int]) -> re.Pattern[str]:
 _MAY_CHANGE = _not_in([c for c in range(0x250) if c < 0x80 or _PLAIN[c] == chr(c)])
 
 
+# The Latin-1 characters `plain` keeps as they are, as bytes: a long Latin-1 text is
+# checked with `bytes.translate` (a table per byte) instead of a regex scan.
+_LATIN1_KEPT = bytes(c for c in range(0x100) if c < 0x80 or _PLAIN[c] == chr(c))
+
+
 def plain(text: str) -> str:
     """`text` with each character replaced by the one ASCII character it stands for, where
     there is one (see `_Plain`); the same length, so spans in it are spans in `text`."""
-    return text if text.isascii() or _MAY_CHANGE.search(text) is None else text.translate(_PLAIN)
+    if text.isascii():
+        return text
+    if len(text) > 4096:  # e.g. a whole column of an import at once
+        try:
+            if not text.encode("latin-1").translate(None, _LATIN1_KEPT):
+                return text
+        except UnicodeEncodeError:
+            pass
+    return text if _MAY_CHANGE.search(text) is None else text.translate(_PLAIN)
 
 
 def emails(text: str) -> Iterator[Span]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journeyops_cli.rules.privacy.detect import Span, emails
+from journeyops_cli.rules.privacy.detect import AT_SIGNS, Span, emails
 from journeyops_cli.rules.privacy.scan import EMAIL_HINT, PersonalDataRule
 
 
@@ -33,6 +33,7 @@ class EmailAddress(PersonalDataRule):
     name = "privacy.email"
     groups = ("privacy",)
     what = "e-mail address"
+    signs = AT_SIGNS
     hint = EMAIL_HINT
     mask = "***@***"
 

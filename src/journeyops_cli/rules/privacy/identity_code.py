@@ -31,6 +31,7 @@ class IdentityCode(PersonalDataRule):
     name = "privacy.identity-code"
     groups = ("privacy",)
     what = "personal identity code"
+    min_digits = 9  # ddmmyy and the individual number
     hint = DIGITS_HINT
     mask = "******-****"
 

@@ -31,6 +31,7 @@ class PhoneNumber(PersonalDataRule):
     name = "privacy.phone"
     groups = ("privacy",)
     what = "phone number"
+    min_digits = 9  # counted by `phones`
     hint = DIGITS_HINT
     mask = "+*** *** ****"
 

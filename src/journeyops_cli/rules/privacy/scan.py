@@ -8,11 +8,12 @@ import re
 import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import methodcaller
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from journeyops_cli.findings import Finding
 from journeyops_cli.rules.base import Rule, RuleOptions
-from journeyops_cli.rules.privacy.detect import AT_SIGNS, Span
+from journeyops_cli.rules.privacy.detect import AT_SIGNS, Span, plain
 from journeyops_cli.rules.walk import matching_strings, string_list
 
 if TYPE_CHECKING:
@@ -55,6 +56,36 @@ def candidates(bank: Bank) -> Scanned:
     return found
 
 
+_NOT_DIGITS = bytes(b for b in range(256) if not 0x30 <= b <= 0x39)
+_digits_of = methodcaller("translate", None, _NOT_DIGITS)
+
+
+def may_hold(rules: list[PersonalDataRule], texts: list[str]) -> list[int]:
+    """The indices of the texts in which any of `rules` may find something (a superset;
+    run the rules on those alone): each rule's `signs` or `min_digits`, checked for many
+    texts at once. Digits are counted in UTF-8 bytes (ASCII digits only), so a text that
+    `plain` may change (digits of other scripts) is always kept."""
+    if not texts:
+        return []
+    joined = "\n".join(texts)
+    signs = "".join({s for r in rules for s in r.signs if s in joined})
+    digits = min((r.min_digits for r in rules if r.min_digits), default=0)
+    if any(not r.signs and not r.min_digits for r in rules):
+        return list(range(len(texts)))
+    keep = [False] * len(texts)
+    if digits:
+        keep = [count >= digits for count in map(len, map(_digits_of, map(str.encode, texts)))]
+        if plain(joined) is not joined:
+            for index, text in enumerate(texts):
+                if plain(text) is not text:
+                    keep[index] = True
+    if signs:
+        for index, text in enumerate(texts):
+            if any(s in text for s in signs):
+                keep[index] = True
+    return [index for index, kept in enumerate(keep) if kept]
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     """A value a privacy rule reports, and its finding (which never shows the value)."""
@@ -75,6 +106,10 @@ class PersonalDataRule(Rule):
     # A pattern every string with a hit contains (a cheap pre-filter); None scans every
     # string.
     hint: ClassVar[re.Pattern[str] | None] = None
+    # Cheaper still, for many texts at once (`may_hold`): one of these characters is in
+    # every hit, or every hit holds at least this many decimal digits.
+    signs: ClassVar[str] = ""
+    min_digits: ClassVar[int] = 0
 
     def check(self, bank: Bank) -> Iterator[Finding]:
         for hit in self.hits(bank):

@@ -1,0 +1,143 @@
+"""New records in bulk (`edit/records.py`): the text `records_yaml` writes for any record an
+import can produce reads back through the bank's own read path as exactly the model that
+`invalid` validated, so an import checks new files by validation and libyaml's parse
+instead of reading each one back. An existing file is still read back whole."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from journeyops_cli.edit.changeset import Changeset
+from journeyops_cli.edit.fields import append_documents, read_back, record_yaml, records_yaml
+from journeyops_cli.edit.records import invalid, structure_problem
+from journeyops_cli.load.files import FileResult, load_text
+from journeyops_cli.models import Insight
+from journeyops_cli.models.base import SLUG_PATTERN, STEP_REF_PATTERN
+from journeyops_cli.models.config import LimitsConfig
+
+LIMITS = LimitsConfig()
+# Texts people type, and what YAML would read as something else if it were written plain.
+TRICKY = ["yes", "no", "NO", "on", "null", "~", "true", "1e3", "0x1F", "2026-11-15", "12", "-1", ".5", "- item",
+          "# not a comment", "@user", "`x`", "a: b", "a #b", "key:", "why?", "'quoted'", '"double"', "[a, b]",
+          "{a: b}", "*alias", "&anchor", "!tag", "%YAML", "---", "...", "|", ">", "a\nb", " lead", "trail ",
+          "tab\there", "\ufeffbom", "line\u2028sep", "nel\x85", "x" * 1000, "ä" * 200, "Päätös: 3 viikkoa"]
+texts = st.one_of(st.text(), st.sampled_from(TRICKY), st.lists(st.sampled_from(TRICKY), max_size=4).map(" ".join))
+slugs = st.from_regex(SLUG_PATTERN[:-1] + r"\Z", fullmatch=True)
+step_refs = st.from_regex(STEP_REF_PATTERN[:-1] + r"\Z", fullmatch=True)
+language_texts = st.dictionaries(st.sampled_from(["fi", "sv", "en"]), texts, min_size=1)
+
+
+def insights(valid: bool) -> st.SearchStrategy[dict[str, Any]]:
+    """Insight data as an import makes it (None or [] is a key left out); with `valid`
+    False, also values the model refuses."""
+    wrong: st.SearchStrategy[Any] = st.sampled_from(["", "Not A Slug", "x#", None]) if not valid else st.nothing()
+    return st.fixed_dictionaries({
+        "kind": st.just("Insight"),
+        "id": st.one_of(slugs, wrong.filter(lambda v: v is not None)),
+        "title": st.one_of(texts.filter(bool), language_texts.filter(lambda d: all(d.values())), wrong),
+        "type": st.one_of(st.sampled_from(["feedback", "survey", "research"]), wrong),
+        "source": st.one_of(texts, wrong),
+        "date": st.dates(dt.date(1900, 1, 1), dt.date(2999, 12, 31)),
+        "summary": st.one_of(texts.filter(bool), wrong),
+        "evidence": st.one_of(st.none(), texts),
+        "severity": st.one_of(st.sampled_from(["low", "medium", "high", "critical", None]), wrong),
+        "confidence": st.sampled_from(["low", "medium", "high", None]),
+        "steps": st.lists(st.one_of(step_refs, wrong.filter(lambda v: v is not None)), max_size=3),
+        "customer_groups": st.lists(slugs, max_size=2),
+    })
+
+
+def columns_of(records: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    return {key: [record[key] for record in records] for key in records[0]}
+
+
+def model_of(record: dict[str, Any]) -> Insight | None:
+    """What the read path ends in for this data: its model, or None when it is refused."""
+    try:
+        return Insight.model_validate({k: read_back(v) for k, v in record.items() if v is not None and v != []})
+    except ValidationError:
+        return None
+
+
+def read_path(text: str) -> FileResult:
+    result = FileResult("insights/new.yaml")
+    load_text(text, "insights/new.yaml", LIMITS, result)
+    return result
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.lists(insights(valid=True), min_size=1, max_size=6))
+def test_written_records_read_back_as_the_validated_models(records: list[dict[str, Any]]) -> None:
+    columns = columns_of(records)
+    assert invalid(Insight, columns, len(records)) == {}
+    written = records_yaml(columns)
+    assert written.texts == [record_yaml({key: record[key] for key in columns}) for record in records]
+    text = append_documents("", written.texts, "\n")
+    result = read_path(text)
+    assert [f.message for f in result.findings] == []
+    assert [r.model_dump() for r in result.records] == [model_of(record).model_dump() for record in records]  # type: ignore[union-attr]
+    assert structure_problem(text, sum(written.events)) is None
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.lists(insights(valid=False), min_size=1, max_size=6))
+def test_invalid_refuses_exactly_the_records_the_read_path_refuses(records: list[dict[str, Any]]) -> None:
+    columns = columns_of(records)
+    refused = {index for index, record in enumerate(records) if model_of(record) is None}
+    assert set(invalid(Insight, columns, len(records))) == refused
+    written = records_yaml(columns)
+    text = append_documents("", written.texts, "\n")
+    assert {r.source_document for r in read_path(text).records} == set(range(len(records))) - refused
+    assert structure_problem(text, sum(written.events)) is None
+
+
+def test_invalid_names_the_field_and_the_reason() -> None:
+    record = {"kind": "Insight", "id": "a-1", "title": "", "type": "feedback", "source": "s",
+              "date": dt.date(2026, 11, 15), "summary": "x"}
+    assert invalid(Insight, columns_of([record]), 1) == {0: "title: String should have at least 1 character"}
+    assert invalid(Insight, columns_of([{**record, "title": "t", "mood": "x"}]), 1) == {
+        0: "mood: not a field of Insight"}
+    del record["summary"]
+    assert invalid(Insight, columns_of([{**record, "title": "t"}]), 1) == {0: "summary: Field required"}
+
+
+def test_structure_problem_counts_the_events_libyaml_parses() -> None:
+    one = records_yaml({"kind": ["Insight"], "id": ["a"], "steps": [["j#s", "j#t"]]})
+    assert one.texts == ["kind: Insight\nid: a\nsteps:\n  - j#s\n  - j#t\n"] and one.events == [13]
+    assert structure_problem(one.texts[0], 13) is None
+    # A value that broke out of its line (what a wrong quoting decision would do):
+    assert structure_problem("kind: Insight\nid: a\ntitle: x\nsummary: y\n", 10) == (
+        "parses as 12 parser events, not the 10 written")
+    problem = structure_problem("kind: Insight\ntitle: [a\n", 6)
+    assert problem is not None and problem.startswith("not valid YAML: while parsing a flow sequence")
+
+
+def test_new_files_are_checked_by_their_parse_and_existing_ones_read_back(tmp_path: Path) -> None:
+    (tmp_path / "insights").mkdir()
+    (tmp_path / "insights" / "old.yaml").write_text("# kept\nkind: Insight\nid: old\n", encoding="utf-8")
+    changes = Changeset(tmp_path, LIMITS)
+    good = records_yaml({"kind": ["Insight"], "id": ["a"], "title": ["t"]})
+    changes.add("insights/new.yaml", good.texts, "new", good.events)
+    changes.add("insights/bad.yaml", ["kind: Insight\nid: b\ntitle: x\nsummary: y\n"], "new", [10])
+    changes.add("insights/old.yaml", good.texts, "new", good.events)
+    assert changes.files["insights/new.yaml"].events == 10
+    assert changes.files["insights/old.yaml"].events is None  # existing: read back whole
+    errors = changes.file_errors(workers=1)
+    assert errors[0] == "insights/bad.yaml:1:1: parses as 12 parser events, not the 10 written"
+    assert all(not e.startswith("insights/new.yaml") for e in errors)
+    assert any(e.startswith("insights/old.yaml:") for e in errors)  # both records lack fields
+    assert changes.files["insights/old.yaml"].text.startswith("# kept\nkind: Insight\nid: old\n---\n")
+
+
+def test_a_new_file_the_loader_would_not_read_is_refused(tmp_path: Path) -> None:
+    changes = Changeset(tmp_path, LimitsConfig(max_file_bytes=100))
+    big = records_yaml({"kind": ["Insight"], "id": ["a"], "summary": ["ä" * 60]})
+    changes.add("insights/big.yaml", big.texts, "new", big.events)
+    assert changes.file_errors(workers=1) == [
+        "insights/big.yaml:1:1: file is 150 bytes, more than the limit of 100"]
