@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from journeyops_cli.bank import Bank
+from journeyops_cli.bank.pointers import pointing_at
 from journeyops_cli.edit import EditError
 from journeyops_cli.edit.changeset import Changeset
 from journeyops_cli.edit.fields import AppendItem, Edit, RemoveItem, SetValue, apply_edits
@@ -294,9 +295,7 @@ def remove_step(bank: Bank, journey_id: str, step_id: str) -> Changeset:
 
 def orphans_of(bank: Bank, journey_id: str, step_id: str) -> list[tuple[str, str, str]]:
     """What would point at nothing if the step went: (kind, id, file) of each."""
-    from journeyops_cli.diff.compare import _orphans
-
-    return [(o.kind, o.id, o.path) for o in _orphans(bank, {(journey_id, step_id)})]
+    return [(o.kind, o.id, o.path) for o in pointing_at(bank, {(journey_id, step_id)})]
 
 
 def add_observation(bank: Bank, metric_id: str, form: Form) -> Changeset:
