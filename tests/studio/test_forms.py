@@ -140,18 +140,26 @@ def _post_journey_form(client, bank: Path, url: str, **data: object):  # type: i
 
 
 def test_move_a_step_down_and_back_up(bank: Path) -> None:
-    client, _, state = studio_client(bank)
     path = bank / "journeys/mid/daycare-journey.yaml"
+    text = path.read_text(encoding="utf-8")
+    commented = (text.replace("  - id: find-options\n", "  # Where the journey starts.\n  - id: find-options  # first\n")
+                 .replace("    emotion: 0\n", "    # Neutral: people are only looking.\n    emotion: 0  # calm\n", 1))
+    path.write_text(commented, encoding="utf-8")
+    client, _, state = studio_client(bank)
     ids = [s.id for s in state.view.bank.get_kind("Journey", "daycare-journey").steps]  # type: ignore[union-attr]
     answer = _post_journey_form(client, bank, "/journey/daycare-journey/step/find-options/move", direction="down")
     assert answer.status_code == 303, answer.text
     moved = [s.id for s in state.view.bank.get_kind("Journey", "daycare-journey").steps]  # type: ignore[union-attr]
     assert moved == [ids[1], ids[0], *ids[2:]]
     assert errors(bank) == []
+    # The step moved whole, with the comment above it and those inside it.
+    first = commented[commented.index("  # Where the journey starts."):commented.index("  - id: apply\n")]
+    second = commented[commented.index("  - id: apply\n"):commented.index("  - id: wait-for-decision\n")]
+    assert path.read_text(encoding="utf-8") == commented.replace(first + second, second + first)
     _post_journey_form(client, bank, "/journey/daycare-journey/step/find-options/move", direction="up")
     back = [s.id for s in state.view.bank.get_kind("Journey", "daycare-journey").steps]  # type: ignore[union-attr]
     assert back == ids
-    assert "    parent_step: findability\n" in path.read_text(encoding="utf-8")
+    assert path.read_text(encoding="utf-8") == commented
 
 
 def test_add_a_step_before_another_and_mark_reviewed(bank: Path) -> None:

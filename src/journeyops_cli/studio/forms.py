@@ -17,7 +17,7 @@ from journeyops_cli.bank import Bank
 from journeyops_cli.bank.pointers import pointing_at
 from journeyops_cli.edit import EditError
 from journeyops_cli.edit.changeset import Changeset
-from journeyops_cli.edit.fields import AppendItem, Edit, RemoveItem, SetValue, apply_edits
+from journeyops_cli.edit.fields import AppendItem, Edit, MoveItem, RemoveItem, SetValue, apply_edits
 from journeyops_cli.edit.link import field_for
 from journeyops_cli.edit.textfile import read
 from journeyops_cli.edit.verify import data_of
@@ -270,19 +270,13 @@ def add_step(bank: Bank, journey_id: str, form: Form, languages: list[str]) -> C
 
 
 def move_step(bank: Bank, journey_id: str, step_id: str, offset: int) -> Changeset:
-    """Move a step one place up (-1) or down (+1): it is taken out and put back as one
-    block mapping, so comments inside that step are not kept."""
+    """Move a step one place up (-1) or down (+1), with its comments (`edit.fields.MoveItem`)."""
     journey, index = find_step(bank, journey_id, step_id)
     target = index + offset
     if target < 0 or target >= len(journey.steps):
         raise EditError("the step is already at that end of the journey")
-    raw = _raw_step(bank, journey, index)
-    # Taken out, the list is one shorter: put back before the item now at `target`, or at
-    # the end when the step goes last.
-    edits: list[Edit] = [RemoveItem(("steps",), index)]
-    edits.append(AppendItem(("steps",), raw, target if target < len(journey.steps) - 1 else None))
     changes = Changeset(bank.root, bank.config.limits)
-    changes.edit(journey, edits, f"{journey_id}#{step_id} moved")
+    changes.edit(journey, [MoveItem(("steps",), index, target)], f"{journey_id}#{step_id} moved")
     return changes
 
 
