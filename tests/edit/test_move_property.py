@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
+from benchmarks.generate import generate
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from benchmarks.generate import generate
 from journeyops_cli.edit import EditError
 from journeyops_cli.edit.fields import MoveItem, RemoveItem, apply_edits
 from journeyops_cli.edit.verify import data_of, errors_in

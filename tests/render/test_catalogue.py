@@ -1,5 +1,6 @@
-"""The one catalogue of interface words (`render/catalogue.py`), read by `render` and the
-site: complete in every language, and every id a template or the code asks for is in it."""
+"""The one catalogue of interface words (`render/catalogue.py`), read by `render`, the
+site and the studio: complete in every language, and every id a template or the code asks
+for is in it."""
 
 from __future__ import annotations
 
@@ -40,10 +41,9 @@ def test_a_lookup_fails_loudly_on_an_unknown_id() -> None:
 
 def used_ids() -> tuple[set[str], set[str]]:
     """Message ids and id prefixes the templates and the render, site and sheets code name."""
-    # The studio's own words are still in studio/strings.py (Finnish and English), not yet
-    # in this catalogue: its templates are left out until they move here.
-    files = [p for p in templates_dir().rglob("*.j2") if p.parent.name != "studio"]
+    files = sorted(templates_dir().rglob("*.j2"))  # the studio's templates too
     files += sorted((SRC / "site").glob("*.py")) + sorted((SRC / "render").glob("*.py"))
+    files += sorted((SRC / "studio").glob("*.py"))
     files += sorted((SRC / "sheets").glob("*.py"))  # the workbook's lane labels
     ids: set[str] = set()
     prefixes: set[str] = set()

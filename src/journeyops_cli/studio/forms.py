@@ -260,7 +260,7 @@ def add_step(bank: Bank, journey_id: str, form: Form, languages: list[str]) -> C
     if journey.step(step_id) is not None:
         raise EditError(f"journey '{journey_id}' already has a step '{step_id}'")
     before = one(form, "before")
-    position = next((i for i, s in enumerate(journey.steps) if s.id == before), None)
+    position = next((i for i, step in enumerate(journey.steps) if step.id == before), None)
     value: dict[str, Any] = {"id": step_id, "title": title}
     if one(form, "parent_step"):
         value["parent_step"] = one(form, "parent_step")
