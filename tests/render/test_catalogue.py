@@ -78,3 +78,14 @@ def test_every_lint_rule_has_its_summary_in_finnish_and_swedish() -> None:
     assert [code for code in codes if not (rule_title(code, "fi") and rule_title(code, "sv"))] == []
     assert rule_title("JO402", "fi") == "Käytössä olevaa polkua ei ole tarkistettu asetetun ajan sisällä."
     assert rule_title("JO402", "en") is None and rule_title("JO999", "fi") is None
+
+
+def test_every_language_fills_in_the_same_values() -> None:
+    """`{n}`, `{field}`… are the same in every language of a message (a missing one would
+    drop a value, an extra one would fail when the page is made)."""
+    import string
+
+    def names(text: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    assert [key for key, texts in MESSAGES.items() if len({frozenset(names(t)) for t in texts.values()}) > 1] == []

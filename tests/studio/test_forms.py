@@ -282,3 +282,34 @@ def test_a_swedish_bank_gets_a_swedish_studio(tmp_path: Path) -> None:
     assert "De här skulle då peka på ett steg som inte längre finns:" in removing
     assert "Add an insight" in client.get("/?lang=en").text
     assert "Lisää havainto" not in client.get("/?lang=fi").text  # not a language of this bank
+
+
+def test_a_value_typed_wrongly_is_explained_in_the_page_language(bank: Path) -> None:
+    client, _, _ = studio_client(bank)
+    before = snapshot(bank)
+    for lang, said in (
+        ("en", "Not saved: Date &#39;31.12.2026&#39;: write the date as YYYY-MM-DD"),
+        ("fi", "Ei tallennettu: Päivämäärä &#39;31.12.2026&#39;: kirjoita päivämäärä muodossa VVVV-KK-PP"),
+    ):
+        page = client.get(f"/metric/callback-wait-hours?lang={lang}").text
+        answer = client.post(f"/metric/callback-wait-hours?lang={lang}", data={
+            "csrf": csrf_of(page), "digest": digest_of(page), "date": "31.12.2026", "value": "4"})
+        assert answer.status_code == 422
+        assert said in answer.text
+    page = client.get("/triage?lang=fi").text
+    answer = client.post("/triage?lang=fi", data={"csrf": csrf_of(page), "step": "daycare-journey#apply"})
+    assert "Ei tallennettu: valitse vähintään yksi havainto" in answer.text
+    # (the commit form shows only when something changed; the session's CSRF token is one)
+    answer = client.post("/changes?lang=en", data={"csrf": csrf_of(page), "message": " ", "branch": ""})
+    assert "Not saved: write a commit message" in answer.text
+    answer = client.post("/changes?lang=fi", data={"csrf": csrf_of(page), "message": "x", "branch": "a..b"})
+    assert "Ei tallennettu: &#39;a..b&#39; ei kelpaa haaran nimeksi" in answer.text
+    assert snapshot(bank) == before
+
+
+def test_a_form_error_is_english_text_for_the_command_line_too() -> None:
+    from journeyops_cli.studio.forms import FormError, said
+
+    error = FormError("form.not_a_number", field="effort", value="lots")
+    assert error.message == "Effort 'lots': give a number"
+    assert said(error, "sv") == "Arbetsinsats 'lots': ange ett tal"

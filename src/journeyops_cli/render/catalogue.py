@@ -740,6 +740,102 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Hittades inte: inget i banken har det id:t.",
         "en": "Not found: nothing in the bank has that id.",
     },
+    # What a studio form says about a value typed wrongly (`studio.forms.FormError`).
+    "form.bad_date": {
+        "fi": "{field} '{value}': kirjoita päivämäärä muodossa VVVV-KK-PP",
+        "sv": "{field} '{value}': skriv datumet som ÅÅÅÅ-MM-DD",
+        "en": "{field} '{value}': write the date as YYYY-MM-DD",
+    },
+    "form.not_a_number": {
+        "fi": "{field} '{value}': anna luku",
+        "sv": "{field} '{value}': ange ett tal",
+        "en": "{field} '{value}': give a number",
+    },
+    "form.title_needed": {"fi": "otsikko puuttuu", "sv": "rubriken saknas", "en": "a title is needed"},
+    "form.summary_needed": {"fi": "tiivistelmä puuttuu", "sv": "sammanfattningen saknas", "en": "a summary is needed"},
+    "form.source_needed": {"fi": "lähde puuttuu", "sv": "källan saknas", "en": "a source is needed"},
+    "form.problem_needed": {"fi": "ongelma puuttuu", "sv": "problemet saknas", "en": "a problem is needed"},
+    "form.step_title_needed": {
+        "fi": "vaihe tarvitsee otsikon",
+        "sv": "ett steg behöver en rubrik",
+        "en": "a step needs a title",
+    },
+    "form.no_customer_group": {
+        "fi": "pankissa ei ole asiakasryhmää '{id}'",
+        "sv": "banken har ingen kundgrupp '{id}'",
+        "en": "no customer group '{id}' in the bank",
+    },
+    "form.no_journey": {
+        "fi": "pankissa ei ole polkua '{id}'",
+        "sv": "banken har ingen resa '{id}'",
+        "en": "no journey '{id}' in the bank",
+    },
+    "form.no_insight": {
+        "fi": "pankissa ei ole havaintoa '{id}'",
+        "sv": "banken har ingen insikt '{id}'",
+        "en": "no insight '{id}' in the bank",
+    },
+    "form.no_metric": {
+        "fi": "pankissa ei ole mittaria '{id}'",
+        "sv": "banken har ingen mätare '{id}'",
+        "en": "no metric '{id}' in the bank",
+    },
+    "form.no_step": {
+        "fi": "polulla '{journey}' ei ole vaihetta '{step}'",
+        "sv": "resan '{journey}' har inget steg '{step}'",
+        "en": "journey '{journey}' has no step '{step}'",
+    },
+    "form.pick_insights": {
+        "fi": "valitse vähintään yksi havainto",
+        "sv": "välj minst en insikt",
+        "en": "select at least one insight",
+    },
+    "form.pick_step": {"fi": "valitse vaihe", "sv": "välj ett steg", "en": "pick a step"},
+    "form.bad_emotion": {
+        "fi": "tunne {value}: käytä kokonaislukua väliltä -2…2",
+        "sv": "känsla {value}: använd ett heltal från -2 till 2",
+        "en": "emotion {value}: use a whole number from -2 to 2",
+    },
+    "form.no_step_id": {
+        "fi": "otsikosta '{title}' ei saa tehtyä vaiheen tunnistetta; anna tunniste",
+        "sv": "av rubriken '{title}' går det inte att bilda ett id för steget; ange ett",
+        "en": "cannot make a step id from '{title}'; give one",
+    },
+    "form.step_exists": {
+        "fi": "polulla '{journey}' on jo vaihe '{step}'",
+        "sv": "resan '{journey}' har redan ett steg '{step}'",
+        "en": "journey '{journey}' already has a step '{step}'",
+    },
+    "form.at_end": {
+        "fi": "vaihe on jo polun siinä päässä",
+        "sv": "steget är redan i den änden av resan",
+        "en": "the step is already at that end of the journey",
+    },
+    "form.observation_exists": {
+        "fi": "mittarilla '{id}' on jo mittaustulos päivältä {date}",
+        "sv": "mätaren '{id}' har redan ett mätvärde för {date}",
+        "en": "metric '{id}' already has an observation on {date}",
+    },
+    "form.reviewer_needed": {
+        "fi": "kerro, kuka tarkisti polun",
+        "sv": "ange vem som granskade resan",
+        "en": "say who reviewed the journey",
+    },
+    "form.parent_steps_needed": {
+        "fi": "valitse jokaiselle vaiheelle ylemmän tason vaihe",
+        "sv": "välj ett steg i den överordnade resan för varje steg",
+        "en": "pick a parent step for every step",
+    },
+    "form.commit_message_needed": {
+        "fi": "kirjoita commit-viesti",
+        "sv": "skriv ett commit-meddelande",
+        "en": "write a commit message",
+    },
+    "form.bad_branch": {
+        "fi": "'{branch}' ei kelpaa haaran nimeksi",
+        "sv": "'{branch}' kan inte vara namnet på en gren",
+        "en": "'{branch}' cannot be a branch name",
+    },
 }
 
 """Each rule's one-line summary in the page languages (English is its own summary)."""

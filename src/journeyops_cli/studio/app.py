@@ -159,7 +159,7 @@ def _try_save(studio: Studio, digests: dict[str, str], plan: Callable[[], Change
         shown = "; ".join(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}" for f in refused.findings)
         return f"{view.s['refused']} {shown}", 422
     except EditError as error:
-        return f"{view.s['not_saved']} {error.message}", 422
+        return f"{view.s['not_saved']} {forms.said(error, view.language)}", 422
     studio.flash.append(f"{view.s['saved']} {'; '.join(done) if done else '–'}")
     return None, 200
 
@@ -503,6 +503,8 @@ async def changes_page(studio: Studio, request: Request) -> Response:
         try:
             with studio.state.lock:
                 done = git_commit(studio.state.root, forms.one(form, "message"), branch)
+        except forms.FormError as error:
+            message, status = f"{view.s['not_saved']} {error.text(view.language)}", 422
         except RevisionError as error:
             message, status = f"{view.s['not_saved']} {error.message}", 422
         else:

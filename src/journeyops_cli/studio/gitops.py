@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from journeyops_cli.revisions import RevisionError, repository_root, run_git
+from journeyops_cli.studio.forms import FormError
 
 BRANCH = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,99}")
 
@@ -46,13 +47,14 @@ def changes(root: Path) -> Changes | None:
 
 def commit(root: Path, message: str, branch: str | None) -> str:
     """Commit every change under the bank (on a new `branch` when given); returns the
-    commit's short id. A RevisionError says why not."""
+    commit's short id. A FormError (no message, a bad branch name) or a RevisionError (git
+    refused) says why not."""
     message = message.strip()
     if not message:
-        raise RevisionError("write a commit message")
+        raise FormError("form.commit_message_needed")
     if branch is not None:
         if not BRANCH.fullmatch(branch) or ".." in branch or branch.endswith((".", "/", ".lock")):
-            raise RevisionError(f"'{branch}' cannot be a branch name")
+            raise FormError("form.bad_branch", branch=branch)
         run_git(root, "switch", "--create", branch)
     run_git(root, "add", "--all", "--", ".")
     run_git(root, "commit", "--quiet", "--message", message)
