@@ -313,3 +313,13 @@ def test_a_form_error_is_english_text_for_the_command_line_too() -> None:
     error = FormError("form.not_a_number", field="effort", value="lots")
     assert error.message == "Effort 'lots': give a number"
     assert said(error, "sv") == "Arbetsinsats 'lots': ange ett tal"
+
+
+def test_findings_are_shown_in_the_page_language_with_their_fix(bank: Path) -> None:
+    client, _, _ = studio_client(bank)
+    page = client.get("/insight/fb-unlinked-one?lang=fi").text
+    findings = page[page.index('<h2 id="studio-findings-h">Tämän sivun tarkistushuomiot</h2>'):]
+    assert "<strong>Varoitus</strong> JO301: Havaintoa ei ole liitetty mihinkään polun vaiheeseen." in findings
+    assert '<em lang="en">add `steps: [journey-id#step-id]`, e.g. with `journeyops link`</em>' in findings
+    english = client.get("/insight/fb-unlinked-one?lang=en").text
+    assert "insight &#39;fb-unlinked-one&#39; is linked to no journey step" in english

@@ -41,6 +41,7 @@ def test_the_refusal_is_in_the_page_language(bank: Path) -> None:
     page = client.get("/journey/daycare-journey/step/apply?lang=fi").text
     answer = client.post("/journey/daycare-journey/step/apply?lang=fi", data=_step_form(page, parent_step="nope"))
     assert "Ei tallennettu. Muutos toisi pankkiin tämän ongelman:" in answer.text
+    assert "JO202 Tarkentavan polun jokainen vaihe nimeää yläpolun olemassa olevan vaiheen. — " in answer.text
 
 
 def test_a_form_opened_before_the_file_changed_on_disk_is_refused(bank: Path) -> None:

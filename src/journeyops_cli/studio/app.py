@@ -21,8 +21,10 @@ from starlette.routing import Route
 
 from journeyops_cli.edit import EditError
 from journeyops_cli.edit.changeset import Changeset
+from journeyops_cli.findings import Finding
 from journeyops_cli.models import Insight, Journey, Metric, Opportunity
 from journeyops_cli.models.base import Record
+from journeyops_cli.render.i18n import rule_title
 from journeyops_cli.resources import templates_dir
 from journeyops_cli.revisions import RevisionError
 from journeyops_cli.studio import forms
@@ -156,12 +158,20 @@ def _try_save(studio: Studio, digests: dict[str, str], plan: Callable[[], Change
     except Stale:
         return view.s["stale"], 409
     except Refused as refused:
-        shown = "; ".join(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}" for f in refused.findings)
+        shown = "; ".join(_finding_text(f, view.language) for f in refused.findings)
         return f"{view.s['refused']} {shown}", 422
     except EditError as error:
         return f"{view.s['not_saved']} {forms.said(error, view.language)}", 422
     studio.flash.append(f"{view.s['saved']} {'; '.join(done) if done else '–'}")
     return None, 200
+
+
+def _finding_text(finding: Finding, language: str) -> str:
+    """`path:line:col: CODE message`, with the rule's summary in the page language first
+    when the catalogue has it (validate's own message is English)."""
+    title = rule_title(finding.code, language)
+    said = f"{title} — {finding.message}" if title else finding.message
+    return f"{finding.path}:{finding.line}:{finding.column}: {finding.code} {said}"
 
 
 def _redirect(url: str) -> RedirectResponse:
