@@ -12,6 +12,7 @@ steps stay where they were.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
 import pytest
@@ -169,3 +170,29 @@ def test_blank_lines_after_a_block_scalar_stay_between_the_steps_unless_they_are
     assert apply_edits(head + folded + "\n" + b, 0, [MoveItem(("steps",), 0, 1)], "\n", "j.yaml", LIMITS) == (
         head + b + "\n" + folded)
     assert apply_edits(head + kept + b, 0, [MoveItem(("steps",), 0, 1)], "\n", "j.yaml", LIMITS) == head + b + kept
+
+
+@settings(max_examples=150, deadline=None)
+@given(old=st.lists(st.sampled_from("abcd"), min_size=1, max_size=5),
+       new=st.lists(st.sampled_from("abcde"), max_size=5), flow=st.booleans())
+def test_list_edits_turn_any_list_into_any_other_keeping_what_stays(old: list[str], new: list[str],
+                                                                     flow: bool) -> None:
+    """`list_edits` (the studio's step fields, the workbook import): any list into any
+    other; an item that stays keeps its comment."""
+    from journeyops_cli.edit.fields import list_edits
+
+    head = "kind: Journey\nid: j\ntitle: J\nlevel: top\nsteps:\n  - id: s\n    title: S\n    touchpoints:"
+    if flow:
+        text = head + " [" + ", ".join(old) + "]\n"
+    else:
+        text = head + "\n" + "".join(f"      - {item}  # {item}\n" for item in old)
+    edits = list_edits(("steps", 0, "touchpoints"), list(old), list(new))
+    result = apply_edits(text, 0, edits, "\n", "j.yaml", LIMITS)
+    data = data_of(result, LIMITS)
+    assert data is not None and data[0]["steps"][0]["touchpoints"] == new
+    if not flow:
+        items = [line for line in result.splitlines() if line.startswith("      - ")]
+        with_own_comment = [line for line in items if "#" in line and line.split()[1] == line.split()[-1]]
+        assert len(with_own_comment) >= sum((Counter(old) & Counter(new)).values())
+    if old == new:
+        assert edits == []

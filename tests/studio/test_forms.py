@@ -323,3 +323,30 @@ def test_findings_are_shown_in_the_page_language_with_their_fix(bank: Path) -> N
     assert '<em lang="en">add `steps: [journey-id#step-id]`, e.g. with `journeyops link`</em>' in findings
     english = client.get("/insight/fb-unlinked-one?lang=en").text
     assert "insight &#39;fb-unlinked-one&#39; is linked to no journey step" in english
+
+
+def test_reordering_lines_of_a_step_moves_them_with_their_comments(bank: Path) -> None:
+    """The order typed in the form is the order saved (it was ignored): each line moves
+    with its comment."""
+    path = bank / "journeys/mid/daycare-journey.yaml"
+    status = "      - {fi: Seuraa hakemuksen tilaa, en: Follows the application status}\n"
+    calls = "      - {fi: Soittaa asiakaspalveluun, en: Calls customer service}\n"
+    before = path.read_text(encoding="utf-8").replace(status, "      # Most do this first.\n" + status)
+    path.write_text(before, encoding="utf-8")
+    client, _, _ = studio_client(bank)
+    url = "/journey/daycare-journey/step/wait-for-decision?lang=en"
+    page = client.get(url).text
+    answer = client.post(url, data={
+        "csrf": csrf_of(page), "digest": digest_of(page),
+        "title_fi": "Päätöksen odottaminen", "title_en": "Waiting for the decision",
+        "customer_actions_fi": "Soittaa asiakaspalveluun\nSeuraa hakemuksen tilaa",
+        "customer_actions_en": "Calls customer service\nFollows the application status",
+        "pain_points_fi": "Perhe ei tiedä, milloin päätös tulee.",
+        "pain_points_en": "The family does not know when the decision will come.",
+        "channels": ["phone", "e-service"], "emotion": "-2", "parent_step": "processing"}, follow_redirects=False)
+    assert answer.status_code == 303, answer.text
+    assert path.read_text(encoding="utf-8") == before.replace(
+        "      # Most do this first.\n" + status + calls, calls + "      # Most do this first.\n" + status).replace(
+        "    channels: [e-service, phone]\n    touchpoints:\n      - Asiointipalvelun",
+        "    channels: [phone, e-service]\n    touchpoints:\n      - Asiointipalvelun")
+    assert errors(bank) == []

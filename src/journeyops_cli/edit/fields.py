@@ -68,6 +68,47 @@ class MoveItem:
 Edit = SetValue | AppendItem | RemoveItem | MoveItem
 
 
+def list_edits(path: Path, old: list[Any], new: list[Any]) -> list[Edit]:
+    """Edits that turn the list `old` at `path` into `new` and keep every item that stays
+    as it is written, with its comments: an item no longer there and a new one take each
+    other's place (a scalar is changed in place; a mapping is removed and the new one
+    appended), the rest are removed or appended, and then items move into `new`'s order."""
+    if old == new:
+        return []
+    wanted = list(new)
+    gone: list[int] = []
+    for index, item in enumerate(old):
+        if item in wanted:
+            wanted.remove(item)
+        else:
+            gone.append(index)
+    current = list(old)
+    edits: list[Edit] = []
+    removed: list[int] = []
+    appended: list[Any] = []
+    for index, value in zip(gone, wanted, strict=False):
+        if isinstance(old[index], dict | list) or isinstance(value, dict | list):
+            removed.append(index)
+            appended.append(value)
+        else:
+            edits.append(SetValue((*path, index), value))
+            current[index] = value
+    removed += gone[len(wanted):]
+    appended += wanted[len(gone):]
+    for index in sorted(removed, reverse=True):
+        edits.append(RemoveItem(path, index))
+        del current[index]
+    for value in appended:
+        edits.append(AppendItem(path, value))
+        current.append(value)
+    for position, value in enumerate(new):
+        if current[position] != value:
+            found = next(i for i in range(position + 1, len(current)) if current[i] == value)
+            edits.append(MoveItem(path, found, position))
+            current.insert(position, current.pop(found))
+    return edits
+
+
 def written(value: Any, flow: bool) -> str:
     """`value` as YAML text; a date is written plain (YAML 1.2 reads it as its text)."""
     if type(value) is str:

@@ -18,7 +18,7 @@ from journeyops_cli.bank import Bank
 from journeyops_cli.bank.pointers import pointing_at
 from journeyops_cli.edit import EditError
 from journeyops_cli.edit.changeset import Changeset
-from journeyops_cli.edit.fields import AppendItem, Edit, MoveItem, RemoveItem, SetValue, apply_edits
+from journeyops_cli.edit.fields import AppendItem, Edit, MoveItem, RemoveItem, SetValue, apply_edits, list_edits
 from journeyops_cli.edit.link import field_for
 from journeyops_cli.edit.textfile import read
 from journeyops_cli.edit.verify import data_of
@@ -186,22 +186,6 @@ def triage(bank: Bank, form: Form) -> Changeset:
         if target not in insight.steps:
             changes.edit(insight, [AppendItem(("steps",), target)], f"{insight_id} linked to {target}")
     return changes
-
-
-def list_edits(path: tuple[str | int, ...], old: list[Any], new: list[Any]) -> list[Edit]:
-    """Edits that make list `old` at `path` into `new`: items no longer there are removed
-    (from the end), new items are appended; items kept stay where they are, with their
-    comments. An order change of kept items is not made."""
-    if old == new:
-        return []
-    edits: list[Edit] = []
-    kept = list(old)
-    for index in range(len(old) - 1, -1, -1):
-        if old[index] not in new:
-            edits.append(RemoveItem(path, index))
-            kept.pop(index)
-    edits += [AppendItem(path, item) for item in new if item not in kept]
-    return edits
 
 
 def _text_lines(form: Form, name: str, languages: list[str]) -> list[Any]:
