@@ -191,8 +191,8 @@ def _keeps_breaks(text: str, node: Node) -> bool:
     if not isinstance(node, ScalarNode) or node.style not in ("|", ">"):
         return False
     start = node.start_mark.index
-    header = text[start:text.find("\n", start) if "\n" in text[start:] else len(text)]
-    return "+" in header.split("#")[0]
+    end = text.find("\n", start)
+    return "+" in text[start:end if end != -1 else len(text)].split("#")[0]
 
 
 def item_lines(text: str, key: ScalarNode, value: SequenceNode, shown: str) -> list[tuple[int, int]]:

@@ -243,7 +243,7 @@ async def journey_page(studio: Studio, request: Request, message: str | None = N
     return _html(view.render(
         "studio/journey.html.j2", title, "", journey=journey, site_main=main,
         digest=studio.state.digest(journey.source_path), flash=_take_flash(studio), message=message,
-        parent_steps=[(step.id, view.t(step.title)) for step in parent.steps] if parent else [],
+        parent_steps=[(above.id, view.t(above.title)) for above in parent.steps] if parent else [],
         findings=view.findings({journey.source_path}), form=form or {}, reviewer=studio.reviewer(),
     ), status)
 
@@ -323,7 +323,7 @@ async def step_page(studio: Studio, request: Request) -> Response:
         journey=journey, step=step, digest=studio.state.digest(journey.source_path), message=message,
         form=form, channels=Channel.__args__,  # type: ignore[attr-defined]
         emotions=forms.EMOTIONS,
-        parent_steps=[(step.id, view.t(step.title)) for step in parent.steps] if parent else [],
+        parent_steps=[(above.id, view.t(above.title)) for above in parent.steps] if parent else [],
         findings=view.findings({journey.source_path}),
     ), status)
 
@@ -429,7 +429,7 @@ async def new_journey(studio: Studio, request: Request) -> Response:
         parents=lambda view: [(j.id, view.t(j.title), j.level)
                               for j in view.planner.journeys_sorted(view.bank.journeys()) if j.level != "detailed"],
         parent_steps=lambda view: (
-            [(step.id, view.t(step.title)) for step in parent.steps] if isinstance(parent, Journey) else []
+            [(above.id, view.t(above.title)) for above in parent.steps] if isinstance(parent, Journey) else []
         ),
     )
 
