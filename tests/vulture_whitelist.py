@@ -152,4 +152,3 @@ _.missing_emotion  # render/journey_map.py: templates/render/journey.html.j2, jo
 # and these lines once their work is merged.
 _.latest_date  # render/journey_map.py: set, read by no template or code
 _.phases  # render/journey_map.py JourneyMap.phases(): templates/render/_map.html.j2
-_.check_tables  # studio/strings.py: tests/studio/test_forms.py checks the studio's words

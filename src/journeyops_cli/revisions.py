@@ -20,9 +20,11 @@ class RevisionError(JourneyopsError):
     """A revision cannot be read (not a repository, unknown revision, no git): exit 2."""
 
 
-def _git(cwd: Path, *args: str, binary: bool = False) -> bytes | str:
+def run_git(cwd: Path, *args: str, binary: bool = False) -> bytes | str:
+    """`git ARGS` run in `cwd`: its output (text, or bytes when `binary`); a RevisionError
+    with git's last line of complaint when it fails or git is missing."""
     try:
-        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=300)
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, stdin=subprocess.DEVNULL, timeout=300)
     except FileNotFoundError:
         raise RevisionError("git is not installed; it is needed to read past revisions") from None
     except subprocess.SubprocessError as error:
@@ -36,7 +38,7 @@ def _git(cwd: Path, *args: str, binary: bool = False) -> bytes | str:
 def repository_root(path: Path) -> Path | None:
     """The git work tree `path` is in, if any."""
     try:
-        top = str(_git(path, "rev-parse", "--show-toplevel")).strip()
+        top = str(run_git(path, "rev-parse", "--show-toplevel")).strip()
     except RevisionError:
         return None
     return Path(top).resolve() if top else None
@@ -45,7 +47,7 @@ def repository_root(path: Path) -> Path | None:
 def user_name(path: Path) -> str | None:
     """The name git would sign a commit with in `path` (`git config user.name`), if set."""
     try:
-        name = str(_git(path, "config", "user.name")).strip()
+        name = str(run_git(path, "config", "user.name")).strip()
     except RevisionError:
         return None
     return name or None
@@ -56,7 +58,7 @@ def resolve(repo: Path, revision: str) -> str:
     if revision.startswith("-"):
         raise RevisionError(f"'{revision}' is not a revision")
     try:
-        return str(_git(repo, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")).strip()
+        return str(run_git(repo, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")).strip()
     except RevisionError:
         raise RevisionError(f"'{revision}' names no commit in {repo}") from None
 
@@ -70,7 +72,7 @@ def bank_at(bank_root: Path, revision: str, scratch: Path) -> Path:
     commit = resolve(repo, revision)
     prefix = bank_root.resolve().relative_to(repo).as_posix()
     args = ["archive", "--format=tar", commit] + ([] if prefix == "." else ["--", prefix])
-    data = _git(repo, *args, binary=True)
+    data = run_git(repo, *args, binary=True)
     assert isinstance(data, bytes)
     scratch.mkdir(parents=True, exist_ok=True)
     with tarfile.open(fileobj=io.BytesIO(data)) as archive:
@@ -88,7 +90,7 @@ def monthly(bank_root: Path, count: int, until: str = "HEAD") -> list[tuple[dt.d
     if repo is None:
         raise RevisionError(f"{bank_root} is not in a git repository")
     prefix = bank_root.resolve().relative_to(repo).as_posix()
-    log = str(_git(repo, "log", "--first-parent", "--format=%H %cs", resolve(repo, until), "--", prefix))
+    log = str(run_git(repo, "log", "--first-parent", "--format=%H %cs", resolve(repo, until), "--", prefix))
     picked: list[tuple[dt.date, str]] = []
     months: set[tuple[int, int]] = set()
     for line in log.splitlines():

@@ -1,5 +1,6 @@
-"""The one catalogue of interface words (`render/catalogue.py`), read by `render` and the
-site: complete in every language, and every id a template or the code asks for is in it."""
+"""The one catalogue of interface words (`render/catalogue.py`), read by `render`, the
+site and the studio: complete in every language, and every id a template or the code asks
+for is in it."""
 
 from __future__ import annotations
 
@@ -40,10 +41,9 @@ def test_a_lookup_fails_loudly_on_an_unknown_id() -> None:
 
 def used_ids() -> tuple[set[str], set[str]]:
     """Message ids and id prefixes the templates and the render, site and sheets code name."""
-    # The studio's own words are still in studio/strings.py (Finnish and English), not yet
-    # in this catalogue: its templates are left out until they move here.
-    files = [p for p in templates_dir().rglob("*.j2") if p.parent.name != "studio"]
+    files = sorted(templates_dir().rglob("*.j2"))  # the studio's templates too
     files += sorted((SRC / "site").glob("*.py")) + sorted((SRC / "render").glob("*.py"))
+    files += sorted((SRC / "studio").glob("*.py"))
     files += sorted((SRC / "sheets").glob("*.py"))  # the workbook's lane labels
     ids: set[str] = set()
     prefixes: set[str] = set()
@@ -78,3 +78,14 @@ def test_every_lint_rule_has_its_summary_in_finnish_and_swedish() -> None:
     assert [code for code in codes if not (rule_title(code, "fi") and rule_title(code, "sv"))] == []
     assert rule_title("JO402", "fi") == "Käytössä olevaa polkua ei ole tarkistettu asetetun ajan sisällä."
     assert rule_title("JO402", "en") is None and rule_title("JO999", "fi") is None
+
+
+def test_every_language_fills_in_the_same_values() -> None:
+    """`{n}`, `{field}`… are the same in every language of a message (a missing one would
+    drop a value, an extra one would fail when the page is made)."""
+    import string
+
+    def names(text: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    assert [key for key, texts in MESSAGES.items() if len({frozenset(names(t)) for t in texts.values()}) > 1] == []

@@ -8,6 +8,10 @@ import os
 import re
 import shutil
 import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from journeyops_cli.studio.security import Keys
@@ -93,6 +97,29 @@ def digest_of(page: str) -> str:
     found = re.search(r'name="digest" value="([^"]*)"', page)
     assert found, "no digest field on the page"
     return found.group(1)
+
+
+@contextmanager
+def serving(root: Path) -> Iterator[str]:
+    """The studio for the bank at `root` on a free port, served by uvicorn in a thread
+    for as long as the block runs: the opening link."""
+    from journeyops_cli.studio.server import listen, opening_link, server
+
+    sock = listen(0)
+    keys = Keys()
+    link = opening_link(sock, keys)
+    studio = server(BankState(root), keys, sock, today=lambda: TODAY)
+    thread = threading.Thread(target=studio.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not studio.started and time.monotonic() < deadline:
+        time.sleep(0.02)
+    try:
+        yield link
+    finally:
+        studio.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
 
 
 def studio_client(root: Path):  # type: ignore[no-untyped-def]

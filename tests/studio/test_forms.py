@@ -140,18 +140,27 @@ def _post_journey_form(client, bank: Path, url: str, **data: object):  # type: i
 
 
 def test_move_a_step_down_and_back_up(bank: Path) -> None:
-    client, _, state = studio_client(bank)
     path = bank / "journeys/mid/daycare-journey.yaml"
+    text = path.read_text(encoding="utf-8")
+    commented = (text.replace("  - id: find-options\n",
+                              "  # Where the journey starts.\n  - id: find-options  # first\n")
+                 .replace("    emotion: 0\n", "    # Neutral: people are only looking.\n    emotion: 0  # calm\n", 1))
+    path.write_text(commented, encoding="utf-8")
+    client, _, state = studio_client(bank)
     ids = [s.id for s in state.view.bank.get_kind("Journey", "daycare-journey").steps]  # type: ignore[union-attr]
     answer = _post_journey_form(client, bank, "/journey/daycare-journey/step/find-options/move", direction="down")
     assert answer.status_code == 303, answer.text
     moved = [s.id for s in state.view.bank.get_kind("Journey", "daycare-journey").steps]  # type: ignore[union-attr]
     assert moved == [ids[1], ids[0], *ids[2:]]
     assert errors(bank) == []
+    # The step moved whole, with the comment above it and those inside it.
+    first = commented[commented.index("  # Where the journey starts."):commented.index("  - id: apply\n")]
+    second = commented[commented.index("  - id: apply\n"):commented.index("  - id: wait-for-decision\n")]
+    assert path.read_text(encoding="utf-8") == commented.replace(first + second, second + first)
     _post_journey_form(client, bank, "/journey/daycare-journey/step/find-options/move", direction="up")
     back = [s.id for s in state.view.bank.get_kind("Journey", "daycare-journey").steps]  # type: ignore[union-attr]
     assert back == ids
-    assert "    parent_step: findability\n" in path.read_text(encoding="utf-8")
+    assert path.read_text(encoding="utf-8") == commented
 
 
 def test_add_a_step_before_another_and_mark_reviewed(bank: Path) -> None:
@@ -191,12 +200,6 @@ def test_live_findings_for_the_record_on_screen(bank: Path) -> None:
     assert answer.status_code == 200
     assert "html" in answer.json()
     assert client.get("/live?kind=journey&id=..%2Fx").status_code == 404
-
-
-def test_every_studio_string_is_translated() -> None:
-    from journeyops_cli.studio.strings import check_tables
-
-    assert check_tables() == []
 
 
 def test_a_plain_text_saved_unchanged_stays_plain(tmp_path: Path) -> None:
@@ -257,4 +260,93 @@ def test_removing_a_step_others_point_at_is_refused_and_a_free_one_goes(bank: Pa
     answer = client.post(url, data={"csrf": csrf_of(page), "digest": digest_of(page)}, follow_redirects=False)
     assert answer.status_code == 303, answer.text
     assert state.view.bank.get(Journey, free[0].id).step(free[1].id) is None  # type: ignore[union-attr]
+    assert errors(bank) == []
+
+
+def test_a_swedish_bank_gets_a_swedish_studio(tmp_path: Path) -> None:
+    """The studio speaks the bank's languages from the one catalogue, as the site does:
+    the first language first, the others in the language switch."""
+    from tests.studio.helpers import make_bank
+
+    bank = make_bank(tmp_path)
+    config = bank / "journeyops.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("languages: [fi, en]", "languages: [sv, en]"),
+                      encoding="utf-8")
+    client, _, _ = studio_client(bank)
+    home = client.get("/").text
+    assert '<html lang="sv"' in home
+    assert "Lägg till en insikt" in home and "Översikt" in home
+    form = client.get("/new/insight").text
+    assert 'name="title_sv"' in form and "Länk till underlaget" in form and "Steg som den gäller" in form
+    removing = client.get("/journey/daycare-journey/step/wait-for-decision/remove").text
+    assert "De här skulle då peka på ett steg som inte längre finns:" in removing
+    assert "Add an insight" in client.get("/?lang=en").text
+    assert "Lisää havainto" not in client.get("/?lang=fi").text  # not a language of this bank
+
+
+def test_a_value_typed_wrongly_is_explained_in_the_page_language(bank: Path) -> None:
+    client, _, _ = studio_client(bank)
+    before = snapshot(bank)
+    for lang, said in (
+        ("en", "Not saved: Date &#39;31.12.2026&#39;: write the date as YYYY-MM-DD"),
+        ("fi", "Ei tallennettu: Päivämäärä &#39;31.12.2026&#39;: kirjoita päivämäärä muodossa VVVV-KK-PP"),
+    ):
+        page = client.get(f"/metric/callback-wait-hours?lang={lang}").text
+        answer = client.post(f"/metric/callback-wait-hours?lang={lang}", data={
+            "csrf": csrf_of(page), "digest": digest_of(page), "date": "31.12.2026", "value": "4"})
+        assert answer.status_code == 422
+        assert said in answer.text
+    page = client.get("/triage?lang=fi").text
+    answer = client.post("/triage?lang=fi", data={"csrf": csrf_of(page), "step": "daycare-journey#apply"})
+    assert "Ei tallennettu: valitse vähintään yksi havainto" in answer.text
+    # (the commit form shows only when something changed; the session's CSRF token is one)
+    answer = client.post("/changes?lang=en", data={"csrf": csrf_of(page), "message": " ", "branch": ""})
+    assert "Not saved: write a commit message" in answer.text
+    answer = client.post("/changes?lang=fi", data={"csrf": csrf_of(page), "message": "x", "branch": "a..b"})
+    assert "Ei tallennettu: &#39;a..b&#39; ei kelpaa haaran nimeksi" in answer.text
+    assert snapshot(bank) == before
+
+
+def test_a_form_error_is_english_text_for_the_command_line_too() -> None:
+    from journeyops_cli.studio.forms import FormError, said
+
+    error = FormError("form.not_a_number", field="effort", value="lots")
+    assert error.message == "Effort 'lots': give a number"
+    assert said(error, "sv") == "Arbetsinsats 'lots': ange ett tal"
+
+
+def test_findings_are_shown_in_the_page_language_with_their_fix(bank: Path) -> None:
+    client, _, _ = studio_client(bank)
+    page = client.get("/insight/fb-unlinked-one?lang=fi").text
+    findings = page[page.index('<h2 id="studio-findings-h">Tämän sivun tarkistushuomiot</h2>'):]
+    assert "<strong>Varoitus</strong> JO301: Havaintoa ei ole liitetty mihinkään polun vaiheeseen." in findings
+    assert '<em lang="en">add `steps: [journey-id#step-id]`, e.g. with `journeyops link`</em>' in findings
+    english = client.get("/insight/fb-unlinked-one?lang=en").text
+    assert "insight &#39;fb-unlinked-one&#39; is linked to no journey step" in english
+
+
+def test_reordering_lines_of_a_step_moves_them_with_their_comments(bank: Path) -> None:
+    """The order typed in the form is the order saved (it was ignored): each line moves
+    with its comment."""
+    path = bank / "journeys/mid/daycare-journey.yaml"
+    status = "      - {fi: Seuraa hakemuksen tilaa, en: Follows the application status}\n"
+    calls = "      - {fi: Soittaa asiakaspalveluun, en: Calls customer service}\n"
+    before = path.read_text(encoding="utf-8").replace(status, "      # Most do this first.\n" + status)
+    path.write_text(before, encoding="utf-8")
+    client, _, _ = studio_client(bank)
+    url = "/journey/daycare-journey/step/wait-for-decision?lang=en"
+    page = client.get(url).text
+    answer = client.post(url, data={
+        "csrf": csrf_of(page), "digest": digest_of(page),
+        "title_fi": "Päätöksen odottaminen", "title_en": "Waiting for the decision",
+        "customer_actions_fi": "Soittaa asiakaspalveluun\nSeuraa hakemuksen tilaa",
+        "customer_actions_en": "Calls customer service\nFollows the application status",
+        "pain_points_fi": "Perhe ei tiedä, milloin päätös tulee.",
+        "pain_points_en": "The family does not know when the decision will come.",
+        "channels": ["phone", "e-service"], "emotion": "-2", "parent_step": "processing"}, follow_redirects=False)
+    assert answer.status_code == 303, answer.text
+    assert path.read_text(encoding="utf-8") == before.replace(
+        "      # Most do this first.\n" + status + calls, calls + "      # Most do this first.\n" + status).replace(
+        "    channels: [e-service, phone]\n    touchpoints:\n      - Asiointipalvelun",
+        "    channels: [phone, e-service]\n    touchpoints:\n      - Asiointipalvelun")
     assert errors(bank) == []

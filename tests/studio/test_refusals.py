@@ -41,6 +41,7 @@ def test_the_refusal_is_in_the_page_language(bank: Path) -> None:
     page = client.get("/journey/daycare-journey/step/apply?lang=fi").text
     answer = client.post("/journey/daycare-journey/step/apply?lang=fi", data=_step_form(page, parent_step="nope"))
     assert "Ei tallennettu. Muutos toisi pankkiin tämän ongelman:" in answer.text
+    assert "JO202 Tarkentavan polun jokainen vaihe nimeää yläpolun olemassa olevan vaiheen. — " in answer.text
 
 
 def test_a_form_opened_before_the_file_changed_on_disk_is_refused(bank: Path) -> None:
@@ -198,3 +199,67 @@ def test_the_check_of_a_change_finds_the_errors_validate_finds(bank: Path) -> No
     expected = sorted((f.path, f.code, f.message) for f in validate(bank).findings if f.severity >= Severity.ERROR)
     assert sorted(planned.errors()) == expected
     assert {code for _, code, _ in expected} == {"JO202", "JO301"}  # JO301 raised to error by the bank
+
+
+def _over_http(port: int, method: str, url: str, headers: dict[str, str] | None = None,
+               body: str | None = None) -> tuple[int, str, dict[str, str]]:
+    """One request with a plain HTTP client, headers exactly as given (no browser)."""
+    import http.client
+
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        # skip_host: a request names its own Host header (or sends none).
+        connection.putrequest(method, url, skip_host=True, skip_accept_encoding=True)
+        sent = {"Host": f"127.0.0.1:{port}", **(headers or {})}
+        if body is not None:
+            sent |= {"Content-Type": "application/x-www-form-urlencoded", "Content-Length": str(len(body.encode()))}
+        for name, value in sent.items():
+            connection.putheader(name, value)
+        connection.endheaders(body.encode() if body is not None else None)
+        answer = connection.getresponse()
+        return answer.status, answer.read().decode("utf-8", "replace"), dict(answer.getheaders())
+    finally:
+        connection.close()
+
+
+def test_forged_requests_to_the_running_server_are_refused(tmp_path: Path) -> None:
+    """The refusals again, over a real socket to the uvicorn server `journeyops studio`
+    runs: a plain HTTP client forging what a browser never sends."""
+    from urllib.parse import urlencode, urlsplit
+
+    from tests.studio.helpers import make_bank, serving
+
+    root = make_bank(tmp_path)
+    with serving(root) as link:
+        port = urlsplit(link).port
+        assert port is not None
+        before = snapshot(root)
+        # No session: nothing is served, nothing is written.
+        assert _over_http(port, "GET", "/")[:2] == (
+            403, "Refused: no studio session. Open the link `journeyops studio` printed.")
+        triage = urlencode({"insights": "fb-unlinked-one", "step": "daycare-journey#apply"})
+        assert _over_http(port, "POST", "/triage", body=triage)[0] == 403
+        # A session, as the person who opened the link has it.
+        status, _, headers = _over_http(port, "GET", urlsplit(link).path + "?" + urlsplit(link).query)
+        assert status == 303
+        session = {"Cookie": headers["set-cookie"].split(";", 1)[0]}
+        status, page, _ = _over_http(port, "GET", STEP, session)
+        assert status == 200
+        form = urlencode(_step_form(page, emotion="2"), doseq=True)
+        # DNS rebinding: a page on evil.example that resolves to 127.0.0.1.
+        assert _over_http(port, "POST", STEP, {**session, "Host": "evil.example"}, form)[:2] == (
+            421, "Refused: the Host header is not this studio's address.")
+        assert _over_http(port, "GET", "/", {**session, "Host": f"evil.example:{port}"})[0] == 421
+        # A form posted from another site.
+        assert _over_http(port, "POST", STEP, {**session, "Origin": "http://evil.example"}, form)[:2] == (
+            403, "Refused: the request comes from another site (Origin).")
+        # No CSRF token.
+        no_csrf = urlencode({k: v for k, v in _step_form(page, emotion="2").items() if k != "csrf"}, doseq=True)
+        assert _over_http(port, "POST", STEP, session, no_csrf)[0] == 403
+        # Ids that look like paths.
+        for url in ("/journey/..%2F..%2Fetc%2Fpasswd", "/metric/%2E%2E", "/assets/..%2Fsite.css"):
+            assert _over_http(port, "GET", url, session)[0] == 404, url
+        assert snapshot(root) == before
+        # The same form with the session, its token and this studio's Host is saved.
+        assert _over_http(port, "POST", STEP, session, form)[0] == 303
+        assert snapshot(root) != before

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from journeyops_cli.bank import Bank
+from journeyops_cli.bank.pointers import Pointer, pointing_at
 from journeyops_cli.findings import Finding
 from journeyops_cli.models import Journey, Metric
 from journeyops_cli.models.base import Record, pick_text
@@ -83,16 +84,6 @@ class LinkChange:
 
 
 @dataclass(frozen=True, slots=True)
-class Orphan:
-    """A record that still names a step the change removed."""
-
-    kind: str
-    id: str
-    path: str
-    step: str
-
-
-@dataclass(frozen=True, slots=True)
 class FindingChange:
     change: Literal["introduced", "fixed"]
     code: str
@@ -125,7 +116,7 @@ class Diff:
     records: list[RecordChange] = field(default_factory=list)
     steps: list[StepChange] = field(default_factory=list)
     links: list[LinkChange] = field(default_factory=list)
-    orphans: list[Orphan] = field(default_factory=list)
+    orphans: list[Pointer] = field(default_factory=list)
     findings: list[FindingChange] = field(default_factory=list)
     ranks: list[RankChange] = field(default_factory=list)
     metrics: list[MetricChange] = field(default_factory=list)
@@ -214,7 +205,7 @@ def compare(base: Snapshot, head: Snapshot, base_name: str, head_name: str) -> D
                 ))
             diff.links += _compare_links(old_record, new_record)
     diff.records.sort(key=lambda c: (c.kind, c.id))
-    diff.orphans = _orphans(head.bank, removed_steps)
+    diff.orphans = pointing_at(head.bank, removed_steps)
     diff.findings = _compare_findings(base.findings, head.findings, moved)
     diff.ranks = _compare_ranks(base, head)
     diff.metrics = _compare_metrics(base.bank, head.bank)
@@ -254,21 +245,6 @@ def _compare_links(before: Record, after: Record) -> list[LinkChange]:
     changes = [LinkChange(after.kind, after.id, str(name), target, "added") for name, target in new - old]
     changes += [LinkChange(after.kind, after.id, str(name), target, "removed") for name, target in old - new]
     return sorted(changes, key=lambda c: (c.change, c.field, c.target))
-
-
-def _orphans(bank: Bank, removed: set[tuple[str, str]]) -> list[Orphan]:
-    """Records of `bank` that name a removed step, and child steps whose parent step went."""
-    found = []
-    for record in bank.records():
-        for _path, kind, target in record.references():
-            if kind == "step" and tuple(target.split("#", 1)) in removed:
-                found.append(Orphan(record.kind, record.id, record.source_path, target))
-        if isinstance(record, Journey) and record.parent:
-            for step in record.steps:
-                if step.parent_step and (record.parent, step.parent_step) in removed:
-                    found.append(Orphan("Step", f"{record.id}#{step.id}", record.source_path,
-                                        f"{record.parent}#{step.parent_step}"))
-    return sorted(found, key=lambda o: (o.kind, o.id, o.step))
 
 
 def _compare_findings(before: list[Finding], after: list[Finding], moved: dict[str, str]) -> list[FindingChange]:

@@ -1,5 +1,5 @@
 """Minimal text edits on one value of one record: replace a scalar, add a missing key,
-append a list item, append a whole record to a file.
+append, remove or move a list item, append a whole record to a file.
 
 Like `surgery`, only the characters of the value change (or new lines are added at the
 end of the mapping or the file); everything else stays byte-for-byte. `apply_edits` runs
@@ -21,7 +21,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from journeyops_cli.edit import EditError
 from journeyops_cli.edit.nodes import documents, field, last_line, line_starts, record_lines
 from journeyops_cli.edit.quoting import is_bare_item, text_scalar, yaml_scalar
-from journeyops_cli.edit.surgery import add_to_mapping, key_before, remove_from_mapping
+from journeyops_cli.edit.surgery import add_to_mapping, key_before, move_in_mapping, remove_from_mapping
 from journeyops_cli.edit.verify import check_edit, data_of
 from journeyops_cli.models.config import LimitsConfig
 
@@ -55,7 +55,58 @@ class RemoveItem:
     index: int
 
 
-Edit = SetValue | AppendItem | RemoveItem
+@dataclass(frozen=True, slots=True)
+class MoveItem:
+    """Move item `index` of the list at `path` to index `to`, with the comments it owns
+    (`surgery.item_lines`): a step keeps its comments when it moves."""
+
+    path: Path
+    index: int
+    to: int
+
+
+Edit = SetValue | AppendItem | RemoveItem | MoveItem
+
+
+def list_edits(path: Path, old: list[Any], new: list[Any]) -> list[Edit]:
+    """Edits that turn the list `old` at `path` into `new` and keep every item that stays
+    as it is written, with its comments: an item no longer there and a new one take each
+    other's place (a scalar is changed in place; a mapping is removed and the new one
+    appended), the rest are removed or appended, and then items move into `new`'s order."""
+    if old == new:
+        return []
+    wanted = list(new)
+    gone: list[int] = []
+    for index, item in enumerate(old):
+        if item in wanted:
+            wanted.remove(item)
+        else:
+            gone.append(index)
+    current = list(old)
+    edits: list[Edit] = []
+    removed: list[int] = []
+    appended: list[Any] = []
+    for index, value in zip(gone, wanted, strict=False):
+        if isinstance(old[index], dict | list) or isinstance(value, dict | list):
+            removed.append(index)
+            appended.append(value)
+        else:
+            edits.append(SetValue((*path, index), value))
+            current[index] = value
+    removed += gone[len(wanted):]
+    appended += wanted[len(gone):]
+    for index in sorted(removed, reverse=True):
+        edits.append(RemoveItem(path, index))
+        del current[index]
+    for value in appended:
+        edits.append(AppendItem(path, value))
+        current.append(value)
+    for position, value in enumerate(new):
+        if current[position] != value:
+            found = next(i for i in range(position + 1, len(current)) if current[i] == value)
+            edits.append(MoveItem(path, found, position))
+            current.insert(position, current.pop(found))
+    return edits
 
 
 def written(value: Any, flow: bool) -> str:
@@ -210,6 +261,10 @@ def _expected(data: Any, edit: Edit) -> None:
         target[last] = read_back(edit.value)
     elif isinstance(edit, RemoveItem):
         target[last] = [item for i, item in enumerate(target[last]) if i != edit.index]
+    elif isinstance(edit, MoveItem):
+        items = list(target[last])
+        items.insert(edit.to, items.pop(edit.index))
+        target[last] = items
     else:
         items = list((target.get(last) if isinstance(target, dict) else target[last]) or [])
         value = read_back(edit.value)
@@ -234,11 +289,14 @@ def apply_edits(
         _expected(expected[index], edit)
         if isinstance(edit, SetValue):
             new = set_scalar(new, index, edit.path, edit.value, newline, shown)
-        elif isinstance(edit, RemoveItem):
+        elif isinstance(edit, RemoveItem | MoveItem):
             _, parent, _ = _walk(new, index, edit.path, shown)
             if not isinstance(parent, MappingNode):
-                raise EditError(f"{shown}: cannot remove from {'.'.join(map(str, edit.path))}; edit it by hand")
-            new = remove_from_mapping(new, parent, str(edit.path[-1]), edit.index, shown)
+                raise EditError(f"{shown}: cannot change {'.'.join(map(str, edit.path))}; edit it by hand")
+            if isinstance(edit, RemoveItem):
+                new = remove_from_mapping(new, parent, str(edit.path[-1]), edit.index, shown)
+            else:
+                new = move_in_mapping(new, parent, str(edit.path[-1]), edit.index, edit.to, newline, shown)
         else:
             new = append_item(new, index, edit.path, edit.value, newline, shown, edit.before)
     check_edit(text, new, expected, record_lines(text, documents(text, shown)[index]), shown, limits)

@@ -52,6 +52,16 @@ def line_starts(text: str) -> list[int]:
 
 
 def record_lines(text: str, node: Node) -> tuple[int, int]:
-    """The first and last 0-based line of a record's own text (comments above it and
-    after its last value excluded)."""
-    return node.start_mark.line, last_line(node)
+    """The first and last 0-based line of a record's own text: comments above it are
+    excluded, and so are comments after its last value unless indented deeper than the
+    record (those are inside it, as `surgery.item_lines` counts them for a list item)."""
+    starts = line_starts(text)
+    last = last_line(node)
+    column = node.start_mark.column
+    while last + 2 < len(starts):
+        line = text[starts[last + 1]:starts[last + 2]]
+        stripped = line.lstrip(" ")
+        if not stripped.startswith("#") or len(line) - len(stripped) <= column:
+            break
+        last += 1
+    return node.start_mark.line, last

@@ -11,7 +11,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from journeyops_cli.edit import EditError
 from journeyops_cli.edit.formatter import record_order
-from journeyops_cli.edit.nodes import documents, field, last_line, line_starts
+from journeyops_cli.edit.nodes import documents, field, is_block, last_line, line_starts
 from journeyops_cli.edit.quoting import flow_item
 
 
@@ -111,14 +111,15 @@ def remove_item(text: str, index: int, name: str, item: str, newline: str, shown
 
 def remove_from_mapping(text: str, record: MappingNode, name: str, position: int, shown: str) -> str:
     """`text` with item `position` removed from list `name` of the mapping `record` (a
-    record or one nested in it); the last item leaves `name: []`."""
+    record or one nested in it); the last item leaves `name: []`. In a block list the
+    item goes with the comments it owns (`item_lines`), so no comment of it is left
+    behind to look like a comment of its neighbour."""
     found = field(record, name)
     if found is None or not isinstance(found[1], SequenceNode) or position >= len(found[1].value):
         raise EditError(f"{shown}: field '{name}' has no item {position + 1}; not changed")
     key, value = found
     items: list[Node] = value.value
     node = items[position]
-    item = node.value if isinstance(node, ScalarNode) else f"item {position + 1}"
     if value.flow_style:
         if len(items) == 1:
             start, end = node.start_mark.index, node.end_mark.index
@@ -128,16 +129,99 @@ def remove_from_mapping(text: str, record: MappingNode, name: str, position: int
             start, end = items[position - 1].end_mark.index, node.end_mark.index
         return text[:start] + text[end:]
     starts = line_starts(text)
-    first = node.start_mark.line
-    dash_at = starts[first] + value.start_mark.column
-    if text[starts[first]:dash_at].strip() or text[dash_at] != "-":
-        raise EditError(f"{shown}: the list item '{item}' does not stand on its own line; edit it by hand")
-    end = _end_of_line(text, last_line(node))
-    text = text[: starts[first]] + text[end:]
+    first, last = item_lines(text, key, value, shown)[position]
+    text = text[: starts[first]] + text[starts[last + 1]:]
     if len(items) == 1:
         colon = text.index(":", key.end_mark.index)
         text = text[: colon + 1] + " []" + text[colon + 1:]
     return text
+
+
+def move_in_mapping(text: str, record: MappingNode, name: str, position: int, to: int, newline: str,
+                    shown: str) -> str:
+    """`text` with item `position` of list `name` of the mapping `record` moved to index
+    `to` (the others keep their order). In a block list each item moves with the comments
+    it owns (`item_lines`); blank lines and the comments between items that no item owns
+    stay where they are. In a flow list the items' texts change places."""
+    found = field(record, name)
+    size = len(found[1].value) if found is not None and isinstance(found[1], SequenceNode) else 0
+    if not (0 <= position < size and 0 <= to < size):
+        raise EditError(f"{shown}: field '{name}' has no item {max(position, to) + 1}; not changed")
+    assert found is not None and isinstance(found[1], SequenceNode)
+    key, value = found
+    items: list[Node] = value.value
+    order = list(range(len(items)))
+    order.insert(to, order.pop(position))
+    if value.flow_style:
+        spans = [(node.start_mark.index, node.end_mark.index) for node in items]
+    else:
+        starts = line_starts(text)
+        spans = [(starts[first], starts[last + 1]) for first, last in item_lines(text, key, value, shown)]
+    pieces = [text[start:end] for start, end in spans]
+    region = text[spans[0][0]:spans[-1][1]]
+    unterminated = not value.flow_style and not pieces[-1].endswith("\n")
+    if unterminated:
+        pieces[-1] += newline  # the file's last line: it moves, so it needs its line break
+    out = []
+    for slot, index in enumerate(order):
+        out.append(pieces[index])
+        if slot + 1 < len(spans):
+            out.append(text[spans[slot][1]:spans[slot + 1][0]])  # what lies between stays
+    moved = "".join(out)
+    if unterminated:
+        moved = moved[: -len(newline)]
+    assert len(moved) == len(region)
+    return text[:spans[0][0]] + moved + text[spans[-1][1]:]
+
+
+def _comment(line: str) -> bool:
+    return line.lstrip(" \t").startswith("#")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _keeps_breaks(text: str, node: Node) -> bool:
+    """Whether the last value inside `node` is a block scalar that keeps its final line
+    breaks (`|+`, `>+`): then the blank lines after it are part of it."""
+    while is_block(node) and node.value:
+        last = node.value[-1]
+        node = last[1] if isinstance(last, tuple) else last
+    if not isinstance(node, ScalarNode) or node.style not in ("|", ">"):
+        return False
+    start = node.start_mark.index
+    end = text.find("\n", start)
+    return "+" in text[start:end if end != -1 else len(text)].split("#")[0]
+
+
+def item_lines(text: str, key: ScalarNode, value: SequenceNode, shown: str) -> list[tuple[int, int]]:
+    """The 0-based first and last line each item of the block list `value` (the value of
+    `key`) owns: the comment lines right above its `- ` (no blank line between), its own
+    lines, and the comment lines right after it that are indented deeper than its `- `
+    (comments inside the item after its last value). Blank lines, and comments a blank
+    line away from an item, are owned by no item. An item must start its own line."""
+    starts = line_starts(text)
+    lines = [text[starts[n]:starts[n + 1]] for n in range(len(starts) - 1)]
+    dash = value.start_mark.column
+    owned: list[tuple[int, int]] = []
+    floor = key.end_mark.line  # lines above this belong to what comes before the list
+    for number, node in enumerate(value.value):
+        first = node.start_mark.line
+        at = starts[first] + dash
+        if text[starts[first]:at].strip() or text[at:at + 1] != "-":
+            item = node.value if isinstance(node, ScalarNode) else f"item {number + 1}"
+            raise EditError(f"{shown}: the list item '{item}' does not stand on its own line; edit it by hand")
+        while first - 1 > floor and _comment(lines[first - 1]):
+            first -= 1
+        last = last_line(node)
+        while last > node.start_mark.line and not lines[last].strip() and not _keeps_breaks(text, node):
+            last -= 1  # the blank lines a block scalar at its end runs over are not its own
+        while last + 1 < len(lines) and _comment(lines[last + 1]) and _indent(lines[last + 1]) > dash:
+            last += 1
+        owned.append((first, last))
+        floor = last
+    return owned
 
 
 def key_before(record: MappingNode, name: str) -> Node:

@@ -1,5 +1,5 @@
 """Every interface word of journeyops' pages, in Finnish, Swedish and English: one table
-for `journeyops render` and the site (and, later, everything else a page says).
+for `journeyops render`, the site and the studio (its forms, in a section of their own).
 
 `MESSAGES` maps a message id to its text in each language; every id has every language
 (a test checks). Ids are lower-case words, dotted for the values of a field
@@ -567,6 +567,275 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "journeys_beneath": {"fi": "Tarkentavat polut", "sv": "Resor som fördjupar dem", "en": "Journeys beneath them"},
     "none_recorded": {"fi": "Ei kirjattu.", "sv": "Inget angivet.", "en": "None recorded."},
+    # --- The studio (`journeyops studio`): its forms, buttons and answers -----------------
+    "studio": {"fi": "Studio", "sv": "Studio", "en": "Studio"},
+    "studio_nav": {"fi": "Studio", "sv": "Studio", "en": "Studio"},
+    "overview": {"fi": "Yleiskuva", "sv": "Översikt", "en": "Overview"},
+    "add_insight": {"fi": "Lisää havainto", "sv": "Lägg till en insikt", "en": "Add an insight"},
+    "triage": {"fi": "Kohdista havainnot", "sv": "Koppla insikter till steg", "en": "Triage insights"},
+    "add_opportunity": {
+        "fi": "Lisää kehitysmahdollisuus",
+        "sv": "Lägg till en utvecklingsmöjlighet",
+        "en": "Add an opportunity",
+    },
+    "new_journey": {"fi": "Uusi polku", "sv": "Ny resa", "en": "New journey"},
+    "changes": {"fi": "Muutokset", "sv": "Ändringar", "en": "Changes"},
+    "title": {"fi": "Otsikko", "sv": "Rubrik", "en": "Title"},
+    "summary_field": {"fi": "Tiivistelmä", "sv": "Sammanfattning", "en": "Summary"},
+    "description": {"fi": "Kuvaus", "sv": "Beskrivning", "en": "Description"},
+    "evidence_url": {"fi": "Linkki aineistoon", "sv": "Länk till underlaget", "en": "Evidence link"},
+    "severity_field": {"fi": "Vakavuus", "sv": "Allvarlighet", "en": "Severity"},
+    "steps_concerned": {"fi": "Vaiheet, joita se koskee", "sv": "Steg som den gäller", "en": "Steps it concerns"},
+    "customer_groups_field": {"fi": "Asiakasryhmät", "sv": "Kundgrupper", "en": "Customer groups"},
+    "save": {"fi": "Tallenna", "sv": "Spara", "en": "Save"},
+    "saved": {"fi": "Tallennettu:", "sv": "Sparat:", "en": "Saved:"},
+    "refused": {
+        "fi": "Ei tallennettu. Muutos toisi pankkiin tämän ongelman:",
+        "sv": "Inte sparat. Ändringen skulle ge banken det här problemet:",
+        "en": "Not saved. The change would add this problem to the bank:",
+    },
+    "not_saved": {"fi": "Ei tallennettu:", "sv": "Inte sparat:", "en": "Not saved:"},
+    "stale": {
+        "fi": (
+            "Tiedosto muuttui levyllä lomakkeen avaamisen jälkeen (editorissa tai gitillä). "
+            "Mitään ei kirjoitettu; lataa sivu uudelleen nähdäksesi tiedoston nykyisen sisällön."
+        ),
+        "sv": (
+            "Filen ändrades på disken efter att formuläret öppnades (i en editor eller av git). "
+            "Inget skrevs; ladda om sidan för att se filen som den är nu."
+        ),
+        "en": (
+            "The file changed on disk after this form was opened (in an editor or by git). "
+            "Nothing was written; reload the page to see the file as it is now."
+        ),
+    },
+    "reload": {"fi": "Lataa uudelleen", "sv": "Ladda om", "en": "Reload"},
+    "unlinked": {
+        "fi": "Havainnot, joita ei ole kohdistettu vaiheeseen",
+        "sv": "Insikter som inte är kopplade till något steg",
+        "en": "Insights linked to no step",
+    },
+    "no_unlinked": {
+        "fi": "Jokainen havainto on kohdistettu vaiheeseen.",
+        "sv": "Varje insikt är kopplad till ett steg.",
+        "en": "Every insight is linked to a step.",
+    },
+    "link_to_step": {
+        "fi": "Kohdista valitut havainnot tähän vaiheeseen",
+        "sv": "Koppla de valda insikterna till det här steget",
+        "en": "Link the selected insights to this step",
+    },
+    "link_selected": {"fi": "Kohdista valitut", "sv": "Koppla de valda", "en": "Link selected"},
+    "pick": {"fi": "Valitse…", "sv": "Välj…", "en": "Pick…"},
+    "edit_step": {"fi": "Muokkaa vaihetta", "sv": "Redigera steget", "en": "Edit step"},
+    "edit": {"fi": "Muokkaa", "sv": "Redigera", "en": "Edit"},
+    "customer_actions": {
+        "fi": "Asiakkaan toimet (yksi riviä kohden)",
+        "sv": "Kundens handlingar (en per rad)",
+        "en": "Customer actions (one a line)",
+    },
+    "pain_points": {
+        "fi": "Kipukohdat (yksi riviä kohden)",
+        "sv": "Smärtpunkter (en per rad)",
+        "en": "Pain points (one a line)",
+    },
+    "channels": {"fi": "Kanavat", "sv": "Kanaler", "en": "Channels"},
+    "emotion": {"fi": "Tunne", "sv": "Känsla", "en": "Emotion"},
+    "parent_step": {"fi": "Ylemmän tason vaihe", "sv": "Steg i den överordnade resan", "en": "Parent step"},
+    "add_step": {"fi": "Lisää vaihe", "sv": "Lägg till ett steg", "en": "Add a step"},
+    "add_before": {"fi": "Ennen vaihetta", "sv": "Före steget", "en": "Before step"},
+    "at_end": {"fi": "Loppuun", "sv": "Sist", "en": "At the end"},
+    "move_up": {"fi": "Siirrä ylös", "sv": "Flytta upp", "en": "Move up"},
+    "move_down": {"fi": "Siirrä alas", "sv": "Flytta ner", "en": "Move down"},
+    "remove": {"fi": "Poista", "sv": "Ta bort", "en": "Remove"},
+    "remove_step": {"fi": "Poista vaihe", "sv": "Ta bort steget", "en": "Remove step"},
+    "remove_confirm": {
+        "fi": "Poistetaanko tämä vaihe?",
+        "sv": "Ska det här steget tas bort?",
+        "en": "Remove this step?",
+    },
+    "orphans": {
+        "fi": "Nämä viittaisivat sen jälkeen vaiheeseen, jota ei enää ole:",
+        "sv": "De här skulle då peka på ett steg som inte längre finns:",
+        "en": "These would then point at a step that no longer exists:",
+    },
+    "no_orphans": {
+        "fi": "Mikään muu ei viittaa tähän vaiheeseen.",
+        "sv": "Inget annat pekar på det här steget.",
+        "en": "Nothing else points at this step.",
+    },
+    "yes_remove": {"fi": "Kyllä, poista vaihe", "sv": "Ja, ta bort steget", "en": "Yes, remove the step"},
+    "cancel": {"fi": "Peruuta", "sv": "Avbryt", "en": "Cancel"},
+    "add_observation": {"fi": "Lisää mittaustulos", "sv": "Lägg till ett mätvärde", "en": "Add an observation"},
+    "value": {"fi": "Arvo", "sv": "Värde", "en": "Value"},
+    "note": {"fi": "Huomautus", "sv": "Anteckning", "en": "Note"},
+    "reach": {"fi": "Tavoittavuus", "sv": "Räckvidd", "en": "Reach"},
+    "impact": {"fi": "Vaikutus", "sv": "Effekt", "en": "Impact"},
+    "estimate_confidence": {"fi": "Varmuus (0–1)", "sv": "Säkerhet (0–1)", "en": "Confidence (0–1)"},
+    "effort": {"fi": "Työmäärä", "sv": "Arbetsinsats", "en": "Effort"},
+    "status_field": {"fi": "Tila", "sv": "Status", "en": "Status"},
+    "owner_field": {"fi": "Omistaja", "sv": "Ägare", "en": "Owner"},
+    "linked_insights": {"fi": "Taustalla olevat havainnot", "sv": "Insikter bakom den", "en": "Insights behind it"},
+    "linked_metrics": {"fi": "Mittarit", "sv": "Mätare", "en": "Metrics"},
+    "mark_reviewed": {"fi": "Merkitse tarkistetuksi", "sv": "Markera som granskad", "en": "Mark reviewed"},
+    "parent_journey": {"fi": "Ylemmän tason polku", "sv": "Överordnad resa", "en": "Parent journey"},
+    "none_top": {
+        "fi": "Ei mitään (ylätason polku)",
+        "sv": "Ingen (en övergripande resa)",
+        "en": "None (a top journey)",
+    },
+    "new_steps": {
+        "fi": "Vaiheet (kullekin otsikko; ylemmän tason vaihe ylemmän polun kartalta)",
+        "sv": "Steg (en rubrik för varje; steget i den överordnade resan väljs från dess karta)",
+        "en": "Steps (a title each; the parent step from the parent journey's map)",
+    },
+    "step_n": {"fi": "Vaihe {n}", "sv": "Steg {n}", "en": "Step {n}"},
+    "more_rows": {"fi": "Lisää vaiherivejä", "sv": "Fler rader för steg", "en": "More step rows"},
+    "id_optional": {
+        "fi": "Tunniste (vapaaehtoinen; tehdään otsikosta)",
+        "sv": "Id (frivilligt; bildas av rubriken)",
+        "en": "Id (optional; made from the title)",
+    },
+    "findings_here": {
+        "fi": "Tämän sivun tarkistushuomiot",
+        "sv": "Anmärkningar om det som visas på sidan",
+        "en": "Findings for what is on this page",
+    },
+    "no_findings_here": {"fi": "Ei huomioita.", "sv": "Inga anmärkningar.", "en": "No findings."},
+    "not_git": {
+        "fi": "Pankki ei ole git-repositoriossa: muutokset tallentuvat vain tiedostoihin.",
+        "sv": "Banken ligger inte i ett git-förråd: ändringarna sparas bara i filerna.",
+        "en": "The bank is not in a git repository: changes are saved in the files only.",
+    },
+    "branch": {"fi": "Haara", "sv": "Gren", "en": "Branch"},
+    "files_changed": {
+        "fi": "Edellisen commitin jälkeen muuttuneet tiedostot",
+        "sv": "Filer som har ändrats sedan den senaste commiten",
+        "en": "Files changed since the last commit",
+    },
+    "nothing_changed": {
+        "fi": "Mikään ei ole muuttunut edellisen commitin jälkeen.",
+        "sv": "Inget har ändrats sedan den senaste commiten.",
+        "en": "Nothing changed since the last commit.",
+    },
+    "semantic": {"fi": "Mikä muuttui", "sv": "Vad som ändrades", "en": "What changed"},
+    "commit_message": {"fi": "Commit-viesti", "sv": "Commit-meddelande", "en": "Commit message"},
+    "new_branch": {
+        "fi": "Uusi haara (tyhjä: nykyiseen haaraan)",
+        "sv": "Ny gren (lämna tomt för att göra commit på den nuvarande grenen)",
+        "en": "New branch (leave empty to commit on the current branch)",
+    },
+    "commit": {"fi": "Tee commit", "sv": "Gör commit", "en": "Commit"},
+    "committed": {
+        "fi": "Commit {commit} tehty. Pushaus on sinun: git push.",
+        "sv": "Commit {commit} gjord. Att pusha sköter du själv: git push.",
+        "en": "Committed {commit}. Pushing is yours: git push.",
+    },
+    "push_note": {"fi": "Studio ei koskaan pushaa.", "sv": "Studion pushar aldrig.", "en": "The studio never pushes."},
+    "language_in_field": {"fi": "{field} ({language})", "sv": "{field} ({language})", "en": "{field} ({language})"},
+    "search_results": {"fi": "Tulokset", "sv": "Träffar", "en": "Results"},
+    "go": {"fi": "Siirry", "sv": "Gå", "en": "Go"},
+    "not_found": {
+        "fi": "Ei löytynyt: pankissa ei ole mitään tällä tunnisteella.",
+        "sv": "Hittades inte: inget i banken har det id:t.",
+        "en": "Not found: nothing in the bank has that id.",
+    },
+    # What a studio form says about a value typed wrongly (`studio.forms.FormError`).
+    "form.bad_date": {
+        "fi": "{field} '{value}': kirjoita päivämäärä muodossa VVVV-KK-PP",
+        "sv": "{field} '{value}': skriv datumet som ÅÅÅÅ-MM-DD",
+        "en": "{field} '{value}': write the date as YYYY-MM-DD",
+    },
+    "form.not_a_number": {
+        "fi": "{field} '{value}': anna luku",
+        "sv": "{field} '{value}': ange ett tal",
+        "en": "{field} '{value}': give a number",
+    },
+    "form.title_needed": {"fi": "otsikko puuttuu", "sv": "rubriken saknas", "en": "a title is needed"},
+    "form.summary_needed": {"fi": "tiivistelmä puuttuu", "sv": "sammanfattningen saknas", "en": "a summary is needed"},
+    "form.source_needed": {"fi": "lähde puuttuu", "sv": "källan saknas", "en": "a source is needed"},
+    "form.problem_needed": {"fi": "ongelma puuttuu", "sv": "problemet saknas", "en": "a problem is needed"},
+    "form.step_title_needed": {
+        "fi": "vaihe tarvitsee otsikon",
+        "sv": "ett steg behöver en rubrik",
+        "en": "a step needs a title",
+    },
+    "form.no_customer_group": {
+        "fi": "pankissa ei ole asiakasryhmää '{id}'",
+        "sv": "banken har ingen kundgrupp '{id}'",
+        "en": "no customer group '{id}' in the bank",
+    },
+    "form.no_journey": {
+        "fi": "pankissa ei ole polkua '{id}'",
+        "sv": "banken har ingen resa '{id}'",
+        "en": "no journey '{id}' in the bank",
+    },
+    "form.no_insight": {
+        "fi": "pankissa ei ole havaintoa '{id}'",
+        "sv": "banken har ingen insikt '{id}'",
+        "en": "no insight '{id}' in the bank",
+    },
+    "form.no_metric": {
+        "fi": "pankissa ei ole mittaria '{id}'",
+        "sv": "banken har ingen mätare '{id}'",
+        "en": "no metric '{id}' in the bank",
+    },
+    "form.no_step": {
+        "fi": "polulla '{journey}' ei ole vaihetta '{step}'",
+        "sv": "resan '{journey}' har inget steg '{step}'",
+        "en": "journey '{journey}' has no step '{step}'",
+    },
+    "form.pick_insights": {
+        "fi": "valitse vähintään yksi havainto",
+        "sv": "välj minst en insikt",
+        "en": "select at least one insight",
+    },
+    "form.pick_step": {"fi": "valitse vaihe", "sv": "välj ett steg", "en": "pick a step"},
+    "form.bad_emotion": {
+        "fi": "tunne {value}: käytä kokonaislukua väliltä -2…2",
+        "sv": "känsla {value}: använd ett heltal från -2 till 2",
+        "en": "emotion {value}: use a whole number from -2 to 2",
+    },
+    "form.no_step_id": {
+        "fi": "otsikosta '{title}' ei saa tehtyä vaiheen tunnistetta; anna tunniste",
+        "sv": "av rubriken '{title}' går det inte att bilda ett id för steget; ange ett",
+        "en": "cannot make a step id from '{title}'; give one",
+    },
+    "form.step_exists": {
+        "fi": "polulla '{journey}' on jo vaihe '{step}'",
+        "sv": "resan '{journey}' har redan ett steg '{step}'",
+        "en": "journey '{journey}' already has a step '{step}'",
+    },
+    "form.at_end": {
+        "fi": "vaihe on jo polun siinä päässä",
+        "sv": "steget är redan i den änden av resan",
+        "en": "the step is already at that end of the journey",
+    },
+    "form.observation_exists": {
+        "fi": "mittarilla '{id}' on jo mittaustulos päivältä {date}",
+        "sv": "mätaren '{id}' har redan ett mätvärde för {date}",
+        "en": "metric '{id}' already has an observation on {date}",
+    },
+    "form.reviewer_needed": {
+        "fi": "kerro, kuka tarkisti polun",
+        "sv": "ange vem som granskade resan",
+        "en": "say who reviewed the journey",
+    },
+    "form.parent_steps_needed": {
+        "fi": "valitse jokaiselle vaiheelle ylemmän tason vaihe",
+        "sv": "välj ett steg i den överordnade resan för varje steg",
+        "en": "pick a parent step for every step",
+    },
+    "form.commit_message_needed": {
+        "fi": "kirjoita commit-viesti",
+        "sv": "skriv ett commit-meddelande",
+        "en": "write a commit message",
+    },
+    "form.bad_branch": {
+        "fi": "'{branch}' ei kelpaa haaran nimeksi",
+        "sv": "'{branch}' kan inte vara namnet på en gren",
+        "en": "'{branch}' cannot be a branch name",
+    },
 }
 
 """Each rule's one-line summary in the page languages (English is its own summary)."""

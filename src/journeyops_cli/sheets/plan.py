@@ -16,7 +16,7 @@ from typing import Any
 from journeyops_cli.bank import Bank
 from journeyops_cli.edit import EditError
 from journeyops_cli.edit.changeset import Changeset
-from journeyops_cli.edit.fields import AppendItem, Edit, RemoveItem, SetValue, record_yaml
+from journeyops_cli.edit.fields import AppendItem, Edit, RemoveItem, SetValue, list_edits, record_yaml
 from journeyops_cli.models import Insight, Journey, Metric, Opportunity
 from journeyops_cli.models.base import Record
 from journeyops_cli.sheets.layout import (
@@ -544,19 +544,6 @@ def _removed(old: list[str], new: list[str]) -> list[int] | None:
         else:
             gone.append(i)
     return gone if j == len(new) else None
-
-
-def list_edits(path: tuple[Any, ...], old: list[str], new: list[str]) -> list[Edit]:
-    """Edits that turn the list `old` into `new`: removed items removed, changed items
-    changed one by one, new ones appended."""
-    if new == old:
-        return []
-    removed = _removed(old, new)
-    if removed is not None:
-        return [RemoveItem(path, i) for i in reversed(removed)]
-    edits: list[Edit] = [SetValue((*path, i), b) for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b]
-    edits += [AppendItem(path, item) for item in new[len(old):]]
-    return edits + [RemoveItem(path, i) for i in reversed(range(len(new), len(old)))]
 
 
 def new_id(cells: dict[str, Any]) -> str:

@@ -21,8 +21,10 @@ from starlette.routing import Route
 
 from journeyops_cli.edit import EditError
 from journeyops_cli.edit.changeset import Changeset
+from journeyops_cli.findings import Finding
 from journeyops_cli.models import Insight, Journey, Metric, Opportunity
 from journeyops_cli.models.base import Record
+from journeyops_cli.render.i18n import rule_title
 from journeyops_cli.resources import templates_dir
 from journeyops_cli.revisions import RevisionError
 from journeyops_cli.studio import forms
@@ -156,12 +158,20 @@ def _try_save(studio: Studio, digests: dict[str, str], plan: Callable[[], Change
     except Stale:
         return view.s["stale"], 409
     except Refused as refused:
-        shown = "; ".join(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}" for f in refused.findings)
+        shown = "; ".join(_finding_text(f, view.language) for f in refused.findings)
         return f"{view.s['refused']} {shown}", 422
     except EditError as error:
-        return f"{view.s['not_saved']} {error.message}", 422
+        return f"{view.s['not_saved']} {forms.said(error, view.language)}", 422
     studio.flash.append(f"{view.s['saved']} {'; '.join(done) if done else '–'}")
     return None, 200
+
+
+def _finding_text(finding: Finding, language: str) -> str:
+    """`path:line:col: CODE message`, with the rule's summary in the page language first
+    when the catalogue has it (validate's own message is English)."""
+    title = rule_title(finding.code, language)
+    said = f"{title} — {finding.message}" if title else finding.message
+    return f"{finding.path}:{finding.line}:{finding.column}: {finding.code} {said}"
 
 
 def _redirect(url: str) -> RedirectResponse:
@@ -233,7 +243,7 @@ async def journey_page(studio: Studio, request: Request, message: str | None = N
     return _html(view.render(
         "studio/journey.html.j2", title, "", journey=journey, site_main=main,
         digest=studio.state.digest(journey.source_path), flash=_take_flash(studio), message=message,
-        parent_steps=[(s.id, view.t(s.title)) for s in parent.steps] if parent else [],
+        parent_steps=[(above.id, view.t(above.title)) for above in parent.steps] if parent else [],
         findings=view.findings({journey.source_path}), form=form or {}, reviewer=studio.reviewer(),
     ), status)
 
@@ -313,7 +323,7 @@ async def step_page(studio: Studio, request: Request) -> Response:
         journey=journey, step=step, digest=studio.state.digest(journey.source_path), message=message,
         form=form, channels=Channel.__args__,  # type: ignore[attr-defined]
         emotions=forms.EMOTIONS,
-        parent_steps=[(s.id, view.t(s.title)) for s in parent.steps] if parent else [],
+        parent_steps=[(above.id, view.t(above.title)) for above in parent.steps] if parent else [],
         findings=view.findings({journey.source_path}),
     ), status)
 
@@ -419,7 +429,7 @@ async def new_journey(studio: Studio, request: Request) -> Response:
         parents=lambda view: [(j.id, view.t(j.title), j.level)
                               for j in view.planner.journeys_sorted(view.bank.journeys()) if j.level != "detailed"],
         parent_steps=lambda view: (
-            [(s.id, view.t(s.title)) for s in parent.steps] if isinstance(parent, Journey) else []
+            [(above.id, view.t(above.title)) for above in parent.steps] if isinstance(parent, Journey) else []
         ),
     )
 
@@ -503,6 +513,8 @@ async def changes_page(studio: Studio, request: Request) -> Response:
         try:
             with studio.state.lock:
                 done = git_commit(studio.state.root, forms.one(form, "message"), branch)
+        except forms.FormError as error:
+            message, status = f"{view.s['not_saved']} {error.text(view.language)}", 422
         except RevisionError as error:
             message, status = f"{view.s['not_saved']} {error.message}", 422
         else:

@@ -4,7 +4,8 @@ Every function takes the bank as loaded and the submitted form (name -> values, 
 browser sent them) and returns a `Changeset`: nothing is written here. New records are
 made by `scaffold.new.build` (the template of `journeyops new`), field changes are
 `edit.fields` edits (round-trip text edits, checked), and `studio.save` checks the whole
-bank before it writes. A value a person typed wrongly is an EditError with a message.
+bank before it writes. A value a person typed wrongly is a FormError: a message of the
+interface catalogue, said in the page's language.
 """
 
 from __future__ import annotations
@@ -14,14 +15,16 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from journeyops_cli.bank import Bank
+from journeyops_cli.bank.pointers import pointing_at
 from journeyops_cli.edit import EditError
 from journeyops_cli.edit.changeset import Changeset
-from journeyops_cli.edit.fields import AppendItem, Edit, RemoveItem, SetValue, apply_edits
+from journeyops_cli.edit.fields import AppendItem, Edit, MoveItem, RemoveItem, SetValue, apply_edits, list_edits
 from journeyops_cli.edit.link import field_for
 from journeyops_cli.edit.textfile import read
 from journeyops_cli.edit.verify import data_of
 from journeyops_cli.models import Insight, Journey, Metric
 from journeyops_cli.models.base import Record
+from journeyops_cli.render.i18n import message
 from journeyops_cli.scaffold.new import NewRecord, build
 from journeyops_cli.slug import is_slug, slugify
 
@@ -30,6 +33,27 @@ Form = Mapping[str, Sequence[str]]
 EMOTIONS = (-2, -1, 0, 1, 2)
 STEP_ROWS = 6
 """Rows for new steps in the new-journey form (more with `?rows=N`)."""
+
+
+class FormError(EditError):
+    """A value typed wrongly in a studio form: a catalogue message (`form.…`) and its
+    values, said in the page's language by `text`; the message is the English text."""
+
+    def __init__(self, key: str, field: str | None = None, **values: str) -> None:
+        self.key = key
+        self.field = field
+        self.values = values
+        super().__init__(self.text("en"))
+
+    def text(self, language: str) -> str:
+        named = {"field": message(self.field, language)} if self.field else {}
+        return message(self.key, language).format(**named, **self.values)
+
+
+def said(error: EditError, language: str) -> str:
+    """What an edit's refusal says on a page in `language` (the edit path's own refusals
+    are English, as on the command line)."""
+    return error.text(language) if isinstance(error, FormError) else error.message
 
 
 def one(form: Form, name: str) -> str:
@@ -75,16 +99,16 @@ def _date(value: str, label: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise EditError(f"{label} {value!r}: write the date as YYYY-MM-DD") from None
+        raise FormError("form.bad_date", field=label, value=value) from None
 
 
 def _number(value: str, label: str) -> float:
     try:
         number = float(value.replace(",", ".").replace("\u00a0", "").replace(" ", ""))
     except ValueError:
-        raise EditError(f"{label} {value!r}: give a number") from None
+        raise FormError("form.not_a_number", field=label, value=value) from None
     if number != number or number in (float("inf"), float("-inf")):
-        raise EditError(f"{label} {value!r}: give a number")
+        raise FormError("form.not_a_number", field=label, value=value)
     return number
 
 
@@ -100,7 +124,7 @@ def _new_record(changes: Changeset, bank: Bank, kind: str, values: dict[str, Any
     returns its id."""
     title = values.get("title")
     if not title:
-        raise EditError("a title is needed")
+        raise FormError("form.title_needed")
     values.setdefault("id", slugify(_first_text(title)))
     planned = build(NewRecord(kind, values), bank)
     text = planned.content.decode("utf-8")
@@ -128,13 +152,13 @@ def add_insight(bank: Bank, form: Form, languages: list[str]) -> Changeset:
     if one(form, "id"):
         values["id"] = one(form, "id")
     if not values["summary"]:
-        raise EditError("a summary is needed")
+        raise FormError("form.summary_needed")
     if not values["source"]:
-        raise EditError("a source is needed")
+        raise FormError("form.source_needed")
     groups = many(form, "customer_groups")
     for group in groups:
         if bank.get_kind("CustomerGroup", group) is None:
-            raise EditError(f"no customer group '{group}' in the bank")
+            raise FormError("form.no_customer_group", id=group)
     extra: list[Edit] = [SetValue(("customer_groups",), groups)] if groups else []
     _new_record(changes, bank, "insight", values, extra, "insight added")
     return changes
@@ -151,33 +175,17 @@ def triage(bank: Bank, form: Form) -> Changeset:
     target = one(form, "step")
     chosen = many(form, "insights")
     if not chosen:
-        raise EditError("select at least one insight")
+        raise FormError("form.pick_insights")
     if not target:
-        raise EditError("pick a step")
+        raise FormError("form.pick_step")
     for insight_id in chosen:
         insight = bank.get(Insight, insight_id)
         if insight is None:
-            raise EditError(f"no insight '{insight_id}' in the bank")
+            raise FormError("form.no_insight", id=insight_id)
         field_for(bank, insight, target, True)
         if target not in insight.steps:
             changes.edit(insight, [AppendItem(("steps",), target)], f"{insight_id} linked to {target}")
     return changes
-
-
-def list_edits(path: tuple[str | int, ...], old: list[Any], new: list[Any]) -> list[Edit]:
-    """Edits that make list `old` at `path` into `new`: items no longer there are removed
-    (from the end), new items are appended; items kept stay where they are, with their
-    comments. An order change of kept items is not made."""
-    if old == new:
-        return []
-    edits: list[Edit] = []
-    kept = list(old)
-    for index in range(len(old) - 1, -1, -1):
-        if old[index] not in new:
-            edits.append(RemoveItem(path, index))
-            kept.pop(index)
-    edits += [AppendItem(path, item) for item in new if item not in kept]
-    return edits
 
 
 def _text_lines(form: Form, name: str, languages: list[str]) -> list[Any]:
@@ -203,11 +211,11 @@ def _raw_step(bank: Bank, journey: Journey, index: int) -> dict[str, Any]:
 def find_step(bank: Bank, journey_id: str, step_id: str) -> tuple[Journey, int]:
     journey = bank.get(Journey, journey_id)
     if journey is None:
-        raise EditError(f"no journey '{journey_id}' in the bank")
+        raise FormError("form.no_journey", id=journey_id)
     for index, step in enumerate(journey.steps):
         if step.id == step_id:
             return journey, index
-    raise EditError(f"journey '{journey_id}' has no step '{step_id}'")
+    raise FormError("form.no_step", journey=journey_id, step=step_id)
 
 
 def edit_step(bank: Bank, journey_id: str, step_id: str, form: Form, languages: list[str]) -> Changeset:
@@ -220,7 +228,7 @@ def edit_step(bank: Bank, journey_id: str, step_id: str, form: Form, languages: 
     edits: list[Edit] = []
     title = per_language(form, "title", languages)
     if title is None:
-        raise EditError("a step needs a title")
+        raise FormError("form.step_title_needed")
     if title != raw.get("title"):
         edits.append(SetValue((*here, "title"), title))
     description = per_language(form, "description", languages)
@@ -234,7 +242,7 @@ def edit_step(bank: Bank, journey_id: str, step_id: str, form: Form, languages: 
     if emotion:
         value = int(_number(emotion, "emotion"))
         if value not in EMOTIONS:
-            raise EditError(f"emotion {emotion}: use a whole number from -2 to 2")
+            raise FormError("form.bad_emotion", value=emotion)
         if value != raw.get("emotion"):
             edits.append(SetValue((*here, "emotion"), value))
     parent_step = one(form, "parent_step")
@@ -249,17 +257,17 @@ def add_step(bank: Bank, journey_id: str, form: Form, languages: list[str]) -> C
     """A new step before step `before` (at the end when not given)."""
     journey = bank.get(Journey, journey_id)
     if journey is None:
-        raise EditError(f"no journey '{journey_id}' in the bank")
+        raise FormError("form.no_journey", id=journey_id)
     title = per_language(form, "title", languages)
     if title is None:
-        raise EditError("a step needs a title")
+        raise FormError("form.step_title_needed")
     step_id = one(form, "id") or slugify(_first_text(title))
     if not is_slug(step_id):
-        raise EditError(f"cannot make a step id from '{_first_text(title)}'; give one")
+        raise FormError("form.no_step_id", title=_first_text(title))
     if journey.step(step_id) is not None:
-        raise EditError(f"journey '{journey_id}' already has a step '{step_id}'")
+        raise FormError("form.step_exists", journey=journey_id, step=step_id)
     before = one(form, "before")
-    position = next((i for i, s in enumerate(journey.steps) if s.id == before), None)
+    position = next((i for i, step in enumerate(journey.steps) if step.id == before), None)
     value: dict[str, Any] = {"id": step_id, "title": title}
     if one(form, "parent_step"):
         value["parent_step"] = one(form, "parent_step")
@@ -269,19 +277,13 @@ def add_step(bank: Bank, journey_id: str, form: Form, languages: list[str]) -> C
 
 
 def move_step(bank: Bank, journey_id: str, step_id: str, offset: int) -> Changeset:
-    """Move a step one place up (-1) or down (+1): it is taken out and put back as one
-    block mapping, so comments inside that step are not kept."""
+    """Move a step one place up (-1) or down (+1), with its comments (`edit.fields.MoveItem`)."""
     journey, index = find_step(bank, journey_id, step_id)
     target = index + offset
     if target < 0 or target >= len(journey.steps):
-        raise EditError("the step is already at that end of the journey")
-    raw = _raw_step(bank, journey, index)
-    # Taken out, the list is one shorter: put back before the item now at `target`, or at
-    # the end when the step goes last.
-    edits: list[Edit] = [RemoveItem(("steps",), index)]
-    edits.append(AppendItem(("steps",), raw, target if target < len(journey.steps) - 1 else None))
+        raise FormError("form.at_end")
     changes = Changeset(bank.root, bank.config.limits)
-    changes.edit(journey, edits, f"{journey_id}#{step_id} moved")
+    changes.edit(journey, [MoveItem(("steps",), index, target)], f"{journey_id}#{step_id} moved")
     return changes
 
 
@@ -294,21 +296,19 @@ def remove_step(bank: Bank, journey_id: str, step_id: str) -> Changeset:
 
 def orphans_of(bank: Bank, journey_id: str, step_id: str) -> list[tuple[str, str, str]]:
     """What would point at nothing if the step went: (kind, id, file) of each."""
-    from journeyops_cli.diff.compare import _orphans
-
-    return [(o.kind, o.id, o.path) for o in _orphans(bank, {(journey_id, step_id)})]
+    return [(o.kind, o.id, o.path) for o in pointing_at(bank, {(journey_id, step_id)})]
 
 
 def add_observation(bank: Bank, metric_id: str, form: Form) -> Changeset:
     metric = bank.get(Metric, metric_id)
     if metric is None:
-        raise EditError(f"no metric '{metric_id}' in the bank")
+        raise FormError("form.no_metric", id=metric_id)
     date = _date(one(form, "date"), "date")
     value: dict[str, Any] = {"date": date, "value": _number(one(form, "value"), "value")}
     if one(form, "note"):
         value["note"] = one(form, "note")
     if any(o.date == date for o in metric.observations):
-        raise EditError(f"metric '{metric_id}' already has an observation on {date.isoformat()}")
+        raise FormError("form.observation_exists", id=metric_id, date=date.isoformat())
     changes = Changeset(bank.root, bank.config.limits)
     changes.edit(metric, [AppendItem(("observations",), value)], f"{metric_id}: observation {date.isoformat()}")
     return changes
@@ -331,7 +331,7 @@ def add_opportunity(bank: Bank, form: Form, languages: list[str]) -> Changeset:
         "metrics": many(form, "metrics"),
     }
     if not values["problem"]:
-        raise EditError("a problem is needed")
+        raise FormError("form.problem_needed")
     estimates = {name: _number(one(form, name), name) for name in ESTIMATES if one(form, name)}
     extra: list[Edit] = [SetValue(("estimates",), estimates)] if estimates else []
     _new_record(changes, bank, "opportunity", values, extra, "opportunity added")
@@ -345,10 +345,10 @@ def mark_reviewed(bank: Bank, journey_id: str, form: Form, today: dt.date, revie
 
     journey = bank.get(Journey, journey_id)
     if journey is None:
-        raise EditError(f"no journey '{journey_id}' in the bank")
+        raise FormError("form.no_journey", id=journey_id)
     who = one(form, "reviewer") or reviewer
     if not who:
-        raise EditError("say who reviewed the journey")
+        raise FormError("form.reviewer_needed")
     changes = Changeset(bank.root, bank.config.limits)
     changes.edit(journey, review_edits(journey, today, who, one(form, "note") or None), describe(journey, today, who))
     return changes
@@ -377,7 +377,7 @@ def new_journey(bank: Bank, form: Form, languages: list[str]) -> Changeset:
         "step_parents": parents if parent else [],
     }
     if parent and not all(parents):
-        raise EditError("pick a parent step for every step")
+        raise FormError("form.parent_steps_needed")
     changes = Changeset(bank.root, bank.config.limits)
     _new_record(changes, bank, "journey", values, [], "journey added")
     return changes

@@ -1,6 +1,6 @@
 """The bank's git side in the studio: what changed since the last commit (the semantic
 summary of `journeyops diff HEAD`), and a commit of the bank's files with a message, on a
-new branch by default. Runs `git` itself (revisions._git); pushing stays the user's."""
+new branch by default. Runs `git` itself (revisions.run_git); pushing stays the user's."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from journeyops_cli.revisions import RevisionError, _git, repository_root
+from journeyops_cli.revisions import RevisionError, repository_root, run_git
+from journeyops_cli.studio.forms import FormError
 
 BRANCH = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,99}")
 
@@ -35,8 +36,8 @@ def changes(root: Path) -> Changes | None:
     if repository_root(root) is None:
         return None
     try:
-        branch = str(_git(root, "rev-parse", "--abbrev-ref", "HEAD")).strip()
-        status = str(_git(root, "status", "--porcelain=v1", "--untracked-files=all", "--", "."))
+        branch = str(run_git(root, "rev-parse", "--abbrev-ref", "HEAD")).strip()
+        status = str(run_git(root, "status", "--porcelain=v1", "--untracked-files=all", "--", "."))
         summary = as_text(diff_of("HEAD", None, root))
     except RevisionError:
         return None
@@ -46,14 +47,15 @@ def changes(root: Path) -> Changes | None:
 
 def commit(root: Path, message: str, branch: str | None) -> str:
     """Commit every change under the bank (on a new `branch` when given); returns the
-    commit's short id. A RevisionError says why not."""
+    commit's short id. A FormError (no message, a bad branch name) or a RevisionError (git
+    refused) says why not."""
     message = message.strip()
     if not message:
-        raise RevisionError("write a commit message")
+        raise FormError("form.commit_message_needed")
     if branch is not None:
         if not BRANCH.fullmatch(branch) or ".." in branch or branch.endswith((".", "/", ".lock")):
-            raise RevisionError(f"'{branch}' cannot be a branch name")
-        _git(root, "switch", "--create", branch)
-    _git(root, "add", "--all", "--", ".")
-    _git(root, "commit", "--quiet", "--message", message)
-    return str(_git(root, "rev-parse", "--short", "HEAD")).strip()
+            raise FormError("form.bad_branch", branch=branch)
+        run_git(root, "switch", "--create", branch)
+    run_git(root, "add", "--all", "--", ".")
+    run_git(root, "commit", "--quiet", "--message", message)
+    return str(run_git(root, "rev-parse", "--short", "HEAD")).strip()

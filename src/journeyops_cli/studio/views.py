@@ -12,9 +12,9 @@ from markupsafe import Markup
 from journeyops_cli.findings import Finding
 from journeyops_cli.models.base import pick_text
 from journeyops_cli.render.catalogue import LANGUAGE_NAMES
+from journeyops_cli.render.i18n import strings
 from journeyops_cli.site.pages import PagePlanner, SiteData
 from journeyops_cli.studio.state import View
-from journeyops_cli.studio.strings import studio_strings
 
 PAGE_URLS = {
     "index.html": "/",
@@ -82,7 +82,7 @@ class Renderer:
         self.csrf = csrf
         self.query = {k: v for k, v in (query or {}).items() if k not in ("lang", "token")}
         self.env = html_environment()
-        self.s = studio_strings(language)
+        self.s = strings(language)
         self.link = StudioLinker(language)
         self.data = SiteData(view.bank, title, languages, findings_by_path(view.findings, Withheld()))
         self.planner = PagePlanner(self.data, language, self.s)
