@@ -388,16 +388,19 @@ def test_a_broken_config_is_reported_and_nothing_is_written(bank_copy: Path, tmp
 def test_findings_read_in_the_page_language_with_the_technical_line_beneath(built_site: Path) -> None:
     fi = (built_site / "fi/journeys/asiointi.html").read_text("utf-8")
     assert (
-        '<li class="finding severity-warning"><strong>Varoitus</strong> JO401: Käytössä olevalla polulla ei ole '
-        'omistajaa tai tiimiä.<br><span class="meta">Tekninen viesti (englanniksi):</span> '
-        '<code>journeys/asiointi.yaml:7:1 journey.owner-team</code> '
+        '<li class="finding severity-warning"><strong>Varoitus</strong> Käytössä olevalla polulla ei ole '
+        'omistajaa tai tiimiä.<br><span class="finding-hint">Lisää polulle omistaja (<code>owner</code>) ja tiimi '
+        '(<code>team</code>): jonkun on pidettävä polku ajan tasalla.</span><br><span class="meta">Tekninen viesti '
+        '(englanniksi):</span> <code>journeys/asiointi.yaml:7:1 JO401 journey.owner-team</code> '
         '<span lang="en">active journey &#39;asiointi&#39; has no team</span></li>'
     ) in fi
     en = (built_site / "en/journeys/asiointi.html").read_text("utf-8")
     assert (
-        '<strong>Warning</strong> JO401: <span lang="en">active journey &#39;asiointi&#39; has no team</span>'
-        '<br><span class="meta">Technical message:</span> '
-        '<code>journeys/asiointi.yaml:7:1 journey.owner-team</code></li>'
+        '<strong>Warning</strong> An active journey has no owner or no team.<br><span class="finding-hint">Give '
+        'the journey an owner (<code>owner</code>) and a team (<code>team</code>): someone has to keep it up to '
+        'date.</span><br><span class="meta">Technical message:</span> '
+        '<code>journeys/asiointi.yaml:7:1 JO401 journey.owner-team</code> '
+        '<span>active journey &#39;asiointi&#39; has no team</span></li>'
     ) in en
 
 
