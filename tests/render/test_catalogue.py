@@ -21,7 +21,7 @@ PREFIX = re.compile(r"""\b(?:s|strings|labels)\[["']([a-z_]+\.)["']\s*~""")
 # In Python: a quoted id (`message("root_title", ...)`, a key handed to a template) and
 # an f-string prefix (`labels[f"emotion.{value}"]`).
 QUOTED = re.compile(r"""["']([a-z_][a-z_.\-0-9]*)["']""")
-F_PREFIX = re.compile(r"""f["']([a-z_]+\.)\{""")
+F_PREFIX = re.compile(r"""f["']([a-z_][a-z_.]*\.)\{""")
 
 
 def test_every_message_is_in_every_language() -> None:
@@ -39,12 +39,13 @@ def test_a_lookup_fails_loudly_on_an_unknown_id() -> None:
 
 
 def used_ids() -> tuple[set[str], set[str]]:
-    """Message ids and id prefixes the templates and the render, site and sheets code name."""
+    """Message ids and id prefixes the templates and the render, site, sheets and score code name."""
     # The studio's own words are still in studio/strings.py (Finnish and English), not yet
     # in this catalogue: its templates are left out until they move here.
     files = [p for p in templates_dir().rglob("*.j2") if p.parent.name != "studio"]
     files += sorted((SRC / "site").glob("*.py")) + sorted((SRC / "render").glob("*.py"))
     files += sorted((SRC / "sheets").glob("*.py"))  # the workbook's lane labels
+    files += sorted((SRC / "score").glob("*.py"))  # a score's explanation in words
     ids: set[str] = set()
     prefixes: set[str] = set()
     for path in files:

@@ -379,6 +379,133 @@ MESSAGES: dict[str, dict[str, str]] = {
     "factor.time_criticality": {"fi": "kiireellisyys", "sv": "tidskritiskhet", "en": "time criticality"},
     "factor.risk_reduction": {"fi": "riskin pieneneminen", "sv": "riskminskning", "en": "risk reduction"},
     "factor.job_size": {"fi": "työn koko", "sv": "jobbets storlek", "en": "job size"},
+    # Why a factor of a score has its value (`score/reasons.py`): the sentences of
+    # `prioritise --explain` (English) and of the opportunity and backlog pages.
+    "explain.no_steps": {"fi": "ei linkitettyjä vaiheita", "sv": "inga kopplade steg", "en": "no linked steps"},
+    "explain.no_insights": {
+        "fi": "ei linkitettyjä havaintoja",
+        "sv": "inga kopplade insikter",
+        "en": "no linked insights",
+    },
+    "explain.no_metric": {
+        "fi": "ei linkitettyä mittaria, jolla on suunta, tavoite ja mittaustulos",
+        "sv": "ingen kopplad mätare med riktning, mål och ett mätvärde",
+        "en": "no linked metric with direction, target and an observation",
+    },
+    "explain.no_volume": {
+        "fi": "linkitetyissä vaiheissa ei ole asiointimäärän mittaria",
+        "sv": "ingen volymmätare i de kopplade stegen",
+        "en": "no volume metric at the linked steps",
+    },
+    "explain.no_emotion": {
+        "fi": "vaiheelle {step} ei ole kirjattu tunnetta",
+        "sv": "steget {step} saknar angiven känsla",
+        "en": "{step} has no emotion",
+    },
+    "explain.no_estimate": {"fi": "{factor} puuttuu", "sv": "{factor} saknas", "en": "no {factor} estimate"},
+    "explain.pain": {
+        "fi": "heikoin vaihe {step}: tunne {emotion}, {pain_points}",
+        "sv": "sämsta steget {step}: känsla {emotion}, {pain_points}",
+        "en": "worst step {step}: emotion {emotion}, {pain_points}",
+    },
+    "explain.pain_inherited": {
+        "fi": "heikoin vaihe {step}: tunne {emotion}, {pain_points} (peritty yläpolun vaiheelta {source})",
+        "sv": "sämsta steget {step}: känsla {emotion}, {pain_points} (ärvt från det överordnade steget {source})",
+        "en": "worst step {step}: emotion {emotion}, {pain_points} (inherited from parent step {source})",
+    },
+    "explain.evidence": {
+        "fi": "{insights}, yhteisvahvuus {strength}",
+        "sv": "{insights}, sammanlagd styrka {strength}",
+        "en": "{insights}, strength {strength}",
+    },
+    "explain.sources": {"fi": "{types}: {kinds}", "sv": "{types}: {kinds}", "en": "{types}: {kinds}"},
+    "explain.metric_gap.increase": {
+        "fi": "{metric}: viimeisin {latest}, tavoite {target} (suurempi on parempi)",
+        "sv": "{metric}: senaste {latest}, mål {target} (högre är bättre)",
+        "en": "{metric}: latest {latest} vs target {target} (increase)",
+    },
+    "explain.metric_gap.decrease": {
+        "fi": "{metric}: viimeisin {latest}, tavoite {target} (pienempi on parempi)",
+        "sv": "{metric}: senaste {latest}, mål {target} (lägre är bättre)",
+        "en": "{metric}: latest {latest} vs target {target} (decrease)",
+    },
+    "explain.level.top": {
+        "fi": "{journey} on ylätason polku",
+        "sv": "{journey} är en övergripande resa",
+        "en": "{journey} is a top journey",
+    },
+    "explain.level.mid": {
+        "fi": "{journey} on keskitason polku",
+        "sv": "{journey} är en resa på mellannivå",
+        "en": "{journey} is a mid journey",
+    },
+    "explain.level.detailed": {
+        "fi": "{journey} on yksityiskohtainen polku",
+        "sv": "{journey} är en detaljerad resa",
+        "en": "{journey} is a detailed journey",
+    },
+    "explain.volume": {
+        "fi": "{metric}: {value} (pankin suurin {top})",
+        "sv": "{metric}: {value} (störst i banken {top})",
+        "en": "{metric}: {value} (largest in the bank {top})",
+    },
+    "explain.estimates": {"fi": "{parts}", "sv": "{parts}", "en": "{parts}"},
+    "explain.estimate": {"fi": "{factor} {value}", "sv": "{factor} {value}", "en": "{factor} {value}"},
+    "explain.estimate_default": {
+        "fi": "{factor} {value} (oletus)",
+        "sv": "{factor} {value} (standardvärde)",
+        "en": "{factor} {value} (default)",
+    },
+    "explain.normalise.reach": {
+        "fi": "log10(1 + tavoittavuus) ÷ log10(1 + pankin suurin tavoittavuus)",
+        "sv": "log10(1 + räckvidd) ÷ log10(1 + största räckvidden i banken)",
+        "en": "log10(1 + reach) ÷ log10(1 + largest reach in the bank)",
+    },
+    "explain.normalise.impact": {
+        "fi": "vaikutus ÷ 3 (0,25 vähäinen … 3 erittäin suuri)",
+        "sv": "effekt ÷ 3 (0,25 minimal … 3 mycket stor)",
+        "en": "impact ÷ 3 (0.25 minimal … 3 massive)",
+    },
+    "explain.normalise.confidence": {
+        "fi": "arvion varmuus (0–1)",
+        "sv": "säkerhet i uppskattningen (0–1)",
+        "en": "confidence (0..1)",
+    },
+    "explain.normalise.effort": {
+        "fi": "1 ÷ (1 + henkilökuukaudet): mitä pienempi työmäärä, sitä enemmän pisteitä",
+        "sv": "1 ÷ (1 + personmånader): ju mindre arbetsinsats, desto fler poäng",
+        "en": "1 ÷ (1 + person-months): less effort scores higher",
+    },
+    "explain.normalise.ease": {"fi": "helppous ÷ 10", "sv": "enkelhet ÷ 10", "en": "ease ÷ 10"},
+    "explain.normalise.fibonacci": {
+        "fi": "arvo ÷ 20 (Fibonacci-asteikko, enintään 20)",
+        "sv": "värde ÷ 20 (Fibonacciskala, högst 20)",
+        "en": "value ÷ 20 (Fibonacci scale, capped)",
+    },
+    "explain.normalise.job_size": {
+        "fi": "1 ÷ (1 + työn koko ÷ 5): mitä pienempi työ, sitä enemmän pisteitä",
+        "sv": "1 ÷ (1 + jobbets storlek ÷ 5): ju mindre jobb, desto fler poäng",
+        "en": "1 ÷ (1 + job size ÷ 5): smaller scores higher",
+    },
+    "explain.role.times": {"fi": "× {factor}", "sv": "× {factor}", "en": "× {factor}"},
+    "explain.role.divides": {"fi": "÷ {factor}", "sv": "÷ {factor}", "en": "÷ {factor}"},
+    "explain.role.adds_delay": {
+        "fi": "+ {factor} (viivästyksen kustannus)",
+        "sv": "+ {factor} (förseningskostnad)",
+        "en": "+ {factor} (cost of delay)",
+    },
+    "explain.line": {
+        "fi": "{factor} {amount}: {why}",
+        "sv": "{factor} {amount}: {why}",
+        "en": "{factor} {amount}: {why}",
+    },
+    "explain.missing": {
+        "fi": "{factor}: {why} (käytettiin arvoa {default})",
+        "sv": "{factor}: {why} (värdet {default} användes)",
+        "en": "{factor}: {why} (used {default})",
+    },
+    "count.types.one": {"fi": "{n} lähdetyyppi", "sv": "{n} typ av källa", "en": "{n} type"},
+    "count.types.other": {"fi": "{n} lähdetyyppiä", "sv": "{n} typer av källor", "en": "{n} types"},
     "estimates": {"fi": "Tiimin arviot", "sv": "Teamets uppskattningar", "en": "The team's estimates"},
     "driver": {"fi": "Eniten painaa", "sv": "Väger tyngst", "en": "Driven by"},
     "score_explained": {
@@ -388,9 +515,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "score_part": {"fi": "{factor} {points}", "sv": "{factor} {points}", "en": "{factor} {points}"},
     "score_defaults": {
-        "fi": "Puuttuvien tietojen tilalla käytettiin oletusarvoa: {factors}.",
-        "sv": "Standardvärden användes för saknade uppgifter: {factors}.",
-        "en": "Defaults stood in for missing inputs: {factors}.",
+        "fi": "Puuttuvien tietojen tilalla käytettiin oletusarvoja:",
+        "sv": "Standardvärden användes för saknade uppgifter:",
+        "en": "Defaults stood in for missing inputs:",
+    },
+    "score_factors": {
+        "fi": "Mistä pisteet koostuvat:",
+        "sv": "Vad poängen består av:",
+        "en": "What the score is made of:",
     },
     "score_why": {"fi": "Miksi tämä sija?", "sv": "Varför denna plats?", "en": "Why this rank?"},
     "delivery": {"fi": "Toteutus", "sv": "Genomförande", "en": "Delivery"},
