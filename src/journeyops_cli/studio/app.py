@@ -83,8 +83,13 @@ class Studio:
 
 
 def _assets() -> dict[str, tuple[bytes, str]]:
+    """The studio's assets; the site's as the site writes them (with the journey map's own
+    stylesheet and script, `templates/render/map.css` and `map.js`, appended)."""
+    from journeyops_cli.site.jobs import asset_bytes
+
     root = templates_dir()
-    return {name: ((root / rel).read_bytes(), kind) for name, (rel, kind) in ASSETS.items()}
+    return {name: (asset_bytes(name) if rel.startswith("site/") else (root / rel).read_bytes(), kind)
+            for name, (rel, kind) in ASSETS.items()}
 
 
 async def _form(request: Request) -> Form:
