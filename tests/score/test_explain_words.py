@@ -87,9 +87,15 @@ def test_multiplicative_models_say_how_each_input_enters(bank) -> None:  # type:
 
 
 def test_inherited_pain_in_words() -> None:
-    said = {"step": Ref("a#b"), "emotion": -2.0, "pain_points": Counted("pain_points", 0), "source": Ref("c#d")}
+    said = {"step": Ref("a#b", "step"), "emotion": -2.0, "pain_points": Counted("pain_points", 0),
+            "source": Ref("c#d", "step")}
     reason = Reason.of("explain.pain_inherited", **said)
     assert words(reason) == "worst step a#b: emotion -2, 0 pain points (inherited from parent step c#d)"
     assert words(reason, "fi", page=True) == (
         "heikoin vaihe `a#b`: tunne -2, 0 kipukohtaa (peritty yläpolun vaiheelta `c#d`)"
+    )
+    # a page names the records it knows by their titles, the others stay ids
+    titles = {("step", "a#b"): "Hakemus › Liitteet"}
+    assert words(reason, "sv", page=True, label=lambda kind, ref: titles.get((kind, ref))) == (
+        "sämsta steget Hakemus › Liitteet: känsla -2, 0 smärtpunkter (ärvt från det överordnade steget `c#d`)"
     )

@@ -16,7 +16,7 @@ from journeyops_cli.render.formats import number
 from journeyops_cli.score.base import Factor, Missing, Score
 from journeyops_cli.score.output import score_dict, shown
 from journeyops_cli.score.rank import Ranked, Ranking
-from journeyops_cli.score.reasons import Reason, Term, words
+from journeyops_cli.score.reasons import Label, Reason, Term, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,17 +47,19 @@ def explanation(score: Score) -> Explanation:
     return Explanation(tuple(lines), tuple(score.missing))
 
 
-def in_words(explained: Explanation, language: str) -> tuple[list[str], list[str]]:
-    """Each factor and each missing input as a sentence in `language`, ids `backticked`:
-    `asiakkaan kipu 20,83: heikoin vaihe `hakemus#liitteet`: tunne −2, 2 kipukohtaa`."""
+def in_words(explained: Explanation, language: str, label: Label | None = None) -> tuple[list[str], list[str]]:
+    """Each factor and each missing input as a sentence in `language`, records named by
+    `label` (ids it does not name `backticked`): `asiakkaan kipu 20,83: heikoin vaihe
+    Hakemus › Liitteet: tunne -2, 2 kipukohtaa`."""
     factors = [
         words(Reason.of("explain.line", factor=Term("factor", line.factor), why=line.reason,
-                        amount="–" if line.amount is None else number(line.amount, language)), language, page=True)
+                        amount="–" if line.amount is None else number(line.amount, language)),
+              language, page=True, label=label)
         for line in explained.factors
     ]
     missing = [
         words(Reason.of("explain.missing", factor=Term("factor", m.factor), why=m.reason, default=m.default),
-              language, page=True)
+              language, page=True, label=label)
         for m in explained.missing
     ]
     return factors, missing

@@ -104,7 +104,7 @@ def pain(opportunity: Opportunity, context: Context) -> FactorResult:
         emotion: float
         if step.emotion is None:
             emotion = context.config.default("emotion")
-            no_emotion = Reason.of("explain.no_emotion", step=Ref(ref))
+            no_emotion = Reason.of("explain.no_emotion", step=Ref(ref, "step"))
             missing.append(Missing("pain", f"emotion of {ref}", emotion, no_emotion))
         else:
             emotion = float(step.emotion)
@@ -114,9 +114,9 @@ def pain(opportunity: Opportunity, context: Context) -> FactorResult:
             best = (value, ref, emotion, points, source)
     assert best is not None
     value, ref, emotion, points, source = best
-    said = {"step": Ref(ref), "emotion": emotion, "pain_points": Counted("pain_points", points)}
+    said = {"step": Ref(ref, "step"), "emotion": emotion, "pain_points": Counted("pain_points", points)}
     reason = (Reason.of("explain.pain", **said) if source == ref
-              else Reason.of("explain.pain_inherited", **said, source=Ref(source)))
+              else Reason.of("explain.pain_inherited", **said, source=Ref(source, "step")))
     return Factor("pain", emotion, value, None, None, reason, evidence=[r for r, _, _ in steps]), missing
 
 
@@ -173,7 +173,7 @@ def metric_gap(opportunity: Opportunity, context: Context) -> FactorResult:
     gap, metric = max(gaps, key=lambda pair: (pair[0], pair[1].id))
     latest = metric.latest()
     assert latest is not None
-    reason = Reason.of(f"explain.metric_gap.{metric.direction}", metric=Ref(metric.id), latest=latest.value,
+    reason = Reason.of(f"explain.metric_gap.{metric.direction}", metric=Ref(metric.id, "metric"), latest=latest.value,
                        target=metric.target)
     value = min(max(gap, 0.0), 1.0)
     return Factor("metric_gap", gap, value, None, None, reason, evidence=[m.id for _, m in gaps]), []
@@ -186,7 +186,7 @@ def level(opportunity: Opportunity, context: Context) -> FactorResult:
         return _defaulted("level", context, NO_STEPS)
     journeys = sorted({j.id: j for _, j, _ in steps}.values(), key=lambda j: j.id)
     best = max(journeys, key=lambda j: LEVEL[j.level])
-    reason = Reason.of(f"explain.level.{best.level}", journey=Ref(best.id))
+    reason = Reason.of(f"explain.level.{best.level}", journey=Ref(best.id, "journey"))
     return Factor("level", best.level, LEVEL[best.level], None, None, reason, evidence=[j.id for j in journeys]), []
 
 
@@ -207,7 +207,7 @@ def volume(opportunity: Opportunity, context: Context) -> FactorResult:
     value, metric = max(found, key=lambda pair: (pair[0], pair[1].id))
     top = context.max_volume
     normalised = math.log10(1 + max(value, 0.0)) / math.log10(1 + top) if top > 0 else 0.0
-    reason = Reason.of("explain.volume", metric=Ref(metric.id), value=Amount(value, metric.unit), top=top)
+    reason = Reason.of("explain.volume", metric=Ref(metric.id, "metric"), value=Amount(value, metric.unit), top=top)
     return Factor("volume", value, normalised, None, None, reason, evidence=[m.id for _, m in found]), []
 
 

@@ -10,6 +10,7 @@ table; only the language differs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,9 +45,16 @@ class Amount:
 
 @dataclass(frozen=True, slots=True)
 class Ref:
-    """An id or a step reference (`journey#step`): never translated; code on a page."""
+    """A record's id or a step reference (`journey#step`) of `kind` (`step`, `journey`,
+    `metric`): itself in the command line; on a page the record's title when the page
+    gives one (`Label`), else the id as code."""
 
     id: str
+    kind: str
+
+
+Label = Callable[[str, str], "str | None"]
+"""`label(kind, id)`: what a page calls the record (its title), or None."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,18 +71,19 @@ class Reason:
         return cls(key, tuple(values.items()))
 
 
-def words(reason: Reason, language: str = "en", *, page: bool = False) -> str:
+def words(reason: Reason, language: str = "en", *, page: bool = False, label: Label | None = None) -> str:
     """`reason` as a sentence: the command line's English, or (`page=True`) the page's
-    language, where ids are `backticked` (shown as code: `render.safety.code_spans`)."""
-    values = {name: _value(value, language, page) for name, value in reason.values}
+    language, where records are named by `label` and other ids are `backticked` (shown
+    as code: `render.safety.code_spans`)."""
+    values = {name: _value(value, language, page, label) for name, value in reason.values}
     return message(reason.key, language).format(**values)
 
 
-def _value(value: Any, language: str, page: bool) -> str:
+def _value(value: Any, language: str, page: bool, label: Label | None) -> str:
     if isinstance(value, Reason):
-        return words(value, language, page=page)
+        return words(value, language, page=page, label=label)
     if isinstance(value, tuple):
-        return ", ".join(_value(item, language, page) for item in value)
+        return ", ".join(_value(item, language, page, label) for item in value)
     if isinstance(value, Counted):
         n = number(value.n, language) if page else str(value.n)
         return message(f"count.{value.what}.{plural(value.n, language)}", language).format(n=n)
@@ -83,7 +92,9 @@ def _value(value: Any, language: str, page: bool) -> str:
     if isinstance(value, Amount):
         return quantity(value.value, value.unit, language) if page else f"{value.value:g} {value.unit}".strip()
     if isinstance(value, Ref):
-        return f"`{value.id}`" if page else value.id
+        if not page:
+            return value.id
+        return (label(value.kind, value.id) if label else None) or f"`{value.id}`"
     if isinstance(value, int | float):
         return number(value, language) if page else f"{value:g}"
     return str(value)

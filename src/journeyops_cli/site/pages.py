@@ -428,12 +428,21 @@ class PagePlanner:
 
     def explained(self, row: BacklogRow | None) -> tuple[list[str], list[str]]:
         """A ranked opportunity's score explained in this language: a sentence per factor
-        and per missing input (ids `backticked`, shown as code)."""
+        and per missing input, records by their titles."""
         if row is None or row.explanation is None:
             return [], []
         from journeyops_cli.score.explain import in_words
 
-        return in_words(row.explanation, self.language)
+        return in_words(row.explanation, self.language, self.record_label)
+
+    def record_label(self, kind: str, ref: str) -> str | None:
+        """What this language's pages call a step (`Journey › Step`), a journey or a metric."""
+        if kind == "step":
+            label = self.step_label(ref)
+            return f"{label[0]} › {label[1]}" if label else None
+        record: Journey | Metric | None = (
+            self.bank.get(Journey, ref) if kind == "journey" else self.bank.get(Metric, ref))
+        return self.t(record.title) if record is not None else None
 
     def opportunity_themes(self, opportunity: Opportunity) -> list[str]:
         """The themes of the journeys whose steps the opportunity addresses."""
