@@ -22,7 +22,7 @@ PREFIX = re.compile(r"""\b(?:s|strings|labels)\[["']([a-z_]+\.)["']\s*~""")
 # In Python: a quoted id (`message("root_title", ...)`, a key handed to a template) and
 # an f-string prefix (`labels[f"emotion.{value}"]`).
 QUOTED = re.compile(r"""["']([a-z_][a-z_.\-0-9]*)["']""")
-F_PREFIX = re.compile(r"""f["']([a-z_]+\.)\{""")
+F_PREFIX = re.compile(r"""f["']([a-z_][a-z_.]*\.)\{""")
 
 
 def test_every_message_is_in_every_language() -> None:
@@ -40,11 +40,12 @@ def test_a_lookup_fails_loudly_on_an_unknown_id() -> None:
 
 
 def used_ids() -> tuple[set[str], set[str]]:
-    """Message ids and id prefixes the templates and the render, site and sheets code name."""
+    """Message ids and id prefixes the templates and the render, site, studio, sheets and score code name."""
     files = sorted(templates_dir().rglob("*.j2"))  # the studio's templates too
     files += sorted((SRC / "site").glob("*.py")) + sorted((SRC / "render").glob("*.py"))
     files += sorted((SRC / "studio").glob("*.py"))
     files += sorted((SRC / "sheets").glob("*.py"))  # the workbook's lane labels
+    files += sorted((SRC / "score").glob("*.py"))  # a score's explanation in words
     ids: set[str] = set()
     prefixes: set[str] = set()
     for path in files:
@@ -70,14 +71,29 @@ def test_no_message_is_unused() -> None:
     assert [key for key in MESSAGES if key not in ids and not any(key.startswith(p) for p in prefixes)] == []
 
 
-def test_every_lint_rule_has_its_summary_in_finnish_and_swedish() -> None:
-    from journeyops_cli.render.i18n import rule_title
+def test_every_lint_rule_has_its_title_and_hint_in_every_language() -> None:
+    from journeyops_cli.render.i18n import rule_words
     from journeyops_cli.rules.registry import all_rules
 
     codes = sorted(all_rules())
-    assert [code for code in codes if not (rule_title(code, "fi") and rule_title(code, "sv"))] == []
-    assert rule_title("JO402", "fi") == "Käytössä olevaa polkua ei ole tarkistettu asetetun ajan sisällä."
-    assert rule_title("JO402", "en") is None and rule_title("JO999", "fi") is None
+    assert len(codes) > 40
+    assert [f"{code} {language}" for code in codes for language in LANGUAGES
+            if not all(rule_words(code, language) or ("", ""))] == []
+    # No rule words for a code that is no rule (a removed rule's words would linger).
+    assert sorted({key.split(".", 1)[1] for key in MESSAGES if key.startswith(("rule.", "rule_hint."))}) == codes
+    assert rule_words("JO402", "fi") == (
+        "Käytössä olevaa polkua ei ole tarkistettu asetetun ajan sisällä.",
+        "Käy polku läpi omistajan kanssa ja kirjaa tarkistus komennolla `journeyops review`.",
+    )
+    assert rule_words("JO402", "sv") == (
+        "En aktiv resa har inte granskats inom den inställda tiden.",
+        "Gå igenom resan med ägaren och registrera granskningen med kommandot `journeyops review`.",
+    )
+    assert rule_words("JO402", "en") == (
+        "An active journey was not reviewed within the configured time.",
+        "Review the journey with its owner and record the review with the command `journeyops review`.",
+    )
+    assert rule_words("JO999", "fi") is None
 
 
 def test_every_language_fills_in_the_same_values() -> None:

@@ -8,11 +8,12 @@ from typing import Any
 import pytest
 from tests.render.helpers import BANK, HOSTILE, bank
 from tests.tools import mermaid_parse, run_axe, vnu_check
+from tests.tools.browser import attach_recorders
 
 from journeyops_cli.models import Journey
 from journeyops_cli.render.i18n import strings
 from journeyops_cli.render.journey_map import build_map
-from journeyops_cli.render.journey_page import render_html
+from journeyops_cli.render.journey_page import map_script, render_html
 from journeyops_cli.render.mermaid import journey_diagram
 
 pytestmark = pytest.mark.browser
@@ -64,7 +65,8 @@ def test_page_loads_clean_and_accessible(page: Any, pages: dict[str, Path], jour
     assert page.journeyops_errors == []
     assert page.journeyops_dialogs == []
     assert requests == [pages[journey_id].as_uri()]  # no external request of any kind
-    assert page.evaluate("() => document.scripts.length") == 0
+    # one script, the map's own (render/map.js), as the site appends it to site.js
+    assert page.evaluate("() => [...document.scripts].map(s => s.textContent)") == [map_script()[0]]
     assert page.locator("table.journey-map").count() == 1
     # The emotion is a lane of the map: a plot and the emotion in words under every step.
     steps = page.locator(".journey-map .step-head").count()
@@ -78,7 +80,8 @@ def test_page_loads_clean_and_accessible(page: Any, pages: dict[str, Path], jour
 def test_hostile_text_is_inert_in_the_browser(page: Any, pages: dict[str, Path]) -> None:
     page.goto(pages["hostile"].as_uri())
     assert page.journeyops_dialogs == []
-    assert page.evaluate("() => document.querySelectorAll('img, iframe, script').length") == 0
+    assert page.evaluate("() => document.querySelectorAll('img, iframe').length") == 0
+    assert page.evaluate("() => [...document.scripts].map(s => s.textContent)") == [map_script()[0]]
     hrefs = page.evaluate("() => [...document.querySelectorAll('[href]')].map(a => a.getAttribute('href'))")
     assert all(not h.strip().lower().startswith("javascript") for h in hrefs), hrefs
     header = page.locator("table.journey-map thead th").nth(3).inner_text()
@@ -88,3 +91,75 @@ def test_hostile_text_is_inert_in_the_browser(page: Any, pages: dict[str, Path])
 
 def test_vnu_finds_no_errors(pages: dict[str, Path]) -> None:
     assert vnu_check(list(pages.values())) == []
+
+
+THREE_STEPS = """kind: Journey
+id: three-steps
+level: top
+title: Kolme vaihetta
+status: draft
+steps:
+  - id: first
+    title: Ensimmäinen
+  - id: second
+    title: Toinen
+  - id: third
+    title: Kolmas
+"""
+HINT_SHOWN = "() => document.querySelector('.map-hint').getClientRects().length > 0"
+FITS = "() => { const f = document.querySelector('.map-scroll'); return f.scrollWidth <= f.clientWidth + 1; }"
+
+
+@pytest.fixture(scope="module")
+def three_steps(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("three")
+    (root / "journeyops.yaml").write_text("name: Kolme\nlanguages: [fi]\n", "utf-8")
+    (root / "three-steps.yaml").write_text(THREE_STEPS, "utf-8")
+    path = root / "three-steps.html"
+    path.write_text(render_html(_map(root, "three-steps", "fi")), "utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("width", "script", "shown"), [
+    (1400, True, False),  # the map fits: its script hides the hint
+    (1400, False, True),  # without script the hint stays (progressive enhancement)
+    (390, True, True),  # the map scrolls inside its frame: the hint stays
+])
+def test_the_scroll_hint_shows_only_when_the_map_overflows(
+    chromium_browser: Any, three_steps: Path, width: int, script: bool, shown: bool,
+) -> None:
+    # The page's own CSP is enforced: the script runs because its hash is allowed.
+    context = chromium_browser.new_context(viewport={"width": width, "height": 1000}, java_script_enabled=script,
+                                           bypass_csp=False)
+    try:
+        page = attach_recorders(context.new_page())
+        page.goto(three_steps.as_uri())
+        page.wait_for_timeout(50)
+        assert page.journeyops_errors == []
+        assert page.locator(".map-hint").inner_text() == "3 vaihetta: vieritä karttaa sivusuunnassa nähdäksesi kaikki."
+        if script:
+            assert page.evaluate(FITS) is not shown  # the hint follows the frame, not a guess
+        assert page.evaluate(HINT_SHOWN) is shown
+        if script and not shown:
+            page.set_viewport_size({"width": 390, "height": 844})  # narrower: now it scrolls
+            page.wait_for_timeout(50)
+            assert page.evaluate(HINT_SHOWN) is True
+    finally:
+        context.close()
+
+
+def test_a_script_the_csp_does_not_name_is_refused(chromium_browser: Any, three_steps: Path, tmp_path: Path) -> None:
+    """Proves the test above can fail: the same page with one character of its script
+    changed keeps its hint, and Chromium reports the refused script."""
+    text = three_steps.read_text("utf-8").replace("scroller.clientWidth + 1", "scroller.clientWidth + 2")
+    changed = tmp_path / "changed.html"
+    changed.write_text(text, "utf-8")
+    context = chromium_browser.new_context(viewport={"width": 1400, "height": 1000}, bypass_csp=False)
+    try:
+        page = attach_recorders(context.new_page())
+        page.goto(changed.as_uri())
+        page.wait_for_timeout(50)
+        assert page.evaluate(HINT_SHOWN) is True
+        assert any("Content Security Policy" in error for error in page.journeyops_errors)
+    finally:
+        context.close()

@@ -12,7 +12,7 @@ from tests.render.helpers import HOSTILE, bank
 from journeyops_cli.models import Journey
 from journeyops_cli.render.i18n import strings
 from journeyops_cli.render.journey_map import JourneyMap, StepView, build_map
-from journeyops_cli.render.journey_page import render_html, render_markdown
+from journeyops_cli.render.journey_page import map_script, render_html, render_markdown
 from journeyops_cli.render.mermaid import journey_diagram
 from journeyops_cli.render.safety import md_cell, mermaid_label
 from journeyops_cli.render.svg import emotion_plot, lane_icon
@@ -62,9 +62,12 @@ def test_mermaid_labels_are_neutered() -> None:
     assert "%%" not in diagram and "{" not in diagram and "#" not in diagram
 
 
-def test_html_has_no_script_and_no_javascript_href() -> None:
+def test_html_has_no_script_but_its_own_and_no_javascript_href() -> None:
     page = render_html(hostile_map())
-    assert "<script" not in page.lower()
+    script, source = map_script()
+    # the one script is the map's own, and the CSP allows exactly it
+    assert page.lower().count("<script") == 1 and f"<script>{script}</script>" in page
+    assert f"script-src {source};" in page and source.startswith("'sha256-")
     assert "javascript:" not in page.lower().replace("javascript:alert", "")  # only as text
     hrefs = re.findall(r'href="([^"]*)"', page)
     assert hrefs and all(h.startswith(("https://", "#")) or h.endswith(".html") for h in hrefs), hrefs

@@ -388,16 +388,19 @@ def test_a_broken_config_is_reported_and_nothing_is_written(bank_copy: Path, tmp
 def test_findings_read_in_the_page_language_with_the_technical_line_beneath(built_site: Path) -> None:
     fi = (built_site / "fi/journeys/asiointi.html").read_text("utf-8")
     assert (
-        '<li class="finding severity-warning"><strong>Varoitus</strong> JO401: Käytössä olevalla polulla ei ole '
-        'omistajaa tai tiimiä.<br><span class="meta">Tekninen viesti (englanniksi):</span> '
-        '<code>journeys/asiointi.yaml:7:1 journey.owner-team</code> '
+        '<li class="finding severity-warning"><strong>Varoitus</strong> Käytössä olevalla polulla ei ole '
+        'omistajaa tai tiimiä.<br><span class="finding-hint">Lisää polulle omistaja (<code>owner</code>) ja tiimi '
+        '(<code>team</code>): jonkun on pidettävä polku ajan tasalla.</span><br><span class="meta">Tekninen viesti '
+        '(englanniksi):</span> <code>journeys/asiointi.yaml:7:1 JO401 journey.owner-team</code> '
         '<span lang="en">active journey &#39;asiointi&#39; has no team</span></li>'
     ) in fi
     en = (built_site / "en/journeys/asiointi.html").read_text("utf-8")
     assert (
-        '<strong>Warning</strong> JO401: <span lang="en">active journey &#39;asiointi&#39; has no team</span>'
-        '<br><span class="meta">Technical message:</span> '
-        '<code>journeys/asiointi.yaml:7:1 journey.owner-team</code></li>'
+        '<strong>Warning</strong> An active journey has no owner or no team.<br><span class="finding-hint">Give '
+        'the journey an owner (<code>owner</code>) and a team (<code>team</code>): someone has to keep it up to '
+        'date.</span><br><span class="meta">Technical message:</span> '
+        '<code>journeys/asiointi.yaml:7:1 JO401 journey.owner-team</code> '
+        '<span>active journey &#39;asiointi&#39; has no team</span></li>'
     ) in en
 
 
@@ -407,18 +410,47 @@ def test_opportunity_and_backlog_explain_the_score_in_words(built_site: Path) ->
         "<p><strong>Rank 1</strong> · Score <strong>49.95</strong> · Driven by: <strong>customer pain</strong></p>\n"
         "<p>Score 49.95: customer pain 16.7 · strength of evidence 9.1 · metrics&#39; gap to target 7.5 · "
         "journey level 6 · the team&#39;s estimates 5.7 · volume of use 5.</p>"
-        '<p class="meta">Defaults stood in for missing inputs: volume of use.</p>'
+        '<p>What the score is made of:</p>\n<ul class="score-factors">'
+        "<li>customer pain 16.67: worst step Applying for early childhood education › Application | attachments\n"
+        "and signature: emotion -2, 1 pain point</li><li>strength of evidence 9.06: 1 insight, strength 0.65</li>"
+        "<li>number of sources 0: 1 type: Usability test</li>"
+        "<li>metrics&#39; gap to target 7.5: Time to fill in the application: latest 15 vs target 10 (decrease)</li>"
+        "<li>journey level 6: Applying for early childhood education is a mid journey</li>"
+        "<li>volume of use 5: no volume metric at the linked steps</li>"
+        "<li>the team&#39;s estimates 5.72: impact 2, confidence 0.8, effort (person-months) 3</li></ul>"
+        '<p class="meta">Defaults stood in for missing inputs:</p>\n<ul class="meta score-factors">'
+        "<li>volume of use: no volume metric at the linked steps (used 0.5)</li></ul></section>"
     ) in page
     assert "<dt>reach</dt><dd>6,000</dd>" in page
     assert "<p>The work is not tracked in any delivery item yet.</p>" in page
     fi = (built_site / "fi/opportunities/liitteet-mobiiliin.html").read_text("utf-8")
     assert "Pisteet <strong>49,95</strong> · Eniten painaa: <strong>asiakkaan kipu</strong>" in fi
+    assert (
+        '<ul class="score-factors"><li>asiakkaan kipu 16,67: heikoin vaihe '
+        "Varhaiskasvatukseen hakeminen › Hakemus | liitteet\nja allekirjoitus: tunne -2, 1 kipukohta</li>"
+        "<li>näytön vahvuus 9,06: 1 havainto, yhteisvahvuus 0,65</li>"
+        "<li>näyttölähteiden määrä 0: 1 lähdetyyppi: Käytettävyystesti</li>"
+        "<li>mittarien ero tavoitteesta 7,5: Hakemuksen täyttämisen kesto: viimeisin 15, tavoite 10 "
+        "(pienempi on parempi)</li>"
+        "<li>polun taso 6: Varhaiskasvatukseen hakeminen on keskitason polku</li>"
+        "<li>asiointimäärä 5: linkitetyissä vaiheissa ei ole asiointimäärän mittaria</li>"
+        "<li>tiimin arviot 5,72: vaikutus 2, arvion varmuus 0,8, työmäärä (henkilökuukautta) 3</li></ul>"
+        '<p class="meta">Puuttuvien tietojen tilalla käytettiin oletusarvoja:</p>\n<ul class="meta score-factors">'
+        "<li>asiointimäärä: linkitetyissä vaiheissa ei ole asiointimäärän mittaria (käytettiin arvoa 0,5)</li>"
+    ) in fi
     assert "<dt>tavoittavuus</dt><dd>6\xa0000</dd>" in fi
     backlog = (built_site / "en/backlog.html").read_text("utf-8")
     assert (
         '<tr data-theme="varhaiskasvatus" data-team="varhaiskasvatus-tiimi" data-status="planned"><td>1</td>'
     ) in backlog
     assert '<label for="b-status">Status</label>' in backlog
+    # each row's explanation in a details/summary, the same words as the opportunity page
+    assert (
+        '<details class="score-details"><summary>Why this rank?</summary><p>What the score is made of:</p>\n'
+        '<ul class="score-factors"><li>customer pain 16.67: worst step '
+        "Applying for early childhood education › Application | attachments\nand signature: emotion -2, "
+        "1 pain point</li>"
+    ) in backlog
     assert (
         '<p class="nojs-note" id="backlog-nojs">Filtering needs JavaScript; the whole backlog is listed below.</p>'
     ) in backlog

@@ -1,6 +1,8 @@
 """Every word of a Finnish or Swedish page in that language (issue 15): a crawl of the fi and
 sv sites of the example bank finds no English interface string (the list is built from the
-English catalogue) and no number written with the English decimal point."""
+English catalogue) and no number written with the English decimal point. The bank has
+findings of validation on journey pages, shown as their rule's title and hint in the page's
+language; the words of every other rule are checked the same way."""
 
 from __future__ import annotations
 
@@ -83,6 +85,37 @@ def test_no_english_interface_string_on_a_page(site: Path, language: str) -> Non
             for word in english:
                 if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
                     found.append(f"{page.relative_to(site)}: {word!r} in {text!r}")
+    assert found == []
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_findings_on_journey_pages_are_in_the_page_language(site: Path, language: str) -> None:
+    from journeyops_cli.render.i18n import rule_words
+
+    page = (site / language / "journeys" / "daycare-fees-long.html").read_text("utf-8")
+    codes = set(re.findall(r"<code>journeys/detailed/daycare-fees-long\.yaml:\d+:\d+ (JO\d+) ", page))
+    assert {"JO206", "JO302"} <= codes  # the crawl above has findings to read
+    title, hint = rule_words("JO302", language)
+    assert f"{title}<br><span class=\"finding-hint\">{hint}</span>" in page
+    # validate's own message stays, beneath, marked as English
+    assert re.search(r'JO302 step\.unevidenced-pain</code> <span lang="en">step &#39;daycare-fees-long#', page)
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_every_rule_title_and_hint_is_in_the_language(language: str) -> None:
+    """Rules the example bank does not break show their words in the language too."""
+    from journeyops_cli.render.i18n import rule_words
+    from journeyops_cli.rules.registry import all_rules
+
+    english = english_words(language)
+    found = []
+    for code in sorted(all_rules()):
+        words = rule_words(code, language)
+        assert words is not None
+        parser = Texts()
+        parser.feed("<p>{}</p><p>{}</p>".format(*(re.sub(r"`[^`]*`", "", text) for text in words)))
+        found += [f"{code}: {word!r} in {text!r}" for text in parser.texts for word in english
+                  if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)]
     assert found == []
 
 

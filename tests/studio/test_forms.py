@@ -319,7 +319,10 @@ def test_findings_are_shown_in_the_page_language_with_their_fix(bank: Path) -> N
     client, _, _ = studio_client(bank)
     page = client.get("/insight/fb-unlinked-one?lang=fi").text
     findings = page[page.index('<h2 id="studio-findings-h">Tämän sivun tarkistushuomiot</h2>'):]
-    assert "<strong>Varoitus</strong> JO301: Havaintoa ei ole liitetty mihinkään polun vaiheeseen." in findings
+    assert ("<strong>Varoitus</strong> Havaintoa ei ole liitetty mihinkään polun vaiheeseen.<br>"
+            '<span class="finding-hint">Liitä havainto niihin polun vaiheisiin, joita se koskee (komento '
+            "<code>journeyops link</code> tai kenttä <code>steps</code>).</span>") in findings
+    assert "<code>insights/unlinked.yaml:4:1 JO301 insight.no-step</code>" in findings
     assert '<em lang="en">add `steps: [journey-id#step-id]`, e.g. with `journeyops link`</em>' in findings
     english = client.get("/insight/fb-unlinked-one?lang=en").text
     assert "insight &#39;fb-unlinked-one&#39; is linked to no journey step" in english

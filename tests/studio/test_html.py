@@ -1,4 +1,5 @@
-"""Every studio page is valid HTML for the Nu HTML Checker (vnu)."""
+"""Every studio page is valid HTML for the Nu HTML Checker (vnu); the site's assets the
+studio serves are the site's own."""
 
 from __future__ import annotations
 
@@ -26,3 +27,14 @@ def test_every_studio_page_is_valid_html(bank: Path, tmp_path: Path) -> None:
         assert answer.status_code == (404 if name == "not-found" else 200), url
         (out / f"{name}.html").write_text(answer.text, encoding="utf-8")
     assert vnu_check(out) == []
+
+
+def test_the_site_assets_carry_the_journey_maps_own(bank: Path) -> None:
+    """The studio shows the site's journey map: its stylesheet and its script (the scroll
+    hint) come with the site's assets, as the site writes them."""
+    from journeyops_cli.resources import templates_dir
+
+    client, _, _ = studio_client(bank)
+    script = client.get("/assets/site.js").text
+    assert script.endswith((templates_dir() / "render" / "map.js").read_text("utf-8"))
+    assert ".map-hint[hidden] { display: none; }" in client.get("/assets/site.css").text

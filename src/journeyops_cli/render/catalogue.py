@@ -5,10 +5,14 @@ for `journeyops render`, the site and the studio (its forms, in a section of the
 (a test checks). Ids are lower-case words, dotted for the values of a field
 (`level.top`, `channel.web`). Look texts up with `render.i18n`: `strings(language)` for a
 page, `message(id, language)` for one text (an unknown id is an error, not a blank).
-Record text (titles, descriptions) is not here: it comes from the bank.
+Record text (titles, descriptions) is not here: it comes from the bank. Each lint rule's
+title and hint (`rule.CODE`, `rule_hint.CODE`) are kept in `catalogue_rules.py` and added
+to `MESSAGES` here: one table.
 """
 
 from __future__ import annotations
+
+from journeyops_cli.render.catalogue_rules import RULE_MESSAGES
 
 LANGUAGES = ("fi", "sv", "en")
 """The languages of the interface; a bank language not here gets English words."""
@@ -375,6 +379,133 @@ MESSAGES: dict[str, dict[str, str]] = {
     "factor.time_criticality": {"fi": "kiireellisyys", "sv": "tidskritiskhet", "en": "time criticality"},
     "factor.risk_reduction": {"fi": "riskin pieneneminen", "sv": "riskminskning", "en": "risk reduction"},
     "factor.job_size": {"fi": "työn koko", "sv": "jobbets storlek", "en": "job size"},
+    # Why a factor of a score has its value (`score/reasons.py`): the sentences of
+    # `prioritise --explain` (English) and of the opportunity and backlog pages.
+    "explain.no_steps": {"fi": "ei linkitettyjä vaiheita", "sv": "inga kopplade steg", "en": "no linked steps"},
+    "explain.no_insights": {
+        "fi": "ei linkitettyjä havaintoja",
+        "sv": "inga kopplade insikter",
+        "en": "no linked insights",
+    },
+    "explain.no_metric": {
+        "fi": "ei linkitettyä mittaria, jolla on suunta, tavoite ja mittaustulos",
+        "sv": "ingen kopplad mätare med riktning, mål och ett mätvärde",
+        "en": "no linked metric with direction, target and an observation",
+    },
+    "explain.no_volume": {
+        "fi": "linkitetyissä vaiheissa ei ole asiointimäärän mittaria",
+        "sv": "ingen volymmätare i de kopplade stegen",
+        "en": "no volume metric at the linked steps",
+    },
+    "explain.no_emotion": {
+        "fi": "vaiheelle {step} ei ole kirjattu tunnetta",
+        "sv": "steget {step} saknar angiven känsla",
+        "en": "{step} has no emotion",
+    },
+    "explain.no_estimate": {"fi": "{factor} puuttuu", "sv": "{factor} saknas", "en": "no {factor} estimate"},
+    "explain.pain": {
+        "fi": "heikoin vaihe {step}: tunne {emotion}, {pain_points}",
+        "sv": "sämsta steget {step}: känsla {emotion}, {pain_points}",
+        "en": "worst step {step}: emotion {emotion}, {pain_points}",
+    },
+    "explain.pain_inherited": {
+        "fi": "heikoin vaihe {step}: tunne {emotion}, {pain_points} (peritty yläpolun vaiheelta {source})",
+        "sv": "sämsta steget {step}: känsla {emotion}, {pain_points} (ärvt från det överordnade steget {source})",
+        "en": "worst step {step}: emotion {emotion}, {pain_points} (inherited from parent step {source})",
+    },
+    "explain.evidence": {
+        "fi": "{insights}, yhteisvahvuus {strength}",
+        "sv": "{insights}, sammanlagd styrka {strength}",
+        "en": "{insights}, strength {strength}",
+    },
+    "explain.sources": {"fi": "{types}: {kinds}", "sv": "{types}: {kinds}", "en": "{types}: {kinds}"},
+    "explain.metric_gap.increase": {
+        "fi": "{metric}: viimeisin {latest}, tavoite {target} (suurempi on parempi)",
+        "sv": "{metric}: senaste {latest}, mål {target} (högre är bättre)",
+        "en": "{metric}: latest {latest} vs target {target} (increase)",
+    },
+    "explain.metric_gap.decrease": {
+        "fi": "{metric}: viimeisin {latest}, tavoite {target} (pienempi on parempi)",
+        "sv": "{metric}: senaste {latest}, mål {target} (lägre är bättre)",
+        "en": "{metric}: latest {latest} vs target {target} (decrease)",
+    },
+    "explain.level.top": {
+        "fi": "{journey} on ylätason polku",
+        "sv": "{journey} är en övergripande resa",
+        "en": "{journey} is a top journey",
+    },
+    "explain.level.mid": {
+        "fi": "{journey} on keskitason polku",
+        "sv": "{journey} är en resa på mellannivå",
+        "en": "{journey} is a mid journey",
+    },
+    "explain.level.detailed": {
+        "fi": "{journey} on yksityiskohtainen polku",
+        "sv": "{journey} är en detaljerad resa",
+        "en": "{journey} is a detailed journey",
+    },
+    "explain.volume": {
+        "fi": "{metric}: {value} (pankin suurin {top})",
+        "sv": "{metric}: {value} (störst i banken {top})",
+        "en": "{metric}: {value} (largest in the bank {top})",
+    },
+    "explain.estimates": {"fi": "{parts}", "sv": "{parts}", "en": "{parts}"},
+    "explain.estimate": {"fi": "{factor} {value}", "sv": "{factor} {value}", "en": "{factor} {value}"},
+    "explain.estimate_default": {
+        "fi": "{factor} {value} (oletus)",
+        "sv": "{factor} {value} (standardvärde)",
+        "en": "{factor} {value} (default)",
+    },
+    "explain.normalise.reach": {
+        "fi": "log10(1 + tavoittavuus) ÷ log10(1 + pankin suurin tavoittavuus)",
+        "sv": "log10(1 + räckvidd) ÷ log10(1 + största räckvidden i banken)",
+        "en": "log10(1 + reach) ÷ log10(1 + largest reach in the bank)",
+    },
+    "explain.normalise.impact": {
+        "fi": "vaikutus ÷ 3 (0,25 vähäinen … 3 erittäin suuri)",
+        "sv": "effekt ÷ 3 (0,25 minimal … 3 mycket stor)",
+        "en": "impact ÷ 3 (0.25 minimal … 3 massive)",
+    },
+    "explain.normalise.confidence": {
+        "fi": "arvion varmuus (0–1)",
+        "sv": "säkerhet i uppskattningen (0–1)",
+        "en": "confidence (0..1)",
+    },
+    "explain.normalise.effort": {
+        "fi": "1 ÷ (1 + henkilökuukaudet): mitä pienempi työmäärä, sitä enemmän pisteitä",
+        "sv": "1 ÷ (1 + personmånader): ju mindre arbetsinsats, desto fler poäng",
+        "en": "1 ÷ (1 + person-months): less effort scores higher",
+    },
+    "explain.normalise.ease": {"fi": "helppous ÷ 10", "sv": "enkelhet ÷ 10", "en": "ease ÷ 10"},
+    "explain.normalise.fibonacci": {
+        "fi": "arvo ÷ 20 (Fibonacci-asteikko, enintään 20)",
+        "sv": "värde ÷ 20 (Fibonacciskala, högst 20)",
+        "en": "value ÷ 20 (Fibonacci scale, capped)",
+    },
+    "explain.normalise.job_size": {
+        "fi": "1 ÷ (1 + työn koko ÷ 5): mitä pienempi työ, sitä enemmän pisteitä",
+        "sv": "1 ÷ (1 + jobbets storlek ÷ 5): ju mindre jobb, desto fler poäng",
+        "en": "1 ÷ (1 + job size ÷ 5): smaller scores higher",
+    },
+    "explain.role.times": {"fi": "× {factor}", "sv": "× {factor}", "en": "× {factor}"},
+    "explain.role.divides": {"fi": "÷ {factor}", "sv": "÷ {factor}", "en": "÷ {factor}"},
+    "explain.role.adds_delay": {
+        "fi": "+ {factor} (viivästyksen kustannus)",
+        "sv": "+ {factor} (förseningskostnad)",
+        "en": "+ {factor} (cost of delay)",
+    },
+    "explain.line": {
+        "fi": "{factor} {amount}: {why}",
+        "sv": "{factor} {amount}: {why}",
+        "en": "{factor} {amount}: {why}",
+    },
+    "explain.missing": {
+        "fi": "{factor}: {why} (käytettiin arvoa {default})",
+        "sv": "{factor}: {why} (värdet {default} användes)",
+        "en": "{factor}: {why} (used {default})",
+    },
+    "count.types.one": {"fi": "{n} lähdetyyppi", "sv": "{n} typ av källa", "en": "{n} type"},
+    "count.types.other": {"fi": "{n} lähdetyyppiä", "sv": "{n} typer av källor", "en": "{n} types"},
     "estimates": {"fi": "Tiimin arviot", "sv": "Teamets uppskattningar", "en": "The team's estimates"},
     "driver": {"fi": "Eniten painaa", "sv": "Väger tyngst", "en": "Driven by"},
     "score_explained": {
@@ -384,9 +515,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "score_part": {"fi": "{factor} {points}", "sv": "{factor} {points}", "en": "{factor} {points}"},
     "score_defaults": {
-        "fi": "Puuttuvien tietojen tilalla käytettiin oletusarvoa: {factors}.",
-        "sv": "Standardvärden användes för saknade uppgifter: {factors}.",
-        "en": "Defaults stood in for missing inputs: {factors}.",
+        "fi": "Puuttuvien tietojen tilalla käytettiin oletusarvoja:",
+        "sv": "Standardvärden användes för saknade uppgifter:",
+        "en": "Defaults stood in for missing inputs:",
+    },
+    "score_factors": {
+        "fi": "Mistä pisteet koostuvat:",
+        "sv": "Vad poängen består av:",
+        "en": "What the score is made of:",
     },
     "score_why": {"fi": "Miksi tämä sija?", "sv": "Varför denna plats?", "en": "Why this rank?"},
     "delivery": {"fi": "Toteutus", "sv": "Genomförande", "en": "Delivery"},
@@ -838,182 +974,4 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 
-"""Each rule's one-line summary in the page languages (English is its own summary)."""
-RULE_TITLES: dict[str, dict[str, str]] = {
-    "JO001": {
-        "fi": "Tiedosto ei ole kelvollista YAMLia.",
-        "sv": "Filen är inte giltig YAML.",
-    },
-    "JO002": {
-        "fi": "Tiedostoa ei voi lukea UTF-8-tekstinä.",
-        "sv": "Filen kan inte läsas som UTF-8-text.",
-    },
-    "JO003": {
-        "fi": "Sama avain esiintyy kahdesti samassa kuvauksessa.",
-        "sv": "En nyckel förekommer två gånger i samma mappning.",
-    },
-    "JO004": {
-        "fi": "Tiedosto alkaa BOM-merkillä.",
-        "sv": "Filen börjar med ett BOM-tecken.",
-    },
-    "JO005": {
-        "fi": "Tiedosto käyttää YAML-viittauksia (`*nimi`) yli sallitun määrän.",
-        "sv": "Filen använder YAML-alias (`*namn`) utöver den tillåtna mängden.",
-    },
-    "JO006": {
-        "fi": "Tiedoston rakenne on sisäkkäin syvemmällä kuin raja sallii.",
-        "sv": "Filens struktur är djupare nästlad än gränsen tillåter.",
-    },
-    "JO007": {
-        "fi": "Tiedosto käyttää muuta YAML-tagia kuin tavallisia tietotyyppejä.",
-        "sv": "Filen använder en annan YAML-tagg än de vanliga datatyperna.",
-    },
-    "JO008": {
-        "fi": "Symbolinen linkki tai kansio ohitettiin.",
-        "sv": "En symbolisk länk eller mapp hoppades över.",
-    },
-    "JO009": {
-        "fi": "Tiedosto on asetettua rajaa suurempi, eikä sitä luettu.",
-        "sv": "Filen är större än den inställda gränsen och lästes inte.",
-    },
-    "JO010": {
-        "fi": "Tiedostossa ei ole yhtään tietuetta.",
-        "sv": "Filen innehåller inga poster.",
-    },
-    "JO011": {
-        "fi": "Dokumentti on lista tai yksittäinen arvo, ei tietue.",
-        "sv": "Ett dokument är en lista eller ett enskilt värde, inte en post.",
-    },
-    "JO012": {
-        "fi": "Tietueelta puuttuu `kind`, tai journeyops ei tunne sitä.",
-        "sv": "En post saknar `kind`, eller så känner journeyops inte till den.",
-    },
-    "JO013": {
-        "fi": "Tiedosto tarkoittaisi muokkaaville komennoille jotain muuta tai ei mitään.",
-        "sv": "Filen skulle betyda något annat, eller inget, för kommandona som redigerar filer.",
-    },
-    "JO020": {
-        "fi": "Tietue ei vastaa lajinsa muotoa.",
-        "sv": "En post motsvarar inte formatet för sin typ.",
-    },
-    "JO030": {
-        "fi": "`journeyops.yaml` puuttuu tai ei vastaa asetusten muotoa.",
-        "sv": "`journeyops.yaml` saknas eller motsvarar inte konfigurationsformatet.",
-    },
-    "JO101": {
-        "fi": "Kahdella samanlajisella tietueella on sama tunniste.",
-        "sv": "Två poster av samma typ har samma id.",
-    },
-    "JO102": {
-        "fi": "Viittaus nimeää tietueen tai polun vaiheen, jota ei ole.",
-        "sv": "En referens pekar på en post eller ett steg som inte finns.",
-    },
-    "JO103": {
-        "fi": "Polun kahdella vaiheella on sama tunniste.",
-        "sv": "Två steg i samma resa har samma id.",
-    },
-    "JO201": {
-        "fi": "Polun yläpolun on oltava tasan tasoa ylempänä.",
-        "sv": "En resas överordnade resa måste ligga exakt en nivå upp.",
-    },
-    "JO202": {
-        "fi": "Tarkentavan polun jokainen vaihe nimeää yläpolun olemassa olevan vaiheen.",
-        "sv": "Varje steg i en underordnad resa pekar på ett befintligt steg i den överordnade resan.",
-    },
-    "JO203": {
-        "fi": "Polkujen `parent`-linkit muodostavat kehän.",
-        "sv": "Resornas `parent`-länkar bildar en cykel.",
-    },
-    "JO204": {
-        "fi": "Tarkentavan polun ankkuriteema on eri kuin yläpolun.",
-        "sv": "En underordnad resas ankartema skiljer sig från den överordnades.",
-    },
-    "JO205": {
-        "fi": "Tarkentava polku palvelee asiakasryhmää, jota yläpolku ei palvele.",
-        "sv": "En underordnad resa betjänar en kundgrupp som den överordnade inte betjänar.",
-    },
-    "JO206": {
-        "fi": "Tarkentavan polun vaiheet palaavat yläpolun aiempaan vaiheeseen.",
-        "sv": "En underordnad resas steg går tillbaka till ett tidigare steg i den överordnade.",
-    },
-    "JO207": {
-        "fi": "Mikään keskitason polku ei tarkenna ylätason polun vaihetta.",
-        "sv": "Ingen resa på mellannivå fördjupar ett steg i den övergripande resan.",
-    },
-    "JO208": {
-        "fi": "Keskitason tai yksityiskohtaisella polulla ei ole ankkuriteemaa.",
-        "sv": "En resa på mellannivå eller detaljnivå saknar ankartema.",
-    },
-    "JO301": {
-        "fi": "Havaintoa ei ole liitetty mihinkään polun vaiheeseen.",
-        "sv": "En insikt är inte kopplad till något steg.",
-    },
-    "JO302": {
-        "fi": "Vaiheessa on kipukohtia, mutta siihen ei ole liitetty havaintoa.",
-        "sv": "Ett steg har smärtpunkter men ingen insikt är kopplad till det.",
-    },
-    "JO303": {
-        "fi": "Kehitysmahdollisuus ei viittaa yhteenkään havaintoon näyttönä.",
-        "sv": "En utvecklingsmöjlighet hänvisar inte till någon insikt som belägg.",
-    },
-    "JO304": {
-        "fi": "Kehitysmahdollisuus ei nimeä vaihetta, jota se parantaisi.",
-        "sv": "En utvecklingsmöjlighet anger inget steg som den skulle förbättra.",
-    },
-    "JO305": {
-        "fi": "Mittarilla ei ole tavoitetta tai suuntaa.",
-        "sv": "En mätare saknar mål eller riktning.",
-    },
-    "JO306": {
-        "fi": "Mittarin viimeisin havainto ei saavuta tavoitetta.",
-        "sv": "Mätarens senaste värde når inte målet.",
-    },
-    "JO307": {
-        "fi": "Kehitysmahdollisuus on valmis, mutta sen vaiheen mittari ei vieläkään ole tavoitteessa.",
-        "sv": "En utvecklingsmöjlighet är klar, men en mätare i dess steg når fortfarande inte målet.",
-    },
-    "JO308": {
-        "fi": "Aineisto- tai toteutuslinkki ei ole http-, https- tai mailto-osoite.",
-        "sv": "En länk till underlag eller genomförande är inte en http-, https- eller mailto-adress.",
-    },
-    "JO309": {
-        "fi": "Kahden eri tiimin avoimet kehitysmahdollisuudet parantavat samaa vaihetta.",
-        "sv": "Två öppna utvecklingsmöjligheter från olika team förbättrar samma steg.",
-    },
-    "JO401": {
-        "fi": "Käytössä olevalla polulla ei ole omistajaa tai tiimiä.",
-        "sv": "En aktiv resa saknar ägare eller team.",
-    },
-    "JO402": {
-        "fi": "Käytössä olevaa polkua ei ole tarkistettu asetetun ajan sisällä.",
-        "sv": "En aktiv resa har inte granskats inom den inställda tiden.",
-    },
-    "JO403": {
-        "fi": "Käännetystä tekstistä puuttuu jokin pankin kielistä.",
-        "sv": "En översatt text saknar något av bankens språk.",
-    },
-    "JO404": {
-        "fi": "Kaksi polkua näyttää samalta polulta: otsikot ja vaiheet ovat hyvin samanlaiset.",
-        "sv": "Två resor ser ut som samma resa: titlarna och stegen liknar varandra mycket.",
-    },
-    "JO405": {
-        "fi": "Polkuja tai kehitysmahdollisuuksia omistavalla tiimillä ei ole koodipalvelun tunnusta.",
-        "sv": "Ett team som äger resor eller utvecklingsmöjligheter saknar användarnamn i kodtjänsten.",
-    },
-    "JO501": {
-        "fi": "Havainnossa tai muussa tekstissä on sähköpostiosoite.",
-        "sv": "En e-postadress förekommer i en insikt eller annan text.",
-    },
-    "JO502": {
-        "fi": "Havainnossa tai muussa tekstissä on puhelinnumero.",
-        "sv": "Ett telefonnummer förekommer i en insikt eller annan text.",
-    },
-    "JO503": {
-        "fi": "Pankin tekstissä on suomalainen henkilötunnus.",
-        "sv": "En finsk personbeteckning förekommer i bankens text.",
-    },
-    "JO901": {
-        "fi": "Ohituskommentti ei ohita mitään tai nimeää säännön, jota ei ole.",
-        "sv": "En ignore-kommentar undertrycker inget eller anger en regel som inte finns.",
-    },
-}
+MESSAGES.update(RULE_MESSAGES)

@@ -13,7 +13,7 @@ from typing import Any
 import jinja2
 
 from journeyops_cli.models.base import pick_text
-from journeyops_cli.render.safety import markdown_html, md_cell, mermaid_label, safe_url
+from journeyops_cli.render.safety import code_spans, markdown_html, md_cell, mermaid_label, safe_url
 from journeyops_cli.resources import templates_dir
 
 
@@ -42,8 +42,9 @@ def _register(env: jinja2.Environment) -> jinja2.Environment:
     env.filters["safe_url"] = safe_url
     env.filters["md_cell"] = md_cell
     env.filters["mermaid_label"] = mermaid_label
+    env.filters["code_spans"] = code_spans
     from journeyops_cli.render.formats import count, date, number
-    from journeyops_cli.render.i18n import rule_title
+    from journeyops_cli.render.i18n import rule_words
     from journeyops_cli.render.svg import emotion_icon, emotion_plot, emotion_word, lane_icon
 
     # Journey-map helpers every template (and imported macro) can call; they escape their text.
@@ -52,7 +53,7 @@ def _register(env: jinja2.Environment) -> jinja2.Environment:
     env.globals["emotion_plot"] = emotion_plot
     env.globals["lane_icon"] = lane_icon
     env.globals["count"] = count
-    env.globals["rule_title"] = rule_title
+    env.globals["rule_words"] = rule_words
     # Values in the page's language: {{ day|local_date(language) }}, {{ x|local_number(language) }}.
     env.filters["local_date"] = date
     env.filters["local_number"] = number

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
@@ -27,8 +27,10 @@ def locale(language: str) -> Locale:
         return Locale.parse("en_GB")
 
 
+@lru_cache(maxsize=65536)
 def number(value: float, language: str) -> str:
-    """`value` with at most two decimals and no needless `,0`: `83,2`, `2 400`, `69.5`."""
+    """`value` with at most two decimals and no needless `,0`: `83,2`, `2 400`, `69.5`.
+    Remembered: pages write the same few values many times, and Babel is slow."""
     if not math.isfinite(value):
         return str(value)
     if round(value, 2) == 0:

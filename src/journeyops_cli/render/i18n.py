@@ -6,7 +6,7 @@
 - `message(id, language)` is one text; an unknown id raises `UnknownMessage`.
 - `quantity(value, unit, language)` is a measured value with its unit in the language's
   words when the catalogue has them (`34 päivää`).
-- `rule_title(code, language)` is a lint rule's summary in Finnish or Swedish.
+- `rule_words(code, language)` is a lint rule's title and what to do about its finding.
 - `number(value, language)` is `render.formats.number` (Babel), kept here for callers.
 """
 
@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from functools import cache
 
-from journeyops_cli.render.catalogue import LANGUAGE_NAMES, LANGUAGES, MESSAGES, RULE_TITLES
+from journeyops_cli.render.catalogue import LANGUAGE_NAMES, LANGUAGES, MESSAGES
 from journeyops_cli.render.formats import number, plural
 
 __all__ = ["LANGUAGES", "LANGUAGE_NAMES", "MESSAGES", "UnknownMessage", "message", "missing",
-           "number", "quantity", "rule_title", "strings"]
+           "number", "quantity", "rule_words", "strings"]
 
 
 class UnknownMessage(KeyError):
@@ -58,10 +58,14 @@ def missing() -> list[str]:
             if not texts.get(language)]
 
 
-def rule_title(code: str, language: str) -> str | None:
-    """The one-line summary of the rule `code` in `language`; None in English (a finding's
-    own message is English) and for a code the catalogue lacks."""
-    return RULE_TITLES.get(code, {}).get(language)
+def rule_words(code: str, language: str) -> tuple[str, str] | None:
+    """The rule `code`'s title and its hint (what to do) in `language`; None for a code
+    the catalogue lacks (a finding of a plugin's rule shows its own message)."""
+    title = MESSAGES.get(f"rule.{code}")
+    hint = MESSAGES.get(f"rule_hint.{code}")
+    if title is None or hint is None:
+        return None
+    return title[_language(language)], hint[_language(language)]
 
 
 def quantity(value: float, unit: str, language: str) -> str:

@@ -15,7 +15,12 @@ Interface for the site (stable):
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from collections.abc import Callable
+from functools import cache
+
+from markupsafe import Markup
 
 from journeyops_cli.bank import Bank
 from journeyops_cli.errors import EXIT_FINDINGS, JourneyopsError
@@ -23,6 +28,7 @@ from journeyops_cli.models import Journey
 from journeyops_cli.render.i18n import strings
 from journeyops_cli.render.journey_map import JourneyMap, build_map
 from journeyops_cli.render.mermaid import journey_diagram
+from journeyops_cli.resources import templates_dir
 from journeyops_cli.suggest import did_you_mean
 
 Link = Callable[[str, str], "str | None"]
@@ -58,15 +64,30 @@ def render_markdown(journey_map: JourneyMap, link: Link | None = None) -> str:
     )
 
 
+@cache
+def map_script() -> tuple[Markup, Markup]:
+    """The journey map's script (`templates/render/map.js`, the one the site appends to its
+    site.js) to inline, and its CSP source (`'sha256-…'`): the page runs that script only."""
+    text = (templates_dir() / "render" / "map.js").read_text("utf-8")
+    if "</" in text:
+        raise ValueError("render/map.js must not contain '</': it is inlined in a <script> element")
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+    return Markup(text), Markup(f"'sha256-{digest}'")
+
+
 def render_html(journey_map: JourneyMap, link: Link | None = None) -> str:
-    """The journey as a standalone HTML page (inline CSS and SVG, no external requests)."""
+    """The journey as a standalone HTML page (inline CSS, SVG and the map's script, no
+    external requests)."""
     from journeyops_cli.render.env import html_environment
 
+    script, script_source = map_script()
     template = html_environment().get_template("render/journey.html.j2")
     return template.render(
         map=journey_map,
         link=link or no_links,
         s=strings(journey_map.language),
+        script=script,
+        script_source=script_source,
     )
 
 

@@ -83,3 +83,14 @@ def mermaid_label(text: str) -> str:
     text = re.sub("%+", "%", text).replace(":", " -").replace(";", ",").replace("#", "no.")
     text = re.sub(r"[{}<>`]", "", text)
     return re.sub(r"\s+", " ", text).strip() or "-"
+
+
+_CODE_SPAN = re.compile(r"`([^`]+)`")
+
+
+def code_spans(text: str) -> Any:
+    """Interface text (never bank text) as HTML: escaped, with each `backticked` part as
+    <code> (a field or a command in a rule's title or hint)."""
+    from markupsafe import Markup, escape
+
+    return Markup(_CODE_SPAN.sub(lambda m: f"<code>{m.group(1)}</code>", str(escape(text))))

@@ -10,6 +10,7 @@ from typing import Protocol
 from journeyops_cli.bank import Bank
 from journeyops_cli.models import Opportunity
 from journeyops_cli.models.config_scoring import ScoringConfig
+from journeyops_cli.score.reasons import Reason, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,7 +20,12 @@ class Missing:
     factor: str
     input: str
     default: float
-    note: str
+    reason: Reason
+
+    @property
+    def note(self) -> str:
+        """The reason in the command line's words."""
+        return words(self.reason)
 
     def describe(self) -> str:
         return f"{self.factor}: {self.note} (used {self.default:g})"
@@ -32,7 +38,9 @@ class Factor:
     `raw` is the input in its own unit, `normalised` its 0..1 value; for additive models
     `contribution` = 100 × weight ÷ (sum of weights) × normalised, and the contributions add
     up to the total. Multiplicative models (rice, ice, wsjf) have `weight` and
-    `contribution` None: their `detail` says whether the factor multiplies or divides.
+    `contribution` None: their `reason` says whether the factor multiplies or divides.
+    `reason` is why the factor has its value, as data; `detail` is it in the command
+    line's words.
     """
 
     name: str
@@ -40,10 +48,14 @@ class Factor:
     normalised: float
     weight: float | None
     contribution: float | None
-    detail: str
+    reason: Reason
     missing: bool = False
     default_used: float | None = None
     evidence: list[str] = field(default_factory=list)
+
+    @property
+    def detail(self) -> str:
+        return words(self.reason)
 
 
 @dataclass(slots=True)

@@ -1,13 +1,68 @@
 """One score, explained: every factor with its raw input, normalised value, weight,
-contribution and the records behind it, and every input that fell back to a default."""
+contribution, why it has its value and the records behind it, and every input that fell
+back to a default.
+
+`prioritise --explain` writes it as text or JSON; the site shows the same explanation in
+a page's language (`explanation()` keeps it as data, `in_words()` writes it): each factor's
+`Reason` (`score/reasons.py`) in the catalogue's words, only the language differs.
+"""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
-from journeyops_cli.score.base import Factor
+from journeyops_cli.render.formats import number
+from journeyops_cli.score.base import Factor, Missing, Score
 from journeyops_cli.score.output import score_dict, shown
 from journeyops_cli.score.rank import Ranked, Ranking
+from journeyops_cli.score.reasons import Label, Reason, Term, words
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One factor of a score: its points (additive models) or its input (multiplicative
+    ones; None when not a number) and why it has its value."""
+
+    factor: str
+    amount: float | None
+    reason: Reason
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """A score's explanation as data: each factor in the model's order, and each input
+    that fell back to a documented default."""
+
+    factors: tuple[Line, ...]
+    missing: tuple[Missing, ...]
+
+
+def explanation(score: Score) -> Explanation:
+    """The explanation of `score` the site shows (the same factors and reasons as `--explain`)."""
+    lines = []
+    for f in score.factors:
+        amount = f.contribution if f.contribution is not None else f.raw
+        lines.append(Line(f.name, float(amount) if isinstance(amount, int | float) else None, f.reason))
+    return Explanation(tuple(lines), tuple(score.missing))
+
+
+def in_words(explained: Explanation, language: str, label: Label | None = None) -> tuple[list[str], list[str]]:
+    """Each factor and each missing input as a sentence in `language`, records named by
+    `label` (ids it does not name `backticked`): `asiakkaan kipu 20,83: heikoin vaihe
+    Hakemus › Liitteet: tunne -2, 2 kipukohtaa`."""
+    factors = [
+        words(Reason.of("explain.line", factor=Term("factor", line.factor), why=line.reason,
+                        amount="–" if line.amount is None else number(line.amount, language)),
+              language, page=True, label=label)
+        for line in explained.factors
+    ]
+    missing = [
+        words(Reason.of("explain.missing", factor=Term("factor", m.factor), why=m.reason, default=m.default),
+              language, page=True, label=label)
+        for m in explained.missing
+    ]
+    return factors, missing
 
 
 def _raw(factor: Factor) -> str:

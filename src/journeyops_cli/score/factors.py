@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from journeyops_cli.models import Insight, Journey, Metric, Opportunity, Step
 from journeyops_cli.score.base import Context, Factor, Missing
+from journeyops_cli.score.reasons import Amount, Counted, Reason, Ref, Term
 
 FactorResult = tuple[Factor, list[Missing]]
 
@@ -62,10 +63,14 @@ def linked_metrics(opportunity: Opportunity, context: Context) -> list[Metric]:
     return _linked(opportunity, context, Metric, opportunity.metrics, context.bank.step_metrics)
 
 
-def _defaulted(name: str, context: Context, note: str) -> FactorResult:
+def _defaulted(name: str, context: Context, reason: Reason) -> FactorResult:
     value = context.config.default(name)
-    factor = Factor(name, None, value, None, None, note, missing=True, default_used=value)
-    return factor, [Missing(name, name, value, note)]
+    factor = Factor(name, None, value, None, None, reason, missing=True, default_used=value)
+    return factor, [Missing(name, name, value, reason)]
+
+
+NO_STEPS = Reason("explain.no_steps")
+NO_INSIGHTS = Reason("explain.no_insights")
 
 
 # --- journey factors ---------------------------------------------------------------------
@@ -91,7 +96,7 @@ def pain(opportunity: Opportunity, context: Context) -> FactorResult:
     """Worst linked step: ½ × (2 − emotion) ÷ 4 + ½ × min(pain points, 3) ÷ 3."""
     steps = linked_steps(opportunity, context)
     if not steps:
-        return _defaulted("pain", context, "no linked steps")
+        return _defaulted("pain", context, NO_STEPS)
     missing: list[Missing] = []
     best: tuple[float, str, float, int, str] | None = None
     for ref, journey, linked in steps:
@@ -99,7 +104,8 @@ def pain(opportunity: Opportunity, context: Context) -> FactorResult:
         emotion: float
         if step.emotion is None:
             emotion = context.config.default("emotion")
-            missing.append(Missing("pain", f"emotion of {ref}", emotion, f"{ref} has no emotion"))
+            no_emotion = Reason.of("explain.no_emotion", step=Ref(ref, "step"))
+            missing.append(Missing("pain", f"emotion of {ref}", emotion, no_emotion))
         else:
             emotion = float(step.emotion)
         points = len(step.pain_points)
@@ -108,10 +114,10 @@ def pain(opportunity: Opportunity, context: Context) -> FactorResult:
             best = (value, ref, emotion, points, source)
     assert best is not None
     value, ref, emotion, points, source = best
-    detail = f"worst step {ref}: emotion {emotion:g}, {points} pain point{'' if points == 1 else 's'}"
-    if source != ref:
-        detail += f" (inherited from parent step {source})"
-    return Factor("pain", emotion, value, None, None, detail, evidence=[r for r, _, _ in steps]), missing
+    said = {"step": Ref(ref, "step"), "emotion": emotion, "pain_points": Counted("pain_points", points)}
+    reason = (Reason.of("explain.pain", **said) if source == ref
+              else Reason.of("explain.pain_inherited", **said, source=Ref(source, "step")))
+    return Factor("pain", emotion, value, None, None, reason, evidence=[r for r, _, _ in steps]), missing
 
 
 def insight_strength(insight: Insight, context: Context) -> float:
@@ -125,22 +131,23 @@ def evidence(opportunity: Opportunity, context: Context) -> FactorResult:
     """1 − 2 ^ −(sum of insight strengths): one fresh, sure, critical insight gives 0.5."""
     insights = linked_insights(opportunity, context)
     if not insights:
-        return _defaulted("evidence", context, "no linked insights")
+        return _defaulted("evidence", context, NO_INSIGHTS)
     mass = math.fsum(insight_strength(i, context) for i in insights)
     value = 1.0 - 2.0 ** (-mass)
-    detail = f"{len(insights)} insight{'' if len(insights) == 1 else 's'}, strength {mass:.3f}"
-    return Factor("evidence", mass, value, None, None, detail, evidence=[i.id for i in insights]), []
+    reason = Reason.of("explain.evidence", insights=Counted("insights", len(insights)), strength=round(mass, 3))
+    return Factor("evidence", mass, value, None, None, reason, evidence=[i.id for i in insights]), []
 
 
 def sources(opportunity: Opportunity, context: Context) -> FactorResult:
     """(distinct insight types, at most 3) − 1, ÷ 2: 1 type 0, 2 types 0.5, 3 or more 1."""
     insights = linked_insights(opportunity, context)
     if not insights:
-        return _defaulted("sources", context, "no linked insights")
+        return _defaulted("sources", context, NO_INSIGHTS)
     kinds = sorted({i.type for i in insights})
     value = (min(len(kinds), MAX_SOURCES) - 1) / (MAX_SOURCES - 1)
-    detail = f"{len(kinds)} type{'' if len(kinds) == 1 else 's'}: {', '.join(kinds)}"
-    return Factor("sources", float(len(kinds)), value, None, None, detail, evidence=[i.id for i in insights]), []
+    reason = Reason.of("explain.sources", types=Counted("types", len(kinds)),
+                       kinds=tuple(Term("insight_type", kind) for kind in kinds))
+    return Factor("sources", float(len(kinds)), value, None, None, reason, evidence=[i.id for i in insights]), []
 
 
 def metric_gap_of(metric: Metric) -> float | None:
@@ -162,25 +169,25 @@ def metric_gap(opportunity: Opportunity, context: Context) -> FactorResult:
     metrics = linked_metrics(opportunity, context)
     gaps = [(gap, m) for m in metrics if (gap := metric_gap_of(m)) is not None]
     if not gaps:
-        note = "no linked metric with direction, target and an observation"
-        return _defaulted("metric_gap", context, note)
+        return _defaulted("metric_gap", context, Reason("explain.no_metric"))
     gap, metric = max(gaps, key=lambda pair: (pair[0], pair[1].id))
     latest = metric.latest()
     assert latest is not None
-    detail = f"{metric.id}: latest {latest.value:g} vs target {metric.target:g} ({metric.direction})"
+    reason = Reason.of(f"explain.metric_gap.{metric.direction}", metric=Ref(metric.id, "metric"), latest=latest.value,
+                       target=metric.target)
     value = min(max(gap, 0.0), 1.0)
-    return Factor("metric_gap", gap, value, None, None, detail, evidence=[m.id for _, m in gaps]), []
+    return Factor("metric_gap", gap, value, None, None, reason, evidence=[m.id for _, m in gaps]), []
 
 
 def level(opportunity: Opportunity, context: Context) -> FactorResult:
     """Highest level among the linked steps' journeys: top 1, mid 0.6, detailed 0.3."""
     steps = linked_steps(opportunity, context)
     if not steps:
-        return _defaulted("level", context, "no linked steps")
+        return _defaulted("level", context, NO_STEPS)
     journeys = sorted({j.id: j for _, j, _ in steps}.values(), key=lambda j: j.id)
     best = max(journeys, key=lambda j: LEVEL[j.level])
-    detail = f"{best.id} is a {best.level} journey"
-    return Factor("level", best.level, LEVEL[best.level], None, None, detail, evidence=[j.id for j in journeys]), []
+    reason = Reason.of(f"explain.level.{best.level}", journey=Ref(best.id, "journey"))
+    return Factor("level", best.level, LEVEL[best.level], None, None, reason, evidence=[j.id for j in journeys]), []
 
 
 def volume_metrics(opportunity: Opportunity, context: Context) -> list[tuple[float, Metric]]:
@@ -196,12 +203,12 @@ def volume(opportunity: Opportunity, context: Context) -> FactorResult:
     """log10(1 + largest linked volume) ÷ log10(1 + largest volume in the bank)."""
     found = volume_metrics(opportunity, context)
     if not found:
-        return _defaulted("volume", context, "no volume metric at the linked steps")
+        return _defaulted("volume", context, Reason("explain.no_volume"))
     value, metric = max(found, key=lambda pair: (pair[0], pair[1].id))
     top = context.max_volume
     normalised = math.log10(1 + max(value, 0.0)) / math.log10(1 + top) if top > 0 else 0.0
-    detail = f"{metric.id}: {value:g} {metric.unit} (largest in the bank {top:g})"
-    return Factor("volume", value, normalised, None, None, detail, evidence=[m.id for _, m in found]), []
+    reason = Reason.of("explain.volume", metric=Ref(metric.id, "metric"), value=Amount(value, metric.unit), top=top)
+    return Factor("volume", value, normalised, None, None, reason, evidence=[m.id for _, m in found]), []
 
 
 # --- the opportunity's own estimates -----------------------------------------------------
@@ -212,7 +219,7 @@ def estimate(opportunity: Opportunity, name: str, context: Context) -> tuple[flo
     value = getattr(opportunity.estimates, name, None) if opportunity.estimates else None
     if value is None:
         default = context.config.default(name)
-        return default, Missing(name, name, default, f"no {name} estimate")
+        return default, Missing(name, name, default, Reason.of("explain.no_estimate", factor=Term("factor", name)))
     return float(value), None
 
 
@@ -221,20 +228,21 @@ def _reach(value: float, context: Context) -> float:
     return math.log10(1 + value) / math.log10(1 + top) if top > 0 else 0.0
 
 
+# Each estimate's normalisation, and the catalogue id of its formula in words.
 NORMALISE: dict[str, tuple[Callable[[float, Context], float], str]] = {
-    "reach": (_reach, "log10(1 + reach) ÷ log10(1 + largest reach in the bank)"),
-    "impact": (lambda v, c: min(v, 3.0) / 3.0, "impact ÷ 3 (0.25 minimal … 3 massive)"),
-    "confidence": (lambda v, c: min(v, 1.0), "confidence (0..1)"),
-    "effort": (lambda v, c: 1.0 / (1.0 + v), "1 ÷ (1 + person-months): less effort scores higher"),
-    "ease": (lambda v, c: min(v, 10.0) / 10.0, "ease ÷ 10"),
-    "business_value": (lambda v, c: min(v, 20.0) / 20.0, "value ÷ 20 (Fibonacci scale, capped)"),
-    "time_criticality": (lambda v, c: min(v, 20.0) / 20.0, "value ÷ 20 (Fibonacci scale, capped)"),
-    "risk_reduction": (lambda v, c: min(v, 20.0) / 20.0, "value ÷ 20 (Fibonacci scale, capped)"),
-    "job_size": (lambda v, c: 1.0 / (1.0 + v / 5.0), "1 ÷ (1 + job size ÷ 5): smaller scores higher"),
+    "reach": (_reach, "explain.normalise.reach"),
+    "impact": (lambda v, c: min(v, 3.0) / 3.0, "explain.normalise.impact"),
+    "confidence": (lambda v, c: min(v, 1.0), "explain.normalise.confidence"),
+    "effort": (lambda v, c: 1.0 / (1.0 + v), "explain.normalise.effort"),
+    "ease": (lambda v, c: min(v, 10.0) / 10.0, "explain.normalise.ease"),
+    "business_value": (lambda v, c: min(v, 20.0) / 20.0, "explain.normalise.fibonacci"),
+    "time_criticality": (lambda v, c: min(v, 20.0) / 20.0, "explain.normalise.fibonacci"),
+    "risk_reduction": (lambda v, c: min(v, 20.0) / 20.0, "explain.normalise.fibonacci"),
+    "job_size": (lambda v, c: 1.0 / (1.0 + v / 5.0), "explain.normalise.job_size"),
 }
 
 
-def estimate_factor(opportunity: Opportunity, name: str, context: Context, detail: str | None = None) -> FactorResult:
+def estimate_factor(opportunity: Opportunity, name: str, context: Context) -> FactorResult:
     """One estimate as a factor, normalised by NORMALISE."""
     value, gap = estimate(opportunity, name, context)
     normalise, how = NORMALISE[name]
@@ -244,7 +252,7 @@ def estimate_factor(opportunity: Opportunity, name: str, context: Context, detai
         normalise(value, context),
         None,
         None,
-        detail or how,
+        Reason(how),
         missing=gap is not None,
         default_used=value if gap is not None else None,
         evidence=[opportunity.id],
@@ -256,9 +264,13 @@ def estimates(opportunity: Opportunity, context: Context) -> FactorResult:
     """Mean of impact ÷ 3, confidence, and 1 ÷ (1 + effort)."""
     parts = [estimate_factor(opportunity, name, context) for name in ("impact", "confidence", "effort")]
     missing = [m for _, gaps in parts for m in gaps]
-    missing = [Missing("estimates", m.input, m.default, m.note) for m in missing]
+    missing = [Missing("estimates", m.input, m.default, m.reason) for m in missing]
     value = math.fsum(f.normalised for f, _ in parts) / len(parts)
-    detail = ", ".join(f"{f.name} {f.raw:g}" + (" (default)" if f.missing else "") for f, _ in parts)
+    reason = Reason.of("explain.estimates", parts=tuple(
+        Reason.of("explain.estimate_default" if f.missing else "explain.estimate", factor=Term("factor", f.name),
+                  value=f.raw)
+        for f, _ in parts
+    ))
     everything_missing = len(missing) == len(parts)
     return (
         Factor(
@@ -267,7 +279,7 @@ def estimates(opportunity: Opportunity, context: Context) -> FactorResult:
             value,
             None,
             None,
-            detail,
+            reason,
             missing=everything_missing,
             default_used=value if everything_missing else None,
             evidence=[opportunity.id],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from journeyops_cli.models import Opportunity
 from journeyops_cli.score import factors as catalogue
 from journeyops_cli.score.base import Context, Factor, Missing, Score
+from journeyops_cli.score.reasons import Reason, Term
 
 
 def product(
@@ -12,13 +13,14 @@ def product(
     context: Context,
     roles: list[tuple[str, str]],
 ) -> tuple[list[Factor], list[Missing], dict[str, float]]:
-    """Read each estimate (default when missing); `roles` says how each enters the formula."""
+    """Read each estimate (default when missing); `roles` says how each enters the formula
+    (the catalogue id of `× reach`, `÷ effort`, `+ business value (cost of delay)`)."""
     factors: list[Factor] = []
     missing: list[Missing] = []
     raw: dict[str, float] = {}
     for name, role in roles:
         factor, gaps = catalogue.estimate_factor(opportunity, name, context)
-        factor.detail = role
+        factor.reason = Reason.of(role, factor=Term("factor", name))
         factors.append(factor)
         missing.extend(gaps)
         raw[name] = float(factor.raw)  # type: ignore[arg-type]

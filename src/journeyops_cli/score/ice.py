@@ -15,7 +15,7 @@ class IceModel:
     factors = ("impact", "confidence", "ease")
 
     def score(self, opportunity: Opportunity, context: Context) -> Score:
-        roles = [("impact", "× impact"), ("confidence", "× confidence"), ("ease", "× ease")]
+        roles = [(name, "explain.role.times") for name in ("impact", "confidence", "ease")]
         factors, missing, v = product(opportunity, context, roles)
         total = v["impact"] * v["confidence"] * v["ease"]
         return finish(opportunity, context, self.name, self.formula, factors, missing, total)

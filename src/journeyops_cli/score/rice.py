@@ -15,7 +15,8 @@ class RiceModel:
     factors = ("reach", "impact", "confidence", "effort")
 
     def score(self, opportunity: Opportunity, context: Context) -> Score:
-        roles = [("reach", "× reach"), ("impact", "× impact"), ("confidence", "× confidence"), ("effort", "÷ effort")]
+        times, divides = "explain.role.times", "explain.role.divides"
+        roles = [("reach", times), ("impact", times), ("confidence", times), ("effort", divides)]
         factors, missing, v = product(opportunity, context, roles)
         total = v["reach"] * v["impact"] * v["confidence"] / v["effort"]
         return finish(opportunity, context, self.name, self.formula, factors, missing, total)

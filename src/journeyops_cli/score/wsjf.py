@@ -15,12 +15,9 @@ class WsjfModel:
     factors = ("business_value", "time_criticality", "risk_reduction", "job_size")
 
     def score(self, opportunity: Opportunity, context: Context) -> Score:
-        roles = [
-            ("business_value", "+ business value (cost of delay)"),
-            ("time_criticality", "+ time criticality (cost of delay)"),
-            ("risk_reduction", "+ risk reduction (cost of delay)"),
-            ("job_size", "÷ job size"),
-        ]
+        adds = "explain.role.adds_delay"
+        roles = [("business_value", adds), ("time_criticality", adds), ("risk_reduction", adds),
+                 ("job_size", "explain.role.divides")]
         factors, missing, v = product(opportunity, context, roles)
         delay = v["business_value"] + v["time_criticality"] + v["risk_reduction"]
         total = delay / v["job_size"]

@@ -66,6 +66,8 @@ def code_digest() -> str:
     files = sorted((templates_dir()).rglob("*"))
     files += sorted((package / "site").glob("*.py")) + sorted((package / "render").glob("*.py"))
     files += [package / "models" / "base.py"]
+    # A score's explanation is written in a page's words there (opportunity and backlog pages).
+    files += [package / "score" / "reasons.py", package / "score" / "explain.py"]
     for path in files:
         if path.is_file():
             h.update(path.as_posix().encode() + b"\x00")

@@ -76,10 +76,11 @@ def ranked_backlog(bank: Bank, notes: list[str]) -> list[BacklogRow] | None:
     except score.ScoreError as error:
         notes.append(f"the backlog page is left out: {error.message}")
         return None
+    explain = importlib.import_module("journeyops_cli.score.explain")
     return [
         BacklogRow(row.rank, row.opportunity.id, f"{row.score.total:.1f}", total=row.score.total,
                    driver=row.score.driver, parts=score_parts(row.score),
-                   defaults=tuple(dict.fromkeys(m.factor for m in row.score.missing)))
+                   explanation=explain.explanation(row.score))
         for row in ranking.rows
     ]
 

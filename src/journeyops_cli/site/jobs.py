@@ -103,12 +103,16 @@ def render_site(site: SitePlan, writer: SiteWriter, rules: RulesInBackground,
     return found
 
 
+# What the journey map shares with `journeyops render`, appended to the site's own asset.
+MAP_ASSETS = {"site.css": "map.css", "site.js": "map.js"}
+
+
 def asset_bytes(name: str) -> bytes:
-    """An asset as written: the site's stylesheet carries the journey map's own
-    (`templates/render/map.css`, shared with `journeyops render`) after its rules."""
+    """An asset as written: the site's stylesheet and script carry the journey map's own
+    (`templates/render/map.css` and `map.js`, shared with `journeyops render`) after theirs."""
     data = (templates_dir() / "site" / "assets" / name).read_bytes()
-    if name == "site.css":
-        data += b"\n" + (templates_dir() / "render" / "map.css").read_bytes()
+    if name in MAP_ASSETS:
+        data += b"\n" + (templates_dir() / "render" / MAP_ASSETS[name]).read_bytes()
     return data
 
 

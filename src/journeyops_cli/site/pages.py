@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
@@ -26,6 +26,9 @@ from journeyops_cli.site.links import checked
 from journeyops_cli.site.sparkline import sparkline
 from journeyops_cli.site.vocabulary import known_about, linked, owned_by_team, team_context
 
+if TYPE_CHECKING:
+    from journeyops_cli.score.explain import Explanation
+
 LEVELS = ("top", "mid", "detailed")
 SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 
@@ -37,15 +40,15 @@ class BacklogRow:
     rank: int
     opportunity_id: str
     score: str
-    explanation: str = ""
     total: float = 0.0
     driver: str = ""
     """The factor that weighs most (`score.base.Score.driver`); `factor.<name>` in the catalogue."""
     parts: tuple[tuple[str, float], ...] = ()
     """The factors that add to the score, largest first: (name, points) for additive
     models, (name, input) for multiplicative ones."""
-    defaults: tuple[str, ...] = ()
-    """The factors whose input was missing, so a documented default stood in."""
+    explanation: Explanation | None = None
+    """The score's explanation (`score/explain.py`, the same as `prioritise --explain`),
+    written in each page's language by `explained()`."""
 
 
 @dataclass(slots=True)
@@ -407,11 +410,13 @@ class PagePlanner:
 
         ranked = {row.opportunity_id: row for row in self.data.backlog or []}
         estimates = opportunity.estimates.model_dump() if opportunity.estimates else {}
+        row = ranked.get(opportunity.id)
         return Page(
             f"opportunities/{checked(opportunity.id)}.html", "site/opportunity.html.j2",
             self.t(opportunity.title), {
                 "opportunity": opportunity,
-                "row": ranked.get(opportunity.id),
+                "row": row,
+                "why": self.explained(row),
                 "estimates": [(name, value) for name, value in estimates.items() if value is not None],
                 "delivery": [(item.key, safe_url(item.url), self.t(item.title) if item.title else "")
                              for item in opportunity.delivery],
@@ -420,6 +425,24 @@ class PagePlanner:
                 "metrics": [m for m in (self.bank.get(Metric, x) for x in opportunity.metrics) if m],
                 "team": self.bank.get_kind("Team", opportunity.team) if opportunity.team else None,
             })
+
+    def explained(self, row: BacklogRow | None) -> tuple[list[str], list[str]]:
+        """A ranked opportunity's score explained in this language: a sentence per factor
+        and per missing input, records by their titles."""
+        if row is None or row.explanation is None:
+            return [], []
+        from journeyops_cli.score.explain import in_words
+
+        return in_words(row.explanation, self.language, self.record_label)
+
+    def record_label(self, kind: str, ref: str) -> str | None:
+        """What this language's pages call a step (`Journey › Step`), a journey or a metric."""
+        if kind == "step":
+            label = self.step_label(ref)
+            return f"{label[0]} › {label[1]}" if label else None
+        record: Journey | Metric | None = (
+            self.bank.get(Journey, ref) if kind == "journey" else self.bank.get(Metric, ref))
+        return self.t(record.title) if record is not None else None
 
     def opportunity_themes(self, opportunity: Opportunity) -> list[str]:
         """The themes of the journeys whose steps the opportunity addresses."""
@@ -446,7 +469,7 @@ class PagePlanner:
                     team = self.bank.get_kind("Team", opportunity.team)
                     teams[opportunity.team] = self.t(getattr(team, "title", None)) or opportunity.team
                 statuses.add(opportunity.status)
-                rows.append({"row": row, "opportunity": opportunity, "themes": theme_ids,
+                rows.append({"row": row, "opportunity": opportunity, "themes": theme_ids, "why": self.explained(row),
                              "steps": [(ref, self.step_label(ref)) for ref in opportunity.steps]})
 
         def options(found: dict[str, str]) -> list[tuple[str, str]]:

@@ -24,7 +24,7 @@ from journeyops_cli.edit.changeset import Changeset
 from journeyops_cli.findings import Finding
 from journeyops_cli.models import Insight, Journey, Metric, Opportunity
 from journeyops_cli.models.base import Record
-from journeyops_cli.render.i18n import rule_title
+from journeyops_cli.render.i18n import rule_words
 from journeyops_cli.resources import templates_dir
 from journeyops_cli.revisions import RevisionError
 from journeyops_cli.studio import forms
@@ -85,8 +85,13 @@ class Studio:
 
 
 def _assets() -> dict[str, tuple[bytes, str]]:
+    """The studio's assets; the site's as the site writes them (with the journey map's own
+    stylesheet and script, `templates/render/map.css` and `map.js`, appended)."""
+    from journeyops_cli.site.jobs import asset_bytes
+
     root = templates_dir()
-    return {name: ((root / rel).read_bytes(), kind) for name, (rel, kind) in ASSETS.items()}
+    return {name: (asset_bytes(name) if rel.startswith("site/") else (root / rel).read_bytes(), kind)
+            for name, (rel, kind) in ASSETS.items()}
 
 
 async def _form(request: Request) -> Form:
@@ -169,7 +174,8 @@ def _try_save(studio: Studio, digests: dict[str, str], plan: Callable[[], Change
 def _finding_text(finding: Finding, language: str) -> str:
     """`path:line:col: CODE message`, with the rule's summary in the page language first
     when the catalogue has it (validate's own message is English)."""
-    title = rule_title(finding.code, language)
+    words = rule_words(finding.code, language)
+    title = words[0] if words else None
     said = f"{title} — {finding.message}" if title else finding.message
     return f"{finding.path}:{finding.line}:{finding.column}: {finding.code} {said}"
 

@@ -146,20 +146,8 @@
     apply();
   }
 
-  // A journey map says "scroll sideways" only while its frame has more to show.
-  function initMapHints() {
-    Array.prototype.forEach.call(document.querySelectorAll(".map-frame"), function (frame) {
-      var scroller = frame.querySelector(".map-scroll");
-      var hint = frame.querySelector(".map-hint");
-      if (!scroller || !hint) return;
-      function update() { hint.hidden = scroller.scrollWidth <= scroller.clientWidth + 1; }
-      update();
-      window.addEventListener("resize", update);
-    });
-  }
-
+  // The journey map's scroll hint is templates/render/map.js, appended to this file.
   function start() {
-    initMapHints();
     initSearch();
     initExplorer();
     initBacklogFilter();
