@@ -81,9 +81,9 @@ class _Composer(CParser, Core12Resolver):  # type: ignore[misc]
         return SEQ if kind is SequenceNode else MAP
 
 
-class _DataComposer(CParser):  # type: ignore[misc]
-    """libyaml's composer for `parse`: it tags no node it was not told to (an implicit
-    tag is left ""), and `_construct` resolves plain scalars itself. libyaml calls the
+class UntaggedComposer(CParser):  # type: ignore[misc]
+    """libyaml's composer that tags no node it was not told to (an implicit tag is left
+    ""): `parse` resolves plain scalars itself (`_construct`), positions need no tags. libyaml calls the
     resolver for every node; `"".format` takes any arguments and answers "" in C, where
     a Python method would cost a call per node (a sixth of composing a bank)."""
 
@@ -238,7 +238,7 @@ def parse(text: str, *, max_depth: int = 64, max_aliases: int = 0) -> ParseResul
 
 def _parse(text: str, max_depth: int, max_aliases: int) -> ParseResult:
     result = ParseResult()
-    composer = _DataComposer(text)
+    composer = UntaggedComposer(text)
     aliases = [0]
     track_aliases = "*" in text  # no asterisk, no alias: skip the bookkeeping
     index = 0
