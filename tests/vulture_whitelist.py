@@ -99,6 +99,7 @@ _ = _Used()
 # estimates are read with getattr (score/factors.py); `_document` is a private attribute
 # the loader sets and `Record.document` reads through `__pydantic_private__`.
 _.model_config
+_.model_post_init  # pydantic calls it after validating a model (models/base.Strict)
 _.stale_after_days
 _.reviews
 _.impact
@@ -116,7 +117,7 @@ _.Representer
 _.preserve_quotes
 _.allow_duplicate_keys
 
-# PyYAML: Resolver hooks the composer calls; load/positions.py turns them off.
+# PyYAML: Resolver hooks the composer calls; load/yaml_read.UntaggedComposer turns them off.
 _.descend_resolver
 _.ascend_resolver
 

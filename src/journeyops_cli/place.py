@@ -81,7 +81,7 @@ def place(
             from journeyops_cli.speed.executor import executor_for
 
             executor = executor_for(len(todo), minimum=PARALLEL_MIN_FILES)
-        results = executor.map(lambda job: read_places(root, *job), todo)
+        results = executor.map(lambda job: read_places(root, *job), todo, chunks=True)
         for (rel, _), (places, digest) in zip(todo, results, strict=True):
             found[rel] = places
             if memo is not None and digests is not None and digest is not None and digests.get(rel) == digest:

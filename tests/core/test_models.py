@@ -181,3 +181,22 @@ def test_estimates_bounds() -> None:
 def test_several_errors_in_one_record_are_all_reported() -> None:
     result = load("kind: Journey\nid: J\ntitle: 1\nlevel: x\nsteps: [{id: a}]\n")
     assert [(f.line, f.column) for f in result.findings] == [(2, 5), (3, 8), (4, 8), (5, 9)]
+
+
+def test_models_with_the_same_fields_share_one_fields_given_set() -> None:
+    from journeyops_cli.models.journey import Step
+
+    first = Step.model_validate({"id": "a", "title": "Apply"})
+    second = Step.model_validate({"id": "b", "title": "Wait"})
+    other = Step.model_validate({"id": "c", "title": "Pay", "emotion": 1})
+    assert first.__pydantic_fields_set__ is second.__pydantic_fields_set__
+    assert other.__pydantic_fields_set__ is not first.__pydantic_fields_set__
+    # Assigning a field not given before changes that model's set only.
+    first.emotion = -1
+    assert first.model_fields_set == {"id", "title", "emotion"}
+    assert second.model_fields_set == {"id", "title"}
+    assert Step.model_validate({"id": "d", "title": "Go"}).model_fields_set == {"id", "title"}
+    # A copy with an update does not touch the shared set either.
+    copied = second.model_copy(update={"emotion": 2})
+    assert copied.model_fields_set == {"id", "title", "emotion"}
+    assert second.model_fields_set == {"id", "title"}

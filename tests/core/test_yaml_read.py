@@ -220,3 +220,14 @@ def test_a_quote_inside_quotes_gets_a_hint() -> None:
     assert problem.hint == (
         "the quoted value ends before this: write '' for a quote inside single quotes, \\\" inside double quotes"
     )
+
+
+def test_only_plain_scalars_are_resolved_and_quoted_text_stays_text() -> None:
+    parsed = parse(
+        'a: ! "123"\nb: "true"\nc: !!str 5\nd: [1, 0x1f, .inf, ~, yes, no, 2025-01-01]\ne: |\n  12\n'
+    )
+    assert parsed.problems == []
+    # The non-specific tag `!` on a quoted scalar is text (YAML 1.2), as quoting is.
+    assert parsed.documents[0].data == {
+        "a": "123", "b": "true", "c": "5", "d": [1, 31, float("inf"), None, "yes", "no", "2025-01-01"], "e": "12\n",
+    }

@@ -4,6 +4,7 @@ and warm after an edit) give exactly its findings, on a bank written in varied s
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -76,6 +77,19 @@ def test_after_an_edit_the_warm_run_gives_the_reference_findings(bank: Path, mon
 def test_an_executor_gives_the_results_in_order_whoever_ran_them() -> None:
     items = list(range(40))
     assert executor.Forked(2).map(lambda n: n * n, items) == executor.Sequential().map(lambda n: n * n, items)
+    for count in (1, 2, 3, 39, 40, 1000):
+        assert executor.Forked(3).map(lambda n: n * n, list(range(count)), chunks=True) == [n * n for n in range(count)]
+
+
+def test_items_in_chunks_are_shared_with_the_workers() -> None:
+    def job(n: int) -> int:
+        time.sleep(0.002)
+        return os.getpid()
+
+    pids = executor.Forked(2).map(job, list(range(1000)), chunks=True)
+    assert len(set(pids)) == 2
+    # This process works from the front, the worker from the end, each a chunk at a time.
+    assert pids[0] == os.getpid() != pids[-1]
 
 
 def test_a_background_job_gives_its_value_or_none_to_run_it_here(monkeypatch: pytest.MonkeyPatch) -> None:

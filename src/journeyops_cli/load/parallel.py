@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from journeyops_cli.load.files import FileResult, digest_of, load_bytes, read_bytes
 from journeyops_cli.models.config import LimitsConfig
-from journeyops_cli.speed.executor import Forked, executor_for
 from journeyops_cli.speed.executor import cpus as workers_available  # noqa: F401 - site/build.py's name
+from journeyops_cli.speed.executor import executor_for
 from journeyops_cli.speed.store import FileStat, stat_key
 
 if TYPE_CHECKING:
@@ -22,8 +22,6 @@ if TYPE_CHECKING:
 
 # Fewer files than this are read in this process: starting workers costs more.
 PARALLEL_MIN_FILES = 1500
-# Each worker takes files in chunks of about this many (small enough to balance the load).
-CHUNK_FILES = 400
 
 
 @dataclass(slots=True)
@@ -46,19 +44,6 @@ def load_one(root: Path, rel: str, limits: LimitsConfig, known: bytes | None = N
     result = load_bytes(rel, data, findings, limits)
     result.digest = digest
     return Loaded(result, key, digest)
-
-
-def _load_shared(
-    root: Path, todo: list[str], limits: LimitsConfig, known: dict[str, bytes], count: int
-) -> list[tuple[str, Loaded | None]]:
-    """Load `todo` in this process and `count - 1` forked workers at once, in chunks
-    small enough for the work to balance itself (`speed/executor.Forked`)."""
-    size = max(1, min(CHUNK_FILES, -(-len(todo) // (count * 8))))
-    chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
-    parts = Forked(count).map(
-        lambda chunk: [(rel, load_one(root, rel, limits, known.get(rel))) for rel in chunk], chunks
-    )
-    return [item for part in parts for item in part]
 
 
 def load_files(
@@ -89,10 +74,8 @@ def load_files(
         todo.append(rel)
 
     runner = executor_for(len(todo), workers, PARALLEL_MIN_FILES)
-    if isinstance(runner, Forked):
-        loaded = _load_shared(root, todo, limits, known, runner.workers)
-    else:
-        loaded = [(rel, load_one(root, rel, limits, known.get(rel))) for rel in todo]
+    # In chunks of files: this process and the workers share them (`Forked.map`).
+    loaded = runner.map(lambda rel: (rel, load_one(root, rel, limits, known.get(rel))), todo, chunks=True)
 
     for rel, item in loaded:
         if item is None:  # same bytes as cached: only the stat changed

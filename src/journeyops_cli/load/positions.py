@@ -13,12 +13,12 @@ from __future__ import annotations
 from typing import Any
 
 from yaml import YAMLError
-from yaml._yaml import CParser  # libyaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from journeyops_cli.load.yaml_read import (
     C_SAFE_DEPTH,
     TooDeep,
+    UntaggedComposer,
     depth_upper_bound,
     exact_depth_problem,
 )
@@ -75,25 +75,12 @@ class Locator:
         return line, at - (self._text.rfind("\n", 0, at) + 1) + 1
 
 
-class _MarksComposer(CParser):  # type: ignore[misc]
-    """libyaml's composer without tag resolution: nodes with their marks."""
-
-    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
-        return ""
-
-    def descend_resolver(self, parent: Any, index: Any) -> None:
-        pass
-
-    def ascend_resolver(self) -> None:
-        pass
-
-
 def compose_marks(text: str) -> list[Node]:
     """Every document of `text` as nodes with positions (tags left empty). Raises
     TooDeep instead of letting libyaml's recursive composer exhaust the C stack."""
     if depth_upper_bound(text) > C_SAFE_DEPTH and exact_depth_problem(text, C_SAFE_DEPTH):
         raise TooDeep("nesting too deep to compose")
-    composer = _MarksComposer(text)
+    composer = UntaggedComposer(text)
     nodes = []
     try:
         while composer.check_node():

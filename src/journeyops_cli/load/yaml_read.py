@@ -81,6 +81,15 @@ class _Composer(CParser, Core12Resolver):  # type: ignore[misc]
         return SEQ if kind is SequenceNode else MAP
 
 
+class UntaggedComposer(CParser):  # type: ignore[misc]
+    """libyaml's composer that tags no node it was not told to (an implicit tag is left
+    ""): `parse` resolves plain scalars itself (`_construct`), positions need no tags. libyaml calls the
+    resolver for every node; `"".format` takes any arguments and answers "" in C, where
+    a Python method would cost a call per node (a sixth of composing a bank)."""
+
+    resolve = descend_resolver = ascend_resolver = "".format
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """Something wrong in a YAML text, at a 1-based line and column."""
@@ -229,7 +238,7 @@ def parse(text: str, *, max_depth: int = 64, max_aliases: int = 0) -> ParseResul
 
 def _parse(text: str, max_depth: int, max_aliases: int) -> ParseResult:
     result = ParseResult()
-    composer = _Composer(text)
+    composer = UntaggedComposer(text)
     aliases = [0]
     track_aliases = "*" in text  # no asterisk, no alias: skip the bookkeeping
     index = 0
@@ -428,6 +437,10 @@ def _quote_before(text: str, index: int) -> Any:
 def _scalar(node: ScalarNode) -> Any:
     tag = node.tag
     value = node.value
+    if not tag:  # no tag given (or the non-specific `!`): YAML 1.2 core meaning
+        if node.style:  # quoted, literal or folded: text
+            return value
+        tag = _plain_tag(value)
     if tag == STR:
         return value
     if tag == INT:
@@ -443,6 +456,14 @@ def _scalar(node: ScalarNode) -> Any:
     if tag == FLOAT:
         return float(value.replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf"))
     _bad_tag(node)
+
+
+def _plain_tag(value: str) -> str:
+    """The tag of a plain scalar under the YAML 1.2 core schema."""
+    for tag, regexp in _BY_FIRST.get(value[:1], ()):
+        if regexp.match(value):
+            return tag
+    return STR
 
 
 def _construct(
@@ -463,7 +484,7 @@ def _construct(
             mark = node.start_mark
             raise _Stop(_too_deep(mark.line + 1, mark.column + 1, max_depth))
         if isinstance(node, MappingNode):
-            if node.tag != MAP:
+            if node.tag and node.tag != MAP:
                 _bad_tag(node)
             for key_node, value_node in node.value:
                 if not isinstance(key_node, ScalarNode):
@@ -483,7 +504,7 @@ def _construct(
                     raise _Stop(_duplicate_key(node, key_node, key))
                 container[key] = _child(value_node, stack, depth, seen, max_aliases, aliases)
         else:
-            if node.tag != SEQ:
+            if node.tag and node.tag != SEQ:
                 _bad_tag(node)
             append = container.append
             for item in node.value:
@@ -541,7 +562,8 @@ def _child(
                 )
         seen.add(key)
     if type(node) is ScalarNode:
-        if node.tag == STR:
+        tag = node.tag
+        if tag == STR or (not tag and (node.style or _plain_tag(node.value) == STR)):
             value = node.value
             # Short texts repeat across a bank (ids, references, enum values, languages):
             # one copy each keeps a big bank's memory down.

@@ -76,7 +76,6 @@ class Rule:
 
     def at(
         self,
-        bank: Bank,
         record: Record,
         path: tuple[Any, ...],
         message: str,
@@ -90,7 +89,7 @@ class Rule:
         "value"; with `text`, where that text is written in the value), as a logical
         location: the place stage gives it a line and column after the rules. `see`: a
         place in another record whose line the message names as `findings.SEE_LINE`.
-        Reads nothing: `bank` is the bank the rule checks."""
+        Reads nothing."""
         return Finding(
             self.code,
             self.effective_severity,

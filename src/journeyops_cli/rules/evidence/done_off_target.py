@@ -62,7 +62,7 @@ class DoneOffTarget(Rule):
                     off.append(metric_id)
             if off:
                 yield self.at(
-                    bank, opportunity, ("status",),
+                    opportunity, ("status",),
                     f"opportunity '{opportunity.id}' is done but metric{'s' if len(off) > 1 else ''} "
                     f"{', '.join(repr(m) for m in off)} {'are' if len(off) > 1 else 'is'} still off target",
                     "check whether the change worked; open a follow-up opportunity if it did not",

@@ -41,7 +41,7 @@ class InsightUnlinked(Rule):
         for insight in bank.insights():
             if not insight.steps:
                 yield self.at(
-                    bank, insight, ("steps",) if "steps" in insight.model_fields_set else ("title",),
+                    insight, ("steps",) if "steps" in insight.model_fields_set else ("title",),
                     f"insight '{insight.id}' is linked to no journey step",
                     "add `steps: [journey-id#step-id]`, e.g. with `journeyops link`",
                     target="key",

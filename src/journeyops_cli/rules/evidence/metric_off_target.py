@@ -58,7 +58,7 @@ class MetricOffTarget(Rule):
             assert latest is not None
             index = next(i for i, observation in enumerate(metric.observations) if observation is latest)
             yield self.at(
-                bank, metric, ("observations", index, "value"),
+                metric, ("observations", index, "value"),
                 f"metric '{metric.id}': latest {number(latest.value)} {metric.unit} ({latest.date}) "
                 f"misses the target {number(metric.target or 0)} {metric.unit} by {number(round(missing, 6))}",
             )

@@ -46,7 +46,7 @@ class MetricTarget(Rule):
             missing = [name for name in ("target", "direction") if getattr(metric, name) is None]
             if missing:
                 yield self.at(
-                    bank, metric, ("unit",),
+                    metric, ("unit",),
                     f"metric '{metric.id}' has no {' and no '.join(missing)}",
                     "add " + " and ".join(
                         "`target: VALUE`" if m == "target" else "`direction: increase|decrease`" for m in missing

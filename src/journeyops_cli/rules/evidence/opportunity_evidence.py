@@ -44,7 +44,7 @@ class OpportunityEvidence(Rule):
                 continue
             present = "insights" in opportunity.model_fields_set
             yield self.at(
-                bank, opportunity, ("insights",) if present else ("problem",),
+                opportunity, ("insights",) if present else ("problem",),
                 f"opportunity '{opportunity.id}' cites no insight as evidence",
                 "add `insights: [insight-id]` naming the research or feedback that shows the problem",
                 target="key",

@@ -55,7 +55,7 @@ class OpportunityOverlap(Rule):
                         continue
                     ref = f"{journey_id}#{step_id}"
                     yield self.at(
-                        bank, later, ("steps", later.steps.index(ref)),
+                        later, ("steps", later.steps.index(ref)),
                         f"opportunity '{later.id}' ({later.team}) and '{earlier.id}' ({earlier.team}) "
                         f"both improve step '{ref}'",
                         "let the teams compare plans: merge the two, or mark one `rejected`",

@@ -42,7 +42,7 @@ class OpportunitySteps(Rule):
                 continue
             present = "steps" in opportunity.model_fields_set
             yield self.at(
-                bank, opportunity, ("steps",) if present else ("problem",),
+                opportunity, ("steps",) if present else ("problem",),
                 f"opportunity '{opportunity.id}' names no journey step",
                 "add `steps: [journey-id#step-id]` for the steps it improves",
                 target="key",

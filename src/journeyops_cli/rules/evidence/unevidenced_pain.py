@@ -45,7 +45,7 @@ class UnevidencedPain(Rule):
                 if step.pain_points and not bank.step_insights.get((journey.id, step.id)):
                     count = len(step.pain_points)
                     yield self.at(
-                        bank, journey, ("steps", index, "pain_points"),
+                        journey, ("steps", index, "pain_points"),
                         f"step '{journey.id}#{step.id}' has {count} pain point{'s' if count != 1 else ''} "
                         "but no insight linked to it",
                         f"link an insight with `steps: [{journey.id}#{step.id}]`",

@@ -40,17 +40,16 @@ class UnsafeLink(Rule):
     def check(self, bank: Bank) -> Iterator[Finding]:
         for insight in bank.insights():
             if insight.evidence is not None and safe_url(insight.evidence) is None:
-                yield self._unsafe(bank, insight, ("evidence",), "evidence", insight.evidence)
+                yield self._unsafe(insight, ("evidence",), "evidence", insight.evidence)
         for opportunity in bank.opportunities():
             for index, item in enumerate(opportunity.delivery):
                 if item.url is not None and safe_url(item.url) is None:
-                    yield self._unsafe(bank, opportunity, ("delivery", index, "url"), "delivery", item.url)
+                    yield self._unsafe(opportunity, ("delivery", index, "url"), "delivery", item.url)
 
-    def _unsafe(self, bank: Bank, record: Record, path: tuple[Any, ...], what: str, url: str) -> Finding:
+    def _unsafe(self, record: Record, path: tuple[Any, ...], what: str, url: str) -> Finding:
         shown = printable(url.strip())
         shown = shown if len(shown) <= 40 else shown[:37] + "..."
         return self.at(
-            bank,
             record,
             path,
             f"{what} link '{shown}' is not allowed: only " + ", ".join(ALLOWED_SCHEMES) + " links become links",

@@ -96,14 +96,14 @@ class NearDuplicateJourney(Rule):
             journey, first = journeys[number], journeys[other]
             if first.id in lineage[journey.id] or journey.id in lineage[first.id] or first.id == journey.id:
                 continue
-            yield self._finding(bank, journey, first, score)
+            yield self._finding(journey, first, score)
 
-    def _finding(self, bank: Bank, journey: Journey, first: Journey, score: float) -> Finding:
+    def _finding(self, journey: Journey, first: Journey, score: float) -> Finding:
         teams = ""
         if journey.team != first.team:
             teams = f" (teams {journey.team or 'none'} and {first.team or 'none'})"
         return self.at(
-            bank, journey, ("title",),
+            journey, ("title",),
             f"journey '{journey.id}' looks like journey '{first.id}' at {first.source_path}:{SEE_LINE}"
             f"{teams}: similarity {score:.2f}",
             "merge them, or make one the parent of the other; suppress this line if they really differ",

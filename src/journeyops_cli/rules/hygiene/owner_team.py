@@ -47,7 +47,7 @@ class OwnerAndTeam(Rule):
             missing = [name for name in ("owner", "team") if not getattr(journey, name)]
             if missing:
                 yield self.at(
-                    bank, journey, ("status",),
+                    journey, ("status",),
                     f"active journey '{journey.id}' has no {' and no '.join(missing)}",
                     "add " + " and ".join(f"`{m}:`" for m in missing) + " so someone keeps the journey alive",
                     target="key",

@@ -61,14 +61,14 @@ class StaleJourney(Rule):
                 continue
             if age == NEVER:
                 yield self.at(
-                    bank, journey, ("status",),
+                    journey, ("status",),
                     f"active journey '{journey.id}' has never been reviewed",
                     "add `reviewed: YYYY-MM-DD` when the owner has checked the journey against reality",
                     target="key",
                 )
                 continue
             yield self.at(
-                bank, journey, ("reviewed",),
+                journey, ("reviewed",),
                 f"journey '{journey.id}' was last reviewed {journey.reviewed} ({age} days ago, "
                 f"more than {options.days})",
                 "review the journey with its owner and update `reviewed:`",

@@ -48,7 +48,7 @@ class TeamHandle(Rule):
         for team in teams:
             if not team.handles and team.id in owning:
                 yield self.at(
-                    bank, team, ("id",),
+                    team, ("id",),
                     f"team '{team.id}' owns journeys or opportunities but has no `handles:`",
                     "add the team's code-host handle, e.g. `handles: ['@my-org/"
                     + team.id + "']`, so `journeyops owners` can ask it for review",

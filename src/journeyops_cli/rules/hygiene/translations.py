@@ -54,7 +54,7 @@ class MissingTranslation(Rule):
                 if isinstance(text, str):
                     if plain:
                         yield self.at(
-                            bank, record, path,
+                            record, path,
                             f"`{_name(path)}` is in one language only; the bank's languages are {', '.join(languages)}",
                             "write it as {" + ", ".join(f"{lang}: ..." for lang in languages) + "}",
                         )
@@ -62,7 +62,7 @@ class MissingTranslation(Rule):
                 missing = [lang for lang in languages if lang not in text]
                 if missing:
                     yield self.at(
-                        bank, record, path,
+                        record, path,
                         f"`{_name(path)}` has no {', '.join(missing)} translation",
                         "add " + ", ".join(f"`{lang}:`" for lang in missing),
                         target="key" if isinstance(path[-1], str) else "value",

@@ -51,7 +51,7 @@ class TopCoverage(Rule):
                 ]
                 if not children:
                     yield self.at(
-                        bank, journey, ("steps", index, "id"),
+                        journey, ("steps", index, "id"),
                         f"step '{step.id}' of top journey '{journey.id}' is not elaborated by any mid journey{why}",
                         f"add a mid journey with `parent: {journey.id}` and a step with `parent_step: {step.id}`",
                     )

@@ -42,7 +42,7 @@ class CustomerGroupsWithinParent(Rule):
             for index, group in enumerate(journey.customer_groups):
                 if group not in allowed:
                     yield self.at(
-                        bank, journey, ("customer_groups", index),
+                        journey, ("customer_groups", index),
                         f"customer group '{group}' is not among parent '{parent.id}' groups "
                         f"({', '.join(parent.customer_groups)})",
                         f"add '{group}' to the parent's `customer_groups`, or remove it here",

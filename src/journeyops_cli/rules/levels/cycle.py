@@ -55,7 +55,7 @@ class ParentCycle(Rule):
                 ordered = cycle[turn:] + cycle[:turn]
                 chain = " -> ".join([*ordered, first])
                 yield self.at(
-                    bank, journeys[first], ("parent",),
+                    journeys[first], ("parent",),
                     f"parent cycle: {chain}",
                     "a journey cannot be its own ancestor: remove `parent` from the top one",
                 )

@@ -55,7 +55,7 @@ class ParentLevel(Rule):
             if journey.level == "top":
                 if journey.parent:
                     yield self.at(
-                        bank, journey, ("parent",),
+                        journey, ("parent",),
                         f"top journey '{journey.id}' has a parent ('{journey.parent}')",
                         "top journeys are the top of the tree: remove `parent`, or change `level`",
                     )
@@ -64,7 +64,7 @@ class ParentLevel(Rule):
             if not journey.parent:
                 if self.options.require_parent:  # type: ignore[attr-defined]
                     yield self.at(
-                        bank, journey, ("level",),
+                        journey, ("level",),
                         f"{journey.level} journey '{journey.id}' has no parent",
                         f"add `parent:` naming a {expected} journey",
                         target="key",
@@ -74,7 +74,7 @@ class ParentLevel(Rule):
             if parent is None or parent.level == expected:
                 continue
             yield self.at(
-                bank, journey, ("parent",),
+                journey, ("parent",),
                 f"{journey.level} journey '{journey.id}' has a {parent.level} parent "
                 f"'{parent.id}'; its parent must be a {expected} journey",
                 f"name a {expected} journey as `parent`, or change `level`",

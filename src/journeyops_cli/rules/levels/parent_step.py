@@ -58,7 +58,7 @@ class ParentStep(Rule):
                 if not journey.parent:
                     if step.parent_step:
                         yield self.at(
-                            bank, journey, ("steps", index, "parent_step"),
+                            journey, ("steps", index, "parent_step"),
                             f"step '{step.id}' names parent step '{step.parent_step}' "
                             f"but journey '{journey.id}' has no parent",
                             "add `parent:` to the journey, or remove `parent_step`",
@@ -69,7 +69,7 @@ class ParentStep(Rule):
                 if not step.parent_step:
                     if self.options.require:  # type: ignore[attr-defined]
                         yield self.at(
-                            bank, journey, ("steps", index, "id"),
+                            journey, ("steps", index, "id"),
                             f"step '{step.id}' names no step of parent journey '{parent.id}'",
                             "add `parent_step:` with one of: " + ", ".join(s.id for s in parent.steps),
                             target="key",
@@ -77,7 +77,7 @@ class ParentStep(Rule):
                     continue
                 if parent.step(step.parent_step) is None:
                     yield self.at(
-                        bank, journey, ("steps", index, "parent_step"),
+                        journey, ("steps", index, "parent_step"),
                         f"parent journey '{parent.id}' has no step '{step.parent_step}'",
                         _hint(step.parent_step, [s.id for s in parent.steps]),
                     )

@@ -51,7 +51,7 @@ class StepOrder(Rule):
                     continue
                 if latest is not None and position < latest[0]:
                     yield self.at(
-                        bank, journey, ("steps", index, "parent_step"),
+                        journey, ("steps", index, "parent_step"),
                         f"step '{step.id}' elaborates parent step '{step.parent_step}', which comes "
                         f"before '{latest[1]}' in '{parent.id}'",
                         "reorder the steps to follow the parent, "

@@ -45,7 +45,7 @@ class ThemeAgrees(Rule):
                 continue
             if journey.theme != parent.theme:
                 yield self.at(
-                    bank, journey, ("theme",),
+                    journey, ("theme",),
                     f"theme '{journey.theme}' differs from parent '{parent.id}' theme '{parent.theme}'",
                     f"use `theme: {parent.theme}`, or move the journey under a parent of theme '{journey.theme}'",
                 )

@@ -42,7 +42,7 @@ class ThemeMissing(Rule):
         for journey in bank.journeys():
             if journey.level != "top" and not journey.theme:
                 yield self.at(
-                    bank, journey, ("level",),
+                    journey, ("level",),
                     f"{journey.level} journey '{journey.id}' belongs to no anchor theme",
                     "add `theme:` with the id of its anchor theme",
                     target="key",

@@ -138,7 +138,7 @@ class PersonalDataRule(Rule):
                 continue
             for start, end in self.spans(value):
                 found = value[start:end]
-                yield Hit(found, self._finding(bank, record, path, found))
+                yield Hit(found, self._finding(record, path, found))
 
     def spans(self, text: str) -> Iterator[Span]:
         """Spans of `text` this rule reports: what `detect` finds that the `allow`
@@ -153,9 +153,9 @@ class PersonalDataRule(Rule):
         identity code) defines its own detector."""
         raise NotImplementedError
 
-    def _finding(self, bank: Bank, record: Record, path: tuple[object, ...], found: str) -> Finding:
+    def _finding(self, record: Record, path: tuple[object, ...], found: str) -> Finding:
         return self.at(
-            bank, record, path,
+            record, path,
             f"{self.what} ({self.mask}) in `{'.'.join(str(p) for p in path)}`: "
             "personal data must be removed before text enters the bank",
             "anonymise the text, or list a public service value in this rule's `allow` option",

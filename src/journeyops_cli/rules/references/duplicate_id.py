@@ -38,7 +38,6 @@ class DuplicateId(Rule):
         for duplicate in bank.duplicates:
             first = duplicate.first
             yield self.at(
-                bank,
                 duplicate.again,
                 ("id",),
                 f"{first.kind} id '{first.id}' is already used in {first.source_path}:{SEE_LINE}",

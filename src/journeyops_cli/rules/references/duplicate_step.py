@@ -39,7 +39,6 @@ class DuplicateStepId(Rule):
             for index, step in enumerate(journey.steps):
                 if step.id in first_index:
                     yield self.at(
-                        bank,
                         journey,
                         ("steps", index, "id"),
                         f"step id '{step.id}' is used twice in journey '{journey.id}' (first on line {SEE_LINE})",

@@ -83,13 +83,12 @@ class UnresolvedReference(Rule):
                         hint = did_you_mean(step_id, steps, prefix=f"{journey_id}#")
                         if hint is None:
                             hint = "its steps: " + ", ".join(steps)
-                    yield self.at(bank, record, path, message, hint)
+                    yield self.at(record, path, message, hint)
                 elif bank.get_kind(kind, target) is None:
                     why = _why_missing(bank, kind, target)
                     if why is None:
                         continue
                     yield self.at(
-                        bank,
                         record,
                         path,
                         f"no {KIND_WORDS[kind]} with id '{target}'{why}",
