@@ -32,7 +32,7 @@ def test_explain_and_the_pages_come_from_the_same_reasons(bank) -> None:  # type
         "worst step rental-application#form (emotion -1, 2 pain points)",
         "1 insight, combined strength 0.25",
         "1 type of source (feedback)",
-        "completion was 60 last, target 80 (higher is better)",
+        "the latest value of completion is 60, target 80 (higher is better)",
         "move-home is a mid journey",
         "no volume metric at the linked steps",
         "impact 1, confidence 0.5 (default), effort 3 (default)",
@@ -52,7 +52,8 @@ JOURNEY_MODEL = {
         "asiakkaan kipu, 17,71 pistettä: heikoin vaihe `rental-application#form` (tunne -1, 2 kipukohtaa)",
         "näytön vahvuus, 3,98 pistettä: 1 havainto, yhteisvahvuus 0,25",
         "näyttölähteiden määrä, 0 pistettä: 1 lähdetyyppi (Palaute)",
-        "mittarien ero tavoitteesta, 3,75 pistettä: `completion` oli viimeksi 60, tavoite 80 (suurempi on parempi)",
+        "mittarien ero tavoitteesta, 3,75 pistettä: mittarin `completion` viimeisin "
+        "arvo on 60, tavoite 80 (suurempi on parempi)",
         "polun taso, 6 pistettä: `move-home` on keskitason polku",
         "asiointimäärä, 5 pistettä: linkitetyissä vaiheissa ei ole asiointimäärän mittaria",
         "tiimin arviot, 3,61 pistettä: vaikutus 1, arvion varmuus 0,5 (oletus), työmäärä (henkilökuukautta) 3 (oletus)",
@@ -66,7 +67,7 @@ JOURNEY_MODEL = {
         "kundens smärta, 17,71 poäng: sämsta steget `rental-application#form` (känsla -1, 2 smärtpunkter)",
         "beläggens styrka, 3,98 poäng: 1 insikt, sammanlagd styrka 0,25",
         "antal källor, 0 poäng: 1 typ av källa (Respons)",
-        "mätarnas avstånd till målet, 3,75 poäng: `completion` var senast 60, mål 80 (högre är bättre)",
+        "mätarnas avstånd till målet, 3,75 poäng: senaste värdet för `completion` är 60, mål 80 (högre är bättre)",
         "resans nivå, 6 poäng: `move-home` är en resa på mellannivå",
         "ärendevolym, 5 poäng: ingen volymmätare i de kopplade stegen",
         "teamets uppskattningar, 3,61 poäng: effekt 1, säkerhet i uppskattningen 0,5 (standardvärde), "
@@ -81,7 +82,7 @@ JOURNEY_MODEL = {
         "customer pain, 17.71 points: worst step `rental-application#form` (emotion -1, 2 pain points)",
         "strength of evidence, 3.98 points: 1 insight, combined strength 0.25",
         "number of sources, 0 points: 1 type of source (Feedback)",
-        "metrics' gap to target, 3.75 points: `completion` was 60 last, target 80 (higher is better)",
+        "metrics' gap to target, 3.75 points: the latest value of `completion` is 60, target 80 (higher is better)",
         "journey level, 6 points: `move-home` is a mid journey",
         "volume of use, 5 points: no volume metric at the linked steps",
         "the team's estimates, 3.61 points: impact 1, confidence 0.5 (default), effort (person-months) 3 (default)",
@@ -103,12 +104,14 @@ def test_the_journey_model_in_words_with_a_volume_metric_and_no_metric_gap(bank)
     factors, missing = sentences(bank, "journey", "better-search", "en")
     assert factors[0] == "customer pain, 25 points: worst step `move-home#search` (emotion -2, 3 pain points)"
     assert factors[2] == "number of sources, 2.5 points: 2 types of source (Analytics, Interview)"
-    assert factors[5] == "volume of use, 8 points: `searches` is 9,999 searches/year (largest in the bank 99,999)"
+    assert factors[5] == ("volume of use, 8 points: the latest value of `searches` is "
+        "9,999 searches/year (largest in the bank 99,999)")
     assert missing == [
         "metrics' gap to target: no linked metric with direction, target and an observation (the value 0 was used)"
     ]
     factors, _ = sentences(bank, "journey", "better-search", "fi")
-    assert factors[5] == "asiointimäärä, 8 pistettä: `searches` on 9\u00a0999 searches/year (suurin pankissa 99\u00a0999)"
+    assert factors[5] == ("asiointimäärä, 8 pistettä: mittarin `searches` viimeisin "
+        "arvo on 9\u00a0999 searches/year (suurin pankissa 99\u00a0999)")
     factors, _ = sentences(bank, "journey", "better-search", "sv")
     assert factors[0] == "kundens smärta, 25 poäng: sämsta steget `move-home#search` (känsla -2, 3 smärtpunkter)"
 
@@ -142,7 +145,8 @@ def test_rice_in_words_names_each_input_once(bank, language: str) -> None:  # ty
 
 def test_ice_and_wsjf_in_words(bank) -> None:  # type: ignore[no-untyped-def]
     factors, missing = sentences(bank, "ice", "better-search", "fi")
-    assert factors == ["vaikutus 2: pisteet kerrotaan tällä luvulla", "arvion varmuus 0,8: pisteet kerrotaan tällä luvulla",
+    assert factors == ["vaikutus 2: pisteet kerrotaan tällä luvulla",
+                       "arvion varmuus 0,8: pisteet kerrotaan tällä luvulla",
                        "helppous 6: pisteet kerrotaan tällä luvulla"]
     assert missing == []
     factors, _ = sentences(bank, "wsjf", "better-search", "fi")
@@ -170,7 +174,8 @@ def test_weighted_in_words_says_the_estimate_and_its_scale(bank) -> None:  # typ
 
 
 @pytest.mark.parametrize(("name", "value", "fi", "sv", "en"), [
-    ("reach", 2400.0, "2\u00a0400 asiakasta vuodessa, logaritmisella asteikolla suhteessa pankin suurimpaan tavoittavuuteen",
+    ("reach", 2400.0, "2\u00a0400 asiakasta vuodessa, logaritmisella asteikolla "
+    "suhteessa pankin suurimpaan tavoittavuuteen",
      "2\u00a0400 kunder per år, på logaritmisk skala mot den största räckvidden i banken",
      "2,400 customers a year, on a log scale against the largest reach in the bank"),
     ("confidence", 0.8, "arvio 0,8 asteikolla 0 (arvaus) – 1 (varma)",

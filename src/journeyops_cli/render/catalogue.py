@@ -421,14 +421,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "explain.sources": {"fi": "{types} ({kinds})", "sv": "{types} ({kinds})", "en": "{types} ({kinds})"},
     "explain.metric_gap.increase": {
-        "fi": "{metric} oli viimeksi {latest}, tavoite {target} (suurempi on parempi)",
-        "sv": "{metric} var senast {latest}, mål {target} (högre är bättre)",
-        "en": "{metric} was {latest} last, target {target} (higher is better)",
+        "fi": "mittarin {metric} viimeisin arvo on {latest}, tavoite {target} (suurempi on parempi)",
+        "sv": "senaste värdet för {metric} är {latest}, mål {target} (högre är bättre)",
+        "en": "the latest value of {metric} is {latest}, target {target} (higher is better)",
     },
     "explain.metric_gap.decrease": {
-        "fi": "{metric} oli viimeksi {latest}, tavoite {target} (pienempi on parempi)",
-        "sv": "{metric} var senast {latest}, mål {target} (lägre är bättre)",
-        "en": "{metric} was {latest} last, target {target} (lower is better)",
+        "fi": "mittarin {metric} viimeisin arvo on {latest}, tavoite {target} (pienempi on parempi)",
+        "sv": "senaste värdet för {metric} är {latest}, mål {target} (lägre är bättre)",
+        "en": "the latest value of {metric} is {latest}, target {target} (lower is better)",
     },
     "explain.level.top": {
         "fi": "{journey} on ylätason polku",
@@ -446,9 +446,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{journey} is a detailed journey",
     },
     "explain.volume": {
-        "fi": "{metric} on {value} (suurin pankissa {top})",
-        "sv": "{metric} är {value} (störst i banken {top})",
-        "en": "{metric} is {value} (largest in the bank {top})",
+        "fi": "mittarin {metric} viimeisin arvo on {value} (suurin pankissa {top})",
+        "sv": "senaste värdet för {metric} är {value} (störst i banken {top})",
+        "en": "the latest value of {metric} is {value} (largest in the bank {top})",
     },
     "explain.estimates": {"fi": "{parts}", "sv": "{parts}", "en": "{parts}"},
     "explain.estimate": {"fi": "{factor} {value}", "sv": "{factor} {value}", "en": "{factor} {value}"},

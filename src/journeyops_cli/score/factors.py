@@ -264,8 +264,8 @@ def estimates(opportunity: Opportunity, context: Context) -> FactorResult:
     """Mean of impact ÷ 3, confidence, and 1 ÷ (1 + effort)."""
     parts = [estimate_factor(opportunity, name, context) for name in ("impact", "confidence", "effort")]
     missing = [m for _, gaps in parts for m in gaps]
-    missing = [Missing("estimates", m.input, m.default, Reason.of("explain.no_estimate", factor=Term("factor", m.input)))
-               for m in missing]
+    missing = [Missing("estimates", m.input, m.default,
+                       Reason.of("explain.no_estimate", factor=Term("factor", m.input))) for m in missing]
     value = math.fsum(f.normalised for f, _ in parts) / len(parts)
     reason = Reason.of("explain.estimates", parts=tuple(
         Reason.of("explain.estimate_default" if f.missing else "explain.estimate", factor=Term("factor", f.name),
