@@ -45,10 +45,10 @@ def test_pain_comes_from_the_nearest_step_above_that_records_it(levels_bank: Pat
     inherited, text = pain_of(levels_bank, True)
     # rental#upload records nothing; housing#apply neither; city#find has emotion -2.
     assert plain == 0.25  # the default emotion 0, no pain points
-    assert "rental#upload has no emotion" in plain_text
+    assert "no emotion is recorded for rental#upload" in plain_text
     assert inherited == 0.5
-    assert "worst step rental#upload: emotion -2, 0 pain points (inherited from parent step city#find)" in text
-    assert "rental#upload has no emotion" not in text
+    assert "worst step rental#upload (emotion -2, 0 pain points, inherited from parent step city#find)" in text
+    assert "no emotion is recorded for rental#upload" not in text
 
 
 def test_a_step_with_its_own_pain_keeps_it(levels_bank: Path) -> None:

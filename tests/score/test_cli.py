@@ -84,9 +84,10 @@ def test_table_and_warnings(outputs: dict[str, bytes]) -> None:
     warnings = result.stderr.decode("utf-8").splitlines()
     assert len(warnings) == 4  # once per opportunity with missing inputs
     assert warnings[1] == (
-        "journeyops: warning: form-autosave: missing inputs, defaults used: pain: move-home#sign has no emotion "
-        "(used 0); volume: no volume metric at the linked steps (used 0.5); estimates: no confidence estimate "
-        "(used 0.5); estimates: no effort estimate (used 3)"
+        "journeyops: warning: form-autosave: missing inputs, defaults used: pain: no "
+        "emotion is recorded for move-home#sign "
+        "(used 0); volume: no volume metric at the linked steps (used 0.5); estimates: confidence not estimated "
+        "(used 0.5); estimates: effort not estimated (used 3)"
     )
 
 
@@ -97,11 +98,12 @@ def test_explain_text() -> None:
     assert lines[0] == "form-autosave: Lomake tallentuu"
     assert lines[2] == "score 40.05 (rank 2; status proposed; reference date 2025-01-01, latest date in the bank)"
     assert (
-        "metric_gap             0.25      0.250    0.15         3.75  completion: latest 60 vs target 80 (increase)"
+        "metric_gap             0.25      0.250    0.15         3.75  "
+        "the latest value of completion is 60, target 80 (higher is better)"
     ) in lines
     assert "                  evidence: form-feedback" in lines
     assert "sum of contributions: 17.71 + 3.98 + 0.00 + 3.75 + 6.00 + 5.00 + 3.61 = 40.05" in lines
-    assert "  - estimates: no effort estimate (used 3)" in lines
+    assert "  - estimates: effort not estimated (used 3)" in lines
     assert len(result.stderr.decode("utf-8").splitlines()) == 1  # only this opportunity warns
 
 

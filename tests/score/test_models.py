@@ -113,10 +113,10 @@ def test_missing_inputs_are_listed_with_their_defaults(bank) -> None:
     row = ranking.find("form-autosave")
     assert row is not None
     assert [m.describe() for m in row.score.missing] == [
-        "pain: move-home#sign has no emotion (used 0)",
+        "pain: no emotion is recorded for move-home#sign (used 0)",
         "volume: no volume metric at the linked steps (used 0.5)",
-        "estimates: no confidence estimate (used 0.5)",
-        "estimates: no effort estimate (used 3)",
+        "estimates: confidence not estimated (used 0.5)",
+        "estimates: effort not estimated (used 3)",
     ]
     volume = next(f for f in row.score.factors if f.name == "volume")
     assert (volume.missing, volume.default_used, volume.normalised) == (True, 0.5, 0.5)

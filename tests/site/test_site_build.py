@@ -411,30 +411,35 @@ def test_opportunity_and_backlog_explain_the_score_in_words(built_site: Path) ->
         "<p>Score 49.95: customer pain 16.7 · strength of evidence 9.1 · metrics&#39; gap to target 7.5 · "
         "journey level 6 · the team&#39;s estimates 5.7 · volume of use 5.</p>"
         '<p>What the score is made of:</p>\n<ul class="score-factors">'
-        "<li>customer pain 16.67: worst step Applying for early childhood education › Application | attachments\n"
-        "and signature: emotion -2, 1 pain point</li><li>strength of evidence 9.06: 1 insight, strength 0.65</li>"
-        "<li>number of sources 0: 1 type: Usability test</li>"
-        "<li>metrics&#39; gap to target 7.5: Time to fill in the application: latest 15 vs target 10 (decrease)</li>"
-        "<li>journey level 6: Applying for early childhood education is a mid journey</li>"
-        "<li>volume of use 5: no volume metric at the linked steps</li>"
-        "<li>the team&#39;s estimates 5.72: impact 2, confidence 0.8, effort (person-months) 3</li></ul>"
+        "<li>customer pain, 16.67 points: worst step Applying for early childhood "
+        "education › Application | attachments\n"
+        "and signature (emotion -2, 1 pain point)</li>"
+        "<li>strength of evidence, 9.06 points: 1 insight, combined strength 0.65</li>"
+        "<li>number of sources, 0 points: 1 type of source (Usability test)</li>"
+        "<li>metrics&#39; gap to target, 7.5 points: the latest value of Time to fill "
+        "in the application is 15, target 10 "
+        "(lower is better)</li>"
+        "<li>journey level, 6 points: Applying for early childhood education is a mid journey</li>"
+        "<li>volume of use, 5 points: no volume metric at the linked steps</li>"
+        "<li>the team&#39;s estimates, 5.72 points: impact 2, confidence 0.8, effort (person-months) 3</li></ul>"
         '<p class="meta">Defaults stood in for missing inputs:</p>\n<ul class="meta score-factors">'
-        "<li>volume of use: no volume metric at the linked steps (used 0.5)</li></ul></section>"
+        "<li>volume of use: no volume metric at the linked steps (the value 0.5 was used)</li></ul></section>"
     ) in page
     assert "<dt>reach</dt><dd>6,000</dd>" in page
     assert "<p>The work is not tracked in any delivery item yet.</p>" in page
     fi = (built_site / "fi/opportunities/liitteet-mobiiliin.html").read_text("utf-8")
     assert "Pisteet <strong>49,95</strong> · Eniten painaa: <strong>asiakkaan kipu</strong>" in fi
     assert (
-        '<ul class="score-factors"><li>asiakkaan kipu 16,67: heikoin vaihe '
-        "Varhaiskasvatukseen hakeminen › Hakemus | liitteet\nja allekirjoitus: tunne -2, 1 kipukohta</li>"
-        "<li>näytön vahvuus 9,06: 1 havainto, yhteisvahvuus 0,65</li>"
-        "<li>näyttölähteiden määrä 0: 1 lähdetyyppi: Käytettävyystesti</li>"
-        "<li>mittarien ero tavoitteesta 7,5: Hakemuksen täyttämisen kesto: viimeisin 15, tavoite 10 "
+        '<ul class="score-factors"><li>asiakkaan kipu, 16,67 pistettä: heikoin vaihe '
+        "Varhaiskasvatukseen hakeminen › Hakemus | liitteet\nja allekirjoitus (tunne -2, 1 kipukohta)</li>"
+        "<li>näytön vahvuus, 9,06 pistettä: 1 havainto, yhteisvahvuus 0,65</li>"
+        "<li>näyttölähteiden määrä, 0 pistettä: 1 lähdetyyppi (Käytettävyystesti)</li>"
+        "<li>mittarien ero tavoitteesta, 7,5 pistettä: mittarin Hakemuksen "
+        "täyttämisen kesto viimeisin arvo on 15, tavoite 10 "
         "(pienempi on parempi)</li>"
-        "<li>polun taso 6: Varhaiskasvatukseen hakeminen on keskitason polku</li>"
-        "<li>asiointimäärä 5: linkitetyissä vaiheissa ei ole asiointimäärän mittaria</li>"
-        "<li>tiimin arviot 5,72: vaikutus 2, arvion varmuus 0,8, työmäärä (henkilökuukautta) 3</li></ul>"
+        "<li>polun taso, 6 pistettä: Varhaiskasvatukseen hakeminen on keskitason polku</li>"
+        "<li>asiointimäärä, 5 pistettä: linkitetyissä vaiheissa ei ole asiointimäärän mittaria</li>"
+        "<li>tiimin arviot, 5,72 pistettä: vaikutus 2, arvion varmuus 0,8, työmäärä (henkilökuukautta) 3</li></ul>"
         '<p class="meta">Puuttuvien tietojen tilalla käytettiin oletusarvoja:</p>\n<ul class="meta score-factors">'
         "<li>asiointimäärä: linkitetyissä vaiheissa ei ole asiointimäärän mittaria (käytettiin arvoa 0,5)</li>"
     ) in fi
@@ -447,9 +452,9 @@ def test_opportunity_and_backlog_explain_the_score_in_words(built_site: Path) ->
     # each row's explanation in a details/summary, the same words as the opportunity page
     assert (
         '<details class="score-details"><summary>Why this rank?</summary><p>What the score is made of:</p>\n'
-        '<ul class="score-factors"><li>customer pain 16.67: worst step '
-        "Applying for early childhood education › Application | attachments\nand signature: emotion -2, "
-        "1 pain point</li>"
+        '<ul class="score-factors"><li>customer pain, 16.67 points: worst step '
+        "Applying for early childhood education › Application | attachments\nand signature (emotion -2, "
+        "1 pain point)</li>"
     ) in backlog
     assert (
         '<p class="nojs-note" id="backlog-nojs">Filtering needs JavaScript; the whole backlog is listed below.</p>'

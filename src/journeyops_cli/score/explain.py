@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from journeyops_cli.render.formats import number
+from journeyops_cli.render.formats import number, plural
 from journeyops_cli.score.base import Factor, Missing, Score
 from journeyops_cli.score.output import score_dict, shown
 from journeyops_cli.score.rank import Ranked, Ranking
@@ -21,12 +21,13 @@ from journeyops_cli.score.reasons import Label, Reason, Term, words
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One factor of a score: its points (additive models) or its input (multiplicative
-    ones; None when not a number) and why it has its value."""
+    """One factor of a score: its points (additive models, `points`) or its input
+    (multiplicative ones; None when not a number) and why it has its value."""
 
     factor: str
     amount: float | None
     reason: Reason
+    points: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,16 +44,17 @@ def explanation(score: Score) -> Explanation:
     lines = []
     for f in score.factors:
         amount = f.contribution if f.contribution is not None else f.raw
-        lines.append(Line(f.name, float(amount) if isinstance(amount, int | float) else None, f.reason))
+        lines.append(Line(f.name, float(amount) if isinstance(amount, int | float) else None, f.reason,
+                          points=f.contribution is not None))
     return Explanation(tuple(lines), tuple(score.missing))
 
 
 def in_words(explained: Explanation, language: str, label: Label | None = None) -> tuple[list[str], list[str]]:
     """Each factor and each missing input as a sentence in `language`, records named by
-    `label` (ids it does not name `backticked`): `asiakkaan kipu 20,83: heikoin vaihe
-    Hakemus › Liitteet: tunne -2, 2 kipukohtaa`."""
+    `label` (ids it does not name `backticked`): `asiakkaan kipu, 20,83 pistettä: heikoin vaihe
+    Hakemus › Liitteet (tunne -2, 2 kipukohtaa)`."""
     factors = [
-        words(Reason.of("explain.line", factor=Term("factor", line.factor), why=line.reason,
+        words(Reason.of(_line_key(line, language), factor=Term("factor", line.factor), why=line.reason,
                         amount="–" if line.amount is None else number(line.amount, language)),
               language, page=True, label=label)
         for line in explained.factors
@@ -63,6 +65,14 @@ def in_words(explained: Explanation, language: str, label: Label | None = None) 
         for m in explained.missing
     ]
     return factors, missing
+
+
+def _line_key(line: Line, language: str) -> str:
+    """Points (`asiakkaan kipu, 20,83 pistettä: …`) or a multiplicative model's input
+    (`tavoittavuus 2 400: pisteet kerrotaan tällä luvulla`)."""
+    if line.points and line.amount is not None:
+        return f"explain.line.points.{plural(round(line.amount, 2), language)}"
+    return "explain.line"
 
 
 def _raw(factor: Factor) -> str:

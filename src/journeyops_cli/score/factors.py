@@ -219,7 +219,7 @@ def estimate(opportunity: Opportunity, name: str, context: Context) -> tuple[flo
     value = getattr(opportunity.estimates, name, None) if opportunity.estimates else None
     if value is None:
         default = context.config.default(name)
-        return default, Missing(name, name, default, Reason.of("explain.no_estimate", factor=Term("factor", name)))
+        return default, Missing(name, name, default, Reason("explain.no_estimate_own"))
     return float(value), None
 
 
@@ -252,7 +252,7 @@ def estimate_factor(opportunity: Opportunity, name: str, context: Context) -> Fa
         normalise(value, context),
         None,
         None,
-        Reason(how),
+        Reason.of(how, value=value),
         missing=gap is not None,
         default_used=value if gap is not None else None,
         evidence=[opportunity.id],
@@ -264,7 +264,8 @@ def estimates(opportunity: Opportunity, context: Context) -> FactorResult:
     """Mean of impact ÷ 3, confidence, and 1 ÷ (1 + effort)."""
     parts = [estimate_factor(opportunity, name, context) for name in ("impact", "confidence", "effort")]
     missing = [m for _, gaps in parts for m in gaps]
-    missing = [Missing("estimates", m.input, m.default, m.reason) for m in missing]
+    missing = [Missing("estimates", m.input, m.default,
+                       Reason.of("explain.no_estimate", factor=Term("factor", m.input))) for m in missing]
     value = math.fsum(f.normalised for f, _ in parts) / len(parts)
     reason = Reason.of("explain.estimates", parts=tuple(
         Reason.of("explain.estimate_default" if f.missing else "explain.estimate", factor=Term("factor", f.name),
