@@ -14,11 +14,10 @@ from pydantic import ValidationError
 from journeyops_cli.bank import Bank
 from journeyops_cli.errors import JourneyopsError
 from journeyops_cli.findings import Finding, Severity
-from journeyops_cli.load.files import Discovery, Unloaded, discover, finding, read_text
+from journeyops_cli.load.files import Discovery, discover, finding, read_text
 from journeyops_cli.load.messages import problems_from
 from journeyops_cli.load.positions import Locator
 from journeyops_cli.load.yaml_read import parse
-from journeyops_cli.models.base import Record
 from journeyops_cli.models.config import CONFIG_FILE, BankConfig, LimitsConfig
 from journeyops_cli.rules.engine import Selection
 from journeyops_cli.speed.store import FileStat
@@ -133,18 +132,10 @@ def load_bank(
         results = load_files(root, found.files, config.limits, store, workers, stats)
         if store is not None:
             store.save()
-        records: list[Record] = []
-        unloaded: list[Unloaded] = []
         findings = list(found.findings)
         for result in results:
-            records.extend(result.records)
             findings.extend(result.findings)
-            unloaded.extend(result.unloaded)
-        unread = {result.path: result.unread for result in results if result.unread is not None}
-        bank = Bank.build(root, config, records, unloaded, unread)
-        bank.comments = {result.path: result.comments for result in results if result.comments}
-        if store is not None:
-            bank.digests = {result.path: result.digest for result in results if result.digest is not None}
+        bank = Bank.of_results(root, config, results, digests=store is not None)
     return Loaded(bank, findings, found.files)
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from journeyops_cli.load.files import Unloaded, Unread
+from journeyops_cli.load.files import FileResult, Unloaded, Unread
 from journeyops_cli.models import (
     KINDS,
     CustomerGroup,
@@ -33,6 +33,18 @@ if TYPE_CHECKING:
 
 R = TypeVar("R", bound=Record)
 StepKey = tuple[str, str]
+# A record's place: its file (bank-relative) and its document's index in the file.
+RecordKey = tuple[str, int]
+# What a reference points at, for the reverse index of references: (kind, id); a step
+# reference counts as one to its journey.
+Target = tuple[str, str]
+
+
+def key_of(record: Record | Unloaded) -> RecordKey:
+    """The place of a record (or of one that did not load)."""
+    if isinstance(record, Unloaded):
+        return (record.path, record.document)
+    return (record.source_path, record.source_document)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +76,8 @@ class Bank:
         self.insight_opportunities: dict[str, list[Opportunity]] = defaultdict(list)
         self.metric_opportunities: dict[str, list[Opportunity]] = defaultdict(list)
         self.step_children: dict[StepKey, list[tuple[Journey, Step]]] = defaultdict(list)
+        # Every record by file, in document order, duplicates included.
+        self.files: dict[str, list[Record]] = {}
         # The lines holding `journeyops:` (inline suppressions) by file, as the loader
         # read them; None when the bank was not built by the loader.
         self.comments: dict[str, list[tuple[int, str]]] | None = None
@@ -71,6 +85,7 @@ class Bank:
         # the loader when the cache is on.
         self.digests: dict[str, bytes] = {}
         self._rollup: Rollup | None = None
+        self._referrers: dict[Target, set[RecordKey]] | None = None
 
     @classmethod
     def build(
@@ -85,7 +100,14 @@ class Bank:
         bank.unloaded = list(unloaded)
         bank._unloaded = {(item.kind, item.id) for item in bank.unloaded if item.id is not None}
         bank.unread = unread or {}
+        files = bank.files
         for record in records:
+            path = record.source_path
+            held = files.get(path)
+            if held is None:
+                files[path] = [record]
+            else:
+                held.append(record)
             table = bank.by_kind[record.kind]
             first = table.get(record.id)
             if first is None:
@@ -94,6 +116,59 @@ class Bank:
                 bank.duplicates.append(Duplicate(first, record))
         bank._link()
         return bank
+
+    @classmethod
+    def of_results(cls, root: Path, config: BankConfig, results: Iterable[FileResult], digests: bool) -> Bank:
+        """The bank of the loader's results (one per file, in the bank's file order):
+        records, the records that did not load, the unread parts of files, the lines with
+        inline suppressions and, with `digests` (the caches are on), each file's digest."""
+        results = list(results)
+        bank = cls.build(
+            root,
+            config,
+            [record for result in results for record in result.records],
+            [item for result in results for item in result.unloaded],
+            {result.path: result.unread for result in results if result.unread is not None},
+        )
+        bank.comments = {result.path: result.comments for result in results if result.comments}
+        if digests:
+            bank.digests = {result.path: result.digest for result in results if result.digest is not None}
+        return bank
+
+    def referrers(self) -> dict[Target, set[RecordKey]]:
+        """The places of the records (and of those that did not load) whose references
+        point at each target (a step reference: at its journey), built when first asked
+        for and carried over by `bank.replace.replaced`."""
+        if self._referrers is None:
+            found: dict[Target, set[RecordKey]] = defaultdict(set)
+            for record in self.records():
+                _refer(found, key_of(record), record.references())
+            for item in self.unloaded:
+                _refer(found, key_of(item), item.references)
+            self._referrers = found
+        return self._referrers
+
+    def at(self, keys: Iterable[RecordKey]) -> list[Record]:
+        """The records in the bank (not their duplicates) at these places, in the bank's
+        order of files and documents."""
+        wanted: dict[str, set[int]] = defaultdict(set)
+        for path, document in keys:
+            wanted[path].add(document)
+        found: list[Record] = []
+        for path in sorted(wanted):
+            documents = wanted[path]
+            for record in self.files.get(path, ()):
+                if record.source_document in documents and self.by_kind[record.kind].get(record.id) is record:
+                    found.append(record)
+        return found
+
+    def part_at(self, keys: Iterable[RecordKey]) -> Bank:
+        """A bank of the records at these places (for rules that look at one record at a
+        time: what they find there)."""
+        part = Bank.build(self.root, self.config, self.at(keys))
+        part.digests = self.digests
+        part.comments = self.comments
+        return part
 
     def part(self, keep: Callable[[Record], bool]) -> Bank:
         """A bank of the records `keep` chooses (for rules that look at one record at a
@@ -104,37 +179,14 @@ class Bank:
         return part
 
     def _link(self) -> None:
-        for journey in self.journeys():
-            if journey.parent:
-                self.children[journey.parent].append(journey)
-                for step in journey.steps:
-                    if step.parent_step:
-                        self.step_children[(journey.parent, step.parent_step)].append(
-                            (journey, step)
-                        )
-            for step in journey.steps:
-                for metric_id in step.metrics:
-                    metric = self.get(Metric, metric_id)
-                    if metric is not None:
-                        self._add_unique(self.step_metrics[(journey.id, step.id)], metric)
-        for insight in self.insights():
-            for ref in insight.steps:
-                self.step_insights[split_ref(ref)].append(insight)
-        for metric in self.metrics():
-            for ref in metric.steps:
-                self._add_unique(self.step_metrics[split_ref(ref)], metric)
-        for opportunity in self.opportunities():
-            for ref in opportunity.steps:
-                self.step_opportunities[split_ref(ref)].append(opportunity)
-            for insight_id in opportunity.insights:
-                self.insight_opportunities[insight_id].append(opportunity)
-            for metric_id in opportunity.metrics:
-                self.metric_opportunities[metric_id].append(opportunity)
-
-    @staticmethod
-    def _add_unique(items: list[Metric], metric: Metric) -> None:
-        if all(existing is not metric for existing in items):
-            items.append(metric)
+        # Journeys first: a step's own `metrics` come before the metrics that name it.
+        indexes = {name: getattr(self, name) for name in INDEXES}
+        for kind in LINKED:
+            for record in self.by_kind[kind.KIND].values():
+                for index, key, value in links(self, record):
+                    entry = indexes[index][key]
+                    if index != "step_metrics" or all(existing is not value for existing in entry):
+                        entry.append(value)
 
     # --- look-ups -----------------------------------------------------------------------
 
@@ -232,6 +284,53 @@ class Bank:
 
     def step_refs(self) -> list[str]:
         return [f"{j.id}#{s.id}" for j in self.journeys() for s in j.steps]
+
+
+# The kinds whose records the reverse indexes hold, in the order they are linked.
+LINKED: tuple[type[Record], ...] = (Journey, Insight, Metric, Opportunity)
+# Each reverse index: what a link there is to (a record or a journey's step).
+Link = tuple[str, object, object]
+
+
+def links(bank: Bank, record: Record) -> list[Link]:
+    """What `record` adds to the reverse indexes of `bank`: (index, key, value), in order.
+    A journey step's `metrics` link only the metrics that are in the bank."""
+    found: list[Link] = []
+    if isinstance(record, Journey):
+        if record.parent:
+            found.append(("children", record.parent, record))
+            for step in record.steps:
+                if step.parent_step:
+                    found.append(("step_children", (record.parent, step.parent_step), (record, step)))
+        for step in record.steps:
+            for metric_id in step.metrics:
+                metric = bank.get(Metric, metric_id)
+                if metric is not None:
+                    found.append(("step_metrics", (record.id, step.id), metric))
+    elif isinstance(record, Insight):
+        found.extend(("step_insights", split_ref(ref), record) for ref in record.steps)
+    elif isinstance(record, Metric):
+        found.extend(("step_metrics", split_ref(ref), record) for ref in record.steps)
+    elif isinstance(record, Opportunity):
+        found.extend(("step_opportunities", split_ref(ref), record) for ref in record.steps)
+        found.extend(("insight_opportunities", insight_id, record) for insight_id in record.insights)
+        found.extend(("metric_opportunities", metric_id, record) for metric_id in record.metrics)
+    return found
+
+
+INDEXES = ("children", "step_children", "step_metrics", "step_insights", "step_opportunities",
+           "insight_opportunities", "metric_opportunities")
+
+
+def _refer(found: dict[Target, set[RecordKey]], key: RecordKey, references: Iterable[tuple[object, str, str]]) -> None:
+    for target in targets(references):
+        found[target].add(key)
+
+
+def targets(references: Iterable[tuple[object, str, str]]) -> set[Target]:
+    """What references point at (a step reference: its journey)."""
+    return {("Journey", target.partition("#")[0]) if kind == "step" else (kind, target)
+            for _, kind, target in references}
 
 
 def split_ref(ref: str) -> StepKey:
