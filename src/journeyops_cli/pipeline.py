@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import ValidationError
 
@@ -21,6 +21,9 @@ from journeyops_cli.load.yaml_read import parse
 from journeyops_cli.models.config import CONFIG_FILE, BankConfig, LimitsConfig
 from journeyops_cli.rules.engine import Selection
 from journeyops_cli.speed.store import FileStat
+
+if TYPE_CHECKING:
+    from journeyops_cli.lint.results import ResultCache
 
 T = TypeVar("T")
 
@@ -194,9 +197,9 @@ def validate(
     results = None
     stored = None
     if cache_enabled():
-        from journeyops_cli.lint.results import ResultCache, Stored
+        from journeyops_cli.lint.results import Stored
 
-        results = ResultCache.open(root, config, found, repr((selection.select, selection.ignore)))
+        results = validate_answers(root, config, found, selection)
         answer = results.get()
         stored = answer if isinstance(answer, Stored) else None
     if stored is not None:
@@ -227,6 +230,17 @@ def validate(
         records,
         fail_on or Severity.parse(config.lint.fail_on),
     )
+
+
+def validate_answers(
+    root: Path, config: BankConfig, found: Discovery, selection: Selection | None = None
+) -> ResultCache:
+    """Where `validate` keeps its answer for the bank's files as they are now and the
+    rules `selection` chooses (`lint/results.py`)."""
+    from journeyops_cli.lint.results import ResultCache
+
+    selection = selection or Selection()
+    return ResultCache.open(root, config, found, repr((selection.select, selection.ignore)))
 
 
 def _within(scopes: list[str]) -> Callable[[str], bool]:

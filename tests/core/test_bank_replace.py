@@ -10,12 +10,12 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
+from tests.random_edits import Editor, load_new, load_results
 
 from journeyops_cli.bank import INDEXES, Bank
 from journeyops_cli.bank.replace import replaced
 from journeyops_cli.load.files import FileResult
 from journeyops_cli.pipeline import load_config
-from tests.random_edits import Editor, load_new, load_results
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "helsinki"
 

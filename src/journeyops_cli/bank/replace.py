@@ -7,10 +7,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from journeyops_cli.bank import INDEXES, Bank, Duplicate, Journey, Metric, RecordKey, Target, key_of, links, targets
 from journeyops_cli.load.files import FileResult, Unloaded
 from journeyops_cli.models.base import Record
+
+V = TypeVar("V")
 
 
 @dataclass(slots=True)
@@ -55,6 +58,14 @@ class Change:
         return {key for target in wanted for key in index.get(target, ())}
 
 
+def _without(table: dict[str, V], paths: frozenset[str]) -> dict[str, V]:
+    """A copy of `table` without the entries of `paths`."""
+    copy = dict(table)
+    for path in paths:
+        copy.pop(path, None)
+    return copy
+
+
 def _order(record: Record) -> RecordKey:
     return (record.source_path, record.source_document)
 
@@ -71,7 +82,7 @@ def replaced(bank: Bank, results: dict[str, FileResult | None]) -> Change:
     fresh = [record for result in results.values() if result is not None for record in result.records]
 
     # Files, what did not load, unread parts, suppression lines, digests.
-    after.files = {path: held for path, held in bank.files.items() if path not in paths}
+    after.files = _without(bank.files, paths)
     for record in fresh:
         after.files.setdefault(record.source_path, []).append(record)
     change.unloaded_before = [item for item in bank.unloaded if item.path in paths]
@@ -85,10 +96,10 @@ def replaced(bank: Bank, results: dict[str, FileResult | None]) -> Change:
     unread.update((path, r.unread) for path, r in results.items() if r is not None and r.unread is not None)
     after.unread = dict(sorted(unread.items()))
     if bank.comments is not None:
-        after.comments = {path: lines for path, lines in bank.comments.items() if path not in paths}
+        after.comments = _without(bank.comments, paths)
         after.comments.update((path, r.comments) for path, r in results.items() if r is not None and r.comments)
     if bank.digests:
-        after.digests = {path: digest for path, digest in bank.digests.items() if path not in paths}
+        after.digests = _without(bank.digests, paths)
         after.digests.update((path, r.digest) for path, r in results.items() if r is not None and r.digest is not None)
 
     # Records by kind and id: the first of each id (in file order) is the bank's.
@@ -108,7 +119,7 @@ def replaced(bank: Bank, results: dict[str, FileResult | None]) -> Change:
     after.by_kind = dict(bank.by_kind)
     resort: set[str] = set()
     duplicates = [d for d in bank.duplicates if (d.again.kind, d.again.id) not in change.ids]
-    for (kind, record_id), records in candidates.items():
+    for records in candidates.values():
         records.sort(key=_order)
         first = records[0]
         duplicates.extend(Duplicate(first, again) for again in records[1:])
@@ -134,8 +145,8 @@ def replaced(bank: Bank, results: dict[str, FileResult | None]) -> Change:
         after.by_kind[kind] = dict(sorted(after.by_kind[kind].items(), key=lambda item: _order(item[1])))
     after.duplicates = sorted(duplicates, key=lambda d: _order(d.again))
 
-    _relink(change)
     _rerefer(change)
+    _relink(change)
     return change
 
 
@@ -152,10 +163,15 @@ def _relink(change: Change) -> None:
     # A journey's step naming a metric whose record changed links another metric now.
     metrics = change.changed_ids(Metric)
     if metrics:
-        for journey in after.journeys():
-            for step in journey.steps:
-                if any(metric_id in metrics for metric_id in step.metrics):
-                    touched["step_metrics"].add((journey.id, step.id))
+        # The journeys that name them: by the reverse index of references when the bank
+        # before had it, else all of them.
+        journeys = (after.journeys() if before._referrers is None
+                    else after.at(change.referrers(("Metric", metric_id) for metric_id in metrics)))
+        for journey in journeys:
+            if isinstance(journey, Journey):
+                for step in journey.steps:
+                    if any(metric_id in metrics for metric_id in step.metrics):
+                        touched["step_metrics"].add((journey.id, step.id))
     for record in change.added:
         for index, key, value in links(after, record):
             touched[index].add(key)
@@ -167,13 +183,14 @@ def _relink(change: Change) -> None:
         if not keys:
             setattr(after, index, old)
             continue
-        new = defaultdict(list, old)
+        new: dict[object, list[object]] = defaultdict(list, old)
         for key in keys:
+            entry: list[object]
             if index == "step_metrics":
-                entry = _step_metrics(after, key, old.get(key, ()), change.added)  # type: ignore[arg-type]
+                entry = list(_step_metrics(after, key, old.get(key, ()), change.added))  # type: ignore[arg-type]
             else:
                 entry = [value for value in old.get(key, ()) if id(_owner(value)) not in removed]
-                entry += adding.get((index, key), [])
+                entry.extend(adding.get((index, key), []))
                 entry.sort(key=lambda value: _order(_owner(value)))
             if entry:
                 new[key] = entry
