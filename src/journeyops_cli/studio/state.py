@@ -148,20 +148,20 @@ class BankState:
         from journeyops_cli.bank.replace import Change
         from journeyops_cli.rules.incremental import lint_all, lint_change
 
-        whole, judges = self._plans()
-
-        def run(chosen: Plan, earlier: Callable[[], Linted | None]) -> Callable[[], Linted]:
+        def run(which: int, earlier: Callable[[], Linted | None]) -> Callable[[], Linted]:
             def make() -> Linted:
                 findings, files = loaded
                 previous = earlier()
                 if previous is not None and isinstance(change, Change):
                     return lint_change(previous, change, findings, files, texts)
-                return lint_all(bank, findings, files, chosen)
+                return lint_all(bank, findings, files, self._plans()[which])
             return make
 
+        # The rules are planned (and imported) when a run is first asked for: a first
+        # page answered from validate's stored result needs none.
         return View(bank, results, loaded,
-                    run(judges, lambda: before.judged() if before is not None else None),
-                    run(whole, lambda: before.whole() if before is not None else None))
+                    run(1, lambda: before.judged() if before is not None else None),
+                    run(0, lambda: before.whole() if before is not None else None))
 
     def _plans(self) -> tuple[Plan, Plan]:
         """The bank's whole rule plan, and the part of it that judges a change: the rules
