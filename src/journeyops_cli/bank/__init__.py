@@ -6,11 +6,12 @@ the Bank itself reads none either (findings get their lines and columns in `plac
 
 from __future__ import annotations
 
+import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from journeyops_cli.load.files import FileResult, Unloaded, Unread
 from journeyops_cli.models import (
@@ -76,8 +77,7 @@ class Bank:
         self.insight_opportunities: dict[str, list[Opportunity]] = defaultdict(list)
         self.metric_opportunities: dict[str, list[Opportunity]] = defaultdict(list)
         self.step_children: dict[StepKey, list[tuple[Journey, Step]]] = defaultdict(list)
-        # Every record by file, in document order, duplicates included.
-        self.files: dict[str, list[Record]] = {}
+        self._files: dict[str, list[Record]] | None = None
         # The lines holding `journeyops:` (inline suppressions) by file, as the loader
         # read them; None when the bank was not built by the loader.
         self.comments: dict[str, list[tuple[int, str]]] | None = None
@@ -100,14 +100,7 @@ class Bank:
         bank.unloaded = list(unloaded)
         bank._unloaded = {(item.kind, item.id) for item in bank.unloaded if item.id is not None}
         bank.unread = unread or {}
-        files = bank.files
         for record in records:
-            path = record.source_path
-            held = files.get(path)
-            if held is None:
-                files[path] = [record]
-            else:
-                held.append(record)
             table = bank.by_kind[record.kind]
             first = table.get(record.id)
             if first is None:
@@ -134,6 +127,21 @@ class Bank:
         if digests:
             bank.digests = {result.path: result.digest for result in results if result.digest is not None}
         return bank
+
+    @property
+    def files(self) -> dict[str, list[Record]]:
+        """Every record by file, in document order, duplicates included (made when first
+        asked for)."""
+        if self._files is None:
+            found: dict[str, list[Record]] = defaultdict(list)
+            for record in self.records():
+                found[record.source_path].append(record)
+            for duplicate in self.duplicates:
+                found[duplicate.again.source_path].append(duplicate.again)
+            for held in found.values():
+                held.sort(key=lambda record: record.source_document)
+            self._files = dict(found)
+        return self._files
 
     def referrers(self) -> dict[Target, set[RecordKey]]:
         """The places of the records (and of those that did not load) whose references
@@ -295,27 +303,45 @@ Link = tuple[str, object, object]
 def links(bank: Bank, record: Record) -> list[Link]:
     """What `record` adds to the reverse indexes of `bank`: (index, key, value), in order.
     A journey step's `metrics` link only the metrics that are in the bank."""
+    linker = _LINKERS.get(record.kind)
+    return linker(bank, record) if linker is not None else []
+
+
+def _journey_links(bank: Bank, journey: Journey) -> list[Link]:
     found: list[Link] = []
-    if isinstance(record, Journey):
-        if record.parent:
-            found.append(("children", record.parent, record))
-            for step in record.steps:
-                if step.parent_step:
-                    found.append(("step_children", (record.parent, step.parent_step), (record, step)))
-        for step in record.steps:
-            for metric_id in step.metrics:
-                metric = bank.get(Metric, metric_id)
-                if metric is not None:
-                    found.append(("step_metrics", (record.id, step.id), metric))
-    elif isinstance(record, Insight):
-        found.extend(("step_insights", split_ref(ref), record) for ref in record.steps)
-    elif isinstance(record, Metric):
-        found.extend(("step_metrics", split_ref(ref), record) for ref in record.steps)
-    elif isinstance(record, Opportunity):
-        found.extend(("step_opportunities", split_ref(ref), record) for ref in record.steps)
-        found.extend(("insight_opportunities", insight_id, record) for insight_id in record.insights)
-        found.extend(("metric_opportunities", metric_id, record) for metric_id in record.metrics)
+    if journey.parent:
+        found.append(("children", journey.parent, journey))
+        found += [("step_children", (journey.parent, step.parent_step), (journey, step))
+                  for step in journey.steps if step.parent_step]
+    metrics = bank.by_kind["Metric"]
+    for step in journey.steps:
+        if step.metrics:
+            found += [("step_metrics", (journey.id, step.id), metrics[metric_id])
+                      for metric_id in step.metrics if metric_id in metrics]
     return found
+
+
+def _insight_links(bank: Bank, insight: Insight) -> list[Link]:
+    return [("step_insights", (ref[0], ref[2]), insight) for ref in map(_split, insight.steps)]
+
+
+def _metric_links(bank: Bank, metric: Metric) -> list[Link]:
+    return [("step_metrics", (ref[0], ref[2]), metric) for ref in map(_split, metric.steps)]
+
+
+def _opportunity_links(bank: Bank, opportunity: Opportunity) -> list[Link]:
+    found: list[Link] = [
+        ("step_opportunities", (ref[0], ref[2]), opportunity) for ref in map(_split, opportunity.steps)
+    ]
+    found += [("insight_opportunities", insight_id, opportunity) for insight_id in opportunity.insights]
+    found += [("metric_opportunities", metric_id, opportunity) for metric_id in opportunity.metrics]
+    return found
+
+
+_split = operator.methodcaller("partition", "#")
+_LINKERS: dict[str, Callable[[Bank, Any], list[Link]]] = {
+    "Journey": _journey_links, "Insight": _insight_links, "Metric": _metric_links, "Opportunity": _opportunity_links,
+}
 
 
 INDEXES = ("children", "step_children", "step_metrics", "step_insights", "step_opportunities",

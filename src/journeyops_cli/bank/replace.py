@@ -82,9 +82,9 @@ def replaced(bank: Bank, results: dict[str, FileResult | None]) -> Change:
     fresh = [record for result in results.values() if result is not None for record in result.records]
 
     # Files, what did not load, unread parts, suppression lines, digests.
-    after.files = _without(bank.files, paths)
+    files = after._files = _without(bank.files, paths)
     for record in fresh:
-        after.files.setdefault(record.source_path, []).append(record)
+        files.setdefault(record.source_path, []).append(record)
     change.unloaded_before = [item for item in bank.unloaded if item.path in paths]
     new_unloaded = change.unloaded_after = [
         item for result in results.values() if result is not None for item in result.unloaded

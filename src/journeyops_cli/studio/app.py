@@ -31,16 +31,13 @@ from journeyops_cli.studio.state import BankState
 from journeyops_cli.studio.views import Renderer, unlinked_insights
 
 
-class Later:
-    """A module imported when one of its names is first used."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
+class _LaterForms:
+    """`studio.forms`, imported when one of its names is first used."""
 
     def __getattr__(self, attribute: str) -> Any:
-        import importlib
+        from journeyops_cli.studio import forms
 
-        return getattr(importlib.import_module(self.name), attribute)
+        return getattr(forms, attribute)
 
 
 if TYPE_CHECKING:
@@ -49,7 +46,7 @@ if TYPE_CHECKING:
 else:
     # The editing code (forms, the edit path) is imported when a form is first used: the
     # first page needs none of it, and the studio starts that much sooner.
-    forms = Later("journeyops_cli.studio.forms")
+    forms = _LaterForms()
 
 
 ASSETS = {
