@@ -111,6 +111,10 @@ _.risk_reduction
 _.job_size
 _._document
 
+# bank: the reverse indexes are filled by name (bank.INDEXES, Bank._link and
+# bank/replace.py); nothing reads the metric -> opportunities one yet.
+_.metric_opportunities
+
 # ruamel.yaml: YAML() instance settings read by ruamel itself (edit/roundtrip.py).
 _.Constructor
 _.Representer

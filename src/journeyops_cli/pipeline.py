@@ -7,21 +7,23 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import ValidationError
 
 from journeyops_cli.bank import Bank
 from journeyops_cli.errors import JourneyopsError
 from journeyops_cli.findings import Finding, Severity
-from journeyops_cli.load.files import Discovery, Unloaded, discover, finding, read_text
+from journeyops_cli.load.files import Discovery, discover, finding, read_text
 from journeyops_cli.load.messages import problems_from
 from journeyops_cli.load.positions import Locator
 from journeyops_cli.load.yaml_read import parse
-from journeyops_cli.models.base import Record
 from journeyops_cli.models.config import CONFIG_FILE, BankConfig, LimitsConfig
 from journeyops_cli.rules.engine import Selection
 from journeyops_cli.speed.store import FileStat
+
+if TYPE_CHECKING:
+    from journeyops_cli.lint.results import ResultCache
 
 T = TypeVar("T")
 
@@ -133,18 +135,10 @@ def load_bank(
         results = load_files(root, found.files, config.limits, store, workers, stats)
         if store is not None:
             store.save()
-        records: list[Record] = []
-        unloaded: list[Unloaded] = []
         findings = list(found.findings)
         for result in results:
-            records.extend(result.records)
             findings.extend(result.findings)
-            unloaded.extend(result.unloaded)
-        unread = {result.path: result.unread for result in results if result.unread is not None}
-        bank = Bank.build(root, config, records, unloaded, unread)
-        bank.comments = {result.path: result.comments for result in results if result.comments}
-        if store is not None:
-            bank.digests = {result.path: result.digest for result in results if result.digest is not None}
+        bank = Bank.of_results(root, config, results, digests=store is not None)
     return Loaded(bank, findings, found.files)
 
 
@@ -203,9 +197,9 @@ def validate(
     results = None
     stored = None
     if cache_enabled():
-        from journeyops_cli.lint.results import ResultCache, Stored
+        from journeyops_cli.lint.results import Stored
 
-        results = ResultCache.open(root, config, found, repr((selection.select, selection.ignore)))
+        results = validate_answers(root, config, found, selection)
         answer = results.get()
         stored = answer if isinstance(answer, Stored) else None
     if stored is not None:
@@ -236,6 +230,17 @@ def validate(
         records,
         fail_on or Severity.parse(config.lint.fail_on),
     )
+
+
+def validate_answers(
+    root: Path, config: BankConfig, found: Discovery, selection: Selection | None = None
+) -> ResultCache:
+    """Where `validate` keeps its answer for the bank's files as they are now and the
+    rules `selection` chooses (`lint/results.py`)."""
+    from journeyops_cli.lint.results import ResultCache
+
+    selection = selection or Selection()
+    return ResultCache.open(root, config, found, repr((selection.select, selection.ignore)))
 
 
 def _within(scopes: list[str]) -> Callable[[str], bool]:

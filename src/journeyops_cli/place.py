@@ -11,7 +11,7 @@ The result does not depend on either.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,13 +37,17 @@ def locate_in(text: str, keys: Sequence[Key]) -> dict[Key, Place]:
     return {key: locator.locate(*key) for key in keys}
 
 
-def read_places(root: Path, rel: str, keys: Sequence[Key]) -> tuple[dict[Key, Place], bytes | None]:
-    """The places of `keys` in the file `rel`, and the digest of the bytes they were
-    found in (None when it cannot be read: every key is then at 1:1)."""
-    try:
-        data = (root / rel).read_bytes()
-    except OSError:
-        return {key: (1, 1) for key in keys}, None
+def read_places(
+    root: Path, rel: str, keys: Sequence[Key], data: bytes | None = None
+) -> tuple[dict[Key, Place], bytes | None]:
+    """The places of `keys` in the file `rel` (or in `data`, its bytes when given), and
+    the digest of the bytes they were found in (None when it cannot be read: every key
+    is then at 1:1)."""
+    if data is None:
+        try:
+            data = (root / rel).read_bytes()
+        except OSError:
+            return {key: (1, 1) for key in keys}, None
     text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")
     return locate_in(text, keys), digest_of(data)
 
@@ -54,10 +58,11 @@ def place(
     digests: dict[str, bytes] | None = None,
     memo: Places | None = None,
     executor: Executor | None = None,
+    texts: Mapping[str, bytes] | None = None,
 ) -> list[Finding]:
     """`findings` with every logical location turned into line and column, in the same
     order. `digests`: each file's loaded content (the memo holds places only for the
-    content that was loaded)."""
+    content that was loaded); `texts`: the bytes of files not written yet, by path."""
     wanted: dict[str, set[Key]] = {}
     for item in findings:
         if item.where is not None:
@@ -81,7 +86,12 @@ def place(
             from journeyops_cli.speed.executor import executor_for
 
             executor = executor_for(len(todo), minimum=PARALLEL_MIN_FILES)
-        results = executor.map(lambda job: read_places(root, *job), todo, chunks=True)
+        given = texts or {}
+        results = executor.map(
+            lambda job: read_places(root, *job, given[job[0]]) if job[0] in given else read_places(root, *job),
+            todo,
+            chunks=True,
+        )
         for (rel, _), (places, digest) in zip(todo, results, strict=True):
             found[rel] = places
             if memo is not None and digests is not None and digest is not None and digests.get(rel) == digest:

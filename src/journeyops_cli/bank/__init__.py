@@ -6,13 +6,14 @@ the Bank itself reads none either (findings get their lines and columns in `plac
 
 from __future__ import annotations
 
+import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from journeyops_cli.load.files import Unloaded, Unread
+from journeyops_cli.load.files import FileResult, Unloaded, Unread
 from journeyops_cli.models import (
     KINDS,
     CustomerGroup,
@@ -33,6 +34,18 @@ if TYPE_CHECKING:
 
 R = TypeVar("R", bound=Record)
 StepKey = tuple[str, str]
+# A record's place: its file (bank-relative) and its document's index in the file.
+RecordKey = tuple[str, int]
+# What a reference points at, for the reverse index of references: (kind, id); a step
+# reference counts as one to its journey.
+Target = tuple[str, str]
+
+
+def key_of(record: Record | Unloaded) -> RecordKey:
+    """The place of a record (or of one that did not load)."""
+    if isinstance(record, Unloaded):
+        return (record.path, record.document)
+    return (record.source_path, record.source_document)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +77,7 @@ class Bank:
         self.insight_opportunities: dict[str, list[Opportunity]] = defaultdict(list)
         self.metric_opportunities: dict[str, list[Opportunity]] = defaultdict(list)
         self.step_children: dict[StepKey, list[tuple[Journey, Step]]] = defaultdict(list)
+        self._files: dict[str, list[Record]] | None = None
         # The lines holding `journeyops:` (inline suppressions) by file, as the loader
         # read them; None when the bank was not built by the loader.
         self.comments: dict[str, list[tuple[int, str]]] | None = None
@@ -71,6 +85,7 @@ class Bank:
         # the loader when the cache is on.
         self.digests: dict[str, bytes] = {}
         self._rollup: Rollup | None = None
+        self._referrers: dict[Target, set[RecordKey]] | None = None
 
     @classmethod
     def build(
@@ -95,6 +110,74 @@ class Bank:
         bank._link()
         return bank
 
+    @classmethod
+    def of_results(cls, root: Path, config: BankConfig, results: Iterable[FileResult], digests: bool) -> Bank:
+        """The bank of the loader's results (one per file, in the bank's file order):
+        records, the records that did not load, the unread parts of files, the lines with
+        inline suppressions and, with `digests` (the caches are on), each file's digest."""
+        results = list(results)
+        bank = cls.build(
+            root,
+            config,
+            [record for result in results for record in result.records],
+            [item for result in results for item in result.unloaded],
+            {result.path: result.unread for result in results if result.unread is not None},
+        )
+        bank.comments = {result.path: result.comments for result in results if result.comments}
+        if digests:
+            bank.digests = {result.path: result.digest for result in results if result.digest is not None}
+        return bank
+
+    @property
+    def files(self) -> dict[str, list[Record]]:
+        """Every record by file, in document order, duplicates included (made when first
+        asked for)."""
+        if self._files is None:
+            found: dict[str, list[Record]] = defaultdict(list)
+            for record in self.records():
+                found[record.source_path].append(record)
+            for duplicate in self.duplicates:
+                found[duplicate.again.source_path].append(duplicate.again)
+            for held in found.values():
+                held.sort(key=lambda record: record.source_document)
+            self._files = dict(found)
+        return self._files
+
+    def referrers(self) -> dict[Target, set[RecordKey]]:
+        """The places of the records (and of those that did not load) whose references
+        point at each target (a step reference: at its journey), built when first asked
+        for and carried over by `bank.replace.replaced`."""
+        if self._referrers is None:
+            found: dict[Target, set[RecordKey]] = defaultdict(set)
+            for record in self.records():
+                _refer(found, key_of(record), record.references())
+            for item in self.unloaded:
+                _refer(found, key_of(item), item.references)
+            self._referrers = found
+        return self._referrers
+
+    def at(self, keys: Iterable[RecordKey]) -> list[Record]:
+        """The records in the bank (not their duplicates) at these places, in the bank's
+        order of files and documents."""
+        wanted: dict[str, set[int]] = defaultdict(set)
+        for path, document in keys:
+            wanted[path].add(document)
+        found: list[Record] = []
+        for path in sorted(wanted):
+            documents = wanted[path]
+            for record in self.files.get(path, ()):
+                if record.source_document in documents and self.by_kind[record.kind].get(record.id) is record:
+                    found.append(record)
+        return found
+
+    def part_at(self, keys: Iterable[RecordKey]) -> Bank:
+        """A bank of the records at these places (for rules that look at one record at a
+        time: what they find there)."""
+        part = Bank.build(self.root, self.config, self.at(keys))
+        part.digests = self.digests
+        part.comments = self.comments
+        return part
+
     def part(self, keep: Callable[[Record], bool]) -> Bank:
         """A bank of the records `keep` chooses (for rules that look at one record at a
         time)."""
@@ -104,37 +187,14 @@ class Bank:
         return part
 
     def _link(self) -> None:
-        for journey in self.journeys():
-            if journey.parent:
-                self.children[journey.parent].append(journey)
-                for step in journey.steps:
-                    if step.parent_step:
-                        self.step_children[(journey.parent, step.parent_step)].append(
-                            (journey, step)
-                        )
-            for step in journey.steps:
-                for metric_id in step.metrics:
-                    metric = self.get(Metric, metric_id)
-                    if metric is not None:
-                        self._add_unique(self.step_metrics[(journey.id, step.id)], metric)
-        for insight in self.insights():
-            for ref in insight.steps:
-                self.step_insights[split_ref(ref)].append(insight)
-        for metric in self.metrics():
-            for ref in metric.steps:
-                self._add_unique(self.step_metrics[split_ref(ref)], metric)
-        for opportunity in self.opportunities():
-            for ref in opportunity.steps:
-                self.step_opportunities[split_ref(ref)].append(opportunity)
-            for insight_id in opportunity.insights:
-                self.insight_opportunities[insight_id].append(opportunity)
-            for metric_id in opportunity.metrics:
-                self.metric_opportunities[metric_id].append(opportunity)
-
-    @staticmethod
-    def _add_unique(items: list[Metric], metric: Metric) -> None:
-        if all(existing is not metric for existing in items):
-            items.append(metric)
+        # Journeys first: a step's own `metrics` come before the metrics that name it.
+        indexes = {name: getattr(self, name) for name in INDEXES}
+        for kind in LINKED:
+            for record in self.by_kind[kind.KIND].values():
+                for index, key, value in links(self, record):
+                    entry = indexes[index][key]
+                    if index != "step_metrics" or all(existing is not value for existing in entry):
+                        entry.append(value)
 
     # --- look-ups -----------------------------------------------------------------------
 
@@ -232,6 +292,71 @@ class Bank:
 
     def step_refs(self) -> list[str]:
         return [f"{j.id}#{s.id}" for j in self.journeys() for s in j.steps]
+
+
+# The kinds whose records the reverse indexes hold, in the order they are linked.
+LINKED: tuple[type[Record], ...] = (Journey, Insight, Metric, Opportunity)
+# Each reverse index: what a link there is to (a record or a journey's step).
+Link = tuple[str, object, object]
+
+
+def links(bank: Bank, record: Record) -> list[Link]:
+    """What `record` adds to the reverse indexes of `bank`: (index, key, value), in order.
+    A journey step's `metrics` link only the metrics that are in the bank."""
+    linker = _LINKERS.get(record.kind)
+    return linker(bank, record) if linker is not None else []
+
+
+def _journey_links(bank: Bank, journey: Journey) -> list[Link]:
+    found: list[Link] = []
+    if journey.parent:
+        found.append(("children", journey.parent, journey))
+        found += [("step_children", (journey.parent, step.parent_step), (journey, step))
+                  for step in journey.steps if step.parent_step]
+    metrics = bank.by_kind["Metric"]
+    for step in journey.steps:
+        if step.metrics:
+            found += [("step_metrics", (journey.id, step.id), metrics[metric_id])
+                      for metric_id in step.metrics if metric_id in metrics]
+    return found
+
+
+def _insight_links(bank: Bank, insight: Insight) -> list[Link]:
+    return [("step_insights", (ref[0], ref[2]), insight) for ref in map(_split, insight.steps)]
+
+
+def _metric_links(bank: Bank, metric: Metric) -> list[Link]:
+    return [("step_metrics", (ref[0], ref[2]), metric) for ref in map(_split, metric.steps)]
+
+
+def _opportunity_links(bank: Bank, opportunity: Opportunity) -> list[Link]:
+    found: list[Link] = [
+        ("step_opportunities", (ref[0], ref[2]), opportunity) for ref in map(_split, opportunity.steps)
+    ]
+    found += [("insight_opportunities", insight_id, opportunity) for insight_id in opportunity.insights]
+    found += [("metric_opportunities", metric_id, opportunity) for metric_id in opportunity.metrics]
+    return found
+
+
+_split = operator.methodcaller("partition", "#")
+_LINKERS: dict[str, Callable[[Bank, Any], list[Link]]] = {
+    "Journey": _journey_links, "Insight": _insight_links, "Metric": _metric_links, "Opportunity": _opportunity_links,
+}
+
+
+INDEXES = ("children", "step_children", "step_metrics", "step_insights", "step_opportunities",
+           "insight_opportunities", "metric_opportunities")
+
+
+def _refer(found: dict[Target, set[RecordKey]], key: RecordKey, references: Iterable[tuple[object, str, str]]) -> None:
+    for target in targets(references):
+        found[target].add(key)
+
+
+def targets(references: Iterable[tuple[object, str, str]]) -> set[Target]:
+    """What references point at (a step reference: its journey)."""
+    return {("Journey", target.partition("#")[0]) if kind == "step" else (kind, target)
+            for _, kind, target in references}
 
 
 def split_ref(ref: str) -> StepKey:

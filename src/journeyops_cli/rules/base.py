@@ -12,8 +12,10 @@ from pydantic import BaseModel, ConfigDict
 from journeyops_cli.findings import Finding, Severity, Where
 
 if TYPE_CHECKING:
-    from journeyops_cli.bank import Bank
+    from journeyops_cli.bank import Bank, RecordKey
+    from journeyops_cli.bank.replace import Change
     from journeyops_cli.models.base import Record
+    from journeyops_cli.models.journey import Journey
 
 
 def today() -> dt.date:
@@ -74,6 +76,21 @@ class Rule:
         """Yield the findings of this rule on the whole bank."""
         return iter(())
 
+    def affected(self, change: Change, found: list[Finding]) -> set[RecordKey] | None:
+        """How the rule judges a change (rules/incremental.py): the places of the records
+        of the bank after `change` whose findings of this rule may differ from `found`
+        (its findings before), besides the records that changed themselves; None: any
+        record's may (the rule runs on the whole bank again). A per-record rule's depend
+        on the changed records alone."""
+        return set() if self.per_record else None
+
+    def check_at(self, bank: Bank, keys: set[RecordKey]) -> Iterator[Finding]:
+        """The findings of this rule on the records at `keys` (places in `bank`): a rule
+        that answers `affected` finds there what `check` finds there."""
+        if self.per_record:
+            return self.check(bank.part_at(keys))
+        return iter([item for item in self.check(bank) if subject(item) in keys])
+
     def at(
         self,
         record: Record,
@@ -102,3 +119,15 @@ class Rule:
             Where(record.source_document, path, target, text),
             (see[0].source_path, Where(see[0].source_document, see[1])) if see is not None else None,
         )
+
+
+def subject(item: Finding) -> RecordKey | None:
+    """The place of the record a rule's finding is on (None: it has no logical location)."""
+    return (item.path, item.where.document) if item.where is not None else None
+
+
+def journeys_at(bank: Bank, keys: set[RecordKey]) -> list[Journey]:
+    """The journeys of `bank` at these places (for rules that judge journeys)."""
+    from journeyops_cli.models.journey import Journey
+
+    return [record for record in bank.at(keys) if isinstance(record, Journey)]

@@ -210,14 +210,22 @@ def run_rules(
     executor: Executor | None = None,
 ) -> list[Finding]:
     """Findings of every active rule on the Bank, in rule order, with logical locations
-    (the loader's own findings are filtered by `lint`). A big bank's rules are shared
-    between this process and forked workers, one per further CPU (`workers=1` keeps them
-    here; `executor` chooses outright); with the cache on (the loader gave the bank its
-    files' digests), the per-record rules check only the records of files that changed
-    (rules/memo.py). The findings are the same either way."""
+    (the loader's own findings are filtered by `lint`); see `findings_by_rule`."""
+    found = findings_by_rule(bank, chosen or plan(bank.config, selection, bank.root), workers, executor)
+    return [item for items in found.values() for item in items]
+
+
+def findings_by_rule(
+    bank: Bank, chosen: Plan, workers: int | None = None, executor: Executor | None = None
+) -> dict[str, list[Finding]]:
+    """Each active rule's findings on the Bank by code, in rule order. A big bank's rules
+    are shared between this process and forked workers, one per further CPU (`workers=1`
+    keeps them here; `executor` chooses outright); with the cache on (the loader gave the
+    bank its files' digests), the per-record rules check only the records of files that
+    changed (rules/memo.py). The findings are the same either way."""
     from journeyops_cli.speed.executor import executor_for, gc_paused
 
-    rules = [rule for rule in (chosen or plan(bank.config, selection, bank.root)).rules if not rule.source]
+    rules = [rule for rule in chosen.rules if not rule.source]
     found: dict[int, list[Finding]] = {}
     per_record = [index for index, rule in enumerate(rules) if rule.per_record]
     memo = None
@@ -249,7 +257,7 @@ def run_rules(
             found[index].sort(key=lambda item: rank.get(item.path, len(rank)))
     if memo is not None:
         memo.save(bank.digests, {rules[index].code: found[index] for index in per_record}, fresh)
-    return [item for index in range(len(rules)) for item in found[index]]
+    return {rules[index].code: found[index] for index in range(len(rules))}
 
 
 def _bundles(rules: list[Rule], indices: list[int]) -> list[list[int]]:
@@ -274,6 +282,12 @@ def lint(
     every rule's, with severities, per-path ignores and inline suppressions applied.
     `workers` as in `run_rules`."""
     chosen = chosen or plan(bank.config, selection, bank.root)
+    findings = selected(loaded, chosen) + run_rules(bank, selection, chosen, workers)
+    return reported(bank, findings, files, chosen, workers)
+
+
+def selected(loaded: list[Finding], chosen: Plan) -> list[Finding]:
+    """The loader's findings the plan reports, with its severities."""
     rules = all_rules()
     findings: list[Finding] = []
     for item in loaded:
@@ -286,8 +300,7 @@ def lint(
         if item.code in chosen.severities:
             item = item.replace(severity=chosen.severities[item.code])
         findings.append(item)
-    findings += run_rules(bank, selection, chosen, workers)
-    return reported(bank, findings, files, chosen, workers)
+    return findings
 
 
 def reported(
@@ -298,10 +311,15 @@ def reported(
     unused suppressions when the plan runs it."""
     from journeyops_cli.lint.suppress import apply_suppressions
 
-    if chosen.per_path:
-        findings = [f for f in findings if not _path_ignored(f, chosen.per_path)]
-    findings = place_findings(bank, findings, workers)
+    findings = place_findings(bank, not_ignored(findings, chosen), workers)
     return apply_suppressions(bank, findings, files, chosen)
+
+
+def not_ignored(findings: list[Finding], chosen: Plan) -> list[Finding]:
+    """`findings` less those the plan's per-path ignores remove."""
+    if chosen.per_path:
+        return [f for f in findings if not _path_ignored(f, chosen.per_path)]
+    return findings
 
 
 def place_findings(bank: Bank, findings: list[Finding], workers: int | None = None) -> list[Finding]:

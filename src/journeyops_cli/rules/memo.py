@@ -2,10 +2,12 @@
 a warm run runs those rules only on the records of files that changed.
 
 A rule is per-record (`Rule.per_record`) when what it finds on a record depends on that
-record alone (with the config, the rule's options and severity): the privacy scan and
-the translation check. Their findings on a file whose content (blake2b digest of the
-bytes loaded) is the one stored are taken from the memo; the records of every other file
-are checked again. Cross-file rules always run on the whole bank.
+record alone (with the config, the rule's options and severity): the privacy scan, the
+translation check and the duplicate-step, no-theme and unsafe-link checks. Their
+findings on a file whose content (blake2b digest of the bytes loaded) is the one stored
+are taken from the memo; the records of every other file are checked again. Cross-file
+rules always run on the whole bank (the studio's incremental lint is another matter:
+rules/incremental.py).
 
 The memo is keyed by the tool's code, the config, the per-record rules chosen with their
 options and severities, and today's date; any change starts it afresh. Signed and written

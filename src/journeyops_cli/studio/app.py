@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs
 
 from starlette.applications import Starlette
@@ -20,21 +20,34 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Route
 
 from journeyops_cli.edit import EditError
-from journeyops_cli.edit.changeset import Changeset
 from journeyops_cli.findings import Finding
 from journeyops_cli.models import Insight, Journey, Metric, Opportunity
 from journeyops_cli.models.base import Record
 from journeyops_cli.render.i18n import rule_words
 from journeyops_cli.resources import templates_dir
 from journeyops_cli.revisions import RevisionError
-from journeyops_cli.studio import forms
-from journeyops_cli.studio.gitops import changes as git_changes
-from journeyops_cli.studio.gitops import commit as git_commit
-from journeyops_cli.studio.gitops import default_branch
-from journeyops_cli.studio.save import Refused, Stale, save
 from journeyops_cli.studio.security import Guard, Keys
 from journeyops_cli.studio.state import BankState
-from journeyops_cli.studio.views import Renderer
+from journeyops_cli.studio.views import Renderer, unlinked_insights
+
+
+class _LaterForms:
+    """`studio.forms`, imported when one of its names is first used."""
+
+    def __getattr__(self, attribute: str) -> Any:
+        from journeyops_cli.studio import forms
+
+        return getattr(forms, attribute)
+
+
+if TYPE_CHECKING:
+    from journeyops_cli.edit.changeset import Changeset
+    from journeyops_cli.studio import forms
+else:
+    # The editing code (forms, the edit path) is imported when a form is first used: the
+    # first page needs none of it, and the studio starts that much sooner.
+    forms = _LaterForms()
+
 
 ASSETS = {
     "site.css": ("site/assets/site.css", "text/css"),
@@ -158,6 +171,8 @@ def build_app(state: BankState, keys: Keys, port: int, today: Callable[[], dt.da
 def _try_save(studio: Studio, digests: dict[str, str], plan: Callable[[], Changeset],
               view: Renderer) -> tuple[str | None, int]:
     """None and 200 when saved (the flash says what), else the message and status."""
+    from journeyops_cli.studio.save import Refused, Stale, save
+
     try:
         done = save(studio.state, digests, plan)
     except Stale:
@@ -202,7 +217,7 @@ async def home(studio: Studio, request: Request) -> Response:
     journeys = view.planner.journeys_sorted(bank.journeys())
     return _html(view.render(
         "studio/home.html.j2", view.s["overview"], "index.html",
-        journeys=journeys, unlinked=forms.unlinked_insights(bank), flash=_take_flash(studio),
+        journeys=journeys, unlinked=unlinked_insights(bank), flash=_take_flash(studio),
         findings=view.view.findings,
     ))
 
@@ -474,7 +489,7 @@ async def triage(studio: Studio, request: Request) -> Response:
         if message is None:
             return _redirect(view.link.url("/triage"))
         view = studio.renderer(request)
-    unlinked = forms.unlinked_insights(view.bank)
+    unlinked = unlinked_insights(view.bank)
     return _html(view.render(
         "studio/triage.html.j2", view.s["triage"], "insights/index.html", unlinked=unlinked,
         digests={i.id: studio.state.digest(i.source_path) for i in unlinked},
@@ -510,6 +525,10 @@ async def metric_page(studio: Studio, request: Request) -> Response:
 
 
 async def changes_page(studio: Studio, request: Request) -> Response:
+    from journeyops_cli.studio.gitops import changes as git_changes
+    from journeyops_cli.studio.gitops import commit as git_commit
+    from journeyops_cli.studio.gitops import default_branch
+
     view = studio.renderer(request)
     message, status, done = None, 200, None
     form: Form = {}

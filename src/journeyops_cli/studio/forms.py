@@ -164,11 +164,6 @@ def add_insight(bank: Bank, form: Form, languages: list[str]) -> Changeset:
     return changes
 
 
-def unlinked_insights(bank: Bank) -> list[Insight]:
-    """Insights linked to no step, newest first."""
-    return sorted((i for i in bank.insights() if not i.steps), key=lambda i: (-i.date.toordinal(), i.id))
-
-
 def triage(bank: Bank, form: Form) -> Changeset:
     """Link every selected insight to one step."""
     changes = Changeset(bank.root, bank.config.limits)

@@ -1,6 +1,8 @@
 """The bank as the studio holds it: loaded once, every file's load result kept, so a
-planned change is checked by reloading only the files it touches and running the rules
-on the whole bank in memory (what `validate` would say of the bank with the change in it).
+planned change is checked by reloading only the files it touches, deriving the bank with
+the change in it from the one loaded (`bank.replace.replaced`) and judging it with the
+incremental lint (`rules.incremental`): what `validate` would say of the bank with the
+change in it, at the cost of what the change touches.
 
 A file changed on disk by someone else (an editor, `git pull`) is noticed by its
 modification time and size before each request, and the bank is loaded again.
@@ -22,26 +24,50 @@ from journeyops_cli.models.config import BankConfig
 
 if TYPE_CHECKING:
     from journeyops_cli.rules.engine import Plan
+    from journeyops_cli.rules.incremental import Linted
 
 
 @dataclass(slots=True)
 class View:
-    """One loaded state of the bank: its records, the errors `validate` finds in it (what a
-    change is judged by) and, when first asked for, all its findings (what pages show)."""
+    """One loaded state of the bank: its records, and two runs of the rules, each made
+    when first asked for: `judged`, the rules that report errors (what a change is judged
+    by), and `whole`, every rule (what pages show; answered from `validate`'s stored
+    result when the bank is as `validate` last saw it)."""
 
     bank: Bank
-    error_findings: list[Finding]
     results: dict[str, FileResult]
-    loader_findings: list[Finding] = field(default_factory=list)
-    all_findings: Callable[[], list[Finding]] | None = None
-    _findings: list[Finding] | None = None
+    # The loader's findings (discovery's included) and the bank's files, in file order.
+    loaded: tuple[list[Finding], list[str]]
+    make_judged: Callable[[], Linted]
+    make_whole: Callable[[], Linted]
+    stored: list[Finding] | None = None
+    _judged: Linted | None = None
+    _whole: Linted | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def judged(self) -> Linted:
+        with self._lock:
+            if self._judged is None:
+                self._judged = self.make_judged()
+            return self._judged
+
+    def whole(self) -> Linted | None:
+        """The run of every rule, when it was made."""
+        return self._whole
 
     @property
     def findings(self) -> list[Finding]:
-        """Every finding of `validate` (run the first time it is asked for)."""
-        if self._findings is None:
-            self._findings = self.all_findings() if self.all_findings is not None else list(self.error_findings)
-        return self._findings
+        """Every finding of `validate`."""
+        if self.stored is not None:
+            return self.stored
+        with self._lock:
+            if self._whole is None:
+                self._whole = self.make_whole()
+            return self._whole.findings
+
+    @property
+    def error_findings(self) -> list[Finding]:
+        return [f for f in self.judged().findings if f.severity >= Severity.ERROR]
 
     def errors(self) -> dict[tuple[str, str, str], Finding]:
         return {(f.path, f.code, f.message): f for f in self.error_findings}
@@ -64,22 +90,36 @@ class BankState:
 
     def reload(self) -> None:
         from journeyops_cli.load.parallel import load_files
-        from journeyops_cli.pipeline import cache_enabled, load_config
+        from journeyops_cli.pipeline import cache_enabled, load_config, validate_answers
 
         with self.lock:
             self.config = load_config(self.root)
             self._plans_made = None
             found = discover(self.root, self.config.exclude, self.config.site.out)
-            store = None
+            store = answers = None
             if cache_enabled():  # unchanged files from the load cache, as `validate` reads them
                 from journeyops_cli.load.cache import LoadCache
 
+                answers = validate_answers(self.root, self.config, found)
                 store = LoadCache.open(self.root, self.config)
-            results = load_files(self.root, found.files, self.config.limits, store)
+            results = load_files(self.root, found.files, self.config.limits, store,
+                                 stats=answers.stats if answers is not None else None)
             if store is not None:
                 store.save()
             self._stamp = self._stamps(found.files)
-            self.view = self._view({r.path: r for r in results}, list(found.findings))
+            loaded = list(found.findings)
+            for result in results:
+                loaded.extend(result.findings)
+            bank = Bank.of_results(self.root, self.config, results, digests=store is not None)
+            self.view = self._view(bank, {r.path: r for r in results}, (loaded, found.files), None, None)
+            if answers is not None:
+                from journeyops_cli.lint.results import Stored
+
+                stored = answers.get()
+                if isinstance(stored, Stored):
+                    self.view.stored = stored.findings  # the pages' findings, as validate found them
+                else:
+                    answers.put(Stored(self.view.findings, sum(len(t) for t in bank.by_kind.values())))
 
     def _stamps(self, files: list[str]) -> dict[str, tuple[int, int]]:
         stamps: dict[str, tuple[int, int]] = {}
@@ -101,48 +141,32 @@ class BankState:
             self.reload()
             return True
 
-    def _view(self, results: dict[str, FileResult], loader_findings: list[Finding],
-              texts: dict[str, bytes] | None = None, errors_only: bool = False) -> View:
-        from journeyops_cli.pipeline import cache_enabled
-        from journeyops_cli.rules.engine import Selection, lint
+    def _view(self, bank: Bank, results: dict[str, FileResult], loaded: tuple[list[Finding], list[str]],
+              before: View | None, change: object, texts: dict[str, bytes] | None = None) -> View:
+        """The view of `bank`: from scratch, or (`before`, `change`) from the view before
+        the change, each run of the rules judging only what the change touches."""
+        from journeyops_cli.bank.replace import Change
+        from journeyops_cli.rules.incremental import lint_all, lint_change
 
-        records = [record for result in results.values() for record in result.records]
-        unloaded = [item for result in results.values() for item in result.unloaded]
-        unread = {result.path: result.unread for result in results.values() if result.unread is not None}
-        loaded = list(loader_findings)
-        for result in results.values():
-            loaded.extend(result.findings)
-        bank = Bank.build(self.root, self.config, records, unloaded, unread)
-        bank.comments = {result.path: result.comments for result in results.values() if result.comments}
-        if cache_enabled():
-            # The places memo, as `validate` uses it: findings in files whose content was
-            # placed before are not read again. (A planned file is placed in the text on
-            # disk; its findings' lines are approximate until it is written.)
-            bank.digests = {r.path: r.digest for r in results.values() if r.digest is not None}
-        files = sorted(results)
+        def run(which: int, earlier: Callable[[], Linted | None]) -> Callable[[], Linted]:
+            def make() -> Linted:
+                findings, files = loaded
+                previous = earlier()
+                if previous is not None and isinstance(change, Change):
+                    return lint_change(previous, change, findings, files, texts)
+                return lint_all(bank, findings, files, self._plans()[which])
+            return make
 
-        whole, judges = self._plans()
-
-        def everything() -> list[Finding]:
-            found = lint(bank, loaded, files, Selection(), chosen=whole)
-            found.sort(key=Finding.sort_key)
-            return found
-
-        if not errors_only:
-            findings = everything()
-            errors = [f for f in findings if f.severity >= Severity.ERROR]
-            return View(bank, errors, results, loader_findings, None, findings)
-        # Only the rules that report errors (with the bank's severities) judge a change:
-        # the rest run when a page first shows the findings.
-        errors = [f for f in lint(bank, loaded, files, Selection(), chosen=judges) if f.severity >= Severity.ERROR]
-        errors.sort(key=Finding.sort_key)
-        return View(bank, errors, results, loader_findings, everything)
+        # The rules are planned (and imported) when a run is first asked for: a first
+        # page answered from validate's stored result needs none.
+        return View(bank, results, loaded,
+                    run(1, lambda: before.judged() if before is not None else None),
+                    run(0, lambda: before.whole() if before is not None else None))
 
     def _plans(self) -> tuple[Plan, Plan]:
         """The bank's whole rule plan, and the part of it that judges a change: the rules
-        that report errors with the bank's severities, and the per-record rules (answered
-        from their memo for files that did not change; the memo is kept per set of
-        per-record rules, so the same set as a whole run keeps one memo for both)."""
+        that report errors with the bank's severities, and the per-record rules (the same
+        set as a whole run's keeps one memo of their findings for both)."""
         from journeyops_cli.rules.engine import Selection, plan
 
         if self._plans_made is None:
@@ -160,12 +184,28 @@ class BankState:
         return digest_of(data).hex()
 
     def planned(self, texts: dict[str, bytes]) -> View:
-        """The bank as it would be with these files' new bytes (bank-relative paths)."""
-        results = dict(self.view.results)
+        """The bank as it would be with these files' new bytes (bank-relative paths),
+        with its errors judged."""
+        from journeyops_cli.bank.replace import replaced
+
+        before = self.view
+        new: dict[str, FileResult | None] = {}
         for rel, data in texts.items():
-            results[rel] = load_bytes(rel, data, [], self.config.limits)
-            results[rel].digest = digest_of(data)
-        return self._view(results, self.view.loader_findings, texts, errors_only=True)
+            new[rel] = load_bytes(rel, data, [], self.config.limits)
+            new[rel].digest = digest_of(data)  # type: ignore[union-attr]
+        change = replaced(before.bank, new)
+        results = dict(before.results)
+        for rel, result in new.items():
+            if result is None:
+                results.pop(rel, None)
+            else:
+                results[rel] = result
+        loaded = [item for item in before.loaded[0] if item.path not in new]
+        loaded += [item for result in new.values() if result is not None for item in result.findings]
+        files = before.loaded[1] if results.keys() == before.results.keys() else sorted(results)
+        after = self._view(change.after, results, (loaded, files), before, change, texts)
+        after.judged()
+        return after
 
     def new_errors(self, after: View) -> list[Finding]:
         """Errors in `after` that the bank as loaded does not have."""

@@ -4,7 +4,7 @@ studio's forms added (`templates/studio/`). Links point at the studio's own addr
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
 from markupsafe import Markup
@@ -15,6 +15,10 @@ from journeyops_cli.render.catalogue import LANGUAGE_NAMES
 from journeyops_cli.render.i18n import strings
 from journeyops_cli.site.pages import PagePlanner, SiteData
 from journeyops_cli.studio.state import View
+
+if TYPE_CHECKING:
+    from journeyops_cli.bank import Bank
+    from journeyops_cli.models import Insight
 
 PAGE_URLS = {
     "index.html": "/",
@@ -146,3 +150,8 @@ class Renderer:
             (self.t(journey.title), [(f"{journey.id}#{step.id}", self.t(step.title)) for step in journey.steps])
             for journey in self.planner.journeys_sorted(self.bank.journeys())
         ]
+
+
+def unlinked_insights(bank: Bank) -> list[Insight]:
+    """Insights linked to no step, newest first."""
+    return sorted((i for i in bank.insights() if not i.steps), key=lambda i: (-i.date.toordinal(), i.id))

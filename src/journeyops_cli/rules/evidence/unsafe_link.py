@@ -36,6 +36,7 @@ class UnsafeLink(Rule):
     code = "JO308"
     name = "link.unsafe-url"
     groups = ("evidence", "safety")
+    per_record = True
 
     def check(self, bank: Bank) -> Iterator[Finding]:
         for insight in bank.insights():

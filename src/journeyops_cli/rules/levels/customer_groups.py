@@ -6,10 +6,12 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from journeyops_cli.findings import Finding
-from journeyops_cli.rules.base import Rule
+from journeyops_cli.rules.base import Rule, journeys_at
 
 if TYPE_CHECKING:
-    from journeyops_cli.bank import Bank
+    from journeyops_cli.bank import Bank, RecordKey
+    from journeyops_cli.bank.replace import Change
+    from journeyops_cli.models.journey import Journey
 
 
 class CustomerGroupsWithinParent(Rule):
@@ -33,8 +35,17 @@ class CustomerGroupsWithinParent(Rule):
     name = "level.customer-groups"
     groups = ("levels", "structure")
 
+    def affected(self, change: Change, found: list[Finding]) -> set[RecordKey]:
+        return change.children()  # a journey's findings depend on its parent too
+
     def check(self, bank: Bank) -> Iterator[Finding]:
-        for journey in bank.journeys():
+        return self.judge(bank, bank.journeys())
+
+    def check_at(self, bank: Bank, keys: set[RecordKey]) -> Iterator[Finding]:
+        return self.judge(bank, journeys_at(bank, keys))
+
+    def judge(self, bank: Bank, journeys: list[Journey]) -> Iterator[Finding]:
+        for journey in journeys:
             parent = bank.parent(journey)
             if parent is None or not parent.customer_groups:
                 continue

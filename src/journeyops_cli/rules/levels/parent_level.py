@@ -6,10 +6,12 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from journeyops_cli.findings import Finding
-from journeyops_cli.rules.base import Rule, RuleOptions
+from journeyops_cli.rules.base import Rule, RuleOptions, journeys_at
 
 if TYPE_CHECKING:
-    from journeyops_cli.bank import Bank
+    from journeyops_cli.bank import Bank, RecordKey
+    from journeyops_cli.bank.replace import Change
+    from journeyops_cli.models.journey import Journey
 
 EXPECTED_PARENT = {"mid": "top", "detailed": "mid"}
 
@@ -50,8 +52,17 @@ class ParentLevel(Rule):
     groups = ("levels", "structure")
     Options = Options
 
+    def affected(self, change: Change, found: list[Finding]) -> set[RecordKey]:
+        return change.children()  # a journey's findings depend on its parent too
+
     def check(self, bank: Bank) -> Iterator[Finding]:
-        for journey in bank.journeys():
+        return self.judge(bank, bank.journeys())
+
+    def check_at(self, bank: Bank, keys: set[RecordKey]) -> Iterator[Finding]:
+        return self.judge(bank, journeys_at(bank, keys))
+
+    def judge(self, bank: Bank, journeys: list[Journey]) -> Iterator[Finding]:
+        for journey in journeys:
             if journey.level == "top":
                 if journey.parent:
                     yield self.at(

@@ -37,6 +37,7 @@ class ThemeMissing(Rule):
     code = "JO208"
     name = "level.no-theme"
     groups = ("levels", "structure")
+    per_record = True
 
     def check(self, bank: Bank) -> Iterator[Finding]:
         for journey in bank.journeys():

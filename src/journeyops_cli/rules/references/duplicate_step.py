@@ -32,6 +32,7 @@ class DuplicateStepId(Rule):
     code = "JO103"
     name = "ref.duplicate-step"
     groups = ("references",)
+    per_record = True
 
     def check(self, bank: Bank) -> Iterator[Finding]:
         for journey in bank.journeys():

@@ -6,13 +6,15 @@ import itertools
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from journeyops_cli.bank import key_of
 from journeyops_cli.findings import Finding
 from journeyops_cli.load.files import failed_to_load
-from journeyops_cli.rules.base import Rule
+from journeyops_cli.rules.base import Rule, subject
 from journeyops_cli.suggest import did_you_mean
 
 if TYPE_CHECKING:
-    from journeyops_cli.bank import Bank
+    from journeyops_cli.bank import Bank, RecordKey
+    from journeyops_cli.bank.replace import Change
     from journeyops_cli.models.base import Record, Reference
 
 KIND_WORDS = {
@@ -53,15 +55,43 @@ class UnresolvedReference(Rule):
     name = "ref.unresolved"
     groups = ("references",)
 
+    def affected(self, change: Change, found: list[Finding]) -> set[RecordKey] | None:
+        """The records that point at a record that changed, or at an id that did not load
+        before or does not now; and those with findings before (a hint names the nearest
+        id of the whole bank)."""
+        unread = [item for path in change.paths for bank in (change.before, change.after)
+                  if (item := bank.unread.get(path)) is not None]
+        if any(item.ids is None for item in unread):
+            return None  # a file nothing of which could be read: every message names it
+        wanted = {(record.kind, record.id) for record in (*change.removed, *change.added)}
+        for gone in (*change.unloaded_before, *change.unloaded_after):
+            if gone.id is not None:
+                wanted.update((kind, gone.id) for kind in KIND_WORDS if gone.kind in (None, kind))
+        for part in unread:
+            wanted.update((kind, record_id) for record_id in part.ids or () for kind in KIND_WORDS
+                          if part.may_hold(kind, record_id))
+        keys = change.referrers(wanted)
+        keys.update(key for item in found if (key := subject(item)) is not None)
+        return keys
+
     def check(self, bank: Bank) -> Iterator[Finding]:
-        ids = {kind: bank.ids(kind) for kind in KIND_WORDS}
-        step_refs: list[str] | None = None
         # The records that loaded, then the raw references of those that failed their
         # schema: both are reported in one run.
-        records: Iterable[tuple[Record, list[Reference]]] = itertools.chain(
+        return self.judge(bank, itertools.chain(
             ((record, record.references()) for record in bank.records()),
             ((item.stand_in(), list(item.references)) for item in bank.unloaded if item.references),
-        )
+        ))
+
+    def check_at(self, bank: Bank, keys: set[RecordKey]) -> Iterator[Finding]:
+        return self.judge(bank, itertools.chain(
+            ((record, record.references()) for record in bank.at(keys)),
+            ((item.stand_in(), list(item.references)) for item in bank.unloaded
+             if item.references and key_of(item) in keys),
+        ))
+
+    def judge(self, bank: Bank, records: Iterable[tuple[Record, list[Reference]]]) -> Iterator[Finding]:
+        ids: dict[str, list[str]] = {}  # by kind, for the hints
+        step_refs: list[str] | None = None
         for record, references in records:
             for path, kind, target in references:
                 if kind == "step":
@@ -92,7 +122,7 @@ class UnresolvedReference(Rule):
                         record,
                         path,
                         f"no {KIND_WORDS[kind]} with id '{target}'{why}",
-                        did_you_mean(target, ids[kind]),
+                        did_you_mean(target, ids.get(kind) or ids.setdefault(kind, bank.ids(kind))),
                     )
 
 
