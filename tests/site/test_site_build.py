@@ -403,6 +403,22 @@ def test_findings_read_in_the_page_language_with_the_technical_line_beneath(buil
         '<span>active journey &#39;asiointi&#39; has no team</span></li>'
     ) in en
 
+def test_findings_of_one_rule_say_the_rules_words_once_then_each_place(bank_copy: Path, tmp_path: Path) -> None:
+    """Two steps of a top journey that no mid journey elaborates: the page says JO207's
+    title and hint once, then both places (a page repeated them once per finding)."""
+    path = bank_copy / "journeys" / "asiointi.yaml"
+    path.write_text(path.read_text("utf-8") + "  - id: palaute\n    title: {fi: Palaute, en: Feedback}\n", "utf-8")
+    build_site(bank_copy, tmp_path / "out")
+    fi = (tmp_path / "out" / "fi" / "journeys" / "asiointi.html").read_text("utf-8")
+    findings = fi[fi.index('<h2 id="findings-h">'):]
+    assert findings.count("finding severity-") == 3  # JO207 twice in one item, JO401, JO402
+    item = findings[findings.index('<span class="meta">Tekninen viesti (englanniksi) (2):</span>'):]
+    item = item[:item.index("</ul></li>")]
+    assert item.count("<li><code>journeys/asiointi.yaml:") == 2
+    assert "JO207 level.top-coverage</code> <span lang=\"en\">step &#39;asiakkuus&#39; of top journey" in item
+    assert "JO207 level.top-coverage</code> <span lang=\"en\">step &#39;palaute&#39; of top journey" in item
+
+
 
 def test_opportunity_and_backlog_explain_the_score_in_words(built_site: Path) -> None:
     page = (built_site / "en/opportunities/liitteet-mobiiliin.html").read_text("utf-8")

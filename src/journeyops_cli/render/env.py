@@ -36,7 +36,17 @@ def _markdown(value: str | None) -> Any:
     return _markdown_markup.__wrapped__(value)
 
 
+def _by_rule(findings: list[Any]) -> list[list[Any]]:
+    """Findings grouped by rule, the most severe rule first and otherwise in the order the
+    rules first appear (a page says a rule's words once, then where it applies)."""
+    groups: dict[str, list[Any]] = {}
+    for finding in findings:
+        groups.setdefault(finding.code, []).append(finding)
+    return sorted(groups.values(), key=lambda group: -max(f.severity for f in group))
+
+
 def _register(env: jinja2.Environment) -> jinja2.Environment:
+    env.filters["by_rule"] = _by_rule
     env.filters["text"] = _text
     env.filters["markdown"] = _markdown
     env.filters["safe_url"] = safe_url
