@@ -205,7 +205,7 @@ def validate(
     if cache_enabled():
         from journeyops_cli.lint.results import ResultCache, Stored
 
-        results = ResultCache.open(root, config, found, repr((selection.select, selection.ignore)))
+        results = ResultCache.open(root, config, found, validate_request(selection))
         answer = results.get()
         stored = answer if isinstance(answer, Stored) else None
     if stored is not None:
@@ -236,6 +236,11 @@ def validate(
         records,
         fail_on or Severity.parse(config.lint.fail_on),
     )
+
+
+def validate_request(selection: Selection) -> str:
+    """What validate's stored result depends on besides the files and the config."""
+    return repr((selection.select, selection.ignore))
 
 
 def _within(scopes: list[str]) -> Callable[[str], bool]:
