@@ -116,7 +116,7 @@ def changed_files(bank_root: Path, base: str, head: str | None) -> set[str] | No
     args = ["diff", "--name-only", "-z", "--no-renames", "--no-ext-diff", "--no-textconv", base]
     args += [head] if head is not None else []
     args += ["--", ":(top)" if prefix == "." else f":(top){prefix}", ":(top,glob)**/.gitattributes"]
-    listed = str(_git(repo, *args))
+    listed = str(run_git(repo, *args))
     changed = set()
     inside = "" if prefix == "." else prefix + "/"
     for path in listed.split("\0"):
