@@ -239,8 +239,12 @@ def validate_answers(
     rules `selection` chooses (`lint/results.py`)."""
     from journeyops_cli.lint.results import ResultCache
 
-    selection = selection or Selection()
-    return ResultCache.open(root, config, found, repr((selection.select, selection.ignore)))
+    return ResultCache.open(root, config, found, validate_request(selection or Selection()))
+
+
+def validate_request(selection: Selection) -> str:
+    """What validate's stored result depends on besides the files and the config."""
+    return repr((selection.select, selection.ignore))
 
 
 def _within(scopes: list[str]) -> Callable[[str], bool]:

@@ -103,3 +103,27 @@ def monthly(bank_root: Path, count: int, until: str = "HEAD") -> list[tuple[dt.d
         if len(picked) == count:
             break
     return picked
+
+
+def changed_files(bank_root: Path, base: str, head: str | None) -> set[str] | None:
+    """The bank-relative paths whose content differs between commits `base` and `head`
+    (None: the working tree), as `git diff` sees them; None when a `.gitattributes`
+    changed (the unpacked files may then differ where git sees no change)."""
+    repo = repository_root(bank_root)
+    if repo is None:
+        raise RevisionError(f"{bank_root} is not in a git repository")
+    prefix = bank_root.resolve().relative_to(repo).as_posix()
+    args = ["diff", "--name-only", "-z", "--no-renames", "--no-ext-diff", "--no-textconv", base]
+    args += [head] if head is not None else []
+    args += ["--", ":(top)" if prefix == "." else f":(top){prefix}", ":(top,glob)**/.gitattributes"]
+    listed = str(run_git(repo, *args))
+    changed = set()
+    inside = "" if prefix == "." else prefix + "/"
+    for path in listed.split("\0"):
+        if not path:
+            continue
+        if path.rsplit("/", 1)[-1] == ".gitattributes":
+            return None
+        if path.startswith(inside):
+            changed.add(path[len(inside):])
+    return changed

@@ -76,6 +76,10 @@ def test_a_revision_seen_before_is_not_read_again(levels_bank: Path, monkeypatch
     first = CliRunner().invoke(app, ask)
     assert first.exit_code == 0, first.output
     assert len(unpacked) == 2
+    kept = levels_bank / ".journeyops_cache" / "history.bin"
+    written = kept.stat().st_mtime_ns
+    assert CliRunner().invoke(app, ask).output == first.output
+    assert (len(unpacked), kept.stat().st_mtime_ns) == (2, written)  # nothing new: nothing written
     top.write_text(top.read_text() + "# March\n")
     commit(repo, "march", "2026-03-15T10:00:00")
     again = CliRunner().invoke(app, ask)

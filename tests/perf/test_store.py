@@ -39,3 +39,21 @@ def test_a_blob_is_read_back_only_under_its_key_and_signature(tmp_path: Path, mo
     assert store.load(blob, secret, "k2") is None
     assert store.load(blob, b"another secret" * 3, "k1") is None
     assert (tmp_path / store.CACHE_DIR / ".gitignore").is_file()
+
+
+def test_parts_are_read_alone_and_only_with_the_digest_they_were_written_with(tmp_path: Path) -> None:
+    path = tmp_path / ".journeyops_cache" / "x.records"
+    places = store.dump_parts(path, [["a", 1], {"b": 2}, []])
+    assert places is not None and len(places) == 3
+    assert store.load_parts(path, [places[1], places[0]]) == [{"b": 2}, ["a", 1]]
+    assert store.load_parts(path, []) == []
+    # Planted or damaged bytes are never unpickled: the digest the signed head holds decides.
+    data = bytearray(path.read_bytes())
+    data[places[1][0]] ^= 0xFF
+    path.write_bytes(bytes(data))
+    assert store.load_parts(path, [places[0]]) == [["a", 1]]
+    assert store.load_parts(path, [places[1]]) is None
+    path.write_bytes(bytes(data[: places[2][0] - 1]))  # short
+    assert store.load_parts(path, [places[1]]) is None
+    path.unlink()
+    assert store.load_parts(path, [places[0]]) is None

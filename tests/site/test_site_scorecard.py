@@ -276,3 +276,54 @@ def test_the_journey_page_shows_the_review_trail_newest_first(built_site: Path) 
     assert rows == [("2025-05-20", "Tuoteomistaja", "–"),
                     ("2025-01-15", "Palvelumuotoilija", "The steps were walked through.")]
     assert "reviews-h" not in (built_site / "en/journeys/asiointi.html").read_text("utf-8")
+
+
+def test_the_scorecard_page_counts_validation_s_findings_by_severity(built_site: Path) -> None:
+    from journeyops_cli.findings import Severity
+    from journeyops_cli.pipeline import validate
+
+    counts = validate(BANK).counts()
+    whole = f"{counts[Severity.ERROR]} / {counts[Severity.WARNING]} / {counts[Severity.INFO]}"
+    assert whole == "3 / 3 / 2"
+    page = (built_site / "en/scorecard.html").read_text("utf-8")
+    assert '<th scope="col">Findings from validation (errors / warnings / notes)</th>' in page
+    bank_row = page.split('<th scope="row">Whole bank</th>', 1)[1].split("</tr>", 1)[0]
+    assert bank_row.endswith(f"<td>{whole}</td>")
+    finnish = (built_site / "fi/scorecard.html").read_text("utf-8")
+    assert '<th scope="col">Tarkistuksen löydökset (virheet / varoitukset / huomiot)</th>' in finnish
+    swedish = strings("sv")["col_findings"]
+    assert swedish == "Fynd från valideringen (fel / varningar / noteringar)"
+    # The theme dashboards keep their columns: findings are the scorecard page's.
+    theme = (built_site / "en/themes/asuminen.html").read_text("utf-8")
+    assert "Findings from validation (errors" not in theme
+
+
+def test_only_the_scorecard_page_s_rows_carry_findings(bank) -> None:  # type: ignore[no-untyped-def]
+    from journeyops_cli.findings import Finding, Severity
+
+    journey = bank.get(Journey, "sahkoinen-hakemus")
+    found = [Finding("JO999", Severity.WARNING, journey.source_path, 1, 1, "x"),
+             Finding("JO999", Severity.ERROR, journey.source_path, 2, 1, "y")]
+    card = SiteScorecard(scorecard_of_bank(bank, [], AS_OF), None, "trend_no_git")
+    card.count_findings(bank, found)
+    shown = Dashboards(bank, card, strings("en"), "en", lambda text: text.get("en") if isinstance(text, dict) else text)
+    assert shown.page()["themes"][0]["findings"] == "1 / 1 / 0"
+    assert "findings" not in shown.theme_panel("varhaiskasvatus")["row"]  # type: ignore[index]
+
+
+def test_a_rebuild_shows_findings_that_changed_while_the_bank_did_not(
+    bank_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from journeyops_cli.findings import Finding, Severity
+    from journeyops_cli.site.processes import RulesInBackground
+
+    out = tmp_path / "out"
+    build_site(bank_copy, out)
+    before = (out / "en/scorecard.html").read_text("utf-8")
+    real = RulesInBackground.result
+    extra = Finding("JO402", Severity.WARNING, "journeys/detailed.yaml", 1, 1, "stale since today")
+    monkeypatch.setattr(RulesInBackground, "result", lambda self: [*real(self), extra])
+    build_site(bank_copy, out)  # the same bank (the same world), one more finding
+    after = (out / "en/scorecard.html").read_text("utf-8")
+    assert '<td>3 / 3 / 2</td></tr>' in before
+    assert '<td>3 / 4 / 2</td></tr>' in after

@@ -11,9 +11,10 @@ from __future__ import annotations
 import difflib
 import json
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from journeyops_cli.bank import Bank
 from journeyops_cli.bank.pointers import Pointer, pointing_at
@@ -21,36 +22,64 @@ from journeyops_cli.findings import Finding
 from journeyops_cli.models import Journey, Metric
 from journeyops_cli.models.base import Record, pick_text
 
+if TYPE_CHECKING:
+    from journeyops_cli.pipeline import Loaded
+
 Change = Literal["added", "removed", "changed", "renamed"]
 SIMILAR = 0.8  # content similarity (0..1) above which a removed and an added id are a rename
 
 
 @dataclass(slots=True)
 class Snapshot:
-    """One side of the comparison: the bank, its findings and its ranked backlog."""
+    """One side of the comparison: the bank, its findings and its ranked backlog.
+
+    When the two sides are compared file by file (`diff.parts`), `bank` holds only the
+    records of the files that differ; `whole` then gives the whole bank and `find` any
+    one record, for the parts of the diff that look beyond the changed files."""
 
     bank: Bank
     findings: list[Finding]
     ranks: dict[str, tuple[int, float]]
+    whole: Callable[[], Bank] | None = None
+    find: Callable[[str, str], Record | None] | None = None
 
     @classmethod
     def load(cls, root: Path, *, cache: bool | None = False) -> Snapshot:
-        """The bank at `root` with its findings and ranking; `cache` as in `load_bank`
-        (off by default: a scratch copy of a revision has no cache worth keeping)."""
-        from journeyops_cli.pipeline import Selection, load_bank, load_config
-        from journeyops_cli.rules.engine import lint, plan
-        from journeyops_cli.score import Request, ScoreError, rank
+        """The bank at `root` with its findings (sorted as `validate` keeps them) and
+        ranking; `cache` as in `load_bank` (off by default: a scratch copy of a revision
+        has no cache worth keeping)."""
+        from journeyops_cli.pipeline import load_bank
 
-        config = load_config(root)
-        chosen = plan(config, Selection(), root)  # before any file is read
-        loaded = load_bank(root, config, cache=cache)
-        findings = lint(loaded.bank, loaded.findings, loaded.files, Selection(), chosen=chosen)
-        try:
-            ranking = rank(loaded.bank, Request())
-            ranks = {row.opportunity.id: (row.rank, round(row.score.total, 1)) for row in ranking.rows}
-        except ScoreError:
-            ranks = {}
-        return cls(loaded.bank, findings, ranks)
+        loaded = load_bank(root, cache=cache)
+        return cls(loaded.bank, findings_of(loaded), ranks_of(loaded.bank))
+
+    def whole_bank(self) -> Bank:
+        return self.whole() if self.whole is not None else self.bank
+
+    def record(self, kind: str, key: str) -> Record | None:
+        return self.find(kind, key) if self.find is not None else self.bank.get_kind(kind, key)
+
+
+def findings_of(loaded: Loaded) -> list[Finding]:
+    """The findings `validate` gives for a loaded bank (default rules), sorted."""
+    from journeyops_cli.pipeline import Selection
+    from journeyops_cli.rules.engine import lint, plan
+
+    chosen = plan(loaded.bank.config, Selection(), loaded.bank.root)
+    findings = lint(loaded.bank, loaded.findings, loaded.files, Selection(), chosen=chosen)
+    return sorted(findings, key=Finding.sort_key)
+
+
+def ranks_of(bank: Bank) -> dict[str, tuple[int, float]]:
+    """Each opportunity's rank and score (one decimal) in the default ranking; {} when the
+    bank's scoring model cannot rank."""
+    from journeyops_cli.score import Request, ScoreError, rank
+
+    try:
+        ranking = rank(bank, Request())
+    except ScoreError:
+        return {}
+    return {row.opportunity.id: (row.rank, round(row.score.total, 1)) for row in ranking.rows}
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +234,7 @@ def compare(base: Snapshot, head: Snapshot, base_name: str, head_name: str) -> D
                 ))
             diff.links += _compare_links(old_record, new_record)
     diff.records.sort(key=lambda c: (c.kind, c.id))
-    diff.orphans = pointing_at(head.bank, removed_steps)
+    diff.orphans = pointing_at(head.whole_bank(), removed_steps) if removed_steps else []
     diff.findings = _compare_findings(base.findings, head.findings, moved)
     diff.ranks = _compare_ranks(base, head)
     diff.metrics = _compare_metrics(base.bank, head.bank)
@@ -273,7 +302,7 @@ def _compare_ranks(base: Snapshot, head: Snapshot) -> list[RankChange]:
     for key in sorted(set(base.ranks) | set(head.ranks), key=lambda k: (head.ranks.get(k, (10**9,))[0], k)):
         before, after = base.ranks.get(key), head.ranks.get(key)
         if before != after:
-            record = head.bank.get_kind("Opportunity", key) or base.bank.get_kind("Opportunity", key)
+            record = head.record("Opportunity", key) or base.record("Opportunity", key)
             changes.append(RankChange(key, _title(head.bank, record), before, after))
     return changes
 

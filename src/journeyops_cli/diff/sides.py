@@ -7,7 +7,9 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from journeyops_cli.diff import parts
 from journeyops_cli.diff.compare import Diff, Snapshot, compare
+from journeyops_cli.diff.parts import Kept
 from journeyops_cli.errors import JourneyopsError
 from journeyops_cli.models.config import CONFIG_FILE
 from journeyops_cli.revisions import bank_at
@@ -32,55 +34,79 @@ def needs_bank(base: str, head: str | None) -> bool:
     return folder_of(base) is None or head is None or folder_of(head) is None
 
 
-KEPT_SNAPSHOTS = 6  # revisions whose snapshot is kept in .journeyops_cache/
-
-
-def at_revision(bank: Path, revision: str, scratch: Path) -> Snapshot:
-    """The bank as it was at `revision`. A commit never changes, so its snapshot (records,
-    findings, ranking) is kept in `.journeyops_cache/snapshot-COMMIT.bin` and a later diff
-    against the same commit reads that instead of unpacking and checking it again."""
-    from journeyops_cli.bank import Bank
+def at_revision(bank: Path, revision: str, scratch: Path, *, quick: bool = True) -> Snapshot | Kept:
+    """The bank as it was at `revision`. A commit never changes, so its snapshot (records
+    file by file, findings, ranking) is kept in `.journeyops_cache/` by commit id
+    (`diff.parts`) and a later diff against the same commit reads that instead of
+    unpacking and checking it again. Without the cache (or `quick`): the whole snapshot,
+    made afresh."""
     from journeyops_cli.pipeline import cache_enabled
     from journeyops_cli.revisions import repository_root, resolve
     from journeyops_cli.speed import store
 
     repo = repository_root(bank)
     commit = resolve(repo, revision) if repo is not None else None
-    secret = store.secret() if cache_enabled() and commit is not None else None
-    path = bank / store.CACHE_DIR / f"snapshot-{commit}.bin"
-    key = store.key("snapshot", commit)
-    if secret is not None:
-        kept = store.load(path, secret, key)
-        if kept is not None:
-            config, records, findings, ranks = kept
-            return Snapshot(Bank.build(bank, config, records), findings, ranks)
-    snapshot = Snapshot.load(bank_at(bank, revision, scratch))
-    if secret is not None:
-        records = list(snapshot.bank.records())
-        store.dump(path, secret, key, (snapshot.bank.config, records, snapshot.findings, snapshot.ranks))
-        older = sorted((bank / store.CACHE_DIR).glob("snapshot-*.bin"), key=lambda p: p.stat().st_mtime)
-        for stale in older[:-KEPT_SNAPSHOTS]:
-            stale.unlink(missing_ok=True)
-    return snapshot
+    secret = store.secret() if quick and cache_enabled() and commit is not None else None
+    if secret is None or commit is None:
+        return Snapshot.load(bank_at(bank, revision, scratch))
+    found = parts.kept(bank, commit, secret)
+    if found is not None:
+        return found
+    return parts.keep(bank, commit, bank_at(bank, revision, scratch), secret)
 
 
 def diff_of(base: str, head: str | None, bank: Path | None) -> Diff:
     """The meaning of the change from `base` to `head` (None: the working tree of `bank`).
     `bank` is the bank root; it must be given when `needs_bank(base, head)`."""
+    try:
+        return _diff_of(base, head, bank, quick=True)
+    except parts.Damaged:  # a kept snapshot's records went missing: the long way
+        return _diff_of(base, head, bank, quick=False)
+
+
+def _diff_of(base: str, head: str | None, bank: Path | None, *, quick: bool) -> Diff:
+    from journeyops_cli.revisions import changed_files
+
     base_folder = folder_of(base)
     head_folder = folder_of(head) if head is not None else None
+    head_name = head if head is not None else WORKING_TREE
     with tempfile.TemporaryDirectory(prefix="journeyops-diff-") as scratch:
+        before: Snapshot | Kept
+        after: Snapshot | Kept | parts.WorkingTree
         if base_folder is not None:
             before = Snapshot.load(base_folder)
         else:
-            before = at_revision(_given(bank), base, Path(scratch) / "base")
+            before = at_revision(_given(bank), base, Path(scratch) / "base", quick=quick)
+        # Files git finds changed, when the sides are kept by parts (see diff.parts), and
+        # symbolic links (what they point at may have changed where git does not look).
+        changed = None
+        if isinstance(before, Kept) and head_folder is None:
+            listed = changed_files(_given(bank), base, head)
+            changed = None if listed is None else listed | before.links
         if head is None:  # the working tree: the bank's own caches apply
-            after = Snapshot.load(_given(bank), cache=None)
+            if isinstance(before, Kept) and changed is not None:
+                after = parts.WorkingTree(_given(bank), before, changed)
+            else:
+                after = Snapshot.load(_given(bank), cache=None)
         elif head_folder is not None:
             after = Snapshot.load(head_folder)
         else:
-            after = at_revision(_given(bank), head, Path(scratch) / "head")
-        return compare(before, after, base, head if head is not None else WORKING_TREE)
+            after = at_revision(_given(bank), head, Path(scratch) / "head", quick=quick)
+        if isinstance(after, Kept) and changed is not None:
+            changed |= after.links
+        if isinstance(before, Kept) and not isinstance(after, Snapshot) and changed is not None:
+            by_parts = parts.compare_by_parts(before, after, changed, base, head_name)
+            if by_parts is not None:
+                return by_parts
+        return compare(_whole(before), _whole(after), base, head_name)
+
+
+def _whole(side: Snapshot | Kept | parts.WorkingTree) -> Snapshot:
+    if isinstance(side, Snapshot):
+        return side
+    if isinstance(side, Kept):
+        return side.snapshot()
+    return Snapshot(side.whole(), side.findings, side.ranks)
 
 
 def _given(bank: Path | None) -> Path:

@@ -640,6 +640,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Resor utan ägare eller team",
         "en": "Journeys without owner or team",
     },
+    "col_findings": {
+        "fi": "Tarkistuksen löydökset (virheet / varoitukset / huomiot)",
+        "sv": "Fynd från valideringen (fel / varningar / noteringar)",
+        "en": "Findings from validation (errors / warnings / notes)",
+    },
     "insights_fresh": {"fi": "{n} ({fresh} tuoretta)", "sv": "{n} ({fresh} färska)", "en": "{n} ({fresh} fresh)"},
     "metrics_status": {
         "fi": "{on} tavoitteessa, {off} ei, {unknown} ilman arvoa",

@@ -73,13 +73,15 @@ def history(root: Path, months: int) -> list[tuple[str, Scorecard]]:
         loaded = store.load(stored_path, secret, code)
         known = loaded if isinstance(loaded, dict) else {}
     cards: list[tuple[str, Scorecard]] = []
+    new = False
     with tempfile.TemporaryDirectory(prefix="journeyops-history-") as scratch:
         for index, (date, commit) in enumerate(reversed(monthly(root, months))):
             card = known.get(commit)
             if card is None:
                 folder = bank_at(root, commit, Path(scratch) / str(index))
                 card = known[commit] = scorecard_of(folder, date, cache=False)
+                new = True
             cards.append((commit, card))
-    if secret is not None:
+    if secret is not None and new:  # written again only when a revision was added
         store.dump(stored_path, secret, code, known)
     return cards

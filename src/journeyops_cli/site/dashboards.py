@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from markupsafe import Markup
 
 from journeyops_cli.bank import Bank
 from journeyops_cli.errors import JourneyopsError
+from journeyops_cli.findings import Finding, Severity
 from journeyops_cli.models import Journey, Theme
 from journeyops_cli.render.formats import date, percent
 from journeyops_cli.render.svg import share_bars, status_bar, trend_lines
@@ -38,6 +40,13 @@ class SiteScorecard:
     trend_missing: str = ""
     """Why there is no trend: `trend_no_git` or `trend_failed` (catalogue ids)."""
     notes: list[str] = field(default_factory=list)
+
+    def count_findings(self, bank: Bank, found: list[Finding]) -> None:
+        """Count validation's findings (`found`, once the rules are done) into the figures,
+        by severity per scope, as `report` does."""
+        from journeyops_cli.scorecard.run import scorecard_of_bank
+
+        self.card = scorecard_of_bank(bank, found, self.card.today)
 
     def world(self) -> Any:
         """What the pages show of it, for the site's fingerprint."""
@@ -93,11 +102,13 @@ class Dashboards:
         found = self.bank.step(figures.id)
         return (self.t(found[1].title) if found else figures.id), ("step", figures.id)
 
-    def row(self, figures: Figures) -> dict[str, Any]:
-        """One row of a scorecard table (every cell as text)."""
+    def row(self, figures: Figures, findings: bool = False) -> dict[str, Any]:
+        """One row of a scorecard table (every cell as text); with `findings` (the
+        scorecard page, rendered once the rules are done), validation's findings by
+        severity."""
         label, target = self.label(figures)
         c = figures.coverage
-        return {
+        row = {
             "label": label,
             "target": target,
             "level": figures.level,
@@ -112,6 +123,10 @@ class Dashboards:
             "stale": str(len(figures.stale)),
             "unowned": str(len(figures.unowned)),
         }
+        if findings:
+            row["findings"] = " / ".join(str(figures.findings.get(severity.label, 0))
+                                         for severity in sorted(Severity, reverse=True))
+        return row
 
     def coverage_chart(self, figures: Figures) -> Markup:
         c = figures.coverage
@@ -186,14 +201,15 @@ class Dashboards:
         of each top and mid journey, and the trend."""
         card = self.scorecard.card
         themes = card.bank.children
-        steps = [(self.row(journey), [self.row(step) for step in journey.children])
+        row = partial(self.row, findings=True)
+        steps = [(row(journey), [row(step) for step in journey.children])
                  for theme in themes for journey in theme.children if journey.children]
         return {
             "as_of": date(card.today, self.language),
             "fresh_days": card.fresh_days,
             "panel": self.panel(card.bank),
-            "themes": [self.row(card.bank)] + [self.row(theme) for theme in themes],
-            "journeys": [(self.row(theme), [self.row(j) for j in theme.children]) for theme in themes],
+            "themes": [row(card.bank)] + [row(theme) for theme in themes],
+            "journeys": [(row(theme), [row(j) for j in theme.children]) for theme in themes],
             "steps": steps,
             "trend": self.trend(),
         }

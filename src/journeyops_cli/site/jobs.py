@@ -24,6 +24,7 @@ from journeyops_cli.site.search import index_script
 from journeyops_cli.site.write import MARKER, MARKER_TEXT, Progress, SiteWriter
 
 ASSET_FILES = ("site.css", "site.js")
+SCORECARD = "scorecard.html"
 
 
 def render_site(site: SitePlan, writer: SiteWriter, rules: RulesInBackground,
@@ -41,6 +42,8 @@ def render_site(site: SitePlan, writer: SiteWriter, rules: RulesInBackground,
         """Whether the page `key` shows what it showed in the previous build."""
         if not same_world:
             return False
+        if key == SCORECARD:  # it counts every file's findings
+            return writer.previous.findings == writer.findings
         files = site.journey_files.get(key) if key.startswith("journeys/") else None
         return files is None or all(
             writer.previous.findings.get(path) == writer.findings.get(path) for path in files
@@ -90,10 +93,12 @@ def render_site(site: SitePlan, writer: SiteWriter, rules: RulesInBackground,
         job[1]()
         first += 1
         step()
-    # Journey pages show the findings of validation: wait for the rules here, then
-    # share out the rest between this process and forked ones, one per free CPU.
+    # Journey pages and the scorecard show the findings of validation: wait for the rules
+    # here, then share out the rest between this process and forked ones, one per free CPU.
     found = rules.result()
     data.findings = findings_by_path(found, site.source.personal)
+    if data.scorecard is not None:
+        data.scorecard.count_findings(data.bank, found)
     writer.findings = {path: fingerprints.findings(items) for path, items in sorted(data.findings.items())}
     journeys = (page_job(language, key, make)
                 for language, planner in planners.items() for key, make in planner.journey_jobs())

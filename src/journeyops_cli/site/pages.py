@@ -245,11 +245,12 @@ class PagePlanner:
                 + len(bank.teams()) + len(bank.customer_groups()) + len(bank.life_events()))
 
     def common_pages(self) -> Iterator[Page]:
-        """Every page but the journey pages (which show `data.findings`), one at a time."""
+        """Every page but those that show `data.findings` (the journey pages and the
+        scorecard), one at a time."""
         return (make() for _, make in self.common_jobs())
 
     def journey_pages(self) -> Iterator[Page]:
-        """A page per journey, one at a time."""
+        """A page per journey and the scorecard, one at a time."""
         return (make() for _, make in self.journey_jobs())
 
     def common_jobs(self) -> Iterator[PageJob]:
@@ -258,7 +259,7 @@ class PagePlanner:
         yield from (
             ("index.html", self.home), ("levels.html", self.levels),
             ("insights/index.html", self.insight_explorer), ("metrics.html", self.metrics),
-            ("scorecard.html", self.scorecard), ("search.html", self.search),
+            ("search.html", self.search),
         )
         for theme in sorted(self.bank.themes(), key=lambda r: r.id):
             yield (f"themes/{checked(theme.id)}.html", partial(self.theme, theme))
@@ -276,7 +277,9 @@ class PagePlanner:
             yield (f"life-events/{checked(event.id)}.html", partial(self.known, event))
 
     def journey_jobs(self) -> Iterator[PageJob]:
-        """`journey_pages()` as (key, make) pairs, one at a time."""
+        """`journey_pages()` as (key, make) pairs, one at a time, and the scorecard: the
+        pages that show validation's findings."""
+        yield ("scorecard.html", self.scorecard)
         for journey in sorted(self.bank.journeys(), key=lambda r: r.id):
             yield (f"journeys/{checked(journey.id)}.html", partial(self.journey, journey))
 

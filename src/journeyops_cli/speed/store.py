@@ -181,3 +181,50 @@ def _write_atomic(path: Path, data: bytes) -> None:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+# --- parts: many values in one file, each read alone ------------------------------------
+
+# Where one part lies in a parts file and what its bytes hash to: (offset, length, digest).
+Part = tuple[int, int, bytes]
+
+
+def _part_digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=20).digest()
+
+
+def dump_parts(path: Path, values: list[Any]) -> list[Part] | None:
+    """Pickle each of `values` one after another into `path` (atomically) and return where
+    each lies, for a signed blob (`dump`) to hold: `load_part` unpickles a part only when
+    its bytes hash to the digest that blob vouches for. None when it cannot be written."""
+    places: list[Part] = []
+    chunks: list[bytes] = []
+    offset = 0
+    for value in values:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        places.append((offset, len(data), _part_digest(data)))
+        chunks.append(data)
+        offset += len(data)
+    try:
+        path.parent.mkdir(exist_ok=True)
+    except OSError:
+        return None
+    _write_atomic(path, b"".join(chunks))
+    return places if path.is_file() else None
+
+
+def load_parts(path: Path, parts: list[Part]) -> list[Any] | None:
+    """The values `dump_parts` wrote at `parts` of `path`; None when the file is missing
+    or short, or any part's bytes are not the ones its digest names."""
+    values = []
+    try:
+        with open(path, "rb") as handle:
+            for offset, length, digest in parts:
+                handle.seek(offset)
+                data = handle.read(length)
+                if len(data) != length or not hmac.compare_digest(_part_digest(data), digest):
+                    return None
+                values.append(pickle.loads(data))
+    except Exception:  # noqa: BLE001 - any damage means: nothing cached
+        return None
+    return values
