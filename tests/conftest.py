@@ -47,3 +47,12 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         report.outcome = "failed"
         report.longrepr = f"skipped under CI=true, which must run every test: {reason}"
     return report
+
+
+@pytest.fixture(autouse=True)
+def _cache_setting_of_one_test(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`validate --no-cache` sets JOURNEYOPS_NO_CACHE in its own process (its forked
+    workers read it): run in-process, it would turn the caches off for every later test
+    of the same worker. Each test starts without it and leaves none behind."""
+    monkeypatch.setenv("JOURNEYOPS_NO_CACHE", "")
+    monkeypatch.delenv("JOURNEYOPS_NO_CACHE")
