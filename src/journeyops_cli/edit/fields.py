@@ -20,7 +20,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from journeyops_cli.edit import EditError
 from journeyops_cli.edit.nodes import documents, field, last_line, line_starts, record_lines
-from journeyops_cli.edit.quoting import is_bare_item, text_scalar, yaml_scalar
+from journeyops_cli.edit.quoting import is_bare_item, item_or_texts, text_scalar, yaml_scalar
 from journeyops_cli.edit.surgery import add_to_mapping, key_before, move_in_mapping, remove_from_mapping
 from journeyops_cli.edit.verify import check_edit, data_of
 from journeyops_cli.models.config import LimitsConfig
@@ -342,7 +342,8 @@ def records_yaml(columns: Mapping[str, Sequence[Any]]) -> Written:
     for key, values in columns.items():
         keys, distinct = distinct_values(values)
         if all(type(value) is str for value in distinct.values()):  # texts: one line, two events each
-            text = {k: f"{key}: {_scalar_text(value, False)}\n" for k, value in distinct.items()}
+            start, end = f"{key}: ", "\n"
+            text = dict(zip(distinct, [start + w + end for w in item_or_texts(list(distinct.values()))], strict=True))
             lines.append(list(map(text.__getitem__, keys)))
             counts.append([2] * len(keys))
             continue
