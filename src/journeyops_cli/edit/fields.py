@@ -339,22 +339,24 @@ def records_yaml(columns: Mapping[str, Sequence[Any]]) -> Written:
     is written once (a list or mapping: each object once)."""
     lines: list[list[str]] = []
     counts: list[list[int]] = []
+    # A document: its start and end, the mapping's start and end; a text: two events (key, value).
+    same = 4
     for key, values in columns.items():
         keys, distinct = distinct_values(values)
-        if all(type(value) is str for value in distinct.values()):  # texts: one line, two events each
+        if all(type(value) is str for value in distinct.values()):  # texts: one line each
             start, end = f"{key}: ", "\n"
             text = dict(zip(distinct, [start + w + end for w in item_or_texts(list(distinct.values()))], strict=True))
             lines.append(list(map(text.__getitem__, keys)))
-            counts.append([2] * len(keys))
+            same += 2
             continue
         text, events = {}, {}
         for k, value in distinct.items():
             text[k], events[k] = _line(key, value)
         lines.append(list(map(text.__getitem__, keys)))
         counts.append(list(map(events.__getitem__, keys)))
-    # A document: its start and end, the mapping's start and end, and the keys' events.
-    counts.append([4] * len(lines[0]) if lines else [])
-    return Written(list(map("".join, zip(*lines, strict=True))), list(map(sum, zip(*counts, strict=True))))
+    count = len(lines[0]) if lines else 0
+    events = [same + sum(each) for each in zip(*counts, strict=True)] if counts else [same] * count
+    return Written(list(map("".join, zip(*lines, strict=True))), events)
 
 
 def distinct_values(values: Sequence[Any]) -> tuple[Sequence[Any], dict[Any, Any]]:
