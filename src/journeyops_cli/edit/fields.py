@@ -355,8 +355,8 @@ def records_yaml(columns: Mapping[str, Sequence[Any]]) -> Written:
         lines.append(list(map(text.__getitem__, keys)))
         counts.append(list(map(events.__getitem__, keys)))
     count = len(lines[0]) if lines else 0
-    events = [same + sum(each) for each in zip(*counts, strict=True)] if counts else [same] * count
-    return Written(list(map("".join, zip(*lines, strict=True))), events)
+    per_record = [same + sum(each) for each in zip(*counts, strict=True)] if counts else [same] * count
+    return Written(list(map("".join, zip(*lines, strict=True))), per_record)
 
 
 def distinct_values(values: Sequence[Any]) -> tuple[Sequence[Any], dict[Any, Any]]:
