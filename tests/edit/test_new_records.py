@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from journeyops_cli.edit.changeset import Changeset
 from journeyops_cli.edit.fields import append_documents, read_back, record_yaml, records_yaml
+from journeyops_cli.edit.quoting import is_bare_item, item_or_texts, text_scalar
 from journeyops_cli.edit.records import invalid, structure_problem
 from journeyops_cli.load.files import FileResult, load_text
 from journeyops_cli.models import Insight
@@ -141,3 +142,13 @@ def test_a_new_file_the_loader_would_not_read_is_refused(tmp_path: Path) -> None
     changes.add("insights/big.yaml", big.texts, "new", big.events)
     assert changes.file_errors(workers=1) == [
         "insights/big.yaml:1:1: file is 150 bytes, more than the limit of 100"]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(texts, slugs, step_refs, st.sampled_from(["y", "n", "no", "a\nb", "a#b", "a\n"])), max_size=8))
+def test_a_column_of_texts_is_written_as_each_text_alone(column: list[str]) -> None:
+    """`item_or_texts` (a column at once, ids in one pass) writes each text as
+    `is_bare_item` and `text_scalar` write it alone."""
+    alone = [text if is_bare_item(text) else text_scalar(text) for text in column]
+    assert item_or_texts(column) == alone
+    assert item_or_texts([t for t in column if is_bare_item(t)]) == [t for t in column if is_bare_item(t)]

@@ -20,7 +20,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from journeyops_cli.edit import EditError
 from journeyops_cli.edit.nodes import documents, field, last_line, line_starts, record_lines
-from journeyops_cli.edit.quoting import is_bare_item, text_scalar, yaml_scalar
+from journeyops_cli.edit.quoting import is_bare_item, item_or_texts, text_scalar, yaml_scalar
 from journeyops_cli.edit.surgery import add_to_mapping, key_before, move_in_mapping, remove_from_mapping
 from journeyops_cli.edit.verify import check_edit, data_of
 from journeyops_cli.models.config import LimitsConfig
@@ -339,21 +339,24 @@ def records_yaml(columns: Mapping[str, Sequence[Any]]) -> Written:
     is written once (a list or mapping: each object once)."""
     lines: list[list[str]] = []
     counts: list[list[int]] = []
+    # A document: its start and end, the mapping's start and end; a text: two events (key, value).
+    same = 4
     for key, values in columns.items():
         keys, distinct = distinct_values(values)
-        if all(type(value) is str for value in distinct.values()):  # texts: one line, two events each
-            text = {k: f"{key}: {_scalar_text(value, False)}\n" for k, value in distinct.items()}
+        if all(type(value) is str for value in distinct.values()):  # texts: one line each
+            start, end = f"{key}: ", "\n"
+            text = dict(zip(distinct, [start + w + end for w in item_or_texts(list(distinct.values()))], strict=True))
             lines.append(list(map(text.__getitem__, keys)))
-            counts.append([2] * len(keys))
+            same += 2
             continue
         text, events = {}, {}
         for k, value in distinct.items():
             text[k], events[k] = _line(key, value)
         lines.append(list(map(text.__getitem__, keys)))
         counts.append(list(map(events.__getitem__, keys)))
-    # A document: its start and end, the mapping's start and end, and the keys' events.
-    counts.append([4] * len(lines[0]) if lines else [])
-    return Written(list(map("".join, zip(*lines, strict=True))), list(map(sum, zip(*counts, strict=True))))
+    count = len(lines[0]) if lines else 0
+    per_record = [same + sum(each) for each in zip(*counts, strict=True)] if counts else [same] * count
+    return Written(list(map("".join, zip(*lines, strict=True))), per_record)
 
 
 def distinct_values(values: Sequence[Any]) -> tuple[Sequence[Any], dict[Any, Any]]:

@@ -19,6 +19,8 @@ _NUMBER_LIKE = "-+.0123456789"  # a first character that may make a number
 # json.dumps escapes the C0 controls itself.
 _ESCAPE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 _BARE_ITEM = re.compile(r"[a-z][a-z0-9-]*(#[a-z0-9][a-z0-9-]*)?")
+# Many texts, one a line: all of them bare items (one pass of the C matcher).
+_BARE_LINES = re.compile(r"(?:[a-z][a-z0-9-]*(?:#[a-z0-9][a-z0-9-]*)?\n)*")
 
 
 def yaml_scalar(value: object, flow: bool = False) -> str:
@@ -64,6 +66,21 @@ def _is_plain_safe(text: str) -> bool:
 def is_bare_item(value: str) -> bool:
     """True when `value` is an id or a step reference that is written as it is."""
     return _BARE_ITEM.fullmatch(value) is not None and value not in _SPECIAL_WORDS
+
+
+def item_or_texts(texts: list[str]) -> list[str]:
+    """Each text as a block value is written: as it is when it is an id or a step reference
+    (`is_bare_item`), else `text_scalar`; the same as calling those one by one (a test
+    holds them to it), with a column of ids checked in one pass."""
+    if not texts:
+        return []
+    lines = "\n".join(texts) + "\n"
+    if (lines.count("\n") == len(texts) and _SPECIAL_WORDS.isdisjoint(texts)
+            and _BARE_LINES.fullmatch(lines) is not None):
+        return texts  # no text holds a line break, and every one is an id or a step reference
+    bare, special, safe = _BARE_ITEM.fullmatch, _SPECIAL_WORDS, _is_plain_safe
+    return [text if (bare(text) is not None and text not in special) or safe(text) else double_quoted(text)
+            for text in texts]
 
 
 def flow_item(value: str) -> str:

@@ -144,24 +144,27 @@ def _plan_rows(bank: Bank, rows: Rows, profile: ImportProfile, prefix: str, mapp
     ids: list[str] = table.values["id"]
     made = stable_ids(prefix, *([*map(column.__getitem__, good)] for column in (
         dates, sources, table.values["summary"], table.ids)))
-    files: dict[str, list[int]] = {}
+    files: dict[tuple[str, int], list[int]] = {}
+    # The bucket of each distinct date or source, worked out once.
+    buckets = ({date: date.isoformat()[:7] for date in set(dates) if date is not None} if by_month
+               else {source: slugify(source)[:32] for source in set(sources)})
+    of_row = dates if by_month else sources
+    masked = table.masked
     for at, record_id in zip(good, made, strict=True):
-        index = table.index[at]
         ids[at] = record_id
-        if not is_slug(record_id):
-            bad[at] = f"{rows.where(index)}: the id '{record_id}' is not valid"
-            continue
         if record_id in known:
             out.skipped += 1
             continue
         if record_id in seen:
             continue  # the same row twice in one file
+        if not is_slug(record_id):
+            bad[at] = f"{rows.where(table.index[at])}: the id '{record_id}' is not valid"
+            continue
         seen.add(record_id)
-        out.masked += table.masked[at]
-        bucket = dates[at].isoformat()[:7] if by_month else slugify(sources[at])[:32]
+        out.masked += masked[at]
+        bucket = buckets[of_row[at]]
         count = counts[bucket] = counts.get(bucket, 0) + 1
-        part = (count - 1) // MAX_RECORDS_PER_FILE
-        files.setdefault(f"{folder}/{prefix}-{bucket}{f'-{part + 1}' if part else ''}.yaml", []).append(at)
+        files.setdefault((bucket, (count - 1) // MAX_RECORDS_PER_FILE), []).append(at)
         keep.append(at)
     out.problems += [bad[at] for at in sorted(bad)]
     columns = {key: list(map(table.values[key].__getitem__, keep)) for key in _ORDER}
@@ -171,7 +174,8 @@ def _plan_rows(bank: Bank, rows: Rows, profile: ImportProfile, prefix: str, mapp
         return
     written = records_yaml(columns)
     position = {at: number for number, at in enumerate(keep)}
-    for path, members in files.items():
+    for (bucket, part), members in files.items():
+        path = f"{folder}/{prefix}-{bucket}{f'-{part + 1}' if part else ''}.yaml"
         numbers = [position[at] for at in members]
         out.files[path] = [written.texts[n] for n in numbers]
         out.events[path] = [written.events[n] for n in numbers]
