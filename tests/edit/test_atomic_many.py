@@ -59,6 +59,18 @@ def fail_on_call(n: int, real: Callable[..., object], error: OSError) -> Callabl
     return patched
 
 
+def read_only(folder: str, real: Callable[..., object]) -> Callable[..., object]:
+    """`tempfile.mkstemp`, except that it cannot make a file in a folder named `folder`
+    (we run as root, for whom chmod does not make a folder read-only)."""
+
+    def patched(*args: object, dir: str | Path, **kwargs: object) -> object:
+        if Path(dir).name == folder:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real(*args, dir=dir, **kwargs)
+
+    return patched
+
+
 def fail_for(target: Path, real: Callable[..., object], error: OSError) -> Callable[..., object]:
     """`real` (a function of a source and a target), except that it raises `error` for `target`."""
 
@@ -86,8 +98,7 @@ def test_all_written_modes_kept_nothing_left_over(tmp_path: Path, three: list[Fi
         (lambda: (os, "fsync", fail_on_call(3, os.fsync, OSError(errno.ENOSPC, "No space left on device"))),
          "c/f3.yaml: cannot write: the disk is full; nothing was written"),
         # the third file's folder is read-only (phase 1)
-        (lambda: (tempfile, "mkstemp", fail_on_call(
-            5, tempfile.mkstemp, PermissionError(errno.EACCES, "Permission denied"))),
+        (lambda: (tempfile, "mkstemp", read_only("c", tempfile.mkstemp)),
          "c/f3.yaml: cannot write: permission denied (is the folder read-only?); nothing was written"),
         # replacing the third file fails after two were replaced (phase 2)
         (lambda: (os, "replace", fail_on_call(3, os.replace, PermissionError(errno.EACCES, "Permission denied"))),
@@ -177,3 +188,22 @@ def test_init_creates_every_file_or_none(tmp_path: Path, monkeypatch: pytest.Mon
     outcomes = write_all(folder, files, dry_run=False)
     assert {o.outcome for o in outcomes} == {"create"}
     assert snapshot(folder) == {**snapshot(folder), **{f.path: f.content for f in files}}
+
+
+def test_without_hard_links_the_originals_are_kept_as_copies(
+    tmp_path: Path, three: list[FileWrite], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a file system without hard links (os.link: EPERM) a failure still puts back the
+    files already replaced, and nothing is left over."""
+    before = snapshot(tmp_path)
+
+    def no_links(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    monkeypatch.setattr(os, "replace", fail_on_call(3, os.replace, OSError(errno.EIO, "Input/output error")))
+    with pytest.raises(EditError) as caught:
+        write_files(three)
+    monkeypatch.undo()
+    assert caught.value.message == "c/f3.yaml: cannot write: Input/output error; nothing was written"
+    assert snapshot(tmp_path) == before

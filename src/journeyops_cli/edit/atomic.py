@@ -78,16 +78,19 @@ def _write_temp(path: Path, data: bytes, mode: int) -> str:
 
 def _keep(path: Path) -> str:
     """Keep the file `path` as it is now, beside it (a hard link, else a copy)."""
-    fd, kept = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".orig")
-    os.close(fd)
-    try:
-        os.unlink(kept)
+    while True:
+        kept = str(path.parent / f".{path.name}.{os.urandom(6).hex()}.orig")
         try:
             os.link(path, kept)
+            return kept
+        except FileExistsError:
+            continue
         except OSError as error:
             if error.errno not in _NO_LINKS:
                 raise
-            shutil.copy2(path, kept)
+            break
+    try:
+        shutil.copy2(path, kept)
     except BaseException:
         _remove(kept)
         raise
