@@ -17,6 +17,7 @@ from journeyops_cli.rules.evidence.done_off_target import DoneOffTarget
 from journeyops_cli.rules.evidence.insight_unlinked import InsightUnlinked
 from journeyops_cli.rules.evidence.metric_off_target import MetricOffTarget
 from journeyops_cli.rules.evidence.metric_target import MetricTarget
+from journeyops_cli.rules.evidence.observation_dates import DuplicateObservationDate
 from journeyops_cli.rules.evidence.opportunity_evidence import OpportunityEvidence
 from journeyops_cli.rules.evidence.opportunity_overlap import OpportunityOverlap
 from journeyops_cli.rules.evidence.opportunity_steps import OpportunitySteps
@@ -77,7 +78,7 @@ _ = _Used()
 # and registered by its code; nothing names the class.
 (
     DoneOffTarget, InsightUnlinked, MetricOffTarget, MetricTarget, OpportunityEvidence,
-    OpportunityOverlap, OpportunitySteps, UnevidencedPain, UnsafeLink,
+    OpportunityOverlap, OpportunitySteps, UnevidencedPain, UnsafeLink, DuplicateObservationDate,
     NearDuplicateJourney, OwnerAndTeam, TeamHandle, MissingTranslation,
     TopCoverage, CustomerGroupsWithinParent, ParentCycle, ParentLevel, ParentStep, StepOrder,
     ThemeAgrees, ThemeMissing,

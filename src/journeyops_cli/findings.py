@@ -54,6 +54,8 @@ class Where:
 # In a message, where the line of the finding's `see` location goes once it is placed:
 # "first on line {SEE_LINE}".
 SEE_LINE = "\x00see-line\x00"
+# And where the finding's own line goes: "on lines {SEE_LINE} and {HERE_LINE}".
+HERE_LINE = "\x00here-line\x00"
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from journeyops_cli.findings import SEE_LINE, Finding, Where
+from journeyops_cli.findings import HERE_LINE, SEE_LINE, Finding, Where
 from journeyops_cli.load.files import digest_of
 from journeyops_cli.load.positions import Locator
 
@@ -105,7 +105,7 @@ def _placed(item: Finding, found: dict[str, dict[Key, Place]]) -> Finding:
     line, column = item.line, item.column
     if item.where is not None:
         line, column = found[item.path][key_of(item.where)]
-    message = item.message
+    message = item.message.replace(HERE_LINE, str(line))
     if item.see is not None:
         see_line = found[item.see[0]][key_of(item.see[1])][0]
         message = message.replace(SEE_LINE, str(see_line))

@@ -4,6 +4,8 @@ cells change exactly those values, comments are kept, the bank stays valid."""
 from __future__ import annotations
 
 import difflib
+import errno
+import os
 from pathlib import Path
 
 import openpyxl
@@ -151,6 +153,30 @@ def test_csv_format_writes_one_file_per_sheet(bank: Path, tmp_path: Path) -> Non
     assert names == ["model-backlog.csv", "model-daycare-application.csv", "model-insights.csv", "model-metrics.csv"]
     first = (tmp_path / "model-daycare-application.csv").read_bytes().split(b"\r\n")[0]
     assert first == b"journey,Palvelupolku,daycare-application,Varhaiskasvatushakemus asiointipalvelussa"
+
+
+def test_csv_files_are_written_all_or_none(bank: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A failure on the third table's file leaves the earlier export's files as they were."""
+    out = tmp_path / "model.xlsx"
+    args = ("export", "daycare-application", "--format", "csv", "--bank", str(bank), "--out", str(out))
+    assert cli(*args)[0] == 0
+    for path in tmp_path.glob("model-*.csv"):
+        path.write_bytes(b"the export before\r\n")
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+    real_replace = os.replace
+
+    def failing(source: str, target: str) -> None:
+        if Path(target).name == "model-insights.csv":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", failing)
+    code, stdout, stderr = cli(*args)
+    assert (code, stdout) == (2, "")
+    assert stderr == (
+        f"journeyops: error: {tmp_path}/model-insights.csv: cannot write: the disk is full; nothing was written\n"
+    )
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == before
 
 
 def test_new_step_columns_are_inserted_where_they_stand(bank: Path, book: Path, tmp_path: Path) -> None:

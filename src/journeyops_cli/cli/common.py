@@ -90,14 +90,13 @@ def apply_changes(changes: Changeset, dry_run: bool, whole_bank: bool = True, do
         for line in errors:
             typer.echo(line, err=True)
         fail(f"{doing} would make the bank invalid; nothing was written", EXIT_FINDINGS)
+    if not dry_run:
+        try:
+            changes.write()  # all or nothing: say what changed only once it has
+        except EditError as error:
+            fail(error.message, EXIT_FINDINGS)
     verb = "would change" if dry_run else "changed"
     for change in changed:
         for what in change.what:
             action = ("would create" if dry_run else "created") if change.original is None else verb
             typer.echo(f"{change.path}: {action} {what}")
-    if dry_run:
-        return
-    try:
-        changes.write()
-    except EditError as error:
-        fail(error.message, EXIT_FINDINGS)

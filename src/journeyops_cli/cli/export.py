@@ -41,6 +41,8 @@ def export(
     The workbook comes back with `journeyops import FILE.xlsx`. Exit codes: 0 written,
     1 no such journey or theme, 2 usage or config error.
     """
+    from journeyops_cli.edit import EditError
+    from journeyops_cli.edit.atomic import FileWrite, write_files
     from journeyops_cli.models import Journey
     from journeyops_cli.render.write import write_atomic
     from journeyops_cli.sheets.tables import bank_tables
@@ -71,9 +73,16 @@ def export(
         if output_format == "csv":
             from journeyops_cli.sheets.write import write_csv
 
-            for name, data in write_csv(tables, out).items():
-                write_atomic(out.parent / name, data)
-                typer.echo(f"wrote {out.parent / name}")
+            folder = out.parent if str(out.parent) else Path(".")
+            if not folder.is_dir():
+                fail(f"{out}: cannot write: no such folder")
+            files = {folder / name: data for name, data in write_csv(tables, out).items()}
+            try:  # every table's file or none
+                write_files([FileWrite(p, data, str(p), create=not p.exists()) for p, data in files.items()])
+            except EditError as error:
+                fail(error.message)
+            for path in files:
+                typer.echo(f"wrote {path}")
             return
         try:
             from journeyops_cli.sheets.write import write_workbook

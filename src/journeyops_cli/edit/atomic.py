@@ -1,17 +1,48 @@
-"""Atomic writes: a temporary file in the same folder, flushed and fsynced, then moved over
-the target in one step. On any failure the temporary file is removed and the target is left
-exactly as it was; the failure becomes an EditError with a message a person can act on."""
+"""Atomic writes of one file or of several at once, all or nothing.
+
+Two phases. First every new content is written to a temporary file beside its target,
+flushed and fsynced, and every file about to be replaced is kept (a hard link, or a copy
+where the file system has none): a failure here removes the temporaries and changes
+nothing. Then the targets are replaced one by one (`os.replace`; a new file is linked
+into place, so it never overwrites); if one fails, the files already replaced are put
+back from what was kept and the files already created are removed. Either way the
+failure becomes an EditError that names the file and the reason, and no temporary file
+is left behind.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import errno
 import os
+import shutil
 import stat
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from journeyops_cli.edit import EditError
+
+_NO_LINKS = (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK)
+
+
+@dataclass(frozen=True, slots=True)
+class FileWrite:
+    """New bytes for `path` (`shown`: the path as the user sees it). `create`: a new file,
+    never overwriting one that exists; else an existing file, replaced keeping its mode."""
+
+    path: Path
+    data: bytes
+    shown: str
+    create: bool = False
+
+
+class FileExists(EditError):
+    """A file to be created exists already (nothing was written)."""
+
+    def __init__(self, shown: str) -> None:
+        super().__init__(f"{shown} already exists; nothing was written")
+        self.shown = shown
 
 
 def _umask_mode() -> int:
@@ -45,47 +76,155 @@ def _write_temp(path: Path, data: bytes, mode: int) -> str:
     return temp
 
 
-def _remove(temp: str) -> None:
+def _keep(path: Path) -> str:
+    """Keep the file `path` as it is now, beside it (a hard link, else a copy)."""
+    while True:
+        kept = str(path.parent / f".{path.name}.{os.urandom(6).hex()}.orig")
+        try:
+            os.link(path, kept)
+            return kept
+        except FileExistsError:
+            continue
+        except OSError as error:
+            if error.errno not in _NO_LINKS:
+                raise
+            break
+    try:
+        shutil.copy2(path, kept)
+    except BaseException:
+        _remove(kept)
+        raise
+    return kept
+
+
+def _remove(name: str | Path) -> None:
     with contextlib.suppress(OSError):
-        os.unlink(temp)
+        os.unlink(name)
+
+
+def _make_folders(folder: Path, made: list[Path]) -> None:
+    """Create `folder` and its missing parents, noting each one made (outermost first)."""
+    missing: list[Path] = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for new in reversed(missing):
+        new.mkdir(exist_ok=True)
+        made.append(new)
+
+
+def _place_new(temp: str, path: Path) -> None:
+    """Move `temp` to the new file `path`, never overwriting (FileExistsError)."""
+    try:
+        os.link(temp, path)  # atomic and never overwrites
+    except FileExistsError:
+        raise
+    except OSError as error:
+        if error.errno not in _NO_LINKS:
+            raise
+        if path.exists():  # file systems without hard links
+            raise FileExistsError(errno.EEXIST, "File exists", str(path)) from None
+        os.replace(temp, path)
+        return
+    _remove(temp)
+
+
+def write_files(writes: list[FileWrite], skip_existing: bool = False) -> list[bool]:
+    """Write every file of `writes`, or none of them. A new file that exists already is
+    left alone (False in the result) with `skip_existing`, else it fails the whole write
+    (FileExists). Any other failure raises EditError naming the file and the reason."""
+    temps: dict[int, str] = {}
+    kept: dict[int, str] = {}
+    made: list[Path] = []
+    placed: list[int] = []
+    written = [True] * len(writes)
+    if not writes:
+        return []
+    suffix = "the file is unchanged" if len(writes) == 1 and not writes[0].create else "nothing was written"
+    current = writes[0]
+    try:
+        try:
+            for i, write in enumerate(writes):  # phase 1: nothing visible changes
+                current = write
+                if write.create:
+                    if write.path.exists():
+                        if not skip_existing:
+                            raise FileExists(write.shown)
+                        written[i] = False
+                        continue
+                    _make_folders(write.path.parent, made)
+                    temps[i] = _write_temp(write.path, write.data, _umask_mode())
+                else:
+                    mode = stat.S_IMODE(os.stat(write.path).st_mode)
+                    temps[i] = _write_temp(write.path, write.data, mode)
+                    if len(writes) > 1:
+                        kept[i] = _keep(write.path)
+            for i, write in enumerate(writes):  # phase 2: replace, undone on failure
+                if i not in temps:
+                    continue
+                current = write
+                if write.create:
+                    try:
+                        _place_new(temps[i], write.path)
+                    except FileExistsError:
+                        _remove(temps.pop(i))
+                        if not skip_existing:
+                            raise FileExists(write.shown) from None
+                        written[i] = False
+                        continue
+                else:
+                    os.replace(temps[i], write.path)
+                del temps[i]
+                placed.append(i)
+        except OSError as error:
+            undone = _undo(writes, placed, kept)
+            raise EditError(f"{current.shown}: cannot write: {_reason(error)}; {undone or suffix}") from None
+        except FileExists:
+            undone = _undo(writes, placed, kept)
+            if undone:
+                raise EditError(f"{current.shown} already exists; {undone}") from None
+            raise
+    except BaseException:
+        _remove_all(temps, kept)
+        for folder in reversed(made):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
+    _remove_all(temps, kept)
+    return written
+
+
+def _remove_all(temps: dict[int, str], kept: dict[int, str]) -> None:
+    for name in [*temps.values(), *kept.values()]:
+        _remove(name)
+
+
+def _undo(writes: list[FileWrite], placed: list[int], kept: dict[int, str]) -> str:
+    """Put back the files already replaced and remove the ones already created; "" when
+    all is as it was, else what could not be put back."""
+    lost: list[str] = []
+    for i in reversed(placed):
+        write = writes[i]
+        try:
+            if write.create:
+                os.unlink(write.path)
+            else:
+                os.replace(kept[i], write.path)
+                del kept[i]
+        except OSError as error:
+            where = f", its old text is in {Path(kept.pop(i)).name}" if i in kept else ""
+            lost.append(f"{write.shown} ({_reason(error)}{where})")
+    if not lost:
+        return ""
+    return "these files could not be put back as they were: " + ", ".join(lost)
 
 
 def replace_file(path: Path, data: bytes, shown: str) -> None:
     """Replace the existing file `path` with `data`, keeping its permission bits."""
-    temp: str | None = None
-    try:
-        mode = stat.S_IMODE(os.stat(path).st_mode)
-        temp = _write_temp(path, data, mode)
-        os.replace(temp, path)
-        temp = None
-    except OSError as error:
-        raise EditError(f"{shown}: cannot write: {_reason(error)}; the file is unchanged") from None
-    finally:
-        if temp is not None:
-            _remove(temp)
+    write_files([FileWrite(path, data, shown)])
 
 
 def create_file(path: Path, data: bytes, shown: str) -> bool:
     """Create `path` with `data`, never overwriting: False if the file already exists.
     Missing parent folders are created."""
-    temp: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp = _write_temp(path, data, _umask_mode())
-        try:
-            os.link(temp, path)  # atomic and never overwrites
-        except FileExistsError:
-            return False
-        except OSError as error:
-            if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV):
-                raise
-            if path.exists():  # file systems without hard links
-                return False
-            os.replace(temp, path)
-            temp = None
-        return True
-    except OSError as error:
-        raise EditError(f"{shown}: cannot write: {_reason(error)}") from None
-    finally:
-        if temp is not None:
-            _remove(temp)
+    return write_files([FileWrite(path, data, shown, create=True)], skip_existing=True)[0]

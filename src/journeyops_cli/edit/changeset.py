@@ -3,7 +3,8 @@
 Imports change many records at once. Each record edit goes through `fields.apply_edits`
 (checked on its own); then the whole bank is validated with the changes in place, in a
 scratch copy, and a change that brings a new error is refused with that error. Only
-then is each file written atomically; nothing is written when anything is refused.
+then are the files written, all or nothing (`atomic.write_files`); nothing is written
+when anything is refused or a write fails.
 """
 
 from __future__ import annotations
@@ -16,8 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from journeyops_cli.edit import EditError
-from journeyops_cli.edit.atomic import create_file, replace_file
+from journeyops_cli.edit.atomic import FileWrite, write_files
 from journeyops_cli.edit.fields import Edit, append_documents, apply_edits
 from journeyops_cli.edit.textfile import TextFile, read
 from journeyops_cli.models.base import Record
@@ -152,14 +152,15 @@ class Changeset:
             target.write_bytes(original.encode(change.text) if original else change.text.encode("utf-8"))
 
     def write(self) -> None:
-        """Write every changed file atomically (new files are never overwritten)."""
-        for change in self.changed:
-            path = self.root / change.path
-            if change.original is None:
-                if not create_file(path, change.text.encode("utf-8"), change.path):
-                    raise EditError(f"{change.path} appeared while importing; nothing more was written")
-            else:
-                replace_file(path, change.original.encode(change.text), change.path)
+        """Write every changed file, all or nothing (`atomic.write_files`: new files are
+        never overwritten; a failure leaves every file as it was)."""
+        writes = [
+            FileWrite(self.root / c.path, c.original.encode(c.text), c.path)
+            if c.original is not None
+            else FileWrite(self.root / c.path, c.text.encode("utf-8"), c.path, create=True)
+            for c in self.changed
+        ]
+        write_files(writes)
 
 
 # Changed text at least this long is read back with every CPU (forking costs ~50 ms).

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from collections.abc import Hashable
+from typing import ClassVar, Literal, TypeVar
 
 from pydantic import StrictBool
 
@@ -11,6 +12,20 @@ from journeyops_cli.models.base import ANY, Date, Record, StepRef, Strict, Text
 Direction = Literal["increase", "decrease"]
 MetricStatus = Literal["on", "off", "unknown"]
 Trend = Literal["better", "worse", "flat"]
+
+K = TypeVar("K", bound=Hashable)
+P = TypeVar("P")
+
+# Why two values of one metric on one date are refused (JO310, the workbook import).
+ONE_VALUE_A_DATE = "a metric has one value a date"
+
+
+def seen_before(seen: dict[K, P], key: K, place: P) -> P | None:
+    """Where `key` (a date, or a metric and a date) was first seen, if it was; else `place`
+    is noted as its first place. The one check of "one value a date": over a metric's
+    observations (`Metric.repeated_dates`, JO310) and over a workbook's rows (import)."""
+    first = seen.setdefault(key, place)
+    return None if first is place else first
 
 
 class Observation(Strict):
@@ -54,6 +69,17 @@ class Metric(Record):
     def latest(self) -> Observation | None:
         """The most recent observation."""
         return max(self.observations, key=lambda o: o.date, default=None)
+
+    def repeated_dates(self) -> list[tuple[int, int]]:
+        """(index of the first, index of the other) for each observation whose date an
+        earlier observation has too."""
+        seen: dict[object, int] = {}
+        found: list[tuple[int, int]] = []
+        for index, observation in enumerate(self.observations):
+            first = seen_before(seen, observation.date, index)
+            if first is not None:
+                found.append((first, index))
+        return found
 
     def on_target(self, value: float | None = None) -> bool | None:
         """Whether `value` (default: the latest observation) meets the target; None when

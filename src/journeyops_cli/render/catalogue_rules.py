@@ -2,7 +2,7 @@
 (`rule.CODE`, a one-line summary) and what to do about a finding of it (`rule_hint.CODE`).
 
 Part of the one catalogue of interface words: `render/catalogue.py` adds these entries to
-its `MESSAGES` (this module only keeps 48 rules' words out of the page words' way). Look
+its `MESSAGES` (this module only keeps the rules' words out of the page words' way). Look
 them up with `render.i18n.rule_words`. Text in backticks is code (a field, a command) and
 is shown as such. `tests/render/test_catalogue.py` checks that every rule of `journeyops
 rules` has both entries and that no other code has.
@@ -458,6 +458,16 @@ RULE_MESSAGES: dict[str, dict[str, str]] = {
             "åt."
         ),
         "en": "Let the two teams agree: merge the opportunities, or say in each how they differ.",
+    },
+    "rule.JO310": {
+        "fi": "Mittarilla on kaksi havaintoa samana päivänä.",
+        "sv": "En mätare har två värden samma dag.",
+        "en": "A metric has two observations on the same date.",
+    },
+    "rule_hint.JO310": {
+        "fi": "Mittarilla on yksi arvo päivää kohden: säilytä oikea havainto ja poista toinen.",
+        "sv": "En mätare har ett värde per dag: behåll det riktiga värdet och ta bort det andra.",
+        "en": "A metric has one value a date: keep the true observation and remove the other.",
     },
     "rule.JO401": {
         "fi": "Käytössä olevalla polulla ei ole omistajaa tai tiimiä.",

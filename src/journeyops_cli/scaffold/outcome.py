@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from journeyops_cli.edit.atomic import create_file
+from journeyops_cli.edit.atomic import FileWrite, write_files
 
 Outcome = Literal["create", "identical", "skip", "conflict"]
 
@@ -39,12 +39,17 @@ def outcome_of(root: Path, planned: PlannedFile) -> Outcome:
 
 
 def write_all(root: Path, files: list[PlannedFile], dry_run: bool) -> list[FileOutcome]:
-    """Create each file that does not exist yet; never overwrite."""
-    outcomes: list[FileOutcome] = []
-    for planned in files:
-        outcome = outcome_of(root, planned)
-        created = outcome == "create" and not dry_run
-        if created and not create_file(root / planned.path, planned.content, planned.path):
-            outcome = "conflict"  # someone else made it meanwhile
-        outcomes.append(FileOutcome(planned.path, outcome))
+    """Create each file that does not exist yet, never overwriting; the files created are
+    written all or nothing (`atomic.write_files`)."""
+    outcomes = [FileOutcome(planned.path, outcome_of(root, planned)) for planned in files]
+    creating = [(i, planned) for i, planned in enumerate(files) if outcomes[i].outcome == "create"]
+    if dry_run or not creating:
+        return outcomes
+    written = write_files(
+        [FileWrite(root / planned.path, planned.content, planned.path, create=True) for _, planned in creating],
+        skip_existing=True,
+    )
+    for (i, planned), done in zip(creating, written, strict=True):
+        if not done:
+            outcomes[i] = FileOutcome(planned.path, "conflict")  # someone else made it meanwhile
     return outcomes

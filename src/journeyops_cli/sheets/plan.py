@@ -19,6 +19,7 @@ from journeyops_cli.edit.changeset import Changeset
 from journeyops_cli.edit.fields import AppendItem, Edit, RemoveItem, SetValue, list_edits, record_yaml
 from journeyops_cli.models import Insight, Journey, Metric, Opportunity
 from journeyops_cli.models.base import Record
+from journeyops_cli.models.metric import ONE_VALUE_A_DATE, seen_before
 from journeyops_cli.sheets.layout import (
     BACKLOG,
     CHOICES,
@@ -435,12 +436,12 @@ class _Planner:
             date = self.date(sheet, row, columns.get("date", 1), get.get("date"))
             value = self.number(sheet, row, columns.get("value", 1), get.get("value"))
             note = str(get["note"]) if get.get("note") is not None else None
-            if date is not None and (metric_id, date) in seen:
-                self.problem(sheet.name, row, columns.get("date", 1), f"row {seen[metric_id, date]} has "
-                             f"'{metric_id}' on {date.isoformat()} too; a metric has one value a date, keep one row")
+            first = seen_before(seen, (metric_id, date), row) if date is not None else None
+            if first is not None:
+                assert date is not None
+                self.problem(sheet.name, row, columns.get("date", 1), f"row {first} has "
+                             f"'{metric_id}' on {date.isoformat()} too; {ONE_VALUE_A_DATE}, keep one row")
                 continue
-            if date is not None:
-                seen[metric_id, date] = row
             if metric is None:
                 self.new_metric_row(sheet, row, columns, get, created, metric_id, (date, value, note))
                 continue
