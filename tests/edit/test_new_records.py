@@ -145,7 +145,8 @@ def test_a_new_file_the_loader_would_not_read_is_refused(tmp_path: Path) -> None
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.one_of(texts, slugs, step_refs, st.sampled_from(["y", "n", "no", "a\nb", "a#b", "a\n"])), max_size=8))
+@given(st.lists(st.one_of(texts, slugs, step_refs, st.sampled_from(["y", "n", "no", "a\nb", "a#b", "a\n"])),
+                max_size=8))
 def test_a_column_of_texts_is_written_as_each_text_alone(column: list[str]) -> None:
     """`item_or_texts` (a column at once, ids in one pass) writes each text as
     `is_bare_item` and `text_scalar` write it alone."""
