@@ -56,7 +56,7 @@ class _Context(Context):
     (`hasattr`, which raises and catches inside), a tenth of a big site's rendering.
     Anything else goes through jinja2's `call` unchanged."""
 
-    def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 - as jinja2's
+    def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         if _plain(__obj):
             if kwargs:
                 kwargs.pop("_loop_vars", None)
@@ -86,7 +86,7 @@ def _plain(obj: Any) -> bool:
         return "jinja_pass_arg" not in getattr(obj.__func__, "__dict__", _NOTHING)
     plain = _PLAIN_TYPES.get(kind)
     if plain is None:
-        call = getattr(kind, "__call__", None)
+        call = getattr(kind, "__call__", None)  # noqa: B004 - the type's own __call__, not callable()
         plain = _PLAIN_TYPES[kind] = (
             type(call) is FunctionType and "jinja_pass_arg" not in call.__dict__
             and _PassArg.from_obj(kind) is None
