@@ -27,7 +27,7 @@ from journeyops_cli.site.plan import SitePlan
 from journeyops_cli.site.search import index_script
 from journeyops_cli.site.validation import Validation
 from journeyops_cli.site.write import MARKER, MARKER_TEXT, Progress, SiteWriter, Written
-from journeyops_cli.speed.executor import executor_for, gc_paused
+from journeyops_cli.speed.executor import executor_for
 
 Job = tuple[str, Callable[[], None]]
 """An output path and the function that renders (or reuses) and writes it."""
@@ -126,9 +126,10 @@ def run_jobs(jobs: Sequence[Job], writer: SiteWriter, workers: int | None,
     """Run `jobs`, shared out in chunks between this process and forked workers when
     there are many (`speed.executor`; the workers report what they wrote, `writer.merge`).
     A path that comes twice (records with the same id) is written by its last job alone,
-    as one process running them in order would leave it. The cyclic garbage collector
-    waits meanwhile (pages are short-lived objects; a forked worker would otherwise walk,
-    and so copy, what it shares with this process)."""
+    as one process running them in order would leave it. The collector keeps running:
+    a rendered page leaves cycles (jinja2's contexts and macros: 50,000 objects per
+    language at 200 journeys) that would pile up while it waited; the bank it would walk
+    is out of its reach already (`load_bank` freezes it)."""
     total = len(jobs)
     last = {rel: index for index, (rel, _) in enumerate(jobs)}
     jobs = [job for index, job in enumerate(jobs) if last[job[0]] == index]
@@ -148,9 +149,8 @@ def run_jobs(jobs: Sequence[Job], writer: SiteWriter, workers: int | None,
         return writer.written([rel for rel, _ in chunk])
 
     try:
-        with gc_paused():
-            for written in runner.map(run_chunk, chunks):
-                writer.merge(written)
+        for written in runner.map(run_chunk, chunks):
+            writer.merge(written)
     except BrokenProcessPool:
         raise SiteError("cannot build the site: a page worker stopped") from None
     step(total - stepped)
