@@ -37,7 +37,7 @@ def accelerated(monkeypatch: pytest.MonkeyPatch, cpus: int) -> None:
     are; the rules run in the background."""
     monkeypatch.setattr(executor, "cpus", lambda: cpus)
     monkeypatch.setattr(site_jobs, "PARALLEL_MIN_PAGES", 1)
-    monkeypatch.setattr(site_jobs, "CHUNK_PAGES", 3)
+    monkeypatch.setattr(executor, "CHUNK_MOST", 3)
     monkeypatch.delenv("JOURNEYOPS_NO_CACHE", raising=False)
 
 

@@ -26,7 +26,7 @@ from journeyops_cli.site.pages import Page, SiteData
 from journeyops_cli.site.plan import SitePlan
 from journeyops_cli.site.search import index_script
 from journeyops_cli.site.validation import Validation
-from journeyops_cli.site.write import MARKER, MARKER_TEXT, Progress, SiteWriter, Written
+from journeyops_cli.site.write import MARKER, MARKER_TEXT, Progress, SiteWriter
 from journeyops_cli.speed.executor import executor_for
 
 Job = tuple[str, Callable[[], None]]
@@ -34,8 +34,6 @@ Job = tuple[str, Callable[[], None]]
 
 # Fewer page jobs than this are run in this process: forking workers costs more.
 PARALLEL_MIN_PAGES = 256
-# Jobs go to the processes in chunks of at most this many (small enough to balance).
-CHUNK_PAGES = 48
 
 ASSET_FILES = ("site.css", "site.js")
 SCORECARD = "scorecard.html"
@@ -124,7 +122,8 @@ def render_site(site: SitePlan, writer: SiteWriter, rules: Validation,
 def run_jobs(jobs: Sequence[Job], writer: SiteWriter, workers: int | None,
              step: Callable[[int], None]) -> None:
     """Run `jobs`, shared out in chunks between this process and forked workers when
-    there are many (`speed.executor`; the workers report what they wrote, `writer.merge`).
+    there are many (`speed.executor`, `chunks=True`; the workers report what they wrote,
+    `writer.merge`).
     A path that comes twice (records with the same id) is written by its last job alone,
     as one process running them in order would leave it. The collector keeps running:
     a rendered page leaves cycles (jinja2's contexts and macros: 50,000 objects per
@@ -134,23 +133,20 @@ def run_jobs(jobs: Sequence[Job], writer: SiteWriter, workers: int | None,
     last = {rel: index for index, (rel, _) in enumerate(jobs)}
     jobs = [job for index, job in enumerate(jobs) if last[job[0]] == index]
     runner = executor_for(len(jobs), workers, minimum=PARALLEL_MIN_PAGES)
-    size = max(1, min(CHUNK_PAGES, -(-len(jobs) // (runner.workers * 8))))
-    chunks = [jobs[start:start + size] for start in range(0, len(jobs), size)]
     here = os.getpid()
     stepped = 0
 
-    def run_chunk(chunk: Sequence[Job]) -> Written:
+    def run_one(job: Job) -> tuple[str, tuple[str, int] | None]:
         nonlocal stepped
-        for _, run in chunk:
-            run()
+        rel, run = job
+        run()
         if os.getpid() == here:  # progress is shown by this process only
-            stepped += len(chunk)
-            step(len(chunk))
-        return writer.written([rel for rel, _ in chunk])
+            stepped += 1
+            step(1)
+        return writer.written([rel])[0]
 
     try:
-        for written in runner.map(run_chunk, chunks):
-            writer.merge(written)
+        writer.merge(runner.map(run_one, jobs, chunks=True))
     except BrokenProcessPool:
         raise SiteError("cannot build the site: a page worker stopped") from None
     step(total - stepped)
