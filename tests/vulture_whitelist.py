@@ -59,7 +59,6 @@ from journeyops_cli.rules.source import (
     YamlTooDeep,
 )
 from journeyops_cli.rules.suppression import UnusedSuppression
-from journeyops_cli.speed.executor import start_background
 
 
 class _Used:
@@ -91,8 +90,8 @@ _ = _Used()
 )
 
 # Kept on purpose until the branches written before them are merged (docs/architecture.md):
-# the old name of JourneyopsError, and the executor's API for the site's background lint.
-(BankError, start_background)
+# the old name of JourneyopsError.
+(BankError,)
 
 # pydantic: configuration and fields that validation, JSON Schema (`schemas/`) and
 # model_dump read, not our code by attribute: `lint.stale_after_days` is read by its key
@@ -128,6 +127,9 @@ _.ascend_resolver
 
 # markdown-it-py: the link validator hook the renderer calls (render/safety.py).
 _.validateLink
+
+# jinja2: the class of every template context the environment makes (render/env.py).
+_.context_class
 
 # openpyxl: cell, sheet and validation properties that openpyxl writes into the workbook
 # (sheets/write.py).

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from journeyops_cli.site.build import build_site
+from journeyops_cli.site.fingerprint import FORMAT
 from journeyops_cli.site.write import MANIFEST
 
 
@@ -102,7 +103,9 @@ def test_an_old_manifest_format_renders_everything_again(bank_copy: Path, tmp_pa
     out = tmp_path / "out"
     build_site(bank_copy, out)
     manifest = out / MANIFEST
-    manifest.write_text(manifest.read_text("utf-8").replace("manifest/2", "manifest/1"), "utf-8")
+    text = manifest.read_text("utf-8")
+    assert FORMAT in text
+    manifest.write_text(text.replace(FORMAT, "journeyops-site-manifest/1"), "utf-8")
     page = out / "en/insights/liitteet-hukassa.html"
     inode = os.stat(page).st_ino
     rebuild_matches_a_fresh_build(bank_copy, out, tmp_path / "fresh")

@@ -1,5 +1,7 @@
-"""Pages shared out between forked processes give the same bytes as one process, and a
-failure in a forked process fails the build cleanly (the old site stays whole)."""
+"""The sequential, cache-free build is the reference: a build whose pages are shared out
+between forked workers (`speed/executor`), with the rules in the background, the load
+cache on and the previous build's pages reused, writes the same bytes. A failure in a
+forked worker fails the build cleanly (the old site stays whole)."""
 
 from __future__ import annotations
 
@@ -8,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from journeyops_cli.site import processes as site_processes
+from journeyops_cli.site import jobs as site_jobs
 from journeyops_cli.site import write as site_write
 from journeyops_cli.site.build import SiteError, build_site
 from journeyops_cli.site.write import MANIFEST
+from journeyops_cli.speed import executor
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -22,28 +25,55 @@ def tree(folder: Path) -> dict[str, bytes]:
     }
 
 
-def processes(monkeypatch: pytest.MonkeyPatch, count: int) -> None:
-    """Share pages out between `count` processes, however few pages there are."""
-    monkeypatch.setattr(site_processes, "MIN_SHARE", 1)
-    monkeypatch.setattr(site_processes.RulesInBackground, "parallel", property(lambda self: count))
+def reference(bank: Path, out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The plain build: one process, no cache, nothing of a previous build."""
+    with monkeypatch.context() as plain:
+        plain.setenv("JOURNEYOPS_NO_CACHE", "1")
+        build_site(bank, out, workers=1)
 
 
-def test_forked_processes_give_the_bytes_of_one(bank_copy: Path, tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    processes(monkeypatch, 1)
-    build_site(bank_copy, tmp_path / "one")
-    processes(monkeypatch, 3)
-    shared = build_site(bank_copy, tmp_path / "three")
-    assert tree(tmp_path / "three") == tree(tmp_path / "one")
-    assert shared.files == len(tree(tmp_path / "one"))
-    # A rebuild after an edit, shared out, reuses pages and still equals a fresh build.
-    path = bank_copy / "insights/insights.yaml"
-    path.write_text(path.read_text("utf-8").replace("Five of six testers", "Five out of six"), "utf-8")
-    build_site(bank_copy, tmp_path / "three")
-    processes(monkeypatch, 1)
-    build_site(bank_copy, tmp_path / "fresh")
-    assert tree(tmp_path / "three") == tree(tmp_path / "fresh")
-    assert "Five out of six" in (tmp_path / "three/en/insights/liitteet-hukassa.html").read_text("utf-8")
+def accelerated(monkeypatch: pytest.MonkeyPatch, cpus: int) -> None:
+    """Share pages out between `cpus` processes in small chunks, however few pages there
+    are; the rules run in the background."""
+    monkeypatch.setattr(executor, "cpus", lambda: cpus)
+    monkeypatch.setattr(site_jobs, "PARALLEL_MIN_PAGES", 1)
+    monkeypatch.setattr(executor, "CHUNK_MOST", 3)
+    monkeypatch.delenv("JOURNEYOPS_NO_CACHE", raising=False)
+
+
+def test_the_accelerated_build_writes_the_bytes_of_the_reference(
+    bank_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
+    # Two insights with one id: the page of the last one is written, whoever renders
+    # (`run_jobs` runs only the last job of a path).
+    insights = bank_copy / "insights/insights.yaml"
+    (bank_copy / "insights/zz-again.yaml").write_text(
+        insights.read_text("utf-8").replace("Five of six testers", "Six of six testers"), "utf-8"
+    )
+    reference(bank_copy, tmp_path / "plain", monkeypatch)
+    writers: set[int] = set()
+    real = site_write.write_file
+    record = tmp_path / "writers.txt"
+
+    def noted(path: str, data: bytes) -> None:
+        with open(record, "a", encoding="utf-8") as handle:
+            handle.write(f"{os.getpid()}\n")
+        real(path, data)
+
+    monkeypatch.setattr(site_write, "write_file", noted)
+    accelerated(monkeypatch, 3)
+    built = build_site(bank_copy, tmp_path / "fast")
+    writers = set(record.read_text("utf-8").split())
+    assert len(writers) >= 2, "the pages were not shared out"
+    assert tree(tmp_path / "fast") == tree(tmp_path / "plain")
+    assert built.files == len(tree(tmp_path / "plain"))
+    # A rebuild after an edit, shared out and reusing pages, still equals the reference.
+    insights.write_text(insights.read_text("utf-8").replace("Five of six testers", "Five out of six"), "utf-8")
+    build_site(bank_copy, tmp_path / "fast")
+    reference(bank_copy, tmp_path / "plain-again", monkeypatch)
+    assert tree(tmp_path / "fast") == tree(tmp_path / "plain-again")
+    assert "Five out of six" in (tmp_path / "fast/en/insights/liitteet-hukassa.html").read_text("utf-8")
 
 
 def test_a_failure_in_a_forked_process_fails_the_build(bank_copy: Path, tmp_path: Path,
@@ -60,7 +90,7 @@ def test_a_failure_in_a_forked_process_fails_the_build(bank_copy: Path, tmp_path
             raise OSError(28, "No space left on device")
         real(path, data)
 
-    processes(monkeypatch, 2)
+    accelerated(monkeypatch, 2)
     monkeypatch.setattr(site_write, "write_file", full_in_children)
     with pytest.raises(SiteError) as error:
         build_site(bank_copy, out)

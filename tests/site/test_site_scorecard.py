@@ -315,14 +315,14 @@ def test_a_rebuild_shows_findings_that_changed_while_the_bank_did_not(
     bank_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from journeyops_cli.findings import Finding, Severity
-    from journeyops_cli.site.processes import RulesInBackground
+    from journeyops_cli.site.validation import Validation
 
     out = tmp_path / "out"
     build_site(bank_copy, out)
     before = (out / "en/scorecard.html").read_text("utf-8")
-    real = RulesInBackground.result
+    real = Validation.result
     extra = Finding("JO402", Severity.WARNING, "journeys/detailed.yaml", 1, 1, "stale since today")
-    monkeypatch.setattr(RulesInBackground, "result", lambda self: [*real(self), extra])
+    monkeypatch.setattr(Validation, "result", lambda self: [*real(self), extra])
     build_site(bank_copy, out)  # the same bank (the same world), one more finding
     after = (out / "en/scorecard.html").read_text("utf-8")
     assert '<td>3 / 3 / 2</td></tr>' in before

@@ -8,9 +8,12 @@ explicitly. Undefined variables fail loudly.
 from __future__ import annotations
 
 from functools import cache, lru_cache
+from types import BuiltinFunctionType, FunctionType, MethodType
 from typing import Any
 
 import jinja2
+from jinja2.runtime import Context
+from jinja2.utils import _PassArg
 
 from journeyops_cli.models.base import pick_text
 from journeyops_cli.render.safety import code_spans, markdown_html, md_cell, mermaid_label, safe_url
@@ -43,6 +46,52 @@ def _by_rule(findings: list[Any]) -> list[list[Any]]:
     for finding in findings:
         groups.setdefault(finding.code, []).append(finding)
     return sorted(groups.values(), key=lambda group: -max(f.severity for f in group))
+
+
+class _Context(Context):
+    """jinja2's template context, with the calls a template makes most (a Python
+    function, a bound method, a builtin, a macro, an object such as the site's `link`)
+    made directly when the callable takes nothing from jinja2 (`pass_context`,
+    `pass_environment`, …): jinja2's own `call` asks each callable up to three times
+    (`hasattr`, which raises and catches inside), a tenth of a big site's rendering.
+    Anything else goes through jinja2's `call` unchanged."""
+
+    def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        if _plain(__obj):
+            if kwargs:
+                kwargs.pop("_loop_vars", None)
+                kwargs.pop("_block_vars", None)
+            try:
+                return __obj(*args, **kwargs)
+            except StopIteration:
+                return __self.environment.undefined(
+                    "value was undefined because a callable raised a StopIteration exception"
+                )
+        return super().call(__obj, *args, **kwargs)
+
+
+_NOTHING: dict[str, Any] = {}
+# For each type of callable object: whether neither the type nor its `__call__` carries
+# jinja2's mark (then only the object itself could).
+_PLAIN_TYPES: dict[type, bool] = {BuiltinFunctionType: True}
+
+
+def _plain(obj: Any) -> bool:
+    """Whether jinja2 would call `obj` as it is (no `jinja_pass_arg` on it, on the
+    function of a bound method, on its type or on its type's `__call__`)."""
+    kind = type(obj)
+    if kind is FunctionType:
+        return "jinja_pass_arg" not in obj.__dict__
+    if kind is MethodType:
+        return "jinja_pass_arg" not in getattr(obj.__func__, "__dict__", _NOTHING)
+    plain = _PLAIN_TYPES.get(kind)
+    if plain is None:
+        call = getattr(kind, "__call__", None)  # noqa: B004 - the type's own __call__, not callable()
+        plain = _PLAIN_TYPES[kind] = (
+            type(call) is FunctionType and "jinja_pass_arg" not in call.__dict__
+            and _PassArg.from_obj(kind) is None
+        )
+    return plain and "jinja_pass_arg" not in getattr(obj, "__dict__", _NOTHING)
 
 
 def _register(env: jinja2.Environment) -> jinja2.Environment:
@@ -82,6 +131,7 @@ def _environment(autoescape: bool) -> jinja2.Environment:
         # without this, every import asks the file system whether the template changed).
         auto_reload=False,
     )
+    env.context_class = _Context
     return _register(env)
 
 

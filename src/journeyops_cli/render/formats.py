@@ -16,6 +16,10 @@ from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
 _LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}
+# A site shows the same dates and figures on page after page (an insight's date on its
+# theme's, its groups' and its journeys' pages): each is formatted once. Babel's
+# formatting is pure; `typed` keeps 1 and 1.0 apart.
+_KEEP = 1 << 16
 
 
 @cache
@@ -27,7 +31,7 @@ def locale(language: str) -> Locale:
         return Locale.parse("en_GB")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_KEEP, typed=True)
 def number(value: float, language: str) -> str:
     """`value` with at most two decimals and no needless `,0`: `83,2`, `2 400`, `69.5`.
     Remembered: pages write the same few values many times, and Babel is slow."""
@@ -38,17 +42,20 @@ def number(value: float, language: str) -> str:
     return format_decimal(value, format="#,##0.##", locale=locale(language))
 
 
+@lru_cache(maxsize=_KEEP, typed=True)
 def percent(share: float, language: str) -> str:
     """A share (0.832) as a percent: `83,2 %` in Finnish, `83.2%` in English."""
     return format_percent(round(share, 3), locale=locale(language), decimal_quantization=False)
 
 
+@lru_cache(maxsize=_KEEP, typed=True)
 def date(value: dt.date | str, language: str) -> str:
     """A date in the language's medium form (`7.12.2026`, `7 dec. 2026`, `7 Dec 2026`)."""
     day = dt.date.fromisoformat(value) if isinstance(value, str) else value
     return format_date(day, format="medium", locale=locale(language))
 
 
+@lru_cache(maxsize=_KEEP, typed=True)
 def plural(n: float, language: str) -> str:
     """`one` or `other`: the catalogue's two forms, by the language's plural rule."""
     return "one" if locale(language).plural_form(n) == "one" else "other"

@@ -4,8 +4,10 @@ Like mkdocs' build, everything is gathered and checked before anything is writte
 config, the output folder, the bank, the personal data validation reports (`gather`);
 then every page of every language is planned (`plan`), rendered (`jobs`) into a temporary
 folder next to the output folder and swapped in at the end (`write`), so a failed build
-never leaves a half-written site. Validation's rules run on another core meanwhile, and
-pages are shared out between processes (`processes`, the only place that forks).
+never leaves a half-written site. Validation's rules run on another core meanwhile
+(`validation`), and pages are shared out between processes; both through
+`speed/executor`, the one executor: `workers=1` builds in this process alone, the
+reference every other build gives the same bytes as.
 
 The output is deterministic: the same bank (and git history) gives the same bytes.
 """
@@ -19,7 +21,7 @@ from journeyops_cli.site.errors import SiteError
 from journeyops_cli.site.gather import gather
 from journeyops_cli.site.jobs import render_site
 from journeyops_cli.site.plan import plan_site
-from journeyops_cli.site.processes import RulesInBackground
+from journeyops_cli.site.validation import Validation
 from journeyops_cli.site.write import Progress, SiteWriter
 
 
@@ -39,14 +41,15 @@ class SiteResult:
     notes: list[str] = field(default_factory=list)
 
 
-def build_site(root: Path, out: Path | None = None, progress: Progress | None = None) -> SiteResult:
-    """Build the site of the bank at `root` into `out` (default: the config's `site.out`)."""
+def build_site(root: Path, out: Path | None = None, progress: Progress | None = None,
+               workers: int | None = None) -> SiteResult:
+    """Build the site of the bank at `root` into `out` (default: the config's `site.out`).
+    `workers=1` runs everything in this process; None uses every CPU when it pays."""
     source = gather(root, out)
-    loaded = source.loaded
-    with RulesInBackground(loaded.bank, loaded.findings, loaded.files) as rules:
+    with Validation(source.loaded, background=workers != 1) as rules:
         site = plan_site(source)
         with SiteWriter(source.out) as writer:
-            found = render_site(site, writer, rules, progress)
+            found = render_site(site, writer, rules, progress, workers)
             writer.commit(progress)
     on_pages = {path for files in site.journey_files.values() for path in files}
     return SiteResult(

@@ -1,12 +1,16 @@
 """Fingerprints of what a page shows, so a rebuild renders only the pages that changed.
 
-A page is a pure function of its template (and the code that renders it), the site-wide
-inputs (title, languages, interface strings, whether there is a backlog) and its
-`Page.context`. `code_digest()` covers the first two; `context_digest()` turns a context
-into bytes that differ whenever anything a template could read differs: every record by
-its full content (`model_dump_json`) and source, every dataclass by its fields, strings
-tagged apart from `Markup` (which is not escaped). A value of any other type falls back
-to its `repr`, which at worst makes the page render again every time — never stale.
+Every fingerprint is a key made by the one recipe, `speed/store.Key`; what is particular
+to the site is only what goes into it. A page is a pure function of its template (and
+the code that renders it), the site-wide inputs (title, languages, interface strings,
+whether there is a backlog) and its `Page.context`. `code_digest()` covers the code: the
+key of the site's and the render package's modules (`store.Key`'s code part), the
+versions of the libraries that turn them into pages and every template's bytes.
+`ContextDigest` turns a context into parts that differ whenever anything a template could
+read differs: every record by its full content (`model_dump_json`) and source, every
+dataclass by its fields, strings tagged apart from `Markup` (which is not escaped). A
+value of any other type falls back to its `repr`, which at worst makes the page render
+again every time — never stale.
 """
 
 from __future__ import annotations
@@ -14,9 +18,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import enum
-import hashlib
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
@@ -24,6 +26,7 @@ from pydantic import BaseModel
 
 from journeyops_cli.models.base import Record
 from journeyops_cli.render.journey_map import JourneyMap
+from journeyops_cli.speed.store import Key, all_modules
 
 if TYPE_CHECKING:
     from journeyops_cli.bank import Bank
@@ -32,48 +35,49 @@ if TYPE_CHECKING:
 _PLAIN_DATACLASSES = (JourneyMap,)
 
 # Bump when the manifest's meaning changes.
-FORMAT = "journeyops-site-manifest/2"
+FORMAT = "journeyops-site-manifest/3"
 
 
-def digest(*parts: str) -> str:
-    """A hash of `parts`, each followed by a NUL byte (one `update`, not two per part)."""
-    text = "\x00".join(parts) + "\x00" if parts else ""
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+def digest(*parts: object) -> str:
+    """The key of `parts` (`store.Key` on no module: the code is one of the parts, the
+    `code_digest`, wherever it matters)."""
+    return Key(()).add(*parts).hexdigest()
 
 
 # A new version of one of these may render the same inputs into other bytes.
 RENDERING_LIBRARIES = ("jinja2", "markupsafe", "markdown-it-py", "pydantic")
 
 
+# Modules outside site/ and render/ whose code a page's bytes depend on: the records' base,
+# and a score's explanation, written in a page's words (opportunity and backlog pages).
+RENDERING_MODULES = ("models/base.py", "score/reasons.py", "score/explain.py")
+
+
+def rendering_modules() -> tuple[str, ...]:
+    """The modules a page's bytes depend on: the site's, the render package's and those
+    of `RENDERING_MODULES`."""
+    return tuple(m for m in all_modules() if m.startswith(("site/", "render/")) or m in RENDERING_MODULES)
+
+
 @cache
 def code_digest() -> str:
-    """The templates, the site and render code, the journeyops version and the versions
-    of the libraries that turn them into pages, in one hash."""
+    """The key of the code that renders pages: its modules, the versions of the
+    libraries that turn them into pages, and the templates."""
     from importlib.metadata import PackageNotFoundError, version
 
-    import journeyops_cli
     from journeyops_cli.resources import templates_dir
 
-    package = Path(journeyops_cli.__file__).parent
-    h = hashlib.blake2b(digest_size=16)
-    h.update(FORMAT.encode())
-    h.update(str(getattr(journeyops_cli, "__version__", "")).encode())
+    key = Key(rendering_modules()).add(FORMAT)
     for library in RENDERING_LIBRARIES:
         try:
-            h.update(f"{library}={version(library)}\x00".encode())
+            key.add(f"{library}={version(library)}")
         except PackageNotFoundError:
-            h.update(f"{library}=?\x00".encode())
-    files = sorted((templates_dir()).rglob("*"))
-    files += sorted((package / "site").glob("*.py")) + sorted((package / "render").glob("*.py"))
-    files += [package / "models" / "base.py"]
-    # A score's explanation is written in a page's words there (opportunity and backlog pages).
-    files += [package / "score" / "reasons.py", package / "score" / "explain.py"]
-    for path in files:
+            key.add(f"{library}=?")
+    folder = templates_dir()
+    for path in sorted(folder.rglob("*")):
         if path.is_file():
-            h.update(path.as_posix().encode() + b"\x00")
-            h.update(path.read_bytes())
-            h.update(b"\x00")
-    return h.hexdigest()
+            key.add(path.relative_to(folder).as_posix(), path.read_bytes())
+    return key.hexdigest()
 
 
 class ContextDigest:
@@ -86,7 +90,7 @@ class ContextDigest:
         parts: list[str] = []
         for value in values:
             self._feed(value, parts)
-        return digest(*parts)
+        return digest("\x00".join(parts))
 
     def _record(self, model: BaseModel) -> str:
         hit = self._records.get(id(model))

@@ -1,36 +1,49 @@
 """Render the planned site into the writer: one job per output file, each rendering its
 page (or taking the previous build's when its inputs are unchanged) and writing it.
 
-Pages that show no findings are rendered while validation's rules run on the other core;
-the journey pages, which show the findings, and the search indexes follow, shared out
-between processes (`processes.run_shared`).
+Pages that show no findings are rendered while validation's rules run in the background
+(`site/validation.py`); the journey pages, which show the findings, and the search
+indexes follow, shared out between this process and forked workers in chunks
+(`speed/executor`, the one executor). Each job writes its own output path, so whoever
+renders a page, the site is the same bytes as one process gives (the reference).
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures.process import BrokenProcessPool
 
 from journeyops_cli.findings import Finding
 from journeyops_cli.lint.withheld import Withheld
 from journeyops_cli.render.i18n import LANGUAGE_NAMES, message, strings
 from journeyops_cli.resources import templates_dir
+from journeyops_cli.site.errors import SiteError
 from journeyops_cli.site.frames import PageRenderer
 from journeyops_cli.site.links import ASSETS, Linker, checked
 from journeyops_cli.site.pages import Page, SiteData
 from journeyops_cli.site.plan import SitePlan
-from journeyops_cli.site.processes import Job, RulesInBackground, run_shared
 from journeyops_cli.site.search import index_script
+from journeyops_cli.site.validation import Validation
 from journeyops_cli.site.write import MARKER, MARKER_TEXT, Progress, SiteWriter
+from journeyops_cli.speed.executor import executor_for
+
+Job = tuple[str, Callable[[], None]]
+"""An output path and the function that renders (or reuses) and writes it."""
+
+# Fewer page jobs than this are run in this process: forking workers costs more.
+PARALLEL_MIN_PAGES = 256
 
 ASSET_FILES = ("site.css", "site.js")
 SCORECARD = "scorecard.html"
 
 
-def render_site(site: SitePlan, writer: SiteWriter, rules: RulesInBackground,
-                progress: Progress | None = None) -> list[Finding]:
+def render_site(site: SitePlan, writer: SiteWriter, rules: Validation,
+                progress: Progress | None = None, workers: int | None = None) -> list[Finding]:
     """Render every file of `site` into `writer`; returns validation's findings (the
-    journey pages show them)."""
+    journey pages show them). `workers`: None shares the pages out on every CPU when
+    there are many, 1 renders them all in this process (the reference)."""
     data, planners, fingerprints = site.data, site.planners, site.fingerprints
     renderer = PageRenderer(data)
     writer.world = site.world
@@ -82,19 +95,17 @@ def render_site(site: SitePlan, writer: SiteWriter, rules: RulesInBackground,
     for name in ASSET_FILES:
         writer.put(f"{ASSETS}/{name}", asset_bytes(name))
     # While the rules run on the other core, render pages that do not show findings.
-    # Jobs are made one at a time (a forked process goes on from where its parent was).
+    # Jobs are made one at a time: those not run by the time the rules end are shared out.
     common = (page_job(language, key, make)
               for language, planner in planners.items() for key, make in planner.common_jobs())
-    first = 0
     while rules.running():
         job = next(common, None)
         if job is None:
             break
         job[1]()
-        first += 1
         step()
     # Journey pages and the scorecard show the findings of validation: wait for the rules
-    # here, then share out the rest between this process and forked ones, one per free CPU.
+    # here, then share out the rest between this process and forked workers.
     found = rules.result()
     data.findings = findings_by_path(found, site.source.personal)
     if data.scorecard is not None:
@@ -103,9 +114,42 @@ def render_site(site: SitePlan, writer: SiteWriter, rules: RulesInBackground,
     journeys = (page_job(language, key, make)
                 for language, planner in planners.items() for key, make in planner.journey_jobs())
     searches = (search_job(language) for language in data.languages)
-    run_shared(itertools.chain(common, journeys, searches), jobs - first, writer, rules.parallel, step)
+    run_jobs(list(itertools.chain(common, journeys, searches)), writer, workers, step)
     writer.put("index.html", render_root(data).encode())
     return found
+
+
+def run_jobs(jobs: Sequence[Job], writer: SiteWriter, workers: int | None,
+             step: Callable[[int], None]) -> None:
+    """Run `jobs`, shared out in chunks between this process and forked workers when
+    there are many (`speed.executor`, `chunks=True`; the workers report what they wrote,
+    `writer.merge`).
+    A path that comes twice (records with the same id) is written by its last job alone,
+    as one process running them in order would leave it. The collector keeps running:
+    a rendered page leaves cycles (jinja2's contexts and macros: 50,000 objects per
+    language at 200 journeys) that would pile up while it waited; the bank it would walk
+    is out of its reach already (`load_bank` freezes it)."""
+    total = len(jobs)
+    last = {rel: index for index, (rel, _) in enumerate(jobs)}
+    jobs = [job for index, job in enumerate(jobs) if last[job[0]] == index]
+    runner = executor_for(len(jobs), workers, minimum=PARALLEL_MIN_PAGES)
+    here = os.getpid()
+    stepped = 0
+
+    def run_one(job: Job) -> tuple[str, tuple[str, int] | None]:
+        nonlocal stepped
+        rel, run = job
+        run()
+        if os.getpid() == here:  # progress is shown by this process only
+            stepped += 1
+            step(1)
+        return writer.written([rel])[0]
+
+    try:
+        writer.merge(runner.map(run_one, jobs, chunks=True))
+    except BrokenProcessPool:
+        raise SiteError("cannot build the site: a page worker stopped") from None
+    step(total - stepped)
 
 
 # What the journey map shares with `journeyops render`, appended to the site's own asset.

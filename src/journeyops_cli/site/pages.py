@@ -105,6 +105,7 @@ class PagePlanner:
         self._metric_views: dict[int, tuple[Metric, dict[str, Any]]] = {}
         self._dashboards: Dashboards | None = None
         self._owned: dict[str, dict[str, list[Any]]] | None = None
+        self._ranked: dict[str, BacklogRow] | None = None
 
     # --- helpers ------------------------------------------------------------------------
 
@@ -411,9 +412,10 @@ class PagePlanner:
     def opportunity(self, opportunity: Opportunity) -> Page:
         from journeyops_cli.render.safety import safe_url
 
-        ranked = {row.opportunity_id: row for row in self.data.backlog or []}
+        if self._ranked is None:  # once, not once per opportunity page (6,000 x 6,000 at 2,000 journeys)
+            self._ranked = {row.opportunity_id: row for row in self.data.backlog or []}
         estimates = opportunity.estimates.model_dump() if opportunity.estimates else {}
-        row = ranked.get(opportunity.id)
+        row = self._ranked.get(opportunity.id)
         return Page(
             f"opportunities/{checked(opportunity.id)}.html", "site/opportunity.html.j2",
             self.t(opportunity.title), {

@@ -31,6 +31,9 @@ MARKER_TEXT = "This folder is written by `journeyops site build` and replaced on
 Progress = Callable[[str, int, int], None]
 """Called as `progress(stage, done, total)` while pages are rendered and written."""
 
+Written = list[tuple[str, "tuple[str, int] | None"]]
+"""Paths a process wrote, each with its page's fingerprint and size (None: not a page)."""
+
 
 def check_out_folder(root: Path, out: Path) -> None:
     """Refuse an output folder that would replace the bank or a folder we did not build."""
@@ -88,7 +91,6 @@ class SiteWriter:
         self._temp = os.fspath(self.temp)
         self._out = os.fspath(out)
         self._pages: dict[str, tuple[str, int]] = {}
-        self._added: list[str] = []
         self.previous = read_manifest(out)
         self._previous = self.previous.pages
         self.world = ""
@@ -131,24 +133,19 @@ class SiteWriter:
                 os.unlink(target)
         else:
             self._written.add(rel)
-            self._added.append(rel)
             self.count += 1
         return target
 
-    def start_share(self) -> None:
-        """In a forked process: from here on, keep what `share()` reports."""
-        self._pages = {}
-        self._added = []
+    def written(self, paths: list[str]) -> Written:
+        """What this process wrote at `paths` (for `merge` in the process that commits)."""
+        return [(rel, self._pages.get(rel)) for rel in paths]
 
-    def share(self) -> tuple[dict[str, tuple[str, int]], list[str]]:
-        """What this (forked) process wrote since `start_share()`: pages and new paths."""
-        return self._pages, self._added
-
-    def merge(self, shared: tuple[dict[str, tuple[str, int]], list[str]]) -> None:
-        """Take in what a forked process wrote (its `share()`)."""
-        pages, added = shared
-        self._pages.update(pages)
-        for rel in added:
+    def merge(self, written: Written) -> None:
+        """Take in what a forked worker wrote (its `written()`); what this process wrote
+        itself changes nothing."""
+        for rel, page in written:
+            if page is not None:
+                self._pages[rel] = page
             if rel not in self._written:
                 self._written.add(rel)
                 self.count += 1
