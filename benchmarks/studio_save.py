@@ -11,9 +11,10 @@ scratch folder, then measures in one process:
   answer, which the warm validate just made);
 - a save: one observation added to a metric through the studio's path (`studio.save`:
   the digest check, the changeset, the bank with the change derived from the one loaded
-  and judged by the incremental lint, the atomic write). The first save also runs the
-  error rules on the whole bank once and builds the reverse index of references (what
-  later saves are judged from); it is shown apart. Then the median of `--runs` saves (a
+  and judged by the incremental lint, the atomic write). The error rules' first run on
+  the whole bank (and the reverse index of references), which every save is judged from,
+  is made by a background task once the studio's first page is sent (`BankState.prepare`);
+  it is timed apart, then the first save, then the median of `--runs` saves (a
   different date each), in wall-clock and in CPU seconds of this process (the figure to
   trust on a loaded machine).
 
@@ -141,6 +142,11 @@ def main(argv: list[str] | None = None) -> None:
         state = BankState(root)
         load = time.perf_counter() - start
         metric = sorted(state.view.bank.all(Metric), key=lambda m: m.id)[0]
+        # What the studio does once its first page is sent (a background task): the
+        # error rules' first run, which the first save is judged from.
+        start, used = time.perf_counter(), _cpu()
+        state.prepare()
+        prepared, prepared_cpu = time.perf_counter() - start, _cpu() - used
         times, cpus = [], []
         for run in range(args.runs + 1):
             form = {"date": [f"2031-01-{run + 1:02d}"], "value": [str(run + 1)]}
@@ -155,7 +161,8 @@ def main(argv: list[str] | None = None) -> None:
         print(f"journeys: {args.journeys}, files: {len(state.view.results)}")
         print(f"validate, warm, nothing changed (same process): {warm:.3f} s")
         print(f"studio start-up (load):          {load:.3f} s")
-        print(f"studio first save (rules once):  {first:.3f} s  ({first_cpu:.3f} s CPU)")
+        print(f"after the first page (background): {prepared:.3f} s  ({prepared_cpu:.3f} s CPU)")
+        print(f"studio first save:               {first:.3f} s  ({first_cpu:.3f} s CPU)")
         print(f"studio save, median of {args.runs}:     {median:.3f} s  "
               f"({median / warm:.2f}x warm validate; target 0.300 s: {'met' if median < 0.3 else 'NOT met'}; "
               f"{statistics.median(cpus):.3f} s CPU)")

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs
 
 from starlette.applications import Starlette
+from starlette.background import BackgroundTask
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
@@ -133,6 +134,10 @@ def build_app(state: BankState, keys: Keys, port: int, today: Callable[[], dt.da
             if request.method == "GET":
                 studio.state.refresh()
             response = await handler(studio, request)
+            if request.method == "GET" and response.background is None and not studio.state.view.is_judged():
+                # After the page is sent: the error rules' first run, so a first save
+                # costs what later saves cost (a form takes longer to fill in than that).
+                response.background = BackgroundTask(studio.state.prepare)
             chosen = request.query_params.get("lang", "")
             if chosen in studio.languages and request.cookies.get(LANGUAGE_COOKIE) != chosen:
                 response.set_cookie(LANGUAGE_COOKIE, chosen, httponly=True, samesite="strict")

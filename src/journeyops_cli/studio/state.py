@@ -51,6 +51,9 @@ class View:
                 self._judged = self.make_judged()
             return self._judged
 
+    def is_judged(self) -> bool:
+        return self._judged is not None
+
     def whole(self) -> Linted | None:
         """The run of every rule, when it was made."""
         return self._whole
@@ -120,6 +123,16 @@ class BankState:
                     self.view.stored = stored.findings  # the pages' findings, as validate found them
                 else:
                     answers.put(Stored(self.view.findings, sum(len(t) for t in bank.by_kind.values())))
+
+    def prepare(self) -> None:
+        """Run the rules a change is judged by on the bank as it is now, ahead of the first
+        save. A failure here is not reported: the save that needs the run makes it again
+        and reports what goes wrong there."""
+        view = self.view
+        try:
+            view.judged()
+        except Exception:  # noqa: BLE001 - made again, and reported, by the save that needs it
+            return
 
     def _stamps(self, files: list[str]) -> dict[str, tuple[int, int]]:
         stamps: dict[str, tuple[int, int]] = {}
