@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
+from journeyops_cli import jsontext
 from journeyops_cli.diff.compare import Diff
 from journeyops_cli.findings import printable
 from journeyops_cli.render.safety import md_cell
@@ -121,7 +121,7 @@ def _markdown(diff: Diff, parts: list[tuple[str, list[str]]], cap: int) -> str:
 
 
 def as_json(diff: Diff) -> str:
-    return json.dumps(diff.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    return jsontext.dumps(diff.to_dict())
 
 
 def render(diff: Diff, output_format: str) -> str:

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Callable
 from typing import Any
 
+from journeyops_cli import jsontext
 from journeyops_cli.models.base import pick_text
 from journeyops_cli.render.safety import md_cell
 from journeyops_cli.score.base import Factor, Score
@@ -151,7 +151,7 @@ def render_json(ranking: Ranking) -> str:
         "reference_date_source": ranking.today_source,
         "opportunities": [score_dict(row) for row in ranking.rows],
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return jsontext.dumps(data)
 
 
 def render_md(ranking: Ranking) -> str:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import io
-import json
 from collections.abc import Iterator
 
+from journeyops_cli import jsontext
 from journeyops_cli.render.safety import md_cell
 from journeyops_cli.scorecard.figures import Figures, Scorecard, stale_journeys, uncovered_phases, unowned_journeys
 
@@ -141,7 +141,7 @@ def as_html(card: Scorecard) -> str:
 
 
 def as_json(card: Scorecard) -> str:
-    return json.dumps(card.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    return jsontext.dumps(card.to_dict())
 
 
 HISTORY_COLUMNS = ("date", "commit", "steps", "emotion", "insight", "metric", "insights", "metrics",
@@ -161,8 +161,7 @@ def history(cards: list[tuple[str, Scorecard]], output_format: str, *, color: bo
     """The bank's figures at each revision: the trend of coverage and of metrics on target."""
     rows = history_rows(cards)
     if output_format == "json":
-        return json.dumps([{"commit": commit, **card.to_dict()} for commit, card in cards],
-                          ensure_ascii=False, indent=2) + "\n"
+        return jsontext.dumps([{"commit": commit, **card.to_dict()} for commit, card in cards])
     if output_format == "html":
         from journeyops_cli.render.env import html_environment
 
