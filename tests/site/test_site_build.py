@@ -417,6 +417,17 @@ def test_findings_of_one_rule_say_the_rules_words_once_then_each_place(bank_copy
     assert item.count("<li><code>journeys/asiointi.yaml:") == 2
     assert "JO207 level.top-coverage</code> <span lang=\"en\">step &#39;asiakkuus&#39; of top journey" in item
     assert "JO207 level.top-coverage</code> <span lang=\"en\">step &#39;palaute&#39; of top journey" in item
+    assert "<details" not in findings  # two places are shown; more than five are folded
+
+
+def test_more_than_five_places_of_one_rule_are_folded(bank_copy: Path, tmp_path: Path) -> None:
+    path = bank_copy / "journeys" / "asiointi.yaml"
+    path.write_text(path.read_text("utf-8") + "".join(
+        f"  - id: uusi-{n}\n    title: {{fi: Uusi {n}, en: New {n}}}\n" for n in range(5)), "utf-8")
+    build_site(bank_copy, tmp_path / "out")
+    en = (tmp_path / "out" / "en" / "journeys" / "asiointi.html").read_text("utf-8")
+    assert '<details class="finding-more"><summary class="meta">Technical message (6)</summary>' in en
+    assert en.count("JO207 level.top-coverage</code>") == 6
 
 
 
