@@ -15,13 +15,7 @@ from typing import Any
 from yaml import YAMLError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from journeyops_cli.load.yaml_read import (
-    C_SAFE_DEPTH,
-    TooDeep,
-    UntaggedComposer,
-    depth_upper_bound,
-    exact_depth_problem,
-)
+from journeyops_cli.load.yaml_read import compose_documents
 
 
 class Locator:
@@ -34,7 +28,7 @@ class Locator:
     def _docs(self) -> list[Node]:
         if self._documents is None:
             try:
-                self._documents = compose_marks(self._text)
+                self._documents = compose_documents(self._text, tags=False)
             except (YAMLError, RecursionError, MemoryError):
                 self._documents = []
         return self._documents
@@ -73,21 +67,6 @@ class Locator:
             return fallback
         line = self._text.count("\n", 0, at) + 1
         return line, at - (self._text.rfind("\n", 0, at) + 1) + 1
-
-
-def compose_marks(text: str) -> list[Node]:
-    """Every document of `text` as nodes with positions (tags left empty). Raises
-    TooDeep instead of letting libyaml's recursive composer exhaust the C stack."""
-    if depth_upper_bound(text) > C_SAFE_DEPTH and exact_depth_problem(text, C_SAFE_DEPTH):
-        raise TooDeep("nesting too deep to compose")
-    composer = UntaggedComposer(text)
-    nodes = []
-    try:
-        while composer.check_node():
-            nodes.append(composer.get_node())
-    finally:
-        composer.dispose()
-    return nodes
 
 
 def _child(node: Node, part: Any) -> tuple[Node | None, Node] | None:

@@ -139,13 +139,14 @@ class TooDeep(YAMLError):
     """Nesting too deep for libyaml's recursive composer to be safe."""
 
 
-def compose_documents(text: str) -> list[Node]:
-    """Compose every document of `text` into nodes with positions (used by `locate`).
+def compose_documents(text: str, *, tags: bool = True) -> list[Node]:
+    """Compose every document of `text` into nodes with positions; with `tags=False` the
+    nodes' tags are left empty (positions need none, and resolving them costs).
 
     Raises TooDeep instead of letting libyaml's recursive composer exhaust the C stack."""
     if depth_upper_bound(text) > C_SAFE_DEPTH and exact_depth_problem(text, C_SAFE_DEPTH):
         raise TooDeep("nesting too deep to compose")
-    composer = _Composer(text)
+    composer = _Composer(text) if tags else UntaggedComposer(text)
     nodes = []
     try:
         while composer.check_node():

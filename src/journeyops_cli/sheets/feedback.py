@@ -23,7 +23,7 @@ from journeyops_cli.edit.fields import records_yaml
 from journeyops_cli.edit.records import invalid
 from journeyops_cli.models import Insight
 from journeyops_cli.models.config_import import ImportProfile
-from journeyops_cli.rules.privacy.scan import _HINTS, may_hold
+from journeyops_cli.rules.privacy.scan import ANY_HINT, PersonalDataRule, may_hold
 from journeyops_cli.sheets.layout import CHOICES
 from journeyops_cli.sheets.rows import Rows, cells
 from journeyops_cli.sheets.values import parse_date
@@ -57,11 +57,10 @@ class _Privacy:
     def __init__(self, bank: Bank) -> None:
         from journeyops_cli.pipeline import Selection
         from journeyops_cli.rules.engine import active_rules
-        from journeyops_cli.rules.privacy.scan import PersonalDataRule
 
         self.rules = [r for r in active_rules(bank, Selection()) if isinstance(r, PersonalDataRule)]
         self._scans = [(None if r.hint is None else r.hint.search, r) for r in self.rules]
-        self._hint = _HINTS.search
+        self._hint = ANY_HINT.search
 
     def hits(self, text: str) -> list[tuple[int, int, str, str]]:
         """(start, end, what, mask) of each personal datum in `text`."""

@@ -34,7 +34,7 @@ class PrivacyOptions(RuleOptions):
 # Strings without either are never scanned.
 EMAIL_HINT = re.compile(f"[{AT_SIGNS}]")
 DIGITS_HINT = re.compile(r"\d\d\d")
-_HINTS = re.compile(f"[{AT_SIGNS}]|\\d\\d\\d")
+ANY_HINT = re.compile(f"[{AT_SIGNS}]|\\d\\d\\d")  # either: what lint and import scan at all
 
 Scanned = list[tuple["Record", tuple[Any, ...], str]]
 # Per bank: the strings of every record that any detector could match, in walk order
@@ -49,7 +49,7 @@ def candidates(bank: Bank) -> Scanned:
     found = _CANDIDATES.get(bank)
     if found is None:
         found = []
-        hint = _HINTS.search
+        hint = ANY_HINT.search
         for record in bank.records():
             found += [(record, path, value) for path, value in matching_strings(record, hint, free_text_only=True)]
         _CANDIDATES[bank] = found
