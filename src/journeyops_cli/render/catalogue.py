@@ -12,6 +12,7 @@ to `MESSAGES` here: one table.
 
 from __future__ import annotations
 
+from journeyops_cli.render.catalogue_cli import CLI_MESSAGES
 from journeyops_cli.render.catalogue_rules import RULE_MESSAGES
 
 LANGUAGES = ("fi", "sv", "en")
@@ -1003,3 +1004,4 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 MESSAGES.update(RULE_MESSAGES)
+MESSAGES.update(CLI_MESSAGES)
