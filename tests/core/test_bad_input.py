@@ -192,3 +192,37 @@ def test_the_loader_takes_severity_and_name_from_its_table_of_codes() -> None:
     assert (bom.severity.label, bom.name) == ("warning", "file.bom")
     folder = finding("JO008", "again", 1, 1, "folder links are not followed; skipped", severity=Severity.INFO)
     assert (folder.severity.label, folder.name) == ("info", "file.link")
+
+
+def _problems(root: Path) -> list[tuple[str, int, int, str, str | None]]:
+    return [(f.path, f.line, f.column, f.message, f.hint) for f in load_bank(root).findings]
+
+
+def test_a_decimal_comma_in_a_flow_mapping(tmp_path: Path) -> None:
+    """`{date: …, value: 26,5}` reads as `value: 26` and a key `5`: say so, not "keys should be strings"."""
+    metric = (
+        "kind: Metric\nid: wait\ntitle: Odotus\nunit: days\ndirection: decrease\n"
+        "observations:\n  - {date: 2026-09-30, value: 26,5}\n  - date: 2026-10-31\n    value: 24,5\n"
+    )
+    root = make_bank(tmp_path, {"good.yaml": GOOD, "m.yaml": metric})
+    assert _problems(root) == [
+        ("m.yaml", 7, 34,
+         "'value' is followed by a comma and 5: in a {…} mapping a comma starts the next key, "
+         "so a decimal comma splits the number",
+         "write decimals with a point: value: 26.5 (not 26,5)"),
+        ("m.yaml", 9, 12, "'value' should be a number, not '24,5'", "write decimals with a point: 24.5"),
+    ]
+
+
+def test_an_unquoted_comma_in_flow_mapping_text(tmp_path: Path) -> None:
+    """`{fi: Lasten, nuorten ja perheiden palvelut, en: …}`: the words after the comma become a key."""
+    team = "kind: Team\nid: kasko\ntitle: {fi: Lasten, nuorten ja perheiden palvelut, en: Children's services}\n"
+    flow_team = "{kind: Team, id: kasvatus, title: Kasvatus, ja koulutus}\n"
+    root = make_bank(tmp_path, {"good.yaml": GOOD, "t.yaml": team, "f.yaml": flow_team})
+    assert _problems(root) == [
+        ("f.yaml", 1, 45, "unknown field 'ja koulutus'",
+         'a comma inside {…} ends the text; if it belongs to the text, quote it: title: "Kasvatus, ja koulutus"'),
+        ("t.yaml", 3, 21, "'nuorten ja perheiden palvelut' is not a language code",
+         'a comma inside {…} ends the text; if it belongs to the text, quote it: '
+         'fi: "Lasten, nuorten ja perheiden palvelut"'),
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -122,9 +123,19 @@ def _problem(
     types_ = [e["type"] for e, _ in errors]
     first, _tags = errors[0]
     field = _field_label(path)
+    split = _split_by_comma(data, path)
+    if "invalid_key" in types_ and split is not None and isinstance(path[-1], int | float):
+        before, number = split
+        return SchemaProblem(
+            path,
+            "key",
+            f"{_field_label((*path[:-1], before))} is followed by a comma and {path[-1]!r}: "
+            "in a {…} mapping a comma starts the next key, so a decimal comma splits the number",
+            f"write decimals with a point: {before}: {number}.{path[-1]} (not {number},{path[-1]})",
+        )
     if "extra_forbidden" in types_:
         allowed = fields_at(model, path[:-1])
-        hint = _did_you_mean(str(path[-1]), allowed)
+        hint = _quote_hint(split, path) or _did_you_mean(str(path[-1]), allowed)
         if hint is None and allowed:
             hint = "allowed fields here: " + ", ".join(sorted(allowed))
         return SchemaProblem(path, "key", f"unknown field '{path[-1]}'", hint)
@@ -164,7 +175,7 @@ def _problem(
                 path,
                 "key" if path else "value",
                 f"{describe(value) if not path else repr(path[-1])} is not a language code",
-                "use ISO 639 codes such as fi, sv or en",
+                _quote_hint(split, path) or "use ISO 639 codes such as fi, sv or en",
             )
     expected = [EXPECTED[t] for t in types_ if t in EXPECTED]
     if expected:
@@ -174,6 +185,9 @@ def _problem(
             "text" in expected and value is None
         ):
             hint = "quote it: YAML reads this as a number, a yes/no value or nothing, not text"
+        numeric = "a number" in expected or "a whole number" in expected
+        if numeric and isinstance(value, str) and _DECIMAL_COMMA.fullmatch(value.strip()):
+            hint = f"write decimals with a point: {value.strip().replace(',', '.')}"
         if any("date" in e for e in expected) and isinstance(value, str):
             message = f"{describe(value)} is not a valid date for {field}"
             return SchemaProblem(path, "value", message, "write dates as YYYY-MM-DD, e.g. 2025-03-31")
@@ -198,6 +212,40 @@ def _problem(
     return SchemaProblem(
         path, "value", f"{field}: {message[0].lower()}{message[1:]}", hint if isinstance(hint, str) else None
     )
+
+
+_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
+
+
+def _split_by_comma(data: Any, path: tuple[Any, ...]) -> tuple[Any, Any] | None:
+    """When the key at `path` has no value and follows a key with a plain value, the key and
+    value before it: the mark of an unquoted comma in a flow mapping (`{value: 26,5}` reads as
+    `value: 26` and a key `5`; `{fi: Lasten, nuorten palvelut}` as `fi: Lasten` and a key
+    `nuorten palvelut`)."""
+    if not path:
+        return None
+    parent = _value_at(data, path[:-1])
+    key = path[-1]
+    if not isinstance(parent, dict) or key not in parent or parent[key] is not None:
+        return None
+    keys = list(parent)
+    at = keys.index(key)
+    if at == 0:
+        return None
+    before = keys[at - 1]
+    value = parent[before]
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    return before, value
+
+
+def _quote_hint(split: tuple[Any, Any] | None, path: tuple[Any, ...]) -> str | None:
+    """For text cut by a comma inside `{…}`: the text quoted whole."""
+    if split is None or not isinstance(split[1], str) or not isinstance(path[-1], str):
+        return None
+    before, text = split
+    whole = f"{text}, {path[-1]}".replace('"', '\\"')
+    return f'a comma inside {{…}} ends the text; if it belongs to the text, quote it: {before}: "{whole}"'
 
 
 def _join_alternatives(expected: list[str], path: tuple[Any, ...]) -> str:
