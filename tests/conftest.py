@@ -50,6 +50,14 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
 
 
 @pytest.fixture(autouse=True)
+def _english_command_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI speaks the bank's first language (`cli/words.py`); most tests read its
+    English words, so each test starts with JOURNEYOPS_LANG=en. A test of another language
+    sets it (or deletes it to test the choice itself)."""
+    monkeypatch.setenv("JOURNEYOPS_LANG", "en")
+
+
+@pytest.fixture(autouse=True)
 def _cache_setting_of_one_test(monkeypatch: pytest.MonkeyPatch) -> None:
     """`validate --no-cache` sets JOURNEYOPS_NO_CACHE in its own process (its forked
     workers read it): run in-process, it would turn the caches off for every later test

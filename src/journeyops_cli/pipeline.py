@@ -167,6 +167,8 @@ class ValidationResult:
     files: int
     records: int
     fail_on: Severity = Severity.ERROR
+    language: str = "en"
+    """The bank's first language (the text report speaks it: `cli.words.cli_language`)."""
 
     def counts(self) -> dict[Severity, int]:
         counts = {severity: 0 for severity in Severity}
@@ -229,6 +231,7 @@ def validate(
         checked,
         records,
         fail_on or Severity.parse(config.lint.fail_on),
+        config.default_language,
     )
 
 

@@ -11,7 +11,7 @@ import typer
 import journeyops_cli.cli
 from journeyops_cli.cli.app import app
 
-SHARED = {"__init__", "app", "common", "handler"}
+SHARED = {"__init__", "app", "common", "handler", "words"}
 COMMAND_MODULES = sorted(
     path.stem for path in Path(journeyops_cli.cli.__file__).parent.glob("*.py") if path.stem not in SHARED
 )

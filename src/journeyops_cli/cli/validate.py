@@ -62,6 +62,7 @@ def validate(
 
     Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or config error.
     """
+    from journeyops_cli.cli.words import cli_language
     from journeyops_cli.findings import Severity
     from journeyops_cli.pipeline import Selection, bank_relative, display_prefix
     from journeyops_cli.pipeline import validate as run_validate
@@ -91,18 +92,22 @@ def validate(
     )
     prefix = display_prefix(root)
     color = use_color()
+    language = cli_language(bank_language=result.language)
     if quiet and output_format == "text":
         from journeyops_cli.report.text import TextReporter
 
-        text = TextReporter(color=color).summary(result) + "\n"
+        text = TextReporter(color=color, language=language).summary(result) + "\n"
     else:
-        text = reporter(output_format, color=color).render(result, prefix)
+        text = reporter(output_format, color=color, language=language).render(result, prefix)
     if statistics:
         from journeyops_cli.lint.statistics import add_statistics
 
         text = add_statistics(output_format, text, result.findings)
     if output_format == "text" and color:
-        text = text.rstrip("\n") + f" in {time.perf_counter() - started:.2f} s\n"
+        from journeyops_cli.report.text import TextReporter
+
+        took = TextReporter(language=language).took(time.perf_counter() - started)
+        text = text.rstrip("\n") + took + "\n"
     typer.echo(text, nl=False)
     raise typer.Exit(EXIT_FINDINGS if result.failed else EXIT_OK)
 

@@ -26,13 +26,16 @@ def _supported(code: str) -> str | None:
     return code if code in LANGUAGES else None
 
 
-def cli_language(config: BankConfig | None = None) -> str:
-    """The language the CLI speaks to this reader (see the module's docstring)."""
+def cli_language(config: BankConfig | None = None, *, bank_language: str | None = None) -> str:
+    """The language the CLI speaks to this reader (see the module's docstring); the bank's
+    first language comes from `config` or is given as `bank_language`."""
     chosen = os.environ.get("JOURNEYOPS_LANG")
     if chosen and (code := _supported(chosen)):
         return code
     if config is not None:
-        return _supported(config.default_language) or "en"
+        bank_language = config.default_language
+    if bank_language is not None:
+        return _supported(bank_language) or "en"
     for variable in _LOCALE_VARIABLES:
         value = os.environ.get(variable)
         if value and value not in ("C", "POSIX"):

@@ -17,6 +17,9 @@ def escape_property(text: str) -> str:
 
 
 class GithubReporter:
+    def __init__(self, language: str = "en") -> None:
+        self.language = language
+
     def render(self, result: ValidationResult, prefix: str) -> str:
         lines = []
         for item in result.findings:
@@ -29,5 +32,5 @@ class GithubReporter:
             lines.append(f"::{COMMANDS[item.severity]} {','.join(props)}::{escape_data(message)}")
         from journeyops_cli.report.text import TextReporter
 
-        lines.append(TextReporter(color=False).summary(result))
+        lines.append(TextReporter(color=False, language=self.language).summary(result))
         return "\n".join(lines) + "\n"
