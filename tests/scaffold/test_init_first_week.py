@@ -415,3 +415,13 @@ def test_on_a_terminal_no_means_no_repository(tmp_path: Path) -> None:
     child.expect_exact("Make the bank a git repository with a first commit:")
     child.expect(pexpect.EOF)
     assert not (tmp_path / "bank" / ".git").exists()
+
+
+def test_the_next_steps_in_getting_started_are_what_init_prints(tmp_path: Path) -> None:
+    doc = (REPO / "docs" / "getting-started.md").read_text(encoding="utf-8")
+    command = "journeyops init helsinki-journeys --name \"Helsingin palvelupolut\" --languages fi,sv,en"
+    assert f"```sh\n{command}\n```" in doc
+    shown = doc.split("```\nSeuraavaksi:\n", 1)[1].split("  ...\n```", 1)[0]
+    out = run_cli(*shlex.split(command)[1:], "--no-git", cwd=tmp_path, env=NO_LANG).stdout
+    assert "\nSeuraavaksi:\n" + shown in out
+    assert len(shown.splitlines()) == 7  # the doc shows the first steps
