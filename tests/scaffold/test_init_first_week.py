@@ -165,22 +165,6 @@ def test_ci_none_writes_no_pipeline(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("given", "message"),
-    [
-        ("jenkins", "--ci jenkins: give github, gitlab or azure (comma-separated), or none"),
-        ("github,gitlba", "--ci github,gitlba: give github, gitlab or azure (comma-separated), or none; "
-                          "did you mean 'gitlab'?"),
-        (",", "--ci ,: give github, gitlab or azure (comma-separated), or none"),
-    ],
-)
-def test_an_unknown_ci_is_refused(tmp_path: Path, given: str, message: str) -> None:
-    result = run_cli("init", "bank", "--ci", given, cwd=tmp_path)
-    assert result.returncode == 2
-    assert result.stderr == f"journeyops: error: {message}\n"
-    assert not (tmp_path / "bank").exists()
-
-
-@pytest.mark.parametrize(
     ("url", "ci"),
     [
         ("git@gitlab.com:city/bank.git", "gitlab"),
