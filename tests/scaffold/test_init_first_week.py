@@ -362,23 +362,29 @@ def test_git_is_never_made_inside_an_existing_work_tree(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    ("language", "git_question", "commit_question", "answers", "committed"),
+    ("language", "git_question", "commit_question", "answers", "again", "committed"),
     [
-        ("fi", "Tehdäänkö pankista git-repositorio (git init)? [Y/n]: ", "Tehdäänkö ensimmäinen commit? [Y/n]: ",
-         ["", ""], True),  # Enter takes the default
+        # Enter takes the default; the language's own words are answers, English ones too.
+        ("fi", "Tehdäänkö pankista git-repositorio (git init)? [K/e]: ", "Tehdäänkö ensimmäinen commit? [K/e]: ",
+         ["", "x", "Kyllä"], "Vastaa k (kyllä) tai e (ei); pelkkä Enter tarkoittaa kyllä.", True),
+        ("sv", "Ska banken bli ett git-förråd (git init)? [J/n]: ", "Ska den första commiten göras? [J/n]: ",
+         ["j", "k", "nej"], "Svara j (ja) eller n (nej); bara Enter betyder ja.", False),
         ("en", "Make the bank a git repository (git init)? [Y/n]: ", "Make the first commit? [Y/n]: ",
-         ["y", "n"], False),
+         ["yes", "ja", "n"], "Answer y (yes) or n (no); Enter alone is yes.", False),
     ],
 )
-def test_on_a_terminal_init_asks_about_git(tmp_path: Path, language: str, git_question: str,
-                                           commit_question: str, answers: list[str], committed: bool) -> None:
+def test_on_a_terminal_init_asks_about_git(tmp_path: Path, language: str, git_question: str, commit_question: str,
+                                           answers: list[str], again: str, committed: bool) -> None:
     env = {**cli_env({**NO_LANG, **GIT_ID}), "PYTHONPATH": str(REPO / "src")}
     child = pexpect.spawn(sys.executable, ["-m", "journeyops_cli", "init", "bank", "--languages", language],
                           cwd=str(tmp_path), env=env, encoding="utf-8", timeout=60)
     child.expect_exact(git_question)
     child.sendline(answers[0])
     child.expect_exact(commit_question)
-    child.sendline(answers[1])
+    child.sendline(answers[1])  # not an answer in this language: asked again
+    child.expect_exact(again)
+    child.expect_exact(commit_question)
+    child.sendline(answers[2])
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -395,7 +401,7 @@ def test_on_a_terminal_no_means_no_repository(tmp_path: Path) -> None:
     child = pexpect.spawn(sys.executable, ["-m", "journeyops_cli", "init", "bank"], cwd=str(tmp_path), env=env,
                           encoding="utf-8", timeout=60)
     child.expect_exact("Make the bank a git repository (git init)? [Y/n]: ")
-    child.sendline("n")
+    child.sendline("no")
     child.expect_exact("Make the bank a git repository with a first commit:")
     child.expect(pexpect.EOF)
     assert not (tmp_path / "bank" / ".git").exists()

@@ -118,8 +118,19 @@ def init(
     typer.echo(next_steps(folder, language, systems, repository))
 
 
-def _ask(question: str, default: bool) -> bool:
-    return bool(typer.confirm(question, default=default))
+def _ask(question: str, language: str) -> bool:
+    """A yes-or-no question in `language`, yes by default: Enter or a yes word of the
+    language (English y/yes too) is yes, a no word no; anything else asks again."""
+    yes = say("cli.init.yes_words", language).split()
+    no = say("cli.init.no_words", language).split()
+    while True:
+        reply = str(typer.prompt(f"{question} {say('cli.init.yes_no', language)}", default="",
+                                 show_default=False)).strip().lower()
+        if not reply or reply in yes:
+            return True
+        if reply in no:
+            return False
+        typer.echo(say("cli.init.not_an_answer", language))
 
 
 def _offer_git(folder: Path, language: str, git: bool | None, commit: bool | None) -> str:
@@ -140,7 +151,7 @@ def _offer_git(folder: Path, language: str, git: bool | None, commit: bool | Non
         return "existing"
     decided = git is not None or commit is not None  # flags decide without asking
     if git is None:
-        git = bool(commit) or (interactive and _ask(say("cli.init.git_question", language), default=True))
+        git = bool(commit) or (interactive and _ask(say("cli.init.git_question", language), language))
     if not git:
         return "outside"
     try:
@@ -150,7 +161,7 @@ def _offer_git(folder: Path, language: str, git: bool | None, commit: bool | Non
         return "outside"
     typer.echo(say("cli.init.git_started", language, folder=shown))
     if commit is None:
-        commit = interactive and not decided and _ask(say("cli.init.commit_question", language), default=True)
+        commit = interactive and not decided and _ask(say("cli.init.commit_question", language), language)
     if not commit:
         return "new"
     message = say("cli.init.commit_message", language)

@@ -79,6 +79,14 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Ska den första commiten göras?",
         "en": "Make the first commit?",
     },
+    "cli.init.yes_no": {"fi": "[K/e]", "sv": "[J/n]", "en": "[Y/n]"},
+    "cli.init.yes_words": {"fi": "k kyllä y yes", "sv": "j ja y yes", "en": "y yes"},
+    "cli.init.no_words": {"fi": "e ei n no", "sv": "n nej no", "en": "n no"},
+    "cli.init.not_an_answer": {
+        "fi": "Vastaa k (kyllä) tai e (ei); pelkkä Enter tarkoittaa kyllä.",
+        "sv": "Svara j (ja) eller n (nej); bara Enter betyder ja.",
+        "en": "Answer y (yes) or n (no); Enter alone is yes.",
+    },
     "cli.init.commit_message": {
         "fi": "Palvelupolkupankki aloitettu (journeyops init)",
         "sv": "Servicestigbanken påbörjad (journeyops init)",
