@@ -160,8 +160,24 @@ def test_ci_none_writes_no_pipeline(tmp_path: Path) -> None:
     out = init(tmp_path, "--ci", "none", "--no-git").stdout
     bank = tmp_path / "bank"
     assert not (bank / ".github").exists() and not (bank / GITLAB).exists() and not (bank / AZURE).exists()
-    assert "No CI file was written (`journeyops init --ci none`)" in (bank / "README.md").read_text()
+    readme = (bank / "README.md").read_text()
+    assert "No CI file was written (`journeyops init --ci none`)" in readme
+    assert "before each commit. The hooks\ninstall `journeyops==" in readme
     assert "Push the bank" not in out
+
+
+def test_a_ci_file_added_later_is_named_when_the_config_does_not_exclude_it(tmp_path: Path) -> None:
+    init(tmp_path, "--ci", "github", "--no-git")
+    bank = tmp_path / "bank"
+    out = init(tmp_path, "--force", "--ci", "azure", "--no-git").stdout
+    assert "   create  bank/azure-pipelines.yml\n" in out and " conflict  bank/journeyops.yaml\n" in out
+    assert ("\njourneyops.yaml was left as it was: add azure-pipelines.yml to its exclude list, or journeyops "
+            "validate reads it as a record.\n") in out
+    config = bank / "journeyops.yaml"
+    config.write_text(config.read_text() + "exclude: ['*.yml']\n")
+    out = init(tmp_path, "--force", "--ci", "azure", "--no-git").stdout
+    assert "exclude list" not in out
+    assert run_cli("validate", cwd=bank).returncode == 0
 
 
 @pytest.mark.parametrize(

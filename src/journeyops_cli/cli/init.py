@@ -87,7 +87,7 @@ def init(
     (already there, different content, left alone).
     """
     from journeyops_cli.models.config import BankConfig
-    from journeyops_cli.scaffold.ci import default_ci, parse_ci
+    from journeyops_cli.scaffold.ci import default_ci, not_records, parse_ci
     from journeyops_cli.scaffold.init import DEFAULT_INSTALL, install_spec, is_empty, plan
     from journeyops_cli.scaffold.outcome import write_all
 
@@ -110,6 +110,8 @@ def init(
     conflicts = [o for o in outcomes if o.outcome == "conflict"]
     if conflicts:
         typer.echo(say("cli.init.conflicts", language, n=len(conflicts)))
+    if unexcluded := _not_excluded(folder, [o.path for o in conflicts], not_records(systems)):
+        typer.echo(say("cli.init.exclude_by_hand", language, files=", ".join(unexcluded)))
     if dry_run:
         typer.echo(say("cli.init.dry_run", language))
         return
@@ -131,6 +133,24 @@ def _ask(question: str, language: str) -> bool:
         if reply in no:
             return False
         typer.echo(say("cli.init.not_an_answer", language))
+
+
+def _not_excluded(folder: Path, conflicts: list[str], files: list[str]) -> list[str]:
+    """Of `files` (CI files that are no records), those an existing journeyops.yaml, which
+    `init` left as it was, does not list under `exclude:`."""
+    from fnmatch import fnmatchcase
+
+    from journeyops_cli.errors import JourneyopsError
+    from journeyops_cli.models.config import CONFIG_FILE
+    from journeyops_cli.pipeline import load_config
+
+    if not files or CONFIG_FILE not in conflicts:
+        return []
+    try:
+        patterns = load_config(folder).exclude
+    except JourneyopsError:
+        return files  # `validate` will say what is wrong with it
+    return [path for path in files if not any(fnmatchcase(path, pattern) for pattern in patterns)]
 
 
 def _offer_git(folder: Path, language: str, git: bool | None, commit: bool | None) -> str:

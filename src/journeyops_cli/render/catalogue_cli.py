@@ -122,6 +122,14 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "sv": "{n} fil(er) fanns redan med annat innehåll och lämnades orörda",
         "en": "{n} file(s) already exist with other content and were left alone",
     },
+    "cli.init.exclude_by_hand": {
+        "fi": "journeyops.yaml jätettiin ennalleen: lisää {files} sen exclude-listaan, muuten "
+        "journeyops validate lukee sen tietueena.",
+        "sv": "journeyops.yaml lämnades orörd: lägg till {files} i dess exclude-lista, annars läser "
+        "journeyops validate den som en post.",
+        "en": "journeyops.yaml was left as it was: add {files} to its exclude list, or journeyops "
+        "validate reads it as a record.",
+    },
     "cli.init.dry_run": {
         "fi": "kokeiluajo (--dry-run): mitään ei kirjoitettu",
         "sv": "provkörning (--dry-run): inget skrevs",

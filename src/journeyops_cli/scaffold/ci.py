@@ -27,6 +27,12 @@ DEFAULT_CI = "github"
 _HOSTS = (("gitlab", "gitlab"), ("dev.azure.com", "azure"), ("visualstudio.com", "azure"), ("github", "github"))
 
 
+def not_records(ci: list[str] | tuple[str, ...]) -> list[str]:
+    """The CI files of `ci` that the bank's checks would read as records (YAML outside a
+    hidden folder: `azure-pipelines.yml`); a new bank lists them under `exclude:`."""
+    return [CI_FILES[system][0] for system in ci if not CI_FILES[system][0].startswith(".")]
+
+
 def parse_ci(value: str) -> list[str]:
     """The CI systems named by `--ci` (comma-separated; `none` for none), in the order of
     `CI_FILES`; a JourneyopsError (exit 2) names an unknown one."""

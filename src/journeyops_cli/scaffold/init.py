@@ -10,7 +10,7 @@ from pathlib import Path
 from journeyops_cli import __version__
 from journeyops_cli.errors import JourneyopsError
 from journeyops_cli.resources import schemas_dir
-from journeyops_cli.scaffold.ci import CI_FILES, DEFAULT_CI
+from journeyops_cli.scaffold.ci import CI_FILES, DEFAULT_CI, not_records
 from journeyops_cli.scaffold.hooks import HOOKS
 from journeyops_cli.scaffold.layout import FOLDERS, schema_ref
 from journeyops_cli.scaffold.outcome import PlannedFile
@@ -72,8 +72,7 @@ def plan(
     requirement the bank's CI files and pre-commit hooks install journeyops from; `ci` the
     CI systems to write a pipeline for (`scaffold/ci.CI_FILES`), the README in the bank's
     first language says how each one checks the bank and publishes its site."""
-    # A CI file outside a hidden folder would be read as a record.
-    exclude = [CI_FILES[system][0] for system in ci if not CI_FILES[system][0].startswith(".")]
+    exclude = not_records(ci)
     files: list[tuple[str, str]] = [
         (
             "journeyops.yaml",
