@@ -230,6 +230,8 @@ def test_the_readme_is_in_the_banks_first_language(tmp_path: Path, languages: st
     readme = (tmp_path / "bank" / "README.md").read_text()
     assert readme.splitlines()[:3] == first_lines
     assert f"```sh\n{PIP}\njourneyops new theme --title " in readme
+    playbook = {"P": "ensimmäisille 30 päivälle", "E": "första 30 dagarna", "A": "30 days"}[first_lines[2][0]]
+    assert f"\n{playbook}: https://github.com/journeyops/journeyops/tree/main/docs/guide\n" in readme
 
 
 def test_the_finnish_readme_names_the_pipelines_in_finnish(tmp_path: Path) -> None:

@@ -16,8 +16,6 @@ from journeyops_cli.cli.words import cli_language, say
 
 app = typer.Typer()
 
-PLAYBOOK_URL = "https://github.com/journeyops/journeyops/tree/main/docs/guide"
-"""Where `init`'s next steps send a new bank's people: the playbook (docs/guide)."""
 STEP_WIDTH = 88
 """The next steps' words are wrapped to this many columns (commands never are)."""
 
@@ -196,6 +194,8 @@ def _offer_git(folder: Path, language: str, git: bool | None, commit: bool | Non
 
 def next_steps(folder: Path, language: str, systems: list[str], repository: str) -> str:
     """What to do after `init`, in `language`: each step's words, then its commands."""
+    from journeyops_cli.scaffold.init import PLAYBOOK_URL
+
     message = shlex.quote(say("cli.init.commit_message", language))
     steps: list[tuple[str, list[str]]] = []
     if folder != Path("."):

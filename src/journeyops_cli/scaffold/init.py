@@ -31,6 +31,9 @@ _PHASES: list[tuple[str, dict[str, str]]] = [
 ]
 _TOP_TITLE = {"fi": "Palvelupolku", "sv": "Servicestig", "en": "Service journey"}
 
+PLAYBOOK_URL = "https://github.com/journeyops/journeyops/tree/main/docs/guide"
+"""Where a new bank's README and `init`'s next steps send its people: the playbook."""
+
 README_LANGUAGES = ("fi", "sv", "en")
 """The languages a bank's README is written in (`templates/init/readme/<language>.md.j2`):
 the bank's first language when it is one of these, else English."""
@@ -115,6 +118,7 @@ def plan(
         "install_command": f"pip install {shlex.quote(install)}",
         "hooks": HOOKS,
         "ci_files": ci_files,
+        "playbook": PLAYBOOK_URL,
         # Where the pinned journeyops is written: to move, change it in each of these.
         "pinned": [item["path"] for item in ci_files] + [PRE_COMMIT],
     }
