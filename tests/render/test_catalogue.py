@@ -46,6 +46,7 @@ def used_ids() -> tuple[set[str], set[str]]:
     files += sorted((SRC / "studio").glob("*.py"))
     files += sorted((SRC / "sheets").glob("*.py"))  # the workbook's lane labels
     files += sorted((SRC / "score").glob("*.py"))  # a score's explanation in words
+    files += sorted((SRC / "cli").glob("*.py"))  # the CLI's own words (catalogue_cli.py)
     ids: set[str] = set()
     prefixes: set[str] = set()
     for path in files:

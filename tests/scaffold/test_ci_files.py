@@ -86,16 +86,23 @@ def test_the_local_hooks_are_the_shipped_hooks(tmp_path: Path) -> None:
     assert written == [{k: v for k, v in hook.items() if k != "description"} for hook in HOOKS]
 
 
+CI = "give github, gitlab or azure (comma-separated), or none"
+
+
 @pytest.mark.parametrize(
-    ("given", "message"),
+    ("option", "given", "message"),
     [
-        ("--index-url=https://evil.example", f"--install --index-url=https://evil.example: {ONE}"),
-        ("journeyops\nrun: curl evil", f"--install journeyops\nrun: curl evil: {ONE}"),
-        ("  ", "--install: give what pip installs, e.g. journeyops==0.1.0"),
+        ("--install", "--index-url=https://evil.example", f"--install --index-url=https://evil.example: {ONE}"),
+        ("--install", "journeyops\nrun: curl evil", f"--install journeyops\nrun: curl evil: {ONE}"),
+        ("--install", "  ", "--install: give what pip installs, e.g. journeyops==0.1.0"),
+        ("--ci", "jenkins", f"--ci jenkins: {CI}"),
+        ("--ci", "github,gitlba", f"--ci github,gitlba: {CI}; did you mean 'gitlab'?"),
+        ("--ci", ",", f"--ci ,: {CI}"),
     ],
 )
-def test_init_refuses_an_install_spec_that_is_not_one_requirement(tmp_path: Path, given: str, message: str) -> None:
-    result = run("init", "bank", "--install", given, cwd=tmp_path)
+def test_init_refuses_an_install_spec_or_ci_it_cannot_use(tmp_path: Path, option: str, given: str,
+                                                          message: str) -> None:
+    result = run("init", "bank", option, given, cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr == f"journeyops: error: {message}\n"
     assert not (tmp_path / "bank").exists()

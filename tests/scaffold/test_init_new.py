@@ -30,7 +30,7 @@ def test_init_refuses_non_empty_folder_and_force_never_overwrites(tmp_path: Path
     assert result.returncode == 0
     assert "   create  bank/journeyops.yaml\n" in result.stdout
     assert " conflict  bank/README.md\n" in result.stdout
-    assert result.stdout.endswith("1 file(s) already exist with other content and were left alone\n")
+    assert "\n1 file(s) already exist with other content and were left alone\n\nNext steps:\n" in result.stdout
     assert (bank / "README.md").read_text() == "mine\n"
     result = run("init", "bank", "--force", cwd=tmp_path)
     assert "identical  bank/journeyops.yaml\n" in result.stdout

@@ -323,11 +323,13 @@ def check_jsonschema(schemafile: str | os.PathLike[str],
 
 
 def check_builtin_schema(name: str, files: Iterable[str | os.PathLike[str]],
-                         timeout: float = 300) -> tuple[int, str]:
-    """``check-jsonschema --builtin-schema NAME FILES`` (e.g. ``vendor.github-workflows``,
-    the SchemaStore schemas it vendors); return ``(returncode, stdout+stderr)``."""
+                         timeout: float = 300, options: Iterable[str] = ()) -> tuple[int, str]:
+    """``check-jsonschema --builtin-schema NAME [OPTIONS] FILES`` (e.g.
+    ``vendor.github-workflows``, the SchemaStore schemas it vendors); return
+    ``(returncode, stdout+stderr)``. ``options`` such as ``--regex-variant python`` (the
+    vendored Azure Pipelines schema has patterns the default dialect cannot compile)."""
     exe = need("check-jsonschema")
-    proc = _run([exe, "--builtin-schema", name, *map(str, files)], timeout=timeout)
+    proc = _run([exe, "--builtin-schema", name, *options, *map(str, files)], timeout=timeout)
     return proc.returncode, proc.stdout + proc.stderr
 
 

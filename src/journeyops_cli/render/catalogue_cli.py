@@ -13,6 +13,129 @@ from __future__ import annotations
 
 CLI_MESSAGES: dict[str, dict[str, str]] = {
     # --- init ---
+    "cli.init.next_steps": {"fi": "Seuraavaksi:", "sv": "Nästa steg:", "en": "Next steps:"},
+    "cli.init.step_cd": {"fi": "Siirry pankin kansioon:", "sv": "Gå till bankens mapp:", "en": "Go to the bank:"},
+    "cli.init.step_new": {
+        "fi": "Lisää ankkuriteema ja sen jälkeen keskitason palvelupolku yhteisen palvelupolun alle:",
+        "sv": "Lägg till ett ankartema och sedan en resa på mellannivå under den gemensamma servicestigen:",
+        "en": "Add an anchor theme, then a mid journey under the shared service journey:",
+    },
+    "cli.init.step_validate": {"fi": "Tarkista pankki:", "sv": "Granska banken:", "en": "Check the bank:"},
+    "cli.init.step_studio": {
+        "fi": "Muokkaa pankkia selaimessa (asenna ensin: pip install 'journeyops[studio]'):",
+        "sv": "Redigera banken i webbläsaren (installera först: pip install 'journeyops[studio]'):",
+        "en": "Edit the bank in the browser (first: pip install 'journeyops[studio]'):",
+    },
+    "cli.init.step_serve": {
+        "fi": "Esikatsele sivustoa osoitteessa http://127.0.0.1:8000:",
+        "sv": "Förhandsgranska webbplatsen på http://127.0.0.1:8000:",
+        "en": "Preview the site at http://127.0.0.1:8000:",
+    },
+    "cli.init.step_git": {
+        "fi": "Tee pankista git-repositorio ja ensimmäinen commit:",
+        "sv": "Gör banken till ett git-förråd med en första commit:",
+        "en": "Make the bank a git repository with a first commit:",
+    },
+    "cli.init.step_commit": {
+        "fi": "Tee ensimmäinen commit:",
+        "sv": "Gör den första commiten:",
+        "en": "Make the first commit:",
+    },
+    "cli.init.step_ci.github": {
+        "fi": "Vie pankki GitHubiin: pull requestit tarkistetaan, ja main-haara julkaisee sivuston "
+        "GitHub Pagesissa (valitse kerran Settings → Pages → lähteeksi GitHub Actions).",
+        "sv": "Lägg upp banken på GitHub: pull requests granskas och main-grenen publicerar webbplatsen "
+        "på GitHub Pages (välj en gång Settings → Pages → källa: GitHub Actions).",
+        "en": "Push the bank to GitHub: pull requests are checked and the main branch publishes the site "
+        "to GitHub Pages (once: Settings → Pages → Source: GitHub Actions).",
+    },
+    "cli.init.step_ci.gitlab": {
+        "fi": "Vie pankki GitLabiin: merge requestit tarkistetaan, ja oletushaara julkaisee sivuston "
+        "GitLab Pagesissa.",
+        "sv": "Lägg upp banken på GitLab: merge requests granskas och standardgrenen publicerar webbplatsen "
+        "med GitLab Pages.",
+        "en": "Push the bank to GitLab: merge requests are checked and the default branch publishes the "
+        "site with GitLab Pages.",
+    },
+    "cli.init.step_ci.azure": {
+        "fi": "Vie pankki Azure Reposiin ja luo pipeline tiedostosta azure-pipelines.yml: pull requestit "
+        "tarkistetaan (main-haaran build validation -käytäntö), ja main-haara kokoaa sivuston.",
+        "sv": "Lägg upp banken i Azure Repos och skapa en pipeline från azure-pipelines.yml: pull requests "
+        "granskas (en build validation-princip för main) och main-grenen bygger webbplatsen.",
+        "en": "Push the bank to Azure Repos and create a pipeline from azure-pipelines.yml: pull requests "
+        "are checked (a build validation policy on main) and the main branch builds the site.",
+    },
+    "cli.init.step_playbook": {
+        "fi": "Pelikirja (roolit, rutiinit ja ensimmäiset 30 päivää): {url}",
+        "sv": "Spelboken (roller, rutiner och de första 30 dagarna): {url}",
+        "en": "The playbook (roles, rituals and the first 30 days): {url}",
+    },
+    "cli.init.git_question": {
+        "fi": "Tehdäänkö pankista git-repositorio (git init)?",
+        "sv": "Ska banken bli ett git-förråd (git init)?",
+        "en": "Make the bank a git repository (git init)?",
+    },
+    "cli.init.commit_question": {
+        "fi": "Tehdäänkö ensimmäinen commit?",
+        "sv": "Ska den första commiten göras?",
+        "en": "Make the first commit?",
+    },
+    "cli.init.yes_no": {"fi": "[K/e]", "sv": "[J/n]", "en": "[Y/n]"},
+    "cli.init.yes_words": {"fi": "k kyllä y yes", "sv": "j ja y yes", "en": "y yes"},
+    "cli.init.no_words": {"fi": "e ei n no", "sv": "n nej no", "en": "n no"},
+    "cli.init.not_an_answer": {
+        "fi": "Vastaa k (kyllä) tai e (ei); pelkkä Enter tarkoittaa kyllä.",
+        "sv": "Svara j (ja) eller n (nej); bara Enter betyder ja.",
+        "en": "Answer y (yes) or n (no); Enter alone is yes.",
+    },
+    "cli.init.commit_message": {
+        "fi": "Palvelupolkupankki aloitettu (journeyops init)",
+        "sv": "Servicestigbanken påbörjad (journeyops init)",
+        "en": "Start the journey bank (journeyops init)",
+    },
+    "cli.init.git_started": {
+        "fi": "Git-repositorio luotu kansioon {folder}, haara main.",
+        "sv": "Git-förråd skapat i {folder}, gren main.",
+        "en": "Made {folder} a git repository, branch main.",
+    },
+    "cli.init.git_inside": {
+        "fi": "{folder} on jo git-repositoriossa {root}; uutta repositoriota ei luotu.",
+        "sv": "{folder} ligger redan i git-förrådet {root}; inget nytt förråd skapades.",
+        "en": "{folder} is already in the git repository {root}; no new repository was made.",
+    },
+    "cli.init.git_failed": {
+        "fi": "git init epäonnistui ({reason}); repositoriota ei luotu.",
+        "sv": "git init misslyckades ({reason}); inget förråd skapades.",
+        "en": "git init failed ({reason}); no repository was made.",
+    },
+    "cli.init.committed": {
+        "fi": "Ensimmäinen commit {commit}: {message}",
+        "sv": "Första commit {commit}: {message}",
+        "en": "First commit {commit}: {message}",
+    },
+    "cli.init.commit_failed": {
+        "fi": "git ei tehnyt committia ({reason}); tiedostot on lisätty (git add), tee commit itse.",
+        "sv": "git gjorde ingen commit ({reason}); filerna är tillagda (git add), gör commiten själv.",
+        "en": "git made no commit ({reason}); the files are added (git add): commit them yourself.",
+    },
+    "cli.init.conflicts": {
+        "fi": "{n} tiedosto(a) oli jo olemassa eri sisällöllä, eikä niihin koskettu",
+        "sv": "{n} fil(er) fanns redan med annat innehåll och lämnades orörda",
+        "en": "{n} file(s) already exist with other content and were left alone",
+    },
+    "cli.init.exclude_by_hand": {
+        "fi": "journeyops.yaml jätettiin ennalleen: lisää {files} sen exclude-listaan, muuten "
+        "journeyops validate lukee sen tietueena.",
+        "sv": "journeyops.yaml lämnades orörd: lägg till {files} i dess exclude-lista, annars läser "
+        "journeyops validate den som en post.",
+        "en": "journeyops.yaml was left as it was: add {files} to its exclude list, or journeyops "
+        "validate reads it as a record.",
+    },
+    "cli.init.dry_run": {
+        "fi": "kokeiluajo (--dry-run): mitään ei kirjoitettu",
+        "sv": "provkörning (--dry-run): inget skrevs",
+        "en": "dry run: nothing was written",
+    },
     # --- new (interactive prompts) ---
     # --- list / show ---
     # --- rename / link ---

@@ -10,6 +10,7 @@ from pathlib import Path
 from journeyops_cli import __version__
 from journeyops_cli.errors import JourneyopsError
 from journeyops_cli.resources import schemas_dir
+from journeyops_cli.scaffold.ci import CI_FILES, DEFAULT_CI, not_records
 from journeyops_cli.scaffold.hooks import HOOKS
 from journeyops_cli.scaffold.layout import FOLDERS, schema_ref
 from journeyops_cli.scaffold.outcome import PlannedFile
@@ -29,6 +30,14 @@ _PHASES: list[tuple[str, dict[str, str]]] = [
     ("customership", {"fi": "Asiakkuus", "sv": "Kundskap", "en": "Customership"}),
 ]
 _TOP_TITLE = {"fi": "Palvelupolku", "sv": "Servicestig", "en": "Service journey"}
+
+PLAYBOOK_URL = "https://github.com/journeyops/journeyops/tree/main/docs/guide"
+"""Where a new bank's README and `init`'s next steps send its people: the playbook."""
+
+README_LANGUAGES = ("fi", "sv", "en")
+"""The languages a bank's README is written in (`templates/init/readme/<language>.md.j2`):
+the bank's first language when it is one of these, else English."""
+PRE_COMMIT = ".pre-commit-config.yaml"
 
 
 def _text(words: dict[str, str], languages: list[str]) -> str | dict[str, str]:
@@ -54,11 +63,24 @@ def install_spec(value: str) -> str:
     return f"journeyops=={spec}" if _VERSION.fullmatch(spec) else spec
 
 
-def plan(name: str, languages: list[str], install: str = DEFAULT_INSTALL) -> list[PlannedFile]:
+def readme_language(languages: list[str]) -> str:
+    """The language of a new bank's README: its first language, if we have a README in it."""
+    return languages[0] if languages[0] in README_LANGUAGES else "en"
+
+
+def plan(
+    name: str, languages: list[str], install: str = DEFAULT_INSTALL, ci: tuple[str, ...] | list[str] = (DEFAULT_CI,)
+) -> list[PlannedFile]:
     """Every file of a new bank, in the order they are reported. `install` is the pip
-    requirement the bank's CI workflow and pre-commit hooks install journeyops from."""
+    requirement the bank's CI files and pre-commit hooks install journeyops from; `ci` the
+    CI systems to write a pipeline for (`scaffold/ci.CI_FILES`), the README in the bank's
+    first language says how each one checks the bank and publishes its site."""
+    exclude = not_records(ci)
     files: list[tuple[str, str]] = [
-        ("journeyops.yaml", render("init/journeyops.yaml.j2", {"name": name, "languages": languages})),
+        (
+            "journeyops.yaml",
+            render("init/journeyops.yaml.j2", {"name": name, "languages": languages, "exclude": exclude}),
+        ),
     ]
     top = f"journeys/top/{TOP_JOURNEY}.yaml"
     files.append(
@@ -89,16 +111,21 @@ def plan(name: str, languages: list[str], install: str = DEFAULT_INSTALL) -> lis
     for folder in FOLDERS:
         if not top.startswith(folder + "/"):
             files.append((f"{folder}/.gitkeep", ""))
+    ci_files = [{"system": system, "path": CI_FILES[system][0]} for system in ci]
     context = {
         "name": name,
         "install": install,
         "install_command": f"pip install {shlex.quote(install)}",
         "hooks": HOOKS,
+        "ci_files": ci_files,
+        "playbook": PLAYBOOK_URL,
+        # Where the pinned journeyops is written: to move, change it in each of these.
+        "pinned": [item["path"] for item in ci_files] + [PRE_COMMIT],
     }
+    files += [("README.md", render(f"init/readme/{readme_language(languages)}.md.j2", context))]
+    files += [(CI_FILES[system][0], render(CI_FILES[system][1], context)) for system in ci]
     files += [
-        ("README.md", render("init/README.md.j2", context)),
-        (".github/workflows/journeyops.yml", render("init/journeyops.yml.j2", context)),
-        (".pre-commit-config.yaml", render("init/pre-commit-config.yaml.j2", context)),
+        (PRE_COMMIT, render("init/pre-commit-config.yaml.j2", context)),
         (".gitignore", render("init/gitignore.j2", context)),
     ]
     planned = [PlannedFile(path, text.encode("utf-8")) for path, text in files]
