@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from journeyops_cli.cli.words import cli_language, say
@@ -42,3 +44,47 @@ def test_a_bank_language_without_words_gets_english() -> None:
 def test_say_fills_placeholders(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(MESSAGES, "cli.test.hello", {"fi": "Hei {name}", "sv": "Hej {name}", "en": "Hi {name}"})
     assert say("cli.test.hello", "sv", name="Aino") == "Hej Aino"
+
+
+def _started_bank(tmp_path: Path, languages: str) -> Path:
+    from tests.runner import run_cli
+
+    done = run_cli("init", tmp_path / "bank", "--name", "Pankki", "--languages", languages,
+                   "--no-git", "--ci", "none")
+    assert done.returncode == 0, done.stderr
+    return tmp_path / "bank"
+
+
+def test_validate_speaks_the_banks_first_language(tmp_path: Path) -> None:
+    """The report's own words and each rule's title and hint (once a file) come in the
+    bank's first language; each finding stays `path:line:col: CODE [severity] message`."""
+    from tests.runner import run_cli
+
+    bank = _started_bank(tmp_path, "fi,en")
+    done = run_cli("validate", "--no-cache", cwd=bank, env={"JOURNEYOPS_LANG": ""})
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    first = "journeys/top/service-journey.yaml:8:9: JO207 [info] step 'findability' of top journey"
+    at = next(i for i, line in enumerate(lines) if line.startswith(first))
+    assert lines[at + 1] == ("    Mikään keskitason polku ei tarkenna ylätason polun vaihetta. Kuvaa vaihetta "
+                             "tarkentava keskitason polku, jos vaihe on kehittämisen kannalta tärkeä.")
+    assert lines[at + 2] == ("    vihje: add a mid journey with `parent: service-journey` and a step with "
+                             "`parent_step: findability`")
+    # the rule's words once a file, not once a finding
+    assert sum("Mikään keskitason polku" in line for line in lines) == 1
+    assert lines[-1] == "! 4 huomautusta 1 tiedostossa (1 tiedosto, 1 tietue tarkistettu)"
+
+
+def test_validate_in_swedish_and_english(tmp_path: Path) -> None:
+    from tests.runner import run_cli
+
+    bank = _started_bank(tmp_path, "sv,fi")
+    swedish = run_cli("validate", "--no-cache", cwd=bank, env={"JOURNEYOPS_LANG": ""}).stdout.splitlines()
+    assert "    tips: add a mid journey with `parent: service-journey` and a step with `parent_step: findability`" \
+        in swedish
+    english = run_cli("validate", "--no-cache", cwd=bank, env={"JOURNEYOPS_LANG": "en"}).stdout.splitlines()
+    assert not any("Mikään" in line or "tips:" in line for line in english)
+    assert "    hint: add a mid journey with `parent: service-journey` and a step with `parent_step: findability`" \
+        in english
+    # English says no rule words of its own: the finding's message is already English
+    assert len(english) == len(swedish) - 1

@@ -35,16 +35,31 @@ class TextReporter:
         lines: list[str] = []
         for path, group in groupby(result.findings, key=lambda f: f.path):
             lines.append(self._style(printable(prefix + path), "bold"))
+            told: set[str] = set()
             for item in group:
                 where = printable(f"{prefix}{item.path}:{item.line}:{item.column}:")
                 severity = self._style(f"[{item.severity.label}]", STYLES[item.severity])
                 message = printable(item.message)
                 lines.append(f"{where} {self._style(item.code, 'bold')} {severity} {message}")
+                if item.code not in told:
+                    told.add(item.code)
+                    lines.extend(self._rule_words(item.code))
                 if item.hint:
                     lines.append(f"    {hint} {printable(item.hint)}")
             lines.append("")
         lines.append(self.summary(result))
         return "\n".join(lines) + "\n"
+
+    def _rule_words(self, code: str) -> list[str]:
+        """In a language other than English, the rule's title and what to do in that
+        language, said once a file beneath the rule's first finding there (the finding's
+        own message and hint stay English: one shape for editors, CI and search)."""
+        if self.language == "en":
+            return []
+        from journeyops_cli.render.i18n import rule_words
+
+        words = rule_words(code, self.language)
+        return [self._style(f"    {words[0]} {words[1]}", "dim")] if words else []
 
     def summary(self, result: ValidationResult) -> str:
         from journeyops_cli.render.formats import count
