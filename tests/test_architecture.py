@@ -191,7 +191,7 @@ LAYERS: list[set[str]] = [
     {"score"},
     {"rules", "lint"},
     {"pipeline"},
-    {"report", "edit", "schemas", "diff", "scorecard"},
+    {"report", "edit", "schemas", "diff", "scorecard", "browse"},
     {"scaffold", "owners"},
     {"sheets"},
     {"site"},

@@ -20,6 +20,7 @@ from journeyops_cli.cli import (
     importing,
     init,
     link,
+    listing,
     new,
     owners,
     prioritise,
@@ -28,6 +29,7 @@ from journeyops_cli.cli import (
     review,
     rules,
     schema,
+    show,
     site,
     studio,
     validate,
@@ -64,7 +66,7 @@ def root(
 
 # `--help` lists them in this order, the group (`site`) last.
 for command in (
-    diff, export, fmt, importing, init, link, new, owners, prioritise, render, report, review, rules, schema,
+    diff, export, fmt, importing, init, link, listing, new, owners, prioritise, render, report, review, rules, schema, show,
     studio, validate,
 ):
     app.add_typer(command.app)

@@ -138,6 +138,70 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- new (interactive prompts) ---
     # --- list / show ---
+    "cli.did_you_mean": {"fi": "tarkoititko '{value}'?", "sv": "menade du '{value}'?", "en": "did you mean '{value}'?"},
+    "cli.list.id": {"fi": "Tunniste", "sv": "Id", "en": "Id"},
+    "cli.list.unit": {"fi": "Yksikkö", "sv": "Enhet", "en": "Unit"},
+    "cli.list.none": {"fi": "Ei yhtään.", "sv": "Inga.", "en": "None."},
+    "cli.list.unknown_kind": {
+        "fi": "tuntematon tietuetyyppi '{kind}': käytä jotakin näistä: {kinds}",
+        "sv": "okänd posttyp '{kind}': använd någon av {kinds}",
+        "en": "unknown kind '{kind}': use one of {kinds}",
+    },
+    "cli.list.filter_not_for": {
+        "fi": "--{filter} ei sovi tietuetyypille {kind}; se sopii näille: {kinds}",
+        "sv": "--{filter} gäller inte {kind}; den gäller {kinds}",
+        "en": "--{filter} does not apply to {kind}; it applies to {kinds}",
+    },
+    "cli.list.bad_choice": {
+        "fi": "--{filter} {value}: käytä jotakin näistä: {choices}",
+        "sv": "--{filter} {value}: använd någon av {choices}",
+        "en": "--{filter} {value}: use one of {choices}",
+    },
+    "cli.list.no_such": {
+        "fi": "--{filter} {value}: pankissa ei ole tätä tunnistetta",
+        "sv": "--{filter} {value}: banken har inget sådant id",
+        "en": "--{filter} {value}: no such id in the bank",
+    },
+    "cli.list.bad_date": {
+        "fi": "--since {value}: kirjoita päivämäärä muodossa VVVV-KK-PP",
+        "sv": "--since {value}: skriv datumet som ÅÅÅÅ-MM-DD",
+        "en": "--since {value}: write the date as YYYY-MM-DD",
+    },
+    "cli.show.no_step": {
+        "fi": "pankissa ei ole vaihetta '{ref}'",
+        "sv": "banken har inget steg '{ref}'",
+        "en": "no step '{ref}' in the bank",
+    },
+    "cli.show.no_record": {
+        "fi": "pankissa ei ole tietuetta tunnisteella '{id}'",
+        "sv": "banken har ingen post med id '{id}'",
+        "en": "nothing in the bank has the id '{id}'",
+    },
+    "cli.show.ambiguous": {
+        "fi": "tunniste '{id}' on käytössä useassa tietuetyypissä ({kinds}); valitse yksi valitsimella --kind",
+        "sv": "id '{id}' används av flera posttyper ({kinds}); välj en med --kind",
+        "en": "'{id}' is the id of records of several kinds ({kinds}); say which with --kind",
+    },
+    "cli.show.heading": {"fi": "{kind} {id} – {path}", "sv": "{kind} {id} – {path}", "en": "{kind} {id} – {path}"},
+    "cli.show.fields": {"fi": "Kentät", "sv": "Fält", "en": "Fields"},
+    "cli.show.field": {"fi": "Kenttä", "sv": "Fält", "en": "Field"},
+    "cli.show.kind": {"fi": "Tietuetyyppi", "sv": "Posttyp", "en": "Kind"},
+    "cli.show.file": {"fi": "Tiedosto", "sv": "Fil", "en": "File"},
+    "cli.show.place": {"fi": "Kohta", "sv": "Plats", "en": "Place"},
+    "cli.show.missing": {"fi": "puuttuu", "sv": "saknas", "en": "missing"},
+    "cli.show.links_to": {"fi": "Viittaa näihin", "sv": "Länkar till", "en": "Links to"},
+    "cli.show.linked_from": {"fi": "Näistä viitataan tähän", "sv": "Länkas från", "en": "Linked from"},
+    "cli.show.findings": {"fi": "Tarkistuksen löydökset", "sv": "Fynd vid valideringen", "en": "Findings"},
+    "cli.show.no_findings": {
+        "fi": "Viimeisin tarkistus ei löytänyt tästä korjattavaa.",
+        "sv": "Den senaste valideringen hittade inget att rätta här.",
+        "en": "The last validate found nothing to fix here.",
+    },
+    "cli.show.not_validated": {
+        "fi": "Löydöksiä ei näytetä: pankkia ei ole tarkistettu muutosten jälkeen (journeyops validate).",
+        "sv": "Inga fynd visas: banken har inte validerats efter ändringarna (journeyops validate).",
+        "en": "No findings shown: the bank was not validated since it changed (journeyops validate).",
+    },
     # --- rename / link ---
     # --- templates / starters ---
     # --- lanes ---

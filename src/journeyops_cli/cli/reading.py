@@ -1,0 +1,38 @@
+"""What the commands that read a bank for a person (`list`, `show`) share: the bank and
+the language to show it in, and a refusal said in that language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from journeyops_cli.cli.common import bank_root, fail
+
+if TYPE_CHECKING:
+    from journeyops_cli.pipeline import Loaded
+
+
+def load_to_read(bank: Path | None, lang: str | None) -> tuple[Loaded, str]:
+    """The bank and the language of its titles and the CLI's words: --lang (one of the
+    bank's languages), else the CLI's language (`cli.words.cli_language`)."""
+    from journeyops_cli.cli.words import cli_language
+    from journeyops_cli.pipeline import load_bank, load_config
+
+    root = bank_root(bank)
+    config = load_config(root)
+    if lang is not None and lang not in config.languages:
+        fail(f"--lang {lang}: the bank's languages are {', '.join(config.languages)}")
+    return load_bank(root, config), lang or cli_language(config)
+
+
+@contextmanager
+def refused(language: str) -> Iterator[None]:
+    """A `browse.Refused` inside becomes its message in `language`, with its exit code."""
+    from journeyops_cli.browse import Refused
+
+    try:
+        yield
+    except Refused as refusal:
+        fail(refusal.said(language), refusal.exit_code)
