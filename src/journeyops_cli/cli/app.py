@@ -24,6 +24,7 @@ from journeyops_cli.cli import (
     new,
     owners,
     prioritise,
+    rename,
     render,
     report,
     review,
@@ -66,7 +67,7 @@ def root(
 
 # `--help` lists them in this order, the group (`site`) last.
 for command in (
-    diff, export, fmt, importing, init, link, listing, new, owners, prioritise, render, report, review, rules, schema, show,
+    diff, export, fmt, importing, init, link, listing, new, owners, prioritise, rename, render, report, review, rules, schema, show,
     studio, validate,
 ):
     app.add_typer(command.app)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +37,8 @@ class FileChange:
     """For a new file of records written by `records_yaml` and validated with their model
     (`edit/records.py`): the parser events its text must make. Such a file is checked by
     that count instead of being read back (None: read it back)."""
+    moved_to: str | None = None
+    """The file's new path when it is renamed (`Changeset.move`)."""
 
 
 @dataclass(slots=True)
@@ -66,6 +68,22 @@ class Changeset:
         change.text = apply_edits(
             change.text, record.source_document, edits, newline, record.source_path, self.limits
         )
+        change.what.append(what)
+
+    def edit_text(self, path: str, edit: Callable[[str], str], what: str) -> None:
+        """Change the text of the existing file `path` (not a record file: the config) with
+        `edit`, which checks its own result."""
+        change = self._file(path)
+        change.text = edit(change.text)
+        change.what.append(what)
+
+    def move(self, path: str, new_path: str, what: str) -> None:
+        """Rename the existing file `path` to `new_path` (with any edits made to it), in the
+        same all-or-nothing write; the new path must not exist then."""
+        change = self._file(path)
+        if change.original is None:
+            raise ValueError(f"{path}: only an existing file can be moved")
+        change.moved_to = new_path
         change.what.append(what)
 
     def add(self, path: str, records: list[str], what: str, events: list[int] | None = None) -> None:
@@ -110,7 +128,8 @@ class Changeset:
 
     @property
     def changed(self) -> list[FileChange]:
-        return [c for c in self.files.values() if c.original is None or c.text != c.original.text]
+        return [c for c in self.files.values()
+                if c.original is None or c.moved_to is not None or c.text != c.original.text]
 
     def new_errors(self) -> list[str]:
         """Errors `validate` reports for the bank with these changes and not without them,
@@ -118,10 +137,13 @@ class Changeset:
         from journeyops_cli.findings import Severity
         from journeyops_cli.pipeline import validate
 
+        # A moved file's errors are known by its old path (an error it had stays old).
+        was = {c.moved_to: c.path for c in self.changed if c.moved_to is not None}
+
         def errors(root: Path) -> dict[tuple[str, str, str], str]:
             result = validate(root)
             return {
-                (f.path, f.code, f.message): f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}"
+                (was.get(f.path, f.path), f.code, f.message): f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}"
                 for f in result.findings
                 if f.severity >= Severity.ERROR
             }
@@ -141,25 +163,32 @@ class Changeset:
         config = load_config(self.root)
         found = discover(self.root, config.exclude, config.site.out)
         copy.mkdir()
+        moved = {c.path for c in self.changed if c.moved_to is not None}
         for rel in [CONFIG_FILE, *found.files]:
+            if rel in moved:
+                continue
             target = copy / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(self.root / rel, target)
         for change in self.changed:
-            target = copy / change.path
+            target = copy / (change.moved_to or change.path)
             target.parent.mkdir(parents=True, exist_ok=True)
             original = change.original
             target.write_bytes(original.encode(change.text) if original else change.text.encode("utf-8"))
 
     def write(self) -> None:
         """Write every changed file, all or nothing (`atomic.write_files`: new files are
-        never overwritten; a failure leaves every file as it was)."""
-        writes = [
-            FileWrite(self.root / c.path, c.original.encode(c.text), c.path)
-            if c.original is not None
-            else FileWrite(self.root / c.path, c.text.encode("utf-8"), c.path, create=True)
-            for c in self.changed
-        ]
+        never overwritten, a moved file is created under its new name and removed under
+        its old one; a failure leaves every file as it was)."""
+        writes: list[FileWrite] = []
+        for c in self.changed:
+            if c.original is None:
+                writes.append(FileWrite(self.root / c.path, c.text.encode("utf-8"), c.path, create=True))
+            elif c.moved_to is not None:
+                writes.append(FileWrite(self.root / c.moved_to, c.original.encode(c.text), c.moved_to, create=True))
+                writes.append(FileWrite(self.root / c.path, b"", c.path, remove=True))
+            else:
+                writes.append(FileWrite(self.root / c.path, c.original.encode(c.text), c.path))
         write_files(writes)
 
 

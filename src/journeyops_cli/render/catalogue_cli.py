@@ -203,6 +203,64 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "en": "No findings shown: the bank was not validated since it changed (journeyops validate).",
     },
     # --- rename / link ---
+    "cli.rename.bad_id": {
+        "fi": "'{new}' ei kelpaa tunnisteeksi: käytä pieniä kirjaimia a–z, numeroita ja väliviivoja "
+              "(enintään 64 merkkiä, alussa kirjain tai numero)",
+        "sv": "'{new}' duger inte som id: använd små bokstäver a–z, siffror och bindestreck "
+              "(högst 64 tecken, först en bokstav eller siffra)",
+        "en": "'{new}' cannot be an id: use lower-case letters a-z, digits and hyphens "
+              "(at most 64, starting with a letter or digit)",
+    },
+    "cli.rename.other_journey": {
+        "fi": "'{new}': vaiheen voi nimetä uudelleen vain polulla '{journey}'; anna pelkkä uusi vaiheen tunniste",
+        "sv": "'{new}': steget kan bara byta namn inom resan '{journey}'; ange bara stegets nya id",
+        "en": "'{new}': a step is renamed within its journey '{journey}'; give the new step id alone",
+    },
+    "cli.rename.same": {
+        "fi": "'{old}' on jo tämän niminen; mitään ei muutettu",
+        "sv": "'{old}' heter redan så; inget ändrades",
+        "en": "'{old}' already has that id; nothing changed",
+    },
+    "cli.rename.step_taken": {
+        "fi": "polulla '{journey}' on jo vaihe '{new}'; valitse toinen tunniste",
+        "sv": "resan '{journey}' har redan ett steg '{new}'; välj ett annat id",
+        "en": "journey '{journey}' already has a step '{new}'; choose another id",
+    },
+    "cli.rename.id_taken": {
+        "fi": "tunniste '{new}' on jo käytössä ({kind}); valitse toinen tunniste",
+        "sv": "id '{new}' används redan ({kind}); välj ett annat id",
+        "en": "the id '{new}' is taken ({kind}); choose another id",
+    },
+    "cli.rename.file_exists": {
+        "fi": "tiedosto {path} on jo olemassa; mitään ei muutettu",
+        "sv": "filen {path} finns redan; inget ändrades",
+        "en": "{path} already exists; nothing changed",
+    },
+    "cli.rename.would_break": {
+        "fi": "uudelleennimeäminen tekisi pankista virheellisen; mitään ei kirjoitettu",
+        "sv": "namnbytet skulle göra banken ogiltig; inget skrevs",
+        "en": "the rename would make the bank invalid; nothing was written",
+    },
+    "cli.rename.would_move": {
+        "fi": "{old} nimettäisiin uudelleen: {new}",
+        "sv": "{old} skulle byta namn till {new}",
+        "en": "{old} would be renamed to {new}",
+    },
+    "cli.rename.moved": {
+        "fi": "{old} nimettiin uudelleen: {new}",
+        "sv": "{old} bytte namn till {new}",
+        "en": "{old} renamed to {new}",
+    },
+    "cli.rename.dry_run": {
+        "fi": "Esikatselu: mitään ei kirjoitettu.",
+        "sv": "Förhandsvisning: inget skrevs.",
+        "en": "Dry run: nothing was written.",
+    },
+    "cli.rename.done": {
+        "fi": "{old} → {new}. Päivitettyjä viittauksia: {n}, muuttuneita tiedostoja: {files}.",
+        "sv": "{old} → {new}. Uppdaterade hänvisningar: {n}, ändrade filer: {files}.",
+        "en": "{old} → {new}. References updated: {n}, files changed: {files}.",
+    },
     # --- templates / starters ---
     # --- lanes ---
     # --- loader hints ---
