@@ -85,7 +85,7 @@ def kind_of(name: str) -> str:
 def available(kind: str) -> tuple[str, ...]:
     """The filters `kind` takes (`state` only where the journey model has it)."""
     model = KINDS[kind]
-    return tuple(name for name in FILTERS.get(kind, ()) if name in model.model_fields or name in ("journey", "since"))
+    return tuple(name for name in FILTERS.get(kind, ()) if name != "state" or name in model.model_fields)
 
 
 def choices(model: type[Record], name: str) -> list[str]:

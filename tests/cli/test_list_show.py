@@ -1,0 +1,146 @@
+"""`journeyops list` and `journeyops show` on the example bank: rows, filters, refusals
+with the nearest value, JSON, and the reader's language."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from tests.runner import run_cli
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "helsinki"
+EN = {"JOURNEYOPS_LANG": "en"}
+
+
+@pytest.fixture(scope="module")
+def bank(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("list") / "bank"
+    shutil.copytree(EXAMPLE, target)
+    return target
+
+
+def test_list_journeys_as_text_is_one_tab_separated_line_a_journey(bank: Path) -> None:
+    result = run_cli("list", "journeys", "--level", "mid", "--theme", "varhaiskasvatus", cwd=bank, env=EN)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        "daycare-journey\tGetting a child into early childhood education\tmid\tvarhaiskasvatus\tvarhaiskasvatus-digi\tactive\t6\n"
+    )
+
+
+def test_titles_are_in_the_chosen_language(bank: Path) -> None:
+    fi = run_cli("list", "journeys", "--level", "top", "--lang", "fi", cwd=bank, env=EN)
+    assert fi.stdout.split("\t")[:2] == ["service-journey", "Kaupungin palvelupolku"]
+    assert run_cli("list", "journeys", "--lang", "sv", cwd=bank, env=EN).stderr == (
+        "journeyops: error: --lang sv: the bank's languages are fi, en\n"
+    )
+
+
+def test_insight_filters(bank: Path) -> None:
+    result = run_cli("list", "insights", "--step", "daycare-application#attach-documents", "--severity", "high",
+                     "--since", "2026-03-01", "-f", "json", cwd=bank, env=EN)
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert [row["id"] for row in rows] == ["an-daycare-form-drop-off", "ut-attachment-requirement-late"]
+    assert rows[0]["steps"] == ["daycare-application#attach-documents", "daycare-application#fill-in-application"]
+    assert set(rows[0]) == {"id", "title", "type", "severity", "date", "steps"}
+
+
+def test_opportunities_by_journey_and_status(bank: Path) -> None:
+    result = run_cli("list", "opportunities", "--journey", "daycare-journey", "--status", "planned",
+                     "-f", "json", cwd=bank, env=EN)
+    assert [row["id"] for row in json.loads(result.stdout)] == ["decision-date-estimate", "hours-of-care-wording"]
+
+
+def test_metrics_show_target_and_latest(bank: Path) -> None:
+    rows = json.loads(run_cli("list", "metric", "--step", "daycare-journey#wait-for-decision", "-f", "json",
+                              cwd=bank, env=EN).stdout)
+    assert rows == [{"id": "daycare-decision-time", "title": "Time to a daycare decision", "unit": "days", "target": 30,
+                     "latest": 34, "steps": ["daycare-journey#wait-for-decision",
+                                             "daycare-application#follow-application-status"]}]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("journeyz",), "unknown kind 'journeyz': use one of journeys, insights, metrics, opportunities, themes, "
+                        "customer-groups, life-events, teams; did you mean 'journeys'?"),
+        (("insights", "--severity", "hgh"), "--severity hgh: use one of low, medium, high, critical; "
+                                            "did you mean 'high'?"),
+        (("journeys", "--theme", "varhaiskasvatu"), "--theme varhaiskasvatu: no such id in the bank; "
+                                                    "did you mean 'varhaiskasvatus'?"),
+        (("insights", "--step", "daycare-application#sign"), "--step daycare-application#sign: no such id in the "
+                                                            "bank; did you mean 'daycare-application#sign-in'?"),
+        (("opportunities", "--level", "top"), "--level does not apply to opportunities; it applies to journeys"),
+        (("insights", "--since", "1.3.2026"), "--since 1.3.2026: write the date as YYYY-MM-DD"),
+        (("teams", "--format", "xml"), "--format xml: use one of table, text, json"),
+    ],
+)
+def test_a_wrong_kind_or_filter_is_refused_with_exit_2(bank: Path, args: tuple[str, ...], message: str) -> None:
+    result = run_cli("list", *args, cwd=bank, env=EN)
+    assert (result.returncode, result.stdout, result.stderr) == (2, "", f"journeyops: error: {message}\n")
+
+
+def test_messages_and_headings_in_finnish(bank: Path) -> None:
+    result = run_cli("list", "insights", "--severity", "hgh", cwd=bank, env={"JOURNEYOPS_LANG": "fi"})
+    assert result.stderr == (
+        "journeyops: error: --severity hgh: käytä jotakin näistä: low, medium, high, critical; tarkoititko 'high'?\n"
+    )
+    table = run_cli("list", "themes", "-f", "table", cwd=bank, env={"JOURNEYOPS_LANG": "fi"}).stdout
+    assert table.splitlines()[0].split() == ["Tunniste", "┃", "Otsikko", "┃", "Omistaja", "┃", "Tiimi"]
+    empty = run_cli("list", "insights", "--since", "2030-01-01", "-f", "table", cwd=bank,
+                    env={"JOURNEYOPS_LANG": "fi"})
+    assert empty.stdout.splitlines()[-1] == "Ei yhtään."
+
+
+def test_show_a_step_links_both_ways(bank: Path) -> None:
+    result = run_cli("show", "daycare-application#attach-documents", "-f", "json", cwd=bank, env=EN)
+    assert result.returncode == 0, result.stderr
+    shown = json.loads(result.stdout)
+    assert (shown["kind"], shown["path"]) == ("Step", "journeys/detailed/daycare-application.yaml")
+    assert shown["links_to"] == [{"field": "parent_step", "kind": "Step", "id": "daycare-journey#apply",
+                                  "exists": True}]
+    assert [(link["kind"], link["id"]) for link in shown["linked_from"]] == [
+        ("Insight", "an-daycare-form-drop-off"), ("Insight", "fb-daycare-attachment-upload"),
+        ("Insight", "ut-attachment-requirement-late"), ("Opportunity", "attachment-requirement-upfront"),
+    ]
+
+
+def test_show_a_record_with_its_stored_findings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from journeyops_cli.speed import store
+
+    monkeypatch.setattr(store, "RACY_NS", 0)  # files copied a moment ago count as settled
+    bank = tmp_path / "bank"
+    shutil.copytree(EXAMPLE, bank)
+    before = json.loads(run_cli("show", "service-journey", "-f", "json", cwd=bank, env=EN).stdout)
+    assert before["findings"] is None  # never validated: nothing is validated to show it
+    run_cli("validate", "-q", cwd=bank)
+    text = run_cli("show", "daycare-journey", "-f", "text", cwd=bank, env=EN).stdout.splitlines()
+    assert text[:3] == ["kind\tJourney", "id\tdaycare-journey", "file\tjourneys/mid/daycare-journey.yaml"]
+    assert "links_to\ttheme\tTheme\tvarhaiskasvatus" in text
+    assert "linked_from\tJourney\tdaycare-application\tparent\tjourneys/detailed/daycare-application.yaml" in text
+    shown = json.loads(run_cli("show", "daycare-journey", "-f", "json", cwd=bank, env=EN).stdout)
+    assert shown["findings"] == []
+    assert shown["fields"]["steps"][0]["id"] == "find-options"
+
+
+@pytest.mark.parametrize(
+    ("wanted", "message"),
+    [
+        ("daycare-jorney", "nothing in the bank has the id 'daycare-jorney'; did you mean 'daycare-journey'?"),
+        ("daycare-journey#aply", "no step 'daycare-journey#aply' in the bank; did you mean 'daycare-journey#apply'?"),
+    ],
+)
+def test_show_refuses_a_missing_id_with_the_nearest(bank: Path, wanted: str, message: str) -> None:
+    result = run_cli("show", wanted, cwd=bank, env=EN)
+    assert (result.returncode, result.stderr) == (2, f"journeyops: error: {message}\n")
+
+
+def test_show_in_finnish_without_findings(bank: Path) -> None:
+    result = run_cli("show", "varhaiskasvatus", "-f", "table", cwd=bank, env={"JOURNEYOPS_LANG": "fi"})
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Theme varhaiskasvatus – themes/varhaiskasvatus.yaml"
+    assert "Kentät" in lines[1]
+    assert lines[-1] == ("Löydöksiä ei näytetä: pankkia ei ole tarkistettu muutosten jälkeen "
+                         "(journeyops validate).")
