@@ -25,7 +25,8 @@ def test_list_journeys_as_text_is_one_tab_separated_line_a_journey(bank: Path) -
     result = run_cli("list", "journeys", "--level", "mid", "--theme", "varhaiskasvatus", cwd=bank, env=EN)
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
-        "daycare-journey\tGetting a child into early childhood education\tmid\tvarhaiskasvatus\tvarhaiskasvatus-digi\tactive\t6\n"
+        "daycare-journey\tGetting a child into early childhood education\tmid\tvarhaiskasvatus\t"
+        "varhaiskasvatus-digi\tactive\t6\n"
     )
 
 

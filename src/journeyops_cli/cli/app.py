@@ -67,8 +67,8 @@ def root(
 
 # `--help` lists them in this order, the group (`site`) last.
 for command in (
-    diff, export, fmt, importing, init, link, listing, new, owners, prioritise, rename, render, report, review, rules, schema, show,
-    studio, validate,
+    diff, export, fmt, importing, init, link, listing, new, owners, prioritise, rename, render, report, review, rules,
+    schema, show, studio, validate,
 ):
     app.add_typer(command.app)
 app.add_typer(site.app, name="site")

@@ -25,14 +25,18 @@ def list_command(
     ],
     level: Annotated[str | None, _filter("Journeys of this level: top, mid or detailed.")] = None,
     theme: Annotated[str | None, _filter("Journeys of this theme (its id).", complete_ids("Theme"))] = None,
-    team: Annotated[str | None, _filter("Journeys or opportunities of this team (its id).", complete_ids("Team"))] = None,
+    team: Annotated[
+        str | None, _filter("Journeys or opportunities of this team (its id).", complete_ids("Team"))
+    ] = None,
     status: Annotated[str | None, _filter("Journeys or opportunities with this status.")] = None,
     state: Annotated[str | None, _filter("Journeys in this state (where journeys have one).")] = None,
     step: Annotated[str | None, _filter("Insights, metrics or opportunities on this step (journey-id#step-id).",
                                         complete_steps)] = None,
     journey: Annotated[str | None, _filter("Insights, metrics or opportunities on a step of this journey.",
                                            complete_ids("Journey"))] = None,
-    insight_type: Annotated[str | None, typer.Option("--type", help="Insights of this type.", show_default=False)] = None,
+    insight_type: Annotated[
+        str | None, typer.Option("--type", help="Insights of this type.", show_default=False)
+    ] = None,
     severity: Annotated[str | None, _filter("Insights of this severity.")] = None,
     since: Annotated[str | None, _filter("Insights dated on or after this day (YYYY-MM-DD).")] = None,
     output_format: Annotated[

@@ -30,7 +30,8 @@ from journeyops_cli.browse.details import find
 from journeyops_cli.edit import EditError
 from journeyops_cli.edit.changeset import Changeset
 from journeyops_cli.edit.fields import Edit, SetValue
-from journeyops_cli.edit.nodes import documents, field as node_field
+from journeyops_cli.edit.nodes import documents
+from journeyops_cli.edit.nodes import field as node_field
 from journeyops_cli.edit.verify import data_of
 from journeyops_cli.models import Journey, Step
 from journeyops_cli.models.base import SLUG_PATTERN, Record
