@@ -9,9 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.cli.conftest import EXAMPLE
 from tests.runner import cli_env
-
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "helsinki"
 
 
 def script() -> str:
@@ -29,13 +28,6 @@ def complete(line: str, cwd: Path) -> list[str]:
     )
     assert result.returncode == 0, result.stderr
     return result.stdout.split()
-
-
-@pytest.fixture(scope="module")
-def bank(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("complete") / "bank"
-    shutil.copytree(EXAMPLE, target)
-    return target
 
 
 def test_show_completes_ids_then_step_references(bank: Path) -> None:

@@ -8,17 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from tests.cli.conftest import EXAMPLE
 from tests.runner import run_cli
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "helsinki"
 EN = {"JOURNEYOPS_LANG": "en"}
-
-
-@pytest.fixture(scope="module")
-def bank(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("list") / "bank"
-    shutil.copytree(EXAMPLE, target)
-    return target
 
 
 def test_list_journeys_as_text_is_one_tab_separated_line_a_journey(bank: Path) -> None:

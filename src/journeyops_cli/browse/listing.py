@@ -176,6 +176,15 @@ def _number(value: float | None) -> float | int | None:
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
+def _attr(name: str) -> Cell:
+    """The column of a field as it is (a list as a new list)."""
+    def value(record: Record, texts: Texts) -> Any:
+        found = getattr(record, name)
+        return list(found) if isinstance(found, list) else found
+
+    return value
+
+
 # Each kind's columns: (name, heading id, value). Every kind starts with id and title.
 _BASE: list[tuple[str, str, Cell]] = [
     ("id", "cli.list.id", lambda r, t: r.id),
@@ -183,35 +192,35 @@ _BASE: list[tuple[str, str, Cell]] = [
 ]
 COLUMNS: dict[str, list[tuple[str, str, Cell]]] = {
     "Journey": [
-        ("level", "level", lambda r, t: r.level),  # type: ignore[attr-defined]
-        ("theme", "theme", lambda r, t: r.theme),  # type: ignore[attr-defined]
-        ("team", "team", lambda r, t: r.team),  # type: ignore[attr-defined]
-        ("status", "status", lambda r, t: r.status),  # type: ignore[attr-defined]
+        ("level", "level", _attr("level")),
+        ("theme", "theme", _attr("theme")),
+        ("team", "team", _attr("team")),
+        ("status", "status", _attr("status")),
         ("steps", "steps", lambda r, t: len(r.steps)),  # type: ignore[attr-defined]
     ],
     "Insight": [
-        ("type", "type", lambda r, t: r.type),  # type: ignore[attr-defined]
-        ("severity", "severity", lambda r, t: r.severity),  # type: ignore[attr-defined]
+        ("type", "type", _attr("type")),
+        ("severity", "severity", _attr("severity")),
         ("date", "date", lambda r, t: r.date.isoformat()),  # type: ignore[attr-defined]
-        ("steps", "steps", lambda r, t: list(r.steps)),  # type: ignore[attr-defined]
+        ("steps", "steps", _attr("steps")),
     ],
     "Metric": [
-        ("unit", "cli.list.unit", lambda r, t: r.unit),  # type: ignore[attr-defined]
+        ("unit", "cli.list.unit", _attr("unit")),
         ("target", "target", lambda r, t: _number(r.target)),  # type: ignore[attr-defined]
         ("latest", "latest", lambda r, t: _number(_latest(r))),  # type: ignore[arg-type]
-        ("steps", "steps", lambda r, t: list(r.steps)),  # type: ignore[attr-defined]
+        ("steps", "steps", _attr("steps")),
     ],
     "Opportunity": [
-        ("status", "status", lambda r, t: r.status),  # type: ignore[attr-defined]
-        ("team", "team", lambda r, t: r.team),  # type: ignore[attr-defined]
-        ("steps", "steps", lambda r, t: list(r.steps)),  # type: ignore[attr-defined]
+        ("status", "status", _attr("status")),
+        ("team", "team", _attr("team")),
+        ("steps", "steps", _attr("steps")),
     ],
     "Theme": [
-        ("owner", "owner", lambda r, t: r.owner),  # type: ignore[attr-defined]
-        ("team", "team", lambda r, t: r.team),  # type: ignore[attr-defined]
+        ("owner", "owner", _attr("owner")),
+        ("team", "team", _attr("team")),
     ],
     "Team": [
-        ("contact", "contact", lambda r, t: r.contact),  # type: ignore[attr-defined]
+        ("contact", "contact", _attr("contact")),
     ],
 }
 

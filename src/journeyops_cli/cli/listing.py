@@ -8,6 +8,7 @@ import typer
 
 from journeyops_cli.cli.common import BankOption
 from journeyops_cli.cli.complete import complete_ids, complete_kinds, complete_steps
+from journeyops_cli.cli.reading import FormatOption, LangOption
 
 app = typer.Typer()
 
@@ -39,16 +40,8 @@ def list_command(
     ] = None,
     severity: Annotated[str | None, _filter("Insights of this severity.")] = None,
     since: Annotated[str | None, _filter("Insights dated on or after this day (YYYY-MM-DD).")] = None,
-    output_format: Annotated[
-        str | None,
-        typer.Option("--format", "-f", help="table, text (tab-separated, one record a line) or json. Default: a "
-                     "table on a terminal, text when piped.", show_default=False),
-    ] = None,
-    lang: Annotated[
-        str | None,
-        typer.Option("--lang", help="Language of titles and headings (default: JOURNEYOPS_LANG, else the bank's "
-                     "first language).", show_default=False),
-    ] = None,
+    output_format: FormatOption = None,
+    lang: LangOption = None,
     bank: BankOption = None,
 ) -> None:
     """List the records of one kind, with the filters that kind takes.

@@ -6,12 +6,36 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
+
+import typer
 
 from journeyops_cli.cli.common import bank_root, fail
+from journeyops_cli.cli.complete import complete_kinds, complete_refs
 
 if TYPE_CHECKING:
     from journeyops_cli.pipeline import Loaded
+
+IdArgument = Annotated[
+    str,
+    typer.Argument(metavar="ID", help="A record's id, or a step as journey-id#step-id.", show_default=False,
+                   autocompletion=complete_refs()),
+]
+KindOption = Annotated[
+    str | None,
+    typer.Option("--kind", help="The record's kind when records of several kinds have the id (journeys, "
+                 "insights, …).", show_default=False, autocompletion=complete_kinds),
+]
+FormatOption = Annotated[
+    str | None,
+    typer.Option("--format", "-f", help="table, text (tab-separated, one line a row) or json. Default: a table "
+                 "on a terminal, text when piped.", show_default=False),
+]
+LangOption = Annotated[
+    str | None,
+    typer.Option("--lang", help="Language of texts and headings, one of the bank's (default: JOURNEYOPS_LANG, "
+                 "else the bank's first language).", show_default=False),
+]
 
 
 def load_to_read(bank: Path | None, lang: str | None) -> tuple[Loaded, str]:

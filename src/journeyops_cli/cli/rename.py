@@ -7,26 +7,18 @@ from typing import Annotated
 import typer
 
 from journeyops_cli.cli.common import EXIT_FINDINGS, BankOption, bank_root, fail
-from journeyops_cli.cli.complete import complete_kinds, complete_refs
+from journeyops_cli.cli.reading import IdArgument, KindOption
 
 app = typer.Typer()
 
 
 @app.command("rename")
 def rename_command(
-    old: Annotated[
-        str,
-        typer.Argument(metavar="OLD", help="A step as journey-id#step-id, or a record's id.", show_default=False,
-                       autocompletion=complete_refs()),
-    ],
+    old: IdArgument,
     new: Annotated[
         str, typer.Argument(metavar="NEW", help="The new step id, or the record's new id.", show_default=False)
     ],
-    kind: Annotated[
-        str | None,
-        typer.Option("--kind", help="The record's kind when records of several kinds have the id (journeys, "
-                     "insights, …).", show_default=False, autocompletion=complete_kinds),
-    ] = None,
+    kind: KindOption = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the changes as a diff; write nothing.")] = False,
     bank: BankOption = None,
 ) -> None:

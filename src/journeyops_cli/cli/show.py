@@ -3,12 +3,12 @@ ways, its file and its findings from the last `validate`."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from journeyops_cli.cli.common import BankOption
-from journeyops_cli.cli.complete import complete_kinds, complete_refs
+from journeyops_cli.cli.reading import FormatOption, IdArgument, KindOption, LangOption
 
 if TYPE_CHECKING:
     from journeyops_cli.browse.details import Details
@@ -53,26 +53,10 @@ def _sections(shown: Details, texts: Texts, language: str) -> list[tuple[str, li
 
 @app.command("show")
 def show_command(
-    wanted: Annotated[
-        str,
-        typer.Argument(metavar="ID", help="A record's id, or a step as journey-id#step-id.", show_default=False,
-                       autocompletion=complete_refs()),
-    ],
-    kind: Annotated[
-        str | None,
-        typer.Option("--kind", help="The record's kind when records of several kinds have the id (journeys, "
-                     "insights, …).", show_default=False, autocompletion=complete_kinds),
-    ] = None,
-    output_format: Annotated[
-        str | None,
-        typer.Option("--format", "-f", help="table, text (tab-separated, a section name first) or json. Default: "
-                     "a table on a terminal, text when piped.", show_default=False),
-    ] = None,
-    lang: Annotated[
-        str | None,
-        typer.Option("--lang", help="Language of texts and headings (default: JOURNEYOPS_LANG, else the bank's "
-                     "first language).", show_default=False),
-    ] = None,
+    wanted: IdArgument,
+    kind: KindOption = None,
+    output_format: FormatOption = None,
+    lang: LangOption = None,
     bank: BankOption = None,
 ) -> None:
     """Show a record or a step: its fields, what it links to, what links to it, its file,
