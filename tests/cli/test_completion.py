@@ -45,6 +45,10 @@ def test_rename_link_and_list_complete_what_they_take(bank: Path) -> None:
         "daycare-application#sign-in"]
     assert complete("journeyops list insights --journey hous", bank) == ["housing-application", "housing-journey"]
     assert complete("journeyops list cust", bank) == ["customer-groups"]
+    assert complete("journeyops render housing-a", bank) == ["housing-application"]
+    assert complete("journeyops review service-", bank) == ["service-journey"]
+    assert complete("journeyops observe daycare-sat", bank) == ["daycare-satisfaction"]
+    assert complete("journeyops prioritise --explain callback-t", bank) == ["callback-time-slot"]
 
 
 def test_outside_a_bank_nothing_is_offered(tmp_path: Path) -> None:
