@@ -138,3 +138,16 @@ def test_show_in_finnish_without_findings(bank: Path) -> None:
     assert "Kentät" in lines[1]
     assert lines[-1] == ("Löydöksiä ei näytetä: pankkia ei ole tarkistettu muutosten jälkeen "
                          "(journeyops validate).")
+
+
+def test_files_that_failed_to_load_are_counted_in_a_warning(tmp_path: Path) -> None:
+    bank = tmp_path / "bank"
+    shutil.copytree(EXAMPLE, bank)
+    path = bank / "themes" / "asuminen.yaml"
+    path.write_text(path.read_text("utf-8").replace("kind: Theme", "kind: Theme\nkind: Theme"), "utf-8")
+    result = run_cli("list", "themes", cwd=bank, env=EN)
+    assert result.returncode == 0
+    assert result.stderr == ("journeyops: warning: files that failed to load: 1; what they hold is not shown "
+                             "(journeyops validate says why)\n")
+    assert [line.split("\t")[0] for line in result.stdout.splitlines()] == [
+        "sosiaali-ja-terveys", "tyo-ja-yrittaminen", "varhaiskasvatus"]

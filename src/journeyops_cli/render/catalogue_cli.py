@@ -162,6 +162,11 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "sv": "--{filter} {value}: banken har inget sådant id",
         "en": "--{filter} {value}: no such id in the bank",
     },
+    "cli.list.not_loaded": {
+        "fi": "tiedostoja, joita ei voitu lukea: {n}; niiden sisältöä ei näytetä (journeyops validate kertoo syyn)",
+        "sv": "filer som inte kunde läsas: {n}; deras innehåll visas inte (journeyops validate säger varför)",
+        "en": "files that failed to load: {n}; what they hold is not shown (journeyops validate says why)",
+    },
     "cli.list.bad_date": {
         "fi": "--since {value}: kirjoita päivämäärä muodossa VVVV-KK-PP",
         "sv": "--since {value}: skriv datumet som ÅÅÅÅ-MM-DD",
