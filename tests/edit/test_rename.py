@@ -186,3 +186,14 @@ def test_a_failed_write_leaves_every_file_as_it_was(bank: Path, monkeypatch: pyt
            "folder read-only?); nothing was written\n")
     assert snapshot(bank) == before
     assert sorted(p.name for p in (bank / "opportunities").iterdir() if p.name.startswith(".")) == []
+
+
+def test_a_reference_in_a_file_that_failed_to_load_stops_the_rename(bank: Path) -> None:
+    path = bank / "opportunities" / "callback-time-slot.yaml"
+    path.write_text(path.read_text("utf-8").replace("status:", "statu:"), "utf-8")
+    before = snapshot(bank)
+    result = run_cli("rename", "health-station-callback#wait-for-callback", "odota", cwd=bank, env=EN)
+    assert (result.returncode, result.stderr) == (
+        2, "journeyops: error: opportunities/callback-time-slot.yaml refers to 'health-station-callback#wait-for-"
+           "callback' but failed to load; fix it first (journeyops validate says why)\n")
+    assert snapshot(bank) == before

@@ -20,6 +20,7 @@ caller checks the whole bank (`Changeset.new_errors`) and writes (`Changeset.wri
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
@@ -81,8 +82,19 @@ def plan(bank: Bank, old: str, new: str, kind: str | None = None) -> Rename:
     `new` is not a free, valid id."""
     found = find(bank, old, kind)
     if isinstance(found, tuple):
+        _refuse_unloaded(bank, old, lambda k, t: k == "step" and t == old)
         return _plan_step(bank, *found, new)
+    _refuse_unloaded(bank, found.id, lambda k, t: (k, t) == (found.kind, found.id) or (
+        found.kind == "Journey" and k == "step" and t.partition("#")[0] == found.id))
     return _plan_record(bank, found, new)
+
+
+def _refuse_unloaded(bank: Bank, old: str, names: Callable[[str, str], bool]) -> None:
+    """Refuse while a record that did not load names what is renamed (the rename could not
+    update it, and the reference would dangle once the file is fixed)."""
+    for item in bank.unloaded:
+        if any(names(target_kind, target) for _, target_kind, target in item.references):
+            raise Refused("cli.rename.unloaded_referrer", path=item.path, old=old)
 
 
 class _Edits:

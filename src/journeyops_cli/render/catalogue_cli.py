@@ -241,6 +241,12 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "sv": "filen {path} finns redan; inget ändrades",
         "en": "{path} already exists; nothing changed",
     },
+    "cli.rename.unloaded_referrer": {
+        "fi": "{path} viittaa kohteeseen '{old}', mutta tiedostoa ei voitu lukea; korjaa se ensin "
+              "(journeyops validate kertoo syyn)",
+        "sv": "{path} hänvisar till '{old}' men kunde inte läsas; rätta filen först (journeyops validate säger varför)",
+        "en": "{path} refers to '{old}' but failed to load; fix it first (journeyops validate says why)",
+    },
     "cli.rename.would_break": {
         "fi": "uudelleennimeäminen tekisi pankista virheellisen; mitään ei kirjoitettu",
         "sv": "namnbytet skulle göra banken ogiltig; inget skrevs",
