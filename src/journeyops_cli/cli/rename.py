@@ -41,7 +41,8 @@ def rename_command(
     with refused(language):
         renamed = plan(loaded.bank, old, new, kind)
     changes = renamed.changes
-    errors = changes.new_errors()
+    judged = changes.new_errors_judged(loaded)  # at the cost of what the rename touches
+    errors = judged if judged is not None else changes.new_errors()
     if errors:
         for line in errors:
             typer.echo(line, err=True)

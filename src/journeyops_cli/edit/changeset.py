@@ -16,12 +16,16 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from journeyops_cli.edit.atomic import FileWrite, write_files
 from journeyops_cli.edit.fields import Edit, append_documents, apply_edits
 from journeyops_cli.edit.textfile import TextFile, read
 from journeyops_cli.models.base import Record
 from journeyops_cli.models.config import CONFIG_FILE, LimitsConfig
+
+if TYPE_CHECKING:
+    from journeyops_cli.pipeline import Loaded
 
 
 @dataclass(slots=True)
@@ -155,6 +159,52 @@ class Changeset:
                 self._copy_with_changes(copy)
                 after = errors(copy)
         return [message for key, message in sorted(after.items()) if key not in before]
+
+    def new_errors_judged(self, loaded: Loaded) -> list[str] | None:
+        """What `new_errors` gives, judged from `loaded` (this bank as it is now, loaded
+        with its findings) at the cost of what the change touches: the rules that report
+        errors run once on the whole bank and then again only where the change reaches
+        (`rules/incremental`, as the studio judges a save), with no second load and no
+        scratch copy. None when the change edits journeyops.yaml (the rules' plan itself
+        may change): then `new_errors` must judge it."""
+        from journeyops_cli.bank.replace import replaced
+        from journeyops_cli.findings import Finding, Severity
+        from journeyops_cli.load.files import FileResult, digest_of, load_bytes
+        from journeyops_cli.rules.engine import Selection, plan
+        from journeyops_cli.rules.incremental import lint_all, lint_change
+
+        changed = self.changed
+        if any(c.path == CONFIG_FILE for c in changed):
+            return None
+        bank = loaded.bank
+        whole = plan(bank.config, Selection(), self.root)
+        chosen = whole.only({rule.code for rule in whole.rules if rule.effective_severity >= Severity.ERROR})
+        before = lint_all(bank, loaded.findings, loaded.files, chosen)
+        new: dict[str, FileResult | None] = {}
+        texts: dict[str, bytes] = {}
+        for c in changed:
+            data = c.original.encode(c.text) if c.original is not None else c.text.encode("utf-8")
+            target = c.moved_to or c.path
+            if c.moved_to is not None:
+                new[c.path] = None
+            result = new[target] = load_bytes(target, data, [], self.limits)
+            if bank.digests:
+                result.digest = digest_of(data)
+            texts[target] = data
+        change = replaced(bank, new)
+        after_loaded = [item for item in loaded.findings if item.path not in new]
+        after_loaded += [item for result in new.values() if result is not None for item in result.findings]
+        files = sorted((set(loaded.files) - set(new)) | {path for path, result in new.items() if result is not None})
+        after = lint_change(before, change, after_loaded, files, texts)
+        was = {c.moved_to: c.path for c in changed if c.moved_to is not None}
+
+        def key(item: Finding) -> tuple[str, str, str]:
+            return (was.get(item.path, item.path), item.code, item.message)
+
+        old = {key(item) for item in before.findings if item.severity >= Severity.ERROR}
+        found = {key(item): f"{item.path}:{item.line}:{item.column}: {item.code} {item.message}"
+                 for item in after.findings if item.severity >= Severity.ERROR}
+        return [message for k, message in sorted(found.items()) if k not in old]
 
     def _copy_with_changes(self, copy: Path) -> None:
         from journeyops_cli.load.files import discover
