@@ -134,7 +134,7 @@ def test_show_refuses_a_missing_id_with_the_nearest(bank: Path, wanted: str, mes
 def test_show_in_finnish_without_findings(bank: Path) -> None:
     result = run_cli("show", "varhaiskasvatus", "-f", "table", cwd=bank, env={"JOURNEYOPS_LANG": "fi"})
     lines = result.stdout.splitlines()
-    assert lines[0] == "Theme varhaiskasvatus – themes/varhaiskasvatus.yaml"
+    assert lines[0] == "Ankkuriteema varhaiskasvatus – themes/varhaiskasvatus.yaml"
     assert "Kentät" in lines[1]
     assert lines[-1] == ("Löydöksiä ei näytetä: pankkia ei ole tarkistettu muutosten jälkeen "
                          "(journeyops validate).")

@@ -109,7 +109,7 @@ def test_renaming_records_of_every_kind(bank: Path, kind: str, old: str, new: st
     [
         (("daycare-journey#apply", "find-options"),
          "journey 'daycare-journey' already has a step 'find-options'; choose another id"),
-        (("daycare-journey", "housing-journey"), "the id 'housing-journey' is taken (Journey); choose another id"),
+        (("daycare-journey", "housing-journey"), "the id 'housing-journey' is taken; choose another id"),
         (("daycare-journey", "Päiväkoti"),
          "'Päiväkoti' cannot be an id: use lower-case letters a-z, digits and hyphens (at most 64, starting with a "
          "letter or digit)"),
@@ -130,8 +130,7 @@ def test_refusals_say_why_and_change_nothing(bank: Path, args: tuple[str, str], 
 
 def test_a_refusal_in_finnish(bank: Path) -> None:
     result = run_cli("rename", "daycare-journey", "housing-journey", cwd=bank, env={"JOURNEYOPS_LANG": "fi"})
-    assert result.stderr == "journeyops: error: tunniste 'housing-journey' on jo käytössä (Journey); valitse toinen " \
-                            "tunniste\n"
+    assert result.stderr == "journeyops: error: tunniste 'housing-journey' on jo käytössä; valitse toinen tunniste\n"
 
 
 def test_a_taken_file_name_is_refused(bank: Path) -> None:

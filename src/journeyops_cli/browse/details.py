@@ -20,6 +20,12 @@ from journeyops_cli.suggest import nearest
 STEP = "Step"
 """The kind `show` gives a journey's step."""
 
+KIND_WORDS: dict[str, str] = {
+    "Journey": "journey", "Insight": "insight", "Metric": "metric", "Opportunity": "opportunity", "Theme": "theme",
+    "Team": "team", "CustomerGroup": "customer_group", "LifeEvent": "life_event", STEP: "step",
+}
+"""The catalogue id of each kind's name (`show` names kinds in the reader's language)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Link:

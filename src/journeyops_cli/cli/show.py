@@ -34,12 +34,17 @@ def _value(value: Any, texts: Texts) -> str:
 
 def _sections(shown: Details, texts: Texts, language: str) -> list[tuple[str, list[str], list[list[str]]]]:
     """(the section's catalogue id, headings, rows) of each part of the answer."""
+    from journeyops_cli.browse.details import KIND_WORDS
     from journeyops_cli.cli.words import say
+
+    def kind(name: str) -> str:
+        return say(KIND_WORDS[name], language) if name in KIND_WORDS else name
 
     missing = say("cli.show.missing", language)
     fields = [[name, _value(value, texts)] for name, value in shown.fields.items()]
-    out = [[link.field, link.kind, link.id if link.exists else f"{link.id} ({missing})"] for link in shown.links_to]
-    into = [[link.kind, link.id, link.field, link.path] for link in shown.linked_from]
+    out = [[link.field, kind(link.kind), link.id if link.exists else f"{link.id} ({missing})"]
+           for link in shown.links_to]
+    into = [[kind(link.kind), link.id, link.field, link.path] for link in shown.linked_from]
     findings = [[f"{f.path}:{f.line}:{f.column}", f.code, f.severity.label, f.message] for f in shown.findings or []]
     return [
         ("cli.show.fields", [say("cli.show.field", language), say("value", language)], fields),
@@ -88,7 +93,10 @@ def show_command(
             lines.append(["finding", say("cli.show.not_validated", language)])
         rows.echo(rows.text(lines))
         return
-    typer.echo(say("cli.show.heading", language, kind=shown.kind, id=shown.id, path=where))
+    from journeyops_cli.browse.details import KIND_WORDS
+
+    typer.echo(say("cli.show.heading", language, kind=say(KIND_WORDS[shown.kind], language), id=shown.id,
+                   path=where))
     for title, headings, found in sections:
         if found:
             rows.echo(rows.table(headings, found, say(title, language)))

@@ -146,7 +146,7 @@ def _plan_record(bank: Bank, record: Record, new: str) -> Rename:
     if new_id == record.id:
         raise Refused("cli.rename.same", old=record.id)
     if bank.get_kind(record.kind, new_id) is not None or bank.did_not_load(record.kind, new_id):
-        raise Refused("cli.rename.id_taken", kind=record.kind, new=new_id)
+        raise Refused("cli.rename.id_taken", new=new_id)
     edits = _Edits(bank)
     edits.set(record, ("id",), record.id, new_id)
     is_journey = isinstance(record, Journey)

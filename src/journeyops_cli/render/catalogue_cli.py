@@ -232,9 +232,9 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "en": "journey '{journey}' already has a step '{new}'; choose another id",
     },
     "cli.rename.id_taken": {
-        "fi": "tunniste '{new}' on jo käytössä ({kind}); valitse toinen tunniste",
-        "sv": "id '{new}' används redan ({kind}); välj ett annat id",
-        "en": "the id '{new}' is taken ({kind}); choose another id",
+        "fi": "tunniste '{new}' on jo käytössä; valitse toinen tunniste",
+        "sv": "id '{new}' används redan; välj ett annat id",
+        "en": "the id '{new}' is taken; choose another id",
     },
     "cli.rename.file_exists": {
         "fi": "tiedosto {path} on jo olemassa; mitään ei muutettu",
