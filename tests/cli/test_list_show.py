@@ -116,6 +116,9 @@ def test_show_a_record_with_its_stored_findings(tmp_path: Path, monkeypatch: pyt
     assert "linked_from\tJourney\tdaycare-application\tparent\tjourneys/detailed/daycare-application.yaml" in text
     shown = json.loads(run_cli("show", "daycare-journey", "-f", "json", cwd=bank, env=EN).stdout)
     assert shown["findings"] == []
+    table = run_cli("show", "daycare-journey", "-f", "table", cwd=bank, env=EN).stdout.splitlines()
+    assert table[0] == "Journey daycare-journey – journeys/mid/daycare-journey.yaml"
+    assert table[-1] == "The last validate found nothing to fix here."
     assert shown["fields"]["steps"][0]["id"] == "find-options"
 
 
@@ -151,3 +154,18 @@ def test_files_that_failed_to_load_are_counted_in_a_warning(tmp_path: Path) -> N
                              "(journeyops validate says why)\n")
     assert [line.split("\t")[0] for line in result.stdout.splitlines()] == [
         "sosiaali-ja-terveys", "tyo-ja-yrittaminen", "varhaiskasvatus"]
+
+
+def test_an_id_of_two_kinds_needs_the_kind(tmp_path: Path) -> None:
+    bank = tmp_path / "bank"
+    shutil.copytree(EXAMPLE, bank)
+    groups = bank / "vocabulary" / "customer-groups.yaml"
+    groups.write_text(groups.read_text("utf-8") + "---\nkind: CustomerGroup\nid: varhaiskasvatus\ntitle: Vaka\n",
+                      "utf-8")
+    result = run_cli("show", "varhaiskasvatus", cwd=bank, env=EN)
+    assert (result.returncode, result.stderr) == (
+        2, "journeyops: error: 'varhaiskasvatus' is the id of records of several kinds (Theme, CustomerGroup); "
+           "say which with --kind\n")
+    shown = json.loads(run_cli("show", "varhaiskasvatus", "--kind", "customer-groups", "-f", "json",
+                               cwd=bank, env=EN).stdout)
+    assert (shown["kind"], shown["fields"]["title"]) == ("CustomerGroup", "Vaka")

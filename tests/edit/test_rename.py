@@ -196,3 +196,16 @@ def test_a_reference_in_a_file_that_failed_to_load_stops_the_rename(bank: Path) 
         2, "journeyops: error: opportunities/callback-time-slot.yaml refers to 'health-station-callback#wait-for-"
            "callback' but failed to load; fix it first (journeyops validate says why)\n")
     assert snapshot(bank) == before
+
+
+def test_a_rename_that_would_add_an_error_is_refused(bank: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from journeyops_cli.edit.changeset import Changeset
+
+    monkeypatch.setattr(Changeset, "new_errors_judged",
+                        lambda self, loaded: ["journeys/x.yaml:1:1: JO201 a new error"])
+    before = snapshot(bank)
+    result = run_cli("rename", "daycare-journey#apply", "hae", cwd=bank, env=EN)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        1, "", "journeys/x.yaml:1:1: JO201 a new error\n"
+               "journeyops: error: the rename would make the bank invalid; nothing was written\n")
+    assert snapshot(bank) == before

@@ -41,7 +41,7 @@ def _sections(shown: Details, texts: Texts, language: str) -> list[tuple[str, li
         return say(KIND_WORDS[name], language) if name in KIND_WORDS else name
 
     missing = say("cli.show.missing", language)
-    fields = [[name, _value(value, texts)] for name, value in shown.fields.items()]
+    fields = [[name, _value(value, texts)] for name, value in shown.fields.items() if name not in ("kind", "id")]
     out = [[link.field, kind(link.kind), link.id if link.exists else f"{link.id} ({missing})"]
            for link in shown.links_to]
     into = [[kind(link.kind), link.id, link.field, link.path] for link in shown.linked_from]
