@@ -120,6 +120,14 @@ def test_show_a_record_with_its_stored_findings(tmp_path: Path, monkeypatch: pyt
     assert table[0] == "Journey daycare-journey – journeys/mid/daycare-journey.yaml"
     assert table[-1] == "The last validate found nothing to fix here."
     assert shown["fields"]["steps"][0]["id"] == "find-options"
+    found = "metrics/housing-offer-acceptance.yaml:12:31\tJO306\tinfo\tmetric 'housing-offer-acceptance': latest 72.5 % " \
+        "(2026-06-30) misses the target 75 % by 2.5"
+    text = run_cli("show", "housing-offer-acceptance", "-f", "text", cwd=bank, env=EN).stdout.splitlines()
+    assert f"finding\t{found}" in text
+    assert "field\tobservations\tdate: 2024-12-31, value: 68.0; date: 2025-12-31, value: 71.0; date: 2026-06-30, " \
+        "value: 72.5" in text
+    shown = json.loads(run_cli("show", "housing-offer-acceptance", "-f", "json", cwd=bank, env=EN).stdout)
+    assert [(f["code"], f["name"], f["line"]) for f in shown["findings"]] == [("JO306", "metric.off-target", 12)]
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from tests.edit.test_link import changed_lines
+from tests.edit.test_link_refused import snapshot as files
 from tests.runner import run_cli
 
 HERE = Path(__file__).parent
@@ -18,10 +19,6 @@ def bank(tmp_path: Path) -> Path:
     target = tmp_path / "bank"
     shutil.copytree(HERE / "banks" / "small", target)
     return target
-
-
-def files(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*.yaml"))}
 
 
 def test_many_sources_in_two_files_one_write(bank: Path) -> None:

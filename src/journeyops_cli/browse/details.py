@@ -61,10 +61,7 @@ class Details:
             "fields": self.fields,
             "links_to": [_link_json(link) for link in self.links_to],
             "linked_from": [_link_json(link) for link in self.linked_from],
-            "findings": None if self.findings is None else [
-                {"path": f.path, "line": f.line, "column": f.column, "code": f.code,
-                 "severity": f.severity.label, "message": f.message} for f in self.findings
-            ],
+            "findings": None if self.findings is None else [f.to_dict() for f in self.findings],
         }
 
 

@@ -25,8 +25,8 @@ def _value(value: Any, texts: Texts) -> str:
         return texts(value)
     if isinstance(value, list) and value and all(isinstance(v, dict) and "id" in v for v in value):
         return ", ".join(v["id"] for v in value)
-    if isinstance(value, list):
-        return ", ".join(_value(v, texts) for v in value)
+    if isinstance(value, list):  # a list of mappings (observations) one mapping after another
+        return ("; " if any(isinstance(v, dict) for v in value) else ", ").join(_value(v, texts) for v in value)
     if isinstance(value, dict):
         return ", ".join(f"{k}: {_value(v, texts)}" for k, v in value.items())
     return cell(value)
