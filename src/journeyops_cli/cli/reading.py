@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from journeyops_cli.cli.common import bank_root, fail
+from journeyops_cli.cli.common import fail, load_in_language
 from journeyops_cli.cli.complete import complete_kinds, complete_refs
 
 if TYPE_CHECKING:
@@ -40,18 +40,14 @@ LangOption = Annotated[
 
 def load_to_read(bank: Path | None, lang: str | None) -> tuple[Loaded, str]:
     """The bank and the language of its titles and the CLI's words: --lang (one of the
-    bank's languages), else the CLI's language (`cli.words.cli_language`). Files that
-    failed to load are counted in a warning (what they hold is not shown)."""
+    bank's languages, `common.load_in_language`), else the CLI's language
+    (`cli.words.cli_language`). Files that failed to load are counted in a warning (what
+    they hold is not shown)."""
     from journeyops_cli.cli.words import cli_language, say
     from journeyops_cli.findings import Severity
-    from journeyops_cli.pipeline import load_bank, load_config
 
-    root = bank_root(bank)
-    config = load_config(root)
-    if lang is not None and lang not in config.languages:
-        fail(f"--lang {lang}: the bank's languages are {', '.join(config.languages)}")
-    loaded = load_bank(root, config)
-    language = lang or cli_language(config)
+    loaded, _ = load_in_language(bank, lang)
+    language = lang or cli_language(loaded.bank.config)
     failed = {item.path for item in loaded.findings if item.severity >= Severity.ERROR}
     if failed:
         typer.echo(f"journeyops: warning: {say('cli.list.not_loaded', language, n=len(failed))}", err=True)
