@@ -88,6 +88,13 @@ def test_messages_and_headings_in_finnish(bank: Path) -> None:
     assert empty.stdout.splitlines()[-1] == "Ei yhtään."
 
 
+def test_a_table_shows_a_list_one_item_a_line() -> None:
+    from journeyops_cli.cli.rows import table
+
+    lines = table(["Id", "Steps"], [["fb-late", ["daycare#apply", "daycare#wait"]]]).splitlines()
+    assert [line.split() for line in lines[2:]] == [["fb-late", "│", "daycare#apply"], ["│", "daycare#wait"]]
+
+
 def test_show_a_step_links_both_ways(bank: Path) -> None:
     result = run_cli("show", "daycare-application#attach-documents", "-f", "json", cwd=bank, env=EN)
     assert result.returncode == 0, result.stderr
@@ -120,8 +127,8 @@ def test_show_a_record_with_its_stored_findings(tmp_path: Path, monkeypatch: pyt
     assert table[0] == "Journey daycare-journey – journeys/mid/daycare-journey.yaml"
     assert table[-1] == "The last validate found nothing to fix here."
     assert shown["fields"]["steps"][0]["id"] == "find-options"
-    found = "metrics/housing-offer-acceptance.yaml:12:31\tJO306\tinfo\tmetric 'housing-offer-acceptance': latest 72.5 % " \
-        "(2026-06-30) misses the target 75 % by 2.5"
+    found = "metrics/housing-offer-acceptance.yaml:12:31\tJO306\tinfo\tmetric 'housing-offer-acceptance': " \
+        "latest 72.5 % (2026-06-30) misses the target 75 % by 2.5"
     text = run_cli("show", "housing-offer-acceptance", "-f", "text", cwd=bank, env=EN).stdout.splitlines()
     assert f"finding\t{found}" in text
     assert "field\tobservations\tdate: 2024-12-31, value: 68.0; date: 2025-12-31, value: 71.0; date: 2026-06-30, " \

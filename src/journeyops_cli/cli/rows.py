@@ -44,8 +44,8 @@ def table(headings: list[str], rows: list[list[Any]], title: str | None = None) 
     grid = Table(title=title, title_justify="left", show_edge=False)
     for index, heading in enumerate(headings):
         grid.add_column(heading, overflow="fold", no_wrap=index == 0)
-    for row in rows:
-        grid.add_row(*map(cell, row))
+    for row in rows:  # a list one item a line, so a step reference is not broken at a comma
+        grid.add_row(*("\n".join(map(cell, value)) if isinstance(value, list) else cell(value) for value in row))
     buffer = io.StringIO()
     width = shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else 120
     console = Console(file=buffer, width=width, color_system="auto" if color else None, force_terminal=color,
