@@ -64,6 +64,9 @@ def test_a_source_without_targets_is_a_usage_error(bank: Path) -> None:
     result = run_cli("link", "first", cwd=bank)
     assert (result.returncode, result.stderr) == (
         2, "journeyops: error: first: name the targets after it (journey-id#step-id), or give them with --to\n")
+    result = run_cli("unlink", "first", cwd=bank, env={"JOURNEYOPS_LANG": "fi"})
+    assert (result.returncode, result.stderr) == (
+        2, "journeyops: error: first: anna kohteet sen jälkeen (polku#vaihe) tai valitsimella --to\n")
 
 
 def test_a_failed_write_of_the_second_file_leaves_the_first_as_it_was(bank: Path,

@@ -44,13 +44,16 @@ def _run(items: list[str], to: list[str] | None, bank: object, kind: str | None,
 
     if kind is not None and kind not in SOURCE_KINDS:
         fail(f"--kind {kind}: use one of {', '.join(SOURCE_KINDS)}")
+    root = bank_root(bank)  # type: ignore[arg-type]
     if to:
         source_ids, targets = list(dict.fromkeys(items)), to
     else:
         source_ids, targets = items[:1], items[1:]
         if not targets:
-            fail(f"{items[0]}: name the targets after it (journey-id#step-id), or give them with --to")
-    root = bank_root(bank)  # type: ignore[arg-type]
+            from journeyops_cli.cli.words import cli_language, say
+            from journeyops_cli.pipeline import load_config
+
+            fail(say("cli.link.no_targets", cli_language(load_config(root)), source=items[0]))
     loaded = load_for_edit(root)
     sources = [find_source(loaded.bank, source_id, kind, loaded.findings) for source_id in source_ids]
     outcomes = link_many(loaded.bank, sources, targets, remove=remove, refused=loaded.findings)

@@ -272,6 +272,11 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "sv": "{old} → {new}. Uppdaterade hänvisningar: {n}, ändrade filer: {files}.",
         "en": "{old} → {new}. References updated: {n}, files changed: {files}.",
     },
+    "cli.link.no_targets": {
+        "fi": "{source}: anna kohteet sen jälkeen (polku#vaihe) tai valitsimella --to",
+        "sv": "{source}: ange målen efter den (resa#steg) eller med --to",
+        "en": "{source}: name the targets after it (journey-id#step-id), or give them with --to",
+    },
     # --- templates / starters ---
     # --- lanes ---
     # --- loader hints ---
