@@ -179,8 +179,15 @@ def test_an_id_of_two_kinds_needs_the_kind(tmp_path: Path) -> None:
                       "utf-8")
     result = run_cli("show", "varhaiskasvatus", cwd=bank, env=EN)
     assert (result.returncode, result.stderr) == (
-        2, "journeyops: error: 'varhaiskasvatus' is the id of records of several kinds (Theme, CustomerGroup); "
+        2, "journeyops: error: 'varhaiskasvatus' is the id of records of several kinds (themes, customer-groups); "
            "say which with --kind\n")
+    result = run_cli("show", "varhaiskasvatus", "--kind", "journeys", cwd=bank, env=EN)
+    assert (result.returncode, result.stderr) == (
+        2, "journeyops: error: 'varhaiskasvatus' is not the id of any of the journeys but of themes, customer-groups\n")
+    result = run_cli("rename", "varhaiskasvatus", "vaka", "--kind", "journey", cwd=bank, env={"JOURNEYOPS_LANG": "fi"})
+    assert (result.returncode, result.stderr) == (
+        2, "journeyops: error: 'varhaiskasvatus' ei ole tyypin journeys tunniste vaan näiden: "
+           "themes, customer-groups\n")
     shown = json.loads(run_cli("show", "varhaiskasvatus", "--kind", "customer-groups", "-f", "json",
                                cwd=bank, env=EN).stdout)
     assert (shown["kind"], shown["fields"]["title"]) == ("CustomerGroup", "Vaka")

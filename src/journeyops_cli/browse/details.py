@@ -11,7 +11,7 @@ from typing import Any
 from journeyops_cli.bank import Bank
 from journeyops_cli.bank.pointers import pointing_at
 from journeyops_cli.browse import Refused
-from journeyops_cli.browse.listing import kind_of
+from journeyops_cli.browse.listing import kind_of, name_of
 from journeyops_cli.findings import Finding
 from journeyops_cli.models import Journey, Step
 from journeyops_cli.models.base import Record, Reference
@@ -84,7 +84,9 @@ def find(bank: Bank, wanted: str, kind: str | None = None) -> Record | tuple[Jou
     kinds = [kind_of(kind)] if kind else list(bank.by_kind)
     matches = [record for name in kinds if (record := bank.by_kind[name].get(wanted)) is not None]
     if len(matches) > 1:
-        raise Refused("cli.show.ambiguous", id=wanted, kinds=", ".join(m.kind for m in matches))
+        raise Refused("cli.show.ambiguous", id=wanted, kinds=", ".join(name_of(m.kind) for m in matches))
+    if not matches and kind and (others := [name_of(n) for n in bank.by_kind if wanted in bank.by_kind[n]]):
+        raise Refused("cli.show.not_of_kind", id=wanted, kind=name_of(kinds[0]), kinds=", ".join(others))
     if not matches:
         known = [i for name in kinds for i in bank.by_kind[name]]
         raise Refused("cli.show.no_record", nearest(wanted, known), id=wanted)

@@ -82,6 +82,11 @@ def kind_of(name: str) -> str:
     raise Refused("cli.list.unknown_kind", close, kind=name, kinds=", ".join(KIND_NAMES))
 
 
+def name_of(kind: str) -> str:
+    """The name `list` and `--kind` take for a record kind (`CustomerGroup`: `customer-groups`)."""
+    return next(plural for plural, named in KIND_NAMES.items() if named == kind)
+
+
 def available(kind: str) -> tuple[str, ...]:
     """The filters `kind` takes (`state` only where the journey model has it)."""
     model = KINDS[kind]
@@ -112,7 +117,7 @@ def _check(bank: Bank, kind: str, given: dict[str, str]) -> dt.date | None:
     date when given."""
     model = KINDS[kind]
     takes = available(kind)
-    plural = next(p for p, k in KIND_NAMES.items() if k == kind)
+    plural = name_of(kind)
     since = None
     for name, value in given.items():
         if name not in takes:

@@ -187,6 +187,11 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "sv": "id '{id}' används av flera posttyper ({kinds}); välj en med --kind",
         "en": "'{id}' is the id of records of several kinds ({kinds}); say which with --kind",
     },
+    "cli.show.not_of_kind": {
+        "fi": "'{id}' ei ole tyypin {kind} tunniste vaan näiden: {kinds}",
+        "sv": "'{id}' är inte id för någon av {kind} utan för {kinds}",
+        "en": "'{id}' is not the id of any of the {kind} but of {kinds}",
+    },
     "cli.show.heading": {"fi": "{kind} {id} – {path}", "sv": "{kind} {id} – {path}", "en": "{kind} {id} – {path}"},
     "cli.show.fields": {"fi": "Kentät", "sv": "Fält", "en": "Fields"},
     "cli.show.field": {"fi": "Kenttä", "sv": "Fält", "en": "Field"},
