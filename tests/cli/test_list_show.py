@@ -76,6 +76,19 @@ def test_a_wrong_kind_or_filter_is_refused_with_exit_2(bank: Path, args: tuple[s
     assert (result.returncode, result.stdout, result.stderr) == (2, "", f"journeyops: error: {message}\n")
 
 
+def test_state_filters_journeys_where_they_have_a_state(bank: Path) -> None:
+    from journeyops_cli.models import Journey
+
+    result = run_cli("list", "journeys", "--state", "targt", cwd=bank, env=EN)
+    if "state" in Journey.model_fields:  # as-is and to-be journeys
+        assert (result.returncode, result.stderr) == (
+            2, "journeyops: error: --state targt: use one of current, target; did you mean 'target'?\n")
+        assert run_cli("list", "journeys", "--state", "current", cwd=bank, env=EN).returncode == 0
+    else:
+        assert (result.returncode, result.stderr) == (
+            2, "journeyops: error: --state applies to no kind in this version\n")
+
+
 def test_messages_and_headings_in_finnish(bank: Path) -> None:
     result = run_cli("list", "insights", "--severity", "hgh", cwd=bank, env={"JOURNEYOPS_LANG": "fi"})
     assert result.stderr == (

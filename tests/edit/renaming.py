@@ -17,7 +17,7 @@ Records = dict[tuple[str, str], dict[str, Any]]
 NAMED_IN: dict[str, list[tuple[str, str]]] = {
     "Theme": [("Journey", "theme")],
     "Team": [("Journey", "team"), ("Theme", "team"), ("Opportunity", "team")],
-    "Journey": [("Journey", "parent")],
+    "Journey": [("Journey", "parent"), ("Journey", "improves")],
     "CustomerGroup": [("Journey", "customer_groups"), ("Insight", "customer_groups")],
     "LifeEvent": [("Journey", "life_events")],
     "Metric": [("Journey", "steps.*.metrics"), ("Opportunity", "metrics")],

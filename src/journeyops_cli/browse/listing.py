@@ -122,6 +122,8 @@ def _check(bank: Bank, kind: str, given: dict[str, str]) -> dt.date | None:
     for name, value in given.items():
         if name not in takes:
             users = [p for p, k in KIND_NAMES.items() if name in available(k)]
+            if not users:  # --state before journeys have a state
+                raise Refused("cli.list.filter_unused", filter=name)
             raise Refused("cli.list.filter_not_for", filter=name, kind=plural, kinds=", ".join(users))
         if name == "since":
             try:

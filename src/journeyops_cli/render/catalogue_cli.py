@@ -152,6 +152,11 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "sv": "--{filter} gäller inte {kind}; den gäller {kinds}",
         "en": "--{filter} does not apply to {kind}; it applies to {kinds}",
     },
+    "cli.list.filter_unused": {
+        "fi": "--{filter} ei sovi tämän version millekään tietuetyypille",
+        "sv": "--{filter} gäller ingen posttyp i den här versionen",
+        "en": "--{filter} applies to no kind in this version",
+    },
     "cli.list.bad_choice": {
         "fi": "--{filter} {value}: käytä jotakin näistä: {choices}",
         "sv": "--{filter} {value}: använd någon av {choices}",
