@@ -150,6 +150,35 @@ def test_show_a_record_with_its_stored_findings(tmp_path: Path, monkeypatch: pyt
     assert [(f["code"], f["name"], f["line"]) for f in shown["findings"]] == [("JO306", "metric.off-target", 12)]
 
 
+def test_show_keeps_to_the_findings_of_its_own_record_or_step(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file of many records (the feedback of a year) or a journey of many steps: each
+    shows the findings inside its own lines, the journey those of all its steps."""
+    from journeyops_cli.speed import store
+
+    monkeypatch.setattr(store, "RACY_NS", 0)
+    bank = tmp_path / "bank"
+    shutil.copytree(EXAMPLE, bank)
+    feedback = bank / "insights" / "feedback-2026.yaml"
+    feedback.write_text(feedback.read_text("utf-8").replace(
+        "steps:\n  - daycare-application#attach-documents\ncustomer_groups", "customer_groups"), "utf-8")
+    journey = bank / "journeys" / "mid" / "daycare-journey.yaml"
+    journey.write_text(journey.read_text("utf-8").replace(
+        "en: Accepts or declines the place}\n    emotion: 1\n",
+        "en: Accepts or declines the place}\n    emotion: 1\n    pain_points: [Vastausaika on lyhyt]\n"), "utf-8")
+    assert run_cli("validate", cwd=bank, env=EN).returncode == 0
+
+    def found(wanted: str) -> list[str]:
+        shown = json.loads(run_cli("show", wanted, "-f", "json", cwd=bank, env=EN).stdout)
+        return [f"{f['code']} {f['path']}:{f['line']}" for f in shown["findings"]]
+
+    assert found("fb-daycare-attachment-upload") == ["JO301 insights/feedback-2026.yaml:24"]
+    assert found("fb-daycare-decision-delay") == []  # the file's first record
+    assert found("daycare-journey#accept-place") == ["JO302 journeys/mid/daycare-journey.yaml:71"]
+    assert found("daycare-journey#apply") == []
+    assert found("daycare-journey") == ["JO302 journeys/mid/daycare-journey.yaml:71"]
+
+
 @pytest.mark.parametrize(
     ("wanted", "message"),
     [

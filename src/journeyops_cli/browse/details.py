@@ -148,12 +148,22 @@ def details(bank: Bank, wanted: str, kind: str | None = None, stored: list[Findi
                         _out(bank, found.references()), _into(bank, found.kind, found.id))
         document = found.source_document
     if stored is not None:
-        shown.findings = [
-            f for f in stored
-            if f.path == shown.path and (f.where is None or (
-                f.where.document == document and f.where.path[:len(inside)] == inside))
-        ]
+        in_file = [f for f in stored if f.path == shown.path]
+        span = _lines(bank.root / shown.path, document, inside) if in_file else None
+        shown.findings = [f for f in in_file if span is None or f.line == 0 or span[0] <= f.line <= span[1]]
     return shown
+
+
+def _lines(path: Path, document: int, inside: tuple[Any, ...]) -> tuple[int, int] | None:
+    """The first and last line of the record (or step, `inside` it) in its file, so that
+    the findings of the other records of a file of many are not its own."""
+    from journeyops_cli.load.positions import Locator
+
+    try:
+        text = path.read_bytes().removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")
+    except OSError:
+        return None
+    return Locator(text).lines(document, inside)
 
 
 def stored_findings(root: Path) -> list[Finding] | None:
