@@ -87,3 +87,15 @@ def test_a_failed_write_of_the_second_file_leaves_the_first_as_it_was(bank: Path
         1, "journeyops: error: insights/crlf.yaml: cannot write: the disk is full; nothing was written\n")
     monkeypatch.undo()
     assert files(bank) == before
+
+
+def test_what_happened_in_the_readers_language(bank: Path) -> None:
+    fi = {"JOURNEYOPS_LANG": "fi"}
+    said = [run_cli(command, "first", "--to", "service#apply", cwd=bank, env=fi).stdout
+            for command in ("link", "link", "unlink", "unlink")]
+    assert said == [
+        "insights/many.yaml: linkitetty first -> service#apply\n",
+        "insights/many.yaml: oli jo linkitetty first -> service#apply\n",
+        "insights/many.yaml: linkki poistettu first -> service#apply\n",
+        "insights/many.yaml: ei ollut linkitetty first -> service#apply\n",
+    ]

@@ -39,27 +39,27 @@ KindOption = Annotated[
 
 
 def _run(items: list[str], to: list[str] | None, bank: object, kind: str | None, remove: bool) -> None:
+    from journeyops_cli.cli.words import cli_language, say
     from journeyops_cli.edit.link import SOURCE_KINDS, find_source, link_many, load_for_edit
-    from journeyops_cli.pipeline import display_prefix
+    from journeyops_cli.pipeline import display_prefix, load_config
 
     if kind is not None and kind not in SOURCE_KINDS:
         fail(f"--kind {kind}: use one of {', '.join(SOURCE_KINDS)}")
     root = bank_root(bank)  # type: ignore[arg-type]
+    language = cli_language(load_config(root))
     if to:
         source_ids, targets = list(dict.fromkeys(items)), to
     else:
         source_ids, targets = items[:1], items[1:]
         if not targets:
-            from journeyops_cli.cli.words import cli_language, say
-            from journeyops_cli.pipeline import load_config
-
-            fail(say("cli.link.no_targets", cli_language(load_config(root)), source=items[0]))
+            fail(say("cli.link.no_targets", language, source=items[0]))
     loaded = load_for_edit(root)
     sources = [find_source(loaded.bank, source_id, kind, loaded.findings) for source_id in source_ids]
     outcomes = link_many(loaded.bank, sources, targets, remove=remove, refused=loaded.findings)
     prefix = display_prefix(root)
     for item in outcomes:
-        typer.echo(f"{prefix}{item.path}: {item.outcome} {item.source} -> {item.target}")
+        said = say(f"cli.link.{item.outcome.replace(' ', '_')}", language)
+        typer.echo(f"{prefix}{item.path}: {said} {item.source} -> {item.target}")
 
 
 @app.command("link")

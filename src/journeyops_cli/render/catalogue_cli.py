@@ -282,6 +282,10 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "sv": "{old} → {new}. Uppdaterade hänvisningar: {n}, ändrade filer: {files}.",
         "en": "{old} → {new}. References updated: {n}, files changed: {files}.",
     },
+    "cli.link.linked": {"fi": "linkitetty", "sv": "länkad", "en": "linked"},
+    "cli.link.already_linked": {"fi": "oli jo linkitetty", "sv": "redan länkad", "en": "already linked"},
+    "cli.link.unlinked": {"fi": "linkki poistettu", "sv": "länken borttagen", "en": "unlinked"},
+    "cli.link.not_linked": {"fi": "ei ollut linkitetty", "sv": "var inte länkad", "en": "not linked"},
     "cli.link.no_targets": {
         "fi": "{source}: anna kohteet sen jälkeen (polku#vaihe) tai valitsimella --to",
         "sv": "{source}: ange målen efter den (resa#steg) eller med --to",
