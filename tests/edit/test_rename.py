@@ -209,3 +209,42 @@ def test_a_rename_that_would_add_an_error_is_refused(bank: Path, monkeypatch: py
         1, "", "journeys/x.yaml:1:1: JO201 a new error\n"
                "journeyops: error: the rename would make the bank invalid; nothing was written\n")
     assert snapshot(bank) == before
+
+
+def test_the_import_profiles_follow_a_rename(bank: Path) -> None:
+    """journeyops.yaml's import profiles name steps (`steps`, `values: {step: …}`) and
+    customer groups (`values: {customer_group: …}`): they follow, and nothing else moves."""
+    config = bank / "journeyops.yaml"
+    config.write_text(config.read_text("utf-8").replace(
+        "      severity: {matala: low, keskitaso: medium, korkea: high, kriittinen: critical}\n",
+        "      severity: {matala: low, keskitaso: medium, korkea: high, kriittinen: critical}\n"
+        "      step:\n"
+        "        Hakeminen: daycare-journey#apply; daycare-application#sign-in  # two steps\n"
+        "        Päätös: daycare-journey#wait-for-decision\n"
+        "      customer_group: {Lapsiperhe: families-with-children, Yrittäjä: entrepreneurs}\n"
+        "    steps: [daycare-journey#apply]\n"), "utf-8")
+    # a cell of two steps is written quoted once changed (the writer quotes a text with '#' and ';')
+    steps = ["    steps: [daycare-journey#{}]",
+             '        Hakeminen: "daycare-journey#{}; daycare-application#sign-in"  # two steps']
+
+    def lines() -> set[str]:
+        return set(config.read_text("utf-8").splitlines())
+
+    before = lines()
+    result = run_cli("rename", "daycare-journey#apply", "hae", cwd=bank, env=EN)
+    assert result.returncode == 0, result.stderr
+    assert "journeyops.yaml: import.palaute.steps.0: daycare-journey#apply -> daycare-journey#hae" in result.stdout
+    assert before - lines() == {steps[0].format("apply"), steps[1].format("apply").replace('"', "")}
+    assert lines() - before == {line.format("hae") for line in steps}
+
+    before = lines()
+    assert run_cli("rename", "daycare-journey", "vaka", cwd=bank, env=EN).returncode == 0
+    assert lines() - before == {line.format("hae").replace("daycare-journey#", "vaka#") for line in steps} | {
+        "        Päätös: vaka#wait-for-decision"}
+    assert len(before - lines()) == 3
+
+    before = lines()
+    assert run_cli("rename", "families-with-children", "lapsiperheet", cwd=bank, env=EN).returncode == 0
+    assert lines() - before == {"      customer_group: {Lapsiperhe: lapsiperheet, Yrittäjä: entrepreneurs}"}
+    assert len(before - lines()) == 1
+    validate_lines(bank)

@@ -65,13 +65,17 @@ class Changeset:
 
     def edit(self, record: Record, edits: list[Edit], what: str) -> None:
         """Make `edits` to `record` (checked now; written by `write`)."""
+        self.edit_document(record.source_path, record.source_document, edits, what)
+
+    def edit_document(self, path: str, document: int, edits: list[Edit], what: str, records: bool = True) -> None:
+        """Make `edits` to document `document` of the file `path` (a record; with `records`
+        False, the config's one document, checked as config by `new_errors`), checked now;
+        written by `write`."""
         if not edits:
             return
-        change = self._file(record.source_path)
+        change = self._file(path)
         newline = change.original.newline if change.original else "\n"
-        change.text = apply_edits(
-            change.text, record.source_document, edits, newline, record.source_path, self.limits
-        )
+        change.text = apply_edits(change.text, document, edits, newline, path, self.limits, records)
         change.what.append(what)
 
     def edit_text(self, path: str, edit: Callable[[str], str], what: str) -> None:

@@ -10,7 +10,8 @@ What a rename touches:
   opportunity's `insights`...); for a journey also every step reference into it
   (`old#step` → `new#step`); and its file, when the file is named for it and holds only
   it (`insights/old.yaml` → `insights/new.yaml`), with the `lint.per_path_ignores` of
-  `journeyops.yaml` that name that file.
+  `journeyops.yaml` that name that file;
+- in `journeyops.yaml`, the import profiles' steps and customer groups (`rename_config`).
 
 Every record edit is a `SetValue` made by `Changeset.edit` (checked against the data it
 means; comments and layout kept), so only the values that name the old id change. The
@@ -28,12 +29,9 @@ from typing import Any
 from journeyops_cli.bank import Bank
 from journeyops_cli.browse import Refused
 from journeyops_cli.browse.details import find
-from journeyops_cli.edit import EditError
 from journeyops_cli.edit.changeset import Changeset
 from journeyops_cli.edit.fields import Edit, SetValue
-from journeyops_cli.edit.nodes import documents
-from journeyops_cli.edit.nodes import field as node_field
-from journeyops_cli.edit.verify import data_of
+from journeyops_cli.edit.rename_config import rename_ignores, rename_in_imports
 from journeyops_cli.models import Journey, Step
 from journeyops_cli.models.base import SLUG_PATTERN, Record
 from journeyops_cli.models.config import CONFIG_FILE
@@ -138,7 +136,9 @@ def _plan_step(bank: Bank, journey: Journey, step: Step, new: str) -> Rename:
         for index, child_step in enumerate(child.steps):
             if child_step.parent_step == step.id:
                 edits.set(child, ("steps", index, "parent_step"), step.id, new_id)
-    return edits.into(Rename("Step", ref, new_ref, Changeset(bank.root, bank.config.limits)))
+    renamed = edits.into(Rename("Step", ref, new_ref, Changeset(bank.root, bank.config.limits)))
+    _in_config(renamed, rename_in_imports(bank, renamed.changes, lambda other: new_ref if other == ref else None))
+    return renamed
 
 
 def _plan_record(bank: Bank, record: Record, new: str) -> Rename:
@@ -157,8 +157,19 @@ def _plan_record(bank: Bank, record: Record, new: str) -> Rename:
             elif is_journey and target_kind == "step" and target.partition("#")[0] == record.id:
                 edits.set(other, path, target, f"{new_id}#{target.partition('#')[2]}")
     renamed = edits.into(Rename(record.kind, record.id, new_id, Changeset(bank.root, bank.config.limits)))
+    prefix = record.id + "#"
+
+    def step(ref: str) -> str | None:
+        return f"{new_id}#{ref.removeprefix(prefix)}" if is_journey and ref.startswith(prefix) else None
+
+    group = (record.id, new_id) if record.kind == "CustomerGroup" else None
+    _in_config(renamed, rename_in_imports(bank, renamed.changes, step, group))
     _move_file(bank, record, new_id, renamed)
     return renamed
+
+
+def _in_config(renamed: Rename, changed: list[tuple[str, str, str]]) -> None:
+    renamed.values += [Change(CONFIG_FILE, where, old, new) for where, old, new in changed]
 
 
 def _move_file(bank: Bank, record: Record, new_id: str, renamed: Rename) -> None:
@@ -173,33 +184,4 @@ def _move_file(bank: Bank, record: Record, new_id: str, renamed: Rename) -> None
         raise Refused("cli.rename.file_exists", path=target)
     renamed.changes.move(record.source_path, target, f"{record.source_path} -> {target}")
     renamed.moved = (record.source_path, target)
-    _rename_ignores(bank, renamed, record.source_path, target)
-
-
-def _rename_ignores(bank: Bank, renamed: Rename, old_path: str, new_path: str) -> None:
-    """The `lint.per_path_ignores` key that names the renamed file, renamed with it."""
-    if old_path not in bank.config.lint.per_path_ignores:
-        return
-    limits = bank.config.limits
-
-    def edit(text: str) -> str:
-        nodes = documents(text, CONFIG_FILE)
-        lint = node_field(nodes[0], "lint") if nodes else None
-        ignores = node_field(lint[1], "per_path_ignores") if lint else None  # type: ignore[arg-type]
-        key = node_field(ignores[1], old_path) if ignores else None  # type: ignore[arg-type]
-        if key is None:
-            raise EditError(f"{CONFIG_FILE}: cannot find lint.per_path_ignores.{old_path}; not changed")
-        start, end = key[0].start_mark.index, key[0].end_mark.index
-        quote = text[start] if text[start] in "'\"" else ""
-        new = text[:start] + f"{quote}{new_path}{quote}" + text[end:]
-        data = data_of(text, limits)
-        if data is None:
-            raise EditError(f"{CONFIG_FILE}: cannot be read as YAML; not changed")
-        table = data[0]["lint"]["per_path_ignores"]
-        data[0]["lint"]["per_path_ignores"] = {(new_path if k == old_path else k): v for k, v in table.items()}
-        if data_of(new, limits) != data:  # the config is checked as config by the caller's validate
-            raise EditError(f"{CONFIG_FILE}: the edit would change more than intended; refused, the file is unchanged")
-        return new
-
-    renamed.changes.edit_text(CONFIG_FILE, edit, f"lint.per_path_ignores {old_path} -> {new_path}")
-    renamed.values.append(Change(CONFIG_FILE, "lint.per_path_ignores", old_path, new_path))
+    _in_config(renamed, rename_ignores(bank, renamed.changes, record.source_path, target))
