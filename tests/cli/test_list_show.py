@@ -64,8 +64,10 @@ def test_metrics_show_target_and_latest(bank: Path) -> None:
                                             "did you mean 'high'?"),
         (("journeys", "--theme", "varhaiskasvatu"), "--theme varhaiskasvatu: no such id in the bank; "
                                                     "did you mean 'varhaiskasvatus'?"),
-        (("insights", "--step", "daycare-application#sign"), "--step daycare-application#sign: no such id in the "
-                                                            "bank; did you mean 'daycare-application#sign-in'?"),
+        (("insights", "--step", "daycare-application#sign"), "--step daycare-application#sign: no such step in "
+                                                            "the bank (write it as journey-id#step-id); did you mean "
+                                                            "'daycare-application#sign-in'?"),
+        (("metrics", "--step", "apply"), "--step apply: no such step in the bank (write it as journey-id#step-id)"),
         (("opportunities", "--level", "top"), "--level does not apply to opportunities; it applies to journeys"),
         (("insights", "--since", "1.3.2026"), "--since 1.3.2026: write the date as YYYY-MM-DD"),
         (("teams", "--format", "xml"), "--format xml: use one of table, text, json"),

@@ -132,7 +132,7 @@ def _check(bank: Bank, kind: str, given: dict[str, str]) -> dt.date | None:
                 raise Refused("cli.list.bad_date", value=value) from None
         elif name == "step":
             if bank.step(value) is None:
-                raise _refuse_value(name, value, bank.step_refs(), fixed=False)
+                raise Refused("cli.list.no_step", nearest(value, bank.step_refs()), value=value)
         elif name in ("journey", "theme", "team"):
             known = bank.ids({"journey": "Journey", "theme": "Theme", "team": "Team"}[name])
             if value not in known:

@@ -167,6 +167,11 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "sv": "--{filter} {value}: banken har inget sådant id",
         "en": "--{filter} {value}: no such id in the bank",
     },
+    "cli.list.no_step": {
+        "fi": "--step {value}: pankissa ei ole tätä vaihetta (kirjoita muodossa polku#vaihe)",
+        "sv": "--step {value}: banken har inget sådant steg (skriv resa#steg)",
+        "en": "--step {value}: no such step in the bank (write it as journey-id#step-id)",
+    },
     "cli.list.not_loaded": {
         "fi": "tiedostoja, joita ei voitu lukea: {n}; niiden sisältöä ei näytetä (journeyops validate kertoo syyn)",
         "sv": "filer som inte kunde läsas: {n}; deras innehåll visas inte (journeyops validate säger varför)",
