@@ -191,6 +191,7 @@ LAYERS: list[set[str]] = [
     {"score"},
     {"rules", "lint"},
     {"pipeline"},
+    {"browse"},
     {"report", "edit", "schemas", "diff", "scorecard"},
     {"scaffold", "owners"},
     {"sheets"},

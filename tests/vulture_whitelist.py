@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from journeyops_cli.cli.importing import import_command, observe_command
 from journeyops_cli.cli.link import link_command, unlink_command
+from journeyops_cli.cli.listing import list_command
+from journeyops_cli.cli.rename import rename_command
+from journeyops_cli.cli.show import show_command
 from journeyops_cli.cli.site import serve
 from journeyops_cli.pipeline import BankError
 from journeyops_cli.rules.evidence.done_off_target import DoneOffTarget
@@ -71,7 +74,7 @@ class _Used:
 _ = _Used()
 
 # typer: the commands are registered by decorator (`@app.command(...)`) and called by click.
-(import_command, observe_command, link_command, unlink_command, serve)
+(import_command, observe_command, link_command, unlink_command, serve, list_command, rename_command, show_command)
 
 # rules/registry: every `Rule` subclass in the rule modules is found by `rules_in(module)`
 # and registered by its code; nothing names the class.

@@ -11,7 +11,9 @@ import typer
 import journeyops_cli.cli
 from journeyops_cli.cli.app import app
 
-SHARED = {"__init__", "app", "common", "handler", "words"}
+# What the commands share (not commands): the error handler, the reader's words, output
+# rows, the reading commands' loading, shell completion.
+SHARED = {"__init__", "app", "common", "handler", "words", "rows", "reading", "complete"}
 COMMAND_MODULES = sorted(
     path.stem for path in Path(journeyops_cli.cli.__file__).parent.glob("*.py") if path.stem not in SHARED
 )

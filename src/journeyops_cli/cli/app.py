@@ -20,14 +20,17 @@ from journeyops_cli.cli import (
     importing,
     init,
     link,
+    listing,
     new,
     owners,
     prioritise,
+    rename,
     render,
     report,
     review,
     rules,
     schema,
+    show,
     site,
     studio,
     validate,
@@ -64,8 +67,8 @@ def root(
 
 # `--help` lists them in this order, the group (`site`) last.
 for command in (
-    diff, export, fmt, importing, init, link, new, owners, prioritise, render, report, review, rules, schema,
-    studio, validate,
+    diff, export, fmt, importing, init, link, listing, new, owners, prioritise, rename, render, report, review, rules,
+    schema, show, studio, validate,
 ):
     app.add_typer(command.app)
 app.add_typer(site.app, name="site")

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from journeyops_cli.cli.common import BankOption, fail, load_in_language
+from journeyops_cli.cli.complete import complete_ids
 
 app = typer.Typer()
 
@@ -17,7 +18,8 @@ SHEETS_MISSING = "reading and writing workbooks needs openpyxl: pip install 'jou
 @app.command("export")
 def export(
     journeys: Annotated[
-        list[str] | None, typer.Argument(help="Ids of the journeys to export.", show_default=False)
+        list[str] | None, typer.Argument(help="Ids of the journeys to export.", show_default=False,
+                                       autocompletion=complete_ids("Journey"))
     ] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="The workbook to write (FILE.xlsx).", show_default=False)]
     = Path(),

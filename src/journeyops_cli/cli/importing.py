@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from journeyops_cli.cli.common import EXIT_FINDINGS, BankOption, apply_changes, bank_root, fail
+from journeyops_cli.cli.complete import complete_ids
 
 app = typer.Typer()
 
@@ -234,7 +235,8 @@ def _import_workbook(path: Path, dry_run: bool, bank: Path | None) -> None:
 
 @app.command("observe")
 def observe_command(
-    metric: Annotated[str, typer.Argument(help="The id of the metric.", show_default=False)],
+    metric: Annotated[str, typer.Argument(help="The id of the metric.", show_default=False,
+                                    autocompletion=complete_ids("Metric"))],
     date: Annotated[str, typer.Option("--date", help="When (2026-12-31 or 31.12.2026).", show_default=False)],
     value: Annotated[str, typer.Option("--value", help="The value (26.5 or 26,5).", show_default=False)],
     note: Annotated[str | None, typer.Option("--note", help="A note on this value.", show_default=False)] = None,

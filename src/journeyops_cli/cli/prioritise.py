@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from journeyops_cli.cli.common import EXIT_OK, BankOption, bank_root, fail, use_color
+from journeyops_cli.cli.complete import complete_ids
 
 app = typer.Typer()
 
@@ -27,11 +28,13 @@ def prioritise(
                      show_default=False),
     ] = None,
     theme: Annotated[
-        str | None, typer.Option(help="Only opportunities on journeys of this theme.", show_default=False)
+        str | None, typer.Option(help="Only opportunities on journeys of this theme.", show_default=False,
+                                 autocompletion=complete_ids("Theme"))
     ] = None,
     journey: Annotated[
         str | None,
-        typer.Option(help="Only opportunities on this journey or the journeys below it.", show_default=False),
+        typer.Option(help="Only opportunities on this journey or the journeys below it.", show_default=False,
+                     autocompletion=complete_ids("Journey")),
     ] = None,
     status: Annotated[
         list[str] | None,
@@ -45,7 +48,7 @@ def prioritise(
     explain: Annotated[
         str | None,
         typer.Option(help="Explain the score of this opportunity: every factor and the evidence behind it.",
-                     show_default=False),
+                     show_default=False, autocompletion=complete_ids("Opportunity")),
     ] = None,
 ) -> None:
     """Rank the opportunities by what the journeys show.

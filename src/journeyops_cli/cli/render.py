@@ -8,13 +8,15 @@ from typing import Annotated
 import typer
 
 from journeyops_cli.cli.common import BankOption, fail, load_in_language
+from journeyops_cli.cli.complete import complete_ids
 
 app = typer.Typer()
 
 
 @app.command()
 def render(
-    journey: Annotated[str, typer.Argument(help="The id of the journey to render.", show_default=False)],
+    journey: Annotated[str, typer.Argument(help="The id of the journey to render.", show_default=False,
+                                      autocompletion=complete_ids("Journey"))],
     bank: BankOption = None,
     output_format: Annotated[
         str, typer.Option("--format", "-f", help="md (Markdown with a Mermaid diagram) or html.")

@@ -8,13 +8,15 @@ from typing import Annotated
 import typer
 
 from journeyops_cli.cli.common import EXIT_FINDINGS, BankOption, apply_changes, bank_root, fail
+from journeyops_cli.cli.complete import complete_ids
 
 app = typer.Typer()
 
 
 @app.command()
 def review(
-    journey: Annotated[str, typer.Argument(help="The id of the journey that was reviewed.", show_default=False)],
+    journey: Annotated[str, typer.Argument(help="The id of the journey that was reviewed.", show_default=False,
+                                      autocompletion=complete_ids("Journey"))],
     note: Annotated[
         str | None, typer.Option(help="What was checked or changed.", show_default=False)
     ] = None,

@@ -29,12 +29,15 @@ _NO_LINKS = (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK)
 @dataclass(frozen=True, slots=True)
 class FileWrite:
     """New bytes for `path` (`shown`: the path as the user sees it). `create`: a new file,
-    never overwriting one that exists; else an existing file, replaced keeping its mode."""
+    never overwriting one that exists; `remove`: the existing file goes (`data` unused;
+    with a `create` of its new name in the same write, a file is renamed all or nothing);
+    else an existing file, replaced keeping its mode."""
 
     path: Path
     data: bytes
     shown: str
     create: bool = False
+    remove: bool = False
 
 
 class FileExists(EditError):
@@ -154,12 +157,19 @@ def write_files(writes: list[FileWrite], skip_existing: bool = False) -> list[bo
                         continue
                     _make_folders(write.path.parent, made)
                     temps[i] = _write_temp(write.path, write.data, _umask_mode())
+                elif write.remove:
+                    kept[i] = _keep(write.path)
                 else:
                     mode = stat.S_IMODE(os.stat(write.path).st_mode)
                     temps[i] = _write_temp(write.path, write.data, mode)
                     if len(writes) > 1:
                         kept[i] = _keep(write.path)
             for i, write in enumerate(writes):  # phase 2: replace, undone on failure
+                if write.remove:
+                    current = write
+                    os.unlink(write.path)
+                    placed.append(i)
+                    continue
                 if i not in temps:
                     continue
                 current = write
@@ -208,7 +218,7 @@ def _undo(writes: list[FileWrite], placed: list[int], kept: dict[int, str]) -> s
         try:
             if write.create:
                 os.unlink(write.path)
-            else:
+            else:  # replaced or removed: the kept file goes back
                 os.replace(kept[i], write.path)
                 del kept[i]
         except OSError as error:

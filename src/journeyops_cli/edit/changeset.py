@@ -12,16 +12,20 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from journeyops_cli.edit.atomic import FileWrite, write_files
 from journeyops_cli.edit.fields import Edit, append_documents, apply_edits
 from journeyops_cli.edit.textfile import TextFile, read
 from journeyops_cli.models.base import Record
 from journeyops_cli.models.config import CONFIG_FILE, LimitsConfig
+
+if TYPE_CHECKING:
+    from journeyops_cli.pipeline import Loaded
 
 
 @dataclass(slots=True)
@@ -37,6 +41,8 @@ class FileChange:
     """For a new file of records written by `records_yaml` and validated with their model
     (`edit/records.py`): the parser events its text must make. Such a file is checked by
     that count instead of being read back (None: read it back)."""
+    moved_to: str | None = None
+    """The file's new path when it is renamed (`Changeset.move`)."""
 
 
 @dataclass(slots=True)
@@ -59,13 +65,33 @@ class Changeset:
 
     def edit(self, record: Record, edits: list[Edit], what: str) -> None:
         """Make `edits` to `record` (checked now; written by `write`)."""
+        self.edit_document(record.source_path, record.source_document, edits, what)
+
+    def edit_document(self, path: str, document: int, edits: list[Edit], what: str, records: bool = True) -> None:
+        """Make `edits` to document `document` of the file `path` (a record; with `records`
+        False, the config's one document, checked as config by `new_errors`), checked now;
+        written by `write`."""
         if not edits:
             return
-        change = self._file(record.source_path)
+        change = self._file(path)
         newline = change.original.newline if change.original else "\n"
-        change.text = apply_edits(
-            change.text, record.source_document, edits, newline, record.source_path, self.limits
-        )
+        change.text = apply_edits(change.text, document, edits, newline, path, self.limits, records)
+        change.what.append(what)
+
+    def edit_text(self, path: str, edit: Callable[[str], str], what: str) -> None:
+        """Change the text of the existing file `path` (not a record file: the config) with
+        `edit`, which checks its own result."""
+        change = self._file(path)
+        change.text = edit(change.text)
+        change.what.append(what)
+
+    def move(self, path: str, new_path: str, what: str) -> None:
+        """Rename the existing file `path` to `new_path` (with any edits made to it), in the
+        same all-or-nothing write; the new path must not exist then."""
+        change = self._file(path)
+        if change.original is None:
+            raise ValueError(f"{path}: only an existing file can be moved")
+        change.moved_to = new_path
         change.what.append(what)
 
     def add(self, path: str, records: list[str], what: str, events: list[int] | None = None) -> None:
@@ -110,7 +136,8 @@ class Changeset:
 
     @property
     def changed(self) -> list[FileChange]:
-        return [c for c in self.files.values() if c.original is None or c.text != c.original.text]
+        return [c for c in self.files.values()
+                if c.original is None or c.moved_to is not None or c.text != c.original.text]
 
     def new_errors(self) -> list[str]:
         """Errors `validate` reports for the bank with these changes and not without them,
@@ -118,10 +145,13 @@ class Changeset:
         from journeyops_cli.findings import Severity
         from journeyops_cli.pipeline import validate
 
+        # A moved file's errors are known by its old path (an error it had stays old).
+        was = {c.moved_to: c.path for c in self.changed if c.moved_to is not None}
+
         def errors(root: Path) -> dict[tuple[str, str, str], str]:
             result = validate(root)
             return {
-                (f.path, f.code, f.message): f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}"
+                (was.get(f.path, f.path), f.code, f.message): f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}"
                 for f in result.findings
                 if f.severity >= Severity.ERROR
             }
@@ -134,6 +164,52 @@ class Changeset:
                 after = errors(copy)
         return [message for key, message in sorted(after.items()) if key not in before]
 
+    def new_errors_judged(self, loaded: Loaded) -> list[str] | None:
+        """What `new_errors` gives, judged from `loaded` (this bank as it is now, loaded
+        with its findings) at the cost of what the change touches: the rules that report
+        errors run once on the whole bank and then again only where the change reaches
+        (`rules/incremental`, as the studio judges a save), with no second load and no
+        scratch copy. None when the change edits journeyops.yaml (the rules' plan itself
+        may change): then `new_errors` must judge it."""
+        from journeyops_cli.bank.replace import replaced
+        from journeyops_cli.findings import Finding, Severity
+        from journeyops_cli.load.files import FileResult, digest_of, load_bytes
+        from journeyops_cli.rules.engine import Selection, plan
+        from journeyops_cli.rules.incremental import lint_all, lint_change
+
+        changed = self.changed
+        if any(c.path == CONFIG_FILE for c in changed):
+            return None
+        bank = loaded.bank
+        whole = plan(bank.config, Selection(), self.root)
+        chosen = whole.only({rule.code for rule in whole.rules if rule.effective_severity >= Severity.ERROR})
+        before = lint_all(bank, loaded.findings, loaded.files, chosen)
+        new: dict[str, FileResult | None] = {}
+        texts: dict[str, bytes] = {}
+        for c in changed:
+            data = c.original.encode(c.text) if c.original is not None else c.text.encode("utf-8")
+            target = c.moved_to or c.path
+            if c.moved_to is not None:
+                new[c.path] = None
+            result = new[target] = load_bytes(target, data, [], self.limits)
+            if bank.digests:
+                result.digest = digest_of(data)
+            texts[target] = data
+        change = replaced(bank, new)
+        after_loaded = [item for item in loaded.findings if item.path not in new]
+        after_loaded += [item for result in new.values() if result is not None for item in result.findings]
+        files = sorted((set(loaded.files) - set(new)) | {path for path, result in new.items() if result is not None})
+        after = lint_change(before, change, after_loaded, files, texts)
+        was = {c.moved_to: c.path for c in changed if c.moved_to is not None}
+
+        def key(item: Finding) -> tuple[str, str, str]:
+            return (was.get(item.path, item.path), item.code, item.message)
+
+        old = {key(item) for item in before.findings if item.severity >= Severity.ERROR}
+        found = {key(item): f"{item.path}:{item.line}:{item.column}: {item.code} {item.message}"
+                 for item in after.findings if item.severity >= Severity.ERROR}
+        return [message for k, message in sorted(found.items()) if k not in old]
+
     def _copy_with_changes(self, copy: Path) -> None:
         from journeyops_cli.load.files import discover
         from journeyops_cli.pipeline import load_config
@@ -141,25 +217,32 @@ class Changeset:
         config = load_config(self.root)
         found = discover(self.root, config.exclude, config.site.out)
         copy.mkdir()
+        moved = {c.path for c in self.changed if c.moved_to is not None}
         for rel in [CONFIG_FILE, *found.files]:
+            if rel in moved:
+                continue
             target = copy / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(self.root / rel, target)
         for change in self.changed:
-            target = copy / change.path
+            target = copy / (change.moved_to or change.path)
             target.parent.mkdir(parents=True, exist_ok=True)
             original = change.original
             target.write_bytes(original.encode(change.text) if original else change.text.encode("utf-8"))
 
     def write(self) -> None:
         """Write every changed file, all or nothing (`atomic.write_files`: new files are
-        never overwritten; a failure leaves every file as it was)."""
-        writes = [
-            FileWrite(self.root / c.path, c.original.encode(c.text), c.path)
-            if c.original is not None
-            else FileWrite(self.root / c.path, c.text.encode("utf-8"), c.path, create=True)
-            for c in self.changed
-        ]
+        never overwritten, a moved file is created under its new name and removed under
+        its old one; a failure leaves every file as it was)."""
+        writes: list[FileWrite] = []
+        for c in self.changed:
+            if c.original is None:
+                writes.append(FileWrite(self.root / c.path, c.text.encode("utf-8"), c.path, create=True))
+            elif c.moved_to is not None:
+                writes.append(FileWrite(self.root / c.moved_to, c.original.encode(c.text), c.moved_to, create=True))
+                writes.append(FileWrite(self.root / c.path, b"", c.path, remove=True))
+            else:
+                writes.append(FileWrite(self.root / c.path, c.original.encode(c.text), c.path))
         write_files(writes)
 
 

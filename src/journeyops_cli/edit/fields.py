@@ -275,11 +275,13 @@ def _expected(data: Any, edit: Edit) -> None:
 
 
 def apply_edits(
-    text: str, index: int, edits: list[Edit], newline: str, shown: str, limits: LimitsConfig
+    text: str, index: int, edits: list[Edit], newline: str, shown: str, limits: LimitsConfig,
+    records: bool = True,
 ) -> str:
     """`text` with `edits` made to record `index`, checked: the result reads back as the old
-    data with exactly these changes, loads without errors, and nothing outside the record
-    moved. An EditError (nothing is written) otherwise."""
+    data with exactly these changes, loads without errors (`records`: False for the config,
+    which is not a file of records), and nothing outside the record moved. An EditError
+    (nothing is written) otherwise."""
     data = data_of(text, limits)
     if data is None:
         raise EditError(f"{shown}: cannot be read as YAML; not changed")
@@ -299,7 +301,7 @@ def apply_edits(
                 new = move_in_mapping(new, parent, str(edit.path[-1]), edit.index, edit.to, newline, shown)
         else:
             new = append_item(new, index, edit.path, edit.value, newline, shown, edit.before)
-    check_edit(text, new, expected, record_lines(text, documents(text, shown)[index]), shown, limits)
+    check_edit(text, new, expected, record_lines(text, documents(text, shown)[index]), shown, limits, records)
     return new
 
 

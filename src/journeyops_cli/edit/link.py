@@ -14,15 +14,16 @@ from typing import TYPE_CHECKING, Literal
 
 from journeyops_cli.bank import Bank
 from journeyops_cli.edit import EditError
-from journeyops_cli.edit.atomic import replace_file
+from journeyops_cli.edit.atomic import FileWrite, write_files
 from journeyops_cli.edit.nodes import documents, record_lines
 from journeyops_cli.edit.surgery import add_item, remove_item
-from journeyops_cli.edit.textfile import read
+from journeyops_cli.edit.textfile import TextFile, read
 from journeyops_cli.edit.verify import check_edit, data_of, require_clean
 from journeyops_cli.findings import Finding, Severity
 from journeyops_cli.load.yaml_read import parse
 from journeyops_cli.models import Insight, Journey, Metric, Opportunity
 from journeyops_cli.models.base import Record
+from journeyops_cli.models.config import LimitsConfig
 from journeyops_cli.suggest import did_you_mean
 
 if TYPE_CHECKING:
@@ -153,19 +154,55 @@ def link(
 ) -> list[LinkOutcome]:
     """Link (or unlink) `targets` to `source` and write its file once; returns what happened.
     `refused`: the loader's findings, to say why a target is missing when its file failed."""
-    shown = source.source_path
-    path = bank.root / shown
+    return link_many(bank, [source], targets, remove=remove, refused=refused)
+
+
+def link_many(
+    bank: Bank,
+    sources: list[Record],
+    targets: list[str],
+    *,
+    remove: bool = False,
+    refused: list[Finding] | None = None,
+) -> list[LinkOutcome]:
+    """Link (or unlink) `targets` to each of `sources`, and write the changed files all or
+    nothing (`atomic.write_files`); returns what happened, source by source. Every target
+    is checked for every source before any file is edited."""
     limits = bank.config.limits
-    planned = [(target, field_for(bank, source, target, not remove, refused)) for target in targets]
-    original = read(path, shown)
-    require_clean(original.text, shown, limits)
-    data = data_of(original.text, limits)
+    planned = [
+        (source, [(target, field_for(bank, source, target, not remove, refused)) for target in targets])
+        for source in sources
+    ]
+    files: dict[str, tuple[TextFile, str]] = {}
+    outcomes: list[LinkOutcome] = []
+    for source, pairs in planned:
+        shown = source.source_path
+        if shown not in files:
+            original = read(bank.root / shown, shown)
+            require_clean(original.text, shown, limits)
+            files[shown] = (original, original.text)
+        original, text = files[shown]
+        text = _edit(text, original.newline, source, pairs, remove, limits, outcomes)
+        files[shown] = (original, text)
+    write_files([
+        FileWrite(bank.root / shown, original.encode(text), shown)
+        for shown, (original, text) in files.items() if text != original.text
+    ])
+    return outcomes
+
+
+def _edit(
+    text: str, newline: str, source: Record, pairs: list[tuple[str, str]], remove: bool, limits: LimitsConfig,
+    outcomes: list[LinkOutcome],
+) -> str:
+    """`text` with the links of `pairs` (target, field) added to or removed from `source`,
+    each edit checked; what happened is added to `outcomes`."""
+    shown = source.source_path
+    data = data_of(text, limits)
     if data is None:
         raise EditError(f"{shown}: cannot be read as YAML; not changed")
     index = source.source_document
-    text = original.text
-    outcomes: list[LinkOutcome] = []
-    for target, name in planned:
+    for target, name in pairs:
         record = data[index]
         current = record.get(name) or []
         present = target in current
@@ -185,15 +222,13 @@ def link(
         node = documents(text, shown)[index]
         lines = record_lines(text, node)
         edit = remove_item if remove else add_item
-        new = edit(text, index, name, target, original.newline, shown)
+        new = edit(text, index, name, target, newline, shown)
         check_edit(text, new, expected, lines, shown, limits)
         text, data = new, expected
         outcomes.append(
             LinkOutcome(shown, source.id, target, name, "unlinked" if remove else "linked")
         )
-    if text != original.text:
-        replace_file(path, original.encode(text), shown)
-    return outcomes
+    return text
 
 
 def load_for_edit(root: Path) -> Loaded:

@@ -48,13 +48,15 @@ def check_edit(
     lines: tuple[int, int] | None,
     shown: str,
     limits: LimitsConfig,
+    records: bool = True,
 ) -> None:
     """Raise EditError unless `new` holds exactly `expected` and differs from `old` only
-    inside the 0-based line range `lines` (None: anywhere)."""
+    inside the 0-based line range `lines` (None: anywhere), and (with `records`) its
+    records load without errors."""
     refuse = f"{shown}: the edit would change more than intended; refused, the file is unchanged"
     if data_of(new, limits) != expected:
         raise EditError(refuse)
-    if errors_in(new, shown, limits):
+    if records and errors_in(new, shown, limits):
         raise EditError(f"{shown}: the edited record would not be valid; refused, the file is unchanged")
     if lines is None:
         return

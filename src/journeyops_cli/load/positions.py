@@ -61,6 +61,22 @@ class Locator:
             return self._exact(mark.index, text, (mark.line + 1, mark.column + 1))
         return (mark.line + 1, mark.column + 1)
 
+    def lines(self, document: int, path: tuple[Any, ...] = ()) -> tuple[int, int] | None:
+        """The 1-based first and last line of what stands at `path` in document `document`
+        (a record, a step), or None when it is not there."""
+        docs = self._docs()
+        if document >= len(docs):
+            return None
+        node = docs[document]
+        for part in path:
+            child = _child(node, part)
+            if child is None:
+                return None
+            node = child[1]
+        start, end = node.start_mark, node.end_mark
+        last = end.line if end.column > 0 else end.line - 1  # a block ends at the start of the next line
+        return start.line + 1, max(last, start.line) + 1
+
     def _exact(self, offset: int, text: str, fallback: tuple[int, int]) -> tuple[int, int]:
         at = self._text.find(text, offset)
         if at < 0:

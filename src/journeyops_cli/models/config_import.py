@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from journeyops_cli.models.base import Slug, Strict
@@ -11,6 +12,10 @@ from journeyops_cli.models.insight import Confidence, InsightType, Severity
 ImportField = Literal[
     "id", "date", "title", "summary", "type", "source", "severity", "confidence", "step", "customer_group", "link"
 ]
+
+STEP_SEPARATORS = re.compile(r"[\n,;]+")
+"""What separates the steps (`journey-id#step-id`) of one step cell, or of one value of
+a profile's `values: {step: …}`."""
 
 
 class ImportProfile(Strict):

@@ -138,7 +138,164 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- new (interactive prompts) ---
     # --- list / show ---
+    "cli.did_you_mean": {"fi": "tarkoititko '{value}'?", "sv": "menade du '{value}'?", "en": "did you mean '{value}'?"},
+    "cli.list.id": {"fi": "Tunniste", "sv": "Id", "en": "Id"},
+    "cli.list.unit": {"fi": "Yksikkö", "sv": "Enhet", "en": "Unit"},
+    "cli.list.none": {"fi": "Ei yhtään.", "sv": "Inga.", "en": "None."},
+    "cli.list.unknown_kind": {
+        "fi": "tuntematon tietuetyyppi '{kind}': käytä jotakin näistä: {kinds}",
+        "sv": "okänd posttyp '{kind}': använd någon av {kinds}",
+        "en": "unknown kind '{kind}': use one of {kinds}",
+    },
+    "cli.list.filter_not_for": {
+        "fi": "--{filter} ei sovi tietuetyypille {kind}; se sopii näille: {kinds}",
+        "sv": "--{filter} gäller inte {kind}; den gäller {kinds}",
+        "en": "--{filter} does not apply to {kind}; it applies to {kinds}",
+    },
+    "cli.list.filter_unused": {
+        "fi": "--{filter} ei sovi tämän version millekään tietuetyypille",
+        "sv": "--{filter} gäller ingen posttyp i den här versionen",
+        "en": "--{filter} applies to no kind in this version",
+    },
+    "cli.list.bad_choice": {
+        "fi": "--{filter} {value}: käytä jotakin näistä: {choices}",
+        "sv": "--{filter} {value}: använd någon av {choices}",
+        "en": "--{filter} {value}: use one of {choices}",
+    },
+    "cli.list.no_such": {
+        "fi": "--{filter} {value}: pankissa ei ole tätä tunnistetta",
+        "sv": "--{filter} {value}: banken har inget sådant id",
+        "en": "--{filter} {value}: no such id in the bank",
+    },
+    "cli.list.no_step": {
+        "fi": "--step {value}: pankissa ei ole tätä vaihetta (kirjoita muodossa polku#vaihe)",
+        "sv": "--step {value}: banken har inget sådant steg (skriv resa#steg)",
+        "en": "--step {value}: no such step in the bank (write it as journey-id#step-id)",
+    },
+    "cli.list.not_loaded": {
+        "fi": "tiedostoja, joita ei voitu lukea: {n}; niiden sisältöä ei näytetä (journeyops validate kertoo syyn)",
+        "sv": "filer som inte kunde läsas: {n}; deras innehåll visas inte (journeyops validate säger varför)",
+        "en": "files that failed to load: {n}; what they hold is not shown (journeyops validate says why)",
+    },
+    "cli.list.bad_date": {
+        "fi": "--since {value}: kirjoita päivämäärä muodossa VVVV-KK-PP",
+        "sv": "--since {value}: skriv datumet som ÅÅÅÅ-MM-DD",
+        "en": "--since {value}: write the date as YYYY-MM-DD",
+    },
+    "cli.show.no_step": {
+        "fi": "pankissa ei ole vaihetta '{ref}'",
+        "sv": "banken har inget steg '{ref}'",
+        "en": "no step '{ref}' in the bank",
+    },
+    "cli.show.no_record": {
+        "fi": "pankissa ei ole tietuetta tunnisteella '{id}'",
+        "sv": "banken har ingen post med id '{id}'",
+        "en": "nothing in the bank has the id '{id}'",
+    },
+    "cli.show.ambiguous": {
+        "fi": "tunniste '{id}' on käytössä useassa tietuetyypissä ({kinds}); valitse yksi valitsimella --kind",
+        "sv": "id '{id}' används av flera posttyper ({kinds}); välj en med --kind",
+        "en": "'{id}' is the id of records of several kinds ({kinds}); say which with --kind",
+    },
+    "cli.show.not_of_kind": {
+        "fi": "'{id}' ei ole tyypin {kind} tunniste vaan näiden: {kinds}",
+        "sv": "'{id}' är inte id för någon av {kind} utan för {kinds}",
+        "en": "'{id}' is not the id of any of the {kind} but of {kinds}",
+    },
+    "cli.show.heading": {"fi": "{kind} {id} – {path}", "sv": "{kind} {id} – {path}", "en": "{kind} {id} – {path}"},
+    "cli.show.fields": {"fi": "Kentät", "sv": "Fält", "en": "Fields"},
+    "cli.show.field": {"fi": "Kenttä", "sv": "Fält", "en": "Field"},
+    "cli.show.kind": {"fi": "Tietuetyyppi", "sv": "Posttyp", "en": "Kind"},
+    "cli.show.file": {"fi": "Tiedosto", "sv": "Fil", "en": "File"},
+    "cli.show.place": {"fi": "Kohta", "sv": "Plats", "en": "Place"},
+    "cli.show.missing": {"fi": "puuttuu", "sv": "saknas", "en": "missing"},
+    "cli.show.links_to": {"fi": "Viittaa näihin", "sv": "Länkar till", "en": "Links to"},
+    "cli.show.linked_from": {"fi": "Näistä viitataan tähän", "sv": "Länkas från", "en": "Linked from"},
+    "cli.show.findings": {"fi": "Tarkistuksen löydökset", "sv": "Fynd vid valideringen", "en": "Findings"},
+    "cli.show.no_findings": {
+        "fi": "Viimeisin tarkistus ei löytänyt tästä korjattavaa.",
+        "sv": "Den senaste valideringen hittade inget att rätta här.",
+        "en": "The last validate found nothing to fix here.",
+    },
+    "cli.show.not_validated": {
+        "fi": "Löydöksiä ei näytetä: pankkia ei ole tarkistettu muutosten jälkeen (journeyops validate).",
+        "sv": "Inga fynd visas: banken har inte validerats efter ändringarna (journeyops validate).",
+        "en": "No findings shown: the bank was not validated since it changed (journeyops validate).",
+    },
     # --- rename / link ---
+    "cli.rename.bad_id": {
+        "fi": "'{new}' ei kelpaa tunnisteeksi: käytä pieniä kirjaimia a–z, numeroita ja väliviivoja "
+              "(enintään 64 merkkiä, alussa kirjain tai numero)",
+        "sv": "'{new}' duger inte som id: använd små bokstäver a–z, siffror och bindestreck "
+              "(högst 64 tecken, först en bokstav eller siffra)",
+        "en": "'{new}' cannot be an id: use lower-case letters a-z, digits and hyphens "
+              "(at most 64, starting with a letter or digit)",
+    },
+    "cli.rename.other_journey": {
+        "fi": "'{new}': vaiheen voi nimetä uudelleen vain polulla '{journey}'; anna pelkkä uusi vaiheen tunniste",
+        "sv": "'{new}': steget kan bara byta namn inom resan '{journey}'; ange bara stegets nya id",
+        "en": "'{new}': a step is renamed within its journey '{journey}'; give the new step id alone",
+    },
+    "cli.rename.same": {
+        "fi": "'{old}' on jo tämän niminen; mitään ei muutettu",
+        "sv": "'{old}' heter redan så; inget ändrades",
+        "en": "'{old}' already has that id; nothing changed",
+    },
+    "cli.rename.step_taken": {
+        "fi": "polulla '{journey}' on jo vaihe '{new}'; valitse toinen tunniste",
+        "sv": "resan '{journey}' har redan ett steg '{new}'; välj ett annat id",
+        "en": "journey '{journey}' already has a step '{new}'; choose another id",
+    },
+    "cli.rename.id_taken": {
+        "fi": "tunniste '{new}' on jo käytössä; valitse toinen tunniste",
+        "sv": "id '{new}' används redan; välj ett annat id",
+        "en": "the id '{new}' is taken; choose another id",
+    },
+    "cli.rename.file_exists": {
+        "fi": "tiedosto {path} on jo olemassa; mitään ei muutettu",
+        "sv": "filen {path} finns redan; inget ändrades",
+        "en": "{path} already exists; nothing changed",
+    },
+    "cli.rename.unloaded_referrer": {
+        "fi": "{path} viittaa kohteeseen '{old}', mutta tiedostoa ei voitu lukea; korjaa se ensin "
+              "(journeyops validate kertoo syyn)",
+        "sv": "{path} hänvisar till '{old}' men kunde inte läsas; rätta filen först (journeyops validate säger varför)",
+        "en": "{path} refers to '{old}' but failed to load; fix it first (journeyops validate says why)",
+    },
+    "cli.rename.would_break": {
+        "fi": "uudelleennimeäminen tekisi pankista virheellisen; mitään ei kirjoitettu",
+        "sv": "namnbytet skulle göra banken ogiltig; inget skrevs",
+        "en": "the rename would make the bank invalid; nothing was written",
+    },
+    "cli.rename.would_move": {
+        "fi": "{old} nimettäisiin uudelleen: {new}",
+        "sv": "{old} skulle byta namn till {new}",
+        "en": "{old} would be renamed to {new}",
+    },
+    "cli.rename.moved": {
+        "fi": "{old} nimettiin uudelleen: {new}",
+        "sv": "{old} bytte namn till {new}",
+        "en": "{old} renamed to {new}",
+    },
+    "cli.rename.dry_run": {
+        "fi": "Esikatselu: mitään ei kirjoitettu.",
+        "sv": "Förhandsvisning: inget skrevs.",
+        "en": "Dry run: nothing was written.",
+    },
+    "cli.rename.done": {
+        "fi": "{old} → {new}. Päivitettyjä viittauksia: {n}, muuttuneita tiedostoja: {files}.",
+        "sv": "{old} → {new}. Uppdaterade hänvisningar: {n}, ändrade filer: {files}.",
+        "en": "{old} → {new}. References updated: {n}, files changed: {files}.",
+    },
+    "cli.link.linked": {"fi": "linkitetty", "sv": "länkad", "en": "linked"},
+    "cli.link.already_linked": {"fi": "oli jo linkitetty", "sv": "redan länkad", "en": "already linked"},
+    "cli.link.unlinked": {"fi": "linkki poistettu", "sv": "länken borttagen", "en": "unlinked"},
+    "cli.link.not_linked": {"fi": "ei ollut linkitetty", "sv": "var inte länkad", "en": "not linked"},
+    "cli.link.no_targets": {
+        "fi": "{source}: anna kohteet sen jälkeen (polku#vaihe) tai valitsimella --to",
+        "sv": "{source}: ange målen efter den (resa#steg) eller med --to",
+        "en": "{source}: name the targets after it (journey-id#step-id), or give them with --to",
+    },
     # --- templates / starters ---
     # --- lanes ---
     # --- loader hints ---

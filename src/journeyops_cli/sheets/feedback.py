@@ -22,7 +22,7 @@ from journeyops_cli.bank import Bank
 from journeyops_cli.edit.fields import records_yaml
 from journeyops_cli.edit.records import invalid
 from journeyops_cli.models import Insight
-from journeyops_cli.models.config_import import ImportProfile
+from journeyops_cli.models.config_import import STEP_SEPARATORS, ImportProfile
 from journeyops_cli.rules.privacy.scan import ANY_HINT, PersonalDataRule, may_hold
 from journeyops_cli.sheets.layout import CHOICES
 from journeyops_cli.sheets.rows import Rows, cells
@@ -181,7 +181,6 @@ def _plan_rows(bank: Bank, rows: Rows, profile: ImportProfile, prefix: str, mapp
     out.ids = columns["id"]
 
 
-_STEP_SEPARATORS = re.compile(r"[\n,;]+")
 _ORDER = ("kind", "id", "title", "type", "source", "date", "summary", "evidence", "severity", "confidence",
           "steps", "customer_groups")
 
@@ -301,7 +300,7 @@ class _Mapper:
     def _steps(self, cell: str) -> list[str] | str:
         """The steps of a step cell (after the profile's own), or why not."""
         steps = list(self.profile.steps)
-        for ref in _STEP_SEPARATORS.split(cell) if cell else ():
+        for ref in STEP_SEPARATORS.split(cell) if cell else ():
             ref = ref.strip()
             if ref and self.bank.step(ref) is None:
                 return f"no step '{ref}' in the bank"
