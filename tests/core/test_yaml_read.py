@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import string
 import time
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from journeyops_cli.load.yaml_read import parse
@@ -185,12 +186,36 @@ json_like = st.recursive(
 )
 
 
+# Plain scalars that are numbers in YAML 1.2 but text in PyYAML's YAML 1.1 (`0E0`, `1e5`:
+# 1.1 wants a dot and a signed exponent; `0o17`): PyYAML writes them unquoted and the
+# reader, which gives YAML 1.2 meaning (test_core_schema_scalars), reads numbers.
+_NUMBER_ONLY_IN_1_2 = re.compile(r"[-+]?[0-9]+[eE][-+]?[0-9]+|0o[0-7]+")
+
+
+def _texts(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _texts(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in _texts(v)]
+    return []
+
+
 @settings(max_examples=150, deadline=None)
 @given(json_like)
 def test_round_trips_what_a_yaml_writer_writes(value) -> None:
-    """Anything PyYAML dumps (it quotes 1.1 booleans) reads back as the same data."""
+    """Anything PyYAML dumps (it quotes 1.1 booleans) reads back as the same data, but
+    for the texts YAML 1.2 reads as numbers and 1.1 does not (the next test)."""
+    assume(not any(_NUMBER_ONLY_IN_1_2.fullmatch(text) for text in _texts(value)))
     text = yaml.safe_dump({"v": value}, allow_unicode=True)
     assert data(text) == [{"v": value}]
+
+
+def test_what_only_yaml_1_2_calls_a_number_is_read_as_one() -> None:
+    """PyYAML (1.1) leaves `0E0` and `1e5` unquoted; they are numbers to the reader."""
+    assert yaml.safe_dump({"v": "0E0"}) == "v: 0E0\n"
+    assert data(yaml.safe_dump({"a": "0E0", "b": "1e5"})) == [{"a": 0.0, "b": 100000.0}]
 
 
 @settings(max_examples=300, deadline=None)
