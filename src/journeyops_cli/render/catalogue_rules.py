@@ -371,9 +371,12 @@ RULE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "A target journey is on another level than the current journey it improves.",
     },
     "rule_hint.JO211": {
-        "fi": "Kuvaa tavoitetila samalla tasolla (`level`) kuin nykytila, tai nimeä oman tasonsa nykytilan polku.",
-        "sv": "Beskriv det önskade läget på samma nivå (`level`) som nuläget, eller ange en resa i nuläge på dess nivå.",
-        "en": "Describe the target on the level (`level`) of the current journey, or name a current journey of its level.",
+        "fi": "Kuvaa tavoitetila samalla tasolla (`level`) kuin nykytila, tai nimeä oman tasonsa nykytilan "
+              "polku.",
+        "sv": "Beskriv det önskade läget på samma nivå (`level`) som nuläget, eller ange en resa i nuläge på "
+              "dess nivå.",
+        "en": "Describe the target on the level (`level`) of the current journey, or name a current journey of "
+              "its level.",
     },
     "rule.JO301": {
         "fi": "Havaintoa ei ole liitetty mihinkään polun vaiheeseen.",

@@ -104,8 +104,9 @@ def emotion_plot(emotions: Sequence[int | None], index: int, asis: Sequence[int 
     mark = ""
     if asis is not None:
         lines += _half_segments(asis, index, "curve asis")
-        if asis[index] is not None:
-            mark = f'<span class="asis-point {_LEVEL_CLASS[asis[index]]}">{_ASIS_MARK}</span>'
+        before = asis[index]
+        if before is not None:
+            mark = f'<span class="asis-point {_LEVEL_CLASS[before]}">{_ASIS_MARK}</span>'
     lines += _half_segments(emotions, index, "curve")
     current = emotions[index]
     level = _LEVEL_CLASS[current] if current is not None else "lvl-0"

@@ -359,11 +359,12 @@ template's order)."""
 
 def _journey_steps(values: dict[str, Any], bank: Bank) -> list[dict[str, Any]]:
     details: list[dict[str, Any]] | None = values.get("step_details")
+    titles: list[str | dict[str, str]]
     if details is not None:  # titles as they are (a comma is no separator here)
         titles = [d["title"] if isinstance(d["title"], dict) else str(d["title"]) for d in details]
         parents = [str(d["parent_step"]) for d in details if d.get("parent_step")]
     else:
-        titles = split_list(values.get("steps"))
+        titles = list(split_list(values.get("steps")))
         parents = split_list(values.get("step_parents"))
     if not titles:
         raise FieldError("a journey needs at least one step; give them with --steps \"Find,Apply\"", "steps")
