@@ -9,9 +9,12 @@ Interface for the site (stable):
 - Values are *untrusted text*: the templates escape them (HTML autoescape, `md_cell`,
   `mermaid_label`). The one exception is `InsightRef.evidence`, already checked with
   `safe_url` (None when the link is not http, https or mailto).
-- Enumerations (`level`, `status`, `channels`, insight `type`/`severity`, opportunity
+- A target (to-be) journey whose `improves` names a journey of the bank has a
+  `comparison` (`Comparison`: the as-is emotions under its steps, matched by step id, and
+  the differences); a journey that target journeys improve lists them in `targets`.
+- Enumerations (`level`, `status`, `state`, `channels`, insight `type`/`severity`, opportunity
   `status`) stay as their YAML values; templates translate them with the
-  `render.i18n.strings()` keys `level.<v>`, `status.<v>`, `channel.<v>`,
+  `render.i18n.strings()` keys `level.<v>`, `status.<v>`, `state.<v>`, `channel.<v>`,
   `insight_type.<v>`, `severity.<v>`, `opportunity_status.<v>`.
 """
 
