@@ -109,3 +109,10 @@ def test_mermaid_accepts_the_two_sections(chromium_browser: Any) -> None:
     diagram = journey_diagram(build_map(b, journey, "en"), strings("en"))
     assert diagram is not None and "  section As-is\n" in diagram
     assert mermaid_parse(chromium_browser, diagram) is None
+
+
+def test_the_site_marks_target_journeys_in_the_level_tree(written: Path) -> None:
+    html = (written / "site/en/levels.html").read_text("utf-8")
+    assert (f'<a href="journeys/{TARGET}.html">Applying for a daycare place in 2030</a> '
+            '<span class="badge level-mid">Mid journey</span> <span class="badge state-target">To-be</span>') in html
+    assert html.count("state-target") == 1
