@@ -13,6 +13,7 @@ from tests.render.helpers import BANK, bank
 from tests.tools import REPO_ROOT, mermaid_parse, run_axe, vnu_check
 
 from journeyops_cli.models import Journey
+from journeyops_cli.pipeline import load_bank
 from journeyops_cli.render.i18n import strings
 from journeyops_cli.render.journey_map import build_map
 from journeyops_cli.render.journey_page import render_html
@@ -21,6 +22,7 @@ from journeyops_cli.render.mermaid import journey_diagram
 pytestmark = pytest.mark.browser
 
 TARGET = "daycare-application-2030"
+EXAMPLE = REPO_ROOT / "examples" / "helsinki"
 SHOTS = REPO_ROOT / "test-artifacts" / "screenshots" / "asis"
 VIEWPORTS = {"wide": (1400, 1000), "narrow": (390, 844)}
 PAGES = ["map-fi.html", "map-en.html", f"site/fi/journeys/{TARGET}.html", f"site/en/journeys/{TARGET}.html"]
@@ -82,6 +84,28 @@ def test_both_curves_and_the_legend_show_without_sideways_scroll(
             assert seen["legend"][0] in ("Tavoitetila: yhtenäinen viiva, kasvot", "To-be: solid line, face")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("language", ["fi", "en"])
+def test_the_example_banks_target_map_fits_390_px(tmp_path: Path, page: Any, language: str) -> None:
+    """The example's target has long Finnish step titles ("Liitevaatimusten
+    tarkistaminen"): the table of both curves wraps them instead of scrolling the page."""
+    b = load_bank(EXAMPLE).bank
+    journey = b.get(Journey, "daycare-application-2027")
+    assert journey is not None and journey.state == "target"
+    out = tmp_path / f"map-{language}.html"
+    out.write_text(render_html(build_map(b, journey, language)), "utf-8")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(out.as_uri())
+    (SHOTS / "narrow").mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "narrow" / f"example-{language}.png"), full_page=True)
+    seen = page.evaluate(SEEN)
+    assert seen["pageWidth"] <= seen["viewWidth"]
+    table = page.evaluate("() => { const t = document.querySelector('.curves-table');"
+                          " return [t.offsetWidth, t.parentElement.clientWidth]; }")
+    assert table[0] <= table[1], table  # the table of both curves fits too: no scrolling inside it
+    # 8 to-be steps (7 segments in two halves); 7 steps matched, all neighbours (6 segments).
+    assert (seen["toBe"], seen["faces"], seen["asIs"], seen["diamonds"]) == (14, 8, 12, 7)
 
 
 def test_the_current_journeys_site_page_links_its_target(written: Path, page: Any) -> None:
