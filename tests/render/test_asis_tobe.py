@@ -178,3 +178,13 @@ def test_no_comparison_without_a_target_naming_a_journey_of_the_bank(tmp_path: P
     view = _map("later", "en", root)
     assert view.comparison is None
     assert 'class="curve-legend"' not in render_html(view)
+
+
+def test_the_parents_map_shows_todays_steps_beneath_it_not_the_plan() -> None:
+    """The example bank's daycare-journey: its step 'apply' is elaborated in the current
+    daycare-application, not in the to-be daycare-application-2027 that hangs from it too."""
+    view = _map("daycare-journey", "en", Path(__file__).resolve().parents[2] / "examples" / "helsinki")
+    apply = next(step for step in view.steps if step.id == "apply")
+    journeys = {ref.journey_id for ref in apply.child_steps}
+    assert "daycare-application" in journeys and "daycare-application-2027" not in journeys
+    assert apply.below is not None and "daycare-application-2027" not in {j.id for j in apply.below.journeys}

@@ -352,9 +352,9 @@ def _step(
             for o in _unique(bank.step_opportunities.get(key, []))
         ],
         parent_step=parent_step,
-        child_steps=[
+        child_steps=[  # today's picture: a target (to-be) journey's steps are a plan, left out
             StepRef(child.id, pick(child.title), child_step.id, pick(child_step.title))
-            for child, child_step in bank.step_children.get(key, [])
+            for child, child_step in bank.step_children.get(key, []) if child.state != "target"
         ],
         below=_below(bank, key, pick, language),
     )
