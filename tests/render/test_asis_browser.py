@@ -140,3 +140,9 @@ def test_the_site_marks_target_journeys_in_the_level_tree(written: Path) -> None
     assert (f'<a href="journeys/{TARGET}.html">Applying for a daycare place in 2030</a> '
             '<span class="badge level-mid">Mid journey</span> <span class="badge state-target">To-be</span>') in html
     assert html.count("state-target") == 1
+    # every list of journeys (here a customer group's page) says which one is a plan
+    group = (written / "site/en/groups/families.html").read_text("utf-8")
+    assert (f'<li><a href="../journeys/{TARGET}.html">Applying for a daycare place in 2030</a> '
+            '<span class="badge level-mid">Mid journey</span> '
+            '<span class="badge state-target">To-be</span></li>') in group
+    assert group.count("state-target") == 1
