@@ -5,6 +5,7 @@ diagram. Screenshots go to test-artifacts/screenshots/asis/ for a person to look
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +107,20 @@ def test_the_example_banks_target_map_fits_390_px(tmp_path: Path, page: Any, lan
     assert table[0] <= table[1], table  # the table of both curves fits too: no scrolling inside it
     # 8 to-be steps (7 segments in two halves); 7 steps matched, all neighbours (6 segments).
     assert (seen["toBe"], seen["faces"], seen["asIs"], seen["diamonds"]) == (14, 8, 12, 7)
+
+
+@pytest.mark.parametrize("language", ["fi", "en"])
+def test_the_example_banks_target_prints_on_one_a4_landscape_page(tmp_path: Path, page: Any, language: str) -> None:
+    """Like every map of up to 8 steps: the legend, the differences and the table of both
+    curves in the map's small type, the differences in two columns."""
+    b = load_bank(EXAMPLE).bank
+    journey = b.get(Journey, "daycare-application-2027")
+    assert journey is not None
+    out = tmp_path / f"map-{language}.html"
+    out.write_text(render_html(build_map(b, journey, language)), "utf-8")
+    page.goto(out.as_uri())
+    assert page.locator(".journey-changes li").count() == 9  # 1 step added, 3 emotions, 5 pain points gone
+    assert len(re.findall(rb"/Type\s*/Page(?![s\w])", page.pdf(prefer_css_page_size=True))) == 1
 
 
 def test_the_current_journeys_site_page_links_its_target(written: Path, page: Any) -> None:
