@@ -180,6 +180,15 @@ def test_no_comparison_without_a_target_naming_a_journey_of_the_bank(tmp_path: P
     assert 'class="curve-legend"' not in render_html(view)
 
 
+def test_a_current_journey_naming_improves_is_no_target(tmp_path: Path) -> None:
+    """`improves` without `state: target` is JO209's finding; the journey it names does not
+    list it among its target journeys."""
+    root = _small_bank(tmp_path, "improves: now\n")
+    view = _map("now", "en", root)
+    assert view.targets == []
+    assert "Target journeys" not in render_html(view)
+
+
 def test_the_parents_map_shows_todays_steps_beneath_it_not_the_plan() -> None:
     """The example bank's daycare-journey: its step 'apply' is elaborated in the current
     daycare-application, not in the to-be daycare-application-2027 that hangs from it too."""

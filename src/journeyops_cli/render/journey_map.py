@@ -275,7 +275,7 @@ def build_map(bank: Bank, journey: Journey, language: str) -> JourneyMap:
         steps=steps,
         state=journey.state,
         comparison=_comparison(bank, journey, text),
-        targets=[Ref(t.id, text(t.title)) for t in bank.improved_by.get(journey.id, [])],
+        targets=[Ref(t.id, text(t.title)) for t in bank.improved_by.get(journey.id, []) if t.state == "target"],
     )
 
 
