@@ -99,8 +99,6 @@ def plan(
                     "owner": None,
                     "team": None,
                     "status": "draft",
-                    "state": None,  # a current journey: the field is left out
-                    "improves": None,
                     "reviewed": None,  # a draft nobody has reviewed yet
                     "steps": [
                         {"id": step, "title": _text(words, languages), "parent_step": None}
