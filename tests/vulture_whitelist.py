@@ -33,6 +33,7 @@ from journeyops_cli.rules.hygiene.translations import MissingTranslation
 from journeyops_cli.rules.levels.coverage import TopCoverage
 from journeyops_cli.rules.levels.customer_groups import CustomerGroupsWithinParent
 from journeyops_cli.rules.levels.cycle import ParentCycle
+from journeyops_cli.rules.levels.improves import ImprovesLevel, ImprovesOnCurrent, ImprovesTarget
 from journeyops_cli.rules.levels.parent_level import ParentLevel
 from journeyops_cli.rules.levels.parent_step import ParentStep
 from journeyops_cli.rules.levels.step_order import StepOrder
@@ -83,7 +84,7 @@ _ = _Used()
     OpportunityOverlap, OpportunitySteps, UnevidencedPain, UnsafeLink, DuplicateObservationDate,
     NearDuplicateJourney, OwnerAndTeam, TeamHandle, MissingTranslation,
     TopCoverage, CustomerGroupsWithinParent, ParentCycle, ParentLevel, ParentStep, StepOrder,
-    ThemeAgrees, ThemeMissing,
+    ThemeAgrees, ThemeMissing, ImprovesOnCurrent, ImprovesTarget, ImprovesLevel,
     EmailAddress, IdentityCode, PhoneNumber,
     DuplicateId, DuplicateStepId, UnresolvedReference,
     ByteOrderMark, ConfigInvalid, DuplicateKey, FileEmpty, FileEncoding, FileLink, FileTooLarge,
@@ -154,6 +155,7 @@ _.asset  # site/links.py Links.asset: templates/site/*.html.j2 call link.asset(.
 _.journey_title  # render/journey_map.py: templates/render/_map.html.j2, journey.md.j2
 _.step_title  # render/journey_map.py: templates/render/_map.html.j2, journey.md.j2
 _.latest_text  # render/journey_map.py: templates/render/_map.html.j2, journey.md.j2
+_.has_changes  # render/journey_map.py Comparison: templates/render/_map.html.j2, journey.md.j2
 _.target_text  # render/journey_map.py: templates/render/_map.html.j2, journey.md.j2
 _.child_steps  # render/journey_map.py: templates/render/_map.html.j2
 _.missing_emotion  # render/journey_map.py: templates/render/journey.html.j2, journey.md.j2

@@ -31,7 +31,8 @@ def complete(line: str, cwd: Path) -> list[str]:
 
 
 def test_show_completes_ids_then_step_references(bank: Path) -> None:
-    assert complete("journeyops show daycare-app", bank) == ["daycare-application", "daycare-application-completion"]
+    assert complete("journeyops show daycare-app", bank) == ["daycare-application", "daycare-application-2027",
+                                                             "daycare-application-completion"]
     assert complete("journeyops show daycare-journey#", bank) == [
         "daycare-journey#accept-place", "daycare-journey#apply", "daycare-journey#find-options",
         "daycare-journey#pay-fees", "daycare-journey#start-daycare", "daycare-journey#wait-for-decision",

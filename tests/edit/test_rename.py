@@ -14,6 +14,10 @@ import pytest
 from tests.edit.renaming import records_of, renamed_record, renamed_step
 from tests.runner import run_cli
 
+from journeyops_cli.models import Journey
+from journeyops_cli.pipeline import load_bank
+from journeyops_cli.render.journey_map import build_map
+
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "helsinki"
 EN = {"JOURNEYOPS_LANG": "en"}
 
@@ -57,8 +61,9 @@ def test_renaming_a_step_moves_every_reference_and_nothing_else(bank: Path) -> N
     assert result.stdout.splitlines()[0] == (
         "insights/daycare-usability-test-2026.yaml: steps.1: daycare-journey#apply -> daycare-journey#hae"
     )
-    assert result.stdout.splitlines()[-1] == "daycare-journey#apply → daycare-journey#hae. References updated: 11, " \
-                                             "files changed: 8."
+    # (five of the 16 are daycare-application-2027's, the to-be journey's, parent steps)
+    assert result.stdout.splitlines()[-1] == "daycare-journey#apply → daycare-journey#hae. References updated: 16, " \
+                                             "files changed: 9."
     after = snapshot(bank)
     assert set(after) == set(before)
     changed = 0
@@ -69,9 +74,31 @@ def test_renaming_a_step_moves_every_reference_and_nothing_else(bank: Path) -> N
             changed += assert_only_renamed_lines(text, after[path], r"parent_step: apply\b", "parent_step: hae")
         else:
             changed += assert_only_renamed_lines(text, after[path], r"daycare-journey#apply\b", "daycare-journey#hae")
-    assert changed == 12  # the step's own id and the 11 references, each on its own line
+    assert changed == 17  # the step's own id and the 16 references, each on its own line
     assert records_of(bank) == renamed_step(data, "daycare-journey#apply", "hae")
     assert validate_lines(bank) == findings
+
+
+def test_a_target_journeys_step_of_the_same_id_follows(bank: Path) -> None:
+    """As-is and to-be steps are matched by id: renaming a step of daycare-application
+    renames the same step of daycare-application-2027 (and the references to it), so the
+    two emotion curves still line up."""
+    before = snapshot(bank)
+    result = run_cli("rename", "daycare-application#attach-documents", "add-attachments", cwd=bank, env=EN)
+    assert result.returncode == 0, result.stderr
+    assert "journeys/detailed/daycare-application-2027.yaml: steps.3.id: attach-documents -> add-attachments" \
+        in result.stdout.splitlines()
+    after = snapshot(bank)
+    for path in ("journeys/detailed/daycare-application.yaml", "journeys/detailed/daycare-application-2027.yaml"):
+        changed = assert_only_renamed_lines(before[path], after[path], r"id: attach-documents$", "id: add-attachments")
+        assert changed == 1, path
+    validate_lines(bank)
+    loaded = load_bank(bank).bank
+    target = loaded.get(Journey, "daycare-application-2027")
+    assert target is not None
+    comparison = build_map(loaded, target, "en").comparison
+    assert comparison is not None
+    assert ([r.id for r in comparison.added], comparison.removed) == (["check-requirements"], [])
 
 
 def test_renaming_a_journey_renames_its_file_and_every_step_reference(bank: Path) -> None:

@@ -114,3 +114,34 @@ def test_merge_counts_each_step_once_however_the_steps_list_changed() -> None:
     total.steps = [("j", "b")]  # replaced
     total.merge(two)
     assert total.steps == [("j", "b"), ("j", "a")]
+
+
+def test_a_target_journey_is_not_rolled_up(tmp_path: Path) -> None:
+    """What lies beneath a step is today's picture: a to-be journey under the same parent
+    adds nothing to the parent's steps or to the theme."""
+    from tests.core.helpers import make_bank
+
+    child = """
+        kind: Journey
+        id: {id}
+        level: mid
+        title: {id}
+        theme: living
+        parent: city
+        {extra}
+        steps: [{{id: s, title: S, parent_step: find, emotion: {emotion}, pain_points: [{pain}]}}]
+    """
+    root = make_bank(tmp_path / "b", {
+        "vocabulary.yaml": "kind: Theme\nid: living\ntitle: Living\n",
+        "city.yaml": "kind: Journey\nid: city\nlevel: top\ntitle: City\nsteps: [{id: find, title: Find}]\n",
+        "now.yaml": child.format(id="now", extra="", emotion=-2, pain="Slow"),
+        "later.yaml": child.format(id="later", extra="state: target\n        improves: now", emotion=1,
+                                   pain="Still a form"),
+    })
+    bank = load_bank(root, cache=False).bank
+    find = bank.rollup().step("city", "find")
+    assert find is not None
+    assert find.below.steps == [("now", "s")] and find.below.worst_emotion == -2
+    assert [j.id for j, _ in find.children] == ["now"]
+    assert bank.rollup().theme("living").steps == [("now", "s")]
+    assert bank.rollup().journey("later").steps == [("later", "s")]  # its own map still has it

@@ -22,7 +22,7 @@ def book(bank: Path, tmp_path: Path) -> Path:
     out = tmp_path / "bank.xlsx"
     code, stdout, _ = cli("export", "--all", "--bank", str(bank), "--out", str(out))
     assert code == 0
-    assert stdout == f"wrote {out}: 12 journey sheet(s), 3 table(s) and a blank sheet for a new journey\n"
+    assert stdout == f"wrote {out}: 13 journey sheet(s), 3 table(s) and a blank sheet for a new journey\n"
     return out
 
 
@@ -289,10 +289,10 @@ def test_new_backlog_and_metric_rows_make_records(bank: Path, book: Path, tmp_pa
 def test_export_by_theme_and_its_backlog_with_score_and_driver(bank: Path, tmp_path: Path) -> None:
     out = tmp_path / "theme.xlsx"
     code, stdout, _ = cli("export", "--theme", "varhaiskasvatus", "--bank", str(bank), "--out", str(out))
-    assert (code, stdout) == (0, f"wrote {out}: 3 journey sheet(s), 3 table(s) and a blank sheet for a new journey\n")
+    assert (code, stdout) == (0, f"wrote {out}: 4 journey sheet(s), 3 table(s) and a blank sheet for a new journey\n")
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["daycare-application", "daycare-fees", "daycare-journey", "Uusi polku", "insights",
-                             "metrics", "backlog", "lists"]
+    assert wb.sheetnames == ["daycare-application-2027", "daycare-application", "daycare-fees", "daycare-journey",
+                             "Uusi polku", "insights", "metrics", "backlog", "lists"]
     backlog = list(wb["backlog"].iter_rows(min_row=2, values_only=True))
     chosen = ("daycare-application#", "daycare-fees#", "daycare-journey#")
     assert backlog and all(any(ref.startswith(chosen) for ref in str(row[7]).split("\n")) for row in backlog)

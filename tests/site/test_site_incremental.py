@@ -4,6 +4,7 @@ build from nothing: after an edit, a rename, a deletion and a config change."""
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 from journeyops_cli.site.build import build_site
@@ -129,3 +130,23 @@ def test_a_new_version_of_a_rendering_library_renders_every_page_again(monkeypat
         monkeypatch.undo()
         fingerprint.code_digest.cache_clear()
     assert fingerprint.code_digest() == before
+
+
+def test_an_edit_of_a_current_journey_renders_its_target_again(tmp_path: Path) -> None:
+    """The to-be page draws the as-is curve of the journey it improves (the example bank's
+    daycare-application-2027 improves daycare-application): an emotion changed there
+    changes the target's page, and a rebuild equals a fresh build."""
+    bank = tmp_path / "bank"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "examples" / "helsinki", bank,
+                    ignore=shutil.ignore_patterns(".journeyops_cache"))
+    out = tmp_path / "out"
+    build_site(bank, out)
+    target = out / "en/journeys/daycare-application-2027.html"
+    assert "As-is: Very bad (-2)" in target.read_text("utf-8")
+    path = bank / "journeys/detailed/daycare-application.yaml"
+    text = path.read_text("utf-8")
+    assert text.count("emotion: -2") == 1
+    path.write_text(text.replace("emotion: -2", "emotion: -1"), "utf-8")
+    rebuild_matches_a_fresh_build(bank, out, tmp_path / "fresh")
+    assert "As-is: Very bad (-2)" not in target.read_text("utf-8")
+    assert "Adding attachments: Bad (-1) → Good (+1)" in target.read_text("utf-8")

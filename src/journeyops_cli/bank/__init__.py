@@ -71,6 +71,8 @@ class Bank:
         self._unloaded: set[tuple[str | None, str]] = set()
         self.unread: dict[str, Unread] = {}
         self.children: dict[str, list[Journey]] = defaultdict(list)
+        # The target (to-be) journeys that name a journey in `improves`, by its id.
+        self.improved_by: dict[str, list[Journey]] = defaultdict(list)
         self.step_insights: dict[StepKey, list[Insight]] = defaultdict(list)
         self.step_metrics: dict[StepKey, list[Metric]] = defaultdict(list)
         self.step_opportunities: dict[StepKey, list[Opportunity]] = defaultdict(list)
@@ -313,6 +315,8 @@ def _journey_links(bank: Bank, journey: Journey) -> list[Link]:
         found.append(("children", journey.parent, journey))
         found += [("step_children", (journey.parent, step.parent_step), (journey, step))
                   for step in journey.steps if step.parent_step]
+    if journey.improves:
+        found.append(("improved_by", journey.improves, journey))
     metrics = bank.by_kind["Metric"]
     for step in journey.steps:
         if step.metrics:
@@ -344,7 +348,7 @@ _LINKERS: dict[str, Callable[[Bank, Any], list[Link]]] = {
 }
 
 
-INDEXES = ("children", "step_children", "step_metrics", "step_insights", "step_opportunities",
+INDEXES = ("children", "improved_by", "step_children", "step_metrics", "step_insights", "step_opportunities",
            "insight_opportunities", "metric_opportunities")
 
 

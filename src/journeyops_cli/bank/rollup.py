@@ -4,7 +4,8 @@ A step of a top or mid journey is elaborated by the steps of the journeys below 
 name it as `parent_step`, and those by theirs. The roll-up gathers, for every step, what
 is recorded on the step itself (`own`) and on every step beneath it (`below`): insights,
 metrics, open opportunities, pain points and emotions. Journeys and anchor themes sum
-their steps. It is computed once per Bank (`Bank.rollup()`), and read by `report`, the
+their steps; target (to-be) journeys are plans and add nothing to the steps above them
+or to their theme. It is computed once per Bank (`Bank.rollup()`), and read by `report`, the
 renderers and the site: none of them walk the levels themselves.
 """
 
@@ -163,7 +164,9 @@ def build(bank: Bank) -> Rollup:
         own = Evidence()
         own.add_step(bank, journey, step)
         below = Evidence()
-        children = bank.step_children.get(key, [])
+        # What lies beneath is today's picture: a target (to-be) journey is a plan, its
+        # steps are not rolled up (its own map compares it with the journey it improves).
+        children = [child for child in bank.step_children.get(key, []) if child[0].state != "target"]
         visiting.add(key)  # parents that form a cycle are JO203's finding; stop there
         for child_journey, child_step in children:
             if (child_journey.id, child_step.id) in visiting:
@@ -185,6 +188,6 @@ def build(bank: Bank) -> Rollup:
         journeys[journey.id] = evidence
     themes: dict[str, Evidence] = {}
     for journey in bank.journeys():
-        if journey.theme:
+        if journey.theme and journey.state != "target":
             themes.setdefault(journey.theme, Evidence()).merge(journeys[journey.id])
     return Rollup(steps, journeys, themes)

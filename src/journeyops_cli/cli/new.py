@@ -51,6 +51,9 @@ def new(
     owner: Annotated[Str, _opt("The person or role who owns it.", "--owner")] = None,
     team: Annotated[Str, _opt("The id of the owning team.", "--team")] = None,
     status: Annotated[Str, _opt("Journey or opportunity status.", "--status")] = None,
+    state: Annotated[Str, _opt("Journey: current (as-is, the default) or target (to-be).", "--state")] = None,
+    improves: Annotated[Str, _opt("Target journey: the id of the current journey it improves (its level, "
+                                  "parent, theme and steps are the default).", "--improves")] = None,
     insight_type: Annotated[Str, _opt("Insight: research, interview, usability-test, survey, feedback, "
                                       "analytics, observation or service-data.", "--type")] = None,
     source: Annotated[Str, _opt("Insight or metric: where it comes from.", "--source")] = None,
@@ -82,6 +85,7 @@ def new(
         NewRecord,
         answer,
         build,
+        from_improved,
         id_problem,
         missing,
         next_question,
@@ -95,6 +99,7 @@ def new(
     given = {
         "title": title, "id": record_id, "level": level, "parent": parent, "theme": theme,
         "description": description, "owner": owner, "team": team, "status": status,
+        "state": state, "improves": improves,
         "type": insight_type, "source": source, "date": date, "summary": summary,
         "evidence": evidence, "severity": severity, "confidence": confidence, "unit": unit,
         "direction": direction, "target": target, "problem": problem, "idea": idea,
@@ -118,6 +123,7 @@ def new(
     root = bank_root(bank)
     interactive = not no_input and sys.stdin.isatty()
     loaded = load_bank(root).bank
+    from_improved(record, loaded)
     if interactive:
         while (question := next_question(record, loaded)) is not None:
             answer(record, question, _ask(question.prompt, question.choices))

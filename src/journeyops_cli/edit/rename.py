@@ -4,7 +4,9 @@
 What a rename touches:
 
 - a step: its `id` in the journey; every step reference to it (insights', metrics' and
-  opportunities' `steps`); the `parent_step` of the child journeys' steps under it;
+  opportunities' `steps`); the `parent_step` of the child journeys' steps under it; and
+  the same in each target (to-be) journey improving the journey that has a step of that
+  id (as-is and to-be steps are matched by id), unless it has a step of the new id;
 - a record: its `id`; every reference to it of its kind (the models' `REFERENCES`: a
   journey's `theme`, `team`, `parent`, `customer_groups`, a step's `metrics`, an
   opportunity's `insights`...); for a journey also every step reference into it
@@ -127,18 +129,33 @@ def _plan_step(bank: Bank, journey: Journey, step: Step, new: str) -> Rename:
         raise Refused("cli.rename.step_taken", journey=journey.id, new=new_id)
     new_ref = f"{journey.id}#{new_id}"
     edits = _Edits(bank)
-    edits.set(journey, ("steps", journey.steps.index(step), "id"), step.id, new_id)
+    refs = _step_edits(bank, edits, journey, step.id, new_id)
+    # A target (to-be) journey's steps are matched to this one's by id: its step of the
+    # same id follows, unless it has a step of the new id already.
+    for target in bank.improved_by.get(journey.id, ()):
+        twin = target.step(step.id)
+        if target.state == "target" and twin is not None and target.step(new_id) is None:
+            refs |= _step_edits(bank, edits, target, step.id, new_id)
+    renamed = edits.into(Rename("Step", ref, new_ref, Changeset(bank.root, bank.config.limits)))
+    _in_config(renamed, rename_in_imports(bank, renamed.changes, refs.get))
+    return renamed
+
+
+def _step_edits(bank: Bank, edits: _Edits, journey: Journey, old_id: str, new_id: str) -> dict[str, str]:
+    """The step's id, every step reference to it and its child journeys' `parent_step`;
+    the step references renamed (old → new)."""
+    ref, new_ref = f"{journey.id}#{old_id}", f"{journey.id}#{new_id}"
+    edits.set(journey, ("steps", next(i for i, s in enumerate(journey.steps) if s.id == old_id), "id"),
+              old_id, new_id)
     for record in bank.records():
         for path, target_kind, target in record.references():
             if target_kind == "step" and target == ref:
                 edits.set(record, path, ref, new_ref)
     for child in bank.children.get(journey.id, ()):
         for index, child_step in enumerate(child.steps):
-            if child_step.parent_step == step.id:
-                edits.set(child, ("steps", index, "parent_step"), step.id, new_id)
-    renamed = edits.into(Rename("Step", ref, new_ref, Changeset(bank.root, bank.config.limits)))
-    _in_config(renamed, rename_in_imports(bank, renamed.changes, lambda other: new_ref if other == ref else None))
-    return renamed
+            if child_step.parent_step == old_id:
+                edits.set(child, ("steps", index, "parent_step"), old_id, new_id)
+    return {ref: new_ref}
 
 
 def _plan_record(bank: Bank, record: Record, new: str) -> Rename:

@@ -10,6 +10,7 @@ from journeyops_cli.models.base import ANY, Date, PlainText, Record, Slug, Stric
 
 Level = Literal["top", "mid", "detailed"]
 JourneyStatus = Literal["draft", "active", "retired"]
+JourneyState = Literal["current", "target"]
 Channel = Literal[
     "web",
     "mobile-app",
@@ -72,6 +73,7 @@ class Journey(Record):
     REFERENCES: ClassVar[tuple[tuple[tuple[str, ...], str], ...]] = (
         (("theme",), "Theme"),
         (("parent",), "Journey"),
+        (("improves",), "Journey"),
         (("team",), "Team"),
         (("customer_groups", ANY), "CustomerGroup"),
         (("life_events", ANY), "LifeEvent"),
@@ -97,6 +99,12 @@ class Journey(Record):
     """The id of the team that owns the journey."""
     status: JourneyStatus = "draft"
     """`draft`, `active` or `retired`."""
+    state: JourneyState = "current"
+    """`current` (as-is: the journey as customers live it today, the default) or `target`
+    (to-be: the journey as it is meant to become)."""
+    improves: Slug | None = None
+    """For a target journey: the id of the current journey (same level) that it improves;
+    the map then draws both emotion curves and the differences."""
     reviewed: Date | None = None
     """When the journey was last reviewed against reality (YYYY-MM-DD)."""
     reviews: list[Review] = []

@@ -151,6 +151,69 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Steg utan angiven känsla saknas i kurvan.",
         "en": "Steps without a recorded emotion are left out of the curve.",
     },
+    # As-is and to-be: a target journey's map set against the current journey it improves.
+    "state": {"fi": "Nykytila vai tavoitetila", "sv": "Nuläge eller önskat läge", "en": "As-is or to-be"},
+    "state.current": {"fi": "Nykytila", "sv": "Nuläge", "en": "As-is"},
+    "state.target": {"fi": "Tavoitetila", "sv": "Önskat läge", "en": "To-be"},
+    "asis.improves": {
+        "fi": "Parantaa nykytilan polkua",
+        "sv": "Förbättrar resan i nuläge",
+        "en": "Improves the current journey",
+    },
+    "asis.new_target": {
+        "fi": "Uusi tavoitetilan polku tästä polusta",
+        "sv": "Ny resa i önskat läge utifrån den här resan",
+        "en": "New target journey from this journey",
+    },
+    "asis.targets": {"fi": "Tavoitetilan polut", "sv": "Resor i önskat läge", "en": "Target journeys"},
+    "asis.legend": {
+        "fi": "Tunnekäyrät: nykytila ja tavoitetila",
+        "sv": "Känslokurvor: nuläge och önskat läge",
+        "en": "Emotion curves: as-is and to-be",
+    },
+    "asis.key_current": {
+        "fi": "Nykytila ({title}): katkoviiva, vinoneliö",
+        "sv": "Nuläge ({title}): streckad linje, romb",
+        "en": "As-is ({title}): dashed line, diamond",
+    },
+    "asis.key_target": {
+        "fi": "Tavoitetila: yhtenäinen viiva, kasvot",
+        "sv": "Önskat läge: hel linje, ansikte",
+        "en": "To-be: solid line, face",
+    },
+    "asis.key_note": {
+        "fi": (
+            "Vaiheet yhdistetään tunnisteen perusteella. Uudella vaiheella ei ole nykytilan pistettä, "
+            "joten katkoviiva katkeaa siinä; poistuvat vaiheet luetellaan erojen kohdalla."
+        ),
+        "sv": (
+            "Stegen matchas med sitt id. Ett nytt steg har ingen punkt i nuläget, så den streckade linjen "
+            "bryts där; steg som tas bort listas bland skillnaderna."
+        ),
+        "en": (
+            "Steps are matched by id. A new step has no as-is point, so the dashed line breaks there; "
+            "removed steps are listed with the differences."
+        ),
+    },
+    "asis.cell": {"fi": "Nykytila: {emotion}", "sv": "Nuläge: {emotion}", "en": "As-is: {emotion}"},
+    "asis.new_step": {"fi": "Nykytila: uusi vaihe", "sv": "Nuläge: nytt steg", "en": "As-is: new step"},
+    "asis.changes": {"fi": "Erot nykytilaan", "sv": "Skillnader mot nuläget", "en": "Differences from the as-is"},
+    "asis.added": {"fi": "Uudet vaiheet", "sv": "Nya steg", "en": "Steps added"},
+    "asis.removed": {"fi": "Poistuvat vaiheet", "sv": "Steg som tas bort", "en": "Steps removed"},
+    "asis.emotion_changed": {"fi": "Tunne muuttuu", "sv": "Känslan ändras", "en": "Emotion changed"},
+    "asis.pains_gone": {"fi": "Poistuvat kipukohdat", "sv": "Smärtpunkter som försvinner", "en": "Pain points gone"},
+    "asis.pains_new": {"fi": "Uudet kipukohdat", "sv": "Nya smärtpunkter", "en": "New pain points"},
+    "asis.no_changes": {
+        "fi": "Vaiheissa, tunteissa ja kipukohdissa ei ole eroja.",
+        "sv": "Inga skillnader i steg, känslor eller smärtpunkter.",
+        "en": "No differences in steps, emotions or pain points.",
+    },
+    "asis.table": {
+        "fi": "Tunne vaiheittain: nykytila ja tavoitetila",
+        "sv": "Känsla steg för steg: nuläge och önskat läge",
+        "en": "Emotion step by step: as-is and to-be",
+    },
+    "asis.not_in_current": {"fi": "Ei nykytilassa", "sv": "Inte i nuläget", "en": "Not in the as-is"},
     "channel.web": {"fi": "Verkko", "sv": "Webben", "en": "Web"},
     "channel.mobile-app": {"fi": "Mobiilisovellus", "sv": "Mobilapp", "en": "Mobile app"},
     "channel.e-service": {"fi": "Sähköinen asiointi", "sv": "E-tjänst", "en": "E-service"},

@@ -345,6 +345,39 @@ RULE_MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Lägg till fältet `theme` med id:t för det ankartema som resan hör till.",
         "en": "Add the field `theme` with the id of the anchor theme the journey belongs to.",
     },
+    "rule.JO209": {
+        "fi": "Nykytilan polulla on kenttä `improves`: vain tavoitetilan polku parantaa toista polkua.",
+        "sv": "En resa i nuläge har fältet `improves`: bara en resa i önskat läge förbättrar en annan resa.",
+        "en": "A current journey names `improves`: only a target journey improves another.",
+    },
+    "rule_hint.JO209": {
+        "fi": "Lisää `state: target`, jos polku kuvaa tavoitetilaa; muuten poista `improves`.",
+        "sv": "Lägg till `state: target` om resan beskriver önskat läge; annars ta bort `improves`.",
+        "en": "Add `state: target` when the journey is the to-be one; else remove `improves`.",
+    },
+    "rule.JO210": {
+        "fi": "Tavoitetilan polku parantaa toista tavoitetilan polkua tai itseään eikä nykytilan polkua.",
+        "sv": "En resa i önskat läge förbättrar en annan resa i önskat läge eller sig själv, inte en resa i nuläge.",
+        "en": "A target journey improves another target journey or itself, not a current journey.",
+    },
+    "rule_hint.JO210": {
+        "fi": "Nimeä kentässä `improves` se nykytilan polku, jota tavoitetila parantaa.",
+        "sv": "Ange i fältet `improves` den resa i nuläge som det önskade läget förbättrar.",
+        "en": "Name in `improves` the current journey that the target improves.",
+    },
+    "rule.JO211": {
+        "fi": "Tavoitetilan polku on eri tasolla kuin nykytilan polku, jota se parantaa.",
+        "sv": "En resa i önskat läge är på en annan nivå än resan i nuläge som den förbättrar.",
+        "en": "A target journey is on another level than the current journey it improves.",
+    },
+    "rule_hint.JO211": {
+        "fi": "Kuvaa tavoitetila samalla tasolla (`level`) kuin nykytila, tai nimeä oman tasonsa nykytilan "
+              "polku.",
+        "sv": "Beskriv det önskade läget på samma nivå (`level`) som nuläget, eller ange en resa i nuläge på "
+              "dess nivå.",
+        "en": "Describe the target on the level (`level`) of the current journey, or name a current journey of "
+              "its level.",
+    },
     "rule.JO301": {
         "fi": "Havaintoa ei ole liitetty mihinkään polun vaiheeseen.",
         "sv": "En insikt är inte kopplad till något steg.",

@@ -104,12 +104,13 @@ def _register(env: jinja2.Environment) -> jinja2.Environment:
     env.filters["code_spans"] = code_spans
     from journeyops_cli.render.formats import count, date, number
     from journeyops_cli.render.i18n import rule_words
-    from journeyops_cli.render.svg import emotion_icon, emotion_plot, emotion_word, lane_icon
+    from journeyops_cli.render.svg import curve_key, emotion_icon, emotion_plot, emotion_word, lane_icon
 
     # Journey-map helpers every template (and imported macro) can call; they escape their text.
     env.globals["emotion_icon"] = emotion_icon
     env.globals["emotion_word"] = emotion_word
     env.globals["emotion_plot"] = emotion_plot
+    env.globals["curve_key"] = curve_key
     env.globals["lane_icon"] = lane_icon
     env.globals["count"] = count
     env.globals["rule_words"] = rule_words

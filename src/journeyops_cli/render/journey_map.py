@@ -9,9 +9,12 @@ Interface for the site (stable):
 - Values are *untrusted text*: the templates escape them (HTML autoescape, `md_cell`,
   `mermaid_label`). The one exception is `InsightRef.evidence`, already checked with
   `safe_url` (None when the link is not http, https or mailto).
-- Enumerations (`level`, `status`, `channels`, insight `type`/`severity`, opportunity
+- A target (to-be) journey whose `improves` names a journey of the bank has a
+  `comparison` (`Comparison`: the as-is emotions under its steps, matched by step id, and
+  the differences); a journey that target journeys improve lists them in `targets`.
+- Enumerations (`level`, `status`, `state`, `channels`, insight `type`/`severity`, opportunity
   `status`) stay as their YAML values; templates translate them with the
-  `render.i18n.strings()` keys `level.<v>`, `status.<v>`, `channel.<v>`,
+  `render.i18n.strings()` keys `level.<v>`, `status.<v>`, `state.<v>`, `channel.<v>`,
   `insight_type.<v>`, `severity.<v>`, `opportunity_status.<v>`.
 """
 
@@ -147,6 +150,52 @@ class Phase:
 
 
 @dataclass(frozen=True, slots=True)
+class EmotionChange:
+    """A step of both journeys whose emotion differs (either may be unrecorded)."""
+
+    step: str
+    """The step's title (in the target journey)."""
+    before: int | None
+    after: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class PainChange:
+    """A pain point that only one of the two journeys has."""
+
+    step: str
+    """The title of the step that has it."""
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """A target (to-be) journey set against the current (as-is) journey it improves.
+
+    Steps are matched by id. `emotions` is the as-is curve under the target's columns: a
+    target step that the current journey lacks has no as-is point (the as-is line breaks
+    there, as it does at an unrecorded emotion); the current journey's steps that the
+    target drops have no column and are listed in `removed`. Pain points are matched by
+    their text in the map's language (case and spacing ignored), across the journey."""
+
+    current: Ref
+    emotions: list[int | None]
+    """The as-is emotion under each of the target's steps (None: not in the current
+    journey, or not recorded there)."""
+    matched: list[bool]
+    """Per target step: whether the current journey has a step of the same id."""
+    added: list[Ref]
+    removed: list[Ref]
+    emotion_changes: list[EmotionChange]
+    pains_gone: list[PainChange]
+    pains_new: list[PainChange]
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.added or self.removed or self.emotion_changes or self.pains_gone or self.pains_new)
+
+
+@dataclass(frozen=True, slots=True)
 class JourneyMap:
     """Everything a journey page shows; see the module docstring."""
 
@@ -166,6 +215,12 @@ class JourneyMap:
     parent: Ref | None
     children: list[Ref]
     steps: list[StepView] = field(default_factory=list)
+    state: str = "current"
+    """`current` (as-is) or `target` (to-be)."""
+    comparison: Comparison | None = None
+    """For a target journey whose `improves` names a journey of the bank: the as-is side."""
+    targets: list[Ref] = field(default_factory=list)
+    """The target journeys that improve this one."""
 
     @property
     def has_emotion(self) -> bool:
@@ -218,7 +273,46 @@ def build_map(bank: Bank, journey: Journey, language: str) -> JourneyMap:
         parent=Ref(parent.id, text(parent.title)) if parent is not None else None,
         children=[Ref(child.id, text(child.title)) for child in bank.children.get(journey.id, [])],
         steps=steps,
+        state=journey.state,
+        comparison=_comparison(bank, journey, text),
+        targets=[Ref(t.id, text(t.title)) for t in bank.improved_by.get(journey.id, []) if t.state == "target"],
     )
+
+
+def _comparison(bank: Bank, journey: Journey, pick: Pick) -> Comparison | None:
+    current = bank.get(Journey, journey.improves) if journey.state == "target" and journey.improves else None
+    if current is None:
+        return None
+    before = {step.id: step for step in current.steps}
+    after = {step.id for step in journey.steps}
+    changes = [
+        EmotionChange(pick(step.title), before[step.id].emotion, step.emotion)
+        for step in journey.steps
+        if step.id in before and before[step.id].emotion != step.emotion
+    ]
+    was = _pains(current, pick)
+    now = _pains(journey, pick)
+    return Comparison(
+        current=Ref(current.id, pick(current.title)),
+        emotions=[before[step.id].emotion if step.id in before else None for step in journey.steps],
+        matched=[step.id in before for step in journey.steps],
+        added=[Ref(step.id, pick(step.title)) for step in journey.steps if step.id not in before],
+        removed=[Ref(step.id, pick(step.title)) for step in current.steps if step.id not in after],
+        emotion_changes=changes,
+        pains_gone=[change for key, change in was.items() if key not in now],
+        pains_new=[change for key, change in now.items() if key not in was],
+    )
+
+
+def _pains(journey: Journey, pick: Pick) -> dict[str, PainChange]:
+    """The journey's pain points by their text in the language (case and spacing ignored),
+    each with the first step that has it."""
+    found: dict[str, PainChange] = {}
+    for step in journey.steps:
+        for pain in step.pain_points:
+            text = pick(pain)
+            found.setdefault(" ".join(text.split()).casefold(), PainChange(pick(step.title), text))
+    return found
 
 
 def _step(
@@ -258,9 +352,9 @@ def _step(
             for o in _unique(bank.step_opportunities.get(key, []))
         ],
         parent_step=parent_step,
-        child_steps=[
+        child_steps=[  # today's picture: a target (to-be) journey's steps are a plan, left out
             StepRef(child.id, pick(child.title), child_step.id, pick(child_step.title))
-            for child, child_step in bank.step_children.get(key, [])
+            for child, child_step in bank.step_children.get(key, []) if child.state != "target"
         ],
         below=_below(bank, key, pick, language),
     )

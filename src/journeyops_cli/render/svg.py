@@ -6,6 +6,8 @@ Interface for the site (stable):
   cell; each cell draws its own half of the curve, so the points sit on the step columns
   by construction. A step without an emotion breaks the line there (no value is
   invented). Decorative: the cell says the emotion in words (`emotion_word`).
+  With `asis` (a target journey), the as-is curve is drawn in the same plot: dashed, its
+  points hollow diamonds (`curve_key(asis)` draws either curve's sample for the legend).
 - `emotion_icon(emotion, size=20) -> Markup`: a small decorative face (`aria-hidden`);
   always put the emotion's words next to it, colour is never the only carrier.
 - `lane_icon(lane) -> Markup`: the lane's decorative pictogram (`aria-hidden`).
@@ -63,28 +65,71 @@ def _plot_y(emotion: float) -> float:
     return 12 + (2 - emotion) * 19
 
 
-def emotion_plot(emotions: Sequence[int | None], index: int) -> Markup:
-    """The emotion lane's plot for step `index` of `emotions` (decorative: the cell's words
-    say the emotion)."""
-    current = emotions[index]
-    before = emotions[index - 1] if index > 0 else None
-    after = emotions[index + 1] if index + 1 < len(emotions) else None
+def _half_segments(values: Sequence[int | None], index: int, css: str) -> list[str]:
+    """The two half-segments of a curve in step `index`'s cell: from the midpoint with the
+    previous value to this one, and on to the midpoint with the next (none where either
+    value is missing: the line breaks)."""
+    current = values[index]
+    if current is None:
+        return []
+    before = values[index - 1] if index > 0 else None
+    after = values[index + 1] if index + 1 < len(values) else None
     stroke = 'vector-effect="non-scaling-stroke"'
-    lines = [f'<line x1="0" y1="50" x2="100" y2="50" class="zero" {stroke}/>']
-    if current is not None:
-        y = _plot_y(current)
+    y = _plot_y(current)
+    lines = []
+    if before is not None:
+        start = _plot_y((before + current) / 2)
+        lines.append(f'<line x1="0" y1="{start:g}" x2="50" y2="{y:g}" class="{css}" {stroke}/>')
+    if after is not None:
+        end = _plot_y((current + after) / 2)
+        lines.append(f'<line x1="50" y1="{y:g}" x2="100" y2="{end:g}" class="{css}" {stroke}/>')
+    return lines
+
+
+# The as-is point: a hollow diamond (the to-be point is the face), drawn over the face so
+# that an unchanged emotion shows both.
+_ASIS_MARK = (
+    '<svg xmlns="http://www.w3.org/2000/svg" class="asis-mark" viewBox="0 0 14 14" width="14" height="14" '
+    'aria-hidden="true" focusable="false"><path d="M7 1.2 12.8 7 7 12.8 1.2 7z" fill="#fff" '
+    'stroke="#1f2933" stroke-width="2"/></svg>'
+)
+
+
+def emotion_plot(emotions: Sequence[int | None], index: int, asis: Sequence[int | None] | None = None) -> Markup:
+    """The emotion lane's plot for step `index` of `emotions` (decorative: the cell's words
+    say the emotion). With `asis` (a target journey's map: the as-is emotion under each of
+    its steps, None where there is none), the as-is curve is drawn dashed in the same
+    plot, its point a hollow diamond; the to-be curve stays solid with the face."""
+    lines = ['<line x1="0" y1="50" x2="100" y2="50" class="zero" vector-effect="non-scaling-stroke"/>']
+    mark = ""
+    if asis is not None:
+        lines += _half_segments(asis, index, "curve asis")
+        before = asis[index]
         if before is not None:
-            start = _plot_y((before + current) / 2)
-            lines.append(f'<line x1="0" y1="{start:g}" x2="50" y2="{y:g}" class="curve" {stroke}/>')
-        if after is not None:
-            end = _plot_y((current + after) / 2)
-            lines.append(f'<line x1="50" y1="{y:g}" x2="100" y2="{end:g}" class="curve" {stroke}/>')
+            mark = f'<span class="asis-point {_LEVEL_CLASS[before]}">{_ASIS_MARK}</span>'
+    lines += _half_segments(emotions, index, "curve")
+    current = emotions[index]
     level = _LEVEL_CLASS[current] if current is not None else "lvl-0"
     return Markup(
         '<span class="emotion-plot" aria-hidden="true">'
         '<svg xmlns="http://www.w3.org/2000/svg" class="emotion-line" viewBox="0 0 100 100" '
         'preserveAspectRatio="none" focusable="false">' + "".join(lines) + "</svg>"
-        f'<span class="emotion-point {level}">{emotion_icon(current, 28)}</span></span>'
+        f'<span class="emotion-point {level}">{emotion_icon(current, 28)}</span>{mark}</span>'
+    )
+
+
+def curve_key(asis: bool) -> Markup:
+    """A sample of a curve for the legend (decorative): dashed with the diamond for the
+    as-is curve, solid with the face for the to-be one."""
+    if asis:
+        line = '<line x1="2" y1="10" x2="46" y2="10" class="curve asis"/>'
+        point = '<path d="M24 4.5 29.5 10 24 15.5 18.5 10z" fill="#fff" stroke="#1f2933" stroke-width="2"/>'
+    else:
+        line = '<line x1="2" y1="10" x2="46" y2="10" class="curve"/>'
+        point = '<circle cx="24" cy="10" r="7" fill="#2b6a30"/>'
+    return Markup(
+        '<svg xmlns="http://www.w3.org/2000/svg" class="curve-key" viewBox="0 0 48 20" width="48" height="20" '
+        f'aria-hidden="true" focusable="false">{line}{point}</svg>'
     )
 
 

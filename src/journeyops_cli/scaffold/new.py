@@ -29,7 +29,7 @@ PARENT_LEVEL = {"mid": "top", "detailed": "mid"}
 FIELDS: dict[str, tuple[str, ...]] = {
     "theme": ("title", "id", "description", "owner", "team"),
     "journey": ("title", "id", "level", "description", "theme", "parent", "owner", "team",
-                "status", "steps", "step_parents"),
+                "status", "state", "improves", "steps", "step_parents"),
     "insight": ("title", "id", "type", "source", "date", "summary", "evidence", "severity",
                 "confidence", "steps"),
     "metric": ("title", "id", "description", "unit", "direction", "target", "source", "steps"),
@@ -221,6 +221,48 @@ def _nearest(value: str, candidates: list[str]) -> str:
     return f"; {hint}" if (hint := did_you_mean(value, candidates)) else ""
 
 
+def from_improved(record: NewRecord, bank: Bank) -> None:
+    """A target journey (`--improves ID`) starts from the journey it improves: its level,
+    parent, theme and, when no steps are given, its steps (ids, titles and parent steps),
+    so that the as-is and to-be curves line up step by step. `--state` defaults to
+    `target`. Values given stay; FieldError (with the nearest id) for an unknown id."""
+    if record.kind != "journey" or not record.get("improves"):
+        return
+    _check_ref(bank, "Journey", record.get("improves"), "journey")
+    improved = bank.get(Journey, record.get("improves"))
+    assert improved is not None
+    values = record.values
+    if not values.get("state"):
+        values["state"] = "target"
+    for name in ("level", "parent", "theme"):
+        if not values.get(name) and getattr(improved, name):
+            values[name] = getattr(improved, name)
+    if not values.get("steps") and not values.get("step_details"):
+        values["steps"] = [_first_title(step.title) for step in improved.steps]
+        values["step_parents"] = [step.parent_step or "" for step in improved.steps] if improved.parent else []
+        values["step_details"] = [
+            {"id": step.id, "title": step.title, "parent_step": step.parent_step} for step in improved.steps
+        ]
+
+
+def _first_title(title: str | dict[str, str]) -> str:
+    return title if isinstance(title, str) else next(iter(title.values()), "")
+
+
+def _check_state(bank: Bank, values: dict[str, Any]) -> None:
+    """`--state current|target`; `--improves` names a journey of the bank and makes the
+    journey a target one."""
+    state, improves = values.get("state"), values.get("improves")
+    if state not in (None, "current", "target"):
+        raise FieldError(f"--state {state}: use current or target", "state")
+    if improves:
+        if state == "current":
+            raise FieldError("--improves is for a target journey: use --state target, or leave --state out",
+                             "improves")
+        _check_ref(bank, "Journey", improves, "journey")
+        values["state"] = "target"
+
+
 def _check_ref(bank: Bank, kind: str, value: str | None, what: str) -> None:
     if value and bank.get_kind(kind, value) is None:
         raise FieldError(f"no {what} '{value}' in the bank{_nearest(value, bank.ids(kind))}", what)
@@ -257,6 +299,8 @@ def build(record: NewRecord, bank: Bank, today: dt.date | None = None) -> Planne
     path = record_path(record.kind, record_id, level)
     if (bank.root / path).exists():
         raise FieldError(f"{path} already exists; choose another --id", "id")
+    if record.kind == "journey":
+        _check_state(bank, values)
     parent = bank.get(Journey, values.get("parent") or "")
     if record.kind == "journey" and not values.get("theme") and parent is not None:
         values["theme"] = parent.theme  # a child belongs to its parent's theme
@@ -315,11 +359,12 @@ template's order)."""
 
 def _journey_steps(values: dict[str, Any], bank: Bank) -> list[dict[str, Any]]:
     details: list[dict[str, Any]] | None = values.get("step_details")
+    titles: list[str | dict[str, str]]
     if details is not None:  # titles as they are (a comma is no separator here)
-        titles = [str(d["title"]) for d in details]
+        titles = [d["title"] if isinstance(d["title"], dict) else str(d["title"]) for d in details]
         parents = [str(d["parent_step"]) for d in details if d.get("parent_step")]
     else:
-        titles = split_list(values.get("steps"))
+        titles = list(split_list(values.get("steps")))
         parents = split_list(values.get("step_parents"))
     if not titles:
         raise FieldError("a journey needs at least one step; give them with --steps \"Find,Apply\"", "steps")
@@ -349,7 +394,7 @@ def _journey_steps(values: dict[str, Any], bank: Bank) -> list[dict[str, Any]]:
                 )
     elif parents:
         raise FieldError("--step-parents needs --parent", "step_parents")
-    ids = _step_ids(titles)
+    ids = _step_ids([_first_title(title) for title in titles])
     steps = []
     for i, (sid, title) in enumerate(zip(ids, titles, strict=True)):
         more = details[i] if details is not None else {}

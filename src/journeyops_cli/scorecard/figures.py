@@ -190,10 +190,12 @@ def build(
 ) -> Scorecard:
     """The scorecard of `bank`. Coverage counts each step of the scope once, and a step is
     covered when it or a step beneath it has the evidence; records are counted once per
-    scope whichever step they sit on. `is_stale(journey)` is JO402's judgement."""
+    scope whichever step they sit on. Target (to-be) journeys are plans and not in it.
+    `is_stale(journey)` is JO402's judgement."""
     context = _Context(bank, findings, today, fresh_days, is_stale)
     rollup = bank.rollup()
-    journeys = sorted(bank.journeys(), key=lambda j: (("top", "mid", "detailed").index(j.level), j.id))
+    journeys = sorted((j for j in bank.journeys() if j.state != "target"),
+                      key=lambda j: (("top", "mid", "detailed").index(j.level), j.id))
 
     def journey_figures(journey: Journey) -> Figures:
         own = _own_steps(bank, [journey])
@@ -254,6 +256,8 @@ def _journeys_below(bank: Bank, journey: Journey, step_id: str) -> list[Journey]
     todo = [(journey.id, step_id)]
     while todo:
         for child, child_step in bank.step_children.get(todo.pop(), []):
+            if child.state == "target":
+                continue
             found.setdefault(child.id, child)
             key = (child.id, child_step.id)
             if key not in seen:

@@ -450,10 +450,12 @@ async def new_journey(studio: Studio, request: Request) -> Response:
         studio, request, "studio/journey_form.html.j2", "new_journey",
         lambda form: forms.new_journey(studio.state.view.bank, form, studio.languages),
         lambda view: view.link.root(),
-        parent=parent, level=level, rows=rows,
+        parent=parent, level=level, rows=rows, improves=request.query_params.get("improves", ""),
         themes=lambda view: [(th.id, view.t(th.title)) for th in view.bank.themes()],
         parents=lambda view: [(j.id, view.t(j.title), j.level)
                               for j in view.planner.journeys_sorted(view.bank.journeys()) if j.level != "detailed"],
+        improvable=lambda view: [(j.id, view.t(j.title)) for j in view.planner.journeys_sorted(view.bank.journeys())
+                                 if j.level == level and j.state == "current"],
         parent_steps=lambda view: (
             [(above.id, view.t(above.title)) for above in parent.steps] if isinstance(parent, Journey) else []
         ),

@@ -25,7 +25,7 @@ from journeyops_cli.edit.verify import data_of
 from journeyops_cli.models import Insight, Journey, Metric
 from journeyops_cli.models.base import Record
 from journeyops_cli.render.i18n import message
-from journeyops_cli.scaffold.new import NewRecord, build
+from journeyops_cli.scaffold.new import NewRecord, build, from_improved
 from journeyops_cli.slug import is_slug, slugify
 
 Form = Mapping[str, Sequence[str]]
@@ -351,7 +351,9 @@ def mark_reviewed(bank: Bank, journey_id: str, form: Form, today: dt.date, revie
 
 def new_journey(bank: Bank, form: Form, languages: list[str]) -> Changeset:
     """A journey at any level from the organisation's template, each step's parent step
-    picked from the parent's map (`step_title_N`, `step_parent_N`)."""
+    picked from the parent's map (`step_title_N`, `step_parent_N`); `state` and
+    `improves` make it a target journey (its steps those of the journey it improves when
+    no step is typed)."""
     titles: list[str] = []
     parents: list[str] = []
     for n in range(64):
@@ -368,11 +370,14 @@ def new_journey(bank: Bank, form: Form, languages: list[str]) -> Changeset:
         "description": per_language(form, "description", languages),
         "owner": one(form, "owner") or None,
         "status": one(form, "status") or None,
+        "state": one(form, "state") or None,
+        "improves": one(form, "improves") or None,
         "steps": titles,
         "step_parents": parents if parent else [],
     }
     if parent and not all(parents):
         raise FormError("form.parent_steps_needed")
+    from_improved(NewRecord("journey", values), bank)  # a target starts from the journey it improves
     changes = Changeset(bank.root, bank.config.limits)
     _new_record(changes, bank, "journey", values, [], "journey added")
     return changes

@@ -41,7 +41,9 @@ class NearDuplicateJourney(Rule):
     This is the silo problem that JourneyOps exists to end: two teams map the same
     customer journey separately, their insights and metrics split in two, and neither
     sees the whole. The finding names both journeys so their owners can merge them or
-    make one the parent of the other. Journeys in a parent-child line are not compared.
+    make one the parent of the other. Journeys in a parent-child line are not compared,
+    nor a target (to-be) journey with the journey it improves, nor two targets that
+    improve the same journey: they are meant to look alike.
     Similarity is the mean of the word overlap (Jaccard: shared words over all words) of
     the titles and of the step titles, after lower-casing, dropping accents, a light
     stemming (`applying` → `apply`) and dropping common short words. Journeys on different
@@ -96,6 +98,8 @@ class NearDuplicateJourney(Rule):
             journey, first = journeys[number], journeys[other]
             if first.id in lineage[journey.id] or journey.id in lineage[first.id] or first.id == journey.id:
                 continue
+            if _as_is_and_to_be(journey, first):
+                continue
             yield self._finding(journey, first, score)
 
     def _finding(self, journey: Journey, first: Journey, score: float) -> Finding:
@@ -109,6 +113,13 @@ class NearDuplicateJourney(Rule):
             "merge them, or make one the parent of the other; suppress this line if they really differ",
             see=(first, ("id",)),
         )
+
+
+def _as_is_and_to_be(one: Journey, other: Journey) -> bool:
+    """Whether one improves the other, or both improve the same journey."""
+    return one.improves == other.id or other.improves == one.id or (
+        one.improves is not None and one.improves == other.improves
+    )
 
 
 def words(journey: Journey) -> tuple[frozenset[str], frozenset[str]]:
