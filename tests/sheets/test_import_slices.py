@@ -65,7 +65,7 @@ def test_slices_and_workers_plan_what_one_slice_plans(bank: Path, tmp_path: Path
     assert all(other == reference for other in others)
     changes = Changeset(bank, load_bank(bank, cache=False).bank.config.limits)
     for file, records in reference.files.items():
-        changes.add(file, records, "new", reference.events[file])
+        changes.add(file, records, "new", reference.lines[file])
     assert changes.file_errors() == []
     changes.write()
     again = feedback_csv(tmp_path / "again.csv", 600)

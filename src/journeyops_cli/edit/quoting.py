@@ -12,15 +12,19 @@ _SPECIAL_WORDS = {
 }
 # Letters, digits and a few marks; not the characters `_ESCAPE` escapes.
 _LETTERS = "\u00c0-\u2027\u202a-\ufefe\uff00-\ufffd\U00010000-\U0010ffff"
-_PLAIN = re.compile(rf"[A-Za-z{_LETTERS}][\w{_LETTERS} .,()/'?!&+-]*")
+_MARKS = " .()/'?!&+-"  # and `,`, but not in flow style (inside `[...]` or `{...}`)
+PLAIN_PATTERN = rf"[A-Za-z{_LETTERS}][\w{_LETTERS},{_MARKS}]*"
+FLOW_PLAIN_PATTERN = rf"[A-Za-z{_LETTERS}][\w{_LETTERS}{_MARKS}]*"
+_PLAIN = re.compile(PLAIN_PATTERN)
 _NUMBER_LIKE = "-+.0123456789"  # a first character that may make a number
 # Characters a YAML reader takes as a line break (NEL, LS, PS) or does not allow in a file
 # (DEL, C1 controls, BOM, non-characters): escaped in double quotes, never written plain.
 # json.dumps escapes the C0 controls itself.
 _ESCAPE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
-_BARE_ITEM = re.compile(r"[a-z][a-z0-9-]*(#[a-z0-9][a-z0-9-]*)?")
+BARE_ITEM_PATTERN = r"[a-z][a-z0-9-]*(?:#[a-z0-9][a-z0-9-]*)?"
+_BARE_ITEM = re.compile(BARE_ITEM_PATTERN)
 # Many texts, one a line: all of them bare items (one pass of the C matcher).
-_BARE_LINES = re.compile(r"(?:[a-z][a-z0-9-]*(?:#[a-z0-9][a-z0-9-]*)?\n)*")
+_BARE_LINES = re.compile(rf"(?:{BARE_ITEM_PATTERN}\n)*")
 
 
 def yaml_scalar(value: object, flow: bool = False) -> str:

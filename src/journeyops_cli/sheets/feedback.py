@@ -40,8 +40,8 @@ class Planned:
 
     files: dict[str, list[str]] = field(default_factory=dict)
     """Bank-relative path -> the YAML text of each new record."""
-    events: dict[str, list[int]] = field(default_factory=dict)
-    """Bank-relative path -> the parser events of each record's text (`Changeset.add`)."""
+    lines: dict[str, list[int]] = field(default_factory=dict)
+    """Bank-relative path -> the lines of each record's text (`Changeset.add`)."""
     ids: list[str] = field(default_factory=list)
     skipped: int = 0
     """Rows already in the bank (same id)."""
@@ -161,15 +161,15 @@ def _plan_rows(rows: Rows, profile: ImportProfile, prefix: str, mapper: _Mapper,
     for part in parts:
         out.skipped += part.skipped
         bad.update(part.bad)
-        for row, record_id, bucket, masked, text, events, why in zip(
-                part.rows, part.ids, part.buckets, part.masked, part.texts, part.events, part.invalid, strict=True):
+        for row, record_id, bucket, masked, text, lines, why in zip(
+                part.rows, part.ids, part.buckets, part.masked, part.texts, part.lines, part.invalid, strict=True):
             if record_id in seen:
                 continue  # the same row twice in one file
             seen.add(record_id)
             out.ids.append(record_id)
             out.masked += masked
             count = counts[bucket] = counts.get(bucket, 0) + 1
-            files.setdefault((bucket, (count - 1) // MAX_RECORDS_PER_FILE), []).append((text, events))
+            files.setdefault((bucket, (count - 1) // MAX_RECORDS_PER_FILE), []).append((text, lines))
             if why is not None:
                 whys.append(f"{rows.where(row)}: {why}")
     out.problems += [bad[row] for row in sorted(bad)] + whys
@@ -179,7 +179,7 @@ def _plan_rows(rows: Rows, profile: ImportProfile, prefix: str, mapper: _Mapper,
     for (bucket, number), records in files.items():
         path = f"{folder}/{prefix}-{bucket}{f'-{number + 1}' if number else ''}.yaml"
         out.files[path] = [text for text, _ in records]
-        out.events[path] = [events for _, events in records]
+        out.lines[path] = [lines for _, lines in records]
 
 
 @dataclass(slots=True)
@@ -187,7 +187,7 @@ class _Part:
     """A slice of the rows planned (`_Mapper.part`): the problems of its rows by row index,
     how many are in the bank already, and, for each row new to the bank (the first of
     the rows in the slice that share an id), in row order: its row index, id, file
-    bucket, personal data masked, YAML text, parser events and why the model refuses it
+    bucket, personal data masked, YAML text and its lines, and why the model refuses it
     (None: it does not)."""
 
     bad: dict[int, str]
@@ -197,7 +197,7 @@ class _Part:
     buckets: list[str]
     masked: list[int]
     texts: list[str]
-    events: list[int]
+    lines: list[int]
     invalid: list[str | None]
 
 
@@ -265,7 +265,7 @@ class _Mapper:
         written = Written([""] * len(keep), [0] * len(keep)) if bad or whys else records_yaml(columns)
         return _Part(bad, skipped, list(map(table.index.__getitem__, keep)), columns["id"],
                      [buckets[of_row[at]] for at in keep], list(map(table.masked.__getitem__, keep)),
-                     written.texts, written.events, [whys.get(number) for number in range(len(keep))])
+                     written.texts, written.lines, [whys.get(number) for number in range(len(keep))])
 
     def table(self, start: int, end: int) -> _Table:
         """The rows from `start` to `end` (the empty ones left out) as columns."""
