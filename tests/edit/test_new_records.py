@@ -200,11 +200,12 @@ def test_a_new_file_the_loader_would_not_read_is_refused(tmp_path: Path) -> None
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.one_of(texts, slugs, step_refs, st.sampled_from(["y", "n", "no", "a\nb", "a#b", "a\n"])),
-                max_size=8))
+@given(st.lists(st.one_of(texts, slugs, step_refs, st.sampled_from(
+    ["y", "n", "no", "a\nb", "a#b", "a\n", "YES", "nUll", "Off", "a\u2003", "\u2003a", "a ?", "ſ", "Kiitos!"])),
+    max_size=12))
 def test_a_column_of_texts_is_written_as_each_text_alone(column: list[str]) -> None:
-    """`item_or_texts` (a column at once, ids in one pass) writes each text as
-    `is_bare_item` and `text_scalar` write it alone."""
+    """`item_or_texts` (a column at once, the runs of texts written as they are in one
+    pass) writes each text as `is_bare_item` and `text_scalar` write it alone."""
     alone = [text if is_bare_item(text) else text_scalar(text) for text in column]
     assert item_or_texts(column) == alone
     assert item_or_texts([t for t in column if is_bare_item(t)]) == [t for t in column if is_bare_item(t)]

@@ -82,3 +82,17 @@ def test_slices_and_workers_report_the_same_problems(bank: Path, tmp_path: Path,
     assert {"column 'Päivämäärä'", "column 'Vakavuus'"} <= kinds
     assert any("personal data (phone number) in the summary" in problem for problem in reference.problems)
     assert all(other == reference for other in others)
+
+
+def test_each_file_holds_its_rows_in_row_order_and_files_come_as_their_first_rows(
+        bank: Path, tmp_path: Path, profile: ImportProfile, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(feedback, "MAX_RECORDS_PER_FILE", 2)
+    months = [3, 3, 1, 3, 3, 1, 3]
+    csv = tmp_path / "order.csv"
+    csv.write_text(HEADER + "".join(f"{n + 1}.{month}.2026;Verkko;Palaute {n}.;;matala;\n"
+                                    for n, month in enumerate(months)), encoding="utf-8")
+    for planned in plans(bank, csv, profile):
+        files = {path.rsplit("/", 1)[1]: [int(text.split("Palaute ")[1].split(".")[0]) for text in texts]
+                 for path, texts in planned.files.items()}
+        assert list(files.items()) == [("palaute-2026-03.yaml", [0, 1]), ("palaute-2026-01.yaml", [2, 5]),
+                                       ("palaute-2026-03-2.yaml", [3, 4]), ("palaute-2026-03-3.yaml", [6])]

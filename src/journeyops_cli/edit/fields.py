@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import add
 from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -335,15 +336,16 @@ class Written:
     lines: list[int]
 
 
-def records_yaml(columns: Mapping[str, Sequence[Any]]) -> Written:
+def records_yaml(columns: Mapping[str, Sequence[Any]], columns_distinct: Distinct | None = None) -> Written:
     """Many new records as `record_yaml` writes each, given by column (each key's list
     holds one value a record, in the order of the keys): each distinct value of a column
-    is written once (a list or mapping: each object once)."""
+    is written once (a list or mapping: each object once). `columns_distinct`: the
+    columns' `distinct_columns`, when the caller has them already."""
     lines: list[list[str]] = []
     counts: list[list[int]] = []
     same = 0  # the lines every record has: one for each column of texts
     for key, values in columns.items():
-        keys, distinct = distinct_values(values)
+        keys, distinct = distinct_values(values) if columns_distinct is None else columns_distinct[key]
         if all(type(value) is str for value in distinct.values()):  # texts: one line each
             start, end = f"{key}: ", "\n"
             text = dict(zip(distinct, [start + w + end for w in item_or_texts(list(distinct.values()))], strict=True))
@@ -355,9 +357,20 @@ def records_yaml(columns: Mapping[str, Sequence[Any]]) -> Written:
             text[k], count[k] = _line(key, value)
         lines.append(list(map(text.__getitem__, keys)))
         counts.append(list(map(count.__getitem__, keys)))
-    records = len(lines[0]) if lines else 0
-    per_record = [same + sum(each) for each in zip(*counts, strict=True)] if counts else [same] * records
+    per_record = [same] * (len(lines[0]) if lines else 0)
+    for count_of in counts:
+        per_record = list(map(add, per_record, count_of))
     return Written(list(map("".join, zip(*lines, strict=True))), per_record)
+
+
+# Column -> `distinct_values` of its values.
+Distinct = Mapping[str, tuple[Sequence[Any], dict[Any, Any]]]
+
+
+def distinct_columns(columns: Mapping[str, Sequence[Any]]) -> Distinct:
+    """`distinct_values` of each column, worked out once for both `records.invalid` and
+    `records_yaml`."""
+    return {key: distinct_values(values) for key, values in columns.items()}
 
 
 def distinct_values(values: Sequence[Any]) -> tuple[Sequence[Any], dict[Any, Any]]:

@@ -31,14 +31,16 @@ from typing import Annotated, Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from journeyops_cli.edit.fields import distinct_values, read_back
+from journeyops_cli.edit.fields import Distinct, distinct_values, read_back
 from journeyops_cli.edit.quoting import BARE_ITEM_PATTERN, FLOW_PLAIN_PATTERN, PLAIN_PATTERN
 from journeyops_cli.models.base import Record
 
 
-def invalid(model: type[Record], columns: Mapping[str, Sequence[Any]], count: int) -> dict[int, str]:
+def invalid(model: type[Record], columns: Mapping[str, Sequence[Any]], count: int,
+            columns_distinct: Distinct | None = None) -> dict[int, str]:
     """Record index -> why the model refuses that record (the first reason), for records
-    given by column as for `records_yaml` (None or [] is a value left out)."""
+    given by column as for `records_yaml` (None or [] is a value left out);
+    `columns_distinct`: as for `records_yaml`."""
     fields = model.model_fields
     bad: dict[int, str] = {}
     for key in columns:
@@ -55,13 +57,15 @@ def invalid(model: type[Record], columns: Mapping[str, Sequence[Any]], count: in
             for index, value in enumerate(values):
                 if value is None or value == []:
                     bad.setdefault(index, f"{key}: Field required")
-        keys, distinct = distinct_values(values)
+        keys, distinct = distinct_values(values) if columns_distinct is None else columns_distinct[key]
         given = [(k, v) for k, v in distinct.items() if v is not None and v != []]
         if not given:
             continue
         try:
-            texts = all(type(v) is str for _, v in given)  # a text reads back as itself
-            _adapter(model, key).validate_python([v for _, v in given] if texts else [read_back(v) for _, v in given])
+            texts = [v for _, v in given]
+            if set(map(type, texts)) != {str}:  # a text reads back as itself
+                texts = list(map(read_back, texts))
+            _adapter(model, key).validate_python(texts)
         except ValidationError as error:
             for item in error.errors():
                 wrong = given[int(item["loc"][0])][0]

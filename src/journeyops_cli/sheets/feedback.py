@@ -13,13 +13,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
 from journeyops_cli.bank import Bank
-from journeyops_cli.edit.fields import Written, records_yaml
+from journeyops_cli.edit.fields import Written, distinct_columns, records_yaml
 from journeyops_cli.edit.records import invalid
 from journeyops_cli.models import Insight
 from journeyops_cli.models.config_import import STEP_SEPARATORS, ImportProfile
@@ -83,23 +85,27 @@ def stable_ids(prefix: str, dates: list[dt.date], sources: list[str], summaries:
                given: list[str | None]) -> list[str]:
     """The id of each row (the same row gives the same id in every run): from an id column
     where there is one, else from the row's date, source and summary (one hash a row)."""
-    days = {date: (date.isoformat(), date.isoformat().replace("-", "")) for date in set(dates)}
-    out = []
+    # Each day's start of the hashed text, and of the id.
+    days = {date: (f"{date.isoformat()}\x1f", f"{prefix}-{date.isoformat().replace('-', '')}-") for date in set(dates)}
+    sha1, out, separator = hashlib.sha1, [], "\x1f"
     for date, source, summary, name in zip(dates, sources, summaries, given, strict=True):
         if name:
             out.append(f"{prefix}-{slugify(name)}"[:64].rstrip("-"))
             continue
-        day, compact = days[date]
-        digest = hashlib.sha1(f"{day}\x1f{source}\x1f{summary}".encode()).hexdigest()[:10]
-        out.append(f"{prefix}-{compact}-{digest}")
+        day, start = days[date]
+        out.append(start + sha1(f"{day}{source}{separator}{summary}".encode()).hexdigest()[:10])
     return out
 
 
-def title_from(summary: str) -> str:
-    text = summary.strip()
-    end = _SENTENCE_END.search(text)
-    first = text if end is None else text[:end.start() + 1]
-    return first if len(first) <= 80 else first[:79].rstrip() + "…"
+def titles_from(summaries: list[str]) -> list[str]:
+    """The title of each summary: its first sentence, at most 80 characters."""
+    search, out = _SENTENCE_END.search, []
+    for summary in summaries:
+        text = summary.strip()
+        end = search(text)
+        first = text if end is None else text[:end.start() + 1]
+        out.append(first if len(first) <= 80 else first[:79].rstrip() + "…")
+    return out
 
 
 def plan_insights(bank: Bank, rows: Rows, profile: ImportProfile, name: str, default_source: str,
@@ -156,30 +162,44 @@ def _plan_rows(rows: Rows, profile: ImportProfile, prefix: str, mapper: _Mapper,
     counts: dict[str, int] = {}
     bad: dict[int, str] = {}
     folder = profile.folder.strip("/")
-    files: dict[tuple[str, int], list[tuple[str, int]]] = {}
+    # (bucket, file number) -> (where its first record is, its records' texts and lines)
+    files: dict[tuple[str, int], tuple[tuple[int, int], list[str], list[int]]] = {}
     whys: list[str] = []
-    for part in parts:
+    bucket_of = itemgetter(0)
+    for number, part in enumerate(parts):
         out.skipped += part.skipped
         bad.update(part.bad)
-        for row, record_id, bucket, masked, text, lines, why in zip(
-                part.rows, part.ids, part.buckets, part.masked, part.texts, part.lines, part.invalid, strict=True):
-            if record_id in seen:
-                continue  # the same row twice in one file
-            seen.add(record_id)
-            out.ids.append(record_id)
-            out.masked += masked
-            count = counts[bucket] = counts.get(bucket, 0) + 1
-            files.setdefault((bucket, (count - 1) // MAX_RECORDS_PER_FILE), []).append((text, lines))
-            if why is not None:
-                whys.append(f"{rows.where(row)}: {why}")
+        if seen.isdisjoint(part.ids):  # a slice's rows have distinct ids already
+            new: Sequence[int] = range(len(part.ids))
+            out.ids += part.ids
+        else:  # the same row twice in one file: the first one kept
+            new = [n for n, record_id in enumerate(part.ids) if record_id not in seen]
+            out.ids += map(part.ids.__getitem__, new)
+        seen.update(part.ids)
+        out.masked += sum(map(part.masked.__getitem__, new))
+        whys += [f"{rows.where(part.rows[n])}: {part.invalid[n]}" for n in new if part.invalid[n] is not None]
+        # Each bucket's rows in row order (a stable sort), in files of MAX_RECORDS_PER_FILE.
+        for bucket, group in groupby(sorted(((part.buckets[n], n) for n in new), key=bucket_of), key=bucket_of):
+            at = [n for _, n in group]
+            done = counts.get(bucket, 0)
+            counts[bucket] = done + len(at)
+            while at:
+                file = files.get((bucket, done // MAX_RECORDS_PER_FILE))
+                if file is None:
+                    file = files[bucket, done // MAX_RECORDS_PER_FILE] = ((number, at[0]), [], [])
+                room = MAX_RECORDS_PER_FILE - done % MAX_RECORDS_PER_FILE
+                file[1].extend(map(part.texts.__getitem__, at[:room]))
+                file[2].extend(map(part.lines.__getitem__, at[:room]))
+                done, at = done + min(room, len(at)), at[room:]
     out.problems += [bad[row] for row in sorted(bad)] + whys
     if out.problems:
         out.ids = []
         return
-    for (bucket, number), records in files.items():
+    # The files in the order of their first records.
+    for (bucket, number), (_, texts, lines) in sorted(files.items(), key=lambda item: item[1][0]):
         path = f"{folder}/{prefix}-{bucket}{f'-{number + 1}' if number else ''}.yaml"
-        out.files[path] = [text for text, _ in records]
-        out.lines[path] = [lines for _, lines in records]
+        out.files[path] = texts
+        out.lines[path] = lines
 
 
 @dataclass(slots=True)
@@ -260,9 +280,10 @@ class _Mapper:
                 seen.add(record_id)
                 keep.append(at)
         columns = {key: list(map(table.values[key].__getitem__, keep)) for key in _ORDER}
-        whys = invalid(Insight, columns, len(keep))
+        distinct = distinct_columns(columns)
+        whys = invalid(Insight, columns, len(keep), distinct)
         # A problem anywhere means nothing is written: no text is made then.
-        written = Written([""] * len(keep), [0] * len(keep)) if bad or whys else records_yaml(columns)
+        written = Written([""] * len(keep), [0] * len(keep)) if bad or whys else records_yaml(columns, distinct)
         return _Part(bad, skipped, list(map(table.index.__getitem__, keep)), columns["id"],
                      [buckets[of_row[at]] for at in keep], list(map(table.masked.__getitem__, keep)),
                      written.texts, written.lines, [whys.get(number) for number in range(len(keep))])
@@ -289,7 +310,9 @@ class _Mapper:
         for at, summary in enumerate(summaries):
             if not summary:
                 self._problem(bad, at, index, "summary", "empty")
-        values["title"] = [t or title_from(s) for t, s in zip(get("title"), summaries, strict=True)]
+        given = get("title")
+        made = iter(titles_from([s for t, s in zip(given, summaries, strict=True) if not t]))
+        values["title"] = [t or next(made) for t in given]
         for key, default in self.defaults:
             column = values[key] = [value or default for value in get(key)]
             choices = CHOICES[key]
@@ -331,13 +354,14 @@ class _Mapper:
         refuse = self.profile.privacy == "refuse"
         for key in ("summary", "title", "source"):
             column = values[key]
+            look: Sequence[int]
             if key == "title":
                 summaries = values["summary"]
                 look = [at for at, title in enumerate(column) if at not in bad and (
                     masked[at] or not summaries[at].startswith(title.rstrip("…")))]
             else:
-                look = [at for at in range(len(column)) if at not in bad]
-            texts = list(dict.fromkeys(column[at] for at in look))  # each text once
+                look = [at for at in range(len(column)) if at not in bad] if bad else range(len(column))
+            texts = list(dict.fromkeys(map(column.__getitem__, look)))  # each text once
             hits = {texts[n]: self.privacy.hits(texts[n]) for n in may_hold(self.privacy.rules, texts)}
             for at in (at for at in look if column[at] in hits) if hits else ():
                 found = hits[column[at]]
