@@ -8,6 +8,7 @@ whole."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 from typing import Any
 
@@ -134,6 +135,18 @@ def test_structure_problem_checks_each_line_and_counts_them() -> None:
                   "steps:\n- a\n", "---x\n", "... \n", "title: x", " title: x\n", "title:  x\n",
                   "title: \"\\x41\"\n", "title: \"\x00\"\n", "? a\n"]:
         assert structure_problem("kind: Insight\n" + wrong, wrong.count("\n") + 1) == (2, NOT_WRITTEN), wrong
+    # A list item or a value in a mapping that starts as an id and goes on as a text:
+    text = 'steps:\n  - abc def\n  - a#b\n  - {fi: ab c, en: "x, y", sv: a#b, n: 12, d: 2026-01-02}\ntitle: {}\n'
+    assert structure_problem(text, 5) is None
+
+
+def test_structure_problem_refuses_a_broken_flow_mapping_in_linear_time() -> None:
+    """Each value in a mapping may be read as an id or a text: without holding a value to
+    the first reading that ends where it must, refusing this line would retry 2**26 ways."""
+    line = "title: {" + ", ".join(f"{chr(97 + i % 26)}: abc" for i in range(26)) + "}x\n"
+    start = time.perf_counter()
+    assert structure_problem(line, 1) == (1, NOT_WRITTEN)
+    assert time.perf_counter() - start < 1
 
 
 # What a slip in the writer could put into a text (a character the YAML reader takes for

@@ -103,9 +103,14 @@ _QUOTED = (r'"(?:[^"\\\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uf
 _OTHER = r"[0-9]{4}-[0-9]{2}-[0-9]{2}|-?[0-9]+(?:\.[0-9]+)?(?:e[-+][0-9]+)?|~"
 _SCALAR = rf"(?:{_QUOTED}|{BARE_ITEM_PATTERN}|{PLAIN_PATTERN}|{_OTHER})"
 _FLOW_SCALAR = rf"(?:{_QUOTED}|{BARE_ITEM_PATTERN}|{FLOW_PLAIN_PATTERN}|{_OTHER})"
-_FLOW_MAPPING = rf"\{{(?:[a-z_]+: {_FLOW_SCALAR}(?:, [a-z_]+: {_FLOW_SCALAR})*)?\}}"
+# A value is held to the first of the alternatives that ends where it must (before `, `
+# or `}`, or at the line's end): no other ends there differently, and a line that is
+# none of these is refused in time linear in its length (no retrying of alternatives).
+_FLOW_VALUE = rf"(?>{_FLOW_SCALAR}(?=, |\}}))"
+_FLOW_MAPPING = rf"\{{(?:[a-z_]+: {_FLOW_VALUE}(?:, [a-z_]+: {_FLOW_VALUE})*+)?\}}"
 _LINES = re.compile(
-    rf"(?:---\n|[a-z_]+: (?:{_SCALAR}|{_FLOW_MAPPING})\n|[a-z_]+:(?:\n  - (?:{_FLOW_SCALAR}|{_FLOW_MAPPING}))++\n)*+"
+    rf"(?:---\n|[a-z_]+: (?>(?:{_SCALAR}|{_FLOW_MAPPING})\n)"
+    rf"|[a-z_]+:(?:\n  - (?>(?:{_FLOW_SCALAR}|{_FLOW_MAPPING})(?=\n)))++\n)*+"
 )
 NOT_WRITTEN = "not a line the import writes (`---`, a key and one value, or a list item)"
 
