@@ -348,8 +348,11 @@ def records_yaml(columns: Mapping[str, Sequence[Any]], columns_distinct: Distinc
         keys, distinct = distinct_values(values) if columns_distinct is None else columns_distinct[key]
         if all(type(value) is str for value in distinct.values()):  # texts: one line each
             start, end = f"{key}: ", "\n"
-            text = dict(zip(distinct, [start + w + end for w in item_or_texts(list(distinct.values()))], strict=True))
-            lines.append(list(map(text.__getitem__, keys)))
+            each = [start + w + end for w in item_or_texts(list(distinct.values()))]
+            if len(each) == len(keys):  # every value another (ids, summaries): in their order
+                lines.append(each)
+            else:
+                lines.append(list(map(dict(zip(distinct, each, strict=True)).__getitem__, keys)))
             same += 1
             continue
         text, count = {}, {}
