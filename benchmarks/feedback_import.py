@@ -109,12 +109,14 @@ def import_once(path: Path, scratch: Path) -> Clock:
     clock.stage("map, privacy, ids, YAML")
     assert not planned.problems, planned.problems[:3]
     changes = Changeset(bank.root, bank.config.limits)
-    events = getattr(planned, "events", None)  # None: a checkout from before the parse check
+    # The lines (or, in a checkout from before the line check, the parser events) of each
+    # record; None: a checkout from before either check.
+    counts = getattr(planned, "lines", getattr(planned, "events", None))
     for file, records in planned.files.items():
-        if events is None:
+        if counts is None:
             changes.add(file, records, f"{len(records)} new insight(s)")
         else:
-            changes.add(file, records, f"{len(records)} new insight(s)", events[file])
+            changes.add(file, records, f"{len(records)} new insight(s)", counts[file])
     errors = changes.file_errors()
     assert not errors, errors[:3]
     clock.stage("check new files")

@@ -1,22 +1,26 @@
 """New records in bulk (`edit/records.py`): the text `records_yaml` writes for any record an
 import can produce reads back through the bank's own read path as exactly the model that
-`invalid` validated, so an import checks new files by validation and libyaml's parse
-instead of reading each one back. An existing file is still read back whole."""
+`invalid` validated, so an import checks new files by validation and a line by line check
+of their text (`structure_problem`) instead of reading each one back; a text that check
+accepts parses as the structure that was written. An existing file is still read back
+whole."""
 
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 from typing import Any
 
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from journeyops_cli.edit.changeset import Changeset
-from journeyops_cli.edit.fields import append_documents, read_back, record_yaml, records_yaml
+from journeyops_cli.edit.fields import Written, append_documents, read_back, record_yaml, records_yaml
 from journeyops_cli.edit.quoting import is_bare_item, item_or_texts, text_scalar
-from journeyops_cli.edit.records import invalid, structure_problem
+from journeyops_cli.edit.records import NOT_WRITTEN, invalid, structure_problem
 from journeyops_cli.load.files import FileResult, load_text
 from journeyops_cli.models import Insight
 from journeyops_cli.models.base import SLUG_PATTERN, STEP_REF_PATTERN
@@ -66,6 +70,11 @@ def model_of(record: dict[str, Any]) -> Insight | None:
         return None
 
 
+def lines_of(written: Written) -> int:
+    """The lines of the file of these records (each record's, and `---` between two)."""
+    return sum(written.lines) + len(written.texts) - 1
+
+
 def read_path(text: str) -> FileResult:
     result = FileResult("insights/new.yaml")
     load_text(text, "insights/new.yaml", LIMITS, result)
@@ -83,7 +92,7 @@ def test_written_records_read_back_as_the_validated_models(records: list[dict[st
     result = read_path(text)
     assert [f.message for f in result.findings] == []
     assert [r.model_dump() for r in result.records] == [model_of(record).model_dump() for record in records]  # type: ignore[union-attr]
-    assert structure_problem(text, sum(written.events)) is None
+    assert structure_problem(text, lines_of(written)) is None
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -95,7 +104,7 @@ def test_invalid_refuses_exactly_the_records_the_read_path_refuses(records: list
     written = records_yaml(columns)
     text = append_documents("", written.texts, "\n")
     assert {r.source_document for r in read_path(text).records} == set(range(len(records))) - refused
-    assert structure_problem(text, sum(written.events)) is None
+    assert structure_problem(text, lines_of(written)) is None
 
 
 def test_invalid_names_the_field_and_the_reason() -> None:
@@ -108,29 +117,88 @@ def test_invalid_names_the_field_and_the_reason() -> None:
     assert invalid(Insight, columns_of([{**record, "title": "t"}]), 1) == {0: "summary: Field required"}
 
 
-def test_structure_problem_counts_the_events_libyaml_parses() -> None:
-    one = records_yaml({"kind": ["Insight"], "id": ["a"], "steps": [["j#s", "j#t"]]})
-    assert one.texts == ["kind: Insight\nid: a\nsteps:\n  - j#s\n  - j#t\n"] and one.events == [13]
-    assert structure_problem(one.texts[0], 13) is None
-    # A value that broke out of its line (what a wrong quoting decision would do):
-    assert structure_problem("kind: Insight\nid: a\ntitle: x\nsummary: y\n", 10) == (
-        "parses as 12 parser events, not the 10 written")
-    problem = structure_problem("kind: Insight\ntitle: [a\n", 6)
-    assert problem is not None and problem.startswith("not valid YAML: while parsing a flow sequence")
+def test_structure_problem_checks_each_line_and_counts_them() -> None:
+    one = records_yaml({"kind": ["Insight"], "id": ["a"], "steps": [["j#s", "j#t"]],
+                        "title": [{"fi": "Otsikko, pitkä", "en": "a: b"}], "date": [dt.date(2026, 11, 15)]})
+    assert one.texts == ['kind: Insight\nid: a\nsteps:\n  - j#s\n  - j#t\ntitle: {fi: "Otsikko, pitkä", en: "a: b"}\n'
+                         "date: 2026-11-15\n"] and one.lines == [7]
+    assert structure_problem(one.texts[0], 7) is None
+    # A value that broke out of its line (what a wrong quoting decision would do) makes a
+    # line more than was written:
+    assert structure_problem("kind: Insight\nid: a\ntitle: x\nsummary: y\n", 3) == (1, "4 lines, not the 3 written")
+    # A line that is none the import writes, where it is:
+    assert structure_problem("kind: Insight\ntitle: [a\n", 2) == (2, NOT_WRITTEN)
+    assert NOT_WRITTEN == "not a line the import writes (`---`, a key and one value, or a list item)"
+    for wrong in ["title: a: b\n", "title: a #b\n", "title: 'a'\n", "title: \"a\nb\"\n", "title: |\n",
+                  "title: &a x\n", "title: *a\n", "title: !x y\n", "title: -x\n", "title: x\r\n", "title: x\x85y\n",
+                  "title: x\u2028y\n", "title: {fi: a, b}\n", "title: {fi: [a]}\n", "steps:\n  - a: b\n",
+                  "steps:\n- a\n", "---x\n", "... \n", "title: x", " title: x\n", "title:  x\n",
+                  "title: \"\\x41\"\n", "title: \"\x00\"\n", "? a\n"]:
+        assert structure_problem("kind: Insight\n" + wrong, wrong.count("\n") + 1) == (2, NOT_WRITTEN), wrong
+    # A list item or a value in a mapping that starts as an id and goes on as a text:
+    text = 'steps:\n  - abc def\n  - a#b\n  - {fi: ab c, en: "x, y", sv: a#b, n: 12, d: 2026-01-02}\ntitle: {}\n'
+    assert structure_problem(text, 5) is None
 
 
-def test_new_files_are_checked_by_their_parse_and_existing_ones_read_back(tmp_path: Path) -> None:
+def test_structure_problem_refuses_a_broken_flow_mapping_in_linear_time() -> None:
+    """Each value in a mapping may be read as an id or a text: without holding a value to
+    the first reading that ends where it must, refusing this line would retry 2**26 ways."""
+    line = "title: {" + ", ".join(f"{chr(97 + i % 26)}: abc" for i in range(26)) + "}x\n"
+    start = time.perf_counter()
+    assert structure_problem(line, 1) == (1, NOT_WRITTEN)
+    assert time.perf_counter() - start < 1
+
+
+# What a slip in the writer could put into a text (a character the YAML reader takes for
+# structure or a line break).
+_SLIPS = [*":#-?,[]{}'\"\\|>&*!%@` \t\r\n\x85\u2028\u2029\ufeff", ": ", " #", "\n---\n", "\n...\n", "\n  - ", "\nx: "]
+
+
+def shape(node: yaml.Node) -> Any:
+    """A parsed node's structure: its collections and their sizes, not the texts."""
+    if isinstance(node, yaml.MappingNode):
+        return "map", [(shape(k), shape(v)) for k, v in node.value]
+    if isinstance(node, yaml.SequenceNode):
+        return "seq", [shape(item) for item in node.value]
+    return "scalar"
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.lists(insights(valid=True), min_size=1, max_size=3), st.data())
+def test_a_text_the_line_check_accepts_parses_as_the_structure_written(records: list[dict[str, Any]],
+                                                                        data: st.DataObject) -> None:
+    """A corrupted text (characters put in or taken out anywhere) is refused by the line
+    check, or libyaml parses it as the same documents, collections and scalars as the
+    text that was written: what the parse of the whole file would have checked."""
+    written = records_yaml(columns_of(records))
+    text = append_documents("", written.texts, "\n")
+    expected = [shape(doc) for doc in yaml.compose_all(text, Loader=yaml.CSafeLoader)]
+    for _ in range(data.draw(st.integers(1, 3))):
+        at = data.draw(st.integers(0, len(text)))
+        if data.draw(st.booleans()):
+            text = text[:at] + data.draw(st.sampled_from(_SLIPS)) + text[at:]
+        else:
+            text = text[:at] + text[at + data.draw(st.integers(1, 4)):]
+    if structure_problem(text, lines_of(written)) is None:
+        assert [shape(doc) for doc in yaml.compose_all(text, Loader=yaml.CSafeLoader)] == expected
+
+
+def test_new_files_are_checked_line_by_line_and_existing_ones_read_back(tmp_path: Path) -> None:
     (tmp_path / "insights").mkdir()
     (tmp_path / "insights" / "old.yaml").write_text("# kept\nkind: Insight\nid: old\n", encoding="utf-8")
     changes = Changeset(tmp_path, LIMITS)
-    good = records_yaml({"kind": ["Insight"], "id": ["a"], "title": ["t"]})
-    changes.add("insights/new.yaml", good.texts, "new", good.events)
-    changes.add("insights/bad.yaml", ["kind: Insight\nid: b\ntitle: x\nsummary: y\n"], "new", [10])
-    changes.add("insights/old.yaml", good.texts, "new", good.events)
-    assert changes.files["insights/new.yaml"].events == 10
-    assert changes.files["insights/old.yaml"].events is None  # existing: read back whole
+    good = records_yaml({"kind": ["Insight"] * 2, "id": ["a", "b"], "title": ["t", "u"]})
+    changes.add("insights/new.yaml", good.texts, "new", good.lines)
+    changes.add("insights/new.yaml", [], "nothing", [])
+    changes.add("insights/new.yaml", good.texts[:1], "again", good.lines[:1])
+    changes.add("insights/bad.yaml", ["kind: Insight\nid: b\ntitle: x\nsummary: y\n"], "new", [3])
+    changes.add("insights/worse.yaml", ["kind: Insight\nid: b\n", "title: x: y\n"], "new", [2, 1])
+    changes.add("insights/old.yaml", good.texts, "new", good.lines)
+    assert changes.files["insights/new.yaml"].lines == 11  # 3 records of 3 lines, 2 `---`
+    assert changes.files["insights/old.yaml"].lines is None  # existing: read back whole
     errors = changes.file_errors(workers=1)
-    assert errors[0] == "insights/bad.yaml:1:1: parses as 12 parser events, not the 10 written"
+    assert errors[:2] == ["insights/bad.yaml:1:1: 4 lines, not the 3 written",
+                          f"insights/worse.yaml:4:1: {NOT_WRITTEN}"]
     assert all(not e.startswith("insights/new.yaml") for e in errors)
     assert any(e.startswith("insights/old.yaml:") for e in errors)  # both records lack fields
     assert changes.files["insights/old.yaml"].text.startswith("# kept\nkind: Insight\nid: old\n---\n")
@@ -139,17 +207,18 @@ def test_new_files_are_checked_by_their_parse_and_existing_ones_read_back(tmp_pa
 def test_a_new_file_the_loader_would_not_read_is_refused(tmp_path: Path) -> None:
     changes = Changeset(tmp_path, LimitsConfig(max_file_bytes=100))
     big = records_yaml({"kind": ["Insight"], "id": ["a"], "summary": ["ä" * 60]})
-    changes.add("insights/big.yaml", big.texts, "new", big.events)
+    changes.add("insights/big.yaml", big.texts, "new", big.lines)
     assert changes.file_errors(workers=1) == [
         "insights/big.yaml:1:1: file is 150 bytes, more than the limit of 100"]
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.one_of(texts, slugs, step_refs, st.sampled_from(["y", "n", "no", "a\nb", "a#b", "a\n"])),
-                max_size=8))
+@given(st.lists(st.one_of(texts, slugs, step_refs, st.sampled_from(
+    ["y", "n", "no", "a\nb", "a#b", "a\n", "YES", "nUll", "Off", "a\u2003", "\u2003a", "a ?", "ſ", "Kiitos!"])),
+    max_size=12))
 def test_a_column_of_texts_is_written_as_each_text_alone(column: list[str]) -> None:
-    """`item_or_texts` (a column at once, ids in one pass) writes each text as
-    `is_bare_item` and `text_scalar` write it alone."""
+    """`item_or_texts` (a column at once, the runs of texts written as they are in one
+    pass) writes each text as `is_bare_item` and `text_scalar` write it alone."""
     alone = [text if is_bare_item(text) else text_scalar(text) for text in column]
     assert item_or_texts(column) == alone
     assert item_or_texts([t for t in column if is_bare_item(t)]) == [t for t in column if is_bare_item(t)]

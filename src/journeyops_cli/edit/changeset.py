@@ -37,10 +37,10 @@ class FileChange:
     """None for a new file."""
     text: str
     what: list[str] = field(default_factory=list)
-    events: int | None = None
+    lines: int | None = None
     """For a new file of records written by `records_yaml` and validated with their model
-    (`edit/records.py`): the parser events its text must make. Such a file is checked by
-    that count instead of being read back (None: read it back)."""
+    (`edit/records.py`): the lines its text must have. Such a file is checked line by line
+    (`records.structure_problem`) instead of being read back (None: read it back)."""
     moved_to: str | None = None
     """The file's new path when it is renamed (`Changeset.move`)."""
 
@@ -94,14 +94,17 @@ class Changeset:
         change.moved_to = new_path
         change.what.append(what)
 
-    def add(self, path: str, records: list[str], what: str, events: list[int] | None = None) -> None:
+    def add(self, path: str, records: list[str], what: str, lines: list[int] | None = None) -> None:
         """Add records (the YAML text of one mapping each) to the file `path`, new or existing.
-        `events`: the records were written by `records_yaml` and validated with their model
-        (`edit/records.py`), so a new file is checked by its parse alone (an existing one
-        is always read back)."""
+        `lines`: the records were written by `records_yaml` (each this many lines) and
+        validated with their model (`edit/records.py`), so a new file is checked line by
+        line alone (an existing one is always read back)."""
         change = self._file(path)
-        fresh = change.original is None and (not change.text or change.events is not None)
-        change.events = (change.events or 0) + sum(events) if fresh and events is not None else None
+        fresh = change.original is None and (not change.text or change.lines is not None)
+        if not fresh or lines is None:
+            change.lines = None
+        elif records:  # and a `---` line between two records
+            change.lines = (change.lines or 0) + sum(lines) + len(records) - (1 if not change.text else 0)
         newline = change.original.newline if change.original else "\n"
         change.text = append_documents(change.text, records, newline)
         change.what.append(what)
@@ -118,17 +121,17 @@ class Changeset:
         from journeyops_cli.speed.executor import executor_for, gc_paused
 
         changed = self.changed
-        # A parse alone (`events`) costs about a tenth of a read back.
-        large = sum(len(c.text) // (10 if c.events is not None else 1) for c in changed) >= PARALLEL_MIN_CHARS
+        # The line by line check (`lines`) costs about a thirtieth of a read back.
+        large = sum(len(c.text) // (30 if c.lines is not None else 1) for c in changed) >= PARALLEL_MIN_CHARS
         runner = executor_for(len(changed) if large else 1, workers)
 
         def errors(change: FileChange) -> list[str]:
             size = len(change.original.encode(change.text) if change.original else change.text.encode("utf-8"))
             if size > self.limits.max_file_bytes:  # the loader would not read it
                 return [f"{change.path}:1:1: {too_large(size, self.limits.max_file_bytes)}"]
-            if change.events is not None:
-                problem = structure_problem(change.text, change.events)
-                return [] if problem is None else [f"{change.path}:1:1: {problem}"]
+            if change.lines is not None:
+                problem = structure_problem(change.text, change.lines)
+                return [] if problem is None else [f"{change.path}:{problem[0]}:1: {problem[1]}"]
             return [f"{change.path}:{error}" for error in errors_in(change.text, change.path, self.limits)]
 
         with gc_paused():

@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import add
 from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -328,37 +329,51 @@ def record_yaml(data: dict[str, Any]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Written:
-    """The YAML text of new records, and how many parser events each one makes (what
-    `edit/records.py` checks the written text against)."""
+    """The YAML text of new records, and how many lines each one is (what
+    `edit/records.structure_problem` checks the written text against)."""
 
     texts: list[str]
-    events: list[int]
+    lines: list[int]
 
 
-def records_yaml(columns: Mapping[str, Sequence[Any]]) -> Written:
+def records_yaml(columns: Mapping[str, Sequence[Any]], columns_distinct: Distinct | None = None) -> Written:
     """Many new records as `record_yaml` writes each, given by column (each key's list
     holds one value a record, in the order of the keys): each distinct value of a column
-    is written once (a list or mapping: each object once)."""
+    is written once (a list or mapping: each object once). `columns_distinct`: the
+    columns' `distinct_columns`, when the caller has them already."""
     lines: list[list[str]] = []
     counts: list[list[int]] = []
-    # A document: its start and end, the mapping's start and end; a text: two events (key, value).
-    same = 4
+    same = 0  # the lines every record has: one for each column of texts
     for key, values in columns.items():
-        keys, distinct = distinct_values(values)
+        keys, distinct = distinct_values(values) if columns_distinct is None else columns_distinct[key]
         if all(type(value) is str for value in distinct.values()):  # texts: one line each
             start, end = f"{key}: ", "\n"
-            text = dict(zip(distinct, [start + w + end for w in item_or_texts(list(distinct.values()))], strict=True))
-            lines.append(list(map(text.__getitem__, keys)))
-            same += 2
+            each = [start + w + end for w in item_or_texts(list(distinct.values()))]
+            if len(each) == len(keys):  # every value another (ids, summaries): in their order
+                lines.append(each)
+            else:
+                lines.append(list(map(dict(zip(distinct, each, strict=True)).__getitem__, keys)))
+            same += 1
             continue
-        text, events = {}, {}
+        text, count = {}, {}
         for k, value in distinct.items():
-            text[k], events[k] = _line(key, value)
+            text[k], count[k] = _line(key, value)
         lines.append(list(map(text.__getitem__, keys)))
-        counts.append(list(map(events.__getitem__, keys)))
-    count = len(lines[0]) if lines else 0
-    per_record = [same + sum(each) for each in zip(*counts, strict=True)] if counts else [same] * count
+        counts.append(list(map(count.__getitem__, keys)))
+    per_record = [same] * (len(lines[0]) if lines else 0)
+    for count_of in counts:
+        per_record = list(map(add, per_record, count_of))
     return Written(list(map("".join, zip(*lines, strict=True))), per_record)
+
+
+# Column -> `distinct_values` of its values.
+Distinct = Mapping[str, tuple[Sequence[Any], dict[Any, Any]]]
+
+
+def distinct_columns(columns: Mapping[str, Sequence[Any]]) -> Distinct:
+    """`distinct_values` of each column, worked out once for both `records.invalid` and
+    `records_yaml`."""
+    return {key: distinct_values(values) for key, values in columns.items()}
 
 
 def distinct_values(values: Sequence[Any]) -> tuple[Sequence[Any], dict[Any, Any]]:
@@ -380,20 +395,11 @@ _OBJECT = object()
 
 
 def _line(key: str, value: Any) -> tuple[str, int]:
-    """The lines of one key and its value, and the parser events they make."""
+    """The lines of one key and its value, and how many they are."""
     if type(value) is str:
-        return f"{key}: {_scalar_text(value, False)}\n", 2
+        return f"{key}: {_scalar_text(value, False)}\n", 1
     if value is None or value == []:
         return "", 0
     if isinstance(value, list):
-        return f"{key}:\n" + "".join(f"  - {written(item, True)}\n" for item in value), 1 + _events(value)
-    return f"{key}: {written(value, False)}\n", 1 + _events(value)
-
-
-def _events(value: Any) -> int:
-    """The parser events of a value: one a scalar, a collection's start and end, and its items."""
-    if isinstance(value, list):
-        return 2 + sum(map(_events, value))
-    if isinstance(value, dict):
-        return 2 + sum(1 + _events(item) for item in value.values())
-    return 1
+        return f"{key}:\n" + "".join(f"  - {written(item, True)}\n" for item in value), 1 + len(value)
+    return f"{key}: {written(value, False)}\n", 1

@@ -12,15 +12,25 @@ _SPECIAL_WORDS = {
 }
 # Letters, digits and a few marks; not the characters `_ESCAPE` escapes.
 _LETTERS = "\u00c0-\u2027\u202a-\ufefe\uff00-\ufffd\U00010000-\U0010ffff"
-_PLAIN = re.compile(rf"[A-Za-z{_LETTERS}][\w{_LETTERS} .,()/'?!&+-]*")
+_MARKS = " .()/'?!&+-"  # and `,`, but not in flow style (inside `[...]` or `{...}`)
+PLAIN_PATTERN = rf"[A-Za-z{_LETTERS}][\w{_LETTERS},{_MARKS}]*"
+FLOW_PLAIN_PATTERN = rf"[A-Za-z{_LETTERS}][\w{_LETTERS}{_MARKS}]*"
+_PLAIN = re.compile(PLAIN_PATTERN)
 _NUMBER_LIKE = "-+.0123456789"  # a first character that may make a number
 # Characters a YAML reader takes as a line break (NEL, LS, PS) or does not allow in a file
 # (DEL, C1 controls, BOM, non-characters): escaped in double quotes, never written plain.
 # json.dumps escapes the C0 controls itself.
 _ESCAPE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
-_BARE_ITEM = re.compile(r"[a-z][a-z0-9-]*(#[a-z0-9][a-z0-9-]*)?")
-# Many texts, one a line: all of them bare items (one pass of the C matcher).
-_BARE_LINES = re.compile(r"(?:[a-z][a-z0-9-]*(?:#[a-z0-9][a-z0-9-]*)?\n)*")
+BARE_ITEM_PATTERN = r"[a-z][a-z0-9-]*(?:#[a-z0-9][a-z0-9-]*)?"
+_BARE_ITEM = re.compile(BARE_ITEM_PATTERN)
+# Many texts, one a line: the longest run of them from a place that are surely written as
+# they are (one pass of the C matcher): an id or a step reference, or a plain-safe text
+# (`_is_plain_safe`: no space or `?` at an end); none a special word in any case. A text
+# it stops at is looked at alone.
+_SURE_LINES = re.compile(
+    rf"(?:(?!(?i:{'|'.join(sorted(_SPECIAL_WORDS - {'~'}))})\n)"
+    rf"(?:{BARE_ITEM_PATTERN}|(?!\s)[A-Za-z{_LETTERS}][\w{_LETTERS},{_MARKS}]*(?<![\s?]))\n)*+"
+)
 
 
 def yaml_scalar(value: object, flow: bool = False) -> str:
@@ -71,16 +81,32 @@ def is_bare_item(value: str) -> bool:
 def item_or_texts(texts: list[str]) -> list[str]:
     """Each text as a block value is written: as it is when it is an id or a step reference
     (`is_bare_item`), else `text_scalar`; the same as calling those one by one (a test
-    holds them to it), with a column of ids checked in one pass."""
+    holds them to it), with the runs of texts written as they are found in one pass
+    (`_SURE_LINES`) and the others looked at one by one."""
     if not texts:
         return []
     lines = "\n".join(texts) + "\n"
-    if (lines.count("\n") == len(texts) and _SPECIAL_WORDS.isdisjoint(texts)
-            and _BARE_LINES.fullmatch(lines) is not None):
-        return texts  # no text holds a line break, and every one is an id or a step reference
-    bare, special, safe = _BARE_ITEM.fullmatch, _SPECIAL_WORDS, _is_plain_safe
-    return [text if (bare(text) is not None and text not in special) or safe(text) else double_quoted(text)
-            for text in texts]
+    if lines.count("\n") != len(texts):  # a text holds a line break: each one alone
+        return list(map(_block_value, texts))
+    out: list[str] = []
+    at = start = 0
+    sure = _SURE_LINES.match
+    while True:
+        end = sure(lines, start).end()  # type: ignore[union-attr] # `*+` matches at least ""
+        run = lines.count("\n", start, end)
+        out += texts[at : at + run]
+        at += run
+        if at == len(texts):
+            return out
+        out.append(_block_value(texts[at]))
+        start = end + len(texts[at]) + 1
+        at += 1
+
+
+def _block_value(text: str) -> str:
+    if (_BARE_ITEM.fullmatch(text) is not None and text not in _SPECIAL_WORDS) or _is_plain_safe(text):
+        return text
+    return double_quoted(text)
 
 
 def flow_item(value: str) -> str:

@@ -13,13 +13,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
 from journeyops_cli.bank import Bank
-from journeyops_cli.edit.fields import records_yaml
+from journeyops_cli.edit.fields import Written, distinct_columns, records_yaml
 from journeyops_cli.edit.records import invalid
 from journeyops_cli.models import Insight
 from journeyops_cli.models.config_import import STEP_SEPARATORS, ImportProfile
@@ -40,8 +42,8 @@ class Planned:
 
     files: dict[str, list[str]] = field(default_factory=dict)
     """Bank-relative path -> the YAML text of each new record."""
-    events: dict[str, list[int]] = field(default_factory=dict)
-    """Bank-relative path -> the parser events of each record's text (`Changeset.add`)."""
+    lines: dict[str, list[int]] = field(default_factory=dict)
+    """Bank-relative path -> the lines of each record's text (`Changeset.add`)."""
     ids: list[str] = field(default_factory=list)
     skipped: int = 0
     """Rows already in the bank (same id)."""
@@ -83,27 +85,33 @@ def stable_ids(prefix: str, dates: list[dt.date], sources: list[str], summaries:
                given: list[str | None]) -> list[str]:
     """The id of each row (the same row gives the same id in every run): from an id column
     where there is one, else from the row's date, source and summary (one hash a row)."""
-    days = {date: (date.isoformat(), date.isoformat().replace("-", "")) for date in set(dates)}
-    out = []
+    # Each day's start of the hashed text, and of the id.
+    days = {date: (f"{date.isoformat()}\x1f", f"{prefix}-{date.isoformat().replace('-', '')}-") for date in set(dates)}
+    sha1, out, separator = hashlib.sha1, [], "\x1f"
     for date, source, summary, name in zip(dates, sources, summaries, given, strict=True):
         if name:
             out.append(f"{prefix}-{slugify(name)}"[:64].rstrip("-"))
             continue
-        day, compact = days[date]
-        digest = hashlib.sha1(f"{day}\x1f{source}\x1f{summary}".encode()).hexdigest()[:10]
-        out.append(f"{prefix}-{compact}-{digest}")
+        day, start = days[date]
+        out.append(start + sha1(f"{day}{source}{separator}{summary}".encode()).hexdigest()[:10])
     return out
 
 
-def title_from(summary: str) -> str:
-    text = summary.strip()
-    end = _SENTENCE_END.search(text)
-    first = text if end is None else text[:end.start() + 1]
-    return first if len(first) <= 80 else first[:79].rstrip() + "…"
+def titles_from(summaries: list[str]) -> list[str]:
+    """The title of each summary: its first sentence, at most 80 characters."""
+    search, out = _SENTENCE_END.search, []
+    for summary in summaries:
+        text = summary.strip()
+        end = search(text)
+        first = text if end is None else text[:end.start() + 1]
+        out.append(first if len(first) <= 80 else first[:79].rstrip() + "…")
+    return out
 
 
-def plan_insights(bank: Bank, rows: Rows, profile: ImportProfile, name: str, default_source: str) -> Planned:
-    """The new insights of `rows`; each problem is `FILE:7: message`."""
+def plan_insights(bank: Bank, rows: Rows, profile: ImportProfile, name: str, default_source: str,
+                  workers: int | None = None, slice_rows: int | None = None) -> Planned:
+    """The new insights of `rows`; each problem is `FILE:7: message`. `workers` and
+    `slice_rows`: see `_plan_rows` (they change how fast, not what)."""
     out = Planned()
     prefix = profile.prefix or slugify(name)[:24].rstrip("-") or "import"
     columns: dict[str, int] = {}
@@ -121,64 +129,96 @@ def plan_insights(bank: Bank, rows: Rows, profile: ImportProfile, name: str, def
     for ref in profile.steps:
         if bank.step(ref) is None:
             out.problems.append(f"--link-step {ref}: no such step in the bank")
-    mapper = _Mapper(bank, rows, columns, profile, default_source, out)
+    mapper = _Mapper(bank, rows, columns, profile, prefix, default_source)
     with gc_paused():  # many small records and texts, no cycles
-        _plan_rows(bank, rows, profile, prefix, mapper, out)
+        _plan_rows(rows, profile, prefix, mapper, out, workers, slice_rows)
     return out
 
 
-def _plan_rows(bank: Bank, rows: Rows, profile: ImportProfile, prefix: str, mapper: _Mapper, out: Planned) -> None:
-    """Column by column: each column's values worked out for every row at once (a value
-    met again is looked up once), the privacy rules run on the texts that may hold
-    personal data, then ids, files and the YAML text of the new records."""
-    table = mapper.table()
-    known = set(bank.ids("Insight"))
+# Rows at least this many are planned in slices shared with forked workers (`speed/executor.py`);
+# each process plans about SLICES_PER_PROCESS slices, so the work balances itself.
+PARALLEL_MIN_ROWS = 20_000
+SLICES_PER_PROCESS = 4
+
+
+def _plan_rows(rows: Rows, profile: ImportProfile, prefix: str, mapper: _Mapper, out: Planned,
+               workers: int | None = None, slice_rows: int | None = None) -> None:
+    """The rows in contiguous slices, each planned on its own (`_Mapper.part`: columns,
+    privacy, ids, the YAML text of the rows new to the bank), by this process and forked
+    workers when there are many rows (`workers=1`: all here; `slice_rows`: the size of a
+    slice); then, in row order, the rows seen twice left out, the files filled and the
+    problems gathered. Slices and workers change nothing in the result: the sequential run
+    of one slice is the reference (a test holds them equal)."""
+    from journeyops_cli.speed.executor import cpus, executor_for
+
+    total = len(rows.rows)
+    if slice_rows is None:
+        processes = (workers or cpus()) if total >= PARALLEL_MIN_ROWS else 1
+        slice_rows = -(-total // (processes * SLICES_PER_PROCESS)) if processes > 1 else total
+    spans = [(start, min(total, start + slice_rows)) for start in range(0, total, max(1, slice_rows))]
+    runner = executor_for(len(spans), workers)
+    parts = runner.map(mapper.part, spans)
     seen: set[str] = set()
     counts: dict[str, int] = {}
+    bad: dict[int, str] = {}
     folder = profile.folder.strip("/")
-    by_month = profile.group == "month"
-    bad, keep = table.bad, []
-    dates, sources = table.values["date"], table.values["source"]
-    good = [at for at in range(len(table.index)) if at not in bad]
-    ids: list[str] = table.values["id"]
-    made = stable_ids(prefix, *([*map(column.__getitem__, good)] for column in (
-        dates, sources, table.values["summary"], table.ids)))
-    files: dict[tuple[str, int], list[int]] = {}
-    # The bucket of each distinct date or source, worked out once.
-    buckets = ({date: date.isoformat()[:7] for date in set(dates) if date is not None} if by_month
-               else {source: slugify(source)[:32] for source in set(sources)})
-    of_row = dates if by_month else sources
-    masked = table.masked
-    for at, record_id in zip(good, made, strict=True):
-        ids[at] = record_id
-        if record_id in known:
-            out.skipped += 1
-            continue
-        if record_id in seen:
-            continue  # the same row twice in one file
-        if not is_slug(record_id):
-            bad[at] = f"{rows.where(table.index[at])}: the id '{record_id}' is not valid"
-            continue
-        seen.add(record_id)
-        out.masked += masked[at]
-        bucket = buckets[of_row[at]]
-        count = counts[bucket] = counts.get(bucket, 0) + 1
-        files.setdefault((bucket, (count - 1) // MAX_RECORDS_PER_FILE), []).append(at)
-        keep.append(at)
-    out.problems += [bad[at] for at in sorted(bad)]
-    columns = {key: list(map(table.values[key].__getitem__, keep)) for key in _ORDER}
-    for number, why in sorted(invalid(Insight, columns, len(keep)).items()):
-        out.problems.append(f"{rows.where(table.index[keep[number]])}: {why}")
+    # (bucket, file number) -> (where its first record is, its records' texts and lines)
+    files: dict[tuple[str, int], tuple[tuple[int, int], list[str], list[int]]] = {}
+    whys: list[str] = []
+    bucket_of = itemgetter(0)
+    for number, part in enumerate(parts):
+        out.skipped += part.skipped
+        bad.update(part.bad)
+        if seen.isdisjoint(part.ids):  # a slice's rows have distinct ids already
+            new: Sequence[int] = range(len(part.ids))
+            out.ids += part.ids
+        else:  # the same row twice in one file: the first one kept
+            new = [n for n, record_id in enumerate(part.ids) if record_id not in seen]
+            out.ids += map(part.ids.__getitem__, new)
+        seen.update(part.ids)
+        out.masked += sum(map(part.masked.__getitem__, new))
+        whys += [f"{rows.where(part.rows[n])}: {part.invalid[n]}" for n in new if part.invalid[n] is not None]
+        # Each bucket's rows in row order (a stable sort), in files of MAX_RECORDS_PER_FILE.
+        for bucket, group in groupby(sorted(((part.buckets[n], n) for n in new), key=bucket_of), key=bucket_of):
+            at = [n for _, n in group]
+            done = counts.get(bucket, 0)
+            counts[bucket] = done + len(at)
+            while at:
+                file = files.get((bucket, done // MAX_RECORDS_PER_FILE))
+                if file is None:
+                    file = files[bucket, done // MAX_RECORDS_PER_FILE] = ((number, at[0]), [], [])
+                room = MAX_RECORDS_PER_FILE - done % MAX_RECORDS_PER_FILE
+                file[1].extend(map(part.texts.__getitem__, at[:room]))
+                file[2].extend(map(part.lines.__getitem__, at[:room]))
+                done, at = done + min(room, len(at)), at[room:]
+    out.problems += [bad[row] for row in sorted(bad)] + whys
     if out.problems:
+        out.ids = []
         return
-    written = records_yaml(columns)
-    position = {at: number for number, at in enumerate(keep)}
-    for (bucket, part), members in files.items():
-        path = f"{folder}/{prefix}-{bucket}{f'-{part + 1}' if part else ''}.yaml"
-        numbers = [position[at] for at in members]
-        out.files[path] = [written.texts[n] for n in numbers]
-        out.events[path] = [written.events[n] for n in numbers]
-    out.ids = columns["id"]
+    # The files in the order of their first records.
+    for (bucket, number), (_, texts, lines) in sorted(files.items(), key=lambda item: item[1][0]):
+        path = f"{folder}/{prefix}-{bucket}{f'-{number + 1}' if number else ''}.yaml"
+        out.files[path] = texts
+        out.lines[path] = lines
+
+
+@dataclass(slots=True)
+class _Part:
+    """A slice of the rows planned (`_Mapper.part`): the problems of its rows by row index,
+    how many are in the bank already, and, for each row new to the bank (the first of
+    the rows in the slice that share an id), in row order: its row index, id, file
+    bucket, personal data masked, YAML text and its lines, and why the model refuses it
+    (None: it does not)."""
+
+    bad: dict[int, str]
+    skipped: int
+    rows: list[int]
+    ids: list[str]
+    buckets: list[str]
+    masked: list[int]
+    texts: list[str]
+    lines: list[int]
+    invalid: list[str | None]
 
 
 _ORDER = ("kind", "id", "title", "type", "source", "date", "summary", "evidence", "severity", "confidence",
@@ -203,9 +243,10 @@ class _Mapper:
     the columns, the value maps, the steps and customer groups that exist, the privacy
     rules; a value met again (a date, a step cell, a source) is worked out once."""
 
-    def __init__(self, bank: Bank, rows: Rows, columns: dict[str, int], profile: ImportProfile,
-                 default_source: str, out: Planned) -> None:
-        self.bank, self.rows, self.columns, self.profile, self.out = bank, rows, columns, profile, out
+    def __init__(self, bank: Bank, rows: Rows, columns: dict[str, int], profile: ImportProfile, prefix: str,
+                 default_source: str) -> None:
+        self.bank, self.rows, self.columns, self.profile, self.prefix = bank, rows, columns, profile, prefix
+        self.known = set(bank.ids("Insight"))
         self.default_source = profile.source or default_source
         self.privacy = _Privacy(bank)
         self.groups = set(bank.ids("CustomerGroup"))
@@ -213,8 +254,43 @@ class _Mapper:
         self.defaults = (("type", profile.type), ("severity", profile.severity),
                          ("confidence", profile.confidence))
 
-    def table(self) -> _Table:
-        index = [i for i, _ in cells(self.rows)]
+    def part(self, span: tuple[int, int]) -> _Part:
+        """The rows `span` (start, end) planned: their columns and problems (`table`), ids,
+        and the YAML text of the rows new to the bank, validated with the model."""
+        table = self.table(*span)
+        bad = {table.index[at]: why for at, why in table.bad.items()}
+        good = [at for at in range(len(table.index)) if at not in table.bad]
+        dates, sources = table.values["date"], table.values["source"]
+        made = stable_ids(self.prefix, *([*map(column.__getitem__, good)] for column in (
+            dates, sources, table.values["summary"], table.ids)))
+        by_month = self.profile.group == "month"
+        # The bucket of each distinct date or source, worked out once.
+        buckets = ({date: date.isoformat()[:7] for date in set(dates) if date is not None} if by_month
+                   else {source: slugify(source)[:32] for source in set(sources)})
+        of_row = dates if by_month else sources
+        known, seen, keep, skipped = self.known, set(), [], 0
+        ids: list[str] = table.values["id"]
+        for at, record_id in zip(good, made, strict=True):
+            ids[at] = record_id
+            if record_id in known:
+                skipped += 1
+            elif not is_slug(record_id):  # never kept, so never one of the rows seen
+                bad[table.index[at]] = f"{self.rows.where(table.index[at])}: the id '{record_id}' is not valid"
+            elif record_id not in seen:
+                seen.add(record_id)
+                keep.append(at)
+        columns = {key: list(map(table.values[key].__getitem__, keep)) for key in _ORDER}
+        distinct = distinct_columns(columns)
+        whys = invalid(Insight, columns, len(keep), distinct)
+        # A problem anywhere means nothing is written: no text is made then.
+        written = Written([""] * len(keep), [0] * len(keep)) if bad or whys else records_yaml(columns, distinct)
+        return _Part(bad, skipped, list(map(table.index.__getitem__, keep)), columns["id"],
+                     [buckets[of_row[at]] for at in keep], list(map(table.masked.__getitem__, keep)),
+                     written.texts, written.lines, [whys.get(number) for number in range(len(keep))])
+
+    def table(self, start: int, end: int) -> _Table:
+        """The rows from `start` to `end` (the empty ones left out) as columns."""
+        index = [i for i, _ in cells(self.rows, start, end)]
         selected = [self.rows.rows[i] for i in index]
         self.shortest = min(map(len, selected), default=0)
         bad: dict[int, str] = {}
@@ -234,7 +310,9 @@ class _Mapper:
         for at, summary in enumerate(summaries):
             if not summary:
                 self._problem(bad, at, index, "summary", "empty")
-        values["title"] = [t or title_from(s) for t, s in zip(get("title"), summaries, strict=True)]
+        given = get("title")
+        made = iter(titles_from([s for t, s in zip(given, summaries, strict=True) if not t]))
+        values["title"] = [t or next(made) for t in given]
         for key, default in self.defaults:
             column = values[key] = [value or default for value in get(key)]
             choices = CHOICES[key]
@@ -276,13 +354,14 @@ class _Mapper:
         refuse = self.profile.privacy == "refuse"
         for key in ("summary", "title", "source"):
             column = values[key]
+            look: Sequence[int]
             if key == "title":
                 summaries = values["summary"]
                 look = [at for at, title in enumerate(column) if at not in bad and (
                     masked[at] or not summaries[at].startswith(title.rstrip("…")))]
             else:
-                look = [at for at in range(len(column)) if at not in bad]
-            texts = list(dict.fromkeys(column[at] for at in look))  # each text once
+                look = [at for at in range(len(column)) if at not in bad] if bad else range(len(column))
+            texts = list(dict.fromkeys(map(column.__getitem__, look)))  # each text once
             hits = {texts[n]: self.privacy.hits(texts[n]) for n in may_hold(self.privacy.rules, texts)}
             for at in (at for at in look if column[at] in hits) if hits else ():
                 found = hits[column[at]]

@@ -128,9 +128,9 @@ def read_rows(path: Path, shown: str, encoding: str | None = None, delimiter: st
     return read_csv(path, shown, encoding, delimiter)
 
 
-def cells(rows: Rows) -> Iterator[tuple[int, list[Any]]]:
-    """(index, row) for each row that is not empty."""
-    for index, row in enumerate(rows.rows):
+def cells(rows: Rows, start: int = 0, end: int | None = None) -> Iterator[tuple[int, list[Any]]]:
+    """(index, row) for each row that is not empty (of the rows from `start` to `end`)."""
+    for index, row in enumerate(rows.rows[start:end], start):
         # any(row): a value that is not falsy, so neither None nor "" (quick for text)
         if any(row) or any(v not in (None, "") for v in row):
             yield index, row

@@ -1,0 +1,98 @@
+"""A large import is planned in slices of rows shared with forked workers: the ids, files,
+texts, counts and problems are exactly those of the sequential run of one slice (the
+reference), whatever the slices and wherever a row or its twin falls."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from journeyops_cli.edit.changeset import Changeset
+from journeyops_cli.models.config_import import ImportProfile
+from journeyops_cli.pipeline import load_bank
+from journeyops_cli.sheets import feedback
+from journeyops_cli.sheets.feedback import Planned, plan_insights
+from journeyops_cli.sheets.rows import read_rows
+
+HEADER = "Päivämäärä;Kanava;Palaute;Polun vaihe;Vakavuus;Asiakasryhmä\n"
+GROUPS = ["", "newcomers", "families-with-children", "newcomers"]
+STEPS = ["", "daycare-application#sign-in", "daycare-application#attach-documents"]
+
+
+def feedback_csv(path: Path, rows: int, problems: bool = False) -> Path:
+    lines, made = [HEADER], []
+    for i in range(rows):
+        text = f"Palaute {i % 23}. Lisää tekstiä {i % 7}"
+        if i % 11 == 0:
+            text += " Soita 040 123 4567."
+        if i % 17 == 0:
+            lines.append("\n")  # an empty row
+        date = f"{1 + i % 28}.{1 + i % 5}.2026"
+        if problems and i % 29 == 3:
+            date = "32.1.2026"
+        severity = ["matala", "korkea", "nope" if problems and i % 31 == 5 else "keskitaso"][i % 3]
+        made.append(f"{date};{'Verkko' if i % 3 else 'Chat'};{text};{STEPS[i % 3]};{severity};{GROUPS[i % 4]}\n")
+        lines.append(made[i - 97] if i % 13 == 0 and i >= 97 else made[i])  # the same row again, further on
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+def plans(bank: Path, csv: Path, profile: ImportProfile) -> list[Planned]:
+    loaded = load_bank(bank, cache=False).bank
+    rows = read_rows(csv, str(csv))
+    reference = plan_insights(loaded, rows, profile, "palaute", "palaute", workers=1)
+    assert reference == plan_insights(loaded, rows, profile, "palaute", "palaute", workers=1, slice_rows=len(rows.rows))
+    return [reference] + [plan_insights(loaded, rows, profile, "palaute", "palaute", workers=workers, slice_rows=size)
+                          for workers in (1, 2) for size in (1, 7, 50, 333)]
+
+
+@pytest.fixture
+def profile(bank: Path) -> ImportProfile:
+    return load_bank(bank, cache=False).bank.config.import_profiles["palaute"]
+
+
+def test_slices_and_workers_plan_what_one_slice_plans(bank: Path, tmp_path: Path, profile: ImportProfile,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows seen twice in different slices, rows already in the bank (a re-import of the
+    first half), masked phone numbers, empty rows and files split in parts."""
+    monkeypatch.setattr(feedback, "MAX_RECORDS_PER_FILE", 9)
+    first = feedback_csv(tmp_path / "first.csv", 300)
+    reference, *others = plans(bank, first, profile)
+    assert not reference.problems and reference.masked and reference.skipped == 0
+    assert len(reference.ids) < 300  # the rows seen again are left out
+    assert any(path.endswith("-2.yaml") for path in reference.files)
+    assert all(other == reference for other in others)
+    changes = Changeset(bank, load_bank(bank, cache=False).bank.config.limits)
+    for file, records in reference.files.items():
+        changes.add(file, records, "new", reference.lines[file])
+    assert changes.file_errors() == []
+    changes.write()
+    again = feedback_csv(tmp_path / "again.csv", 600)
+    reference, *others = plans(bank, again, profile)
+    assert reference.skipped and reference.ids and not reference.problems
+    assert all(other == reference for other in others)
+
+
+def test_slices_and_workers_report_the_same_problems(bank: Path, tmp_path: Path, profile: ImportProfile) -> None:
+    refuse = profile.model_copy(update={"privacy": "refuse"})
+    reference, *others = plans(bank, feedback_csv(tmp_path / "bad.csv", 400, problems=True), refuse)
+    assert reference.files == {} and reference.ids == []
+    kinds = {problem.split(": ", 1)[1].split(":")[0] for problem in reference.problems}
+    assert {"column 'Päivämäärä'", "column 'Vakavuus'"} <= kinds
+    assert any("personal data (phone number) in the summary" in problem for problem in reference.problems)
+    assert all(other == reference for other in others)
+
+
+def test_each_file_holds_its_rows_in_row_order_and_files_come_as_their_first_rows(
+        bank: Path, tmp_path: Path, profile: ImportProfile, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(feedback, "MAX_RECORDS_PER_FILE", 2)
+    months = [3, 3, 1, 3, 3, 1, 3]
+    csv = tmp_path / "order.csv"
+    csv.write_text(HEADER + "".join(f"{n + 1}.{month}.2026;Verkko;Palaute {n}.;;matala;\n"
+                                    for n, month in enumerate(months)), encoding="utf-8")
+    for planned in plans(bank, csv, profile):
+        files = {path.rsplit("/", 1)[1]: [int(text.split("Palaute ")[1].split(".")[0]) for text in texts]
+                 for path, texts in planned.files.items()}
+        assert list(files.items()) == [("palaute-2026-03.yaml", [0, 1]), ("palaute-2026-01.yaml", [2, 5]),
+                                       ("palaute-2026-03-2.yaml", [3, 4]), ("palaute-2026-03-3.yaml", [6])]
