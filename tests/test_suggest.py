@@ -19,3 +19,10 @@ def test_a_prefix_is_shown_before_the_choice() -> None:
 def test_nothing_when_no_choice_is_alike_enough() -> None:
     assert did_you_mean("moving", ["daycare", "school"]) is None
     assert did_you_mean("x", []) is None
+
+
+def test_a_look_alike_letter_breaks_a_tie() -> None:
+    # JO2O1 is one letter from JO201 and from JO211: the O typed for a 0 decides
+    assert did_you_mean("JO2O1", ["JO201", "JO211"]) == "did you mean 'JO201'?"
+    assert did_you_mean("JO2l1", ["JO201", "JO211"]) == "did you mean 'JO211'?"
+    assert did_you_mean("schoo1", ["school", "schoon"]) == "did you mean 'school'?"

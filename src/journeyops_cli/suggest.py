@@ -15,8 +15,20 @@ def nearest(word: str, choices: Iterable[str]) -> str | None:
     by_folded: dict[str, str] = {}
     for choice in choices:
         by_folded.setdefault(choice.lower(), choice)
-    close = difflib.get_close_matches(word.lower(), list(by_folded), n=1, cutoff=CUTOFF)
-    return by_folded[close[0]] if close else None
+    folded = word.lower()
+    close = difflib.get_close_matches(folded, list(by_folded), n=5, cutoff=CUTOFF)
+    if not close:
+        return None
+    # Equally alike choices: the one a look-alike letter explains (`JO2O1` is `JO201`, not
+    # `JO211`); difflib alone would take the last in alphabetical order.
+    best = difflib.SequenceMatcher(None, folded, close[0]).ratio()
+    tied = [c for c in close if difflib.SequenceMatcher(None, folded, c).ratio() == best]
+    looks = folded.translate(_LOOK_ALIKE)
+    return by_folded[max(tied, key=lambda c: difflib.SequenceMatcher(None, looks, c.translate(_LOOK_ALIKE)).ratio())]
+
+
+# Letters and digits people type for each other: O and 0, l and I and 1 (case folded).
+_LOOK_ALIKE = str.maketrans({"o": "0", "l": "1", "i": "1"})
 
 
 def did_you_mean(word: str, choices: Iterable[str], prefix: str = "") -> str | None:
