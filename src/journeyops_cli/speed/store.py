@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import hmac
+import io
 import os
 import pickle
 import secrets
@@ -144,8 +145,10 @@ def load(path: Path, key_secret: bytes | None, key: Any) -> Any:
         mac, payload = blob[len(MAGIC) : len(MAGIC) + 32], blob[len(MAGIC) + 32 :]
         if not hmac.compare_digest(mac, hmac.new(key_secret, payload, hashlib.sha256).digest()):
             return None
-        stored_key, value = pickle.loads(payload)
-        return value if stored_key == key else None
+        # The key first, then the value (two pickles, each with its own memo): a blob
+        # stored under another key is not unpickled.
+        stream = io.BytesIO(payload)
+        return pickle.load(stream) if pickle.load(stream) == key else None
     except Exception:  # noqa: BLE001 - any damage means: nothing cached
         return None
 
@@ -162,7 +165,7 @@ def dump(path: Path, key_secret: bytes | None, key: Any, value: Any) -> None:
             ignore.write_text("# Made by journeyops; safe to delete.\n*\n", encoding="utf-8")
     except OSError:
         return
-    payload = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
+    payload = b"".join(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL) for part in (key, value))
     mac = hmac.new(key_secret, payload, hashlib.sha256).digest()
     _write_atomic(path, MAGIC + mac + payload)
 
@@ -190,7 +193,9 @@ Part = tuple[int, int, bytes]
 
 
 def _part_digest(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=20).digest()
+    # SHA-256: CPUs hash it in hardware (twice blake2b's speed here), and a part can be
+    # tens of MB (lint/last_run.py).
+    return hashlib.sha256(data).digest()
 
 
 def dump_parts(path: Path, values: list[Any]) -> list[Part] | None:
