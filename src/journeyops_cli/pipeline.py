@@ -4,6 +4,7 @@ file, index the Bank, run the rules. Nothing here prints or exits."""
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -193,30 +194,41 @@ def validate(
     against the whole bank."""
     from journeyops_cli.rules.engine import lint, plan
 
+    started_ns = time.time_ns()
     config = load_config(root)
     selection = selection or Selection()
     found = discover(root, config.exclude, config.site.out)
-    results = None
-    stored = None
-    if cache_enabled():
-        from journeyops_cli.lint.results import Stored
-
-        results = validate_answers(root, config, found, selection)
-        answer = results.get()
-        stored = answer if isinstance(answer, Stored) else None
-    if stored is not None:
-        findings, records = stored.findings, stored.records
-    else:
-        # Plan before any file is read: an unknown rule on the command line or in the
-        # config is a RuleError now, not after the bank has loaded. (A stored answer was
-        # planned when it was made: its key holds the config and the selection.)
+    if not cache_enabled():
+        # The reference: every file read, every rule run on the whole bank.
         chosen = plan(config, selection, root)
-        loaded = load_bank(root, config, found=found, stats=results.stats if results else None)
+        loaded = load_bank(root, config, found=found)
         # Rules, severities, per-path ignores, place, inline suppressions (rules/engine.py).
         findings = lint(loaded.bank, loaded.findings, loaded.files, selection, chosen=chosen)
         findings.sort(key=Finding.sort_key)
         records = sum(len(table) for table in loaded.bank.by_kind.values())
-        if results is not None:
+    else:
+        from journeyops_cli.lint.last_run import LastRun
+        from journeyops_cli.lint.results import Stored
+        from journeyops_cli.rules.incremental import lint_all
+
+        results = validate_answers(root, config, found, selection)
+        answer = results.get()
+        if isinstance(answer, Stored):  # nothing changed since the last run
+            findings, records = answer.findings, answer.records
+        else:
+            # Plan before any file is read (a stored answer was planned when it was made:
+            # its key holds the config and the selection).
+            chosen = plan(config, selection, root)
+            last = LastRun.open(root, config, validate_request(selection))
+            # A few files changed since the last whole run: judge only the change.
+            linted = last.judge(found, results.stats, chosen)
+            if linted is None:
+                # The whole run (what `lint` reports), kept whole to judge later changes by.
+                loaded = load_bank(root, config, found=found, stats=results.stats)
+                linted = lint_all(loaded.bank, loaded.findings, loaded.files, chosen)
+                last.keep(linted, len(found.findings), results.stats, started_ns)
+            findings = linted.findings
+            records = sum(len(table) for table in linted.bank.by_kind.values())
             results.put(Stored(findings, records))
     checked = len(found.files)
     if only is not None:

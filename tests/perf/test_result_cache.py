@@ -10,6 +10,7 @@ import pytest
 from benchmarks.generate import generate
 
 from journeyops_cli import pipeline
+from journeyops_cli.lint.last_run import LastRun
 from journeyops_cli.lint.results import RESULT_FILE
 from journeyops_cli.pipeline import Selection, validate
 from journeyops_cli.rules import base
@@ -26,17 +27,25 @@ def bank(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 class Runs:
-    """validate() with and without the caches, counting the runs that loaded the bank."""
+    """validate() with and without the caches, counting the runs that loaded the bank or
+    judged a change from the last whole run (`lint/last_run.py`)."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.loads = 0
         real = pipeline.load_bank
+        judge = LastRun.judge
 
         def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
             self.loads += 1
             return real(*args, **kwargs)
 
+        def judging(*args, **kwargs):  # type: ignore[no-untyped-def]
+            judged = judge(*args, **kwargs)
+            self.loads += judged is not None
+            return judged
+
         monkeypatch.setattr(pipeline, "load_bank", counting)
+        monkeypatch.setattr(LastRun, "judge", judging)
 
     def findings(self, root: Path, cache: bool = True, selection: Selection | None = None) -> list[tuple]:
         os.environ["JOURNEYOPS_NO_CACHE"] = "" if cache else "1"
