@@ -2,15 +2,17 @@
 judges only the change.
 
 `.journeyops_cache/run.bin` (signed, small) holds the key, every file's stat when that
-run started, and where the parts of `run.parts` lie; `run.parts` holds the Bank that run
+run started and the digest of the bytes it loaded, the files written just before it (read
+again every time), and where the parts of `run.parts` lie; `run.parts` holds the Bank that run
 checked and what the rules found on it (`rules/incremental.Linted`: each rule's findings
 with logical locations, each one's place, the loader's findings). When `validate`'s
 stored answer (`lint/results.py`) does not fit because some files were edited, added or
 removed, `pipeline.validate` asks `LastRun.judge`: the files whose stat differs from the
-kept one are read (a file with the same bytes counts as unchanged), the Bank with them
+kept one are read (a file with the same bytes counts as unchanged): unchanged files are
+neither read nor unpickled from the load cache. The Bank with them
 replaced is derived from the kept one (`bank/replace.replaced`), and every rule judges
 again only the records the change can affect (`rules/incremental.lint_change`); only the
-changed files' findings are placed. Nothing is written: the kept run stays the base of
+changed files' findings are placed. Nothing but the answer is written: the kept run stays the base of
 every later change until more than `MOST_CHANGED` files differ from it, when the whole
 run is made (the load cache sparing the unchanged files) and kept instead.
 
@@ -85,8 +87,8 @@ class LastRun:
         head = store.load(self.folder / HEAD_FILE, self.secret, self.key)
         if not isinstance(head, tuple):
             return None
-        known, started_ns, parts = head
-        changed = self._changed(found.files, stats, known, started_ns)
+        known, racy, parts = head
+        changed = self._changed(found.files, stats, known, racy)
         if changed is None:
             return None
         from journeyops_cli.speed.executor import gc_paused
@@ -99,7 +101,7 @@ class LastRun:
             return _judged(values[0], changed, found, chosen)
 
     def _changed(
-        self, files: list[str], stats: dict[str, FileStat], known: dict[str, Known], started_ns: int
+        self, files: list[str], stats: dict[str, FileStat], known: dict[str, Known], racy: set[str]
     ) -> dict[str, FileResult | None] | None:
         """The load result of every file that is not as the kept run read it (None: it is
         gone), or None when more than MOST_CHANGED are. A file whose stat is the one kept
@@ -110,7 +112,7 @@ class LastRun:
         changed: dict[str, FileResult | None] = {}
         for rel in files:
             stat, digest = known.get(rel, (None, None))
-            if stat is not None and stats.get(rel) == stat and not store.is_racy(stat, started_ns):
+            if stat is not None and stats.get(rel) == stat and rel not in racy:
                 continue
             item = load_one(self.root, rel, self.config.limits, digest)
             if item is None:  # the same bytes under another stat
@@ -137,7 +139,9 @@ class LastRun:
         parts = store.dump_parts(self.folder / PARTS_FILE, [Kept(bank, loaded, linted.found, linted.placed)])
         if parts is not None:
             known = {rel: (stats.get(rel), bank.digests.get(rel)) for rel in linted.files}
-            store.dump(self.folder / HEAD_FILE, self.secret, self.key, (known, started_ns, parts))
+            # Files written just before the run may change again behind the same stat.
+            racy = {rel for rel, stat in known.items() if stat[0] is None or store.is_racy(stat[0], started_ns)}
+            store.dump(self.folder / HEAD_FILE, self.secret, self.key, (known, racy, parts))
 
 
 def _judged(kept: Kept, changed: dict[str, FileResult | None], found: Discovery, chosen: Plan) -> Linted:

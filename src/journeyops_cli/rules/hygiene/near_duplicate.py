@@ -229,18 +229,35 @@ def _token(word: str) -> str:
     return _stem(word) if len(word) > 2 and word not in STOPWORDS else ""
 
 
+# text -> its tokens: step titles repeat across journeys ("Apply", "Get the decision"),
+# and a judged change reads every title twice (up to this many texts are kept).
+_TOKENS_OF_TEXT: dict[str, frozenset[str]] = {}
+_TEXTS_KEPT = 100_000
+
+
 def _tokens(texts: object) -> frozenset[str]:
+    found: set[str] = set()
+    for text in texts:  # type: ignore[attr-defined]
+        tokens = _TOKENS_OF_TEXT.get(text)
+        if tokens is None:
+            tokens = _text_tokens(str(text))
+            if len(_TOKENS_OF_TEXT) < _TEXTS_KEPT:
+                _TOKENS_OF_TEXT[text] = tokens
+        found |= tokens
+    return frozenset(found)
+
+
+def _text_tokens(text: str) -> frozenset[str]:
     words: set[str] = set()
     known = _TOKEN_OF
-    for text in texts:  # type: ignore[attr-defined]
-        for word in WORD.findall(fold(str(text))):
-            token = known.get(word)
-            if token is None:
-                token = _token(word)
-                if len(known) < _TOKENS_KEPT:
-                    known[word] = token
-            if token:
-                words.add(token)
+    for word in WORD.findall(fold(text)):
+        token = known.get(word)
+        if token is None:
+            token = _token(word)
+            if len(known) < _TOKENS_KEPT:
+                known[word] = token
+        if token:
+            words.add(token)
     return frozenset(words)
 
 
