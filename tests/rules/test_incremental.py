@@ -182,3 +182,33 @@ def test_near_duplicates_are_judged_as_the_whole_run_judges_them() -> None:
                 assert _shown(linted.findings) == expected, seed
                 seen += sum(1 for item in expected if item[3] == "JO404")
     assert seen > 30
+
+
+def test_a_step_that_loses_its_only_insight_is_judged_as_the_whole_run_judges_it(tmp_path: Path) -> None:
+    """JO302's `affected` names the journeys a changed record pointed at before the change
+    as well as after: the insight that was the only evidence of two steps' pain now points
+    elsewhere, and neither journey is among the changed records."""
+    root = tmp_path / "bank"
+    shutil.copytree(EXAMPLE, root)
+    config = load_config(root)
+    chosen = plan(config, Selection(select=["JO302"]), root)
+    results = load_results(root, config)
+    loaded, files = _loaded(root, results)
+    linted = lint_all(Bank.of_results(root, config, results.values(), digests=False), loaded, files, chosen)
+    assert linted.findings == []
+    rel = "insights/feedback-2026.yaml"
+    text = (root / rel).read_bytes().replace(
+        b"  - health-station-callback#request-callback\n  - health-services-journey#contact-health-station\n",
+        b"  - daycare-fees#submit-income-information\n",
+    )
+    (root / rel).write_bytes(text)
+    new = {rel: load_new(rel, text, config)}
+    results = {**results, **{rel: r for rel, r in new.items() if r is not None}}
+    loaded, files = _loaded(root, results)
+    linted = lint_change(linted, replaced(linted.bank, new), loaded, files, {rel: text})
+    whole = Bank.of_results(root, config, results.values(), digests=False)
+    expected = _shown(lint(whole, loaded, files, Selection(), chosen=chosen))
+    assert _shown(linted.findings) == expected
+    assert sorted(f.path for f in linted.findings) == [
+        "journeys/detailed/health-station-callback.yaml", "journeys/mid/health-services-journey.yaml"
+    ]
