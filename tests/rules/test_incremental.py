@@ -10,7 +10,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from tests.random_edits import Editor, load_new, load_results
+from tests.random_edits import Editor, load_new, load_results, written
 
 from journeyops_cli.bank import Bank
 from journeyops_cli.bank.replace import replaced
@@ -141,7 +141,7 @@ def _journey_edits(rng: random.Random, root: Path, count: int) -> dict[str, byte
                 data.pop("parent", None)
             else:
                 data["level"] = rng.choice(["top", "mid", "detailed"])
-        out[path] = yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8")
+        out[path] = written([data], rng) or yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8")
     return out
 
 
@@ -212,3 +212,20 @@ def test_a_step_that_loses_its_only_insight_is_judged_as_the_whole_run_judges_it
     assert sorted(f.path for f in linted.findings) == [
         "journeys/detailed/health-station-callback.yaml", "journeys/mid/health-services-journey.yaml"
     ]
+
+
+def test_the_random_edits_are_written_in_the_styles_people_use() -> None:
+    """The edits these tests judge are not of one layout: folded and literal text, flow
+    lists, comments, 4-space indentation and `---` all appear, and nearly every rewritten
+    file is in a style of its own."""
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch) / "bank"
+        shutil.copytree(EXAMPLE, root)
+        editor = Editor(random.Random(5), root, load_results(root, load_config(root)))
+        broken = (b"kind: Journey\nid: [broken\n", b"kind: Insight\nid: x-y\nbogus: 1\n", b"kind: Metric\nid: bad id\n")
+        texts = [text.decode() for _ in range(40) for text in editor.edit().values()
+                 if text is not None and text not in broken]
+    assert len(texts) > 40
+    assert editor.styled >= 0.8 * len(texts)
+    for feature in (": >-\n", ": |-\n", ": [", "  # ", "\n# ", "\n    - ", "---\n", ": '"):
+        assert any(feature in text for text in texts), feature
