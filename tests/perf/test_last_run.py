@@ -183,3 +183,16 @@ def test_a_damaged_kept_run_is_ignored(bank: Path, runs: Runs, damage: str) -> N
 @pytest.fixture()
 def runs(monkeypatch: pytest.MonkeyPatch) -> Runs:
     return Runs(monkeypatch)
+
+
+def test_a_bank_copied_with_its_kept_run_is_judged_where_it_is(bank: Path, runs: Runs, tmp_path: Path) -> None:
+    """The kept Bank reads the changed files' text from its own folder: a copy of the bank
+    (its cache copied along) makes its own whole run instead of placing its findings in
+    the original's files."""
+    runs.agree(bank)
+    copy = tmp_path / "copy"
+    shutil.copytree(bank, copy)
+    metric = copy / "metrics" / "callback-wait-hours.yaml"
+    metric.write_text("# A comment on top moves every finding down a line.\n" + metric.read_text(), "utf-8")
+    assert any(item[2] == "metrics/callback-wait-hours.yaml" for item in runs.agree(copy))
+    assert (runs.whole, runs.judged) == (2, 0)

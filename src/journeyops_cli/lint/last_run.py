@@ -17,8 +17,9 @@ every later change until more than `MOST_CHANGED` files differ from it, when the
 run is made (the load cache sparing the unchanged files) and kept instead.
 
 The key is the one recipe's (`speed/store.Key`: the code) with the config, the rules
-chosen on the command line and today's date (rules such as JO402 count days): another
-key is another base. The whole run is the reference: tests/perf/test_last_run.py holds a
+chosen on the command line, today's date (rules such as JO402 count days) and the bank's
+folder (a bank copied with its cache is read where it is now): another key is another
+base. The whole run is the reference: tests/perf/test_last_run.py holds a
 judged change to it on random edits.
 """
 
@@ -77,7 +78,9 @@ class LastRun:
         """The kept run of `validate` with options `request` (`pipeline.validate_request`)."""
         from journeyops_cli.rules.base import today
 
-        key = store.Key().add(config, request, today().isoformat(), HEAD_FILE).hexdigest()
+        # The root too: the kept Bank reads and places in its own root, and a bank copied
+        # with its cache (or a CI cache restored elsewhere) is another bank.
+        key = store.Key().add(config, request, today().isoformat(), HEAD_FILE, str(root)).hexdigest()
         return cls(root, config, key, store.secret())
 
     def judge(self, found: Discovery, stats: dict[str, FileStat], chosen: Plan) -> Linted | None:
