@@ -25,6 +25,8 @@ from journeyops_cli.speed.store import FileStat
 
 if TYPE_CHECKING:
     from journeyops_cli.lint.results import ResultCache
+    from journeyops_cli.rules.engine import Plan
+    from journeyops_cli.rules.incremental import Linted
 
 T = TypeVar("T")
 
@@ -207,7 +209,6 @@ def validate(
         findings.sort(key=Finding.sort_key)
         records = sum(len(table) for table in loaded.bank.by_kind.values())
     else:
-        from journeyops_cli.lint.last_run import LastRun
         from journeyops_cli.lint.results import Stored
         from journeyops_cli.rules.incremental import lint_all
 
@@ -219,14 +220,14 @@ def validate(
             # Plan before any file is read (a stored answer was planned when it was made:
             # its key holds the config and the selection).
             chosen = plan(config, selection, root)
-            last = LastRun.open(root, config, validate_request(selection))
-            # A few files changed since the last whole run: judge only the change.
-            linted = last.judge(found, results.stats, chosen)
+            # Judged from the last whole run when few files changed since; else the whole
+            # run (what `lint` reports), kept to judge later changes by.
+            bank = load_checked(root, config, found, chosen, selection, results.stats, started_ns)
+            linted = bank.linted
             if linted is None:
-                # The whole run (what `lint` reports), kept whole to judge later changes by.
-                loaded = load_bank(root, config, found=found, stats=results.stats)
+                loaded = bank.loaded
                 linted = lint_all(loaded.bank, loaded.findings, loaded.files, chosen)
-                last.keep(linted, len(found.findings), results.stats, started_ns)
+                bank.keep(linted)
             findings = linted.findings
             records = sum(len(table) for table in linted.bank.by_kind.values())
             results.put(Stored(findings, records))
@@ -245,6 +246,48 @@ def validate(
         fail_on or Severity.parse(config.lint.fail_on),
         config.default_language,
     )
+
+
+@dataclass(slots=True)
+class Checked:
+    """A bank loaded for a whole lint (`load_checked`), and that lint when the last whole
+    run could judge it."""
+
+    loaded: Loaded
+    # What the whole run reports of the bank as it is now, judged from the last one.
+    linted: Linted | None
+    # Keeps a whole run of `loaded` (`rules/incremental.lint_all`) for the next change to
+    # be judged by; it does nothing when `linted` was judged (that run stays the base).
+    keep: Callable[[Linted], None]
+
+
+def load_checked(
+    root: Path,
+    config: BankConfig,
+    found: Discovery,
+    chosen: Plan,
+    selection: Selection,
+    stats: dict[str, FileStat],
+    started_ns: int,
+) -> Checked:
+    """The bank (its files `found`, their stat keys `stats` taken after `started_ns`) and
+    the lint of `chosen` on it, judged from `validate`'s last whole run with `selection`
+    when one is kept and few files changed since (`lint/last_run.py`): then only the
+    changed files are read, and the Bank is the kept one with them replaced. Otherwise
+    the bank is loaded (`load_bank`), and the caller lints it and may keep that run.
+    `validate` and `site build` share the kept run."""
+    from journeyops_cli.lint.last_run import LastRun
+
+    last = LastRun.open(root, config, validate_request(selection))
+    linted = last.judge(found, stats, chosen)
+    if linted is not None:
+        return Checked(Loaded(linted.bank, linted.loaded, linted.files), linted, lambda _linted: None)
+    loaded = load_bank(root, config, found=found, stats=stats)
+
+    def keep(whole: Linted) -> None:
+        last.keep(whole, len(found.findings), stats, started_ns)
+
+    return Checked(loaded, None, keep)
 
 
 def validate_answers(
