@@ -30,6 +30,16 @@ def load_results(root: Path, config: BankConfig) -> dict[str, FileResult]:
     return {result.path: result for result in results}
 
 
+def write_edits(root: Path, texts: dict[str, bytes | None]) -> None:
+    """Write an edit's files into the bank at `root` (None: remove the file)."""
+    for rel, data in texts.items():
+        if data is None:
+            (root / rel).unlink(missing_ok=True)
+        else:
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            (root / rel).write_bytes(data)
+
+
 def load_new(rel: str, data: bytes | None, config: BankConfig) -> FileResult | None:
     """What the loader makes of a file's new bytes (None: the file is gone)."""
     if data is None:

@@ -12,60 +12,15 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.random_edits import Editor, load_results
+from tests.perf.validate_runs import Runs
+from tests.random_edits import Editor, load_results, write_edits
 
-from journeyops_cli import pipeline
 from journeyops_cli.lint import last_run
-from journeyops_cli.lint.last_run import HEAD_FILE, PARTS_FILE, LastRun
-from journeyops_cli.pipeline import Selection, load_config, validate
+from journeyops_cli.lint.last_run import HEAD_FILE, PARTS_FILE
+from journeyops_cli.pipeline import Selection, load_config
 from journeyops_cli.speed import store
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "helsinki"
-
-
-class Runs:
-    """validate() with and without the caches, counting how each cached run answered."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.whole = 0
-        self.judged = 0
-        real, judge = pipeline.load_bank, LastRun.judge
-
-        def loading(*args, **kwargs):  # type: ignore[no-untyped-def]
-            self.whole += pipeline.cache_enabled()  # a cached run that loaded the bank
-            return real(*args, **kwargs)
-
-        def judging(*args, **kwargs):  # type: ignore[no-untyped-def]
-            judged = judge(*args, **kwargs)
-            self.judged += judged is not None
-            return judged
-
-        monkeypatch.setattr(pipeline, "load_bank", loading)
-        monkeypatch.setattr(LastRun, "judge", judging)
-
-    def findings(self, root: Path, cache: bool = True, selection: Selection | None = None) -> list[tuple]:
-        os.environ["JOURNEYOPS_NO_CACHE"] = "" if cache else "1"
-        try:
-            result = validate(root, selection=selection)
-        finally:
-            os.environ.pop("JOURNEYOPS_NO_CACHE", None)
-        return [(f.code, f.severity, f.path, f.line, f.column, f.message, f.hint, f.name) for f in result.findings]
-
-    def agree(self, root: Path, selection: Selection | None = None) -> list[tuple]:
-        """The cached run's findings are the cold run's (made first, so that it cannot
-        read what the cached run wrote)."""
-        cold = self.findings(root, cache=False, selection=selection)
-        assert self.findings(root, selection=selection) == cold
-        return cold
-
-
-def _write(root: Path, texts: dict[str, bytes | None]) -> None:
-    for rel, data in texts.items():
-        if data is None:
-            (root / rel).unlink(missing_ok=True)
-        else:
-            (root / rel).parent.mkdir(parents=True, exist_ok=True)
-            (root / rel).write_bytes(data)
 
 
 @pytest.fixture()
@@ -96,7 +51,7 @@ def test_a_judged_change_reports_what_the_cold_run_reports(
         assert runs.whole == 1 and (root / store.CACHE_DIR / PARTS_FILE).is_file()
         editor = Editor(rng, root, load_results(root, load_config(root)))
         for _ in range(3):
-            _write(root, editor.edit())
+            write_edits(root, editor.edit())
             editor.results = load_results(root, load_config(root))
             runs.agree(root)
         # Every run after an edit was judged from the first one.

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from tests.random_edits import Editor, load_new, load_results, written
+from tests.random_edits import Editor, load_new, load_results, write_edits, written
 
 from journeyops_cli.bank import Bank
 from journeyops_cli.bank.replace import replaced
@@ -52,12 +52,7 @@ def test_a_change_is_judged_as_the_whole_run_judges_the_changed_bank(seed: int) 
         editor = Editor(rng, root, results)
         for _ in range(2):
             texts = editor.edit()
-            for rel, data in texts.items():
-                if data is None:
-                    (root / rel).unlink(missing_ok=True)
-                else:
-                    (root / rel).parent.mkdir(parents=True, exist_ok=True)
-                    (root / rel).write_bytes(data)
+            write_edits(root, texts)
             new = {rel: load_new(rel, data, config) for rel, data in texts.items()}
             results = {rel: r for rel, r in results.items() if rel not in new}
             results.update((rel, r) for rel, r in new.items() if r is not None)
@@ -165,12 +160,7 @@ def test_near_duplicates_are_judged_as_the_whole_run_judges_them() -> None:
             linted = lint_all(Bank.of_results(root, config, results.values(), digests=False), loaded, files, chosen)
             for _ in range(3):
                 texts = _journey_edits(rng, root, rng.randint(1, 3))
-                for rel, data in texts.items():
-                    if data is None:
-                        (root / rel).unlink(missing_ok=True)
-                    else:
-                        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-                        (root / rel).write_bytes(data)
+                write_edits(root, texts)
                 new = {rel: load_new(rel, data, config) for rel, data in texts.items()}
                 results = {rel: r for rel, r in results.items() if rel not in new}
                 results.update((rel, r) for rel, r in new.items() if r is not None)

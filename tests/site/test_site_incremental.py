@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.random_edits import Editor, load_results
+from tests.random_edits import Editor, load_results, write_edits
 
 from journeyops_cli.lint.last_run import LastRun
 from journeyops_cli.pipeline import NO_CACHE_ENV, load_config
@@ -198,12 +198,7 @@ def test_a_rebuild_judged_from_the_last_run_is_the_cold_build(seed: int, monkeyp
         build_site(root, out)
         editor = Editor(rng, root, load_results(root, load_config(root)))
         for number in range(2):
-            for rel, data in editor.edit().items():
-                if data is None:
-                    (root / rel).unlink(missing_ok=True)
-                else:
-                    (root / rel).parent.mkdir(parents=True, exist_ok=True)
-                    (root / rel).write_bytes(data)
+            write_edits(root, editor.edit())
             editor.results = load_results(root, load_config(root))
             build_site(root, out)
             cold_build(root, Path(scratch) / f"cold-{number}")
