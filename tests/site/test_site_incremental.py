@@ -204,3 +204,24 @@ def test_a_rebuild_judged_from_the_last_run_is_the_cold_build(seed: int, monkeyp
             cold_build(root, Path(scratch) / f"cold-{number}")
             assert tree(out) == tree(Path(scratch) / f"cold-{number}")
     assert judged == [False, True, True]
+
+
+def test_a_backlog_row_is_fingerprinted_by_everything_it_holds() -> None:
+    """Backlog rows are hashed by their repr (`fingerprint._PLAIN_DATACLASSES`): a change
+    anywhere in a row, down to a number in its explanation's reasons, is another world."""
+    from dataclasses import replace
+
+    from journeyops_cli.score.explain import Explanation, Line
+    from journeyops_cli.score.reasons import Counted, Reason, Ref
+    from journeyops_cli.site.fingerprint import ContextDigest
+    from journeyops_cli.site.pages import BacklogRow
+
+    def row(pain_points: int) -> BacklogRow:
+        reason = Reason.of("explain.pain", step=Ref("a#b", "step"), pain_points=Counted("pain_points", pain_points))
+        return BacklogRow(1, "o1", "72.8", 72.75, "pain", (("pain", 16.7),),
+                          Explanation((Line("pain", 16.7, reason, points=True),), ()))
+
+    digest = ContextDigest()
+    assert digest([row(1)]) == ContextDigest()([row(1)])
+    assert digest([row(1)]) != digest([row(2)])
+    assert digest([row(1)]) != digest([replace(row(1), total=72.76)])
