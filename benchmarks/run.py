@@ -2,10 +2,12 @@
 in the same run.
 
     python benchmarks/run.py [--journeys 200 2000] [--runs 5] [--quick] [--style varied|classic]
-                             [--baseline /tmp/base/src]
+                             [--baseline /tmp/base/src] [--cpu]
 
 Banks are generated once into benchmarks/.banks/ (git-ignored), in the style asked for
-(`generate.py --style`). Every time is a whole process, wall clock, median of --runs.
+(`generate.py --style`). Every time is a whole process, wall clock, median of --runs;
+with `--cpu`, CPU seconds instead (user + system of the process and of every worker it
+reaped: what to read on a loaded machine, where wall clock is mostly waiting for a core).
 Slow yardsticks (yamllint, check-jsonschema, mkdocs) run at most 3 times. With
 `--baseline SRC` every journeyops row is also run with `PYTHONPATH=SRC` (another checkout's
 `src/`, e.g. `git archive base | tar -x -C /tmp/base`), on its own copy of the bank (so the
@@ -21,6 +23,7 @@ import itertools
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -78,6 +81,8 @@ def bank_for(journeys: int, style: str = "varied") -> Path:
 
 # With --baseline: the other checkout's src/, and each bank's copy it runs on.
 BASELINE: str | None = None
+# With --cpu: every row is CPU seconds of the process tree, not wall clock.
+CPU = False
 
 
 def env_for(before: bool) -> dict[str, str]:
@@ -131,10 +136,16 @@ def timed(command: list[str], runs: int, setup=None, cwd: Path | None = None, be
     for _ in range(runs):
         if setup is not None:
             setup()
-        started = time.perf_counter()
+        started, used = time.perf_counter(), _children_cpu()
         subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, env=env_for(before))
-        times.append(time.perf_counter() - started)
+        times.append(_children_cpu() - used if CPU else time.perf_counter() - started)
     return statistics.median(times)
+
+
+def _children_cpu() -> float:
+    """CPU seconds (user + system) of every ended child process and what it reaped."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 def has_command(*words: str) -> bool:
@@ -387,15 +398,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--json", type=Path, help="also write the raw results here")
     parser.add_argument("--style", choices=("varied", "classic"), default="varied", help="how the bank is written")
     parser.add_argument("--baseline", help="another checkout's src/ to run beside this one, run by run")
+    parser.add_argument("--cpu", action="store_true", help="CPU seconds of each process tree instead of wall clock")
     args = parser.parse_args(argv)
-    global BASELINE
+    global BASELINE, CPU
+    CPU = args.cpu
     BASELINE = str(Path(args.baseline).resolve()) if args.baseline else None
     sizes = args.journeys or ([200] if args.quick else [200, 2000])
     runs = args.runs or (1 if args.quick else 5)
     print(f"machine: {machine()}")
     print(f"bank style: {args.style}; baseline: {BASELINE or 'none'}")
     results = {n: measure(n, runs, args.quick, args.validate_only, args.style) for n in sizes}
-    print(f"\nwhole-process medians of {runs} runs\n")
+    print(f"\nwhole-process medians of {runs} runs, {'CPU seconds' if CPU else 'wall clock'}\n")
     print(table(results))
     print()
     for n in sizes:

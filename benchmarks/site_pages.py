@@ -32,7 +32,7 @@ def main() -> None:
     source = gather(root, root.parent / f".{root.name}-site-pages")  # checked, never written
     site = plan_site(source)
     planned = cpu()
-    found = lint_loaded(source.loaded)
+    found = lint_loaded(source.loaded, source.chosen)
     linted = cpu()
     print(f"gather and plan {planned - started:.2f} s, lint {linted - planned:.2f} s")
     site.data.findings = findings_by_path(found, source.personal)

@@ -2,7 +2,11 @@
 run (tests/core/test_bank_replace.py, tests/rules/test_incremental.py): each edit
 rewrites, breaks, adds or removes a few files, choosing ids and references that exist,
 ones that do not and ones already taken, so duplicates, dangling references, cycles,
-records that do not load and inline suppressions all come and go."""
+records that do not load and inline suppressions all come and go. Each file an edit
+writes is written in a style of its own, the ways people write YAML (the benchmark
+generator's styles: folded and literal text, flow and block lists, comments, quoting,
+indentation, `---`), so that no incremental path is held to the whole run on one layout
+only."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from benchmarks.generate import Emitter, style_for
 
 from journeyops_cli.load.files import FileResult, digest_of, discover, load_bytes
 from journeyops_cli.load.parallel import load_files
@@ -23,6 +28,16 @@ def load_results(root: Path, config: BankConfig) -> dict[str, FileResult]:
     found = discover(root, config.exclude, config.site.out)
     results = load_files(root, found.files, config.limits, None, workers=1)
     return {result.path: result for result in results}
+
+
+def write_edits(root: Path, texts: dict[str, bytes | None]) -> None:
+    """Write an edit's files into the bank at `root` (None: remove the file)."""
+    for rel, data in texts.items():
+        if data is None:
+            (root / rel).unlink(missing_ok=True)
+        else:
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            (root / rel).write_bytes(data)
 
 
 def load_new(rel: str, data: bytes | None, config: BankConfig) -> FileResult | None:
@@ -43,6 +58,7 @@ class Editor:
         self.results = results
         self.ids: dict[str, list[str]] = {}
         self.steps: list[str] = []
+        self.styled = 0  # files written in a style of their own (`written`)
         for result in results.values():
             for record in result.records:
                 self.ids.setdefault(record.kind, []).append(record.id)
@@ -82,7 +98,7 @@ class Editor:
                 if self.rng.random() < 0.5:
                     data.append(self.mutate(dict(data[0])))
                 folder = self.rng.choice(["aa", "zz", source.path.rsplit("/", 1)[0]])
-                out[f"{folder}/new-{self.rng.randrange(4)}.yaml"] = _dump(data)
+                out[f"{folder}/new-{self.rng.randrange(4)}.yaml"] = self.dump(data)
                 continue
             path = self.rng.choice(paths)
             result = self.results[path]
@@ -95,11 +111,17 @@ class Editor:
             documents = [self.mutate(self._data(result, index)) for index in range(len(result.records))]
             if self.rng.random() < 0.2:
                 self.rng.shuffle(documents)
-            text = _dump(documents)
+            text = self.dump(documents)
             if self.rng.random() < 0.1:
                 text = b"# journeyops: ignore[JO102]\n" + text
             out[path] = text
         return out
+
+    def dump(self, documents: list[dict[str, Any]]) -> bytes:
+        """`documents` as one file, in a style of its own when one can write them."""
+        text = written(documents, self.rng)
+        self.styled += text is not None
+        return _plain_dump(documents) if text is None else text
 
     def _data(self, result: FileResult, index: int = 0) -> dict[str, Any]:
         """The data of a record of the file, as read."""
@@ -152,5 +174,20 @@ class Editor:
         return data
 
 
-def _dump(documents: list[dict[str, Any]]) -> bytes:
+def written(documents: list[dict[str, Any]], rng: random.Random) -> bytes | None:
+    """`documents` as one file in a style drawn from `rng`; None when that style cannot
+    write them so that the loader reads them back as they are (e.g. a null, which the
+    generator never writes)."""
+    style = style_for(f"edit-{rng.random()}", 0, "varied")
+    emitter = Emitter(style, random.Random(rng.random()))
+    head = rng.choice(["", "# edited\n"]) + ("---\n" if style.document_start else "")
+    text = head + "---\n".join(emitter.document(data) for data in documents)
+    try:
+        back = [document.data for document in parse(text).documents]
+    except Exception:  # noqa: BLE001 - a style that cannot write these records
+        return None
+    return text.encode("utf-8") if back == documents else None
+
+
+def _plain_dump(documents: list[dict[str, Any]]) -> bytes:
     return yaml.safe_dump_all(documents, allow_unicode=True, sort_keys=False).encode("utf-8")

@@ -50,6 +50,9 @@ class Where:
     target: str = "value"
     text: str | None = None
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Where, (self.document, self.path, self.target, self.text))
+
 
 # In a message, where the line of the finding's `see` location goes once it is placed:
 # "first on line {SEE_LINE}".
@@ -95,6 +98,13 @@ class Finding:
     @property
     def placed(self) -> bool:
         return self.where is None and self.see is None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Made again by the constructor: dataclasses' own unpickling of a frozen class
+        # sets field by field and costs nearly twice as much, and the caches hold tens of
+        # thousands of findings (lint/results.py, lint/last_run.py, rules/memo.py).
+        return (Finding, (self.code, self.severity, self.path, self.line, self.column, self.message,
+                          self.hint, self.name, self.where, self.see))
 
     def replace(self, **changes: Any) -> Finding:
         values = {name: getattr(self, name) for name in self.__slots__}  # type: ignore[attr-defined]

@@ -4,6 +4,7 @@ file, index the Bank, run the rules. Nothing here prints or exits."""
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,8 @@ from journeyops_cli.speed.store import FileStat
 
 if TYPE_CHECKING:
     from journeyops_cli.lint.results import ResultCache
+    from journeyops_cli.rules.engine import Plan
+    from journeyops_cli.rules.incremental import Linted
 
 T = TypeVar("T")
 
@@ -193,30 +196,40 @@ def validate(
     against the whole bank."""
     from journeyops_cli.rules.engine import lint, plan
 
+    started_ns = time.time_ns()
     config = load_config(root)
     selection = selection or Selection()
     found = discover(root, config.exclude, config.site.out)
-    results = None
-    stored = None
-    if cache_enabled():
-        from journeyops_cli.lint.results import Stored
-
-        results = validate_answers(root, config, found, selection)
-        answer = results.get()
-        stored = answer if isinstance(answer, Stored) else None
-    if stored is not None:
-        findings, records = stored.findings, stored.records
-    else:
-        # Plan before any file is read: an unknown rule on the command line or in the
-        # config is a RuleError now, not after the bank has loaded. (A stored answer was
-        # planned when it was made: its key holds the config and the selection.)
+    if not cache_enabled():
+        # The reference: every file read, every rule run on the whole bank.
         chosen = plan(config, selection, root)
-        loaded = load_bank(root, config, found=found, stats=results.stats if results else None)
+        loaded = load_bank(root, config, found=found)
         # Rules, severities, per-path ignores, place, inline suppressions (rules/engine.py).
         findings = lint(loaded.bank, loaded.findings, loaded.files, selection, chosen=chosen)
         findings.sort(key=Finding.sort_key)
         records = sum(len(table) for table in loaded.bank.by_kind.values())
-        if results is not None:
+    else:
+        from journeyops_cli.lint.results import Stored
+        from journeyops_cli.rules.incremental import lint_all
+
+        results = validate_answers(root, config, found, selection)
+        answer = results.get()
+        if isinstance(answer, Stored):  # nothing changed since the last run
+            findings, records = answer.findings, answer.records
+        else:
+            # Plan before any file is read (a stored answer was planned when it was made:
+            # its key holds the config and the selection).
+            chosen = plan(config, selection, root)
+            # Judged from the last whole run when few files changed since; else the whole
+            # run (what `lint` reports), kept to judge later changes by.
+            bank = load_checked(root, config, found, chosen, selection, results.stats, started_ns)
+            linted = bank.linted
+            if linted is None:
+                loaded = bank.loaded
+                linted = lint_all(loaded.bank, loaded.findings, loaded.files, chosen)
+                bank.keep(linted)
+            findings = linted.findings
+            records = sum(len(table) for table in linted.bank.by_kind.values())
             results.put(Stored(findings, records))
     checked = len(found.files)
     if only is not None:
@@ -233,6 +246,48 @@ def validate(
         fail_on or Severity.parse(config.lint.fail_on),
         config.default_language,
     )
+
+
+@dataclass(slots=True)
+class Checked:
+    """A bank loaded for a whole lint (`load_checked`), and that lint when the last whole
+    run could judge it."""
+
+    loaded: Loaded
+    # What the whole run reports of the bank as it is now, judged from the last one.
+    linted: Linted | None
+    # Keeps a whole run of `loaded` (`rules/incremental.lint_all`) for the next change to
+    # be judged by; it does nothing when `linted` was judged (that run stays the base).
+    keep: Callable[[Linted], None]
+
+
+def load_checked(
+    root: Path,
+    config: BankConfig,
+    found: Discovery,
+    chosen: Plan,
+    selection: Selection,
+    stats: dict[str, FileStat],
+    started_ns: int,
+) -> Checked:
+    """The bank (its files `found`, their stat keys `stats` taken after `started_ns`) and
+    the lint of `chosen` on it, judged from `validate`'s last whole run with `selection`
+    when one is kept and few files changed since (`lint/last_run.py`): then only the
+    changed files are read, and the Bank is the kept one with them replaced. Otherwise
+    the bank is loaded (`load_bank`), and the caller lints it and may keep that run.
+    `validate` and `site build` share the kept run."""
+    from journeyops_cli.lint.last_run import LastRun
+
+    last = LastRun.open(root, config, validate_request(selection))
+    linted = last.judge(found, stats, chosen)
+    if linted is not None:
+        return Checked(Loaded(linted.bank, linted.loaded, linted.files), linted, lambda _linted: None)
+    loaded = load_bank(root, config, found=found, stats=stats)
+
+    def keep(whole: Linted) -> None:
+        last.keep(whole, len(found.findings), stats, started_ns)
+
+    return Checked(loaded, None, keep)
 
 
 def validate_answers(

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from benchmarks.generate import generate
+from tests.perf.validate_runs import Runs
 
-from journeyops_cli import pipeline
 from journeyops_cli.lint.results import RESULT_FILE
-from journeyops_cli.pipeline import Selection, validate
+from journeyops_cli.pipeline import Selection
 from journeyops_cli.rules import base
 from journeyops_cli.speed import store
 
@@ -23,36 +23,6 @@ def bank(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     root = tmp_path / "bank"
     generate(6, root, seed=5, style="classic")  # the text edits below need its layout
     return root
-
-
-class Runs:
-    """validate() with and without the caches, counting the runs that loaded the bank."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.loads = 0
-        real = pipeline.load_bank
-
-        def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
-            self.loads += 1
-            return real(*args, **kwargs)
-
-        monkeypatch.setattr(pipeline, "load_bank", counting)
-
-    def findings(self, root: Path, cache: bool = True, selection: Selection | None = None) -> list[tuple]:
-        os.environ["JOURNEYOPS_NO_CACHE"] = "" if cache else "1"
-        try:
-            result = validate(root, selection=selection)
-        finally:
-            os.environ.pop("JOURNEYOPS_NO_CACHE", None)
-        return [(f.code, f.severity, f.path, f.line, f.column, f.message, f.hint) for f in result.findings]
-
-    def warm_equals_cold(self, root: Path, *, stored: bool) -> list[tuple]:
-        """A warm run gives the cold run's findings; `stored`: it came from result.bin."""
-        cold = self.findings(root, cache=False)
-        before = self.loads
-        assert self.findings(root) == cold
-        assert (self.loads == before) is stored
-        return cold
 
 
 @pytest.fixture()

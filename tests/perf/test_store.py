@@ -41,6 +41,37 @@ def test_a_blob_is_read_back_only_under_its_key_and_signature(tmp_path: Path, mo
     assert (tmp_path / store.CACHE_DIR / ".gitignore").is_file()
 
 
+UNPICKLED: list[str] = []
+
+
+def _unpickled(name: str) -> str:
+    UNPICKLED.append(name)
+    return name
+
+
+class Counted:
+    """Unpickled as `_unpickled(name)`: the list says what was unpickled."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_unpickled, (self.name,))
+
+
+def test_a_blob_stored_under_another_key_is_not_unpickled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))
+    secret = store.secret()
+    blob = tmp_path / store.CACHE_DIR / "x.bin"
+    # The key and the value share strings: each pickle has its own memo.
+    store.dump(blob, secret, ("k1", "shared"), [Counted("value"), "shared", {"k1": "shared"}])
+    UNPICKLED.clear()
+    assert store.load(blob, secret, ("k2", "shared")) is None
+    assert UNPICKLED == []
+    assert store.load(blob, secret, ("k1", "shared")) == ["value", "shared", {"k1": "shared"}]
+    assert UNPICKLED == ["value"]
+
+
 def test_parts_are_read_alone_and_only_with_the_digest_they_were_written_with(tmp_path: Path) -> None:
     path = tmp_path / ".journeyops_cache" / "x.records"
     places = store.dump_parts(path, [["a", 1], {"b": 2}, []])

@@ -1,12 +1,22 @@
 """A rebuild renders only the pages whose inputs changed, and gives the same bytes as a
-build from nothing: after an edit, a rename, a deletion and a config change."""
+build from nothing without the caches: after an edit, a rename, a deletion and a config
+change, and after random edits judged from validate's last whole run."""
 
 from __future__ import annotations
 
 import os
+import random
 import shutil
+import tempfile
 from pathlib import Path
 
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from tests.random_edits import Editor, load_results, write_edits
+
+from journeyops_cli.lint.last_run import LastRun
+from journeyops_cli.pipeline import NO_CACHE_ENV, load_config
 from journeyops_cli.site.build import build_site
 from journeyops_cli.site.fingerprint import FORMAT
 from journeyops_cli.site.write import MANIFEST
@@ -20,9 +30,18 @@ def tree(folder: Path) -> dict[str, bytes]:
     }
 
 
+def cold_build(bank: Path, out: Path) -> None:
+    """The reference: no cache read or written, everything in this process."""
+    os.environ[NO_CACHE_ENV] = "1"
+    try:
+        build_site(bank, out, workers=1)
+    finally:
+        os.environ.pop(NO_CACHE_ENV, None)
+
+
 def rebuild_matches_a_fresh_build(bank: Path, out: Path, fresh: Path) -> None:
     build_site(bank, out)
-    build_site(bank, fresh)
+    cold_build(bank, fresh)
     assert tree(out) == tree(fresh)
 
 
@@ -150,3 +169,59 @@ def test_an_edit_of_a_current_journey_renders_its_target_again(tmp_path: Path) -
     rebuild_matches_a_fresh_build(bank, out, tmp_path / "fresh")
     assert "As-is: Very bad (-2)" not in target.read_text("utf-8")
     assert "Adding attachments: Bad (-1) → Good (+1)" in target.read_text("utf-8")
+
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "helsinki"
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 2**32 - 1))
+def test_a_rebuild_judged_from_the_last_run_is_the_cold_build(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After random edits (tests/random_edits.py, each file in a style of its own) the
+    rebuild takes validation's findings and the bank from the last whole run, which the
+    first build kept (`pipeline.load_checked`), and writes what a build without caches
+    writes."""
+    judged: list[bool] = []
+    judge = LastRun.judge
+
+    def judging(*args, **kwargs):  # type: ignore[no-untyped-def]
+        linted = judge(*args, **kwargs)
+        judged.append(linted is not None)
+        return linted
+
+    monkeypatch.setattr(LastRun, "judge", judging)
+    rng = random.Random(seed)
+    with tempfile.TemporaryDirectory() as scratch:
+        root, out = Path(scratch) / "bank", Path(scratch) / "out"
+        shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns(".journeyops_cache"))
+        build_site(root, out)
+        editor = Editor(rng, root, load_results(root, load_config(root)))
+        for number in range(2):
+            write_edits(root, editor.edit())
+            editor.results = load_results(root, load_config(root))
+            build_site(root, out)
+            cold_build(root, Path(scratch) / f"cold-{number}")
+            assert tree(out) == tree(Path(scratch) / f"cold-{number}")
+    assert judged == [False, True, True]
+
+
+def test_a_backlog_row_is_fingerprinted_by_everything_it_holds() -> None:
+    """Backlog rows are hashed by their repr (`fingerprint._PLAIN_DATACLASSES`): a change
+    anywhere in a row, down to a number in its explanation's reasons, is another world."""
+    from dataclasses import replace
+
+    from journeyops_cli.score.explain import Explanation, Line
+    from journeyops_cli.score.reasons import Counted, Reason, Ref
+    from journeyops_cli.site.fingerprint import ContextDigest
+    from journeyops_cli.site.pages import BacklogRow
+
+    def row(pain_points: int) -> BacklogRow:
+        reason = Reason.of("explain.pain", step=Ref("a#b", "step"), pain_points=Counted("pain_points", pain_points))
+        return BacklogRow(1, "o1", "72.8", 72.75, "pain", (("pain", 16.7),),
+                          Explanation((Line("pain", 16.7, reason, points=True),), ()))
+
+    digest = ContextDigest()
+    assert digest([row(1)]) == ContextDigest()([row(1)])
+    assert digest([row(1)]) != digest([row(2)])
+    assert digest([row(1)]) != digest([replace(row(1), total=72.76)])

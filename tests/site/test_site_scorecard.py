@@ -327,3 +327,33 @@ def test_a_rebuild_shows_findings_that_changed_while_the_bank_did_not(
     after = (out / "en/scorecard.html").read_text("utf-8")
     assert '<td>3 / 3 / 2</td></tr>' in before
     assert '<td>3 / 4 / 2</td></tr>' in after
+
+
+@pytest.mark.parametrize("which", ["example", "generated"])
+def test_findings_counted_into_a_built_scorecard_are_the_scorecard_built_with_them(
+    which: str, tmp_path: Path
+) -> None:
+    """The site makes its scorecard before the rules are done and counts their findings
+    in afterwards (`Scorecard.recounted`): the figures are those `scorecard_of_bank`
+    makes with the findings, on the example bank (with its target journey) and on a
+    generated bank of varied style."""
+    from benchmarks.generate import generate
+
+    from journeyops_cli.findings import Finding, Severity
+    from journeyops_cli.rules.engine import Selection, lint
+
+    if which == "example":
+        root = Path(__file__).resolve().parents[2] / "examples" / "helsinki"
+    else:
+        root = tmp_path / "bank"
+        generate(12, root, seed=3)
+    loaded = load_bank(root, load_config(root), cache=False)
+    found = lint(loaded.bank, loaded.findings, loaded.files, Selection())
+    assert len({item.path for item in found}) > 5
+    # The whole bank counts a file that holds no journey, insight, metric or opportunity.
+    found.append(Finding("JO001", Severity.ERROR, "themes/broken.yaml", 1, 1, "did not load"))
+    card = scorecard_of_bank(loaded.bank, [], AS_OF, recount=True)
+    expected = scorecard_of_bank(loaded.bank, found, AS_OF).to_dict()
+    assert card.recounted(found).to_dict() == expected
+    assert card.recounted([]).to_dict() == card.to_dict()
+    assert card.to_dict() != expected  # nothing counted in the card itself

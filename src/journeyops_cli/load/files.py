@@ -119,12 +119,14 @@ def discover(root: Path, exclude: list[str], site_out: str | None = None) -> Dis
     excluded globs and folder symlinks are skipped; links leaving the bank are reported."""
     found = Discovery()
     root = root.resolve()
+    base = str(root) + os.sep
     skip_dirs = {site_out.strip("/")} if site_out else set()
     pending = [""]
     while pending:
         rel_dir = pending.pop()
         try:
-            entries = sorted(os.scandir(root / rel_dir), key=lambda e: e.name)
+            with os.scandir(base + rel_dir if rel_dir else root) as listing:
+                entries = sorted(listing, key=_name)
         except OSError as error:
             found.findings.append(
                 finding("JO008", rel_dir or ".", 1, 1, f"folder cannot be read: {error.strerror}")
@@ -132,7 +134,7 @@ def discover(root: Path, exclude: list[str], site_out: str | None = None) -> Dis
             continue
         for entry in entries:
             rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
-            if entry.name.startswith(".") or _excluded(rel, exclude):
+            if entry.name.startswith(".") or (exclude and _excluded(rel, exclude)):
                 continue
             if entry.is_symlink():
                 _symlink(root, rel, entry, found)
@@ -145,6 +147,10 @@ def discover(root: Path, exclude: list[str], site_out: str | None = None) -> Dis
                 found.files.append(rel)
     found.files.sort()
     return found
+
+
+def _name(entry: os.DirEntry[str]) -> str:
+    return entry.name
 
 
 def _excluded(rel: str, patterns: list[str]) -> bool:

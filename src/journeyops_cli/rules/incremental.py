@@ -43,12 +43,14 @@ class Linted:
     findings: list[Finding]
 
 
-def lint_all(bank: Bank, loaded: list[Finding], files: list[str], chosen: Plan) -> Linted:
-    """`engine.lint` of the whole bank, kept for `lint_change`."""
-    found = findings_by_rule(bank, chosen)
+def lint_all(
+    bank: Bank, loaded: list[Finding], files: list[str], chosen: Plan, workers: int | None = None
+) -> Linted:
+    """`engine.lint` of the whole bank, kept for `lint_change` (`workers` as there)."""
+    found = findings_by_rule(bank, chosen, workers)
     raw = not_ignored(selected(loaded, chosen) + [item for items in found.values() for item in items], chosen)
     todo = [item for item in raw if not item.placed]
-    placed = dict(zip(todo, place_findings(bank, todo), strict=True))
+    placed = dict(zip(todo, place_findings(bank, todo, workers), strict=True))
     return _linted(bank, chosen, files, loaded, found, placed, raw)
 
 

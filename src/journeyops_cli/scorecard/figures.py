@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from journeyops_cli.bank.rollup import Evidence
@@ -97,37 +97,68 @@ class Scorecard:
     bank: Figures
     today: dt.date
     fresh_days: int
+    # The files each scope's findings are counted from, made when `build` is asked to
+    # (`recount=True`), for `recounted`.
+    counted: list[tuple[Figures, list[str]]] | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {"today": self.today.isoformat(), "fresh_days": self.fresh_days, "bank": self.bank.to_dict()}
+
+    def recounted(self, findings: Iterable[Finding]) -> Scorecard:
+        """This scorecard (built with `recount=True`) with `findings` counted in instead of
+        its own: what `build` gives with them, without rolling the bank up again (the
+        site's figures are made before its rules are done)."""
+        if self.counted is None:
+            raise ValueError("this scorecard was built without recount=True")
+        by_file = findings_by_file(findings)
+        files = {id(figures): paths for figures, paths in self.counted}
+
+        def copy(figures: Figures) -> Figures:
+            return replace(figures, findings=findings_in(by_file, files[id(figures)]),
+                           children=[copy(child) for child in figures.children])
+
+        whole = copy(self.bank)
+        whole.findings = findings_in(by_file, by_file)
+        return Scorecard(whole, self.today, self.fresh_days)
+
+
+def findings_by_file(findings: Iterable[Finding]) -> dict[str, Counter[str]]:
+    """How many findings of each severity each file has."""
+    by_file: dict[str, Counter[str]] = {}
+    for item in findings:
+        by_file.setdefault(item.path, Counter())[item.severity.label] += 1
+    return by_file
+
+
+def findings_in(by_file: dict[str, Counter[str]], paths: Iterable[str]) -> dict[str, int]:
+    """The findings of the files `paths` by severity (`by_file`: `findings_by_file`)."""
+    total: Counter[str] = Counter()
+    if by_file:  # the site counts no findings at first: nothing to add up
+        for path in set(paths):
+            found = by_file.get(path)
+            if found:
+                total.update(found)
+    return {label.label: total.get(label.label, 0) for label in sorted(Severity, reverse=True)}
 
 
 class _Context:
     """What every scope's figures need: the bank, its findings by file, staleness."""
 
     def __init__(self, bank: Bank, findings: Iterable[Finding], today: dt.date, fresh_days: int,
-                 is_stale: Any) -> None:
+                 is_stale: Any, recount: bool = False) -> None:
         self.bank = bank
         self.today = today
         self.fresh_days = fresh_days
         self.is_stale = is_stale
         self.language = bank.config.default_language
-        self.by_file: dict[str, Counter[str]] = {}
-        for item in findings:
-            self.by_file.setdefault(item.path, Counter())[item.severity.label] += 1
+        self.by_file = findings_by_file(findings)
+        self.counted: list[tuple[Figures, list[str]]] | None = [] if recount else None
 
     def title(self, text: Any, fallback: str) -> str:
         return pick_text(text, self.language, self.bank.config.languages) or fallback
 
     def findings_in(self, paths: Iterable[str]) -> dict[str, int]:
-        total: Counter[str] = Counter()
-        by_file = self.by_file
-        if by_file:  # the site counts no findings: nothing to add up
-            for path in set(paths):
-                found = by_file.get(path)
-                if found:
-                    total.update(found)
-        return {label.label: total.get(label.label, 0) for label in sorted(Severity, reverse=True)}
+        return findings_in(self.by_file, paths)
 
     def figures(self, scope: str, scope_id: str, title: str, evidence: Evidence,
                 journeys: list[Journey], level: str | None = None) -> Figures:
@@ -149,7 +180,7 @@ class _Context:
         paths += [r.source_path for r in evidence.insights.values()]
         paths += [r.source_path for r in evidence.metrics.values()]
         paths += [r.source_path for r in evidence.opportunities.values()]
-        return Figures(
+        figures = Figures(
             scope=scope,
             id=scope_id,
             title=title,
@@ -169,6 +200,9 @@ class _Context:
             unowned=sorted(j.id for j in journeys if j.status == "active" and not (j.owner and j.team)),
             findings=self.findings_in(paths),
         )
+        if self.counted is not None:
+            self.counted.append((figures, paths))
+        return figures
 
 
 def _own_steps(bank: Bank, journeys: Iterable[Journey]) -> Evidence:
@@ -187,12 +221,14 @@ def build(
     today: dt.date,
     fresh_days: int = DEFAULT_FRESH_DAYS,
     is_stale: Any = lambda journey: False,
+    recount: bool = False,
 ) -> Scorecard:
     """The scorecard of `bank`. Coverage counts each step of the scope once, and a step is
     covered when it or a step beneath it has the evidence; records are counted once per
     scope whichever step they sit on. Target (to-be) journeys are plans and not in it.
-    `is_stale(journey)` is JO402's judgement."""
-    context = _Context(bank, findings, today, fresh_days, is_stale)
+    `is_stale(journey)` is JO402's judgement. `recount`: the scorecard can count other
+    findings in later (`Scorecard.recounted`)."""
+    context = _Context(bank, findings, today, fresh_days, is_stale, recount)
     rollup = bank.rollup()
     journeys = sorted((j for j in bank.journeys() if j.state != "target"),
                       key=lambda j: (("top", "mid", "detailed").index(j.level), j.id))
@@ -235,7 +271,7 @@ def build(
                             _scope_evidence(bank, journeys), journeys)
     whole.findings = context.findings_in(context.by_file)
     whole.children = themes
-    return Scorecard(whole, today, fresh_days)
+    return Scorecard(whole, today, fresh_days, context.counted)
 
 
 def _scope_evidence(bank: Bank, journeys: list[Journey]) -> Evidence:

@@ -35,10 +35,12 @@ def scorecard_of(root: Path, today: dt.date, *, cache: bool | None = None) -> Sc
     return answer_once(root, config, "report", today.isoformat(), compute)
 
 
-def scorecard_of_bank(bank: Bank, findings: Iterable[Finding], today: dt.date, chosen: Plan | None = None) -> Scorecard:
+def scorecard_of_bank(
+    bank: Bank, findings: Iterable[Finding], today: dt.date, chosen: Plan | None = None, recount: bool = False
+) -> Scorecard:
     """The scorecard of a loaded bank with its findings; staleness is JO402's judgement
     (with its `days` and `today` options), nothing is stale when JO402 is not selected.
-    `chosen` is the rules' plan when the caller has made it."""
+    `chosen` is the rules' plan when the caller has made it; `recount` as in `build`."""
     from journeyops_cli.pipeline import Selection
     from journeyops_cli.rules.engine import plan
     from journeyops_cli.rules.hygiene.stale import StaleJourney
@@ -47,11 +49,11 @@ def scorecard_of_bank(bank: Bank, findings: Iterable[Finding], today: dt.date, c
         chosen = plan(bank.config, Selection(), bank.root)
     rule = chosen.rule(StaleJourney.code)
     if not isinstance(rule, StaleJourney):  # JO402 not selected: nothing is stale
-        return build(bank, findings, today=today, fresh_days=DEFAULT_FRESH_DAYS)
+        return build(bank, findings, today=today, fresh_days=DEFAULT_FRESH_DAYS, recount=recount)
     if rule.options.today is None:  # type: ignore[attr-defined]
         rule.options = rule.options.model_copy(update={"today": today})
     return build(bank, findings, today=today, fresh_days=rule.options.days,  # type: ignore[attr-defined]
-                 is_stale=rule.stale)
+                 is_stale=rule.stale, recount=recount)
 
 
 def history(root: Path, months: int) -> list[tuple[str, Scorecard]]:

@@ -46,7 +46,7 @@ def build_site(root: Path, out: Path | None = None, progress: Progress | None = 
     """Build the site of the bank at `root` into `out` (default: the config's `site.out`).
     `workers=1` runs everything in this process; None uses every CPU when it pays."""
     source = gather(root, out)
-    with Validation(source.loaded, background=workers != 1) as rules:
+    with Validation(source.checked, source.chosen, background=workers != 1) as rules:
         site = plan_site(source)
         with SiteWriter(source.out) as writer:
             found = render_site(site, writer, rules, progress, workers)

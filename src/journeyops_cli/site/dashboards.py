@@ -43,7 +43,11 @@ class SiteScorecard:
 
     def count_findings(self, bank: Bank, found: list[Finding]) -> None:
         """Count validation's findings (`found`, once the rules are done) into the figures,
-        by severity per scope, as `report` does."""
+        by severity per scope, as `report` does (`scorecard_of_bank` with them gives the
+        same figures; a card made with `recount=True` is not rolled up again)."""
+        if self.card.counted is not None:
+            self.card = self.card.recounted(found)
+            return
         from journeyops_cli.scorecard.run import scorecard_of_bank
 
         self.card = scorecard_of_bank(bank, found, self.card.today)
@@ -60,15 +64,15 @@ def site_scorecard(root: Path, bank: Bank) -> SiteScorecard:
     from journeyops_cli.scorecard.run import history, scorecard_of_bank
 
     if repository_root(root) is None:
-        return SiteScorecard(scorecard_of_bank(bank, [], dt.date.today()), None, "trend_no_git")
+        return SiteScorecard(scorecard_of_bank(bank, [], dt.date.today(), recount=True), None, "trend_no_git")
     try:
         last = monthly(root, 1)
         today = last[0][0] if last else dt.date.today()
-        card = scorecard_of_bank(bank, [], today)
+        card = scorecard_of_bank(bank, [], today, recount=True)
         return SiteScorecard(card, history(root, TREND_MONTHS) if last else None,
                              "" if last else "trend_no_git")
     except JourneyopsError as error:
-        card = scorecard_of_bank(bank, [], dt.date.today())
+        card = scorecard_of_bank(bank, [], dt.date.today(), recount=True)
         return SiteScorecard(card, None, "trend_failed",
                              [f"the scorecard's trend is left out: {error.message}"])
 

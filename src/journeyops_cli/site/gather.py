@@ -5,14 +5,25 @@ Also the ranked backlog, which the site shows when the bank's scoring config all
 from __future__ import annotations
 
 import importlib
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from journeyops_cli.bank import Bank
 from journeyops_cli.lint.withheld import Withheld, withheld
-from journeyops_cli.pipeline import Loaded, Selection, load_bank, load_config
-from journeyops_cli.rules.engine import plan
+from journeyops_cli.load.files import discover
+from journeyops_cli.pipeline import (
+    Checked,
+    Loaded,
+    Selection,
+    cache_enabled,
+    load_bank,
+    load_checked,
+    load_config,
+    validate_answers,
+)
+from journeyops_cli.rules.engine import Plan, plan
 from journeyops_cli.site.errors import SiteError
 from journeyops_cli.site.pages import BacklogRow
 from journeyops_cli.site.write import check_out_folder
@@ -30,22 +41,33 @@ class Source:
     """The bank with the personal data validation reports masked."""
     redacted: int
     """How many records had personal data masked."""
+    checked: Checked
+    """The bank loaded for validation's lint, and that lint when judged already."""
+    chosen: Plan
 
 
 def gather(root: Path, out: Path | None) -> Source:
     """Read the config, check the output folder (default: the config's `site.out`), load
     the bank and mask (or refuse, by config) the personal data validation reports."""
+    started_ns = time.time_ns()
     root = root.resolve()
     config = load_config(root)
     # The rules are planned before any file is read: an unknown rule in `lint:` is a
     # RuleError now, not an error in the rules' process after the bank has loaded.
-    plan(config, Selection(), root)
+    chosen = plan(config, Selection(), root)
     out = (out if out is not None else root / config.site.out).resolve()
     check_out_folder(root, out)
-    loaded = load_bank(root, config)
+    found = discover(root, config.exclude, config.site.out)
+    if cache_enabled():
+        # Judged from validate's last whole run when few files changed since.
+        stats = validate_answers(root, config, found).stats
+        checked = load_checked(root, config, found, chosen, Selection(), stats, started_ns)
+    else:
+        checked = Checked(load_bank(root, config, found=found), None, lambda _linted: None)
+    loaded = checked.loaded
     personal = withheld(loaded.bank, loaded.files, Selection())
     bank, redacted = apply_privacy(loaded.bank, personal)
-    return Source(root, out, loaded, personal, bank, redacted)
+    return Source(root, out, loaded, personal, bank, redacted, checked, chosen)
 
 
 def apply_privacy(bank: Bank, personal: Withheld) -> tuple[Bank, int]:

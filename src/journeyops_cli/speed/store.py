@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import hmac
+import io
 import os
 import pickle
 import secrets
@@ -144,8 +145,10 @@ def load(path: Path, key_secret: bytes | None, key: Any) -> Any:
         mac, payload = blob[len(MAGIC) : len(MAGIC) + 32], blob[len(MAGIC) + 32 :]
         if not hmac.compare_digest(mac, hmac.new(key_secret, payload, hashlib.sha256).digest()):
             return None
-        stored_key, value = pickle.loads(payload)
-        return value if stored_key == key else None
+        # The key first, then the value (two pickles, each with its own memo): a blob
+        # stored under another key is not unpickled.
+        stream = io.BytesIO(payload)
+        return pickle.load(stream) if pickle.load(stream) == key else None
     except Exception:  # noqa: BLE001 - any damage means: nothing cached
         return None
 
@@ -162,7 +165,7 @@ def dump(path: Path, key_secret: bytes | None, key: Any, value: Any) -> None:
             ignore.write_text("# Made by journeyops; safe to delete.\n*\n", encoding="utf-8")
     except OSError:
         return
-    payload = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
+    payload = b"".join(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL) for part in (key, value))
     mac = hmac.new(key_secret, payload, hashlib.sha256).digest()
     _write_atomic(path, MAGIC + mac + payload)
 
@@ -189,42 +192,75 @@ def _write_atomic(path: Path, data: bytes) -> None:
 Part = tuple[int, int, bytes]
 
 
-def _part_digest(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=20).digest()
+def _hasher() -> Any:
+    # SHA-256: CPUs hash it in hardware (twice blake2b's speed here), and a part can be
+    # tens of MB (lint/last_run.py).
+    return hashlib.sha256()
+
+
+class _Hashed:
+    """A file to write a pickle to, hashing what passes."""
+
+    def __init__(self, handle: Any) -> None:
+        self.handle = handle
+        self.hash = _hasher()
+
+    def write(self, data: bytes) -> int:
+        self.hash.update(data)
+        return int(self.handle.write(data))
 
 
 def dump_parts(path: Path, values: list[Any]) -> list[Part] | None:
     """Pickle each of `values` one after another into `path` (atomically) and return where
     each lies, for a signed blob (`dump`) to hold: `load_part` unpickles a part only when
-    its bytes hash to the digest that blob vouches for. None when it cannot be written."""
+    its bytes hash to the digest that blob vouches for. None when it cannot be written.
+    Each part is written as it is pickled, never held whole in memory."""
     places: list[Part] = []
-    chunks: list[bytes] = []
-    offset = 0
-    for value in values:
-        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        places.append((offset, len(data), _part_digest(data)))
-        chunks.append(data)
-        offset += len(data)
+    tmp = None
     try:
         path.parent.mkdir(exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            for value in values:
+                offset = handle.tell()
+                hashed = _Hashed(handle)
+                pickle.Pickler(hashed, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+                places.append((offset, handle.tell() - offset, hashed.hash.digest()))
+        os.replace(tmp, path)
+        tmp = None
     except OSError:
         return None
-    _write_atomic(path, b"".join(chunks))
-    return places if path.is_file() else None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+    return places
 
 
 def load_parts(path: Path, parts: list[Part]) -> list[Any] | None:
     """The values `dump_parts` wrote at `parts` of `path`; None when the file is missing
-    or short, or any part's bytes are not the ones its digest names."""
+    or short, or any part's bytes are not the ones its digest names. A part's bytes are
+    hashed, then unpickled from the same open file (a cache written meanwhile replaces
+    the file, not these bytes), never held whole in memory."""
     values = []
     try:
         with open(path, "rb") as handle:
             for offset, length, digest in parts:
                 handle.seek(offset)
-                data = handle.read(length)
-                if len(data) != length or not hmac.compare_digest(_part_digest(data), digest):
+                hashed = _hasher()
+                left = length
+                while left > 0:
+                    chunk = handle.read(min(left, 1 << 20))
+                    if not chunk:
+                        return None
+                    hashed.update(chunk)
+                    left -= len(chunk)
+                if not hmac.compare_digest(hashed.digest(), digest):
                     return None
-                values.append(pickle.loads(data))
+                handle.seek(offset)
+                values.append(pickle.load(handle))
+                if handle.tell() != offset + length:
+                    return None
     except Exception:  # noqa: BLE001 - any damage means: nothing cached
         return None
     return values

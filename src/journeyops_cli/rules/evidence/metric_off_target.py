@@ -6,11 +6,12 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from journeyops_cli.findings import Finding, Severity
+from journeyops_cli.models.metric import Metric
 from journeyops_cli.rules.base import Rule
 
 if TYPE_CHECKING:
-    from journeyops_cli.bank import Bank
-    from journeyops_cli.models import Metric
+    from journeyops_cli.bank import Bank, RecordKey
+    from journeyops_cli.bank.replace import Change
 
 
 def gap(metric: Metric) -> float | None:
@@ -49,8 +50,17 @@ class MetricOffTarget(Rule):
     groups = ("evidence", "metrics")
     severity = Severity.INFO
 
+    def affected(self, change: Change, found: list[Finding]) -> set[RecordKey]:
+        return set()  # a metric's finding depends on that metric alone
+
     def check(self, bank: Bank) -> Iterator[Finding]:
-        for metric in bank.metrics():
+        return self.judge(bank.metrics())
+
+    def check_at(self, bank: Bank, keys: set[RecordKey]) -> Iterator[Finding]:
+        return self.judge([record for record in bank.at(keys) if isinstance(record, Metric)])
+
+    def judge(self, metrics: list[Metric]) -> Iterator[Finding]:
+        for metric in metrics:
             missing = gap(metric)
             if missing is None:
                 continue

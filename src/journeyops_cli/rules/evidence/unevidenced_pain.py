@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from journeyops_cli.bank import key_of
 from journeyops_cli.findings import Finding, Severity
-from journeyops_cli.rules.base import Rule
+from journeyops_cli.models.journey import Journey
+from journeyops_cli.rules.base import Rule, journeys_at
 
 if TYPE_CHECKING:
-    from journeyops_cli.bank import Bank
+    from journeyops_cli.bank import Bank, RecordKey
+    from journeyops_cli.bank.replace import Change
 
 
 class UnevidencedPain(Rule):
@@ -39,8 +42,22 @@ class UnevidencedPain(Rule):
     groups = ("evidence",)
     severity = Severity.WARNING
 
+    def affected(self, change: Change, found: list[Finding]) -> set[RecordKey]:
+        """The journeys whose steps a changed record points at (before or after): their
+        steps may have gained or lost their insights."""
+        ids = {target.partition("#")[0] for record in (*change.removed, *change.added)
+               for _, kind, target in record.references() if kind == "step"}
+        return {key_of(journey) for journey_id in ids
+                if (journey := change.after.get(Journey, journey_id)) is not None}
+
     def check(self, bank: Bank) -> Iterator[Finding]:
-        for journey in bank.journeys():
+        return self.judge(bank, bank.journeys())
+
+    def check_at(self, bank: Bank, keys: set[RecordKey]) -> Iterator[Finding]:
+        return self.judge(bank, journeys_at(bank, keys))
+
+    def judge(self, bank: Bank, journeys: list[Journey]) -> Iterator[Finding]:
+        for journey in journeys:
             for index, step in enumerate(journey.steps):
                 if step.pain_points and not bank.step_insights.get((journey.id, step.id)):
                     count = len(step.pain_points)

@@ -29,10 +29,12 @@ _SLACK = 1e-9
 # Up to this many candidates are compared one by one; more are first narrowed by counting
 # their shared second words all at once.
 _COMPARE_DIRECTLY = 24
+# An item: its first and its second word set.
+Item = tuple[frozenset[str], frozenset[str]]
 
 
 def similar_pairs(
-    items: Sequence[tuple[frozenset[str], frozenset[str]]], threshold: float
+    items: Sequence[Item], threshold: float
 ) -> Iterator[tuple[int, int, float]]:
     """(i, j, similarity) with j < i for every pair whose similarity is at least
     `threshold` (0 < threshold <= 1), in order of i, then j."""
@@ -86,6 +88,19 @@ def similar_pairs(
         for word in others:
             seconds[word] = seconds.get(word, 0) | bit
         sizes[len(words)] = sizes.get(len(words), 0) | bit
+
+
+def similarity(one: Item, other: Item) -> float:
+    """The similarity of two items, computed as `similar_pairs` computes it."""
+    return (_ratio(len(one[0] & other[0]), len(one[0]) + len(other[0]))
+            + _ratio(len(one[1] & other[1]), len(one[1]) + len(other[1]))) / 2
+
+
+def could_reach(first: frozenset[str], other_first: frozenset[str], threshold: float) -> bool:
+    """False when two items whose first sets are these cannot reach `threshold` (the first
+    bound of the module), whatever their second sets."""
+    least = 2 * threshold - 1 - _SLACK
+    return least <= 0 or _ratio(len(first & other_first), len(first) + len(other_first)) >= least
 
 
 def _ratio(shared: int, sizes: int) -> float:
