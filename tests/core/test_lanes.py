@@ -1,0 +1,219 @@
+"""The bank's own step lanes (`lanes:` in journeyops.yaml): declarations, values, the
+loader's findings at exact places, and the caches that must know the lanes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from journeyops_cli.errors import JourneyopsError
+from journeyops_cli.load.files import FileResult, load_text
+from journeyops_cli.models import Journey
+from journeyops_cli.models.config import BankConfig
+from journeyops_cli.models.lanes import STEP_FIELDS
+from journeyops_cli.pipeline import load_bank, load_config, validate
+
+BLUEPRINT = Path(__file__).resolve().parents[1] / "banks" / "blueprint"
+
+LANES = {
+    "frontstage": {"type": "list", "title": {"fi": "Asiakkaalle näkyvä", "en": "Frontstage"}},
+    "backstage": {"type": "text", "title": "Backstage"},
+    "waiting_days": {"type": "number", "title": "Waiting", "unit": "days"},
+    "channel_owner": {"type": "choice", "title": "Owner", "choices": {"city": "City", "partner": "Partner"}},
+}
+CONFIG = BankConfig.model_validate({"name": "x", "languages": ["fi", "en"], "lanes": LANES})
+JOURNEY = "kind: Journey\nid: j\ntitle: J\nlevel: top\nsteps:\n  - id: s\n    title: S\n"
+
+
+def load(text: str, config: BankConfig = CONFIG) -> FileResult:
+    result = FileResult("x.yaml")
+    load_text(text, "x.yaml", config.limits, result)
+    return result
+
+
+def findings(text: str, config: BankConfig = CONFIG) -> list[tuple[str, int, int, str, str | None]]:
+    return [(f.code, f.line, f.column, f.message, f.hint) for f in load(text, config).findings]
+
+
+def copy_blueprint(tmp_path: Path) -> Path:
+    root = tmp_path / "blueprint"
+    shutil.copytree(BLUEPRINT, root, ignore=shutil.ignore_patterns(".journeyops_cache"))
+    return root
+
+
+def test_the_blueprint_bank_validates_clean(tmp_path: Path) -> None:
+    result = validate(copy_blueprint(tmp_path))
+    assert [f"{f.path}:{f.line}:{f.column} {f.code}" for f in result.findings] == []
+    assert result.records == 2
+
+
+def test_lane_values_are_kept_on_the_journey_in_declared_order(tmp_path: Path) -> None:
+    journey = load_bank(copy_blueprint(tmp_path), cache=False).bank.by_kind["Journey"]["parking-permit"]
+    assert isinstance(journey, Journey)
+    apply = journey.lanes_of(journey.steps[1])
+    assert list(apply) == ["frontstage", "backstage", "support_processes", "waiting_days", "channel_owner"]
+    assert apply["waiting_days"] == 2.5
+    assert apply["channel_owner"] == "partner"
+    assert journey.lanes_of(2) == {"waiting_days": 0}
+    assert journey.lanes_of(7) == {}
+
+
+def test_a_bank_without_lanes_keeps_unknown_step_fields_errors() -> None:
+    text = JOURNEY + "    frontstage: [a]\n"
+    assert findings(text, BankConfig(name="x")) == [
+        ("JO020", 8, 5, "unknown field 'frontstage'", findings(text, BankConfig(name="x"))[0][4])
+    ]
+
+
+def test_an_undeclared_step_field_is_an_error_that_suggests_the_lane() -> None:
+    assert findings(JOURNEY + "    frontstge: [a]\n") == [
+        ("JO020", 8, 5, "unknown field 'frontstge'", "did you mean 'frontstage'?")
+    ]
+
+
+def test_declared_lanes_load_clean() -> None:
+    text = JOURNEY + (
+        "    frontstage: [Lomake, {fi: Viesti, en: Message}]\n    backstage: {fi: Käsittely, en: Handling}\n"
+        "    waiting_days: 3\n    channel_owner: city\n"
+    )
+    result = load(text)
+    assert result.findings == []
+    journey = result.records[0]
+    assert isinstance(journey, Journey)
+    assert journey.lanes_of(0) == {
+        "frontstage": ["Lomake", {"fi": "Viesti", "en": "Message"}],
+        "backstage": {"fi": "Käsittely", "en": "Handling"},
+        "waiting_days": 3,
+        "channel_owner": "city",
+    }
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ("    waiting_days: 3,5\n", ("JO021", 8, 19, "'waiting_days' should be a number, not '3,5'", None)),
+        ("    waiting_days: true\n",
+         ("JO021", 8, 19, "'waiting_days' should be a number, not true (a yes/no value)", None)),
+        ("    waiting_days: .nan\n", ("JO021", 8, 19, "'waiting_days': input should be a finite number", None)),
+        ("    channel_owner: citty\n",
+         ("JO021", 8, 20, "'citty' is not allowed for 'channel_owner'; use one of: city, partner",
+          "did you mean 'city'?")),
+        ("    backstage: 12\n",
+         ("JO021", 8, 16, "'backstage' should be text, or a mapping from language code to text, not the number 12",
+          "quote it: YAML reads this as a number, a yes/no value or nothing, not text")),
+        ("    backstage: {Suomi: Käsittely}\n", ("JO021", 8, 17, "'Suomi' is not a language code",
+                                               "use ISO 639 codes such as fi, sv or en")),
+        ("    frontstage: Lomake\n", ("JO021", 8, 17, "'frontstage' should be a list, not 'Lomake'", None)),
+        ("    frontstage: [Lomake, [nested]]\n",
+         ("JO021", 8, 26, "'frontstage' should be text, or a mapping from language code to text, not a list", None)),
+    ],
+)
+def test_a_value_that_does_not_fit_its_lane(lines: str, expected: tuple[str, int, int, str, str | None]) -> None:
+    result = load(JOURNEY + lines)
+    assert [(f.code, f.line, f.column, f.message, f.hint) for f in result.findings] == [expected]
+    # The journey still loads; the value that does not fit is left out.
+    journey = result.records[0]
+    assert isinstance(journey, Journey)
+    assert journey.lanes_of(0) == {}
+
+
+def test_a_wrong_lane_value_and_a_wrong_field_are_both_reported() -> None:
+    text = JOURNEY + "    channel_owner: town\n    emotion: 5\n"
+    assert [(code, line) for code, line, *_ in findings(text)] == [("JO021", 8), ("JO020", 9)]
+
+
+def test_an_empty_lane_value_is_no_value() -> None:
+    result = load(JOURNEY + "    backstage:\n")
+    assert result.findings == []
+    assert result.records[0].lanes_of(0) == {}  # type: ignore[attr-defined]
+
+
+def config_findings(tmp_path: Path, lanes: str) -> list[str]:
+    (tmp_path / "journeyops.yaml").write_text("name: x\nlanes:\n" + lanes, encoding="utf-8")
+    with pytest.raises(JourneyopsError) as raised:
+        load_config(tmp_path)
+    return [f"{f.line}:{f.column} {f.code} {f.message} | {f.hint}" for f in raised.value.findings]
+
+
+@pytest.mark.parametrize(
+    ("lanes", "expected"),
+    [
+        ("  description: {type: text, title: X}\n",
+         "3:3 JO031 'description' is a built-in field of a step and cannot be a lane"
+         " | give the lane another id, e.g. 'own_description'"),
+        ("  Front-Stage: {type: text, title: X}\n",
+         "3:3 JO031 'Front-Stage' is not a valid lane id | lane ids use lowercase letters a-z, digits and "
+         "underscores and start with a letter, e.g. 'support_processes'"),
+        ("  size: {type: texts, title: X}\n",
+         "3:16 JO031 'texts' is not allowed for 'type'; use one of: text, list, number, choice"
+         " | did you mean 'text'?"),
+        ("  owner: {type: choice, title: X}\n",
+         "3:10 JO031 a choice lane needs its choices"
+         " | list them under `choices:`, e.g. {city: City, partner: Partner}"),
+        ("  owner: {type: text, title: X, choices: {a: A}}\n",
+         "3:10 JO031 only a choice lane has choices, not a text lane"
+         " | remove `choices:`, or make the lane `type: choice`"),
+        ("  owner: {type: list, title: X, unit: days}\n",
+         "3:10 JO031 only a number lane has a unit, not a list lane | remove `unit:`, or make the lane `type: number`"),
+        ("  owner: {type: choice, title: X, choices: {Kaupunki: A}}\n",
+         "3:45 JO031 'Kaupunki' is not a valid id | ids use lowercase letters a-z, digits and hyphens, start with a "
+         "letter or digit and are at most 64 characters, e.g. 'kaupunki'"),
+        ("  owner: {type: text}\n", "3:10 JO031 missing required field 'title' | None"),
+        ("  owner: {type: text, title: X, colour: red}\n",
+         "3:33 JO031 unknown field 'colour' | allowed fields here: choices, description, title, type, unit"),
+        ("  - frontstage\n", "3:3 JO031 'lanes' should be a mapping, not a list | None"),
+    ],
+)
+def test_a_lane_declaration_that_cannot_be_used(tmp_path: Path, lanes: str, expected: str) -> None:
+    assert config_findings(tmp_path, lanes) == [expected]
+
+
+def test_no_builtin_step_field_can_be_a_lane() -> None:
+    assert set(STEP_FIELDS) == set(Journey.model_fields["steps"].annotation.__args__[0].model_fields)  # type: ignore[union-attr]
+
+
+def test_the_load_cache_knows_the_lanes(tmp_path: Path) -> None:
+    """A cached result read under one declaration of lanes is not reused under another."""
+    root = copy_blueprint(tmp_path)
+    assert validate(root).findings == []  # fills the caches
+    config = root / "journeyops.yaml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  backstage:\n    type: text", "  backstage:\n    type: number"), encoding="utf-8")
+    assert [f"{f.line}:{f.column} {f.code}" for f in validate(root).findings] == ["13:16 JO021", "21:16 JO021"]
+    loaded = load_bank(root)  # the load cache alone
+    assert "backstage" not in loaded.bank.by_kind["Journey"]["parking-permit"].lanes_of(0)  # type: ignore[attr-defined]
+
+
+_text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=8)
+_values = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(), _text,
+    st.lists(_text, max_size=3), st.dictionaries(st.sampled_from(["fi", "en", "xx1"]), _text, max_size=2),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(st.sampled_from([*LANES, "frontstge"]), _values, max_size=4))
+def test_any_step_values_load_or_give_findings_never_raise(values: dict[str, object]) -> None:
+    """Whatever a step gives its lanes, the loader answers with a record or findings, and
+    every value it keeps fits the lane it is kept for."""
+    import json
+
+    lines = "".join(f"    {key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in values.items())
+    result = load(JOURNEY + lines)
+    assert all(f.code in ("JO020", "JO021", "JO001") and f.line >= 1 and f.column >= 1 for f in result.findings)
+    for record in result.records:
+        kept = record.lanes_of(0)  # type: ignore[attr-defined]
+        assert set(kept) <= set(LANES)
+        for lane, value in kept.items():
+            if LANES[lane]["type"] == "number":
+                assert type(value) in (int, float)
+            elif LANES[lane]["type"] == "choice":
+                assert value in LANES["channel_owner"]["choices"]  # type: ignore[operator]
+            elif LANES[lane]["type"] == "text":
+                assert isinstance(value, str | dict)
+            else:
+                assert isinstance(value, list)
