@@ -69,7 +69,7 @@ def test_a_journey_without_lane_values_has_no_own_rows(blueprint: Path) -> None:
 
 
 def test_markdown_shows_a_row_per_lane(blueprint: Path) -> None:
-    bank, journey = journey_of(blueprint)
+    bank, _journey = journey_of(blueprint)
     text = render_journey(bank, "parking-permit", "md", "fi")  # type: ignore[arg-type]
     assert "| **Asiakkaalle näkyvä toiminta** | Verkkosivun ohje | Sähköinen lomake<br>Vahvistusviesti | – |\n" in text
     assert "| **Odotus** | – | 2,5 pv | 0 pv |\n" in text
@@ -80,7 +80,7 @@ def test_markdown_shows_a_row_per_lane(blueprint: Path) -> None:
 
 
 def test_html_shows_a_row_per_lane(blueprint: Path) -> None:
-    bank, journey = journey_of(blueprint)
+    bank, _journey = journey_of(blueprint)
     html = render_journey(bank, "parking-permit", "html", "en")  # type: ignore[arg-type]
     assert (
         '<tr class="lane lane-own lane-own-list"><th scope="row" id="parking-permit--own-frontstage" '
