@@ -3,6 +3,7 @@ loader's findings at exact places, and the caches that must know the lanes."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -217,3 +218,38 @@ def test_any_step_values_load_or_give_findings_never_raise(values: dict[str, obj
                 assert isinstance(value, str | dict)
             else:
                 assert isinstance(value, list)
+
+
+def test_the_banks_schemas_know_its_lanes_and_check_jsonschema_agrees(tmp_path: Path) -> None:
+    from tests.core.helpers import run_cli
+    from tests.tools import check_jsonschema
+
+    root = copy_blueprint(tmp_path)
+    out = tmp_path / "schemas"
+    result = run_cli("schema", "--bank", str(root), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"{out}: 10 schema file(s) written\n"
+    journey = (root / "journeys/parking-permit.yaml")
+    code, output = check_jsonschema(out / "journey.schema.json", [journey])
+    assert code == 0, output
+    code, output = check_jsonschema(out / "record.schema.json", [journey])
+    assert code == 0, output
+    # The tool's own schemas know no lanes: the same file has unknown fields there.
+    code, output = check_jsonschema(Path(__file__).resolve().parents[2] / "schemas/journey.schema.json", [journey])
+    assert code == 1, output
+    # A value that does not fit its lane fails both validate and the bank's schema.
+    bad = root / "journeys/bad.yaml"
+    bad.write_text(
+        "kind: Journey\nid: bad\ntitle: B\nlevel: detailed\ntheme: traffic\nsteps:\n"
+        "  - {id: s, title: S, channel_owner: town, waiting_days: '3,5'}\n",
+        encoding="utf-8",
+    )
+    code, output = check_jsonschema(out / "journey.schema.json", [bad])
+    assert code == 1 and "town" in output and "3,5" in output, output
+    assert [f"{f.line}:{f.column} {f.code}" for f in validate(root).findings] == ["7:38 JO021", "7:58 JO021"]
+    # The lanes are titled in the bank's first language.
+    step = json.loads((out / "journey.schema.json").read_text(encoding="utf-8"))["$defs"]["Step"]["properties"]
+    assert step["channel_owner"]["title"] == "Kanavan omistaja"
+    assert step["channel_owner"]["anyOf"][0] == {"enum": ["city", "partner"], "type": "string"}
+    assert run_cli("schema", "--bank", str(root), "--out", str(out), "--check").returncode == 0
+    assert run_cli("schema", "--out", str(out), "--check").stderr == f"run `journeyops schema --out {out}` to update\n"
