@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from journeyops_cli.cli.common import EXIT_FINDINGS, BankOption, bank_root, fail
+from journeyops_cli.cli.common import EXIT_FINDINGS, bank_root, fail
 
 app = typer.Typer()
 
