@@ -11,6 +11,7 @@ interface catalogue, said in the page's language.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -23,7 +24,8 @@ from journeyops_cli.edit.link import field_for
 from journeyops_cli.edit.textfile import read
 from journeyops_cli.edit.verify import data_of
 from journeyops_cli.models import Insight, Journey, Metric
-from journeyops_cli.models.base import Record
+from journeyops_cli.models.base import Record, pick_text
+from journeyops_cli.models.lanes import Lane
 from journeyops_cli.render.i18n import message
 from journeyops_cli.scaffold.new import NewRecord, build, from_improved
 from journeyops_cli.slug import is_slug, slugify
@@ -243,9 +245,49 @@ def edit_step(bank: Bank, journey_id: str, step_id: str, form: Form, languages: 
     parent_step = one(form, "parent_step")
     if parent_step and parent_step != raw.get("parent_step"):
         edits.append(SetValue((*here, "parent_step"), parent_step))
+    for lane_id, lane in bank.config.lanes.items():
+        edits += _own_lane_edits(form, (*here, lane_id), lane_id, lane, raw.get(lane_id), languages)
     changes = Changeset(bank.root, bank.config.limits)
     changes.edit(journey, edits, f"{journey.id}#{step.id} edited")
     return changes
+
+
+OWN_LANE_FIELD = "lane_"
+"""The prefix of the form fields of the bank's own lanes (`lane_waiting_days`)."""
+
+
+def _own_lane_edits(form: Form, path: tuple[str | int, ...], lane_id: str, lane: Lane, current: Any,
+                    languages: list[str]) -> list[Edit]:
+    """The edits that make a step's value of the bank's own lane what the form says: a
+    text per language, a list one item a line per language, a number, a choice. A lane
+    the form has no field of is left as it is."""
+    name = OWN_LANE_FIELD + lane_id
+    if lane.type in ("text", "list"):
+        if not any(f"{name}_{lang}" in form for lang in languages):
+            return []
+        if lane.type == "list":
+            return list_edits(path, list(current or []), _text_lines(form, name, languages))
+        new: Any = per_language(form, name, languages)
+    else:
+        if name not in form:
+            return []
+        typed = one(form, name)
+        label = pick_text(lane.title, languages[0], languages)
+        if not typed:
+            new = None
+        elif lane.type == "number":
+            try:
+                number = float(typed.replace(",", ".").replace("\u00a0", "").replace(" ", ""))
+            except ValueError:
+                number = math.nan
+            if not math.isfinite(number):
+                raise FormError("cli.studio.lane_not_a_number", lane=label, value=typed)
+            new = int(number) if number.is_integer() else number
+        elif typed in lane.choices:
+            new = typed
+        else:
+            raise FormError("cli.studio.lane_not_a_choice", lane=label, value=typed, choices=", ".join(lane.choices))
+    return [] if new == current else [SetValue(path, new)]
 
 
 def add_step(bank: Bank, journey_id: str, form: Form, languages: list[str]) -> Changeset:

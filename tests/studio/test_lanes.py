@@ -1,0 +1,101 @@
+"""The studio's step form shows the bank's own lanes as fields by type and edits their
+values through the edit path; a value that does not fit is refused in the page's words."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from tests.studio.helpers import csrf_of, digest_of, git, studio_client
+
+from journeyops_cli.pipeline import validate
+
+BLUEPRINT = Path(__file__).resolve().parents[1] / "banks" / "blueprint"
+STEP = "/journey/parking-permit/step/apply"
+
+
+@pytest.fixture()
+def blueprint(tmp_path: Path) -> Path:
+    root = tmp_path / "blueprint"
+    shutil.copytree(BLUEPRINT, root, ignore=shutil.ignore_patterns(".journeyops_cache", "site"))
+    (root / ".gitignore").write_text(".journeyops_cache/\n", encoding="utf-8")
+    git(root, "init", "--quiet", "--initial-branch=main")
+    git(root, "config", "user.name", "Studio Test")
+    git(root, "config", "user.email", "studio@example.org")
+    git(root, "add", "--all")
+    git(root, "commit", "--quiet", "-m", "bank")
+    return root
+
+
+def fields(page: str) -> dict[str, str]:
+    """Every input, textarea and select of the page by name, with what it holds now."""
+    found = {
+        name: html.unescape(value)
+        for tag, name, value in re.findall(r'(<input [^>]*name="([^"]+)"[^>]*value="([^"]*)"[^>]*>)', page)
+        if 'type="checkbox"' not in tag or " checked" in tag
+    }
+    areas = re.findall(r'<textarea [^>]*name="([^"]+)"[^>]*>([^<]*)</textarea>', page)
+    found |= {name: html.unescape(text) for name, text in areas}
+    for name, options in re.findall(r'<select [^>]*name="([^"]+)">(.*?)</select>', page, re.S):
+        chosen = re.search(r'<option value="([^"]*)" selected>', options)
+        found[name] = chosen.group(1) if chosen else ""
+    return found
+
+
+def test_the_step_form_has_a_field_of_each_lane_by_type(blueprint: Path) -> None:
+    client, _, _ = studio_client(blueprint)
+    page = client.get(STEP + "?lang=en").text
+    assert "<legend>The bank&#39;s own lanes</legend>" in page
+    got = fields(page)
+    assert got["lane_frontstage_fi"] == "Sähköinen lomake\nVahvistusviesti"
+    assert got["lane_frontstage_en"] == "The online form\nThe confirmation message"
+    assert got["lane_backstage_en"] == "A handler checks the vehicle details"
+    assert got["lane_waiting_days"] == "2.5"
+    assert got["lane_channel_owner"] == "partner"
+    assert '<label for="f-lane_waiting_days">Waiting (days)</label>' in page
+    assert '<option value="city">City</option>' in page
+    assert '<p class="hint">What the customer sees the service do</p>' in page
+    finnish = client.get(STEP + "?lang=fi").text
+    assert "<legend>Pankin omat kaistat</legend>" in finnish
+    assert '<option value="city">Kaupunki</option>' in finnish
+
+
+def post(client, page: str, **changed: str):  # type: ignore[no-untyped-def]
+    data = {**fields(page), **changed, "csrf": csrf_of(page), "digest": digest_of(page)}
+    return client.post(STEP + "?lang=en", data=data, follow_redirects=False)
+
+
+def test_saving_the_form_unchanged_changes_nothing_and_an_edit_changes_only_its_lane(blueprint: Path) -> None:
+    client, _, _ = studio_client(blueprint)
+    path = blueprint / "journeys/parking-permit.yaml"
+    before = path.read_text(encoding="utf-8")
+    answer = post(client, client.get(STEP + "?lang=en").text)
+    assert answer.status_code == 303, answer.text
+    assert path.read_text(encoding="utf-8") == before
+    answer = post(client, client.get(STEP + "?lang=en").text, lane_waiting_days="3,5", lane_channel_owner="city",
+                  lane_support_processes_fi="Ajoneuvorekisterin tarkistus\nMaksun tarkistus",
+                  lane_support_processes_en="Vehicle register check\nPayment check")
+    assert answer.status_code == 303, answer.text
+    after = path.read_text(encoding="utf-8")
+    assert after == before.replace("waiting_days: 2.5", "waiting_days: 3.5").replace(
+        "channel_owner: partner", "channel_owner: city"
+    ).replace(
+        "      - {fi: Ajoneuvorekisterin tarkistus, en: Vehicle register check}\n",
+        "      - {fi: Ajoneuvorekisterin tarkistus, en: Vehicle register check}\n"
+        "      - {fi: Maksun tarkistus, en: Payment check}\n",
+    )
+    assert validate(blueprint).findings == []
+
+
+def test_a_value_that_does_not_fit_is_refused_in_the_pages_words(blueprint: Path) -> None:
+    client, _, _ = studio_client(blueprint)
+    before = (blueprint / "journeys/parking-permit.yaml").read_bytes()
+    answer = post(client, client.get(STEP + "?lang=en").text, lane_waiting_days="two")
+    assert answer.status_code == 422
+    assert "Odotus &#39;two&#39;: give a number (decimals with a comma or a point)" in answer.text
+    answer = post(client, client.get(STEP + "?lang=en").text, lane_channel_owner="town")
+    assert "Kanavan omistaja &#39;town&#39;: pick one of city, partner" in answer.text
+    assert (blueprint / "journeys/parking-permit.yaml").read_bytes() == before
