@@ -96,7 +96,8 @@ def test_declared_lanes_load_clean() -> None:
 @pytest.mark.parametrize(
     ("lines", "expected"),
     [
-        ("    waiting_days: 3,5\n", ("JO021", 8, 19, "'waiting_days' should be a number, not '3,5'", None)),
+        ("    waiting_days: 3,5\n", ("JO021", 8, 19, "'waiting_days' should be a number, not '3,5'",
+                                    "write decimals with a point: 3.5")),
         ("    waiting_days: true\n",
          ("JO021", 8, 19, "'waiting_days' should be a number, not true (a yes/no value)", None)),
         ("    waiting_days: .nan\n", ("JO021", 8, 19, "'waiting_days': input should be a finite number", None)),
