@@ -34,7 +34,9 @@ class LimitsConfig(Strict):
     @property
     def lanes(self) -> Lanes:
         """The bank's own step lanes the loader accepts ({} when it declares none)."""
-        return self._lanes
+        # Straight from pydantic's slot: the loader asks once a file, and `self._lanes`
+        # would go through BaseModel.__getattr__.
+        return self.__pydantic_private__["_lanes"]  # type: ignore[index,no-any-return]
 
 
 class BankConfig(Strict):
