@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from tests.studio.helpers import csrf_of, digest_of, git, studio_client
+from tests.studio.helpers import commit_bank, csrf_of, digest_of, studio_client
 
 from journeyops_cli.pipeline import validate
 
@@ -21,13 +21,7 @@ STEP = "/journey/parking-permit/step/apply"
 def blueprint(tmp_path: Path) -> Path:
     root = tmp_path / "blueprint"
     shutil.copytree(BLUEPRINT, root, ignore=shutil.ignore_patterns(".journeyops_cache", "site"))
-    (root / ".gitignore").write_text(".journeyops_cache/\n", encoding="utf-8")
-    git(root, "init", "--quiet", "--initial-branch=main")
-    git(root, "config", "user.name", "Studio Test")
-    git(root, "config", "user.email", "studio@example.org")
-    git(root, "add", "--all")
-    git(root, "commit", "--quiet", "-m", "bank")
-    return root
+    return commit_bank(root)
 
 
 def fields(page: str) -> dict[str, str]:

@@ -295,13 +295,6 @@ class LaneValue(SourceRule):
 
     Fixed (a number, and one of the declared choices):
 
-        # journeyops.yaml
-        lanes:
-          waiting_days: {type: number, title: Waiting (days)}
-          channel_owner:
-            type: choice
-            title: Channel owner
-            choices: {city: City, partner: Partner}
         # journeys/renew-parking-permit.yaml
         kind: Journey
         id: renew-parking-permit
