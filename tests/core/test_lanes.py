@@ -254,3 +254,21 @@ def test_the_banks_schemas_know_its_lanes_and_check_jsonschema_agrees(tmp_path: 
     assert step["channel_owner"]["anyOf"][0] == {"enum": ["city", "partner"], "type": "string"}
     assert run_cli("schema", "--bank", str(root), "--out", str(out), "--check").returncode == 0
     assert run_cli("schema", "--out", str(out), "--check").stderr == f"run `journeyops schema --out {out}` to update\n"
+
+
+@pytest.mark.parametrize("lane_id", ["model_config", "model_dump", "json", "copy"])
+def test_a_lane_id_that_is_one_of_pydantics_own_names_works_like_any_other(lane_id: str) -> None:
+    """The values are checked by a model whose fields are aliased by lane id: an id such as
+    `model_config` once raised PydanticUserError from the loader (a traceback)."""
+    config = BankConfig.model_validate({"name": "x", "lanes": {lane_id: {"type": "text", "title": "X"}}})
+    result = load(JOURNEY + f"    {lane_id}: hello\n  - id: t\n    title: T\n    {lane_id}: 5\n", config)
+    assert [(f.code, f.line, f.column, f.message) for f in result.findings] == [
+        ("JO021", 11, len(lane_id) + 7,
+         f"'{lane_id}' should be text, or a mapping from language code to text, not the number 5")
+    ]
+    journey = result.records[0]
+    assert journey.lanes_of(0) == {lane_id: "hello"} and journey.lanes_of(1) == {}  # type: ignore[attr-defined]
+    from journeyops_cli.schemas import generate
+
+    step = json.loads(generate(config.lanes)["journey.schema.json"])["$defs"]["Step"]["properties"]
+    assert step[lane_id]["title"] == "X"

@@ -125,11 +125,13 @@ class _Values(BaseModel):
 
 @lru_cache(maxsize=8)
 def _values_model(declared: tuple[tuple[str, str, tuple[str, ...]], ...]) -> type[BaseModel]:
-    """A model of one step's lane values, for lanes given as (id, type, choices)."""
+    """A model of one step's lane values, for lanes given as (id, type, choices). A lane
+    id is the field's alias, not its name: ids such as `model_config` or `json` are
+    pydantic's own names (the model could not be made) but are fine keys of a step."""
     fields: dict[str, Any] = {}
-    for lane_id, lane_type, choices in declared:
+    for number, (lane_id, lane_type, choices) in enumerate(declared):
         kind = Literal[choices] if lane_type == "choice" else _VALUE_TYPES[lane_type]  # type: ignore[valid-type]
-        fields[lane_id] = (kind | None, None)
+        fields[f"lane_{number}"] = (kind | None, Field(None, alias=lane_id))
     return create_model("StepLanes", __base__=_Values, **fields)
 
 
