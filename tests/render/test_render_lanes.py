@@ -107,3 +107,29 @@ def test_the_sites_journey_page_shows_the_lanes_and_a_rebuild_sees_a_changed_val
     build_site(blueprint, out, workers=1)
     en = (out / "en/journeys/parking-permit.html").read_text(encoding="utf-8")
     assert "<td><p>4 days</p></td>" in en and "2.5 days" not in en
+
+
+def test_hostile_lane_titles_are_text_and_a_huge_number_is_written_out(blueprint: Path) -> None:
+    """A lane's title, description and choice words are the bank's text, never markup; a
+    number lane of 1e300 once stopped the render (Babel rounds in a 28-digit context)."""
+    config = blueprint / "journeyops.yaml"
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        .replace("en: Backstage}", "en: '<script>alert(1)</script>'}\n    description: 'a\" onmouseover=\"x'")
+        .replace("en: Partner}", "en: '<b>bold</b>'}"),
+        encoding="utf-8",
+    )
+    path = blueprint / "journeys/parking-permit.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("waiting_days: 2.5", "waiting_days: 1e300"),
+                    encoding="utf-8")
+    bank, _journey = journey_of(blueprint)
+    html = render_journey(bank, "parking-permit", "html", "en")  # type: ignore[arg-type]
+    assert "<script>alert" not in html and "<b>" not in html
+    assert (
+        'class="lane-head" title="a&#34; onmouseover=&#34;x"><span class="lane-label">'
+        "<span>&lt;script&gt;alert(1)&lt;/script&gt;</span>"
+    ) in html
+    assert '<span class="chip">&lt;b&gt;bold&lt;/b&gt;</span>' in html
+    assert "<td><p>1,000,000,000,000,000,000,000" in html
+    markdown = render_journey(bank, "parking-permit", "md", "fi")  # type: ignore[arg-type]
+    assert "| **Odotus** | – | 1\u00a0000\u00a0000\u00a0000" in markdown
