@@ -17,11 +17,18 @@ BLUEPRINT = Path(__file__).resolve().parents[1] / "banks" / "blueprint"
 STEP = "/journey/parking-permit/step/apply"
 
 
-@pytest.fixture()
-def blueprint(tmp_path: Path) -> Path:
+def blueprint_bank(tmp_path: Path, more_lanes: str = "") -> Path:
+    """The blueprint bank as a git repository, with `more_lanes` declared after its own."""
     root = tmp_path / "blueprint"
     shutil.copytree(BLUEPRINT, root, ignore=shutil.ignore_patterns(".journeyops_cache", "site"))
+    config = root / "journeyops.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + more_lanes, encoding="utf-8")
     return commit_bank(root)
+
+
+@pytest.fixture()
+def blueprint(tmp_path: Path) -> Path:
+    return blueprint_bank(tmp_path)
 
 
 def fields(page: str) -> dict[str, str]:
@@ -47,9 +54,9 @@ def test_the_step_form_has_a_field_of_each_lane_by_type(blueprint: Path) -> None
     assert got["lane_frontstage_fi"] == "Sähköinen lomake\nVahvistusviesti"
     assert got["lane_frontstage_en"] == "The online form\nThe confirmation message"
     assert got["lane_backstage_en"] == "A handler checks the vehicle details"
-    assert got["lane_waiting_days"] == "2.5"
-    assert got["lane_channel_owner"] == "partner"
-    assert '<label for="f-lane_waiting_days">Waiting (days)</label>' in page
+    assert got["lane-waiting_days"] == "2.5"
+    assert got["lane-channel_owner"] == "partner"
+    assert '<label for="f-lane-waiting_days">Waiting (days)</label>' in page
     assert '<option value="city">City</option>' in page
     assert '<p class="hint">What the customer sees the service do</p>' in page
     finnish = client.get(STEP + "?lang=fi").text
@@ -69,7 +76,8 @@ def test_saving_the_form_unchanged_changes_nothing_and_an_edit_changes_only_its_
     answer = post(client, client.get(STEP + "?lang=en").text)
     assert answer.status_code == 303, answer.text
     assert path.read_text(encoding="utf-8") == before
-    answer = post(client, client.get(STEP + "?lang=en").text, lane_waiting_days="3,5", lane_channel_owner="city",
+    answer = post(client, client.get(STEP + "?lang=en").text,
+                  **{"lane-waiting_days": "3,5", "lane-channel_owner": "city"},
                   lane_support_processes_fi="Ajoneuvorekisterin tarkistus\nMaksun tarkistus",
                   lane_support_processes_en="Vehicle register check\nPayment check")
     assert answer.status_code == 303, answer.text
@@ -87,9 +95,29 @@ def test_saving_the_form_unchanged_changes_nothing_and_an_edit_changes_only_its_
 def test_a_value_that_does_not_fit_is_refused_in_the_pages_words(blueprint: Path) -> None:
     client, _, _ = studio_client(blueprint)
     before = (blueprint / "journeys/parking-permit.yaml").read_bytes()
-    answer = post(client, client.get(STEP + "?lang=en").text, lane_waiting_days="two")
+    answer = post(client, client.get(STEP + "?lang=en").text, **{"lane-waiting_days": "two"})
     assert answer.status_code == 422
     assert "Odotus &#39;two&#39;: give a number (decimals with a comma or a point)" in answer.text
-    answer = post(client, client.get(STEP + "?lang=en").text, lane_channel_owner="town")
+    answer = post(client, client.get(STEP + "?lang=en").text, **{"lane-channel_owner": "town"})
     assert "Kanavan omistaja &#39;town&#39;: pick one of city, partner" in answer.text
     assert (blueprint / "journeys/parking-permit.yaml").read_bytes() == before
+
+
+def test_no_two_lanes_share_a_form_field(tmp_path: Path) -> None:
+    """A text lane `notes` has the fields lane_notes_fi and _en; a number lane `notes_fi`
+    once had a field of the same name, so saving wrote one lane's value into the other."""
+    blueprint = blueprint_bank(
+        tmp_path,
+        "  notes:\n    type: text\n    title: Notes\n  notes_fi:\n    type: number\n    title: Notes in Finnish\n",
+    )
+    client, _, _ = studio_client(blueprint)
+    page = client.get(STEP + "?lang=en").text
+    names = re.findall(r'<(?:input|textarea|select) [^>]*name="(lane[^"]+)"', page)
+    assert len(names) == len(set(names)) == 11, names
+    path = blueprint / "journeys/parking-permit.yaml"
+    before = path.read_text(encoding="utf-8")
+    answer = post(client, page, **{"lane_notes_fi": "Muistiinpano", "lane-notes_fi": "7"})
+    assert answer.status_code == 303, answer.text
+    assert path.read_text(encoding="utf-8") == before.replace(
+        "    channel_owner: partner\n", "    channel_owner: partner\n    notes: Muistiinpano\n    notes_fi: 7\n"
+    )

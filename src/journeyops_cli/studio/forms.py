@@ -252,8 +252,12 @@ def edit_step(bank: Bank, journey_id: str, step_id: str, form: Form, languages: 
     return changes
 
 
-OWN_LANE_FIELD = "lane_"
-"""The prefix of the form fields of the bank's own lanes (`lane_waiting_days`)."""
+def own_field(lane_id: str, lane: Lane) -> str:
+    """The form field of one of the bank's own lanes: `lane_<id>` for a text or list lane
+    (its fields are `lane_<id>_<lang>`), `lane-<id>` for a number or a choice. Lane ids
+    hold underscores, so a number lane `notes_fi` must not be named like the Finnish
+    field of a text lane `notes`."""
+    return ("lane_" if lane.type in ("text", "list") else "lane-") + lane_id
 
 
 def _own_lane_edits(form: Form, path: tuple[str | int, ...], lane_id: str, lane: Lane, current: Any,
@@ -261,7 +265,7 @@ def _own_lane_edits(form: Form, path: tuple[str | int, ...], lane_id: str, lane:
     """The edits that make a step's value of the bank's own lane what the form says: a
     text per language, a list one item a line per language, a number, a choice. A lane
     the form has no field of is left as it is."""
-    name = OWN_LANE_FIELD + lane_id
+    name = own_field(lane_id, lane)
     if lane.type in ("text", "list"):
         if not any(f"{name}_{lang}" in form for lang in languages):
             return []
