@@ -167,3 +167,21 @@ def test_a_bank_without_lanes_exports_no_lane_rows(tmp_path: Path) -> None:
     assert ws.max_row == FIRST_OWN_LANE_ROW - 2
     before = fingerprint(bank)
     assert before == fingerprint(bank)
+
+
+def test_formula_like_lane_titles_and_values_are_text_and_import_unchanged(blueprint: Path, tmp_path: Path) -> None:
+    config = blueprint / "journeyops.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "title: {fi: Taustatoiminta, en: Backstage}", "title: '=HYPERLINK(\"http://example.org\")'"), encoding="utf-8")
+    path = blueprint / JOURNEY
+    path.write_text(path.read_text(encoding="utf-8").replace("waiting_days: 2.5", "waiting_days: 1e300").replace(
+        "      - {fi: Verkkosivun ohje, en: Instructions on the website}", "      - '=1+1'"), encoding="utf-8")
+    assert validate(blueprint).findings == []
+    out = tmp_path / "hostile.xlsx"
+    assert cli("export", "--all", "--bank", str(blueprint), "--out", str(out))[0] == 0
+    ws = openpyxl.load_workbook(out)["parking-permit"]
+    title, value = ws.cell(OWN["backstage"], 2), ws.cell(OWN["frontstage"], 3)
+    assert (title.data_type, title.value) == ("s", '=HYPERLINK("http://example.org")')
+    assert (value.data_type, value.value) == ("s", "=1+1")
+    assert ws.cell(OWN["waiting_days"], 4).value == 1e300
+    imports_again_unchanged(blueprint, out)
