@@ -133,3 +133,17 @@ def test_hostile_lane_titles_are_text_and_a_huge_number_is_written_out(blueprint
     assert "<td><p>1,000,000,000,000,000,000,000" in html
     markdown = render_journey(bank, "parking-permit", "md", "fi")  # type: ignore[arg-type]
     assert "| **Odotus** | – | 1\u00a0000\u00a0000\u00a0000" in markdown
+
+
+def test_the_sites_search_finds_a_step_by_its_lane_values(blueprint: Path) -> None:
+    from journeyops_cli.render.i18n import strings
+    from journeyops_cli.site.pages import SiteData
+    from journeyops_cli.site.search import entries
+
+    loaded = load_bank(blueprint, cache=False)
+    data = SiteData(loaded.bank, "Blueprint", ["fi", "en"])
+    found = {entry["url"]: entry["text"] for entry in entries(data, "fi", strings("fi"))}
+    assert found["journeys/parking-permit.html#parking-permit--apply"].endswith(
+        "sahkoinen lomake vahvistusviesti kasittelija tarkistaa ajoneuvon tiedot ajoneuvorekisterin tarkistus"
+        " 2,5 pv kumppani"
+    )
