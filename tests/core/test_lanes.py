@@ -141,9 +141,8 @@ def config_findings(tmp_path: Path, lanes: str) -> list[str]:
     return [f"{f.line}:{f.column} {f.code} {f.message} | {f.hint}" for f in raised.value.findings]
 
 
-@pytest.mark.parametrize(
-    ("lanes", "expected"),
-    [
+# Lane declarations that cannot be used, with what the loader says (JO031).
+UNUSABLE = [
         ("  description: {type: text, title: X}\n",
          "3:3 JO031 'description' is a built-in field of a step and cannot be a lane"
          " | give the lane another id, e.g. 'own_description'"),
@@ -168,10 +167,28 @@ def config_findings(tmp_path: Path, lanes: str) -> list[str]:
         ("  owner: {type: text, title: X, colour: red}\n",
          "3:33 JO031 unknown field 'colour' | allowed fields here: choices, description, title, type, unit"),
         ("  - frontstage\n", "3:3 JO031 'lanes' should be a mapping, not a list | None"),
-    ],
-)
+]
+
+
+@pytest.mark.parametrize(("lanes", "expected"), UNUSABLE)
 def test_a_lane_declaration_that_cannot_be_used(tmp_path: Path, lanes: str, expected: str) -> None:
     assert config_findings(tmp_path, lanes) == [expected]
+
+
+def test_the_config_schema_refuses_every_unusable_lane_declaration(tmp_path: Path) -> None:
+    """check-jsonschema with schemas/config.schema.json agrees with the loader: every
+    declaration JO031 refuses fails the schema too, and the blueprint bank's passes."""
+    from tests.tools import check_jsonschema
+
+    schema = Path(__file__).resolve().parents[2] / "schemas/config.schema.json"
+    files = []
+    for number, (lanes, _expected) in enumerate(UNUSABLE):
+        files.append(tmp_path / f"config-{number}.yaml")
+        files[-1].write_text("name: x\nlanes:\n" + lanes, encoding="utf-8")
+    code, output = check_jsonschema(schema, files)
+    assert code == 1
+    assert [file.name for file in files if f"{file}::" not in output] == []
+    assert check_jsonschema(schema, [BLUEPRINT / "journeyops.yaml"]) == (0, "ok -- validation done\n")
 
 
 def test_no_builtin_step_field_can_be_a_lane() -> None:

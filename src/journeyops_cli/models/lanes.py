@@ -66,11 +66,32 @@ def _lane_id(value: str) -> str:
     return value
 
 
-LaneId = Annotated[str, AfterValidator(_lane_id), Field(examples=["frontstage"])]
+LaneId = Annotated[
+    str,
+    AfterValidator(_lane_id),
+    Field(examples=["frontstage"], json_schema_extra={"pattern": LANE_ID_PATTERN, "not": {"enum": list(STEP_FIELDS)}}),
+]
+
+# What `Lane._fits_type` checks, for editors that know only the JSON Schema.
+_FITS_TYPE_SCHEMA: dict[str, Any] = {
+    "allOf": [
+        {
+            "if": {"properties": {"type": {"const": "choice"}}, "required": ["type"]},
+            "then": {"required": ["choices"], "properties": {"choices": {"minProperties": 1}}},
+            "else": {"properties": {"choices": {"maxProperties": 0}}},
+        },
+        {
+            "if": {"properties": {"type": {"const": "number"}}, "required": ["type"]},
+            "else": {"properties": {"unit": {"type": "null"}}},
+        },
+    ]
+}
 
 
 class Lane(Strict):
     """One lane of the bank's own: a row that steps may fill in."""
+
+    model_config = ConfigDict(json_schema_extra=_FITS_TYPE_SCHEMA)
 
     type: LaneType
     """What a step writes in it: `text` (one text, per language if the bank has several),
