@@ -289,3 +289,22 @@ def test_a_lane_id_that_is_one_of_pydantics_own_names_works_like_any_other(lane_
 
     step = json.loads(generate(config.lanes)["journey.schema.json"])["$defs"]["Step"]["properties"]
     assert step[lane_id]["title"] == "X"
+
+
+def test_validate_says_what_to_do_in_the_banks_language(tmp_path: Path) -> None:
+    """JO021's title and what to do come in the bank's first language (Finnish here),
+    beneath the finding."""
+    from tests.runner import run_cli
+
+    root = copy_blueprint(tmp_path)
+    path = root / "journeys/parking-permit.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("waiting_days: 2.5", "waiting_days: kaksi"),
+                    encoding="utf-8")
+    done = run_cli("validate", "--no-cache", cwd=root, env={"JOURNEYOPS_LANG": ""})
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.splitlines()[1:3] == [
+        "journeys/parking-permit.yaml:24:19: JO021 [error] 'waiting_days' should be a number, not 'kaksi'",
+        "    Vaihe antaa pankin omalle kaistalle arvon, joka ei sovi kaistan tyyppiin. Kirjoita arvo kaistan "
+        "tyypin mukaan: teksti, tekstien lista, luku (desimaalierottimena piste, ei pilkku) tai jokin kaistan "
+        "`choices`-vaihtoehdoista. Kaistat on määritelty tiedostossa `journeyops.yaml`.",
+    ]

@@ -184,8 +184,8 @@ RULE_MESSAGES: dict[str, dict[str, str]] = {
     },
     "rule_hint.JO021": {
         "fi": (
-            "Kirjoita arvo kaistan tyypin mukaan: teksti, tekstien lista, numero (desimaalipiste, ei pilkkua) tai "
-            "jokin kaistan `choices`-vaihtoehdoista. Kaistat on määritelty tiedostossa `journeyops.yaml`."
+            "Kirjoita arvo kaistan tyypin mukaan: teksti, tekstien lista, luku (desimaalierottimena piste, ei pilkku) "
+            "tai jokin kaistan `choices`-vaihtoehdoista. Kaistat on määritelty tiedostossa `journeyops.yaml`."
         ),
         "sv": (
             "Skriv värdet enligt banans typ: text, en lista med texter, ett tal (decimalpunkt, inte komma) eller "
