@@ -22,7 +22,7 @@ from journeyops_cli.models import KINDS
 from journeyops_cli.models.base import Record, Reference, references_in
 from journeyops_cli.models.config import CONFIG_FILE, LimitsConfig
 from journeyops_cli.models.journey import Journey
-from journeyops_cli.models.lanes import Lanes, check_values, split_step, values_model
+from journeyops_cli.models.lanes import Lanes, check_steps, split_steps, values_model
 
 YAML_SUFFIXES = (".yaml", ".yml")
 SKIPPED_FOLDERS = {"node_modules", "__pycache__"}
@@ -363,21 +363,12 @@ def _lane_values(
     steps = data.get("steps")
     if type(steps) is not list or not any(type(step) is dict and not lanes.keys().isdisjoint(step) for step in steps):
         return data, None
-    own_steps: list[Any] = []
-    values: list[dict[str, Any]] = []
-    for number, step in enumerate(steps):
-        if type(step) is not dict:
-            own_steps.append(step)
-            values.append({})
-            continue
-        own, written = split_step(step, lanes)
-        own_steps.append(own)
-        fits, error = check_values(written, lanes)
-        values.append(fits)
-        if error is not None:
-            for problem in problems_from(error, written, values_model(lanes)):
-                line, column = locator.locate(index, ("steps", number, *problem.path), problem.target)
-                result.findings.append(finding("JO021", rel, line, column, problem.message, problem.hint))
+    own_steps, written = split_steps(steps, lanes)
+    values, errors = check_steps(written, lanes)
+    for number, error in errors:
+        for problem in problems_from(error, written[number], values_model(lanes)):
+            line, column = locator.locate(index, ("steps", number, *problem.path), problem.target)
+            result.findings.append(finding("JO021", rel, line, column, problem.message, problem.hint))
     return {**data, "steps": own_steps}, (tuple(values) if any(values) else None)
 
 

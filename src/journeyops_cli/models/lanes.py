@@ -22,6 +22,7 @@ still loads). The values of a journey's steps are kept on the journey
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 from typing import Annotated, Any, Literal
 
@@ -31,6 +32,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StrictFloat,
+    TypeAdapter,
     ValidationError,
     create_model,
     model_validator,
@@ -161,10 +163,51 @@ def values_model(lanes: Lanes) -> type[BaseModel]:
     return _values_model(tuple((lane_id, lane.type, tuple(lane.choices)) for lane_id, lane in lanes.items()))
 
 
-def split_step(step: dict[str, Any], lanes: Lanes) -> tuple[dict[str, Any], dict[str, Any]]:
-    """A step's data as (its built-in fields, its lane values as written)."""
-    own = {key: value for key, value in step.items() if key not in lanes}
-    return own, {key: value for key, value in step.items() if key in lanes}
+def split_steps(steps: list[Any], lanes: Lanes) -> tuple[list[Any], list[dict[str, Any]]]:
+    """Each step's data without its values of `lanes`, and those values as written ({}
+    for a step that holds none, or is not a mapping)."""
+    own_steps: list[Any] = []
+    written: list[dict[str, Any]] = []
+    for step in steps:
+        if type(step) is not dict or lanes.keys().isdisjoint(step):
+            own_steps.append(step)
+            written.append({})
+            continue
+        own_steps.append({key: value for key, value in step.items() if key not in lanes})
+        written.append({key: value for key, value in step.items() if key in lanes})
+    return own_steps, written
+
+
+@lru_cache(maxsize=8)
+def _steps_adapter(model: type[BaseModel]) -> TypeAdapter[list[Any]]:
+    return TypeAdapter(list[model])  # type: ignore[valid-type]
+
+
+def check_steps(
+    written: list[dict[str, Any]], lanes: Lanes
+) -> tuple[list[dict[str, Any]], list[tuple[int, ValidationError]]]:
+    """Each step's values (`split_steps`) that fit their lanes, in the order the bank
+    declares them, and the error of each step whose values do not all fit. The steps are
+    checked in one call; only a journey with a value that does not fit is checked again
+    step by step, for each step's own error."""
+    model = values_model(lanes)
+    try:
+        _steps_adapter(model).validate_python(written)
+    except ValidationError:
+        fits: list[dict[str, Any]] = []
+        errors: list[tuple[int, ValidationError]] = []
+        for number, values in enumerate(written):
+            kept, error = check_values(values, lanes)
+            fits.append(kept)
+            if error is not None:
+                errors.append((number, error))
+        return fits, errors
+    return [_in_order(values, lanes) if values else {} for values in written], []
+
+
+def _in_order(values: dict[str, Any], lanes: Lanes, leave_out: Collection[Any] = ()) -> dict[str, Any]:
+    """The values that are given, by lane in the declared order, but those of `leave_out`."""
+    return {key: values[key] for key in lanes if values.get(key) is not None and key not in leave_out}
 
 
 def check_values(values: dict[str, Any], lanes: Lanes) -> tuple[dict[str, Any], ValidationError | None]:
@@ -175,5 +218,5 @@ def check_values(values: dict[str, Any], lanes: Lanes) -> tuple[dict[str, Any], 
         model.model_validate(values)
     except ValidationError as error:
         wrong = {detail["loc"][0] for detail in error.errors(include_url=False) if detail["loc"]}
-        return {key: values[key] for key in lanes if values.get(key) is not None and key not in wrong}, error
-    return {key: values[key] for key in lanes if values.get(key) is not None}, None
+        return _in_order(values, lanes, wrong), error
+    return _in_order(values, lanes), None
