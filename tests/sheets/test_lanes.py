@@ -13,10 +13,11 @@ import pytest
 from tests.sheets.helpers import cli, fingerprint, imports_again_unchanged, refused
 
 from journeyops_cli.pipeline import validate
-from journeyops_cli.sheets.layout import DETAIL_ROWS, FIRST_OWN_LANE_ROW, LANE_ROWS
+from journeyops_cli.sheets.layout import DETAIL_ROWS, LANE_ROWS
 
 BLUEPRINT = Path(__file__).resolve().parents[1] / "banks" / "blueprint"
 JOURNEY = "journeys/parking-permit.yaml"
+FIRST_OWN_LANE_ROW = max(DETAIL_ROWS.values()) + 2  # below the details, after an empty row
 OWN = {"frontstage": FIRST_OWN_LANE_ROW, "backstage": FIRST_OWN_LANE_ROW + 1,
        "support_processes": FIRST_OWN_LANE_ROW + 2, "waiting_days": FIRST_OWN_LANE_ROW + 3,
        "channel_owner": FIRST_OWN_LANE_ROW + 4}

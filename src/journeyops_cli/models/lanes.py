@@ -43,7 +43,6 @@ from journeyops_cli.models.base import Slug, Strict, Text
 from journeyops_cli.models.journey import Step
 
 LaneType = Literal["text", "list", "number", "choice"]
-LANE_TYPES: tuple[str, ...] = ("text", "list", "number", "choice")
 LANE_ID_PATTERN = r"^[a-z][a-z0-9_]{0,63}$"
 _LANE_ID = re.compile(LANE_ID_PATTERN)
 

@@ -94,7 +94,6 @@ DETAIL_ROWS = {detail.key: FIRST_DETAIL_ROW + i for i, detail in enumerate(DETAI
 # empty row, in the order the bank declares them: column A holds `lane:<id>`, column B
 # the lane's title, the step columns its values (a list one item a line, a choice by its
 # id). Rows of lanes the bank does not declare are refused on import.
-FIRST_OWN_LANE_ROW = FIRST_DETAIL_ROW + len(DETAILS) + 1
 OWN_LANE = "lane:"
 
 
