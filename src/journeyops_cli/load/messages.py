@@ -52,7 +52,10 @@ def describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"{'true' if value else 'false'} (a yes/no value)"
     if isinstance(value, int | float):
-        return f"the number {value!r}"
+        shown = repr(value)
+        if len(shown) > 24:  # an integer of hundreds of digits
+            return f"the number {shown[:12]}… ({len(shown.lstrip('-'))} digits)"
+        return f"the number {shown}"
     if isinstance(value, str):
         from journeyops_cli.findings import printable
 
@@ -203,6 +206,8 @@ def _problem(
         numeric = "a number" in expected or "a whole number" in expected
         if numeric and isinstance(value, str) and _DECIMAL_COMMA.fullmatch(value.strip()):
             hint = f"write decimals with a point: {value.strip().replace(',', '.')}"
+        if numeric and type(value) is int:  # a number, but more than a float holds
+            return SchemaProblem(path, "value", f"{field}: {describe(value)} is too large", None)
         if any("date" in e for e in expected) and isinstance(value, str):
             message = f"{describe(value)} is not a valid date for {field}"
             return SchemaProblem(path, "value", message, "write dates as YYYY-MM-DD, e.g. 2025-03-31")
