@@ -186,3 +186,15 @@ def test_formula_like_lane_titles_and_values_are_text_and_import_unchanged(bluep
     assert (value.data_type, value.value) == ("s", "=1+1")
     assert ws.cell(OWN["waiting_days"], 4).value == 1e300
     imports_again_unchanged(blueprint, out)
+
+
+def test_a_number_a_cell_cannot_hold_exactly_imports_back_unchanged(blueprint: Path, tmp_path: Path) -> None:
+    """A spreadsheet keeps 15 digits: a 30-digit integer came back rounded, and the import
+    wrote the rounded number over the bank's."""
+    path = blueprint / JOURNEY
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "waiting_days: 2.5", "waiting_days: 123456789012345678901234567890").replace(
+        "    waiting_days: 0\n", "    waiting_days: 2.0\n"), encoding="utf-8")
+    out = tmp_path / "numbers.xlsx"
+    assert cli("export", "--all", "--bank", str(blueprint), "--out", str(out))[0] == 0
+    imports_again_unchanged(blueprint, out)

@@ -9,6 +9,7 @@ written) when there is any.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,6 +41,9 @@ from journeyops_cli.sheets.tables import Texts
 from journeyops_cli.sheets.values import lines, parse_date, parse_number
 from journeyops_cli.slug import is_slug, slugify
 from journeyops_cli.suggest import did_you_mean
+
+# Two numbers a cell cannot tell apart: a spreadsheet keeps 15 significant digits.
+SAME_IN_A_CELL = 1e-14
 
 
 @dataclass(slots=True)
@@ -175,6 +179,9 @@ class _Planner:
         value = self.own_value(sheet, row, column, lane_id, cell)
         if value is False or value == current or (value is None and current is None):
             return []
+        if lane.type == "number" and value is not None and current is not None \
+                and math.isclose(value, current, rel_tol=SAME_IN_A_CELL):
+            return []  # a spreadsheet keeps 15 significant digits: 30 digits come back rounded
         return [SetValue(path, value)]
 
     def own_value(self, sheet: Sheet, row: int, column: int, lane_id: str, cell: Any) -> Any:
