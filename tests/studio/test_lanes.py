@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from tests.studio.helpers import commit_bank, csrf_of, digest_of, studio_client
+from tests.studio.helpers import commit_bank, csrf_of, digest_of, git, studio_client
 
 from journeyops_cli.pipeline import validate
 
@@ -121,3 +121,21 @@ def test_no_two_lanes_share_a_form_field(tmp_path: Path) -> None:
     assert path.read_text(encoding="utf-8") == before.replace(
         "    channel_owner: partner\n", "    channel_owner: partner\n    notes: Muistiinpano\n    notes_fi: 7\n"
     )
+
+
+def test_saving_a_long_whole_number_unchanged_changes_nothing(blueprint: Path) -> None:
+    """The form showed 123456789012345678901234567890 and saved it back through a float
+    (123456789012345677877719597056)."""
+    path = blueprint / "journeys/parking-permit.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "waiting_days: 2.5", "waiting_days: 123456789012345678901234567890"), encoding="utf-8")
+    git(blueprint, "commit", "--quiet", "--all", "-m", "a long number")
+    client, _, _ = studio_client(blueprint)
+    before = path.read_text(encoding="utf-8")
+    page = client.get(STEP + "?lang=en").text
+    assert fields(page)["lane-waiting_days"] == "123456789012345678901234567890"
+    assert post(client, page).status_code == 303
+    assert path.read_text(encoding="utf-8") == before
+    answer = post(client, client.get(STEP + "?lang=en").text, **{"lane-waiting_days": "1" * 400})
+    assert answer.status_code == 422
+    assert path.read_text(encoding="utf-8") == before

@@ -280,18 +280,33 @@ def _own_lane_edits(form: Form, path: tuple[str | int, ...], lane_id: str, lane:
         if not typed:
             new = None
         elif lane.type == "number":
-            try:
-                number = float(typed.replace(",", ".").replace("\u00a0", "").replace(" ", ""))
-            except ValueError:
-                number = math.nan
-            if not math.isfinite(number):
+            new = _typed_number(typed)
+            if new is None:
                 raise FormError("cli.studio.lane_not_a_number", lane=label, value=typed)
-            new = int(number) if number.is_integer() else number
         elif typed in lane.choices:
             new = typed
         else:
             raise FormError("cli.studio.lane_not_a_choice", lane=label, value=typed, choices=", ".join(lane.choices))
     return [] if new == current else [SetValue(path, new)]
+
+
+def _typed_number(typed: str) -> int | float | None:
+    """A number typed in the form (a decimal comma or point, spaces between thousands): a
+    whole number exactly as typed (30 digits stay 30 digits, as the file holds them), else
+    a float; None when it is not a number a float can hold."""
+    cleaned = typed.replace(",", ".").replace("\u00a0", "").replace(" ", "")
+    try:
+        number = float(cleaned)
+    except ValueError:
+        return None
+    if not math.isfinite(number):
+        return None
+    if not number.is_integer():
+        return number
+    try:
+        return int(cleaned)
+    except ValueError:  # 2.0, 1e3
+        return int(number)
 
 
 def add_step(bank: Bank, journey_id: str, form: Form, languages: list[str]) -> Changeset:
