@@ -296,10 +296,6 @@ class LaneValue(SourceRule):
     Fixed (a number, and one of the declared choices):
 
         # journeys/renew-parking-permit.yaml
-        kind: Journey
-        id: renew-parking-permit
-        title: Renew a parking permit
-        level: detailed
         steps:
           - id: wait-for-decision
             title: Wait for the decision
