@@ -308,3 +308,50 @@ def test_validate_says_what_to_do_in_the_banks_language(tmp_path: Path) -> None:
         "tyypin mukaan: teksti, tekstien lista, luku (desimaalierottimena piste, ei pilkku) tai jokin kaistan "
         "`choices`-vaihtoehdoista. Kaistat on määritelty tiedostossa `journeyops.yaml`.",
     ]
+
+
+PERSONAL = "Käsittelijä matti.meikalainen@example.com, puh. 040 123 4567, hetu 131052-308T"
+
+
+def test_personal_data_in_a_lane_value_is_found_and_never_published(tmp_path: Path) -> None:
+    """The privacy rules scan the values of the bank's text and list lanes too (the journey
+    keeps them, not its steps): they passed unseen onto the site."""
+    from journeyops_cli.lint.withheld import withheld
+    from journeyops_cli.pipeline import Selection
+    from journeyops_cli.render.journey_page import render_journey
+    from journeyops_cli.site.build import build_site
+
+    root = copy_blueprint(tmp_path)
+    path = root / "journeys/parking-permit.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "backstage: {fi: Käsittelijä tarkistaa ajoneuvon tiedot, en: A handler checks the vehicle details}",
+        f'backstage: {{fi: "{PERSONAL}", en: A handler checks the vehicle details}}',
+    ).replace("      - {fi: Ajoneuvorekisterin tarkistus, en: Vehicle register check}",
+              "      - Soita 040 765 4321"), encoding="utf-8")
+    found = [f"{f.line}:{f.column} {f.code} {f.message}" for f in validate(root).findings]
+    assert found == [
+        "21:34 JO501 e-mail address (***@***) in `steps.1.backstage.fi`: "
+        "personal data must be removed before text enters the bank",
+        "21:70 JO502 phone number (+*** *** ****) in `steps.1.backstage.fi`: "
+        "personal data must be removed before text enters the bank",
+        "21:89 JO503 personal identity code (******-****) in `steps.1.backstage.fi`: "
+        "personal data must be removed before text enters the bank",
+        "23:15 JO502 phone number (+*** *** ****) in `steps.1.support_processes.0`: "
+        "personal data must be removed before text enters the bank",
+    ]
+    loaded = load_bank(root, cache=False)
+    published, changed = withheld(loaded.bank, loaded.files, Selection()).bank(loaded.bank)
+    assert changed == 1
+    page = render_journey(published, "parking-permit", "md", "fi")
+    assert "example.com" not in page and "123 4567" not in page and "765 4321" not in page
+    assert "Käsittelijä •••@•••, puh. +••• ••• ••••, hetu ••••••-••••" in page
+    own = loaded.bank.by_kind["Journey"]["parking-permit"]
+    assert own.lanes_of(1)["support_processes"] == ["Soita 040 765 4321"]  # type: ignore[attr-defined]
+    (root / "journeyops.yaml").write_text(
+        (root / "journeyops.yaml").read_text(encoding="utf-8") + "site:\n  privacy: redact\n", encoding="utf-8")
+    out = tmp_path / "site"
+    build_site(root, out, workers=1)
+    for page_path in out.rglob("*.*"):
+        if page_path.suffix in (".html", ".js"):
+            text = page_path.read_text(encoding="utf-8")
+            assert "example.com" not in text and "765 4321" not in text, page_path
