@@ -25,6 +25,7 @@ from journeyops_cli.models.journey import Journey
 from journeyops_cli.models.lanes import Lanes, check_steps, split_steps, values_model
 
 YAML_SUFFIXES = (".yaml", ".yml")
+NO_LANES: Lanes = {}
 SKIPPED_FOLDERS = {"node_modules", "__pycache__"}
 BOM = b"\xef\xbb\xbf"
 SUPPRESSION_MARKER = b"journeyops:"
@@ -303,7 +304,6 @@ def load_text(text: str, rel: str, limits: LimitsConfig, result: FileResult) -> 
         )
         return
     locator = Locator(text)
-    lanes = limits.lanes
     for document in documents:
         data = document.data
         if not isinstance(data, dict):
@@ -326,7 +326,8 @@ def load_text(text: str, rel: str, limits: LimitsConfig, result: FileResult) -> 
             _unloaded(result, document.index, None, data.get("id"))
             continue
         lane_values = None
-        if lanes and model is Journey:
+        lanes = limits.lanes if model is Journey else NO_LANES  # only a journey's steps hold lanes
+        if lanes:
             data, lane_values = _lane_values(data, lanes, rel, document.index, locator, result)
         try:
             record = model.model_validate(data)
