@@ -7,6 +7,7 @@ import html
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from tests.studio.helpers import commit_bank, csrf_of, digest_of, git, studio_client
@@ -139,3 +140,27 @@ def test_saving_a_long_whole_number_unchanged_changes_nothing(blueprint: Path) -
     answer = post(client, client.get(STEP + "?lang=en").text, **{"lane-waiting_days": "1" * 400})
     assert answer.status_code == 422
     assert path.read_text(encoding="utf-8") == before
+
+
+@pytest.mark.browser
+def test_the_lane_fields_in_chromium(blueprint: Path, page: Any) -> None:
+    """In a real browser: axe finds nothing on the step form with the bank's lanes, each
+    field has its label, and a number typed with a decimal comma and a choice picked from
+    the menu are saved through the edit path."""
+    from tests.studio.helpers import serving
+    from tests.tools import run_axe
+
+    path = blueprint / "journeys/parking-permit.yaml"
+    before = path.read_text(encoding="utf-8")
+    with serving(blueprint) as link:
+        page.goto(link)
+        page.goto(link.split("/?", 1)[0] + STEP + "?lang=fi")
+        assert run_axe(page) == []
+        assert page.get_by_label("Odotus (pv)").input_value() == "2.5"
+        page.get_by_label("Odotus (pv)").fill("3,5")
+        page.get_by_label("Kanavan omistaja").select_option("city")
+        with page.expect_navigation():
+            page.click("button[type=submit] >> text=Tallenna")
+        assert "Tallennettu:" in page.content()
+    assert path.read_text(encoding="utf-8") == before.replace("waiting_days: 2.5", "waiting_days: 3.5").replace(
+        "channel_owner: partner", "channel_owner: city")
