@@ -198,3 +198,16 @@ def test_a_number_a_cell_cannot_hold_exactly_imports_back_unchanged(blueprint: P
     out = tmp_path / "numbers.xlsx"
     assert cli("export", "--all", "--bank", str(blueprint), "--out", str(out))[0] == 0
     imports_again_unchanged(blueprint, out)
+
+
+def test_a_choice_lane_is_a_dropdown_of_its_choices(book: Path) -> None:
+    wb = openpyxl.load_workbook(book)
+    ws = wb["parking-permit"]
+    row = OWN["channel_owner"]
+    rules = [rule for rule in ws.data_validations.dataValidation if f"C{row}:" in str(rule.sqref)]
+    assert len(rules) == 1 and rules[0].error == "Choose one of: city, partner"
+    column = rules[0].formula1.split("!")[1].split(":")[0].replace("$", "")[:-1]
+    lists = wb["lists"]
+    assert [lists[f"{column}{r}"].value for r in (1, 2, 3)] == ["lane:channel_owner", "city", "partner"]
+    blank = wb["Uusi polku"]
+    assert any(f"C{row}:" in str(rule.sqref) for rule in blank.data_validations.dataValidation)
