@@ -164,3 +164,31 @@ def test_the_lane_fields_in_chromium(blueprint: Path, page: Any) -> None:
         assert "Tallennettu:" in page.content()
     assert path.read_text(encoding="utf-8") == before.replace("waiting_days: 2.5", "waiting_days: 3.5").replace(
         "channel_owner: partner", "channel_owner: city")
+
+
+def test_a_value_that_does_not_fit_stays_until_the_form_gives_one(tmp_path: Path) -> None:
+    """The form shows only values that fit their lanes; saving it once removed a value
+    that does not fit (JO021) from the file, unseen. It stays (the edit path refuses a
+    record with errors, as for any field), and a value typed in its field replaces it."""
+    blueprint = blueprint_bank(tmp_path)
+    path = blueprint / "journeys/parking-permit.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("waiting_days: 2.5", "waiting_days: kaksi").replace(
+        "backstage: {fi: Käsittelijä tarkistaa ajoneuvon tiedot, en: A handler checks the vehicle details}",
+        "backstage: 12"), encoding="utf-8")
+    git(blueprint, "commit", "--quiet", "--all", "-m", "values that do not fit")
+    before = path.read_text(encoding="utf-8")
+    assert [f.code for f in validate(blueprint).findings] == ["JO021", "JO021"]
+    client, _, _ = studio_client(blueprint)
+    page = client.get(STEP + "?lang=en").text
+    assert fields(page)["lane-waiting_days"] == "" and fields(page)["lane_backstage_fi"] == ""
+    answer = post(client, page, emotion="0")
+    assert answer.status_code == 422
+    assert ("Not saved: journeys/parking-permit.yaml: the edited record would not be valid; refused, the file is "
+            "unchanged") in answer.text
+    assert path.read_text(encoding="utf-8") == before
+    answer = post(client, client.get(STEP + "?lang=en").text, **{"lane-waiting_days": "4"},
+                  lane_backstage_fi="Käsittelijä")
+    assert answer.status_code == 303, answer.text
+    assert path.read_text(encoding="utf-8") == before.replace("waiting_days: kaksi", "waiting_days: 4").replace(
+        "backstage: 12", "backstage: Käsittelijä")
+    assert validate(blueprint).findings == []

@@ -245,8 +245,13 @@ def edit_step(bank: Bank, journey_id: str, step_id: str, form: Form, languages: 
     parent_step = one(form, "parent_step")
     if parent_step and parent_step != raw.get("parent_step"):
         edits.append(SetValue((*here, "parent_step"), parent_step))
+    shown = journey.lanes_of(step)  # the values that fit their lanes: what the form showed
     for lane_id, lane in bank.config.lanes.items():
-        edits += _own_lane_edits(form, (*here, lane_id), lane_id, lane, raw.get(lane_id), languages)
+        current = raw.get(lane_id)
+        if lane_id not in shown and current is not None:  # a value that does not fit (JO021)
+            edits += _unfit_lane_edits(form, (*here, lane_id), lane_id, lane, languages)
+        else:
+            edits += _own_lane_edits(form, (*here, lane_id), lane_id, lane, current, languages)
     changes = Changeset(bank.root, bank.config.limits)
     changes.edit(journey, edits, f"{journey.id}#{step.id} edited")
     return changes
@@ -288,6 +293,16 @@ def _own_lane_edits(form: Form, path: tuple[str | int, ...], lane_id: str, lane:
         else:
             raise FormError("cli.studio.lane_not_a_choice", lane=label, value=typed, choices=", ".join(lane.choices))
     return [] if new == current else [SetValue(path, new)]
+
+
+def _unfit_lane_edits(form: Form, path: tuple[str | int, ...], lane_id: str, lane: Lane,
+                      languages: list[str]) -> list[Edit]:
+    """The form left empty the field of a value that does not fit its lane (it shows what
+    fits only): the value stays as written, to be fixed; what is typed there replaces it."""
+    if lane.type == "list":  # the items typed, as one value (not item by item over it)
+        items = _text_lines(form, own_field(lane_id, lane), languages)
+        return [SetValue(path, items)] if items else []
+    return _own_lane_edits(form, path, lane_id, lane, None, languages)
 
 
 def _typed_number(typed: str) -> int | float | None:
