@@ -48,11 +48,13 @@ from journeyops_cli.rules.references.unresolved import UnresolvedReference
 from journeyops_cli.rules.source import (
     ByteOrderMark,
     ConfigInvalid,
+    ConfigLane,
     DuplicateKey,
     FileEmpty,
     FileEncoding,
     FileLink,
     FileTooLarge,
+    LaneValue,
     RecordNotMapping,
     SchemaInvalid,
     UnknownKind,
@@ -87,8 +89,8 @@ _ = _Used()
     ThemeAgrees, ThemeMissing, ImprovesOnCurrent, ImprovesTarget, ImprovesLevel,
     EmailAddress, IdentityCode, PhoneNumber,
     DuplicateId, DuplicateStepId, UnresolvedReference,
-    ByteOrderMark, ConfigInvalid, DuplicateKey, FileEmpty, FileEncoding, FileLink, FileTooLarge,
-    RecordNotMapping, SchemaInvalid, UnknownKind, YamlAlias, YamlReadersDisagree, YamlSyntax,
+    ByteOrderMark, ConfigInvalid, ConfigLane, DuplicateKey, FileEmpty, FileEncoding, FileLink, FileTooLarge,
+    LaneValue, RecordNotMapping, SchemaInvalid, UnknownKind, YamlAlias, YamlReadersDisagree, YamlSyntax,
     YamlTag, YamlTooDeep,
     UnusedSuppression,
 )
@@ -114,6 +116,12 @@ _.time_criticality
 _.risk_reduction
 _.job_size
 _._document
+# The values of the bank's own lanes: the loader sets `Journey._lanes` (and config.py the
+# loader's copy on `LimitsConfig._lanes`); they are read through `__pydantic_private__`.
+# pydantic runs the model validators of the lanes (models/lanes.py, models/config.py).
+_._lanes
+_._fits_type
+_._hand_lanes_to_the_loader
 
 # bank: the reverse indexes are filled by name (bank.INDEXES, Bank._link and
 # bank/replace.py); nothing reads the metric -> opportunities one yet.

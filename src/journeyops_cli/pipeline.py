@@ -80,7 +80,10 @@ def load_config(root: Path) -> BankConfig:
         raise JourneyopsError(
             f"{CONFIG_FILE} has errors",
             [
-                finding("JO030", CONFIG_FILE, *locator.locate(0, p.path, p.target), p.message, p.hint)
+                finding(
+                    "JO031" if p.path[:1] == ("lanes",) else "JO030",
+                    CONFIG_FILE, *locator.locate(0, p.path, p.target), p.message, p.hint,
+                )
                 for p in problems
             ],
         ) from None

@@ -33,6 +33,13 @@ def test_core_schema_scalars() -> None:
     ]
 
 
+def test_not_a_number_is_read_not_a_traceback() -> None:
+    """`.nan` is a YAML 1.2 float: it was handed to float() as written and raised."""
+    values = data("a: .nan\nb: .NaN\nc: .NAN\nd: -.inf\n")[0]
+    assert [v != v for v in (values["a"], values["b"], values["c"])] == [True, True, True]
+    assert values["d"] == float("-inf")
+
+
 def test_dates_and_sexagesimals_stay_text() -> None:
     assert data("a: 2024-05-01\nb: 1:20\nc: 010\n") == [{"a": "2024-05-01", "b": "1:20", "c": 10}]
 

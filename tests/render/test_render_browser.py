@@ -18,8 +18,9 @@ from journeyops_cli.render.mermaid import journey_diagram
 
 pytestmark = pytest.mark.browser
 
+BLUEPRINT = Path(__file__).resolve().parents[1] / "banks" / "blueprint"  # a bank with lanes of its own
 PAGES = [(BANK, "daycare-application", "fi"), (BANK, "application-form", "en"),
-         (BANK, "service-journey", "fi"), (HOSTILE, "hostile", "en")]
+         (BANK, "service-journey", "fi"), (HOSTILE, "hostile", "en"), (BLUEPRINT, "parking-permit", "fi")]
 
 
 def _map(root: Path, journey_id: str, language: str) -> Any:
@@ -87,6 +88,18 @@ def test_hostile_text_is_inert_in_the_browser(page: Any, pages: dict[str, Path])
     header = page.locator("table.journey-map thead th").nth(3).inner_text()
     assert header == "3 </script><script>alert(1)</script>"
     assert page.locator("table.journey-map thead th").count() == 7
+
+
+def test_the_banks_own_lanes_are_rows_marked_like_the_others(page: Any, pages: dict[str, Path]) -> None:
+    """Each own lane is a row with a cell a step and the neutral lane colour on its label
+    (the page's own `--lane` background colour once made the mark invisible)."""
+    page.goto(pages["parking-permit"].as_uri())
+    rows = page.locator(".journey-map tr.lane-own")
+    assert rows.count() == 5
+    assert [rows.nth(i).locator("td").count() for i in range(5)] == [3] * 5
+    mark = "el => getComputedStyle(el).borderLeftColor"
+    assert rows.nth(0).locator("th").evaluate(mark) == "rgb(107, 119, 133)"
+    assert page.locator(".lane-customer_actions th").evaluate(mark) == "rgb(10, 82, 161)"
 
 
 def test_vnu_finds_no_errors(pages: dict[str, Path]) -> None:

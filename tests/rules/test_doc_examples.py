@@ -38,7 +38,7 @@ DOC_BANK = Path(__file__).parent / "doc_bank"
 
 # The record a fragment example belongs to, when it is not the detailed journey.
 INSIGHT = "insights/long-queues.yaml"
-SUBJECT = {"JO030": "journeyops.yaml", "JO102": INSIGHT, "JO308": INSIGHT, "JO502": INSIGHT,
+SUBJECT = {"JO030": "journeyops.yaml", "JO031": "journeyops.yaml", "JO102": INSIGHT, "JO308": INSIGHT, "JO502": INSIGHT,
            "JO503": INSIGHT, "JO901": INSIGHT}
 DEFAULT_SUBJECT = "journeys/daycare-application.yaml"
 # Rules selected besides the rule itself: JO901 judges the suppressions of rules that ran.

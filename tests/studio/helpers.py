@@ -67,6 +67,11 @@ def make_bank(tmp_path: Path) -> Path:
     root = tmp_path / "bank"
     shutil.copytree(EXAMPLE, root)
     (root / "insights" / "unlinked.yaml").write_text(UNLINKED, encoding="utf-8")
+    return commit_bank(root)
+
+
+def commit_bank(root: Path) -> Path:
+    """Make the bank at `root` a git repository with one commit of all it holds."""
     (root / ".gitignore").write_text(".journeyops_cache/\n", encoding="utf-8")
     git(root, "init", "--quiet", "--initial-branch=main")
     # The studio commits with the repository's identity (a CI machine may have none).

@@ -130,7 +130,9 @@ def _step_details(bank: Bank, journey: Journey, step: Step) -> Details:
         Link("parent_step" if p.kind == "Step" else "steps", p.kind if p.kind != "Step" else STEP, p.id, True, p.path)
         for p in pointing_at(bank, {(journey.id, step.id)})
     ]
-    return Details(STEP, ref, journey.source_path, step.model_dump(mode="json", exclude_unset=True), links, into)
+    # The step's values of the bank's own lanes (the journey keeps them) come after its fields.
+    fields = {**step.model_dump(mode="json", exclude_unset=True), **journey.lanes_of(step)}
+    return Details(STEP, ref, journey.source_path, fields, links, into)
 
 
 def details(bank: Bank, wanted: str, kind: str | None = None, stored: list[Finding] | None = None) -> Details:

@@ -89,7 +89,8 @@ def export(
         try:
             from journeyops_cli.sheets.write import write_workbook
 
-            data = write_workbook(tables, language)
+            choices = {lane: tuple(own.choices) for lane, own in b.config.lanes.items() if own.choices}
+            data = write_workbook(tables, language, choices)
         except ModuleNotFoundError as error:
             if error.name != "openpyxl":
                 raise

@@ -21,6 +21,7 @@ from journeyops_cli.bank.pointers import Pointer, pointing_at
 from journeyops_cli.findings import Finding
 from journeyops_cli.models import Journey, Metric
 from journeyops_cli.models.base import Record, pick_text
+from journeyops_cli.models.journey import Step
 
 if TYPE_CHECKING:
     from journeyops_cli.pipeline import Loaded
@@ -171,6 +172,14 @@ def _changed_fields(before: Any, after: Any, skip: tuple[str, ...] = ("id",)) ->
     return tuple(name for name in dict.fromkeys([*old, *new]) if name not in skip and old.get(name) != new.get(name))
 
 
+def _step_fields(before: Journey, old: Step, after: Journey, new: Step) -> tuple[str, ...]:
+    """The fields of a step that changed, its values of the bank's own lanes included (the
+    journey keeps those, not the step: `Journey.lanes_of`)."""
+    was, now = before.lanes_of(old), after.lanes_of(new)
+    lanes = tuple(lane for lane in dict.fromkeys([*was, *now]) if was.get(lane) != now.get(lane))
+    return _changed_fields(old, new) + lanes
+
+
 def _pair_renames(removed: dict[str, Any], added: dict[str, Any]) -> dict[str, str]:
     """new id -> old id for the removed and added items most alike (at least SIMILAR)."""
     scored = []
@@ -257,9 +266,9 @@ def _compare_steps(bank: Bank, before: Journey, after: Journey, out: list[StepCh
             out.append(StepChange(after.id, key, title(step), "added"))
         elif key in renames:
             out.append(StepChange(after.id, key, title(step), "renamed",
-                                  _changed_fields(gone[renames[key]], step), renames[key]))
+                                  _step_fields(before, gone[renames[key]], after, step), renames[key]))
         elif key in old:
-            fields = _changed_fields(old[key], step)
+            fields = _step_fields(before, old[key], after, step)
             if fields:
                 out.append(StepChange(after.id, key, title(step), "changed", fields))
     order = [s.id for s in before.steps if s.id in new]

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 
 from journeyops_cli.findings import Finding
-from journeyops_cli.models import Insight
+from journeyops_cli.models import Insight, Journey
 
 if TYPE_CHECKING:
     from journeyops_cli.bank import Bank
@@ -77,6 +77,12 @@ class Withheld:
         masked = self._value(record)
         if isinstance(masked, Insight) and isinstance(record, Insight) and masked.evidence != record.evidence:
             masked = masked.model_copy(update={"evidence": None})
+        if isinstance(record, Journey):  # the values of the bank's own lanes, kept beside the steps
+            lanes = (record.__pydantic_private__ or {}).get("_lanes")
+            values = [self._value(step) for step in lanes or ()]
+            if any(a is not b for a, b in zip(values, lanes or (), strict=True)):
+                masked = masked.model_copy() if masked is record else masked
+                masked._lanes = tuple(values)  # type: ignore[attr-defined]
         return masked  # type: ignore[no-any-return]
 
     def _value(self, value: Any) -> Any:

@@ -37,5 +37,7 @@ CODES: dict[str, LoaderCode] = {
     "JO012": LoaderCode("record.unknown-kind", ("schema",)),
     "JO013": LoaderCode("yaml.readers-disagree", ("yaml",), Severity.WARNING),
     "JO020": LoaderCode("schema.invalid", ("schema",)),
+    "JO021": LoaderCode("schema.lane-value", ("schema", "lanes")),
     "JO030": LoaderCode("config.invalid", ("config",)),
+    "JO031": LoaderCode("config.lane", ("config", "lanes")),
 }

@@ -21,8 +21,11 @@ from journeyops_cli.load.yaml_read import parse
 from journeyops_cli.models import KINDS
 from journeyops_cli.models.base import Record, Reference, references_in
 from journeyops_cli.models.config import CONFIG_FILE, LimitsConfig
+from journeyops_cli.models.journey import Journey
+from journeyops_cli.models.lanes import Lanes, check_steps, split_steps, values_model
 
 YAML_SUFFIXES = (".yaml", ".yml")
+NO_LANES: Lanes = {}
 SKIPPED_FOLDERS = {"node_modules", "__pycache__"}
 BOM = b"\xef\xbb\xbf"
 SUPPRESSION_MARKER = b"journeyops:"
@@ -322,10 +325,14 @@ def load_text(text: str, rel: str, limits: LimitsConfig, result: FileResult) -> 
             result.findings.append(finding("JO012", rel, line, column, message, hint))
             _unloaded(result, document.index, None, data.get("id"))
             continue
+        lane_values = None
+        lanes = limits.lanes if model is Journey else NO_LANES  # only a journey's steps hold lanes
+        if lanes:
+            data, lane_values = _lane_values(data, lanes, rel, document.index, locator, result)
         try:
             record = model.model_validate(data)
         except ValidationError as error:
-            problems = problems_from(error, data, model)
+            problems = problems_from(error, data, model, lanes)
             for schema_problem in problems:
                 line, column = locator.locate(
                     document.index, schema_problem.path, schema_problem.target
@@ -343,7 +350,27 @@ def load_text(text: str, rel: str, limits: LimitsConfig, result: FileResult) -> 
             continue
         record._path = rel
         record._document = document.index
+        if lane_values is not None:
+            record._lanes = lane_values  # type: ignore[attr-defined]
         result.records.append(record)
+
+
+def _lane_values(
+    data: dict[str, Any], lanes: Lanes, rel: str, index: int, locator: Locator, result: FileResult
+) -> tuple[dict[str, Any], tuple[dict[str, Any], ...] | None]:
+    """A journey's data without the values of the bank's own lanes, and those values of
+    each step that fit their lanes (None when no step has any); a value that does not fit
+    is a JO021 finding of `result` and is left out."""
+    steps = data.get("steps")
+    if type(steps) is not list or not any(type(step) is dict and not lanes.keys().isdisjoint(step) for step in steps):
+        return data, None
+    own_steps, written = split_steps(steps, lanes)
+    values, errors = check_steps(written, lanes)
+    for number, error in errors:
+        for problem in problems_from(error, written[number], values_model(lanes)):
+            line, column = locator.locate(index, ("steps", number, *problem.path), problem.target)
+            result.findings.append(finding("JO021", rel, line, column, problem.message, problem.hint))
+    return {**data, "steps": own_steps}, (tuple(values) if any(values) else None)
 
 
 def _unloaded(

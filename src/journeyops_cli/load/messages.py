@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import types
 import typing
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -51,7 +52,10 @@ def describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"{'true' if value else 'false'} (a yes/no value)"
     if isinstance(value, int | float):
-        return f"the number {value!r}"
+        shown = repr(value)
+        if len(shown) > 24:  # an integer of hundreds of digits
+            return f"the number {shown[:12]}… ({len(shown.lstrip('-'))} digits)"
+        return f"the number {shown}"
     if isinstance(value, str):
         from journeyops_cli.findings import printable
 
@@ -65,8 +69,11 @@ def describe(value: Any) -> str:
     return type(value).__name__
 
 
-def problems_from(error: ValidationError, data: Any, model: type[BaseModel]) -> list[SchemaProblem]:
-    """Translate, merge and order the errors of one document."""
+def problems_from(
+    error: ValidationError, data: Any, model: type[BaseModel], lanes: Collection[str] = ()
+) -> list[SchemaProblem]:
+    """Translate, merge and order the errors of one document; `lanes`: the ids of the
+    bank's own step lanes, which a step may hold besides its fields."""
     grouped: dict[tuple[Any, ...], list[tuple[dict[str, Any], tuple[Any, ...]]]] = {}
     for detail in error.errors(include_url=False):
         path, tags = _data_path(detail["loc"], data)
@@ -75,7 +82,7 @@ def problems_from(error: ValidationError, data: Any, model: type[BaseModel]) -> 
     # went deeper into the data, its errors are the ones that matter.
     paths = list(grouped)
     keep = [p for p in paths if not any(len(q) > len(p) and q[: len(p)] == p for q in paths)]
-    problems = [_problem(path, grouped[path], data, model) for path in keep]
+    problems = [_problem(path, grouped[path], data, model, lanes) for path in keep]
     return problems
 
 
@@ -119,6 +126,7 @@ def _problem(
     errors: list[tuple[dict[str, Any], tuple[Any, ...]]],
     data: Any,
     model: type[BaseModel],
+    lanes: Collection[str] = (),
 ) -> SchemaProblem:
     types_ = [e["type"] for e, _ in errors]
     first, _tags = errors[0]
@@ -134,7 +142,7 @@ def _problem(
             f"write decimals with a point: {before}: {number}.{path[-1]} (not {number},{path[-1]})",
         )
     if "extra_forbidden" in types_:
-        allowed = fields_at(model, path[:-1])
+        allowed = fields_at(model, path[:-1]) + (list(lanes) if _is_step(path[:-1]) else [])
         hint = _quote_hint(split, path) or _did_you_mean(str(path[-1]), allowed)
         if hint is None and allowed:
             hint = "allowed fields here: " + ", ".join(sorted(allowed))
@@ -150,6 +158,16 @@ def _problem(
         return SchemaProblem(
             path, "value", f"{describe(value)} is not allowed for {field}; use one of: {shown}", hint
         )
+    if "string_pattern_mismatch" in types_ and any("[key]" in tags for _, tags in errors):
+        # A key of a mapping (`choices: {Kaupunki: ...}`): the key is what is wrong.
+        value = path[-1]
+        pattern = next(e.get("ctx", {}).get("pattern") for e, _ in errors if e["type"] == "string_pattern_mismatch")
+        if pattern == SLUG_PATTERN:
+            return SchemaProblem(
+                path, "key", f"{describe(value)} is not a valid id",
+                "ids use lowercase letters a-z, digits and hyphens, start with a letter or digit and are at most 64 "
+                f"characters, e.g. '{slugify_hint(value)}'",
+            )
     if "string_pattern_mismatch" in types_:
         pattern = next(
             e.get("ctx", {}).get("pattern") for e, _ in errors if e["type"] == "string_pattern_mismatch"
@@ -188,6 +206,8 @@ def _problem(
         numeric = "a number" in expected or "a whole number" in expected
         if numeric and isinstance(value, str) and _DECIMAL_COMMA.fullmatch(value.strip()):
             hint = f"write decimals with a point: {value.strip().replace(',', '.')}"
+        if numeric and type(value) is int:  # a number, but more than a float holds
+            return SchemaProblem(path, "value", f"{field}: {describe(value)} is too large", None)
         if any("date" in e for e in expected) and isinstance(value, str):
             message = f"{describe(value)} is not a valid date for {field}"
             return SchemaProblem(path, "value", message, "write dates as YYYY-MM-DD, e.g. 2025-03-31")
@@ -209,9 +229,14 @@ def _problem(
         return SchemaProblem(path, "value", f"{field} must not be empty", None)
     message = first["msg"]
     hint = (first.get("ctx") or {}).get("hint")  # custom errors may carry a hint
-    return SchemaProblem(
-        path, "value", f"{field}: {message[0].lower()}{message[1:]}", hint if isinstance(hint, str) else None
-    )
+    hint = hint if isinstance(hint, str) else None
+    if first["type"].startswith("lane_"):  # models/lanes.py: the message names what it is about
+        return SchemaProblem(path, "key" if "[key]" in _tags else "value", message, hint)
+    return SchemaProblem(path, "value", f"{field}: {message[0].lower()}{message[1:]}", hint)
+
+
+def _is_step(path: tuple[Any, ...]) -> bool:
+    return len(path) == 2 and path[0] == "steps" and isinstance(path[1], int)
 
 
 _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
@@ -284,6 +309,9 @@ def fields_at(model: type[BaseModel], path: tuple[Any, ...]) -> list[str]:
     current: Any = model
     for part in path:
         if isinstance(part, int):
+            continue
+        if typing.get_origin(current) is dict:  # a key of a mapping of models (`lanes:`)
+            current = typing.get_args(current)[1]
             continue
         model_cls = _model_in(current)
         if model_cls is None or part not in model_cls.model_fields:

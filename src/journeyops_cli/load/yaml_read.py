@@ -455,6 +455,8 @@ def _scalar(node: ScalarNode) -> Any:
     if tag == BOOL:
         return value in ("true", "True", "TRUE")
     if tag == FLOAT:
+        if value[:2] == ".n" or value[:2] == ".N":  # .nan, .NaN, .NAN
+            return float("nan")
         return float(value.replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf"))
     _bad_tag(node)
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import Field, StrictInt
+from pydantic import Field, PrivateAttr, StrictInt
 
 from journeyops_cli.models.base import ANY, Date, PlainText, Record, Slug, Strict, Text
 
@@ -117,6 +117,21 @@ class Journey(Record):
     """Customer-experience goals for the journey."""
     steps: Annotated[list[Step], Field(min_length=1)]
     """The steps in order."""
+
+    # The values of the bank's own lanes (journeyops.yaml `lanes:`), one mapping per step
+    # in step order; None when no step has any (models/lanes.py).
+    _lanes: tuple[dict[str, Any], ...] | None = PrivateAttr(None)
+
+    def lanes_of(self, step: Step | int) -> dict[str, Any]:
+        """The values a step (or the step at an index) gives the bank's own lanes, by lane
+        id in the order the bank declares them; {} when it gives none."""
+        values = self.__pydantic_private__.get("_lanes") if self.__pydantic_private__ else None  # type: ignore[union-attr]
+        if not values:
+            return {}
+        index = step if isinstance(step, int) else next(
+            (i for i, own in enumerate(self.steps) if own is step), -1
+        )
+        return values[index] if 0 <= index < len(values) else {}
 
     def step(self, step_id: str) -> Step | None:
         for step in self.steps:

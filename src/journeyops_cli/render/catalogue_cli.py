@@ -298,6 +298,21 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- templates / starters ---
     # --- lanes ---
+    "cli.studio.lane_not_a_number": {
+        "fi": "{lane} '{value}': anna luku (desimaalit pilkulla tai pisteellä)",
+        "sv": "{lane} '{value}': ange ett tal (decimaler med komma eller punkt)",
+        "en": "{lane} '{value}': give a number (decimals with a comma or a point)",
+    },
+    "cli.studio.lane_not_a_choice": {
+        "fi": "{lane} '{value}': valitse jokin vaihtoehdoista {choices}",
+        "sv": "{lane} '{value}': välj ett av alternativen {choices}",
+        "en": "{lane} '{value}': pick one of {choices}",
+    },
+    "cli.studio.own_lanes": {
+        "fi": "Pankin omat kaistat",
+        "sv": "Bankens egna banor",
+        "en": "The bank's own lanes",
+    },
     # --- loader hints ---
     # --- validate (the text report's own words; findings stay `path:line:col: CODE [severity]`) ---
     "cli.validate.clean": {

@@ -177,6 +177,25 @@ RULE_MESSAGES: dict[str, dict[str, str]] = {
             "and values."
         ),
     },
+    "rule.JO021": {
+        "fi": "Vaihe antaa pankin omalle kaistalle arvon, joka ei sovi kaistan tyyppiin.",
+        "sv": "Ett steg ger en av bankens egna banor ett värde som inte passar banans typ.",
+        "en": "A step gives one of the bank's own lanes a value that does not fit the lane.",
+    },
+    "rule_hint.JO021": {
+        "fi": (
+            "Kirjoita arvo kaistan tyypin mukaan: teksti, tekstien lista, luku (desimaalierottimena piste, ei pilkku) "
+            "tai jokin kaistan `choices`-vaihtoehdoista. Kaistat on määritelty tiedostossa `journeyops.yaml`."
+        ),
+        "sv": (
+            "Skriv värdet enligt banans typ: text, en lista med texter, ett tal (decimalpunkt, inte komma) eller "
+            "ett av banans `choices`-alternativ. Banorna definieras i `journeyops.yaml`."
+        ),
+        "en": (
+            "Write the value as the lane's type asks: a text, a list of texts, a number (with a decimal point) or "
+            "one of the lane's `choices`. The lanes are declared in `journeyops.yaml`."
+        ),
+    },
     "rule.JO030": {
         "fi": "`journeyops.yaml` puuttuu tai ei vastaa asetusten muotoa.",
         "sv": "`journeyops.yaml` saknas eller motsvarar inte konfigurationsformatet.",
@@ -194,6 +213,26 @@ RULE_MESSAGES: dict[str, dict[str, str]] = {
         "en": (
             "Correct `journeyops.yaml` as the technical message says. The command `journeyops init` writes a "
             "valid one to start from."
+        ),
+    },
+    "rule.JO031": {
+        "fi": "Tiedostossa `journeyops.yaml` määriteltyä omaa kaistaa ei voi käyttää.",
+        "sv": "En egen bana som definieras i `journeyops.yaml` kan inte användas.",
+        "en": "A lane declared under `lanes:` in `journeyops.yaml` cannot be used.",
+    },
+    "rule_hint.JO031": {
+        "fi": (
+            "Anna kaistalle tunniste pienillä kirjaimilla, numeroilla ja alaviivoilla (ei vaiheen omaa kenttää, "
+            "kuten `description`), tyyppi (text, list, number tai choice) ja otsikko; valintakaistalle myös "
+            "`choices`."
+        ),
+        "sv": (
+            "Ge banan ett id med små bokstäver, siffror och understreck (inte ett av stegets egna fält, som "
+            "`description`), en typ (text, list, number eller choice) och en rubrik; en valbana även `choices`."
+        ),
+        "en": (
+            "Give the lane an id of lowercase letters, digits and underscores (not a built-in field of a step such "
+            "as `description`), a type (text, list, number or choice) and a title; a choice lane also `choices`."
         ),
     },
     "rule.JO101": {

@@ -7,6 +7,7 @@ A language Babel does not know is written as English.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import math
 from collections.abc import Mapping
 from functools import cache, lru_cache
@@ -20,6 +21,8 @@ _LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}
 # theme's, its groups' and its journeys' pages): each is formatted once. Babel's
 # formatting is pure; `typed` keeps 1 and 1.0 apart.
 _KEEP = 1 << 16
+# Enough digits for any finite float to two decimals (the largest is about 1.8e308).
+_ALL_DIGITS = 320
 
 
 @cache
@@ -39,7 +42,12 @@ def number(value: float, language: str) -> str:
         return str(value)
     if round(value, 2) == 0:
         value = 0.0
-    return format_decimal(value, format="#,##0.##", locale=locale(language))
+    try:
+        return format_decimal(value, format="#,##0.##", locale=locale(language))
+    except decimal.InvalidOperation:
+        # Rounding 1e300 to two decimals needs more digits than the default context's 28.
+        with decimal.localcontext(prec=_ALL_DIGITS):
+            return format_decimal(value, format="#,##0.##", locale=locale(language))
 
 
 @lru_cache(maxsize=_KEEP, typed=True)

@@ -20,14 +20,16 @@ Interface for the site (stable):
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from journeyops_cli.bank import Bank
 from journeyops_cli.models import CustomerGroup, Insight, Journey, LifeEvent, Metric, Team, Theme
 from journeyops_cli.models.base import Record, pick_text
 from journeyops_cli.models.journey import Step
+from journeyops_cli.models.lanes import Lanes
 from journeyops_cli.render.i18n import quantity
 from journeyops_cli.render.safety import safe_url
 
@@ -138,6 +140,22 @@ class StepView:
     """What lies beneath the step, when any step elaborates it."""
     cx_goals: list[str] = field(default_factory=list)
     """The step's customer-experience goals."""
+    own: list[list[str]] = field(default_factory=list)
+    """The step's values of the bank's own lanes, one list of texts per lane of
+    `JourneyMap.lanes` (in that order; empty where the step gives none): a number with
+    its unit in the map's language, a choice by its title."""
+
+
+@dataclass(frozen=True, slots=True)
+class LaneView:
+    """One of the bank's own lanes (journeyops.yaml `lanes:`) that a step of the journey
+    fills: a row of the map below the built-in ones."""
+
+    id: str
+    title: str
+    description: str
+    type: str
+    """`text`, `list`, `number` or `choice`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +239,8 @@ class JourneyMap:
     """For a target journey whose `improves` names a journey of the bank: the as-is side."""
     targets: list[Ref] = field(default_factory=list)
     """The target journeys that improve this one."""
+    lanes: list[LaneView] = field(default_factory=list)
+    """The bank's own lanes that a step of this journey fills, in the declared order."""
 
     @property
     def has_emotion(self) -> bool:
@@ -256,6 +276,12 @@ def build_map(bank: Bank, journey: Journey, language: str) -> JourneyMap:
 
     parent = bank.parent(journey)
     steps = [_step(bank, journey, parent, step, i, text, language) for i, step in enumerate(journey.steps, 1)]
+    lanes = own_lanes(bank.config.lanes, journey)
+    if lanes:
+        steps = [
+            dataclasses.replace(view, own=own_values(bank.config.lanes, lanes, journey.lanes_of(i), text, language))
+            for i, view in enumerate(steps)
+        ]
     return JourneyMap(
         id=journey.id,
         language=language,
@@ -276,6 +302,8 @@ def build_map(bank: Bank, journey: Journey, language: str) -> JourneyMap:
         state=journey.state,
         comparison=_comparison(bank, journey, text),
         targets=[Ref(t.id, text(t.title)) for t in bank.improved_by.get(journey.id, []) if t.state == "target"],
+        lanes=[LaneView(lane_id, text(bank.config.lanes[lane_id].title), text(bank.config.lanes[lane_id].description),
+                        bank.config.lanes[lane_id].type) for lane_id in lanes],
     )
 
 
@@ -313,6 +341,32 @@ def _pains(journey: Journey, pick: Pick) -> dict[str, PainChange]:
             text = pick(pain)
             found.setdefault(" ".join(text.split()).casefold(), PainChange(pick(step.title), text))
     return found
+
+
+def own_lanes(declared: Lanes, journey: Journey) -> list[str]:
+    """The ids of the declared lanes that a step of `journey` fills, in declared order."""
+    if not declared:
+        return []
+    filled = {lane_id for index in range(len(journey.steps)) for lane_id in journey.lanes_of(index)}
+    return [lane_id for lane_id in declared if lane_id in filled]
+
+
+def own_values(declared: Lanes, lanes: list[str], values: dict[str, Any], pick: Pick, language: str) -> list[list[str]]:
+    """A step's `values` of `lanes` as texts to show (see `StepView.own`)."""
+    shown: list[list[str]] = []
+    for lane_id in lanes:
+        lane, value = declared[lane_id], values.get(lane_id)
+        if value is None:
+            shown.append([])
+        elif lane.type == "list":
+            shown.append([pick(item) for item in value])
+        elif lane.type == "number":
+            shown.append([quantity(value, pick(lane.unit), language)])
+        elif lane.type == "choice":
+            shown.append([pick(lane.choices.get(value, value))])
+        else:
+            shown.append([pick(value)])
+    return shown
 
 
 def _step(

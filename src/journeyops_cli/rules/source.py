@@ -264,6 +264,48 @@ class SchemaInvalid(SourceRule):
     code = "JO020"
 
 
+class LaneValue(SourceRule):
+    """A step gives one of the bank's own lanes a value that does not fit the lane.
+
+    A bank declares its own step lanes under `lanes:` in `journeyops.yaml`, each with a
+    type: `text` (one text, or one per language), `list` (a list of texts), `number` or
+    `choice` (one of the lane's `choices`). A value of the wrong type, or a choice the
+    lane does not declare, is reported at the value and left off maps, the site and
+    workbooks until it is fixed; the rest of the journey loads as usual.
+
+    Failing:
+
+        # journeyops.yaml
+        lanes:
+          waiting_days: {type: number, title: Waiting (days)}
+          channel_owner:
+            type: choice
+            title: Channel owner
+            choices: {city: City, partner: Partner}
+        # journeys/renew-parking-permit.yaml
+        kind: Journey
+        id: renew-parking-permit
+        title: Renew a parking permit
+        level: detailed
+        steps:
+          - id: wait-for-decision
+            title: Wait for the decision
+            waiting_days: two weeks
+            channel_owner: town
+
+    Fixed (a number, and one of the declared choices):
+
+        # journeys/renew-parking-permit.yaml
+        steps:
+          - id: wait-for-decision
+            title: Wait for the decision
+            waiting_days: 14
+            channel_owner: city
+    """
+
+    code = "JO021"
+
+
 class ConfigInvalid(SourceRule):
     """`journeyops.yaml` is missing or does not match the configuration format.
 
@@ -280,3 +322,31 @@ class ConfigInvalid(SourceRule):
     """
 
     code = "JO030"
+
+
+class ConfigLane(SourceRule):
+    """A lane declared under `lanes:` in `journeyops.yaml` cannot be used.
+
+    Each lane needs an id of lowercase letters, digits and underscores that is not a
+    built-in field of a step (`description`, `channels`, `pain_points`, ...), a `type`
+    (text, list, number or choice) and a `title`; a choice lane lists its `choices`, and
+    only a number lane has a `unit`. Like any configuration error, it stops commands with
+    exit code 2.
+
+    Failing:
+
+        lanes:
+          description: {type: text, title: Backstage}
+          channel_owner: {type: choice, title: Channel owner}
+
+    Fixed:
+
+        lanes:
+          backstage: {type: text, title: Backstage}
+          channel_owner:
+            type: choice
+            title: Channel owner
+            choices: {city: City, partner: Partner}
+    """
+
+    code = "JO031"

@@ -400,5 +400,7 @@ def _journey_steps(values: dict[str, Any], bank: Bank) -> list[dict[str, Any]]:
         more = details[i] if details is not None else {}
         step = {"id": more.get("id") or sid, "title": title, "parent_step": parents[i] if parent else None}
         step.update({lane: more.get(lane) for lane in STEP_LANES})
+        # The bank's own lanes (journeyops.yaml `lanes:`), as a workbook's new journey gives them.
+        step["own"] = {lane: more[lane] for lane in bank.config.lanes if more.get(lane) not in (None, "", [])}
         steps.append(step)
     return steps

@@ -90,6 +90,16 @@ DETAILS = (
 )
 FIRST_DETAIL_ROW = FIRST_LANE_ROW + len(LANES) + 1  # one empty row after the lanes
 DETAIL_ROWS = {detail.key: FIRST_DETAIL_ROW + i for i, detail in enumerate(DETAILS)}
+# The bank's own lanes (journeyops.yaml `lanes:`) are rows below the details, after one
+# empty row, in the order the bank declares them: column A holds `lane:<id>`, column B
+# the lane's title, the step columns its values (a list one item a line, a choice by its
+# id). Rows of lanes the bank does not declare are refused on import.
+OWN_LANE = "lane:"
+
+
+def own_lane_key(lane_id: str) -> str:
+    """Column A of the row of the bank's own lane `lane_id`."""
+    return OWN_LANE + lane_id
 
 CHOICES: dict[str, tuple[str, ...]] = {
     "type": get_args(InsightType),

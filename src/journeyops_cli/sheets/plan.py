@@ -9,6 +9,7 @@ written) when there is any.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,14 +31,19 @@ from journeyops_cli.sheets.layout import (
     JOURNEY_MARK,
     LANES,
     METRICS,
+    OWN_LANE,
     TABLES,
     TITLE_CELL,
+    own_lane_key,
 )
 from journeyops_cli.sheets.read import Book, Sheet
 from journeyops_cli.sheets.tables import Texts
 from journeyops_cli.sheets.values import lines, parse_date, parse_number
 from journeyops_cli.slug import is_slug, slugify
 from journeyops_cli.suggest import did_you_mean
+
+# Two numbers a cell cannot tell apart: a spreadsheet keeps 15 significant digits.
+SAME_IN_A_CELL = 1e-14
 
 
 @dataclass(slots=True)
@@ -97,6 +103,9 @@ class _Planner:
         if missing:
             self.problem(sheet.name, 1, 1, f"the rows {', '.join(missing)} are missing (column A names each row)")
             return
+        own = self.own_rows(sheet, rows)
+        if own is None:
+            return
         journey_id = sheet.get(*ID_CELL)
         journey = self.bank.get(Journey, str(journey_id)) if journey_id is not None else None
         if journey is None:
@@ -128,6 +137,9 @@ class _Planner:
             for lane in LANES:
                 if lane.editable:
                     edits += self.lane(sheet, rows[lane.key], column, index, step, lane.key, lane.kind)
+            values = journey.lanes_of(index)
+            for lane_id, row in own:
+                edits += self.own_lane(sheet, row, column, ("steps", index, lane_id), lane_id, values.get(lane_id))
         taken = set(steps)
         parent = self.bank.parent(journey)
         for inserted, (column, before) in enumerate(new_steps):
@@ -135,6 +147,66 @@ class _Planner:
             if value is not None:
                 edits.append(AppendItem(("steps",), value, before + inserted))
         self.edit(journey, edits, f"journey '{journey.id}': {len(edits)} change(s)", sheet.name, *ID_CELL)
+
+    # -- the bank's own lanes ------------------------------------------------------
+    def own_rows(self, sheet: Sheet, rows: dict[str, int]) -> list[tuple[str, int]] | None:
+        """(lane id, row) of the rows of the bank's own lanes in the sheet; None after
+        reporting a row of a lane the bank does not declare."""
+        declared = self.bank.config.lanes
+        own = []
+        for key, row in rows.items():
+            if not key.startswith(OWN_LANE):
+                continue
+            lane_id = key[len(OWN_LANE):]
+            if lane_id not in declared:
+                known = ", ".join(own_lane_key(name) for name in declared) or "none"
+                self.problem(sheet.name, row, 1, f"no lane '{lane_id}' in journeyops.yaml `lanes:` "
+                                                 f"(the bank's own lanes: {known}); remove the row or declare the lane")
+                return None
+            own.append((lane_id, row))
+        return own
+
+    def own_lane(self, sheet: Sheet, row: int, column: int, path: tuple[Any, ...], lane_id: str,
+                 current: Any) -> list[Edit]:
+        """The edits that make a step's value of the bank's own lane `lane_id` the cell's."""
+        lane = self.bank.config.lanes[lane_id]
+        cell = sheet.get(row, column)
+        if lane.type == "text":
+            found = self.text_edit(path, current, cell)
+            return [found] if found else []
+        if lane.type == "list":
+            return self.texts_edits(path, current or [], cell)
+        value = self.own_value(sheet, row, column, lane_id, cell)
+        if value is False or value == current or (value is None and current is None):
+            return []
+        if lane.type == "number" and value is not None and current is not None \
+                and math.isclose(value, current, rel_tol=SAME_IN_A_CELL):
+            return []  # a spreadsheet keeps 15 significant digits: 30 digits come back rounded
+        return [SetValue(path, value)]
+
+    def own_value(self, sheet: Sheet, row: int, column: int, lane_id: str, cell: Any) -> Any:
+        """A number or choice lane's value of a cell (None when empty); False after
+        reporting one that does not fit the lane. A text or list lane's as `new_step`
+        writes it."""
+        lane = self.bank.config.lanes[lane_id]
+        if cell is None or str(cell).strip() == "":
+            return None
+        if lane.type == "number":
+            number, why = parse_number(cell)
+            if number is None:
+                self.problem(sheet.name, row, column, why or f"'{cell}' is not a number")
+                return False
+            return int(number) if number.is_integer() else number
+        if lane.type == "choice":
+            value = str(cell).strip()
+            if value not in lane.choices:
+                self.problem(sheet.name, row, column, f"'{value}' is not a choice of the lane '{lane_id}'; "
+                                                      f"use {', '.join(lane.choices)}")
+                return False
+            return value
+        if lane.type == "list":
+            return lines(str(cell)) or None
+        return str(cell)
 
     def detail_edits(self, sheet: Sheet, rows: dict[str, int], journey: Journey) -> list[Edit]:
         """Changed journey details (level, theme, ...); rows an older export lacks are skipped.
@@ -274,7 +346,11 @@ class _Planner:
             parent_step = found[0]
         emotion = self.emotion(sheet, rows["emotion"], column, cell("emotion"))
         channels = self.channels(sheet, rows["channels"], column, cell("channels"))
-        if channels is None or emotion is False:
+        own = {
+            key[len(OWN_LANE):]: self.own_value(sheet, row, column, key[len(OWN_LANE):], sheet.get(row, column))
+            for key, row in rows.items() if key.startswith(OWN_LANE)
+        }
+        if channels is None or emotion is False or False in own.values():
             return None
         return {
             "id": step_id,
@@ -287,6 +363,7 @@ class _Planner:
             "customer_actions": lines(str(cell("customer_actions") or "")),
             "emotion": emotion,
             "pain_points": lines(str(cell("pain_points") or "")),
+            **{lane_id: value for lane_id, value in own.items() if value is not None},
         }
 
     def lane(self, sheet: Sheet, row: int, column: int, index: int, step: Any, key: str, kind: str) -> list[Edit]:
@@ -530,8 +607,10 @@ class _Planner:
                               f"new opportunity '{record_id}'")
 
 def _filled(sheet: Sheet, rows: dict[str, int], column: int) -> bool:
-    """Whether a step column has anything in an editable lane."""
-    return any(sheet.get(rows[lane.key], column) is not None for lane in LANES if lane.editable)
+    """Whether a step column has anything in an editable lane (the bank's own included)."""
+    return any(sheet.get(rows[lane.key], column) is not None for lane in LANES if lane.editable) or any(
+        sheet.get(row, column) is not None for key, row in rows.items() if key.startswith(OWN_LANE)
+    )
 
 
 def _removed(old: list[str], new: list[str]) -> list[int] | None:

@@ -9,6 +9,8 @@ from typing import Any
 from journeyops_cli.bank import Bank
 from journeyops_cli.models import Insight, Journey, Metric
 from journeyops_cli.models.base import pick_text
+from journeyops_cli.models.lanes import Lane as OwnLane
+from journeyops_cli.models.lanes import Lanes
 from journeyops_cli.render.i18n import strings
 from journeyops_cli.sheets.layout import (
     BACKLOG,
@@ -22,6 +24,7 @@ from journeyops_cli.sheets.layout import (
     METRICS,
     TEMPLATE_STEPS,
     Column,
+    own_lane_key,
 )
 
 Cell = str | int | float | None
@@ -63,17 +66,38 @@ def journey_table(bank: Bank, journey: Journey, texts: Texts) -> Table:
     rows.append([])
     for detail in DETAILS:
         rows.append([detail.key, labels[detail.label], getattr(journey, detail.key) or ""])
+    lanes = bank.config.lanes
+    if lanes:
+        rows.append([])
+        for lane_id, own in lanes.items():
+            values = [own_cell(own, journey.lanes_of(index).get(lane_id), texts) for index in range(len(journey.steps))]
+            rows.append([own_lane_key(lane_id), texts.one(own.title), *values])
     return Table(journey.id, rows, len(journey.steps))
 
 
-def new_journey_table(language: str) -> Table:
+def own_cell(lane: OwnLane, value: Any, texts: Texts) -> Cell:
+    """A step's value of one of the bank's own lanes as a cell: a text in the workbook's
+    language, a list one item a line, a number as a number, a choice by its id."""
+    if value is None:
+        return ""
+    if lane.type == "list":
+        return texts.many(value)
+    if lane.type == "text":
+        return texts.one(value)
+    return value  # type: ignore[no-any-return]
+
+
+def new_journey_table(language: str, lanes: Lanes | None = None) -> Table:
     """The blank journey sheet a new journey is made from: the keys and labels of the
-    lanes and details, no id, no steps."""
+    lanes and details (and of the bank's own `lanes`), no id, no steps."""
     labels = strings(language)
     rows: list[list[Cell]] = [[JOURNEY_MARK, labels["journey"]]]
     rows += [[lane.key, labels[lane.label]] for lane in LANES]
     rows.append([])
     rows += [[detail.key, labels[detail.label]] for detail in DETAILS]
+    if lanes:
+        rows.append([])
+        rows += [[own_lane_key(lane_id), pick_text(lane.title, language, [])] for lane_id, lane in lanes.items()]
     return Table(labels["sheet.new_journey"], rows, TEMPLATE_STEPS)
 
 
@@ -162,7 +186,7 @@ def bank_tables(bank: Bank, journeys: list[Journey], language: str, blank: bool 
     texts = Texts(bank, language)
     tables = [journey_table(bank, journey, texts) for journey in journeys]
     if blank:
-        tables.append(new_journey_table(language))
+        tables.append(new_journey_table(language, bank.config.lanes))
     everything = len(journeys) == len(bank.journeys())
     chosen = {j.id for j in journeys}
 

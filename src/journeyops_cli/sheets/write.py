@@ -25,9 +25,11 @@ from journeyops_cli.sheets.layout import (
     LANE_ROWS,
     LANES,
     LISTS,
+    OWN_LANE,
     TABLES,
     TITLE_CELL,
     column_letter,
+    own_lane_key,
 )
 from journeyops_cli.sheets.tables import Cell, Table
 from journeyops_cli.sheets.values import MAX_CELL, is_formula_like
@@ -65,8 +67,9 @@ def _put(ws: Any, row: int, column: int, value: Cell) -> Any:
     return cell
 
 
-def write_workbook(tables: list[Table], language: str) -> bytes:
-    """The workbook's bytes (the caller writes them atomically)."""
+def write_workbook(tables: list[Table], language: str, lane_choices: dict[str, tuple[str, ...]] | None = None) -> bytes:
+    """The workbook's bytes (the caller writes them atomically). `lane_choices`: the ids
+    of each choice lane of the bank's own (`lane:<id>` rows get a dropdown of them)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -78,7 +81,8 @@ def write_workbook(tables: list[Table], language: str) -> bytes:
     bold = Font(bold=True)
     id_fill = PatternFill("solid", fgColor=ID_FILL)
     shown_fill = PatternFill("solid", fgColor=SHOWN_FILL)
-    lists = _lists_sheet(wb, language)
+    choices = {**CHOICES, **{own_lane_key(lane): ids for lane, ids in (lane_choices or {}).items()}}
+    lists = _lists_sheet(wb, language, choices)
     for table in tables:
         ws = wb.create_sheet(sheet_title(table.name, taken))
         for r, row in enumerate(table.rows, start=1):
@@ -92,6 +96,9 @@ def write_workbook(tables: list[Table], language: str) -> bytes:
             for detail in DETAILS:
                 if detail.choice:
                     _validation(ws, DataValidation, lists, detail.choice, f"C{DETAIL_ROWS[detail.key]}")
+            for r, row in enumerate(table.rows, start=1):  # the bank's own choice lanes
+                if row and str(row[0]).startswith(OWN_LANE) and row[0] in lists and table.steps:
+                    _validation(ws, DataValidation, lists, str(row[0]), f"C{r}:{column_letter(width)}{r}")
         else:
             columns = TABLES[table.name]
             for c, column in enumerate(columns, start=1):
@@ -111,25 +118,28 @@ def write_workbook(tables: list[Table], language: str) -> bytes:
     return buffer.getvalue()
 
 
-def _lists_sheet(wb: Any, language: str) -> dict[str, str]:
-    """The hidden sheet of choices; returns each choice's range for data validation."""
+def _lists_sheet(wb: Any, language: str, choices: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """The hidden sheet of `choices`; returns each choice's range (for data validation)
+    and values."""
     ws = wb.create_sheet(LISTS)
     ws.sheet_state = "hidden"
     ws["A1"], ws["B1"] = "format", FORMAT
     ws["A2"], ws["B2"] = "language", language
-    ranges: dict[str, str] = {}
-    for c, (name, values) in enumerate(CHOICES.items(), start=4):
+    ranges: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for c, (name, values) in enumerate(choices.items(), start=4):
         letter = column_letter(c)
         ws.cell(row=1, column=c, value=name)
         for r, value in enumerate(values, start=2):
             ws.cell(row=r, column=c, value=value)
-        ranges[name] = f"{LISTS}!${letter}$2:${letter}${len(values) + 1}"
+        ranges[name] = (f"{LISTS}!${letter}$2:${letter}${len(values) + 1}", values)
     return ranges
 
 
-def _validation(ws: Any, kind: Any, lists: dict[str, str], choice: str, cells: str) -> None:
-    rule = kind(type="list", formula1=lists[choice], allow_blank=True, showErrorMessage=True)
-    rule.error = f"Choose one of: {', '.join(CHOICES[choice])}"
+def _validation(ws: Any, kind: Any, lists: dict[str, tuple[str, tuple[str, ...]]], choice: str, cells: str) -> None:
+    """A dropdown of the choice `choice` (its range and values in `lists`) on `cells`."""
+    where, values = lists[choice]
+    rule = kind(type="list", formula1=where, allow_blank=True, showErrorMessage=True)
+    rule.error = f"Choose one of: {', '.join(values)}"
     rule.errorTitle = choice
     ws.add_data_validation(rule)
     rule.add(cells)

@@ -106,6 +106,9 @@ class ContextDigest:
             body = repr(model)
         if isinstance(model, Record):
             body = f"{model.source_path}\x00{model.source_document}\x00{body}"
+            lanes = (model.__pydantic_private__ or {}).get("_lanes")
+            if lanes:  # a journey's values of the bank's own lanes, which the dump leaves out
+                body += f"\x00{lanes!r}"
         value = digest(type(model).__qualname__, body)
         self._records[id(model)] = (model, value)  # keep the model alive: ids stay unique
         return value

@@ -13,6 +13,7 @@ from typing import Any
 
 from journeyops_cli.models.base import pick_text, without_marks
 from journeyops_cli.models.vocabulary import CustomerGroup, LifeEvent, Team
+from journeyops_cli.render.journey_map import own_values
 from journeyops_cli.site.links import record_key
 from journeyops_cli.site.pages import SiteData
 
@@ -43,6 +44,7 @@ def entries(data: SiteData, language: str, strings: dict[str, str]) -> list[dict
         return fold(" ".join(parts))
 
     found: list[dict[str, Any]] = []
+    lanes = bank.config.lanes
     for journey in sorted(bank.journeys(), key=lambda r: r.id):
         found.append({
             "kind": strings["journey"], "title": t(journey.title),
@@ -50,12 +52,14 @@ def entries(data: SiteData, language: str, strings: dict[str, str]) -> list[dict
             "url": record_key("journey", journey.id),
             "text": words(journey.title, journey.description, journey.cx_goals, journey.owner),
         })
-        for step in journey.steps:
+        for index, step in enumerate(journey.steps):
+            # The bank's own lanes as the map shows them (a choice by its title).
+            own = own_values(lanes, list(lanes), journey.lanes_of(index), t, language) if lanes else []
             found.append({
                 "kind": strings["step"], "title": t(step.title), "context": t(journey.title),
                 "url": record_key("step", f"{journey.id}#{step.id}"),
                 "text": words(step.title, step.description, step.customer_actions,
-                              step.touchpoints, step.pain_points),
+                              step.touchpoints, step.pain_points, *own),
             })
     for insight in sorted(bank.insights(), key=lambda r: r.id):
         found.append({

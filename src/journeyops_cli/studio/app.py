@@ -351,6 +351,9 @@ async def step_page(studio: Studio, request: Request) -> Response:
         emotions=forms.EMOTIONS,
         parent_steps=[(above.id, view.t(above.title)) for above in parent.steps] if parent else [],
         findings=view.findings({journey.source_path}),
+        lanes=view.bank.config.lanes, own=journey.lanes_of(index), own_field=forms.own_field,
+        lane_choices={lane_id: [(value, view.t(title)) for value, title in lane.choices.items()]
+                      for lane_id, lane in view.bank.config.lanes.items()},
     ), status)
 
 

@@ -11,6 +11,7 @@ interface catalogue, said in the page's language.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -23,7 +24,8 @@ from journeyops_cli.edit.link import field_for
 from journeyops_cli.edit.textfile import read
 from journeyops_cli.edit.verify import data_of
 from journeyops_cli.models import Insight, Journey, Metric
-from journeyops_cli.models.base import Record
+from journeyops_cli.models.base import Record, pick_text
+from journeyops_cli.models.lanes import Lane
 from journeyops_cli.render.i18n import message
 from journeyops_cli.scaffold.new import NewRecord, build, from_improved
 from journeyops_cli.slug import is_slug, slugify
@@ -243,9 +245,83 @@ def edit_step(bank: Bank, journey_id: str, step_id: str, form: Form, languages: 
     parent_step = one(form, "parent_step")
     if parent_step and parent_step != raw.get("parent_step"):
         edits.append(SetValue((*here, "parent_step"), parent_step))
+    shown = journey.lanes_of(step)  # the values that fit their lanes: what the form showed
+    for lane_id, lane in bank.config.lanes.items():
+        current = raw.get(lane_id)
+        if lane_id not in shown and current is not None:  # a value that does not fit (JO021)
+            edits += _unfit_lane_edits(form, (*here, lane_id), lane_id, lane, languages)
+        else:
+            edits += _own_lane_edits(form, (*here, lane_id), lane_id, lane, current, languages)
     changes = Changeset(bank.root, bank.config.limits)
     changes.edit(journey, edits, f"{journey.id}#{step.id} edited")
     return changes
+
+
+def own_field(lane_id: str, lane: Lane) -> str:
+    """The form field of one of the bank's own lanes: `lane_<id>` for a text or list lane
+    (its fields are `lane_<id>_<lang>`), `lane-<id>` for a number or a choice. Lane ids
+    hold underscores, so a number lane `notes_fi` must not be named like the Finnish
+    field of a text lane `notes`."""
+    return ("lane_" if lane.type in ("text", "list") else "lane-") + lane_id
+
+
+def _own_lane_edits(form: Form, path: tuple[str | int, ...], lane_id: str, lane: Lane, current: Any,
+                    languages: list[str]) -> list[Edit]:
+    """The edits that make a step's value of the bank's own lane what the form says: a
+    text per language, a list one item a line per language, a number, a choice. A lane
+    the form has no field of is left as it is."""
+    name = own_field(lane_id, lane)
+    if lane.type in ("text", "list"):
+        if not any(f"{name}_{lang}" in form for lang in languages):
+            return []
+        if lane.type == "list":
+            return list_edits(path, list(current or []), _text_lines(form, name, languages))
+        new: Any = per_language(form, name, languages)
+    else:
+        if name not in form:
+            return []
+        typed = one(form, name)
+        label = pick_text(lane.title, languages[0], languages)
+        if not typed:
+            new = None
+        elif lane.type == "number":
+            new = _typed_number(typed)
+            if new is None:
+                raise FormError("cli.studio.lane_not_a_number", lane=label, value=typed)
+        elif typed in lane.choices:
+            new = typed
+        else:
+            raise FormError("cli.studio.lane_not_a_choice", lane=label, value=typed, choices=", ".join(lane.choices))
+    return [] if new == current else [SetValue(path, new)]
+
+
+def _unfit_lane_edits(form: Form, path: tuple[str | int, ...], lane_id: str, lane: Lane,
+                      languages: list[str]) -> list[Edit]:
+    """The form left empty the field of a value that does not fit its lane (it shows what
+    fits only): the value stays as written, to be fixed; what is typed there replaces it."""
+    if lane.type == "list":  # the items typed, as one value (not item by item over it)
+        items = _text_lines(form, own_field(lane_id, lane), languages)
+        return [SetValue(path, items)] if items else []
+    return _own_lane_edits(form, path, lane_id, lane, None, languages)
+
+
+def _typed_number(typed: str) -> int | float | None:
+    """A number typed in the form (a decimal comma or point, spaces between thousands): a
+    whole number exactly as typed (30 digits stay 30 digits, as the file holds them), else
+    a float; None when it is not a number a float can hold."""
+    cleaned = typed.replace(",", ".").replace("\u00a0", "").replace(" ", "")
+    try:
+        number = float(cleaned)
+    except ValueError:
+        return None
+    if not math.isfinite(number):
+        return None
+    if not number.is_integer():
+        return number
+    try:
+        return int(cleaned)
+    except ValueError:  # 2.0, 1e3
+        return int(number)
 
 
 def add_step(bank: Bank, journey_id: str, form: Form, languages: list[str]) -> Changeset:

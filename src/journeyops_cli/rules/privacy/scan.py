@@ -12,6 +12,7 @@ from operator import methodcaller
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from journeyops_cli.findings import Finding
+from journeyops_cli.models import Journey
 from journeyops_cli.rules.base import Rule, RuleOptions
 from journeyops_cli.rules.privacy.detect import AT_SIGNS, Span, plain
 from journeyops_cli.rules.walk import matching_strings, string_list
@@ -50,10 +51,30 @@ def candidates(bank: Bank) -> Scanned:
     if found is None:
         found = []
         hint = ANY_HINT.search
+        lanes = bank.config.lanes
         for record in bank.records():
             found += [(record, path, value) for path, value in matching_strings(record, hint, free_text_only=True)]
+            if lanes and isinstance(record, Journey):
+                found += [(record, path, value) for path, value in lane_strings(bank, record, hint)]
         _CANDIDATES[bank] = found
     return found
+
+
+def lane_strings(bank: Bank, journey: Journey, test: Any) -> list[tuple[tuple[Any, ...], str]]:
+    """The strings of the journey's values of the bank's own text and list lanes (a
+    choice is one of the lane's declared ids, a number no text), for which `test(string)`
+    is not None; their paths are the steps' keys in the file."""
+    lanes = bank.config.lanes
+    found: list[tuple[tuple[Any, ...], str]] = []
+    for index in range(len(journey.steps)):
+        for lane_id, value in journey.lanes_of(index).items():
+            if lanes[lane_id].type in ("text", "list"):
+                found += matching_strings(value, test, ("steps", index, lane_id))
+    return found
+
+
+def _any(_text: str) -> bool:
+    return True
 
 
 _NOT_DIGITS = bytes(b for b in range(256) if not 0x30 <= b <= 0x39)
@@ -121,10 +142,14 @@ class PersonalDataRule(Rule):
         options: PrivacyOptions = self.options  # type: ignore[assignment]
         skip = set(options.skip_fields)
         if self.hint is None:
+            lanes = bank.config.lanes
             scanned: Scanned = [
                 (record, path, value)
                 for record in bank.records()
-                for path, value in string_list(record)
+                for path, value in (
+                    [*string_list(record), *lane_strings(bank, record, _any)]
+                    if lanes and isinstance(record, Journey) else string_list(record)
+                )
                 if path[:1] not in (("id",), ("kind",))
             ]
             hint = None
