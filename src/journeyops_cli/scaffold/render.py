@@ -1,23 +1,112 @@
 """Render the scaffolding templates with the shared text environment (strict undefined) and
-the YAML quoting filters, so a title like `no`, `2024` or `a: b` stays text."""
+the YAML quoting filters, so a title like `no`, `2024` or `a: b` stays text.
+
+Templates that are not the tool's own (a bank's `templates/records/`, an organisation's
+starter) render in a sandbox with the same filters and strict undefined; whatever goes
+wrong in one is a `TemplateError` naming the template file and line."""
 
 from __future__ import annotations
 
+import traceback
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from journeyops_cli.edit import EditError
 from journeyops_cli.edit.quoting import flow_item, yaml_scalar
+from journeyops_cli.errors import EXIT_USAGE
+from journeyops_cli.findings import Finding
 from journeyops_cli.render.env import text_environment
+
+
+class TemplateError(EditError):
+    """A template or starter that cannot be used: a message of the one catalogue
+    (`cli.templates.…`, `cli.starter.…`) and its values; `text(language)` says it in a
+    language, the message is the English text. Nothing was written (exit 2)."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, key: str, findings: list[Finding] | None = None, **values: object) -> None:
+        self.key = key
+        self.values = values
+        super().__init__(self.text("en"), findings)
+
+    def text(self, language: str) -> str:
+        from journeyops_cli.render.i18n import message
+
+        return message(self.key, language).format(**self.values)
+
+
+def for_languages(words: dict[str, str], languages: list[str]) -> str | dict[str, str]:
+    """One text for a bank in `languages`: the plain string for a one-language bank, else
+    `{lang: text}`, English (or the first text given) where `words` has no text of a language."""
+    fallback = words.get("en") or next(iter(words.values()), "")
+    if len(languages) == 1:
+        return words.get(languages[0], fallback)
+    return {lang: words.get(lang, fallback) for lang in languages}
 
 
 def environment() -> jinja2.Environment:
     env = text_environment()
     env.filters.setdefault("yaml", yaml_scalar)
     env.filters.setdefault("yaml_item", flow_item)
+    env.filters.setdefault("for_languages", for_languages)
     return env
 
 
 def render(template: str, context: dict[str, Any]) -> str:
     """The template's output; an undefined variable raises jinja2.UndefinedError."""
     return environment().get_template(template).render(**context)
+
+
+@lru_cache(maxsize=16)
+def sandbox(*folders: Path) -> jinja2.Environment:
+    """An environment for templates that are not the tool's own, found in `folders` in
+    order: sandboxed (no attributes of Python's insides, no changing what it is given),
+    strict undefined, the filters of `environment()`, templates re-read when they change."""
+    base = environment()
+    env = ImmutableSandboxedEnvironment(
+        loader=jinja2.FileSystemLoader([str(folder) for folder in folders]),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(base.filters)
+    return env
+
+
+def render_checked(env: jinja2.Environment, template: str, context: dict[str, Any], shown: str) -> str:
+    """`template`'s output; any failure (cannot be read, syntax, an undefined variable,
+    a refused attribute, an error in an expression) is a TemplateError naming `shown`
+    (the file as the reader knows it) and the template's line."""
+    try:
+        return env.get_template(template).render(**context)
+    except jinja2.TemplateSyntaxError as error:
+        raise TemplateError("cli.templates.broken", path=shown, line=error.lineno, problem=error.message) from None
+    except jinja2.TemplateNotFound as error:
+        raise TemplateError("cli.templates.broken", path=shown, line=1, problem=f"no template {error.name}") from None
+    except Exception as error:  # noqa: BLE001 - the template's own code: any failure is its fault
+        line = _line_in_template(error, env, template)
+        problem = str(error) or type(error).__name__
+        if isinstance(error, UnicodeDecodeError):
+            problem = "not UTF-8 text"
+        raise TemplateError("cli.templates.broken", path=shown, line=line, problem=problem) from None
+
+
+def _line_in_template(error: BaseException, env: jinja2.Environment, template: str) -> int:
+    """The line of `template` (or a template it included) that raised: jinja2 puts the
+    template's lines into the traceback."""
+    try:
+        filename = env.get_template(template).filename
+    except Exception:  # noqa: BLE001 - the file itself could not be read
+        return 1
+    line = 1
+    for frame, number in traceback.walk_tb(error.__traceback__):
+        if frame.f_code.co_filename == filename:
+            line = number
+    return line
