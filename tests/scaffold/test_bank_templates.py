@@ -1,0 +1,160 @@
+"""A bank's own record templates (`templates/records/<kind>.yaml.j2`): `new` and the studio
+use them, the loader and the site leave them alone, and a broken one is refused with the
+template's file and line, exit 2, nothing written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tests.runner import run_cli
+
+from journeyops_cli.resources import templates_dir
+
+SHIPPED = (templates_dir() / "records" / "insight.yaml.j2").read_text(encoding="utf-8")
+OURS = SHIPPED.replace(
+    "kind: Insight\n",
+    "# Our insight template ({{ languages | join('+') }}, first {{ language }}).\nkind: Insight\n",
+)
+INSIGHT = ("new", "insight", "--title", "Lomake katoaa", "--type", "feedback", "--source", "Palaute",
+           "--summary", "Lomake tyhjenee kesken.", "--no-input")
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("own") / "bank"
+    assert run_cli("init", root, "--languages", "fi,en").returncode == 0
+    return root
+
+
+@pytest.fixture()
+def bank(made: Path, tmp_path: Path) -> Path:
+    import shutil
+
+    root = tmp_path / "bank"
+    shutil.copytree(made, root)
+    own = root / "templates" / "records"
+    own.mkdir(parents=True)
+    (own / "insight.yaml.j2").write_text(OURS, encoding="utf-8")
+    return root
+
+
+def test_new_uses_the_banks_own_template_and_dry_run_writes_nothing(bank: Path) -> None:
+    result = run_cli(*INSIGHT, "--dry-run", cwd=bank)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[:3] == [
+        "# yaml-language-server: $schema=../schemas/insight.schema.json",
+        "# Our insight template (fi+en, first fi).",
+        "kind: Insight",
+    ]
+    assert not (bank / "insights" / "lomake-katoaa.yaml").exists()
+    result = run_cli(*INSIGHT, cwd=bank)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "create  insights/lomake-katoaa.yaml\n"
+    written = (bank / "insights" / "lomake-katoaa.yaml").read_text(encoding="utf-8")
+    assert "# Our insight template (fi+en, first fi).\n" in written
+    assert run_cli("validate", cwd=bank).returncode == 0
+    # Other kinds still come from the shipped templates.
+    assert run_cli("new", "team", "--title", "Tiimi", "--no-input", cwd=bank).returncode == 0
+
+
+def test_the_loader_and_the_site_leave_the_templates_alone(bank: Path) -> None:
+    # A YAML file among the templates would be a broken record if the loader read it.
+    (bank / "templates" / "records" / "notes.yaml").write_text("kind: Nonsense\n[", encoding="utf-8")
+    result = run_cli("validate", "--format", "json", cwd=bank)
+    assert result.returncode == 0, result.stdout
+    assert "templates/" not in result.stdout
+    assert run_cli("site", "build", cwd=bank).returncode == 0
+    site = bank / "site"
+    published = [p for p in site.rglob("*") if p.is_file()]
+    assert published
+    assert not [p for p in published if "templates" in p.relative_to(site).parts or p.suffix == ".j2"]
+    assert not [p for p in published if b"Our insight template" in p.read_bytes()]
+
+
+def _refused(bank: Path, template: str, env: dict[str, str] | None = None) -> str:
+    (bank / "templates" / "records" / "insight.yaml.j2").write_text(template, encoding="utf-8")
+    before = sorted(p.name for p in (bank / "insights").iterdir())
+    for dry_run in ((), ("--dry-run",)):
+        result = run_cli(*INSIGHT, *dry_run, cwd=bank, env=env)
+        assert result.returncode == 2, result.stdout + result.stderr
+        assert result.stdout == ""
+    assert sorted(p.name for p in (bank / "insights").iterdir()) == before
+    return result.stderr
+
+
+PATH = "journeyops: error: templates/records/insight.yaml.j2"
+
+
+@pytest.mark.parametrize(
+    ("template", "message"),
+    [
+        pytest.param("kind: Insight\nid: {{ id }}\n{% if %}\n",
+                     ":3: the template cannot be used: Expected an expression, got 'end of statement block'",
+                     id="syntax"),
+        pytest.param("kind: Insight\n\nid: {{ id }}\nnote: {{ reviewer }}\n",
+                     ":4: the template cannot be used: 'reviewer' is undefined", id="undefined"),
+        pytest.param("kind: Insight\n{{ ''.__class__.__mro__ }}\n",
+                     ":2: the template cannot be used: access to attribute '__class__' of 'str' object is unsafe.",
+                     id="sandbox"),
+        pytest.param("{{ steps.append('x') }}\n",
+                     ":1: the template cannot be used: access to attribute 'append' of 'list' object is unsafe.",
+                     id="mutation"),
+        pytest.param("{% macro m() %}{{ m() }}{% endmacro %}\n{{ m() }}\n",
+                     ":1: the template cannot be used: maximum recursion depth exceeded", id="recursion"),
+        pytest.param("kind: Insight\nid: {{ id }}\ntitle: [unclosed\n",
+                     ": what the template writes is not a valid insight (its output at 4:1: YAML syntax error: "
+                     "did not find expected ',' or ']' (while parsing a flow sequence))",
+                     id="not-yaml"),
+        pytest.param("kind: Insight\nid: {{ id }}\ntitle: {{ title | yaml }}\n",
+                     ": what the template writes is not a valid insight (its output at 1:1: missing required "
+                     "field 'type')",
+                     id="not-valid"),
+        pytest.param("kind: Team\nid: {{ id }}\ntitle: {{ title | yaml }}\n",
+                     ": the template must write one record of kind Insight with the id it is given, "
+                     "'lomake-katoaa'", id="other-kind"),
+        pytest.param(SHIPPED.replace("id: {{ id | yaml_item }}", "id: something-else"),
+                     ": the template must write one record of kind Insight with the id it is given, "
+                     "'lomake-katoaa'", id="other-id"),
+        pytest.param(SHIPPED + "---\n" + SHIPPED,
+                     ": the template must write one record of kind Insight with the id it is given, "
+                     "'lomake-katoaa'", id="two-records"),
+    ],
+)
+def test_a_broken_template_is_refused_naming_its_file_and_line(bank: Path, template: str, message: str) -> None:
+    assert _refused(bank, template, env={"JOURNEYOPS_LANG": "en"}) == f"{PATH}{message}; nothing was written\n"
+
+
+def test_the_refusal_is_said_in_the_banks_language(bank: Path) -> None:
+    # The bank's first language is Finnish; JOURNEYOPS_LANG chooses another.
+    assert _refused(bank, "{{ nonesuch }}\n") == (
+        f"{PATH}:1: pohjaa ei voi käyttää: 'nonesuch' is undefined; mitään ei kirjoitettu\n"
+    )
+    assert _refused(bank, "{{ nonesuch }}\n", env={"JOURNEYOPS_LANG": "sv"}) == (
+        f"{PATH}:1: mallen kan inte användas: 'nonesuch' is undefined; inget skrevs\n"
+    )
+
+
+def test_the_studio_creates_records_from_the_banks_template(tmp_path: Path) -> None:
+    from tests.studio.helpers import csrf_of, make_bank, studio_client
+
+    root = make_bank(tmp_path)
+    own = root / "templates" / "records"
+    own.mkdir(parents=True)
+    (own / "insight.yaml.j2").write_text(OURS, encoding="utf-8")
+    client, _, _ = studio_client(root)
+    form = {"title_fi": "Maksu epäselvä", "type": "interview", "source": "Haastattelut 2026",
+            "date": "2026-11-20", "summary_fi": "Perheet eivät ymmärrä maksua.", "steps": ["daycare-journey#apply"]}
+    page = client.get("/new/insight?lang=en").text
+    answer = client.post("/new/insight?lang=en", data={"csrf": csrf_of(page), **form}, follow_redirects=False)
+    assert answer.status_code == 303, answer.text
+    written = (root / "insights" / "maksu-epaselva.yaml").read_text(encoding="utf-8")
+    assert "# Our insight template (fi+en, first fi).\nkind: Insight\n" in written
+    # A broken template: refused on the page, in the page's language, nothing written.
+    (own / "insight.yaml.j2").write_text("{{ nonesuch }}\n", encoding="utf-8")
+    page = client.get("/new/insight?lang=fi").text
+    form["title_fi"] = "Toinen"
+    answer = client.post("/new/insight?lang=fi", data={"csrf": csrf_of(page), **form}, follow_redirects=False)
+    assert answer.status_code == 422
+    assert "templates/records/insight.yaml.j2:1: pohjaa ei voi käyttää: &#39;nonesuch&#39; is undefined" in answer.text
+    assert not (root / "insights" / "toinen.yaml").exists()
