@@ -84,6 +84,7 @@ def _refused(bank: Path, template: str, env: dict[str, str] | None = None) -> st
 
 
 PATH = "journeyops: error: templates/records/insight.yaml.j2"
+WRONG = ": the template must write one record of kind Insight with the id it is given, 'lomake-katoaa'"
 
 
 @pytest.mark.parametrize(
@@ -111,14 +112,11 @@ PATH = "journeyops: error: templates/records/insight.yaml.j2"
                      "field 'type')",
                      id="not-valid"),
         pytest.param("kind: Team\nid: {{ id }}\ntitle: {{ title | yaml }}\n",
-                     ": the template must write one record of kind Insight with the id it is given, "
-                     "'lomake-katoaa'", id="other-kind"),
+                     WRONG, id="other-kind"),
         pytest.param(SHIPPED.replace("id: {{ id | yaml_item }}", "id: something-else"),
-                     ": the template must write one record of kind Insight with the id it is given, "
-                     "'lomake-katoaa'", id="other-id"),
+                     WRONG, id="other-id"),
         pytest.param(SHIPPED + "---\n" + SHIPPED,
-                     ": the template must write one record of kind Insight with the id it is given, "
-                     "'lomake-katoaa'", id="two-records"),
+                     WRONG, id="two-records"),
     ],
 )
 def test_a_broken_template_is_refused_naming_its_file_and_line(bank: Path, template: str, message: str) -> None:

@@ -37,7 +37,7 @@ confidence: {{ confidence or "low" }}
 """
 
 
-def make_starter(folder: Path, files: dict[str, str | bytes] | None = None) -> Path:
+def make_starter(folder: Path, files: dict[str, str | bytes | None] | None = None) -> Path:
     """A starter: its config, a top journey, a team, its own insight template, a README, a
     binary file and its starter.yaml; `files` adds or replaces (None leaves a file out)."""
     content: dict[str, str | bytes | None] = {
@@ -179,6 +179,9 @@ BAD_JOURNEY = TOP.replace("level: top\n", "level: top\nteam: nobody\n")
         pytest.param("./acme", {"journeys/top/city-journey.yaml.j2": "id: {{ city }}\n"},
                      "acme/journeys/top/city-journey.yaml.j2:1: the template cannot be used: 'city' is "
                      "undefined; nothing was written", id="undefined"),
+        pytest.param("./acme", {"journeys/top/city-journey.yaml.j2": b"kind: \xff\n"},
+                     "acme/journeys/top/city-journey.yaml.j2:1: the template cannot be used: not UTF-8 text; "
+                     "nothing was written", id="not-text"),
         pytest.param("./acme", {"templates/records/insight.yaml.j2": "kind: Insight\n\n{{ id }\n"},
                      "acme/templates/records/insight.yaml.j2:3: the template cannot be used: unexpected '}'; "
                      "nothing was written", id="own-template-syntax"),
@@ -191,10 +194,10 @@ BAD_JOURNEY = TOP.replace("level: top\n", "level: top\nteam: nobody\n")
     ],
 )
 def test_a_bad_starter_is_refused_and_nothing_is_written(
-    tmp_path: Path, template: str, files: dict[str, str | None] | None, message: str
+    tmp_path: Path, template: str, files: dict[str, str | bytes | None] | None, message: str
 ) -> None:
     if files is not None:
-        make_starter(tmp_path / "acme", files)  # type: ignore[arg-type]
+        make_starter(tmp_path / "acme", files)
     result = run_cli("init", "bank", "--template", template, cwd=tmp_path, env={"JOURNEYOPS_LANG": "en"})
     assert result.returncode == 2, result.stdout
     assert f"journeyops: error: {message}\n" in result.stderr

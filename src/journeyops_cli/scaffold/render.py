@@ -80,31 +80,36 @@ def sandbox(*folders: Path) -> jinja2.Environment:
     return env
 
 
-def render_checked(env: jinja2.Environment, template: str, context: dict[str, Any], shown: str) -> str:
-    """`template`'s output; any failure (cannot be read, syntax, an undefined variable,
-    a refused attribute, an error in an expression) is a TemplateError naming `shown`
-    (the file as the reader knows it) and the template's line."""
+def load_checked(env: jinja2.Environment, template: str, shown: str) -> jinja2.Template:
+    """`template`, compiled; one that cannot be read or has a syntax error is a
+    TemplateError naming `shown` (the file as the reader knows it) and the line."""
     try:
-        return env.get_template(template).render(**context)
+        return env.get_template(template)
     except jinja2.TemplateSyntaxError as error:
         raise TemplateError("cli.templates.broken", path=shown, line=error.lineno, problem=error.message) from None
     except jinja2.TemplateNotFound as error:
         raise TemplateError("cli.templates.broken", path=shown, line=1, problem=f"no template {error.name}") from None
+    except UnicodeDecodeError:
+        raise TemplateError("cli.templates.broken", path=shown, line=1, problem="not UTF-8 text") from None
+
+
+def render_checked(env: jinja2.Environment, template: str, context: dict[str, Any], shown: str) -> str:
+    """`template`'s output; any failure (cannot be read, syntax, an undefined variable,
+    a refused attribute, an error in an expression) is a TemplateError naming `shown`
+    and the template's line."""
+    compiled = load_checked(env, template, shown)
+    try:
+        return compiled.render(**context)
     except Exception as error:  # noqa: BLE001 - the template's own code: any failure is its fault
-        line = _line_in_template(error, env, template)
+        line = _line_in_template(error, compiled.filename)
         problem = str(error) or type(error).__name__
-        if isinstance(error, UnicodeDecodeError):
-            problem = "not UTF-8 text"
         raise TemplateError("cli.templates.broken", path=shown, line=line, problem=problem) from None
 
 
-def _line_in_template(error: BaseException, env: jinja2.Environment, template: str) -> int:
-    """The line of `template` (or a template it included) that raised: jinja2 puts the
-    template's lines into the traceback."""
-    try:
-        filename = env.get_template(template).filename
-    except Exception:  # noqa: BLE001 - the file itself could not be read
-        return 1
+def _line_in_template(error: BaseException, filename: str | None) -> int:
+    """The line of the template `filename` that raised (the line that included another
+    template, when the error was in that one): jinja2 puts the template's lines into the
+    traceback."""
     line = 1
     for frame, number in traceback.walk_tb(error.__traceback__):
         if frame.f_code.co_filename == filename:

@@ -23,14 +23,12 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
-
 from journeyops_cli.errors import JourneyopsError
 from journeyops_cli.load.files import TEMPLATES_FOLDER
 from journeyops_cli.load.yaml_read import parse
 from journeyops_cli.resources import templates_dir
 from journeyops_cli.scaffold.outcome import PlannedFile
-from journeyops_cli.scaffold.render import TemplateError, render_checked, sandbox
+from journeyops_cli.scaffold.render import TemplateError, load_checked, render_checked, sandbox
 
 DEFAULT = "default"
 CONFIG_TEMPLATE = "journeyops.yaml.j2"
@@ -78,10 +76,10 @@ def find(value: str) -> Starter:
         return Starter(value, folder)
     if value in shipped():
         return Starter(value, templates_dir() / "starters" / value)
-    folder = _package_starter(value)
-    if folder is None:
+    provided = _package_starter(value)
+    if provided is None:
         raise TemplateError("cli.starter.unknown", name=value, names=", ".join(shipped()))
-    return Starter(value, folder)
+    return Starter(value, provided)
 
 
 def _package_starter(name: str) -> Path | None:
@@ -112,7 +110,7 @@ def plan(starter: Starter, context: dict[str, object]) -> list[PlannedFile]:
         shown = str(folder / rel)
         if rel.startswith(f"{TEMPLATES_FOLDER}/"):
             if rel.endswith(".j2"):  # the bank's own templates: copied, but never broken
-                _check_syntax(env, rel, shown)
+                load_checked(env, rel, shown)
             planned.append(PlannedFile(rel, (folder / rel).read_bytes()))
         elif rel.endswith(".j2"):
             text = render_checked(env, rel, dict(context), shown)
@@ -121,15 +119,6 @@ def plan(starter: Starter, context: dict[str, object]) -> list[PlannedFile]:
             planned.append(PlannedFile(rel, (folder / rel).read_bytes()))
     planned.sort(key=lambda item: (item.path != "journeyops.yaml", item.path))
     return planned
-
-
-def _check_syntax(env: jinja2.Environment, rel: str, shown: str) -> None:
-    try:
-        env.parse(Path(shown).read_text(encoding="utf-8"), rel, shown)
-    except jinja2.TemplateSyntaxError as error:
-        raise TemplateError("cli.templates.broken", path=shown, line=error.lineno, problem=error.message) from None
-    except UnicodeDecodeError:
-        raise TemplateError("cli.templates.broken", path=shown, line=1, problem="not UTF-8 text") from None
 
 
 def _files(folder: Path) -> list[str]:
