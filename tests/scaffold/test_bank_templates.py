@@ -102,7 +102,7 @@ WRONG = ": the template must write one record of kind Insight with the id it is 
                      ":1: the template cannot be used: access to attribute 'append' of 'list' object is unsafe.",
                      id="mutation"),
         pytest.param("{% macro m() %}{{ m() }}{% endmacro %}\n{{ m() }}\n",
-                     ":1: the template cannot be used: maximum recursion depth exceeded", id="recursion"),
+                     ":1: the template cannot be used: it calls itself without end", id="recursion"),
         pytest.param("kind: Insight\nid: {{ id }}\ntitle: [unclosed\n",
                      ": what the template writes is not a valid insight (its output at 4:1: YAML syntax error: "
                      "did not find expected ',' or ']' (while parsing a flow sequence))",

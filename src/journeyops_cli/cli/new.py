@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from journeyops_cli.cli.common import EXIT_FINDINGS, EXIT_USAGE, BankOption, bank_root, fail
-from journeyops_cli.cli.words import cli_language
+from journeyops_cli.cli.words import cli_language, say
 
 app = typer.Typer()
 
@@ -137,7 +137,7 @@ def new(
     try:
         planned = build(record, loaded)
     except TemplateError as error:  # the bank's own template: said in the bank's language
-        fail(error.text(cli_language(loaded.config)), error.exit_code)
+        fail(say(error.key, cli_language(loaded.config), **error.values), error.exit_code)
     outcomes = write_all(root, [planned], dry_run)
     prefix = display_prefix(root)
     if dry_run:

@@ -103,6 +103,8 @@ def render_checked(env: jinja2.Environment, template: str, context: dict[str, An
     except Exception as error:  # noqa: BLE001 - the template's own code: any failure is its fault
         line = _line_in_template(error, compiled.filename)
         problem = str(error) or type(error).__name__
+        if isinstance(error, RecursionError):  # Python's words for it vary with where it stopped
+            problem = "it calls itself without end"
         raise TemplateError("cli.templates.broken", path=shown, line=line, problem=problem) from None
 
 
