@@ -103,6 +103,10 @@ WRONG = ": the template must write one record of kind Insight with the id it is 
                      id="mutation"),
         pytest.param("{% macro m() %}{{ m() }}{% endmacro %}\n{{ m() }}\n",
                      ":1: the template cannot be used: it calls itself without end", id="recursion"),
+        pytest.param("kind: Insight\n{% for i in range(100000) %}{% for j in range(100000) %}"
+                     "{{ 'x' * 1000 }}{% endfor %}{% endfor %}\n",
+                     ":2: the template cannot be used: its output is longer than 5,000,000 characters",
+                     id="endless"),
         pytest.param("kind: Insight\nid: {{ id }}\ntitle: [unclosed\n",
                      ": what the template writes is not a valid insight (its output at 4:1: YAML syntax error: "
                      "did not find expected ',' or ']' (while parsing a flow sequence))",

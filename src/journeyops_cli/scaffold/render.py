@@ -19,7 +19,11 @@ from journeyops_cli.edit import EditError
 from journeyops_cli.edit.quoting import flow_item, yaml_scalar
 from journeyops_cli.errors import EXIT_USAGE
 from journeyops_cli.findings import Finding
+from journeyops_cli.models.config import LimitsConfig
 from journeyops_cli.render.env import text_environment
+
+MAX_BYTES = LimitsConfig().max_file_bytes
+"""The longest output a template may write (the loader's limit on a file)."""
 
 
 class TemplateError(EditError):
@@ -93,19 +97,41 @@ def load_checked(env: jinja2.Environment, template: str, shown: str) -> jinja2.T
         raise TemplateError("cli.templates.broken", path=shown, line=1, problem="not UTF-8 text") from None
 
 
-def render_checked(env: jinja2.Environment, template: str, context: dict[str, Any], shown: str) -> str:
+def render_checked(
+    env: jinja2.Environment, template: str, context: dict[str, Any], shown: str, max_bytes: int = MAX_BYTES
+) -> str:
     """`template`'s output; any failure (cannot be read, syntax, an undefined variable,
-    a refused attribute, an error in an expression) is a TemplateError naming `shown`
-    and the template's line."""
+    a refused attribute, an error in an expression, output longer than `max_bytes`) is a
+    TemplateError naming `shown` and the template's line."""
     compiled = load_checked(env, template, shown)
+    parts: list[str] = []
+    size = 0
     try:
-        return compiled.render(**context)
+        output = compiled.generate(**context)
+        for part in output:  # stopped as soon as it is too long
+            parts.append(part)
+            size += len(part)
+            if size > max_bytes:
+                line = _suspended_line(output, compiled)
+                problem = f"its output is longer than {max_bytes:,} characters"
+                raise TemplateError("cli.templates.broken", path=shown, line=line, problem=problem)
+    except TemplateError:
+        raise
     except Exception as error:  # noqa: BLE001 - the template's own code: any failure is its fault
         line = _line_in_template(error, compiled.filename)
         problem = str(error) or type(error).__name__
         if isinstance(error, RecursionError):  # Python's words for it vary with where it stopped
             problem = "it calls itself without end"
         raise TemplateError("cli.templates.broken", path=shown, line=line, problem=problem) from None
+    return "".join(parts)
+
+
+def _suspended_line(output: Any, compiled: jinja2.Template) -> int:
+    """The template's line where its paused output generator stands."""
+    while getattr(output, "gi_yieldfrom", None) is not None:
+        output = output.gi_yieldfrom
+    frame = getattr(output, "gi_frame", None)
+    return compiled.get_corresponding_lineno(frame.f_lineno) if frame is not None else 1
 
 
 def _line_in_template(error: BaseException, filename: str | None) -> int:
