@@ -160,3 +160,21 @@ def test_the_studio_creates_records_from_the_banks_template(tmp_path: Path) -> N
     assert answer.status_code == 422
     assert "templates/records/insight.yaml.j2:1: pohjaa ei voi käyttää: &#39;nonesuch&#39; is undefined" in answer.text
     assert not (root / "insights" / "toinen.yaml").exists()
+
+
+def test_docs_name_every_value_a_template_gets() -> None:
+    """docs/templates.md lists each kind's values: exactly the fields `new` takes."""
+    import re
+
+    from journeyops_cli.scaffold.new import FIELDS
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "templates.md").read_text(encoding="utf-8")
+    documented: dict[str, set[str]] = {}
+    for kinds, values in re.findall(r"^\| (`[a-z-]+`(?:, `[a-z-]+`)*) \| (`.*) \|$", doc, re.MULTILINE):
+        names = set(re.findall(r"`([a-z_]+)`", re.sub(r"\([^)]*\)", "", values)))
+        for kind in re.findall(r"`([a-z-]+)`", kinds):
+            documented[kind] = names
+    assert sorted(documented) == sorted(FIELDS)
+    for kind, fields in FIELDS.items():
+        extra = {"reviewed"} if kind == "journey" else set()
+        assert documented[kind] == set(fields) - {"title", "id"} | extra, kind
