@@ -178,3 +178,26 @@ def test_docs_name_every_value_a_template_gets() -> None:
     for kind, fields in FIELDS.items():
         extra = {"reviewed"} if kind == "journey" else set()
         assert documented[kind] == set(fields) - {"title", "id"} | extra, kind
+
+
+def test_a_workbooks_new_journey_is_written_by_the_banks_template(tmp_path: Path) -> None:
+    import openpyxl
+    from tests.sheets.helpers import copy_bank
+
+    root = copy_bank(tmp_path)
+    own = root / "templates" / "records"
+    own.mkdir(parents=True)
+    journey = (templates_dir() / "records" / "journey.yaml.j2").read_text(encoding="utf-8")
+    (own / "journey.yaml.j2").write_text(journey.replace("kind: Journey\n", "# Our journey.\nkind: Journey\n"),
+                                         encoding="utf-8")
+    book = tmp_path / "bank.xlsx"
+    assert run_cli("export", "daycare-application", "--out", book, cwd=root).returncode == 0
+    wb = openpyxl.load_workbook(book)
+    copy = wb.copy_worksheet(wb["daycare-application"])
+    copy["C1"], copy["D1"] = "daycare-application-paper", "Varhaiskasvatushakemus paperilla"
+    wb.save(book)
+    result = run_cli("import", book, cwd=root)
+    assert result.returncode == 0, result.stderr
+    written = (root / "journeys/detailed/daycare-application-paper.yaml").read_text(encoding="utf-8")
+    assert written.splitlines()[1] == "# Our journey."
+    assert run_cli("validate", cwd=root).returncode == 0
