@@ -127,8 +127,9 @@ def test_a_broken_template_is_refused_naming_its_file_and_line(bank: Path, templ
     assert _refused(bank, template, env={"JOURNEYOPS_LANG": "en"}) == f"{PATH}{message}; nothing was written\n"
 
 
-def test_the_refusal_is_said_in_the_banks_language(bank: Path) -> None:
+def test_the_refusal_is_said_in_the_banks_language(bank: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # The bank's first language is Finnish; JOURNEYOPS_LANG chooses another.
+    monkeypatch.delenv("JOURNEYOPS_LANG", raising=False)
     assert _refused(bank, "{{ nonesuch }}\n") == (
         f"{PATH}:1: pohjaa ei voi käyttää: 'nonesuch' is undefined; mitään ei kirjoitettu\n"
     )

@@ -118,7 +118,7 @@ def test_without_template_init_writes_the_default_starter(tmp_path: Path) -> Non
     assert shipped() == ["default", "helsinki"]
     plain = run_cli("init", "a", "--name", "X", "--languages", "fi,sv", cwd=tmp_path)
     chosen = run_cli("init", "b", "--name", "X", "--languages", "fi,sv", "--template", "default", cwd=tmp_path)
-    assert plain.stdout.replace("  a/", "  b/") == chosen.stdout
+    assert plain.stdout.replace("  a/", "  b/").replace("cd a\n", "cd b\n") == chosen.stdout
 
     def files(root: Path) -> dict[str, bytes]:
         return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
@@ -205,7 +205,10 @@ def test_a_bad_starter_is_refused_and_nothing_is_written(
     assert not (tmp_path / "bank").exists()
 
 
-def test_the_findings_of_a_starter_that_does_not_validate_are_shown(tmp_path: Path) -> None:
+def test_the_findings_of_a_starter_that_does_not_validate_are_shown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("JOURNEYOPS_LANG", raising=False)  # said in the new bank's language
     make_starter(tmp_path / "acme", {"journeys/top/city-journey.yaml.j2": BAD_JOURNEY})
     result = run_cli("init", "bank", "--template", "./acme", "--languages", "fi", cwd=tmp_path)
     assert result.returncode == 2
@@ -226,3 +229,16 @@ def test_a_link_in_a_starter_is_refused(tmp_path: Path) -> None:
         "journeyops: error: acme/journeys/elsewhere.yaml: a starter holds plain files and folders, not links\n"
     )
     assert not (tmp_path / "bank").exists()
+
+
+def test_a_starter_excludes_the_ci_files_that_are_not_records(tmp_path: Path) -> None:
+    """`exclude` tells a starter's journeyops.yaml.j2 which CI files to leave out of the
+    checks; a starter that ignores it cannot make a bank with Azure Pipelines."""
+    for name in shipped():
+        result = run_cli("init", name, "--template", name, "--ci", "azure", "--no-git", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert 'exclude: ["azure-pipelines.yml"]\n' in (tmp_path / name / "journeyops.yaml").read_text()
+    make_starter(tmp_path / "acme")
+    result = run_cli("init", "bank", "--template", "./acme", "--ci", "azure", "--no-git", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("azure-pipelines.yml:3:1: JO012 [error] record has no `kind`\n")
