@@ -20,6 +20,7 @@ import importlib.util
 import os
 import re
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,7 +97,7 @@ def _package_starter(name: str) -> Path | None:
     return None
 
 
-def plan(starter: Starter, context: dict[str, object]) -> list[PlannedFile]:
+def plan(starter: Starter, context: Mapping[str, object]) -> list[PlannedFile]:
     """The files `starter` makes, `journeyops.yaml` first, the rest sorted by path; the
     `.j2` files rendered with `context` (`name`, `languages`, `language`)."""
     folder = starter.folder
