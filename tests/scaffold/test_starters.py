@@ -185,6 +185,9 @@ BAD_JOURNEY = TOP.replace("level: top\n", "level: top\nteam: nobody\n")
         pytest.param("./acme", {"templates/records/insight.yaml.j2": "kind: Insight\n\n{{ id }\n"},
                      "acme/templates/records/insight.yaml.j2:3: the template cannot be used: unexpected '}'; "
                      "nothing was written", id="own-template-syntax"),
+        pytest.param("./acme", {"vocabulary/teams.yaml.j2": "kind: Team\nid: cx\ntitle: CX\n"},
+                     "acme/vocabulary/teams.yaml and acme/vocabulary/teams.yaml.j2: both would be the bank's "
+                     "file vocabulary/teams.yaml; leave one out", id="one-file-twice"),
         pytest.param("./acme", {"journeys/top/city-journey.yaml.j2": BAD_JOURNEY},
                      "acme: the bank this starter makes would not pass `journeyops validate` (below); nothing "
                      "was written", id="record-invalid"),

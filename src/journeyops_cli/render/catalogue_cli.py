@@ -348,6 +348,11 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "sv": "{path}: en startmall innehåller bara vanliga filer och mappar, inga länkar",
         "en": "{path}: a starter holds plain files and folders, not links",
     },
+    "cli.starter.twice": {
+        "fi": "{first} ja {second}: molemmista tulisi pankin tiedosto {path}; jätä toinen pois",
+        "sv": "{first} och {second}: båda skulle bli bankens fil {path}; ta bort den ena",
+        "en": "{first} and {second}: both would be the bank's file {path}; leave one out",
+    },
     "cli.starter.invalid": {
         "fi": "{path}: tämän aloituspohjan tekemä pankki ei läpäisisi tarkistusta `journeyops validate` "
               "(alla); mitään ei kirjoitettu",

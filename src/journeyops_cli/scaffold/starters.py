@@ -105,19 +105,23 @@ def plan(starter: Starter, context: Mapping[str, object]) -> list[PlannedFile]:
         raise TemplateError("cli.starter.no_config", path=folder)
     env = sandbox(folder)
     planned: list[PlannedFile] = []
+    made: dict[str, str] = {}  # the bank's path -> the starter's file that makes it
     for rel in _files(folder):
         if rel == SETTINGS:
             continue
         shown = str(folder / rel)
-        if rel.startswith(f"{TEMPLATES_FOLDER}/"):
-            if rel.endswith(".j2"):  # the bank's own templates: copied, but never broken
-                load_checked(env, rel, shown)
-            planned.append(PlannedFile(rel, (folder / rel).read_bytes()))
-        elif rel.endswith(".j2"):
-            text = render_checked(env, rel, dict(context), shown)
-            planned.append(PlannedFile(rel[: -len(".j2")], text.encode("utf-8")))
+        rendered = rel.endswith(".j2") and not rel.startswith(f"{TEMPLATES_FOLDER}/")
+        target = rel[: -len(".j2")] if rendered else rel
+        if target in made:  # `a.yaml` and `a.yaml.j2`: one would be left alone as a conflict
+            raise TemplateError("cli.starter.twice", first=folder / made[target], second=shown, path=target)
+        made[target] = rel
+        if rendered:
+            content = render_checked(env, rel, dict(context), shown).encode("utf-8")
         else:
-            planned.append(PlannedFile(rel, (folder / rel).read_bytes()))
+            if rel.startswith(f"{TEMPLATES_FOLDER}/") and rel.endswith(".j2"):
+                load_checked(env, rel, shown)  # the bank's own templates: copied, but never broken
+            content = (folder / rel).read_bytes()
+        planned.append(PlannedFile(target, content))
     planned.sort(key=lambda item: (item.path != "journeyops.yaml", item.path))
     return planned
 
