@@ -107,6 +107,10 @@ WRONG = ": the template must write one record of kind Insight with the id it is 
                      "{{ 'x' * 1000 }}{% endfor %}{% endfor %}\n",
                      ":2: the template cannot be used: its output is longer than 5,000,000 characters",
                      id="endless"),
+        pytest.param("kind: Insight\n{{ 'x' * 10**10 }}\n",
+                     ":2: the template cannot be used: it needs more than 1,024 MB of memory", id="memory"),
+        pytest.param("kind: Insight\n{{ '%10000000000s' % id }}\n",
+                     ":2: the template cannot be used: it needs more than 1,024 MB of memory", id="memory-format"),
         pytest.param("kind: Insight\nid: {{ id }}\ntitle: [unclosed\n",
                      ": what the template writes is not a valid insight (its output at 4:1: YAML syntax error: "
                      "did not find expected ',' or ']' (while parsing a flow sequence))",
@@ -125,6 +129,32 @@ WRONG = ": the template must write one record of kind Insight with the id it is 
 )
 def test_a_broken_template_is_refused_naming_its_file_and_line(bank: Path, template: str, message: str) -> None:
     assert _refused(bank, template, env={"JOURNEYOPS_LANG": "en"}) == f"{PATH}{message}; nothing was written\n"
+
+
+@pytest.mark.parametrize(
+    ("template", "message"),
+    [
+        pytest.param("kind: Insight\n{% for i in range(100000) %}{% for j in range(100000) %}"
+                     "{% endfor %}{% endfor %}\n",
+                     ":2: the template cannot be used: it takes more than 1 s of CPU time", id="loops"),
+        pytest.param("kind: Insight\n{{ 10 ** (10 ** 10) }}\n",
+                     ": the template cannot be used: it needs more than 1 s of CPU time or 1,024 MB of memory",
+                     id="in-one-step"),
+    ],
+)
+def test_a_template_that_runs_too_long_is_stopped(
+    bank: Path, monkeypatch: pytest.MonkeyPatch, template: str, message: str
+) -> None:
+    """It runs in a process of its own with limits: where it runs Python, it is stopped at
+    its line; in one long step of Python's own (a huge power), its process is ended."""
+    from journeyops_cli.scaffold import render
+
+    monkeypatch.setattr(render, "CPU_SECONDS", 1)
+    (bank / "templates" / "records" / "insight.yaml.j2").write_text(template, encoding="utf-8")
+    result = run_cli(*INSIGHT, cwd=bank, env={"JOURNEYOPS_LANG": "en"})
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == f"{PATH}{message}; nothing was written\n"
+    assert not (bank / "insights" / "lomake-katoaa.yaml").exists()
 
 
 def test_the_refusal_is_said_in_the_banks_language(bank: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -302,6 +302,14 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "sv": "{path}:{line}: mallen kan inte användas: {problem}; inget skrevs",
         "en": "{path}:{line}: the template cannot be used: {problem}; nothing was written",
     },
+    "cli.templates.over_budget": {
+        "fi": "{path}: pohjaa ei voi käyttää: se tarvitsee yli {seconds} s suoritinaikaa tai {megabytes} Mt "
+              "muistia; mitään ei kirjoitettu",
+        "sv": "{path}: mallen kan inte användas: den behöver mer än {seconds} s processortid eller {megabytes} "
+              "MB minne; inget skrevs",
+        "en": "{path}: the template cannot be used: it needs more than {seconds} s of CPU time or {megabytes} MB "
+              "of memory; nothing was written",
+    },
     "cli.templates.not_a_record": {
         "fi": "{path}: pohjan kirjoittama teksti ei ole kelvollinen {kind}-tietue (tulosteen kohta {where}: "
               "{problem}); mitään ei kirjoitettu",

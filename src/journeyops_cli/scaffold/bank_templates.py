@@ -36,7 +36,8 @@ def render_record(bank: Bank, kind_slug: str, context: dict[str, Any], path: str
     own = own_template(bank, kind_slug)
     # The bank's folder first: its `records/<kind>.yaml.j2` hides the shipped one.
     env = sandbox(bank.root / TEMPLATES_FOLDER, templates_dir())
-    text = render_checked(env, template, context, own or template, bank.config.limits.max_file_bytes)
+    text = render_checked(env, template, context, own or template, bank.config.limits.max_file_bytes,
+                          limited=own is not None)
     if own is None:
         return text
     errors = errors_in(text, path, bank.config.limits)

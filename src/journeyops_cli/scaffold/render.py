@@ -8,9 +8,10 @@ wrong in one is a `TemplateError` naming the template file and line."""
 from __future__ import annotations
 
 import traceback
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -21,6 +22,7 @@ from journeyops_cli.errors import EXIT_USAGE
 from journeyops_cli.findings import Finding
 from journeyops_cli.models.config import LimitsConfig
 from journeyops_cli.render.env import text_environment
+from journeyops_cli.speed.executor import CPUOverrun, OverBudget, run_limited
 
 MAX_BYTES = LimitsConfig().max_file_bytes
 """The longest output a template may write (the loader's limit on a file)."""
@@ -97,13 +99,66 @@ def load_checked(env: jinja2.Environment, template: str, shown: str) -> jinja2.T
         raise TemplateError("cli.templates.broken", path=shown, line=1, problem="not UTF-8 text") from None
 
 
+CPU_SECONDS = 10
+"""The CPU seconds a template that is not the tool's own may take to compile and render."""
+MEMORY_BYTES = 1 << 30
+"""The memory it may take besides what the process holds."""
+
+
 def render_checked(
-    env: jinja2.Environment, template: str, context: dict[str, Any], shown: str, max_bytes: int = MAX_BYTES
+    env: jinja2.Environment,
+    template: str,
+    context: dict[str, Any],
+    shown: str,
+    max_bytes: int = MAX_BYTES,
+    limited: bool = True,
 ) -> str:
     """`template`'s output; any failure (cannot be read, syntax, an undefined variable,
-    a refused attribute, an error in an expression, output longer than `max_bytes`) is a
-    TemplateError naming `shown` and the template's line."""
-    compiled = load_checked(env, template, shown)
+    a refused attribute, an error in an expression, output longer than `max_bytes`, more
+    than CPU_SECONDS or MEMORY_BYTES) is a TemplateError naming `shown` and the
+    template's line. A template that is not the tool's own (`limited`) is compiled and
+    rendered in a process of its own with those limits (`speed.executor.run_limited`):
+    Jinja computes constant expressions while it compiles, so `{{ 'x' * 10**10 }}` would
+    exhaust this one's memory before any rendering began."""
+    if limited:
+        return _limited(lambda: render_checked(env, template, context, shown, max_bytes, limited=False), shown)
+    return _output(load_checked(env, template, shown), context, shown, max_bytes)
+
+
+def check_syntax(env: jinja2.Environment, template: str, shown: str, limited: bool = True) -> None:
+    """A TemplateError (as `load_checked`) when `template` cannot be compiled; compiled in
+    a limited process of its own when it is not the tool's own (see `render_checked`)."""
+    if limited:
+        _limited(lambda: check_syntax(env, template, shown, limited=False), shown)
+    else:
+        load_checked(env, template, shown)
+
+
+T = TypeVar("T")
+
+
+def _limited(job: Callable[[], T], shown: str) -> T:
+    """`job()` in a limited process of its own; its TemplateError raised here."""
+
+    def guarded() -> tuple[bool, Any]:
+        try:
+            return True, job()
+        except TemplateError as error:
+            return False, (error.key, error.values)
+
+    try:
+        done, value = run_limited(guarded, CPU_SECONDS, MEMORY_BYTES)
+    except OverBudget:
+        raise TemplateError("cli.templates.over_budget", path=shown, seconds=CPU_SECONDS,
+                            megabytes=f"{MEMORY_BYTES >> 20:,}") from None
+    if not done:
+        raise TemplateError(value[0], **value[1])
+    result: T = value
+    return result
+
+
+def _output(compiled: jinja2.Template, context: dict[str, Any], shown: str, max_bytes: int) -> str:
+    """What `compiled` writes (see `render_checked`), in this process."""
     parts: list[str] = []
     size = 0
     try:
@@ -122,6 +177,10 @@ def render_checked(
         problem = str(error) or type(error).__name__
         if isinstance(error, RecursionError):  # Python's words for it vary with where it stopped
             problem = "it calls itself without end"
+        elif isinstance(error, CPUOverrun):
+            problem = f"it takes more than {CPU_SECONDS} s of CPU time"
+        elif isinstance(error, MemoryError):
+            problem = f"it needs more than {MEMORY_BYTES >> 20:,} MB of memory"
         raise TemplateError("cli.templates.broken", path=shown, line=line, problem=problem) from None
     return "".join(parts)
 

@@ -29,7 +29,7 @@ from journeyops_cli.load.files import TEMPLATES_FOLDER
 from journeyops_cli.load.yaml_read import parse
 from journeyops_cli.resources import templates_dir
 from journeyops_cli.scaffold.outcome import PlannedFile
-from journeyops_cli.scaffold.render import TemplateError, load_checked, render_checked, sandbox
+from journeyops_cli.scaffold.render import TemplateError, check_syntax, render_checked, sandbox
 
 DEFAULT = "default"
 CONFIG_TEMPLATE = "journeyops.yaml.j2"
@@ -47,6 +47,8 @@ class Starter:
 
     name: str
     folder: Path
+    shipped: bool = False
+    """One that comes with journeyops: its templates are the tool's own (no limits)."""
 
     def languages(self) -> list[str]:
         """The languages `starter.yaml` names (English when it names none)."""
@@ -76,7 +78,7 @@ def find(value: str) -> Starter:
             raise TemplateError("cli.starter.not_a_folder", name=value, path=folder)
         return Starter(value, folder)
     if value in shipped():
-        return Starter(value, templates_dir() / "starters" / value)
+        return Starter(value, templates_dir() / "starters" / value, shipped=True)
     provided = _package_starter(value)
     if provided is None:
         raise TemplateError("cli.starter.unknown", name=value, names=", ".join(shipped()))
@@ -116,10 +118,10 @@ def plan(starter: Starter, context: Mapping[str, object]) -> list[PlannedFile]:
             raise TemplateError("cli.starter.twice", first=folder / made[target], second=shown, path=target)
         made[target] = rel
         if rendered:
-            content = render_checked(env, rel, dict(context), shown).encode("utf-8")
+            content = render_checked(env, rel, dict(context), shown, limited=not starter.shipped).encode("utf-8")
         else:
             if rel.startswith(f"{TEMPLATES_FOLDER}/") and rel.endswith(".j2"):
-                load_checked(env, rel, shown)  # the bank's own templates: copied, but never broken
+                check_syntax(env, rel, shown, limited=not starter.shipped)  # copied, but never broken
             content = (folder / rel).read_bytes()
         planned.append(PlannedFile(target, content))
     planned.sort(key=lambda item: (item.path != "journeyops.yaml", item.path))
