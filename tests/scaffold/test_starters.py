@@ -126,7 +126,7 @@ def test_without_template_init_writes_the_default_starter(tmp_path: Path) -> Non
     assert files(tmp_path / "a") == files(tmp_path / "b")
     top = (tmp_path / "a" / "journeys/top/service-journey.yaml").read_text(encoding="utf-8")
     assert "title: {fi: Palvelupolku, sv: Servicestig}\n" in top
-    assert "  - id: customership\n    title: {fi: Asiakkuus, sv: Kundskap}\n" in top
+    assert "  - id: customership\n    title: {fi: Asiakkuus, sv: Kundrelation}\n" in top
 
 
 def test_helsinki_speaks_three_languages_unless_told_otherwise(tmp_path: Path) -> None:
