@@ -232,3 +232,59 @@ def test_a_workbooks_new_journey_is_written_by_the_banks_template(tmp_path: Path
     written = (root / "journeys/detailed/daycare-application-paper.yaml").read_text(encoding="utf-8")
     assert written.splitlines()[1] == "# Our journey."
     assert run_cli("validate", cwd=root).returncode == 0
+
+
+def test_a_bank_with_its_own_templates_and_lanes_validates_renders_exports_and_builds(tmp_path: Path) -> None:
+    """Issue 18: the bank's own journey and insight templates with the bank's own lanes
+    (the blueprint bank's frontstage, backstage, …): `new`, a workbook's new journey,
+    validate, render, export and the site all work together."""
+    import shutil
+
+    import openpyxl
+
+    from journeyops_cli.sheets.layout import DETAIL_ROWS, LANE_ROWS
+
+    root = tmp_path / "bank"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "banks" / "blueprint", root,
+                    ignore=shutil.ignore_patterns(".journeyops_cache", "site"))
+    own = root / "templates" / "records"
+    own.mkdir(parents=True)
+    (own / "insight.yaml.j2").write_text(OURS, encoding="utf-8")
+    journey = (templates_dir() / "records" / "journey.yaml.j2").read_text(encoding="utf-8")
+    (own / "journey.yaml.j2").write_text(journey.replace("kind: Journey\n", "# Our journey.\nkind: Journey\n"),
+                                         encoding="utf-8")
+    result = run_cli(*INSIGHT, "--link-step", "parking-permit#apply", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert "# Our insight template (fi+en, first fi).\n" in (root / "insights/lomake-katoaa.yaml").read_text()
+    checked = run_cli("validate", "--fail-on", "warning", cwd=root)
+    assert checked.returncode == 0, checked.stdout
+    # A workbook's new journey sheet with values in the bank's lanes: written by our template.
+    book = tmp_path / "bank.xlsx"
+    assert run_cli("export", "--all", "--out", book, cwd=root).returncode == 0
+    wb = openpyxl.load_workbook(book)
+    sheet = wb["Uusi polku"]
+    own = {sheet.cell(row, 1).value: row for row in range(1, sheet.max_row + 1)}
+    for (row, column), value in {
+        (1, 3): "residents-card", (1, 4): "Asukaskortti", (LANE_ROWS["title"], 3): "Kortin tilaaminen",
+        (DETAIL_ROWS["level"], 3): "top", (DETAIL_ROWS["theme"], 3): "traffic",
+        (own["lane:frontstage"], 3): "Tilauslomake\nKuittaus", (own["lane:backstage"], 3): "Kortti painetaan",
+    }.items():
+        sheet.cell(row, column).value = value
+    wb.save(book)
+    result = run_cli("import", book, cwd=root)
+    assert result.returncode == 0, result.stderr
+    written = (root / "journeys/top/residents-card.yaml").read_text(encoding="utf-8")
+    assert written.splitlines()[1] == "# Our journey."
+    assert "    frontstage:\n      - Tilauslomake\n      - Kuittaus\n    backstage: Kortti painetaan\n" in written
+    checked = run_cli("validate", "--format", "json", cwd=root)
+    assert checked.returncode == 0, checked.stdout
+    assert '"JO207"' in checked.stdout and '"JO020"' not in checked.stdout  # a top journey alone is only told
+    rendered = run_cli("render", "parking-permit", "--format", "md", cwd=root)
+    assert rendered.returncode == 0, rendered.stderr
+    assert "Taustatoiminta" in rendered.stdout and "Käsittelijä tarkistaa ajoneuvon tiedot" in rendered.stdout
+    assert run_cli("export", "--all", "--out", tmp_path / "again.xlsx", cwd=root).returncode == 0
+    built = run_cli("site", "build", cwd=root)
+    assert built.returncode == 0, built.stderr
+    pages = [p for p in (root / "site").rglob("*.html")]
+    assert any("Kortti painetaan" in p.read_text(encoding="utf-8") for p in pages)
+    assert not [p for p in (root / "site").rglob("*") if "templates" in p.relative_to(root / "site").parts]
