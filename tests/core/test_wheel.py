@@ -68,3 +68,10 @@ def test_fresh_venv_runs_validate_on_the_example_bank(wheel: Path, tmp_path: Pat
         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60,
     )
     assert "/_data/schemas" in result.stdout
+    # The starters come in the wheel: a bank from the shipped helsinki starter.
+    result = subprocess.run(
+        [str(script), "init", "started", "--template", "helsinki"], cwd=tmp_path, env=env,
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "started" / "templates" / "records" / "insight.yaml.j2").is_file()

@@ -106,3 +106,29 @@ def test_a_background_job_gives_its_value_or_none_to_run_it_here(monkeypatch: py
     slow = executor.start_background(lambda: __import__("time").sleep(60))
     assert slow is not None and not slow.done()
     slow.stop()
+
+
+def test_a_limited_job_runs_in_its_own_process_within_its_limits() -> None:
+    assert executor.run_limited(os.getpid, 5, 1 << 28) != os.getpid()
+    assert executor.run_limited(lambda: None, 5, 1 << 28) is None  # a value, not "no value"
+
+    def greedy() -> str:
+        try:
+            return str(len("x" * (1 << 29)))  # 512 MB, more than its 256 MB
+        except MemoryError:
+            return "refused"
+
+    assert executor.run_limited(greedy, 5, 1 << 28) == "refused"
+
+    def endless() -> str:
+        try:
+            while True:
+                pass
+        except executor.CPUOverrun:
+            return "stopped"
+
+    assert executor.run_limited(endless, 1, 1 << 28) == "stopped"
+    with pytest.raises(executor.OverBudget):
+        executor.run_limited(lambda: 10 ** (10**10), 1, 1 << 30)  # one step of C: ended a second later
+    with pytest.raises(executor.OverBudget):
+        executor.run_limited(lambda: 1 / 0, 5, 1 << 28)

@@ -32,8 +32,24 @@ def init(
         str | None, typer.Option(help="The bank's name (default: the folder's name).", show_default=False)
     ] = None,
     languages: Annotated[
-        str, typer.Option(help="Languages of the bank's text, the default first, comma-separated.")
-    ] = "en",
+        str | None,
+        typer.Option(
+            help="Languages of the bank's text, the default first, comma-separated "
+            "(default: the starter's, else en).",
+            show_default=False,
+        ),
+    ] = None,
+    template: Annotated[
+        str | None,
+        typer.Option(
+            "--template",
+            metavar="DIR|NAME|PACKAGE",
+            help="Start from an organisation's starter: a folder (./starter), a starter that comes "
+            "with journeyops (default, helsinki) or an installed Python package holding a starter/ "
+            "folder. See docs/templates.md.",
+            show_default=False,
+        ),
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Use a folder that is not empty (existing files are never overwritten).")
     ] = False,
@@ -85,10 +101,18 @@ def init(
     (already there, different content, left alone).
     """
     from journeyops_cli.models.config import BankConfig
+    from journeyops_cli.scaffold import starters
     from journeyops_cli.scaffold.ci import default_ci, not_records, parse_ci
     from journeyops_cli.scaffold.init import DEFAULT_INSTALL, install_spec, is_empty, plan
     from journeyops_cli.scaffold.outcome import write_all
+    from journeyops_cli.scaffold.render import TemplateError
 
+    try:
+        starter = starters.find(template or starters.DEFAULT)
+        if languages is None:
+            languages = ",".join(starter.languages())
+    except TemplateError as error:
+        fail(say(error.key, cli_language(), **error.values))
     codes = [part.strip() for part in languages.split(",") if part.strip()]
     bad = [code for code in codes if not re.fullmatch(r"[a-z]{2,3}", code)]
     if not codes or bad:
@@ -102,7 +126,11 @@ def init(
              "(existing files are never overwritten)", EXIT_FINDINGS)
     bank_name = name or folder.resolve().name or "Journey bank"
     language = cli_language(BankConfig.model_validate({"name": bank_name, "languages": codes}))
-    outcomes = write_all(folder, plan(bank_name, codes, install=spec, ci=systems), dry_run)
+    try:
+        planned = plan(bank_name, codes, install=spec, ci=systems, starter=starter)
+    except TemplateError as error:  # said in the new bank's language
+        fail(say(error.key, language, **error.values), error.exit_code, error.findings)
+    outcomes = write_all(folder, planned, dry_run)
     prefix = "" if folder == Path(".") else f"{folder.as_posix().rstrip('/')}/"
     print_outcomes(outcomes, prefix)
     conflicts = [o for o in outcomes if o.outcome == "conflict"]

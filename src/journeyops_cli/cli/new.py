@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from journeyops_cli.cli.common import EXIT_FINDINGS, EXIT_USAGE, BankOption, bank_root, fail
+from journeyops_cli.cli.words import cli_language, say
 
 app = typer.Typer()
 
@@ -93,6 +94,7 @@ def new(
         split_list,
     )
     from journeyops_cli.scaffold.outcome import write_all
+    from journeyops_cli.scaffold.render import TemplateError
 
     if kind not in FIELDS:
         fail(f"unknown kind '{kind}'; choose one of: {', '.join(FIELDS)}")
@@ -132,7 +134,10 @@ def new(
         if absent:
             why = "--no-input was given" if no_input else "not on a terminal"
             fail(f"missing {', '.join(absent)} ({why}, so nothing is asked)", EXIT_USAGE)
-    planned = build(record, loaded)
+    try:
+        planned = build(record, loaded)
+    except TemplateError as error:  # the bank's own template: said in the bank's language
+        fail(say(error.key, cli_language(loaded.config), **error.values), error.exit_code)
     outcomes = write_all(root, [planned], dry_run)
     prefix = display_prefix(root)
     if dry_run:

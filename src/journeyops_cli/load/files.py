@@ -27,6 +27,8 @@ from journeyops_cli.models.lanes import Lanes, check_steps, split_steps, values_
 YAML_SUFFIXES = (".yaml", ".yml")
 NO_LANES: Lanes = {}
 SKIPPED_FOLDERS = {"node_modules", "__pycache__"}
+TEMPLATES_FOLDER = "templates"
+"""The bank's own templates for `new` (`scaffold/bank_templates.py`): not records."""
 BOM = b"\xef\xbb\xbf"
 SUPPRESSION_MARKER = b"journeyops:"
 
@@ -119,11 +121,12 @@ class Discovery:
 
 def discover(root: Path, exclude: list[str], site_out: str | None = None) -> Discovery:
     """Every `*.yaml`/`*.yml` file under `root`, sorted; hidden folders, the site output,
-    excluded globs and folder symlinks are skipped; links leaving the bank are reported."""
+    the bank's own templates (`templates/`), excluded globs and folder symlinks are skipped;
+    links leaving the bank are reported."""
     found = Discovery()
     root = root.resolve()
     base = str(root) + os.sep
-    skip_dirs = {site_out.strip("/")} if site_out else set()
+    skip_dirs = {TEMPLATES_FOLDER, *([site_out.strip("/")] if site_out else [])}
     pending = [""]
     while pending:
         rel_dir = pending.pop()

@@ -297,6 +297,78 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "en": "{source}: name the targets after it (journey-id#step-id), or give them with --to",
     },
     # --- templates / starters ---
+    "cli.templates.broken": {
+        "fi": "{path}:{line}: pohjaa ei voi käyttää: {problem}; mitään ei kirjoitettu",
+        "sv": "{path}:{line}: mallen kan inte användas: {problem}; inget skrevs",
+        "en": "{path}:{line}: the template cannot be used: {problem}; nothing was written",
+    },
+    "cli.templates.over_budget": {
+        "fi": "{path}: pohjaa ei voi käyttää: se tarvitsee yli {seconds} s suoritinaikaa tai {megabytes} Mt "
+              "muistia; mitään ei kirjoitettu",
+        "sv": "{path}: mallen kan inte användas: den behöver mer än {seconds} s processortid eller {megabytes} "
+              "MB minne; inget skrevs",
+        "en": "{path}: the template cannot be used: it needs more than {seconds} s of CPU time or {megabytes} MB "
+              "of memory; nothing was written",
+    },
+    "cli.templates.not_a_record": {
+        "fi": "{path}: pohjan kirjoittama teksti ei ole kelvollinen {kind}-tietue (tulosteen kohta {where}: "
+              "{problem}); mitään ei kirjoitettu",
+        "sv": "{path}: det mallen skriver är inte en giltig post av typen {kind} (utdata vid {where}: "
+              "{problem}); inget skrevs",
+        "en": "{path}: what the template writes is not a valid {kind} (its output at {where}: {problem}); "
+              "nothing was written",
+    },
+    "cli.templates.wrong_record": {
+        "fi": "{path}: pohjan on kirjoitettava yksi tietue, jonka laji on {kind} ja tunniste sille annettu "
+              "'{id}'; mitään ei kirjoitettu",
+        "sv": "{path}: mallen ska skriva en post av typen {kind} med det id den får, '{id}'; inget skrevs",
+        "en": "{path}: the template must write one record of kind {kind} with the id it is given, '{id}'; "
+              "nothing was written",
+    },
+    "cli.starter.unknown": {
+        "fi": "--template {name}: tällaista aloituspohjaa ei ole; anna kansio (./{name}), journeyopsin mukana "
+              "tuleva aloituspohja ({names}) tai asennettu Python-paketti, jossa on starter/-kansio",
+        "sv": "--template {name}: ingen sådan startmall; ange en mapp (./{name}), en startmall som följer med "
+              "journeyops ({names}) eller ett installerat Python-paket med en starter/-mapp",
+        "en": "--template {name}: no such starter; give a folder (./{name}), a starter that comes with "
+              "journeyops ({names}) or an installed Python package that holds a starter/ folder",
+    },
+    "cli.starter.not_a_folder": {
+        "fi": "--template {name}: kansiota {path} ei ole",
+        "sv": "--template {name}: mappen {path} finns inte",
+        "en": "--template {name}: there is no folder {path}",
+    },
+    "cli.starter.no_config": {
+        "fi": "{path}: aloituspohjassa pitää olla journeyops.yaml.j2 (pankin asetukset; pohja saa arvot name "
+              "ja languages)",
+        "sv": "{path}: en startmall behöver en journeyops.yaml.j2 (bankens inställningar; mallen får värdena "
+              "name och languages)",
+        "en": "{path}: a starter needs a journeyops.yaml.j2 (the bank's settings; the template gets name and "
+              "languages)",
+    },
+    "cli.starter.bad_settings": {
+        "fi": "{path}: kirjoita kielet ISO 639 -koodeina, esimerkiksi languages: [fi, sv, en]",
+        "sv": "{path}: skriv språken som ISO 639-koder, till exempel languages: [fi, sv, en]",
+        "en": "{path}: write the languages as ISO 639 codes, e.g. languages: [fi, sv, en]",
+    },
+    "cli.starter.link": {
+        "fi": "{path}: aloituspohjassa on vain tavallisia tiedostoja ja kansioita, ei linkkejä",
+        "sv": "{path}: en startmall innehåller bara vanliga filer och mappar, inga länkar",
+        "en": "{path}: a starter holds plain files and folders, not links",
+    },
+    "cli.starter.twice": {
+        "fi": "{first} ja {second}: molemmista tulisi pankin tiedosto {path}; jätä toinen pois",
+        "sv": "{first} och {second}: båda skulle bli bankens fil {path}; ta bort den ena",
+        "en": "{first} and {second}: both would be the bank's file {path}; leave one out",
+    },
+    "cli.starter.invalid": {
+        "fi": "{path}: tämän aloituspohjan tekemä pankki ei läpäisisi tarkistusta `journeyops validate` "
+              "(alla); mitään ei kirjoitettu",
+        "sv": "{path}: banken som den här startmallen gör skulle inte klara `journeyops validate` (nedan); "
+              "inget skrevs",
+        "en": "{path}: the bank this starter makes would not pass `journeyops validate` (below); nothing was "
+              "written",
+    },
     # --- lanes ---
     "cli.studio.lane_not_a_number": {
         "fi": "{lane} '{value}': anna luku (desimaalit pilkulla tai pisteellä)",

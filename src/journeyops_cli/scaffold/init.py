@@ -10,26 +10,17 @@ from pathlib import Path
 from journeyops_cli import __version__
 from journeyops_cli.errors import JourneyopsError
 from journeyops_cli.resources import schemas_dir
+from journeyops_cli.scaffold import starters
 from journeyops_cli.scaffold.ci import CI_FILES, DEFAULT_CI, not_records
 from journeyops_cli.scaffold.hooks import HOOKS
-from journeyops_cli.scaffold.layout import FOLDERS, schema_ref
+from journeyops_cli.scaffold.layout import FOLDERS
 from journeyops_cli.scaffold.outcome import PlannedFile
 from journeyops_cli.scaffold.render import render
+from journeyops_cli.scaffold.starters import Starter
 
 DEFAULT_INSTALL = f"journeyops=={__version__}"
 """What a new bank's CI and pre-commit install: the version that ran `init`."""
 _VERSION = re.compile(r"\d+(\.\d+)*[0-9A-Za-z.+!-]*")
-
-TOP_JOURNEY = "service-journey"
-
-# The shared four-phase service journey, in the languages we have words for.
-_PHASES: list[tuple[str, dict[str, str]]] = [
-    ("findability", {"fi": "Löydettävyys", "sv": "Hittbarhet", "en": "Findability"}),
-    ("transaction", {"fi": "Asiointi", "sv": "Ärendehantering", "en": "Transaction"}),
-    ("processing", {"fi": "Käsittely", "sv": "Behandling", "en": "Processing"}),
-    ("customership", {"fi": "Asiakkuus", "sv": "Kundskap", "en": "Customership"}),
-]
-_TOP_TITLE = {"fi": "Palvelupolku", "sv": "Servicestig", "en": "Service journey"}
 
 PLAYBOOK_URL = "https://github.com/journeyops/journeyops/tree/main/docs/guide"
 """Where a new bank's README and `init`'s next steps send its people: the playbook."""
@@ -38,13 +29,6 @@ README_LANGUAGES = ("fi", "sv", "en")
 """The languages a bank's README is written in (`templates/init/readme/<language>.md.j2`):
 the bank's first language when it is one of these, else English."""
 PRE_COMMIT = ".pre-commit-config.yaml"
-
-
-def _text(words: dict[str, str], languages: list[str]) -> str | dict[str, str]:
-    """One string for a one-language bank, else `{lang: text}` (English where we lack words)."""
-    if len(languages) == 1:
-        return words.get(languages[0], words["en"])
-    return {lang: words.get(lang, words["en"]) for lang in languages}
 
 
 def install_spec(value: str) -> str:
@@ -69,48 +53,28 @@ def readme_language(languages: list[str]) -> str:
 
 
 def plan(
-    name: str, languages: list[str], install: str = DEFAULT_INSTALL, ci: tuple[str, ...] | list[str] = (DEFAULT_CI,)
+    name: str,
+    languages: list[str],
+    install: str = DEFAULT_INSTALL,
+    ci: tuple[str, ...] | list[str] = (DEFAULT_CI,),
+    starter: Starter | None = None,
 ) -> list[PlannedFile]:
-    """Every file of a new bank, in the order they are reported. `install` is the pip
-    requirement the bank's CI files and pre-commit hooks install journeyops from; `ci` the
-    CI systems to write a pipeline for (`scaffold/ci.CI_FILES`), the README in the bank's
-    first language says how each one checks the bank and publishes its site."""
-    exclude = not_records(ci)
-    files: list[tuple[str, str]] = [
-        (
-            "journeyops.yaml",
-            render("init/journeyops.yaml.j2", {"name": name, "languages": languages, "exclude": exclude}),
-        ),
-    ]
-    top = f"journeys/top/{TOP_JOURNEY}.yaml"
-    files.append(
-        (
-            top,
-            render(
-                "records/journey.yaml.j2",
-                {
-                    "schema": schema_ref(top, "journey"),
-                    "id": TOP_JOURNEY,
-                    "title": _text(_TOP_TITLE, languages),
-                    "level": "top",
-                    "description": None,
-                    "theme": None,
-                    "parent": None,
-                    "owner": None,
-                    "team": None,
-                    "status": "draft",
-                    "reviewed": None,  # a draft nobody has reviewed yet
-                    "steps": [
-                        {"id": step, "title": _text(words, languages), "parent_step": None}
-                        for step, words in _PHASES
-                    ],
-                },
-            ),
-        )
-    )
+    """Every file of a new bank, in the order they are reported: the starter's (the
+    shipped `default` unless another is given), a `.gitkeep` in each record folder the
+    starter leaves empty, then the tool's own (README, CI files, pre-commit, .gitignore,
+    JSON Schemas) where the starter has none of its own. `install` is the pip requirement
+    the bank's CI files and pre-commit hooks install journeyops from; `ci` the CI systems to
+    write a pipeline for (`scaffold/ci.CI_FILES`), the README in the bank's first language
+    says how each one checks the bank and publishes its site. A TemplateError (nothing
+    written) when the starter cannot be used."""
+    starter = starter or starters.find(starters.DEFAULT)
+    # `exclude`: the CI files the checks would read as records (a starter's journeyops.yaml.j2
+    # lists them under `exclude:`, as the default one does).
+    values = {"name": name, "languages": languages, "language": languages[0], "exclude": not_records(ci)}
+    planned = starters.plan(starter, values)
     for folder in FOLDERS:
-        if not top.startswith(folder + "/"):
-            files.append((f"{folder}/.gitkeep", ""))
+        if not any(item.path.startswith(folder + "/") for item in planned):
+            planned.append(PlannedFile(f"{folder}/.gitkeep", b""))
     ci_files = [{"system": system, "path": CI_FILES[system][0]} for system in ci]
     context = {
         "name": name,
@@ -122,15 +86,18 @@ def plan(
         # Where the pinned journeyops is written: to move, change it in each of these.
         "pinned": [item["path"] for item in ci_files] + [PRE_COMMIT],
     }
-    files += [("README.md", render(f"init/readme/{readme_language(languages)}.md.j2", context))]
+    files = [("README.md", render(f"init/readme/{readme_language(languages)}.md.j2", context))]
     files += [(CI_FILES[system][0], render(CI_FILES[system][1], context)) for system in ci]
     files += [
         (PRE_COMMIT, render("init/pre-commit-config.yaml.j2", context)),
         (".gitignore", render("init/gitignore.j2", context)),
     ]
-    planned = [PlannedFile(path, text.encode("utf-8")) for path, text in files]
+    tools = [PlannedFile(path, text.encode("utf-8")) for path, text in files]
     for schema in sorted(schemas_dir().glob("*.schema.json")):
-        planned.append(PlannedFile(f"schemas/{schema.name}", schema.read_bytes()))
+        tools.append(PlannedFile(f"schemas/{schema.name}", schema.read_bytes()))
+    own = {item.path for item in planned}
+    planned += [item for item in tools if item.path not in own]
+    starters.check(starter, planned)
     return planned
 
 

@@ -14,9 +14,9 @@ from journeyops_cli.edit.verify import errors_in, failing_in_new_file
 from journeyops_cli.models import KIND_SLUGS, Insight, Journey, Metric
 from journeyops_cli.models.insight import InsightType
 from journeyops_cli.models.journey import Level
+from journeyops_cli.scaffold.bank_templates import render_record
 from journeyops_cli.scaffold.layout import record_path, schema_ref
 from journeyops_cli.scaffold.outcome import PlannedFile
-from journeyops_cli.scaffold.render import render
 from journeyops_cli.slug import is_slug, slugify
 from journeyops_cli.suggest import did_you_mean
 
@@ -337,7 +337,7 @@ def build(record: NewRecord, bank: Bank, today: dt.date | None = None) -> Planne
             context["target"] = float(values["target"])
         except ValueError:
             raise EditError(f"--target {values['target']}: give a number") from None
-    text = render(f"records/{record.kind}.yaml.j2", context)
+    text = render_record(bank, record.kind, context, path, record_id)
     errors = errors_in(text, path, bank.config.limits)
     if errors:
         raise EditError(f"the new {record.kind} would not be valid: {errors[0].split(': ', 1)[1]}")

@@ -2,7 +2,9 @@
 
 - `executor`: how a list of independent jobs runs: `Sequential` (the reference) or
   `Forked` (this process and forked workers share the jobs from both ends), with the
-  cyclic garbage collector paused once around the work (`gc_paused`).
+  cyclic garbage collector paused once around the work (`gc_paused`); one job in a
+  forked process with CPU and memory limits (`run_limited`, for templates that are not
+  the tool's own).
 - `store`: the one signed store in `.journeyops_cache/` and the one recipe for a cache
   key (`store.key`).
 - `places`: the memo of finding places by file content, used by the place stage.

@@ -143,6 +143,60 @@ def _background_main(job: Callable[[], Any], send: Any) -> None:
         send.close()
 
 
+class CPUOverrun(Exception):
+    """Raised inside a `run_limited` job where it stood when its CPU seconds ran out."""
+
+
+class OverBudget(Exception):
+    """A `run_limited` job whose process was ended: it ran past its CPU seconds in code
+    that could not stop, or raised."""
+
+
+def run_limited(job: Callable[[], R], cpu_seconds: int, memory_bytes: int) -> R:
+    """`job()` in a forked process that may use `cpu_seconds` of CPU and `memory_bytes`
+    more memory than this one (for code that is not ours, e.g. a bank's own templates): a
+    job past its CPU seconds sees a CPUOverrun, one past its memory a MemoryError, where it
+    stands (it may turn them into its value); OverBudget when it gave no value. Where this
+    process cannot fork (Windows, a worker), `job()` here, without the limits."""
+    if not can_fork() or in_worker():
+        return job()
+
+    def limited() -> tuple[R]:
+        _limits_set(cpu_seconds, memory_bytes)
+        return (job(),)  # a value, even when it is None
+
+    try:
+        worker = Background(limited)
+    except OSError:
+        return job()
+    answer = worker.result()
+    if answer is None:
+        raise OverBudget()
+    value: R = answer[0]
+    return value
+
+
+def _limits_set(cpu_seconds: int, memory_bytes: int) -> None:
+    """In a forked worker: at most `cpu_seconds` of CPU (then CPUOverrun, a second later
+    the end) and `memory_bytes` more address space than it started with (Linux)."""
+    import resource
+    import signal
+
+    def overrun(*_: Any) -> None:
+        raise CPUOverrun()
+
+    signal.signal(signal.SIGXCPU, overrun)
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    spent = int(used.ru_utime + used.ru_stime)
+    resource.setrlimit(resource.RLIMIT_CPU, (spent + cpu_seconds, spent + cpu_seconds + 1))
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            size = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except OSError:  # pragma: no cover - not Linux: no limit on memory
+        return
+    resource.setrlimit(resource.RLIMIT_AS, (size + memory_bytes, size + memory_bytes))
+
+
 def start_background(job: Callable[[], Any]) -> Background | None:
     """`job` started in a forked process, or None when this process cannot fork, has
     one CPU only, or is itself a worker (the caller then runs the job when it needs it)."""

@@ -28,6 +28,7 @@ from journeyops_cli.models.base import Record, pick_text
 from journeyops_cli.models.lanes import Lane
 from journeyops_cli.render.i18n import message
 from journeyops_cli.scaffold.new import NewRecord, build, from_improved
+from journeyops_cli.scaffold.render import TemplateError
 from journeyops_cli.slug import is_slug, slugify
 
 Form = Mapping[str, Sequence[str]]
@@ -54,8 +55,8 @@ class FormError(EditError):
 
 def said(error: EditError, language: str) -> str:
     """What an edit's refusal says on a page in `language` (the edit path's own refusals
-    are English, as on the command line)."""
-    return error.text(language) if isinstance(error, FormError) else error.message
+    are English, as on the command line; a form's and a bank template's are the catalogue's)."""
+    return error.text(language) if isinstance(error, FormError | TemplateError) else error.message
 
 
 def one(form: Form, name: str) -> str:
