@@ -250,3 +250,21 @@ def test_a_starter_excludes_the_ci_files_that_are_not_records(tmp_path: Path) ->
     result = run_cli("init", "bank", "--template", "./acme", "--ci", "azure", "--no-git", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.startswith("azure-pipelines.yml:3:1: JO012 [error] record has no `kind`\n")
+
+
+def test_a_starter_with_its_own_lanes_gets_schemas_that_know_them(tmp_path: Path) -> None:
+    """The schemas init writes are the bank's own (`schema --bank`), not the tool's, when
+    the starter declares lanes: an editor then accepts a step's `backstage:`."""
+    make_starter(tmp_path / "acme", {"journeyops.yaml.j2": CONFIG + (
+        "lanes:\n  backstage: {type: text, title: {fi: Taustatoiminta, en: Backstage}}\n")})
+    assert run_cli("init", "bank", "--template", "./acme", "--name", "Acme", "--no-git", "--ci", "none",
+                   cwd=tmp_path).returncode == 0
+    bank = tmp_path / "bank"
+    assert "Taustatoiminta" in (bank / "schemas/journey.schema.json").read_text("utf-8")
+    check = run_cli("schema", "--bank", ".", "--out", "schemas", "--check", cwd=bank)
+    assert check.returncode == 0, check.stdout + check.stderr
+    # without lanes, the tool's own schemas as they ship
+    make_starter(tmp_path / "plain")
+    assert run_cli("init", "plain-bank", "--template", "./plain", "--name", "Plain", "--no-git", "--ci", "none",
+                   cwd=tmp_path).returncode == 0
+    assert run_cli("schema", "--out", "schemas", "--check", cwd=tmp_path / "plain-bank").returncode == 0

@@ -97,7 +97,14 @@ def plan(
         tools.append(PlannedFile(f"schemas/{schema.name}", schema.read_bytes()))
     own = {item.path for item in planned}
     planned += [item for item in tools if item.path not in own]
-    starters.check(starter, planned)
+    config = starters.check(starter, planned)
+    if config.lanes:  # the starter declares its own lanes: the schemas say them (`schema --bank`)
+        from journeyops_cli import schemas
+
+        generated = schemas.generate(config.lanes, config.default_language)
+        ours = {item.path for item in tools}
+        planned = [PlannedFile(item.path, generated[item.path.removeprefix("schemas/")].encode("utf-8"))
+                   if item.path in ours and item.path.startswith("schemas/") else item for item in planned]
     return planned
 
 

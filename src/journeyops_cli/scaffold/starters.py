@@ -23,6 +23,7 @@ import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from journeyops_cli.errors import JourneyopsError
 from journeyops_cli.load.files import TEMPLATES_FOLDER
@@ -30,6 +31,9 @@ from journeyops_cli.load.yaml_read import parse
 from journeyops_cli.resources import templates_dir
 from journeyops_cli.scaffold.outcome import PlannedFile
 from journeyops_cli.scaffold.render import TemplateError, check_syntax, render_checked, sandbox
+
+if TYPE_CHECKING:
+    from journeyops_cli.models.config import BankConfig
 
 DEFAULT = "default"
 CONFIG_TEMPLATE = "journeyops.yaml.j2"
@@ -141,10 +145,11 @@ def _files(folder: Path) -> list[str]:
     return sorted(found)
 
 
-def check(starter: Starter, files: list[PlannedFile]) -> None:
+def check(starter: Starter, files: list[PlannedFile]) -> BankConfig:
     """Refuse a starter whose bank would not pass `journeyops validate`: its files are
-    written to a temporary folder and validated there, as a bank of their own."""
-    from journeyops_cli.pipeline import validate
+    written to a temporary folder and validated there, as a bank of their own. Returns the
+    bank's config (its languages and lanes)."""
+    from journeyops_cli.pipeline import load_config, validate
 
     with tempfile.TemporaryDirectory(prefix="journeyops-starter-") as tmp:
         root = Path(tmp)
@@ -158,3 +163,4 @@ def check(starter: Starter, files: list[PlannedFile]) -> None:
         failing = [item for item in result.findings if item.severity >= result.fail_on]
         if failing:
             raise TemplateError("cli.starter.invalid", failing, path=starter.folder)
+        return load_config(root)
