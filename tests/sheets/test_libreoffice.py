@@ -69,9 +69,10 @@ def test_libreoffice_keeps_the_dropdowns(exported: Path) -> None:
         ("list", f"C{LANE_ROWS['emotion']}:I{LANE_ROWS['emotion']}", "lists!$H$2:$H$6"),
         ("list", f"C{DETAIL_ROWS['level']}", "lists!$J$2:$J$4"),
         ("list", f"C{DETAIL_ROWS['status']}", "lists!$K$2:$K$4"),
+        ("list", f"C{DETAIL_ROWS['state']}", "lists!$L$2:$L$3"),
     ])
     assert len(wb["insights"].data_validations.dataValidation) == 3
-    assert len(wb["Uusi polku"].data_validations.dataValidation) == 3  # the blank sheet's
+    assert len(wb["Uusi polku"].data_validations.dataValidation) == 4  # the blank sheet's
     assert wb["lists"].sheet_state == "hidden"
     assert [wb["lists"].cell(r, 10).value for r in range(1, 5)] == ["level", "top", "mid", "detailed"]
     # Saved by LibreOffice, the workbook still comes back unchanged.

@@ -55,7 +55,8 @@ def test_the_blank_sheet_is_there_and_changes_nothing(bank: Path, book: Path) ->
     assert ws["C1"].value is None
     lists = {str(v.sqref): v.formula1 for v in ws.data_validations.dataValidation}
     assert lists == {f"C{EMOTION}:G{EMOTION}": "lists!$H$2:$H$6", f"C{LEVEL}": "lists!$J$2:$J$4",
-                     f"C{STATUS}": "lists!$K$2:$K$4"}
+                     f"C{STATUS}": "lists!$K$2:$K$4", f"C{DETAIL_ROWS['state']}": "lists!$L$2:$L$3"}
+    assert [wb["lists"].cell(r, 12).value for r in range(1, 4)] == ["journey_state", "current", "target"]
     assert [wb["lists"].cell(r, 10).value for r in range(1, 5)] == ["level", "top", "mid", "detailed"]
     imports_again_unchanged(bank, book)
 
@@ -274,3 +275,49 @@ def test_a_new_journeys_parent_made_in_the_same_workbook_needs_a_second_import(
         "(the sheet 'Uusi polku' makes it: import once, then again for this journey)",
         "journeyops: error: 1 problem(s); nothing was imported",
     ]
+
+
+def test_a_target_journey_from_the_blank_sheet(bank: Path, book: Path, tmp_path: Path) -> None:
+    """The rows state and improves make a to-be journey; a sheet of an older export,
+    without them, still makes a journey (an as-is one)."""
+    wb = openpyxl.load_workbook(book)
+    fill(wb[BLANK], "daycare-application-2028", "Hakemus 2028",
+         {"level": "detailed", "parent": "daycare-journey", "state": "target", "improves": "daycare-application"},
+         [{"phase": "apply", "step": "fill-in-application", "title": "Täyttää hakemuksen"}])
+    code, _, stderr = cli("import", str(save(wb, tmp_path)), "--bank", str(bank))
+    assert code == 0, stderr
+    text = (bank / "journeys" / "detailed" / "daycare-application-2028.yaml").read_text()
+    assert "state: target\nimproves: daycare-application\n" in text
+    assert not validate(bank).failed
+    # an older export's blank sheet: no state or improves rows
+    wb = openpyxl.load_workbook(book)
+    ws = wb[BLANK]
+    ws.delete_rows(DETAIL_ROWS["state"], 2)
+    fill(ws, "daycare-place-change", "Päiväkodin vaihtaminen", {"level": "detailed", "parent": "daycare-journey"},
+         [{"phase": "apply", "title": "Hakee siirtoa"}])
+    code, _, stderr = cli("import", str(save(wb, tmp_path)), "--bank", str(bank))
+    assert code == 0, stderr
+    made = (bank / "journeys" / "detailed" / "daycare-place-change.yaml").read_text()
+    assert "state:" not in made and "improves:" not in made
+
+
+def test_a_target_journeys_sheet_says_so_and_its_state_is_edited_there(bank: Path, tmp_path: Path) -> None:
+    out = tmp_path / "target.xlsx"
+    assert cli("export", "daycare-application-2027", "daycare-application", "--bank", str(bank),
+               "--out", str(out))[0] == 0
+    wb = openpyxl.load_workbook(out)
+    target, current = wb["daycare-application-2027"], wb["daycare-application"]
+    assert [target.cell(DETAIL_ROWS[key], c).value for key in ("state", "improves") for c in (1, 2, 3)] == [
+        "state", "Nykytila vai tavoitetila", "target", "improves", "Parantaa nykytilan polkua", "daycare-application"]
+    assert current.cell(DETAIL_ROWS["state"], 3).value == "current"
+    assert current.cell(DETAIL_ROWS["improves"], 3).value is None
+    # an empty improves cell does not remove the field: it is said where
+    target.cell(DETAIL_ROWS["improves"], 3).value = None
+    target.cell(DETAIL_ROWS["state"], 3).value = "maybe"
+    before = fingerprint(bank)
+    code, _, stderr = cli("import", str(save(wb, tmp_path)), "--bank", str(bank))
+    assert code == 1
+    assert (f"daycare-application-2027!C{DETAIL_ROWS['improves']}: an empty cell does not remove the improves "
+            "'daycare-application'; remove it in journeys/detailed/daycare-application-2027.yaml") in stderr
+    assert f"daycare-application-2027!C{DETAIL_ROWS['state']}: 'maybe'" in stderr
+    assert fingerprint(bank) == before

@@ -85,6 +85,7 @@ def in_workbook(bank: Path, edits: list[tuple[str, int, object]], folder: Path,
 
 def in_yaml(bank: Path, edits: list[tuple[str, int, object]], added: list[tuple[int, float, bool]]) -> None:
     from ruamel.yaml import YAML
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
     yaml = YAML(typ="rt")
     metric = bank / "metrics" / f"{METRIC}.yaml"
@@ -97,6 +98,10 @@ def in_yaml(bank: Path, edits: list[tuple[str, int, object]], added: list[tuple[
     data = yaml.load(path.read_text())
     for field, step, value in edits:
         target = data["steps"][step]
+        if isinstance(value, str):
+            # ruamel writes `:0` plain inside a flow mapping (`{fi: :0}`), which no YAML reader
+            # reads: the reference side quotes its texts (their meaning is what is compared)
+            value = DoubleQuotedScalarString(value)
         if field == "owner":
             data["owner"] = value
         elif field == "title":

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import get_args
 
 from journeyops_cli.models.insight import Confidence, InsightType, Severity
-from journeyops_cli.models.journey import Channel, JourneyStatus, Level
+from journeyops_cli.models.journey import Channel, JourneyState, JourneyStatus, Level
 from journeyops_cli.models.opportunity import OpportunityStatus
 
 FORMAT = "journeyops-workbook-1"
@@ -78,6 +78,8 @@ class Detail:
     """The interface string (render.i18n) shown in column B."""
     choice: str | None = None
     """The `CHOICES` list of a fixed choice (a dropdown)."""
+    optional: bool = False
+    """A row older exports lack: a new journey's sheet may leave it out."""
 
 
 DETAILS = (
@@ -87,6 +89,9 @@ DETAILS = (
     Detail("status", "status", "journey_status"),
     Detail("owner", "owner"),
     Detail("team", "team"),
+    # As-is or to-be: an empty cell is a current journey; a target names the one it improves.
+    Detail("state", "state", "journey_state", optional=True),
+    Detail("improves", "asis.improves", optional=True),
 )
 FIRST_DETAIL_ROW = FIRST_LANE_ROW + len(LANES) + 1  # one empty row after the lanes
 DETAIL_ROWS = {detail.key: FIRST_DETAIL_ROW + i for i, detail in enumerate(DETAILS)}
@@ -111,6 +116,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
     # Added last, so the earlier lists keep their columns of the `lists` sheet.
     "level": get_args(Level),
     "journey_status": get_args(JourneyStatus),
+    "journey_state": get_args(JourneyState),
 }
 
 

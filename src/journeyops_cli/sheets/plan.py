@@ -213,7 +213,7 @@ class _Planner:
         An empty cell where the journey has what an empty cell gives a new journey (the
         default status, the parent's theme) is no change."""
         parent = self.bank.parent(journey)
-        empty = {"status": "draft", "theme": parent.theme if parent else None}
+        empty = {"status": "draft", "theme": parent.theme if parent else None, "state": "current"}
         edits: list[Edit] = []
         for detail in DETAILS:
             row = rows.get(detail.key)
@@ -251,18 +251,20 @@ class _Planner:
             self.problem(sheet.name, *ID_CELL, f"journey '{record_id}' is made by the sheet "
                                                f"'{self.new_journeys[record_id]}' already")
             return
-        absent = [detail.key for detail in DETAILS if detail.key not in rows]
+        absent = [detail.key for detail in DETAILS if detail.key not in rows and not detail.optional]
         if absent:
             self.problem(sheet.name, 1, 1, f"the rows {', '.join(absent)} are missing (column A names each row)")
             return
         before = len(self.plan.problems)
-        cells = {detail.key: (rows[detail.key], FIRST_STEP_COLUMN) for detail in DETAILS}
+        details = [detail for detail in DETAILS if detail.key in rows]
+        cells = {detail.key: (rows[detail.key], FIRST_STEP_COLUMN) for detail in details}
         cells |= {"id": ID_CELL, "title": TITLE_CELL, "steps": (rows["title"], FIRST_STEP_COLUMN),
                   "step_parents": (rows["phase"], FIRST_STEP_COLUMN)}
         values: dict[str, Any] = {"id": record_id, "title": title}
-        for detail in DETAILS:
+        for detail in details:
             cell = sheet.get(*cells[detail.key])
-            if cell is not None:
+            if cell is not None and not (detail.key == "state" and str(cell).strip() == "current"):
+                # (`current` is what no state says: a copied sheet's journey file need not say it)
                 value = str(cell).strip()
                 if detail.choice is None or self.choice(sheet, *cells[detail.key], detail.choice, value):
                     values[detail.key] = value
