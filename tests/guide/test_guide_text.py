@@ -1,0 +1,86 @@
+"""The playbook's prose: every command it names inline (`journeyops new theme`) is a real
+command with real options, every YAML fragment parses, and the site renders every chapter
+with nothing left unrendered (no raw links, no raw HTML)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from journeyops_cli.site.guide import FALLBACK, chapter_names, guide
+from tests.guide.blocks import chapters
+
+LANGUAGES = ("fi", "en")
+_INLINE = re.compile(r"`(journeyops [^`]+)`")
+
+
+def _command_tree() -> Any:
+    import typer
+
+    from journeyops_cli.cli.app import app
+
+    return typer.main.get_command(app)
+
+
+def _check(words: list[str], root: Any) -> str | None:
+    """Why `journeyops WORDS` is not a real command line, or None."""
+    command, rest = root, words[1:]
+    # A group (typer's own copy of click) holds its subcommands by name.
+    while getattr(command, "commands", None) is not None and rest and not rest[0].startswith("-"):
+        found = command.commands.get(rest[0])
+        if found is None:
+            return f"no command {rest[0]!r}"
+        command, rest = found, rest[1:]
+    options = {opt for param in command.params for opt in (*param.opts, *param.secondary_opts)}
+    for word in rest:
+        name = word.partition("=")[0]
+        if name.startswith("--") and name not in options:
+            return f"no option {name!r} for {command.name!r}"
+    return None
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_command_named_in_the_text_exists(language: str) -> None:
+    root = _command_tree()
+    wrong = []
+    for path in chapters(language):
+        text = path.read_text("utf-8")
+        for found in _INLINE.finditer(text):
+            words = found[1].split()
+            why = _check(words, root)
+            if why:
+                wrong.append(f"{path.name}: `{found[1]}`: {why}")
+    assert wrong == []
+
+
+def test_the_check_of_inline_commands_can_fail() -> None:
+    root = _command_tree()
+    assert _check("journeyops new journey --level mid".split(), root) is None
+    assert _check("journeyops site build".split(), root) is None
+    assert _check("journeyops nwe journey".split(), root) == "no command 'nwe'"
+    assert _check("journeyops new journey --levle mid".split(), root) == "no option '--levle' for 'new'"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_chapters_render_whole(language: str) -> None:
+    found = guide(language)
+    assert found.language == language
+    assert [c.name for c in found.chapters] == chapter_names()
+    for chapter in found.chapters:
+        html = str(chapter.html)
+        # A relative link ([see](02-roles.md)) is not a link on the site: it would show as text.
+        assert "](" not in chapter.words, chapter.name
+        assert "<h1" not in html, chapter.name
+        # Headings in order: the page's h1, then h2 before any h3.
+        levels = [int(level) for level in re.findall(r"<h([2-6])>", html)]
+        previous = 1
+        for level in levels:
+            assert level <= previous + 1, f"{chapter.name}: h{level} after h{previous}"
+            previous = level
+
+
+def test_a_language_without_a_guide_gets_the_english_one() -> None:
+    assert guide("sv").language == FALLBACK
+    assert guide("sv").chapters == guide(FALLBACK).chapters
