@@ -303,6 +303,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "– each step with the command that does it."
         ),
     },
+    "playbook_chapter": {"fi": "Pelikirja, luku {n}", "sv": "Spelbok, kapitel {n}", "en": "Playbook, chapter {n}"},
     "playbook_open": {"fi": "Avaa pelikirja", "sv": "Öppna spelboken", "en": "Open the playbook"},
     "playbook_contents": {"fi": "Luvut", "sv": "Kapitel", "en": "Chapters"},
     "playbook_pages": {"fi": "Pelikirjan luvut", "sv": "Spelbokens kapitel", "en": "Playbook chapters"},

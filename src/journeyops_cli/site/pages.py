@@ -507,7 +507,10 @@ class PagePlanner:
         found = guide(self.language)
         chapters = found.chapters
         at = chapters.index(chapter)
-        return Page(f"guide/{checked(chapter.name)}.html", "site/guide.html.j2", chapter.title, {
+        # A page's <title> cannot be marked as another language: a chapter shown in
+        # English on a page of another language is titled in the page's own words.
+        title = chapter.title if found.language == self.language else self.s["playbook_chapter"].format(n=at + 1)
+        return Page(f"guide/{checked(chapter.name)}.html", "site/guide.html.j2", title, {
             "chapter": chapter, "chapters": chapters, "text_language": found.language,
             "previous": chapters[at - 1] if at else None,
             "next": chapters[at + 1] if at + 1 < len(chapters) else None,
