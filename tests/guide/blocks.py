@@ -22,9 +22,10 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.runner import run_cli
+
 from journeyops_cli.load.yaml_read import parse
 from journeyops_cli.resources import guide_dir
-from tests.runner import run_cli
 
 KINDS = ("console", "yaml", "csv", "text")
 PROGRAMS = ("journeyops", "git", "cd")

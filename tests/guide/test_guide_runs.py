@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from tests.guide.blocks import KINDS, blocks, chapters, commands, git_env, run_block
 
 LANGUAGES = ("fi", "en")

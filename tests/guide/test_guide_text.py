@@ -8,9 +8,9 @@ import re
 from typing import Any
 
 import pytest
+from tests.guide.blocks import chapters
 
 from journeyops_cli.site.guide import FALLBACK, chapter_names, guide
-from tests.guide.blocks import chapters
 
 LANGUAGES = ("fi", "en")
 _INLINE = re.compile(r"`(journeyops [^`]+)`")
@@ -57,10 +57,10 @@ def test_every_command_named_in_the_text_exists(language: str) -> None:
 
 def test_the_check_of_inline_commands_can_fail() -> None:
     root = _command_tree()
-    assert _check("journeyops new journey --level mid".split(), root) is None
-    assert _check("journeyops site build".split(), root) is None
-    assert _check("journeyops nwe journey".split(), root) == "no command 'nwe'"
-    assert _check("journeyops new journey --levle mid".split(), root) == "no option '--levle' for 'new'"
+    assert _check(["journeyops", "new", "journey", "--level", "mid"], root) is None
+    assert _check(["journeyops", "site", "build"], root) is None
+    assert _check(["journeyops", "nwe", "journey"], root) == "no command 'nwe'"
+    assert _check(["journeyops", "new", "journey", "--levle", "mid"], root) == "no option '--levle' for 'new'"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -9,10 +9,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from tests.runner import run_cli
 
 from journeyops_cli.render.i18n import strings
 from journeyops_cli.site.guide import chapter_names, guide
-from tests.runner import run_cli
 
 
 def test_every_chapter_has_a_page_in_every_language(built_site: Path) -> None:

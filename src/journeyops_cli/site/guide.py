@@ -49,9 +49,6 @@ class Guide:
     """The language the text is written in (`FALLBACK` when the page language has none)."""
     chapters: tuple[Chapter, ...]
 
-    def chapter(self, name: str) -> Chapter | None:
-        return next((c for c in self.chapters if c.name == name), None)
-
 
 def chapter_names() -> list[str]:
     """The chapters' page names, in order (those of the fallback language's guide)."""
