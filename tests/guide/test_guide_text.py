@@ -84,3 +84,18 @@ def test_chapters_render_whole(language: str) -> None:
 def test_a_language_without_a_guide_gets_the_english_one() -> None:
     assert guide("sv").language == FALLBACK
     assert guide("sv").chapters == guide(FALLBACK).chapters
+
+
+# The studio's buttons and the site's words the guide tells the reader to look for, by
+# their catalogue ids: the guide must name them as the studio and the site show them.
+INTERFACE_WORDS = ("add_insight", "triage", "add_opportunity", "new_journey", "edit_step", "add_observation",
+                   "mark_reviewed", "score_why")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_guide_names_studio_actions_as_the_studio_does(language: str) -> None:
+    from journeyops_cli.render.i18n import message
+
+    text = " ".join(" ".join(path.read_text("utf-8").split()) for path in chapters(language))
+    missing = [key for key in INTERFACE_WORDS if f"**{message(key, language)}**" not in text]
+    assert missing == []
