@@ -50,19 +50,25 @@ def test_every_page_links_to_the_playbook(built_site: Path) -> None:
     assert '<a href="guide/index.html">Avaa pelikirja</a>' in home
 
 
-def test_a_language_without_a_guide_gets_the_english_one_marked_as_english(tmp_path: Path) -> None:
+def test_the_swedish_guide_and_a_language_without_a_guide(tmp_path: Path) -> None:
+    """Swedish pages get the Swedish guide; a language without a guide (German, whose
+    interface words are English) gets the English one, marked as English."""
     bank = tmp_path / "bank"
-    assert run_cli("init", str(bank), "--languages", "sv", "--name", "Kundresor").returncode == 0
+    assert run_cli("init", str(bank), "--languages", "sv,de", "--name", "Kundresor", "--no-git").returncode == 0
     assert run_cli("site", "build", "--bank", str(bank)).returncode == 0
-    chapter = (bank / "site/sv/guide/evidence.html").read_text("utf-8")
-    assert '<html lang="sv">' in chapter
-    assert "<title>Spelbok, kapitel 5 · Kundresor</title>" in chapter
-    assert '<p class="meta">Spelboken finns ännu inte på svenska, så den visas på engelska.</p>' in chapter
+    swedish = (bank / "site/sv/guide/evidence.html").read_text("utf-8")
+    assert "<title>Underlag bredvid stegen · Kundresor</title>" in swedish
+    assert '<article class="guide">\n<h1>Underlag bredvid stegen</h1>' in swedish
+    assert '<span class="meta">Nästa kapitel</span> <span>Prioritering</span>' in swedish
+    assert "<h1>Spelbok</h1>" in (bank / "site/sv/guide/index.html").read_text("utf-8")
+    chapter = (bank / "site/de/guide/evidence.html").read_text("utf-8")
+    assert '<html lang="de">' in chapter
+    assert "<title>Playbook, chapter 5 · Kundresor</title>" in chapter
+    assert ('<p class="meta">The playbook is not yet written in this language, so it is shown in English.</p>'
+            in chapter)
     assert '<article class="guide" lang="en">\n<h1>Evidence next to the steps</h1>' in chapter
-    assert '<span class="meta">Föregående kapitel</span> <span lang="en">Prioritising</span>' not in chapter
-    assert '<span class="meta">Nästa kapitel</span> <span lang="en">Prioritising</span>' in chapter
-    index = (bank / "site/sv/guide/index.html").read_text("utf-8")
-    assert "<h1>Spelbok</h1>" in index
+    assert '<span class="meta">Next chapter</span> <span lang="en">Prioritising</span>' in chapter
+    index = (bank / "site/de/guide/index.html").read_text("utf-8")
     assert '<ol class="guide-contents" lang="en">' in index
 
 
