@@ -72,6 +72,24 @@ def test_the_swedish_guide_and_a_language_without_a_guide(tmp_path: Path) -> Non
     assert '<ol class="guide-contents" lang="en">' in index
 
 
+@pytest.mark.parametrize(("languages", "page", "heading"), [("fi", "fi/guide/index.html", "Pelikirja"),
+                                                         ("de,sv", "de/guide/index.html", "Playbook")])
+def test_a_new_banks_readme_and_next_steps_name_the_playbook_page_of_its_site(
+        tmp_path: Path, languages: str, page: str, heading: str) -> None:
+    """The README points to the playbook on the bank's own site (its first language's
+    pages; the English guide on a language without one), and that page is built."""
+    bank = tmp_path / "bank"
+    made = run_cli("init", str(bank), "--languages", languages, "--no-git")
+    assert made.returncode == 0
+    assert f"http://127.0.0.1:8000/{page}\n" in made.stdout
+    readme = (bank / "README.md").read_text("utf-8")
+    assert f"http://127.0.0.1:8000/{page}," in readme
+    assert f"`{page}`." in readme
+    assert "github.com" not in readme
+    assert run_cli("site", "build", "--bank", str(bank)).returncode == 0
+    assert f"<h1>{heading}</h1>" in (bank / "site" / page).read_text("utf-8")
+
+
 def test_the_search_index_holds_the_chapters(built_site: Path) -> None:
     script = (built_site / "assets/search-fi.js").read_text("utf-8")
     assert '"kind":"Pelikirja"' in script
@@ -94,7 +112,7 @@ def test_a_change_to_the_guide_rebuilds_its_pages(monkeypatch: pytest.MonkeyPatc
 
 
 def test_chapter_titles_are_their_first_lines() -> None:
-    for language in ("fi", "en"):
+    for language in ("fi", "sv", "en"):
         for chapter, path in zip(guide(language).chapters,
                                  sorted((Path(__file__).parents[2] / "docs/guide" / language).glob("*.md")),
                                  strict=True):

@@ -21,6 +21,7 @@ from journeyops_cli.models.base import pick_text
 from journeyops_cli.models.vocabulary import CustomerGroup, LifeEvent, Team
 from journeyops_cli.render.i18n import quantity
 from journeyops_cli.site.dashboards import Dashboards, SiteScorecard
+from journeyops_cli.site.guide import INDEX as GUIDE_INDEX
 from journeyops_cli.site.guide import Chapter, guide
 from journeyops_cli.site.history import Change
 from journeyops_cli.site.links import checked
@@ -262,7 +263,7 @@ class PagePlanner:
         yield from (
             ("index.html", self.home), ("levels.html", self.levels),
             ("insights/index.html", self.insight_explorer), ("metrics.html", self.metrics),
-            ("search.html", self.search), ("guide/index.html", self.guide_index),
+            ("search.html", self.search), (GUIDE_INDEX, self.guide_index),
         )
         for chapter in guide(self.language).chapters:
             yield (f"guide/{checked(chapter.name)}.html", partial(self.guide_chapter, chapter))
@@ -497,7 +498,7 @@ class PagePlanner:
     def guide_index(self) -> Page:
         """The playbook's contents (`site/guide.py`)."""
         found = guide(self.language)
-        return Page("guide/index.html", "site/guide.html.j2", self.s["playbook"], {
+        return Page(GUIDE_INDEX, "site/guide.html.j2", self.s["playbook"], {
             "chapter": None, "chapters": found.chapters, "text_language": found.language,
             "previous": None, "next": found.chapters[0] if found.chapters else None,
         })
