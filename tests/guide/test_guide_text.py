@@ -99,3 +99,12 @@ def test_the_guide_names_studio_actions_as_the_studio_does(language: str) -> Non
     text = " ".join(" ".join(path.read_text("utf-8").split()) for path in chapters(language))
     missing = [key for key in INTERFACE_WORDS if f"**{message(key, language)}**" not in text]
     assert missing == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_guide_names_the_top_journeys_phases_as_init_writes_them(language: str) -> None:
+    from journeyops_cli.scaffold.init import _PHASES
+
+    phases = " → ".join(words[language].lower() for _, words in _PHASES)
+    text = " ".join(" ".join(path.read_text("utf-8").split()) for path in chapters(language))
+    assert text.count(phases) >= 2, phases  # the first chapter and the journey levels
