@@ -26,7 +26,7 @@ PAGES = [
     "fi/index.html", "sv/levels.html", "fi/insights/index.html", "sv/insights/an-daycare-form-drop-off.html",
     "fi/metrics.html", "fi/backlog.html", "sv/opportunities/attachment-requirement-upfront.html",
     "fi/themes/varhaiskasvatus.html", "fi/search.html",
-    # The playbook: a chapter with long code blocks, and the English one on a Swedish page.
+    # The playbook: a chapter with long code blocks, a Swedish chapter and the contents.
     "fi/guide/journey-levels.html", "sv/guide/evidence.html", "en/guide/index.html",
 ]
 IMPACTS = ("minor", "moderate", "serious", "critical")
