@@ -79,6 +79,7 @@ def test_fresh_venv_runs_validate_on_the_example_bank(wheel: Path, tmp_path: Pat
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "started" / "templates" / "records" / "insight.yaml.j2").is_file()
+    # The packaged playbook is found without the checkout too.
     result = subprocess.run(
         [str(python), "-c", "from journeyops_cli.resources import guide_dir; print(guide_dir())"],
         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60,
