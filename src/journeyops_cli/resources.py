@@ -1,5 +1,5 @@
-"""Files the tool reads at run time (templates, schemas), found the same way whether
-journeyops runs from a wheel (inside the package, `_data/`) or from a checkout."""
+"""Files the tool reads at run time (templates, schemas, the playbook), found the same way
+whether journeyops runs from a wheel (inside the package, `_data/`) or from a checkout."""
 
 from __future__ import annotations
 
@@ -8,14 +8,18 @@ from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
 
+# Where a folder lives in a checkout when it is not at the top (pyproject's force-include
+# puts each one under `_data/NAME` in the wheel).
+_CHECKOUT = {"guide": "docs/guide"}
+
 
 @cache
 def data_dir(name: str) -> Path:
-    """The folder `templates` or `schemas`: packaged copy first, then the checkout's."""
+    """The folder `templates`, `schemas` or `guide`: packaged copy first, then the checkout's."""
     packaged = _PACKAGE / "_data" / name
     if packaged.is_dir():
         return packaged
-    checkout = _PACKAGE.parent.parent / name
+    checkout = _PACKAGE.parent.parent / _CHECKOUT.get(name, name)
     if checkout.is_dir():
         return checkout
     raise FileNotFoundError(f"journeyops is installed without its {name} folder")
@@ -27,3 +31,8 @@ def templates_dir() -> Path:
 
 def schemas_dir() -> Path:
     return data_dir("schemas")
+
+
+def guide_dir() -> Path:
+    """The playbook: a folder of Markdown chapters per language (`docs/guide/fi/*.md`)."""
+    return data_dir("guide")

@@ -29,7 +29,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return wheel
 
 
-def test_wheel_ships_templates_and_schemas(wheel: Path) -> None:
+def test_wheel_ships_templates_schemas_and_the_playbook(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "journeyops_cli/_data/schemas/journey.schema.json" in names
     templates = [n for n in names if n.startswith("journeyops_cli/_data/templates/")]
@@ -39,6 +39,10 @@ def test_wheel_ships_templates_and_schemas(wheel: Path) -> None:
         if p.is_file()
     )
     assert sorted(templates) == expected
+    # The playbook, which the site publishes (resources.guide_dir).
+    guide = REPO / "docs" / "guide"
+    assert sorted(n for n in names if n.startswith("journeyops_cli/_data/guide/")) == sorted(
+        "journeyops_cli/_data/guide/" + p.relative_to(guide).as_posix() for p in guide.rglob("*.md"))
 
 
 def test_fresh_venv_runs_validate_on_the_example_bank(wheel: Path, tmp_path: Path) -> None:
@@ -75,3 +79,9 @@ def test_fresh_venv_runs_validate_on_the_example_bank(wheel: Path, tmp_path: Pat
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "started" / "templates" / "records" / "insight.yaml.j2").is_file()
+    # The packaged playbook is found without the checkout too.
+    result = subprocess.run(
+        [str(python), "-c", "from journeyops_cli.resources import guide_dir; print(guide_dir())"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60,
+    )
+    assert "/_data/guide" in result.stdout

@@ -230,8 +230,10 @@ def test_the_readme_is_in_the_banks_first_language(tmp_path: Path, languages: st
     readme = (tmp_path / "bank" / "README.md").read_text()
     assert readme.splitlines()[:3] == first_lines
     assert f"```sh\n{PIP}\njourneyops new theme --title " in readme
-    playbook = {"P": "ensimmäisille 30 päivälle", "E": "första 30 dagarna", "A": "30 days"}[first_lines[2][0]]
-    assert f"\n{playbook}: https://github.com/journeyops/journeyops/tree/main/docs/guide\n" in readme
+    page = f"{languages.split(',')[0]}/guide/index.html"
+    playbook = {"P": "sen osoitteessa", "E": "den på", "A": "shows it at"}[first_lines[2][0]]
+    assert f"{playbook} http://127.0.0.1:8000/{page}," in readme
+    assert f" `{page}`.\n" in readme
 
 
 def test_the_finnish_readme_names_the_pipelines_in_finnish(tmp_path: Path) -> None:
@@ -264,8 +266,8 @@ Seuraavaksi:
   GitHub Pagesissa (valitse kerran Settings → Pages → lähteeksi GitHub Actions).
   Vie pankki GitLabiin: merge requestit tarkistetaan, ja oletushaara julkaisee sivuston
   GitLab Pagesissa.
-  Pelikirja (roolit, rutiinit ja ensimmäiset 30 päivää):
-  https://github.com/journeyops/journeyops/tree/main/docs/guide
+  Pelikirja (roolit, rutiinit ja ensimmäiset 30 päivää) on osa sivustoa:
+  http://127.0.0.1:8000/fi/guide/index.html
 """,
     "sv": """
 Nästa steg:
@@ -287,8 +289,8 @@ Nästa steg:
   webbplatsen på GitHub Pages (välj en gång Settings → Pages → källa: GitHub Actions).
   Lägg upp banken på GitLab: merge requests granskas och standardgrenen publicerar
   webbplatsen med GitLab Pages.
-  Spelboken (roller, rutiner och de första 30 dagarna):
-  https://github.com/journeyops/journeyops/tree/main/docs/guide
+  Spelboken (roller, rutiner och de första 30 dagarna) är en del av webbplatsen:
+  http://127.0.0.1:8000/sv/guide/index.html
 """,
     "en": """
 Next steps:
@@ -309,8 +311,8 @@ Next steps:
   site to GitHub Pages (once: Settings → Pages → Source: GitHub Actions).
   Push the bank to GitLab: merge requests are checked and the default branch publishes
   the site with GitLab Pages.
-  The playbook (roles, rituals and the first 30 days):
-  https://github.com/journeyops/journeyops/tree/main/docs/guide
+  The playbook (roles, rituals and the first 30 days) is part of the site:
+  http://127.0.0.1:8000/en/guide/index.html
 """,
 }
 
@@ -325,6 +327,7 @@ def test_next_steps_in_the_banks_first_language(tmp_path: Path, language: str) -
 def test_journeyops_lang_beats_the_bank_for_the_cli_words_not_the_readme(tmp_path: Path) -> None:
     out = init(tmp_path, "--languages", "fi", "--no-git", env={"JOURNEYOPS_LANG": "sv"}).stdout
     assert "\nNästa steg:\n" in out
+    assert "  http://127.0.0.1:8000/fi/guide/index.html\n" in out  # the site has no Swedish pages
     assert (tmp_path / "bank" / "README.md").read_text().startswith("# bank\n\nPalvelupolkupankki:")
 
 

@@ -141,7 +141,7 @@ def test_cli_builds_and_prints_the_summary(bank_copy: Path, tmp_path: Path) -> N
     assert lines[1] == ("note: 8 finding(s) from validation, 4 of them shown on the journey pages; "
                         "run `journeyops validate` to see the other 4")
     assert re.fullmatch(
-        rf"Built 45 pages in 2 language\(s\) \(fi, en\) into {re.escape(str(out))} in \d+\.\d\d s",
+        rf"Built 65 pages in 2 language\(s\) \(fi, en\) into {re.escape(str(out))} in \d+\.\d\d s",
         lines[-1],
     )
     assert (out / "fi/index.html").is_file()

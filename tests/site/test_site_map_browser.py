@@ -26,6 +26,8 @@ PAGES = [
     "fi/index.html", "sv/levels.html", "fi/insights/index.html", "sv/insights/an-daycare-form-drop-off.html",
     "fi/metrics.html", "fi/backlog.html", "sv/opportunities/attachment-requirement-upfront.html",
     "fi/themes/varhaiskasvatus.html", "fi/search.html",
+    # The playbook: a chapter with long code blocks, a Swedish chapter and the contents.
+    "fi/guide/journey-levels.html", "sv/guide/evidence.html", "en/guide/index.html",
 ]
 IMPACTS = ("minor", "moderate", "serious", "critical")
 
@@ -132,7 +134,8 @@ def test_the_map_is_keyboard_reachable_and_near_the_top(example: dict[str, Path]
                                  "sv/opportunities/attachment-requirement-upfront.html", "fi/metrics.html",
                                  "fi/insights/index.html", "render/daycare-journey.html", "sv/levels.html",
                                  "fi/themes/varhaiskasvatus.html", "fi/search.html",
-                                 "sv/insights/an-daycare-form-drop-off.html"])
+                                 "sv/insights/an-daycare-form-drop-off.html", "fi/guide/journey-levels.html",
+                                 "sv/guide/evidence.html"])
 def test_axe_finds_no_violation_at_any_impact(example: dict[str, Path], page: Any, rel: str) -> None:
     path = example["maps"] / rel.removeprefix("render/") if rel.startswith("render/") else example["site"] / rel
     page.goto(path.as_uri())

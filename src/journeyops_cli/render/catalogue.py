@@ -285,6 +285,35 @@ MESSAGES: dict[str, dict[str, str]] = {
     "opportunity": {"fi": "Kehitysmahdollisuus", "sv": "Utvecklingsmöjlighet", "en": "Opportunity"},
     "backlog": {"fi": "Kehitysjono", "sv": "Utvecklingskö", "en": "Backlog"},
     "search": {"fi": "Haku", "sv": "Sök", "en": "Search"},
+    # The playbook (`site/guide.py`): the guide's pages, its place in the navigation and on the home page.
+    "playbook": {"fi": "Pelikirja", "sv": "Spelbok", "en": "Playbook"},
+    "playbook_intro": {
+        "fi": (
+            "Näin palvelupolkuja kuvataan, kehitetään ja johdetaan: roolit, rytmit, polkujen tasot, "
+            "näyttö vaiheiden rinnalle, priorisointi, julkaiseminen ja uuden pankin ensimmäiset 30 päivää "
+            "– jokainen askel komentoineen."
+        ),
+        "sv": (
+            "Så beskrivs, utvecklas och leds kundresorna: roller, rytmer, resornas nivåer, belägg bredvid "
+            "stegen, prioritering, publicering och en ny banks första 30 dagar – varje steg med sitt kommando."
+        ),
+        "en": (
+            "How journeys are described, developed and managed: roles, rituals, the journey levels, "
+            "evidence next to the steps, prioritising, publishing and a new bank's first 30 days "
+            "– each step with the command that does it."
+        ),
+    },
+    "playbook_chapter": {"fi": "Pelikirja, luku {n}", "sv": "Spelbok, kapitel {n}", "en": "Playbook, chapter {n}"},
+    "playbook_open": {"fi": "Avaa pelikirja", "sv": "Öppna spelboken", "en": "Open the playbook"},
+    "playbook_contents": {"fi": "Luvut", "sv": "Kapitel", "en": "Chapters"},
+    "playbook_pages": {"fi": "Pelikirjan luvut", "sv": "Spelbokens kapitel", "en": "Playbook chapters"},
+    "playbook_previous": {"fi": "Edellinen luku", "sv": "Föregående kapitel", "en": "Previous chapter"},
+    "playbook_next": {"fi": "Seuraava luku", "sv": "Nästa kapitel", "en": "Next chapter"},
+    "playbook_in_english": {
+        "fi": "Pelikirjaa ei ole vielä suomeksi, joten se näytetään englanniksi.",
+        "sv": "Spelboken finns ännu inte på svenska, så den visas på engelska.",
+        "en": "The playbook is not yet written in this language, so it is shown in English.",
+    },
     "search_label": {
         "fi": "Hae polkuja, vaiheita, havaintoja ja kehitysmahdollisuuksia",
         "sv": "Sök stigar, steg, insikter och utvecklingsmöjligheter",

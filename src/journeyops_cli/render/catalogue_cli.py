@@ -66,9 +66,9 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "are checked (a build validation policy on main) and the main branch builds the site.",
     },
     "cli.init.step_playbook": {
-        "fi": "Pelikirja (roolit, rutiinit ja ensimmäiset 30 päivää): {url}",
-        "sv": "Spelboken (roller, rutiner och de första 30 dagarna): {url}",
-        "en": "The playbook (roles, rituals and the first 30 days): {url}",
+        "fi": "Pelikirja (roolit, rutiinit ja ensimmäiset 30 päivää) on osa sivustoa: {url}",
+        "sv": "Spelboken (roller, rutiner och de första 30 dagarna) är en del av webbplatsen: {url}",
+        "en": "The playbook (roles, rituals and the first 30 days) is part of the site: {url}",
     },
     "cli.init.git_question": {
         "fi": "Tehdäänkö pankista git-repositorio (git init)?",

@@ -17,13 +17,14 @@ from journeyops_cli.scaffold.layout import FOLDERS
 from journeyops_cli.scaffold.outcome import PlannedFile
 from journeyops_cli.scaffold.render import render
 from journeyops_cli.scaffold.starters import Starter
+from journeyops_cli.site.guide import index_page
 
 DEFAULT_INSTALL = f"journeyops=={__version__}"
 """What a new bank's CI and pre-commit install: the version that ran `init`."""
 _VERSION = re.compile(r"\d+(\.\d+)*[0-9A-Za-z.+!-]*")
 
-PLAYBOOK_URL = "https://github.com/journeyops/journeyops/tree/main/docs/guide"
-"""Where a new bank's README and `init`'s next steps send its people: the playbook."""
+PREVIEW = "http://127.0.0.1:8000"
+"""Where `journeyops site serve` shows the site (its default port)."""
 
 README_LANGUAGES = ("fi", "sv", "en")
 """The languages a bank's README is written in (`templates/init/readme/<language>.md.j2`):
@@ -82,7 +83,9 @@ def plan(
         "install_command": f"pip install {shlex.quote(install)}",
         "hooks": HOOKS,
         "ci_files": ci_files,
-        "playbook": PLAYBOOK_URL,
+        # The playbook is a part of the bank's own site, in the site's first language.
+        "playbook": index_page(languages[0]),
+        "preview": PREVIEW,
         # Where the pinned journeyops is written: to move, change it in each of these.
         "pinned": [item["path"] for item in ci_files] + [PRE_COMMIT],
     }

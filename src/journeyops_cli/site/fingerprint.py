@@ -5,7 +5,8 @@ to the site is only what goes into it. A page is a pure function of its template
 the code that renders it), the site-wide inputs (title, languages, interface strings,
 whether there is a backlog) and its `Page.context`. `code_digest()` covers the code: the
 key of the site's and the render package's modules (`store.Key`'s code part), the
-versions of the libraries that turn them into pages and every template's bytes.
+versions of the libraries that turn them into pages, every template's bytes and the
+playbook's (`site/guide.py`).
 `ContextDigest` turns a context into parts that differ whenever anything a template could
 read differs: every record by its full content (`model_dump_json`) and source, every
 dataclass by its fields, strings tagged apart from `Markup` (which is not escaped). A
@@ -66,10 +67,10 @@ def rendering_modules() -> tuple[str, ...]:
 @cache
 def code_digest() -> str:
     """The key of the code that renders pages: its modules, the versions of the
-    libraries that turn them into pages, and the templates."""
+    libraries that turn them into pages, the templates and the playbook."""
     from importlib.metadata import PackageNotFoundError, version
 
-    from journeyops_cli.resources import templates_dir
+    from journeyops_cli.resources import guide_dir, templates_dir
 
     key = Key(rendering_modules()).add(FORMAT)
     for library in RENDERING_LIBRARIES:
@@ -77,10 +78,10 @@ def code_digest() -> str:
             key.add(f"{library}={version(library)}")
         except PackageNotFoundError:
             key.add(f"{library}=?")
-    folder = templates_dir()
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            key.add(path.relative_to(folder).as_posix(), path.read_bytes())
+    for name, folder in (("templates", templates_dir()), ("guide", guide_dir())):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                key.add(f"{name}/{path.relative_to(folder).as_posix()}", path.read_bytes())
     return key.hexdigest()
 
 

@@ -29,7 +29,7 @@ from journeyops_cli.site.pages import Page, SiteData
 BASE = "site/base.html.j2"
 # Keys the base template compares `page.key` with (the main navigation and search).
 NAV_KEYS = frozenset({"index.html", "levels.html", "insights/index.html", "metrics.html",
-                      "scorecard.html", "backlog.html", "search.html"})
+                      "scorecard.html", "backlog.html", "search.html", "guide/index.html"})
 _SLOT = re.compile("\x00(T|M|A[0-9]+)\x00")
 
 

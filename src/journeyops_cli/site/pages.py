@@ -21,6 +21,8 @@ from journeyops_cli.models.base import pick_text
 from journeyops_cli.models.vocabulary import CustomerGroup, LifeEvent, Team
 from journeyops_cli.render.i18n import quantity
 from journeyops_cli.site.dashboards import Dashboards, SiteScorecard
+from journeyops_cli.site.guide import INDEX as GUIDE_INDEX
+from journeyops_cli.site.guide import Chapter, guide
 from journeyops_cli.site.history import Change
 from journeyops_cli.site.links import checked
 from journeyops_cli.site.sparkline import sparkline
@@ -241,7 +243,8 @@ class PagePlanner:
     def count(self) -> int:
         """How many pages `pages()` gives, without building them."""
         bank = self.bank
-        return (6 + len(bank.themes()) + len(bank.journeys()) + len(bank.insights())
+        return (6 + 1 + len(guide(self.language).chapters)
+                + len(bank.themes()) + len(bank.journeys()) + len(bank.insights())
                 + len(bank.opportunities()) + (self.data.backlog is not None)
                 + len(bank.teams()) + len(bank.customer_groups()) + len(bank.life_events()))
 
@@ -260,8 +263,10 @@ class PagePlanner:
         yield from (
             ("index.html", self.home), ("levels.html", self.levels),
             ("insights/index.html", self.insight_explorer), ("metrics.html", self.metrics),
-            ("search.html", self.search),
+            ("search.html", self.search), (GUIDE_INDEX, self.guide_index),
         )
+        for chapter in guide(self.language).chapters:
+            yield (f"guide/{checked(chapter.name)}.html", partial(self.guide_chapter, chapter))
         for theme in sorted(self.bank.themes(), key=lambda r: r.id):
             yield (f"themes/{checked(theme.id)}.html", partial(self.theme, theme))
         for insight in sorted(self.bank.insights(), key=lambda r: r.id):
@@ -489,6 +494,28 @@ class PagePlanner:
 
     def search(self) -> Page:
         return Page("search.html", "site/search.html.j2", self.s["search"], {})
+
+    def guide_index(self) -> Page:
+        """The playbook's contents (`site/guide.py`)."""
+        found = guide(self.language)
+        return Page(GUIDE_INDEX, "site/guide.html.j2", self.s["playbook"], {
+            "chapter": None, "chapters": found.chapters, "text_language": found.language,
+            "previous": None, "next": found.chapters[0] if found.chapters else None,
+        })
+
+    def guide_chapter(self, chapter: Chapter) -> Page:
+        """A chapter of the playbook, with links to the one before and after it."""
+        found = guide(self.language)
+        chapters = found.chapters
+        at = chapters.index(chapter)
+        # A page's <title> cannot be marked as another language: a chapter shown in
+        # English on a page of another language is titled in the page's own words.
+        title = chapter.title if found.language == self.language else self.s["playbook_chapter"].format(n=at + 1)
+        return Page(f"guide/{checked(chapter.name)}.html", "site/guide.html.j2", title, {
+            "chapter": chapter, "chapters": chapters, "text_language": found.language,
+            "previous": chapters[at - 1] if at else None,
+            "next": chapters[at + 1] if at + 1 < len(chapters) else None,
+        })
 
     def scorecard(self) -> Page:
         context = self.dashboards.page() if self.dashboards else {}

@@ -14,6 +14,7 @@ from typing import Any
 from journeyops_cli.models.base import pick_text, without_marks
 from journeyops_cli.models.vocabulary import CustomerGroup, LifeEvent, Team
 from journeyops_cli.render.journey_map import own_values
+from journeyops_cli.site.guide import guide
 from journeyops_cli.site.links import record_key
 from journeyops_cli.site.pages import SiteData
 
@@ -27,7 +28,7 @@ def fold(text: str) -> str:
 
 def entries(data: SiteData, language: str, strings: dict[str, str]) -> list[dict[str, Any]]:
     """Every searchable thing in `language`: journeys, steps, insights, opportunities,
-    teams, customer groups and life events."""
+    teams, customer groups, life events and the playbook's chapters."""
     bank, langs = data.bank, data.languages
 
     def t(value: Any) -> str:
@@ -88,6 +89,12 @@ def entries(data: SiteData, language: str, strings: dict[str, str]) -> list[dict
                 "url": record_key(kind, record.id),
                 "text": words(record.title, record.description),
             })
+    # The playbook's chapters come last: a record that matches as well is listed first.
+    for chapter in guide(language).chapters:
+        found.append({
+            "kind": strings["playbook"], "title": chapter.title, "context": "",
+            "url": f"guide/{chapter.name}.html", "text": fold(chapter.words),
+        })
     for entry in found:
         entry["title_folded"] = fold(entry["title"])
     return found
