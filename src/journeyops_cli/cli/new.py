@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from journeyops_cli.cli.common import EXIT_FINDINGS, EXIT_USAGE, BankOption, bank_root, fail
 from journeyops_cli.cli.words import cli_language, say
+
+if TYPE_CHECKING:
+    from journeyops_cli.bank import Bank
+    from journeyops_cli.scaffold.new import NewRecord
 
 app = typer.Typer()
 
@@ -23,17 +27,28 @@ Str = str | None
 Many = list[str] | None
 
 
-def _ask(prompt: str, choices: list[str] | None) -> str:
-    """Ask until the reply is not empty (and is one of `choices` when there are any)."""
-    if choices:
-        prompt += f" ({', '.join(choices)})"
-    while True:
-        reply = str(typer.prompt(prompt)).strip()
-        if choices and reply not in choices:
-            typer.echo(f"Error: '{reply}' is not one of: {', '.join(choices)}")
-            continue
-        if reply:
-            return reply
+def _interview(record: NewRecord, bank: Bank) -> None:
+    """Ask the questions of `scaffold.questions` on the terminal until none is left; a bad
+    reply is named and the question asked again. Ctrl-C (exit 130) or the end of input
+    (exit 1) stops with nothing written."""
+    from journeyops_cli.cli.words import cli_language, say
+    from journeyops_cli.scaffold.questions import BadAnswer, Interview, choice_lines, terminal_prompt
+
+    language = cli_language(bank.config)
+    interview = Interview(record, bank, language)
+    try:
+        while (question := interview.next()) is not None:
+            for line in choice_lines(question, language):
+                typer.echo(line)
+            while True:
+                try:
+                    interview.answer(question, input(terminal_prompt(question, language)))
+                    break
+                except BadAnswer as bad:
+                    typer.echo(f"{say('finding_severity.error', language)}: {bad}")
+    except (KeyboardInterrupt, EOFError) as stop:
+        typer.echo("")
+        fail(say("cli.new.cancelled", language), 130 if isinstance(stop, KeyboardInterrupt) else EXIT_FINDINGS)
 
 
 @app.command()
@@ -78,18 +93,17 @@ def new(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the file that would be written.")] = False,
     bank: BankOption = None,
 ) -> None:
-    """Create a record from its template. Missing required values are asked for on a
-    terminal (with choices from the bank) unless --no-input is given. Never overwrites."""
+    """Create a record from its template. On a terminal, everything that matters is asked
+    (in every language of the bank, with numbered choices from the bank and defaults that
+    Enter accepts) unless --no-input is given. Never overwrites."""
     from journeyops_cli.pipeline import display_prefix, load_bank
     from journeyops_cli.scaffold.new import (
         FIELDS,
         NewRecord,
-        answer,
         build,
         from_improved,
         id_problem,
         missing,
-        next_question,
         option_name,
         split_list,
     )
@@ -127,8 +141,7 @@ def new(
     loaded = load_bank(root).bank
     from_improved(record, loaded)
     if interactive:
-        while (question := next_question(record, loaded)) is not None:
-            answer(record, question, _ask(question.prompt, question.choices))
+        _interview(record, loaded)
     else:
         absent = missing(record, loaded)
         if absent:

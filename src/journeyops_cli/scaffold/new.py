@@ -12,6 +12,7 @@ from journeyops_cli.bank import Bank
 from journeyops_cli.edit import EditError
 from journeyops_cli.edit.verify import errors_in, failing_in_new_file
 from journeyops_cli.models import KIND_SLUGS, Insight, Journey, Metric
+from journeyops_cli.models.base import text_values
 from journeyops_cli.models.insight import InsightType
 from journeyops_cli.models.journey import Level
 from journeyops_cli.scaffold.bank_templates import render_record
@@ -29,12 +30,13 @@ PARENT_LEVEL = {"mid": "top", "detailed": "mid"}
 FIELDS: dict[str, tuple[str, ...]] = {
     "theme": ("title", "id", "description", "owner", "team"),
     "journey": ("title", "id", "level", "description", "theme", "parent", "owner", "team",
-                "status", "state", "improves", "steps", "step_parents"),
+                "status", "state", "improves", "steps", "step_parents", "customer_groups", "life_events",
+                "cx_goals"),
     "insight": ("title", "id", "type", "source", "date", "summary", "evidence", "severity",
                 "confidence", "steps"),
     "metric": ("title", "id", "description", "unit", "direction", "target", "source", "steps"),
     "opportunity": ("title", "id", "problem", "idea", "status", "owner", "team", "steps",
-                    "insights", "metrics"),
+                    "insights", "metrics", "estimates"),
     "customer-group": ("title", "id", "description"),
     "life-event": ("title", "id", "description"),
     "team": ("title", "id", "description", "contact"),
@@ -73,19 +75,10 @@ class FieldError(EditError):
 
 
 @dataclass(slots=True)
-class Question:
-    """One missing value to ask for; `choices` come from the bank when there are any."""
-
-    name: str
-    prompt: str
-    choices: list[str] | None = None
-    default: str | None = None
-    step: int | None = None
-
-
-@dataclass(slots=True)
 class NewRecord:
     """The values of a record being made; `steps` of a journey are titles until built.
+    A text may be a plain string (the bank's first language) or one string per language,
+    step titles and CX goals alike; `estimates` maps an estimate's name to its number.
     A journey's `step_details` (optional) holds one mapping per step with more than its
     title: its `id` and the lanes of `STEP_LANES` (a workbook's new journey)."""
 
@@ -119,9 +112,16 @@ def _needs_theme(record: NewRecord, bank: Bank | None) -> bool:
     return parent is not None and not parent.theme  # an unknown parent is named by build()
 
 
+def first_text(text: Any) -> str:
+    """The text in the bank's first language (a per-language text lists it first): the one
+    an id is made from."""
+    values = text_values(text)
+    return values[0] if values else ""
+
+
 def id_problem(record: NewRecord) -> str | None:
     """Why the given `--id` (or the id made from the title) cannot be used, or None."""
-    given, title = record.get("id"), record.get("title")
+    given, title = record.get("id"), first_text(record.get("title"))
     if given is not None and not is_slug(given):
         return f"--id {given}: not an id; {ID_RULE}"
     if given is None and title and not is_slug(slugify(title)):
@@ -145,68 +145,6 @@ def missing(record: NewRecord, bank: Bank | None = None) -> list[str]:
     if record.kind == "journey" and record.get("level") is None and "--parent" not in names:
         names.append("--parent (for mid and detailed journeys)")
     return names
-
-
-def next_question(record: NewRecord, bank: Bank) -> Question | None:
-    """The next value to ask for on a terminal, with choices from the bank."""
-    get = record.get
-    if not get("title"):
-        return Question("title", "Title")
-    if record.kind == "journey":
-        if not get("level"):
-            return Question("level", "Level", list(LEVELS))
-        wanted = PARENT_LEVEL.get(get("level"))
-        if wanted and not get("parent"):
-            choices = [j.id for j in bank.journeys() if j.level == wanted]
-            if not choices:
-                raise EditError(f"the bank has no {wanted} journey to be the parent; create one first")
-            return Question("parent", f"Parent journey ({wanted} level)", choices)
-        if wanted and not get("theme"):
-            parent = bank.get(Journey, get("parent"))
-            if parent is not None and parent.theme:
-                record.values["theme"] = parent.theme
-            elif bank.themes():
-                return Question("theme", "Theme", [t.id for t in bank.themes()])
-            else:
-                raise EditError(
-                    f"the bank has no theme for a {get('level')} journey to belong to; "
-                    "create one first with `journeyops new theme`"
-                )
-        if not get("steps"):
-            return Question("steps", "Steps (titles, comma-separated)")
-        parent = bank.get(Journey, get("parent")) if get("parent") else None
-        if parent is not None:
-            chosen = get("step_parents") or []
-            titles = get("steps")
-            if len(chosen) < len(titles):
-                i = len(chosen)
-                return Question(
-                    "step_parents",
-                    f"Parent step of '{titles[i]}' in {parent.id}",
-                    [s.id for s in parent.steps],
-                    step=i,
-                )
-    if record.kind == "insight":
-        if not get("type"):
-            return Question("type", "Type", list(INSIGHT_TYPES))
-        if not get("source"):
-            return Question("source", "Source (study, survey, channel or data set)")
-        if not get("summary"):
-            return Question("summary", "Summary (what was learned, anonymised)")
-    if record.kind == "metric" and not get("unit"):
-        return Question("unit", "Unit (e.g. %, days)")
-    if record.kind == "opportunity" and not get("problem"):
-        return Question("problem", "Problem (the customer's problem, as the journey shows it)")
-    return None
-
-
-def answer(record: NewRecord, question: Question, reply: str) -> None:
-    if question.name == "steps":
-        record.values["steps"] = split_list(reply)
-    elif question.name == "step_parents":
-        record.values["step_parents"] = [*(record.values.get("step_parents") or []), reply]
-    else:
-        record.values[question.name] = reply.strip()
 
 
 def split_list(value: str | list[str] | None) -> list[str]:
@@ -268,10 +206,10 @@ def _check_ref(bank: Bank, kind: str, value: str | None, what: str) -> None:
         raise FieldError(f"no {what} '{value}' in the bank{_nearest(value, bank.ids(kind))}", what)
 
 
-def _step_ids(titles: list[str]) -> list[str]:
+def _step_ids(titles: list[Any]) -> list[str]:
     ids: list[str] = []
     for title in titles:
-        base = slugify(title) or "step"
+        base = slugify(first_text(title)) or "step"
         candidate, n = base, 2
         while candidate in ids:
             candidate, n = f"{base}-{n}", n + 1
@@ -286,7 +224,7 @@ def build(record: NewRecord, bank: Bank, today: dt.date | None = None) -> Planne
     problem = id_problem(record)
     if problem:
         raise FieldError(problem, "id")
-    record_id = values.get("id") or slugify(values.get("title") or "")
+    record_id = values.get("id") or slugify(first_text(values.get("title")))
     existing = bank.get_kind(kind, record_id)
     if existing is not None:
         raise FieldError(
@@ -306,6 +244,9 @@ def build(record: NewRecord, bank: Bank, today: dt.date | None = None) -> Planne
         values["theme"] = parent.theme  # a child belongs to its parent's theme
     _check_ref(bank, "Theme", values.get("theme"), "theme")
     _check_ref(bank, "Team", values.get("team"), "team")
+    for name, target in (("customer_groups", "CustomerGroup"), ("life_events", "LifeEvent")):
+        for ref in values.get(name) or []:
+            _check_ref(bank, target, ref, name)
     context: dict[str, Any] = {name: values.get(name) for name in FIELDS[record.kind]}
     context.update(id=record_id, schema=schema_ref(path, record.kind), fields=context)
     if record.kind == "journey":
@@ -364,7 +305,9 @@ def _journey_steps(values: dict[str, Any], bank: Bank) -> list[dict[str, Any]]:
         titles = [d["title"] if isinstance(d["title"], dict) else str(d["title"]) for d in details]
         parents = [str(d["parent_step"]) for d in details if d.get("parent_step")]
     else:
-        titles = list(split_list(values.get("steps")))
+        given = values.get("steps") or []
+        # titles answered in several languages are mappings already; a comma splits the others
+        titles = given if any(isinstance(t, dict) for t in given) else split_list(given)
         parents = split_list(values.get("step_parents"))
     if not titles:
         raise FieldError("a journey needs at least one step; give them with --steps \"Find,Apply\"", "steps")

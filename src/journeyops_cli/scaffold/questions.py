@@ -1,0 +1,483 @@
+"""The questions `journeyops new KIND` asks on a terminal, in the reader's language: what to
+ask next (`Interview.next`), what a reply means (`Interview.answer`, which refuses a bad
+reply with `BadAnswer` so the question can be asked again) and how a question reads on a
+terminal (`terminal_prompt`, `choice_lines`). No input or output here: the CLI does the
+terminal, and the studio could ask the same questions in a form.
+
+Every text of the record is asked in every language of the bank (the first language
+required where the record needs the text, the others skippable); choices are numbered and
+come from the bank; a question with one possible answer takes Enter; ids are offered,
+made from the title, never typed unless wanted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from journeyops_cli.bank import Bank
+from journeyops_cli.edit import EditError
+from journeyops_cli.models import Journey
+from journeyops_cli.models.base import pick_text
+from journeyops_cli.models.opportunity import Estimates
+from journeyops_cli.render.catalogue import LANGUAGES
+from journeyops_cli.render.i18n import message
+from journeyops_cli.scaffold.new import (
+    INSIGHT_TYPES,
+    KIND_BY_SLUG,
+    LEVELS,
+    PARENT_LEVEL,
+    NewRecord,
+    first_text,
+    split_list,
+)
+from journeyops_cli.slug import is_slug, slugify
+
+LIST_LIMIT = 40
+"""More choices than this are not listed on a terminal: the reader types ids (or numbers)."""
+GOAL_SEPARATOR = ";"
+"""CX goals are separated by semicolons: a goal is a sentence and may hold commas."""
+JOURNEY_STATUSES = ("draft", "active", "retired")
+OPPORTUNITY_STATUSES = ("idea", "proposed", "planned", "in-progress", "done", "rejected")
+GRADES = ("low", "medium", "high")
+SEVERITIES = (*GRADES, "critical")
+
+
+class BadAnswer(ValueError):
+    """A reply that does not answer the question; the message (in the reader's language)
+    says why, and the question is asked again."""
+
+
+@dataclass(slots=True, frozen=True)
+class Choice:
+    """One numbered answer: the value written to the record and the words shown for it."""
+
+    value: str
+    label: str
+
+
+@dataclass(slots=True)
+class Question:
+    """One question. `key` is unique within an interview (`title.en`, `step_parent.2`);
+    `name` is the value it fills. `default` is what Enter gives (a choice's value for a
+    question with choices); an `optional` question is skipped by Enter when it has no default;
+    `many` takes several choices (`1,3`)."""
+
+    key: str
+    name: str
+    label: str
+    form: str = "text"  # text | list | goals | id | date | number | choice
+    choices: list[Choice] | None = None
+    default: str | None = None
+    optional: bool = False
+    many: bool = False
+    language: str | None = None
+    step: int | None = None
+    count: int | None = None  # a list in another language: as many items as the first
+
+
+def _say(key: str, language: str, **values: object) -> str:
+    text = message(key, language)
+    return text.format(**values) if values else text
+
+
+def _label(key: str, language: str) -> str:
+    text = message(key, language)
+    return text[:1].upper() + text[1:]
+
+
+def _title_of(record: Any, language: str, languages: list[str]) -> str:
+    return pick_text(getattr(record, "title", None), language, languages) or record.id
+
+
+def _merge_text(current: Any, language: str, text: str, languages: list[str]) -> Any:
+    """`current` (a plain string in the first language, or a per-language mapping) with
+    `text` in `language`; a plain string while only the first language has a text."""
+    texts: dict[str, str] = {}
+    if isinstance(current, str) and current:
+        texts[languages[0]] = current
+    elif isinstance(current, dict):
+        texts.update(current)
+    texts[language] = text
+    ordered = {lang: texts[lang] for lang in [*languages, *texts] if lang in texts}
+    if list(ordered) == [languages[0]]:
+        return ordered[languages[0]]
+    return ordered
+
+
+def _has_text(current: Any, language: str, languages: list[str]) -> bool:
+    if isinstance(current, dict):
+        return bool(current.get(language))
+    return bool(current) and language == languages[0]
+
+
+@dataclass
+class Interview:
+    """The questions for one new record. `language` is the reader's (the words asked in);
+    the record's texts are asked in each of the bank's languages."""
+
+    record: NewRecord
+    bank: Bank
+    language: str = "en"
+    asked: set[str] = field(default_factory=set)
+    today: dt.date | None = None
+
+    @property
+    def languages(self) -> list[str]:
+        return list(self.bank.config.languages)
+
+    # --- the words -----------------------------------------------------------------
+
+    def say(self, key: str, **values: object) -> str:
+        return _say(key, self.language, **values)
+
+    def in_language(self, label: str, language: str) -> str:
+        """`label` with the language the answer is written in, when the bank has several."""
+        if len(self.languages) < 2:
+            return label
+        name = self.say(f"cli.new.in.{language}") if language in LANGUAGES else f"({language})"
+        return f"{label} {name}"
+
+    # --- what to ask -----------------------------------------------------------------
+
+    def next(self) -> Question | None:
+        """The next question, or None when everything that matters has been asked."""
+        for question in self._questions():
+            if question.key not in self.asked:
+                return question
+        return None
+
+    def _questions(self) -> Iterator[Question]:
+        kind = self.record.kind
+        yield from self._texts("title", "title", required=True)
+        yield from self._id()
+        if kind == "journey":
+            yield from self._journey()
+        elif kind == "insight":
+            yield from self._insight()
+        elif kind == "opportunity":
+            yield from self._opportunity()
+        elif kind == "metric":
+            yield from self._metric()
+        else:
+            yield from self._texts("description", "description")
+            if kind == "theme":
+                yield from self._owner_and_team()
+            if kind == "team":
+                yield from self._plain("contact", "contact")
+
+    def _given(self, name: str) -> bool:
+        return self.record.get(name) not in (None, "", [])
+
+    def _texts(self, name: str, label: str, required: bool = False) -> Iterator[Question]:
+        """`name` in every bank language: the first required when `required`."""
+        current = self.record.get(name)
+        for index, lang in enumerate(self.languages):
+            key = f"{name}.{lang}"
+            if _has_text(current, lang, self.languages):
+                continue
+            if index > 0 and not _has_text(current, self.languages[0], self.languages):
+                continue  # no other language without the first one
+            yield Question(key, name, self.in_language(_label(label, self.language), lang),
+                           optional=not (required and index == 0), language=lang)
+
+    def _lists(self, name: str, label: str, form: str, required: bool = False) -> Iterator[Question]:
+        """A list of texts (step titles, CX goals) in every bank language: the first
+        language's list, then the same number of items in each other language."""
+        first = self.languages[0]
+        items = self.record.get(name) or []
+        if not items:
+            if not self._given(name):
+                yield Question(f"{name}.{first}", name, self.in_language(self.say(label), first), form=form,
+                               optional=not required, language=first)
+            return
+        for lang in self.languages[1:]:
+            if all(_has_text(item, lang, self.languages) for item in items):
+                continue
+            yield Question(f"{name}.{lang}", name, self.in_language(self.say(label), lang), form=form,
+                           optional=True, language=lang, count=len(items))
+
+    def _plain(self, name: str, label: str, optional: bool = True) -> Iterator[Question]:
+        if not self._given(name):
+            yield Question(name, name, _label(label, self.language), optional=optional)
+
+    def _id(self) -> Iterator[Question]:
+        if self._given("id"):
+            return
+        made = slugify(first_text(self.record.get("title")))
+        yield Question("id", "id", self.say("cli.new.id"), form="id", default=made if is_slug(made) else None)
+
+    def _choice(self, name: str, label: str, choices: list[Choice], default: str | None = None,
+                optional: bool = False, many: bool = False, key: str | None = None) -> Iterator[Question]:
+        """A numbered question; with one possible answer (and not optional), that answer is the default."""
+        if not choices or (key is None and self._given(name)):
+            return
+        if default is None and not optional and not many:
+            default = choices[0].value
+        yield Question(key or name, name, label, form="choice", choices=choices, default=default,
+                       optional=optional, many=many)
+
+    def _words(self, prefix: str, values: tuple[str, ...]) -> list[Choice]:
+        return [Choice(v, message(f"{prefix}.{v}", self.language)) for v in values]
+
+    def _records(self, records: list[Any]) -> list[Choice]:
+        return [Choice(r.id, f"{_title_of(r, self.language, self.languages)} ({r.id})") for r in records]
+
+    def _owner_and_team(self) -> Iterator[Question]:
+        yield from self._plain("owner", "owner_field")
+        yield from self._choice("team", _label("team", self.language), self._records(self.bank.teams()),
+                                optional=True)
+
+    # --- journey -------------------------------------------------------------------
+
+    def _journey(self) -> Iterator[Question]:
+        get = self.record.get
+        levels = {j.level for j in self.bank.journeys()}
+        default_level = next((lv for lv in LEVELS if lv not in levels), "detailed")
+        yield from self._choice("level", _label("level", self.language), self._words("level", LEVELS),
+                                default=default_level)
+        level = get("level")
+        wanted = PARENT_LEVEL.get(level or "")
+        parent: Journey | None = None
+        if wanted:
+            if not get("parent"):
+                candidates = self._journeys(wanted)
+                if not candidates:
+                    raise EditError(self.say(f"cli.new.no_parent.{level}"))
+                yield from self._choice("parent", _label("parent_journey", self.language),
+                                        self._records(candidates))
+            parent = self.bank.get(Journey, get("parent") or "")
+        yield from self._theme(level, parent)
+        yield from self._texts("description", "description")
+        yield from self._lists("steps", "cli.new.steps", "list", required=True)
+        if parent is not None and parent.steps:
+            yield from self._step_parents(parent)
+        yield from self._owner_and_team()
+        yield from self._choice("customer_groups", _label("customer_groups", self.language),
+                                self._records(self.bank.customer_groups()), optional=True, many=True)
+        yield from self._choice("life_events", _label("life_events", self.language),
+                                self._records(self.bank.life_events()), optional=True, many=True)
+        yield from self._lists("cx_goals", "cli.new.cx_goals", "goals")
+        yield from self._choice("status", _label("status", self.language),
+                                self._words("status", JOURNEY_STATUSES), default="draft")
+
+    def _journeys(self, level: str | None = None) -> list[Journey]:
+        order = {lv: i for i, lv in enumerate(LEVELS)}
+        found = [j for j in self.bank.journeys() if level is None or j.level == level]
+        return sorted(found, key=lambda j: (order.get(j.level, 9), j.id))
+
+    def _theme(self, level: str | None, parent: Journey | None) -> Iterator[Question]:
+        if self._given("theme"):
+            return
+        themes = self._records(self.bank.themes())
+        inherited = parent.theme if parent is not None else None
+        needed = level in PARENT_LEVEL and not inherited
+        if needed and not themes:
+            raise EditError(self.say(f"cli.new.no_theme.{level}"))
+        yield from self._choice("theme", _label("theme", self.language), themes, default=inherited,
+                                optional=not needed)
+
+    def _step_parents(self, parent: Journey) -> Iterator[Question]:
+        chosen: list[str] = self.record.get("step_parents") or []
+        steps = self.record.get("steps") or []
+        if len(chosen) >= len(steps):
+            return
+        i = len(chosen)
+        if len(steps) == len(parent.steps):
+            default = parent.steps[i].id  # as many steps as the parent: one for one
+        else:
+            default = chosen[-1] if chosen else parent.steps[0].id
+        choices = [Choice(s.id, f"{_title_of(s, self.language, self.languages)} ({s.id})") for s in parent.steps]
+        title = first_text(steps[i])
+        yield from self._choice("step_parents", self.say("cli.new.step_parent", step=title, parent=parent.id),
+                                choices, default=default, key=f"step_parents.{i}")
+
+    # --- insight, metric, opportunity -------------------------------------------------
+
+    def _insight(self) -> Iterator[Question]:
+        yield from self._choice("type", _label("type", self.language), self._words("insight_type", INSIGHT_TYPES))
+        yield from self._texts("summary", "summary_field", required=True)
+        today = (self.today or dt.date.today()).isoformat()
+        if not self._given("date"):
+            yield Question("date", "date", _label("date", self.language), form="date", default=today)
+        yield from self._choice("severity", _label("severity", self.language), self._words("severity", SEVERITIES),
+                                default="medium")
+        yield from self._choice("confidence", _label("confidence", self.language),
+                                self._words("severity", GRADES), default="medium")
+        yield from self._plain("source", "source", optional=False)
+        yield from self._plain("evidence", "evidence_url")
+        yield from self._step_links()
+
+    def _step_links(self) -> Iterator[Question]:
+        """Journeys first (several by numbers), then the steps of each one chosen."""
+        if self._given("steps") and "link_journeys" not in self.asked:
+            return
+        yield from self._choice("link_journeys", self.say("cli.new.link_journeys"), self._records(self._journeys()),
+                                optional=True, many=True, key="link_journeys")
+        for journey_id in self.record.get("link_journeys") or []:
+            journey = self.bank.get(Journey, journey_id)
+            if journey is None:
+                continue
+            choices = [Choice(f"{journey.id}#{s.id}", f"{_title_of(s, self.language, self.languages)} ({s.id})")
+                       for s in journey.steps]
+            yield from self._choice("steps", self.say("cli.new.link_steps", journey=journey.id), choices,
+                                    many=True, key=f"steps.{journey.id}",
+                                    default=choices[0].value if len(choices) == 1 else None)
+
+    def _metric(self) -> Iterator[Question]:
+        yield from self._texts("description", "description")
+        if not self._given("unit"):
+            yield Question("unit", "unit", self.say("cli.new.unit"))
+        yield from self._choice("direction", self.say("cli.new.direction"),
+                                [Choice(d, message(f"metric.{d}", self.language)) for d in ("increase", "decrease")],
+                                optional=True)
+        if not self._given("target"):
+            yield Question("target", "target", _label("target", self.language), form="number", optional=True)
+        yield from self._plain("source", "source")
+        yield from self._step_links()
+
+    def _opportunity(self) -> Iterator[Question]:
+        yield from self._texts("problem", "problem", required=True)
+        yield from self._texts("idea", "idea")
+        yield from self._choice("status", _label("status", self.language),
+                                self._words("opportunity_status", OPPORTUNITY_STATUSES), default="idea")
+        yield from self._owner_and_team()
+        yield from self._step_links()
+        steps = set(self.record.get("steps") or [])
+        for name, records in (("insights", self.bank.insights()), ("metrics", self.bank.metrics())):
+            near = [r for r in records if steps & set(r.steps)]
+            ordered = near + sorted((r for r in records if r not in near), key=lambda r: r.id)
+            yield from self._choice(name, _label(f"linked_{name}", self.language), self._records(ordered),
+                                    optional=True, many=True)
+        for name in self.bank.config.scoring.estimates_used():
+            key = f"estimates.{name}"
+            if name not in (self.record.get("estimates") or {}):
+                yield Question(key, "estimates", f"{_label('factor.' + name, self.language)} "
+                                                 f"({self.say(f'cli.new.scale.{name}')})",
+                               form="number", optional=True)
+
+    # --- the replies -----------------------------------------------------------------
+
+    def answer(self, question: Question, reply: str) -> None:
+        """Take `reply` (stripped; empty means Enter) as the answer to `question`;
+        BadAnswer says why a reply does not do (nothing is changed then)."""
+        reply = reply.strip()
+        if not reply and question.default is not None:
+            reply = question.default if question.form != "choice" else str(self._number(question, question.default))
+        if not reply:
+            if not question.optional:
+                raise BadAnswer(self.say("cli.new.needed"))
+            self.asked.add(question.key)
+            return
+        value = self._parse(question, reply)
+        self._store(question, value)
+        self.asked.add(question.key)
+
+    def _number(self, question: Question, value: str) -> int:
+        assert question.choices is not None
+        return next(i for i, c in enumerate(question.choices, 1) if c.value == value)
+
+    def _parse(self, question: Question, reply: str) -> Any:
+        if question.form == "choice":
+            return self._pick(question, reply)
+        if question.form in ("list", "goals"):
+            items = ([p.strip() for p in reply.split(GOAL_SEPARATOR) if p.strip()] if question.form == "goals"
+                     else split_list(reply))
+            if question.count is not None and len(items) != question.count:
+                raise BadAnswer(self.say("cli.new.count", n=question.count))
+            return items
+        if question.form == "id":
+            if not is_slug(reply):
+                raise BadAnswer(self.say("cli.new.bad_id", value=reply))
+            existing = self.bank.get_kind(KIND_BY_SLUG[self.record.kind], reply)
+            if existing is not None:
+                raise BadAnswer(self.say("cli.new.id_taken", value=reply, path=existing.source_path))
+            return reply
+        if question.form == "date":
+            try:
+                return dt.date.fromisoformat(reply).isoformat()
+            except ValueError:
+                raise BadAnswer(self.say("form.bad_date", field=question.label, value=reply)) from None
+        if question.form == "number":
+            return self._float(question, reply)
+        return reply
+
+    def _float(self, question: Question, reply: str) -> float | int:
+        try:
+            number = float(reply.replace(",", ".").replace(" ", "").replace("\u00a0", ""))
+        except ValueError:
+            raise BadAnswer(self.say("form.not_a_number", field=question.label, value=reply)) from None
+        if question.name == "estimates":
+            name = question.key.split(".", 1)[1]
+            try:
+                Estimates.model_validate({name: number})
+            except ValidationError:
+                raise BadAnswer(self.say("cli.new.out_of_range", value=reply,
+                                         scale=self.say(f"cli.new.scale.{name}"))) from None
+        return int(number) if number.is_integer() and abs(number) < 1e15 else number
+
+    def _pick(self, question: Question, reply: str) -> list[str] | str:
+        assert question.choices is not None
+        values = [c.value for c in question.choices]
+        parts = [p for p in reply.replace(",", " ").split() if p] if question.many else [reply]
+        picked: list[str] = []
+        for part in parts:
+            if part.isdigit() and 1 <= int(part) <= len(values):
+                value = values[int(part) - 1]
+            elif part in values:
+                value = part
+            else:
+                raise BadAnswer(self.say("cli.new.not_a_choice", value=part, n=len(values)))
+            if value not in picked:
+                picked.append(value)
+        return picked if question.many else picked[0]
+
+    def _store(self, question: Question, value: Any) -> None:
+        values = self.record.values
+        name = question.name
+        if question.form == "text" and question.language is not None:
+            values[name] = _merge_text(values.get(name), question.language, value, self.languages)
+        elif question.form in ("list", "goals") and question.count is not None:
+            assert question.language is not None
+            values[name] = [_merge_text(item, question.language, text, self.languages)
+                            for item, text in zip(values[name], value, strict=True)]
+        elif name == "step_parents":
+            values[name] = [*(values.get(name) or []), value]
+        elif name == "steps" and question.form == "choice":  # step links, journey by journey
+            values[name] = [*(values.get(name) or []), *value]
+        elif name == "estimates":
+            values[name] = {**(values.get(name) or {}), question.key.split(".", 1)[1]: value}
+        else:
+            values[name] = value
+
+
+def terminal_prompt(question: Question, language: str) -> str:
+    """The line a terminal shows for `question`: its label, a hint when Enter skips it or
+    several numbers are taken, and the default in brackets (a choice by its number)."""
+    hints = []
+    if question.many:
+        hints.append(_say("cli.new.numbers", language))
+    if question.optional and question.default is None:
+        hints.append(_say("cli.new.skip", language))
+    text = question.label + (f" ({'; '.join(hints)})" if hints else "")
+    if question.default is not None:
+        shown = question.default
+        if question.choices is not None:
+            shown = str(next(i for i, c in enumerate(question.choices, 1) if c.value == question.default))
+        text += f" [{shown}]"
+    return text + ": "
+
+
+def choice_lines(question: Question, language: str) -> list[str]:
+    """The numbered choices to show above the prompt; a long list is not shown (the reader
+    types ids), one line says so."""
+    if not question.choices:
+        return []
+    if len(question.choices) > LIST_LIMIT:
+        return [_say("cli.new.long_list", language, n=len(question.choices), example=question.choices[0].value)]
+    width = len(str(len(question.choices)))
+    return [f"  {i:>{width}}) {c.label}" for i, c in enumerate(question.choices, 1)]
