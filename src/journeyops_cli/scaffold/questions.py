@@ -90,6 +90,13 @@ def _label(key: str, language: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _with_scale(label: str, scale: str) -> str:
+    """`Effort (person-months)` and `0–1` as `Effort (person-months, 0–1)`."""
+    if label.endswith(")"):
+        return f"{label[:-1]}, {scale})"
+    return f"{label} ({scale})"
+
+
 def _title_of(record: Any, language: str, languages: list[str]) -> str:
     return pick_text(getattr(record, "title", None), language, languages) or record.id
 
@@ -356,8 +363,8 @@ class Interview:
         for name in self.bank.config.scoring.estimates_used():
             key = f"estimates.{name}"
             if name not in (self.record.get("estimates") or {}):
-                yield Question(key, "estimates", f"{_label('factor.' + name, self.language)} "
-                                                 f"({self.say(f'cli.new.scale.{name}')})",
+                yield Question(key, "estimates", _with_scale(_label("factor." + name, self.language),
+                                                             self.say(f"cli.new.scale.{name}")),
                                form="number", optional=True)
 
     # --- the replies -----------------------------------------------------------------
@@ -434,7 +441,9 @@ class Interview:
                 raise BadAnswer(self.say("cli.new.not_a_choice", value=part, n=len(values)))
             if value not in picked:
                 picked.append(value)
-        return picked if question.many else picked[0]
+        if not question.many:
+            return picked[0]
+        return sorted(picked, key=values.index)  # in the order of the choices (a journey's steps)
 
     def _store(self, question: Question, value: Any) -> None:
         values = self.record.values

@@ -1,0 +1,283 @@
+"""The questions of the interactive `new` (scaffold/questions.py), in-process: what is asked
+in which order and language, what a reply means, and the words a bad reply gets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+from tests.runner import run_cli
+
+from journeyops_cli.bank import Bank
+from journeyops_cli.pipeline import load_bank
+from journeyops_cli.scaffold.new import NewRecord, build
+from journeyops_cli.scaffold.questions import (
+    BadAnswer,
+    Choice,
+    Interview,
+    Question,
+    choice_lines,
+    terminal_prompt,
+)
+
+TODAY = dt.date(2026, 3, 2)
+
+
+def ok(*args: str, cwd: Path) -> None:
+    result = run_cli(*args, cwd=cwd)
+    assert result.returncode == 0, (args, result.stdout, result.stderr)
+
+
+def make_bank(tmp_path: Path, languages: str = "fi,en", scoring: str = "") -> Path:
+    """A bank with the four-phase top journey, a theme, a team, two customer groups, a
+    mid journey and a one-step detailed journey."""
+    ok("init", "bank", "--languages", languages, cwd=tmp_path)
+    root = tmp_path / "bank"
+    if scoring:
+        with (root / "journeyops.yaml").open("a", encoding="utf-8") as config:
+            config.write(scoring)
+    for args in (
+        ("theme", "--title", "Varhaiskasvatus"),
+        ("team", "--title", "Asiakaskokemus"),
+        ("customer-group", "--title", "Lapsiperheet"),
+        ("customer-group", "--title", "Maahan muuttaneet"),
+        ("journey", "--title", "Päiväkotiin hakeminen", "--level", "mid", "--parent", "service-journey",
+         "--theme", "varhaiskasvatus", "--steps", "Etsi,Hae", "--step-parents", "findability,transaction"),
+        ("journey", "--title", "Hakemuksen lähettäminen", "--id", "laheta", "--level", "detailed",
+         "--parent", "paivakotiin-hakeminen", "--steps", "Lähetä", "--step-parents", "hae"),
+    ):
+        ok("new", *args, "--no-input", cwd=root)
+    return root
+
+
+def bank_at(root: Path) -> Bank:
+    return load_bank(root).bank
+
+
+def drive(interview: Interview, replies: dict[str, str]) -> list[str]:
+    """Answer every question (by its key; Enter for the others); the keys asked, in order."""
+    asked = []
+    while (question := interview.next()) is not None:
+        asked.append(question.key)
+        interview.answer(question, replies.get(question.key, ""))
+    return asked
+
+
+def written(root: Path, record: NewRecord, bank: Bank) -> dict:
+    planned = build(record, bank, today=TODAY)
+    (root / planned.path).parent.mkdir(parents=True, exist_ok=True)
+    (root / planned.path).write_bytes(planned.content)
+    return yaml.safe_load(planned.content)
+
+
+def test_a_journey_in_a_finnish_and_english_bank_asks_every_text_in_both(tmp_path: Path) -> None:
+    root = make_bank(tmp_path)
+    bank = bank_at(root)
+    record = NewRecord("journey")
+    interview = Interview(record, bank, "fi", today=TODAY)
+    asked = drive(interview, {
+        "title.fi": "Päiväkodin vaihtaminen",
+        "title.en": "Changing daycare",
+        "level": "3",
+        "description.fi": "Kun perhe muuttaa.",
+        "steps.fi": "Hae siirtoa, Aloita",
+        "steps.en": "Apply for a transfer, Start",
+        "step_parents.1": "hae",
+        "owner": "Palveluohjaaja",
+        "team": "1",
+        "customer_groups": "1,2",
+        "cx_goals.fi": "Perhe tietää, milloin paikka alkaa; Siirto on helppo",
+        "cx_goals.en": "The family knows when the place starts; The transfer is easy",
+    })
+    assert asked == [
+        "title.fi", "title.en", "id", "level", "parent", "theme", "description.fi", "description.en",
+        "steps.fi", "steps.en", "step_parents.0", "step_parents.1", "owner", "team", "customer_groups",
+        "cx_goals.fi", "cx_goals.en", "status",
+    ]
+    data = written(root, record, bank)
+    assert data["id"] == "paivakodin-vaihtaminen"
+    assert data["title"] == {"fi": "Päiväkodin vaihtaminen", "en": "Changing daycare"}
+    assert data["description"] == "Kun perhe muuttaa."  # the English one was skipped
+    assert (data["level"], data["parent"], data["theme"]) == ("detailed", "paivakotiin-hakeminen", "varhaiskasvatus")
+    assert data["steps"] == [
+        {"id": "hae-siirtoa", "title": {"fi": "Hae siirtoa", "en": "Apply for a transfer"},
+         "parent_step": "etsi"},
+        {"id": "aloita", "title": {"fi": "Aloita", "en": "Start"}, "parent_step": "hae"},
+    ]
+    assert (data["owner"], data["team"], data["status"]) == ("Palveluohjaaja", "asiakaskokemus", "draft")
+    assert data["customer_groups"] == ["lapsiperheet", "maahan-muuttaneet"]
+    assert data["cx_goals"] == [
+        {"fi": "Perhe tietää, milloin paikka alkaa", "en": "The family knows when the place starts"},
+        {"fi": "Siirto on helppo", "en": "The transfer is easy"},
+    ]
+    assert run_cli("validate", cwd=root).returncode == 0
+
+
+def test_the_prompts_read_in_the_readers_language(tmp_path: Path) -> None:
+    root = make_bank(tmp_path)
+    interview = Interview(NewRecord("journey", {"title": "Muutto"}), bank_at(root), "fi")
+    question = interview.next()
+    assert question is not None
+    assert terminal_prompt(question, "fi") == "Otsikko englanniksi (Enter ohittaa): "
+    interview.answer(question, "")
+    question = interview.next()
+    assert question is not None
+    assert terminal_prompt(question, "fi") == "Tunniste [muutto]: "
+    interview.answer(question, "")
+    question = interview.next()
+    assert question is not None and question.key == "level"
+    assert choice_lines(question, "fi") == [
+        "  1) Ylätason polku", "  2) Keskitason polku", "  3) Yksityiskohtainen polku",
+    ]
+    assert terminal_prompt(question, "fi") == "Taso [3]: "  # top and mid journeys exist already
+    interview.answer(question, "2")
+    question = interview.next()
+    assert question is not None
+    assert choice_lines(question, "fi") == ["  1) Palvelupolku (service-journey)"]
+    assert terminal_prompt(question, "fi") == "Ylemmän tason polku [1]: "  # one possible answer: Enter
+    interview.answer(question, "")
+    assert interview.record.get("parent") == "service-journey"
+    sv = Interview(NewRecord("journey", {"title": "Flytt"}), bank_at(root), "sv")
+    first = sv.next()
+    assert first is not None and terminal_prompt(first, "sv") == "Rubrik på engelska (Enter hoppar över): "
+
+
+def test_a_one_language_bank_asks_without_naming_the_language(tmp_path: Path) -> None:
+    root = make_bank(tmp_path, languages="en")
+    interview = Interview(NewRecord("customer-group"), bank_at(root), "en")
+    assert drive(interview, {"title.en": "Families"}) == ["title.en", "id", "description.en"]
+    assert interview.record.values == {"title": "Families", "id": "families"}
+    question = Interview(NewRecord("theme"), bank_at(root), "en").next()
+    assert question is not None and terminal_prompt(question, "en") == "Title: "
+
+
+@pytest.mark.parametrize(
+    ("key", "reply", "words"),
+    [
+        ("title.fi", "", "vastaus puuttuu"),
+        ("id", "Päiväkoti", "'Päiväkoti' ei kelpaa tunnisteeksi: käytä pieniä kirjaimia a–z, numeroita ja "
+                            "yhdysmerkkejä (enintään 64 merkkiä, ei yhdysmerkkiä alussa)"),
+        ("id", "paivakotiin-hakeminen", "tunniste 'paivakotiin-hakeminen' on jo käytössä "
+                                        "(journeys/mid/paivakotiin-hakeminen.yaml); anna toinen"),
+        ("level", "4", "'4' ei ole vaihtoehto; anna numero 1–3"),
+        ("level", "1,2", "'1,2' ei ole vaihtoehto; anna numero 1–3"),
+        ("steps.en", "Apply", "anna 2 kohtaa samassa järjestyksessä kuin ensimmäisellä kielellä"),
+    ],
+)
+def test_a_bad_reply_is_named_in_the_banks_language_and_changes_nothing(
+    tmp_path: Path, key: str, reply: str, words: str
+) -> None:
+    root = make_bank(tmp_path)
+    record = NewRecord("journey")
+    interview = Interview(record, bank_at(root), "fi")
+    replies = {"title.fi": "Muutto", "level": "1", "steps.fi": "Hae, Muuta"}
+    while (question := interview.next()) is not None and question.key != key:
+        interview.answer(question, replies.get(question.key, ""))
+    assert question is not None
+    before = dict(record.values)
+    with pytest.raises(BadAnswer) as refused:
+        interview.answer(question, reply)
+    assert str(refused.value) == words
+    assert record.values == before and interview.next() == question
+
+
+def test_an_insight_links_steps_journey_by_journey(tmp_path: Path) -> None:
+    root = make_bank(tmp_path, languages="en")
+    bank = bank_at(root)
+    record = NewRecord("insight")
+    interview = Interview(record, bank, "en", today=TODAY)
+    journeys = None
+    asked = []
+    while (question := interview.next()) is not None:
+        asked.append(question.key)
+        if question.key == "link_journeys":
+            journeys = choice_lines(question, "en")
+        reply = {"title.en": "Deadline surprises", "type": "5", "summary.en": "Families miss it.",
+                 "date": "2026-02-27", "severity": "3", "source": "Feedback service",
+                 "link_journeys": "3 2", "steps.paivakotiin-hakeminen": "2,1"}.get(question.key, "")
+        interview.answer(question, reply)
+    assert journeys == [
+        "  1) Service journey (service-journey)",
+        "  2) Päiväkotiin hakeminen (paivakotiin-hakeminen)",
+        "  3) Hakemuksen lähettäminen (laheta)",
+    ]
+    assert asked == ["title.en", "id", "type", "summary.en", "date", "severity", "confidence", "source", "evidence",
+                     "link_journeys", "steps.paivakotiin-hakeminen", "steps.laheta"]
+    data = written(root, record, bank)
+    assert (data["type"], data["date"], data["severity"], data["confidence"]) == (
+        "feedback", dt.date(2026, 2, 27), "high", "medium")
+    # the chosen journeys in the list's order, each one's steps in the journey's order; a
+    # journey of one step takes Enter
+    assert data["steps"] == ["paivakotiin-hakeminen#etsi", "paivakotiin-hakeminen#hae", "laheta#laheta"]
+    assert run_cli("validate", cwd=root).returncode == 0
+
+
+def test_a_date_is_refused_until_it_is_a_date(tmp_path: Path) -> None:
+    root = make_bank(tmp_path, languages="en")
+    interview = Interview(NewRecord("insight", {"title": "x", "id": "x", "type": "survey", "summary": "s"}),
+                          bank_at(root), "en", today=TODAY)
+    question = interview.next()
+    assert question is not None and terminal_prompt(question, "en") == "Date [2026-03-02]: "
+    with pytest.raises(BadAnswer) as refused:
+        interview.answer(question, "2.3.2026")
+    assert str(refused.value) == "Date '2.3.2026': write the date as YYYY-MM-DD"
+    interview.answer(question, "")
+    assert interview.record.get("date") == "2026-03-02"
+
+
+@pytest.mark.parametrize(
+    ("scoring", "asked"),
+    [
+        ("", ["impact", "confidence", "effort"]),
+        ("scoring:\n  model: rice\n", ["reach", "impact", "confidence", "effort"]),
+        ("scoring:\n  model: ice\n", ["impact", "confidence", "ease"]),
+        ("scoring:\n  model: wsjf\n", ["business_value", "time_criticality", "risk_reduction", "job_size"]),
+        ("scoring:\n  weights: {estimates: 0}\n", []),
+        ("scoring:\n  model: weighted\n  weighted: {pain: 2, reach: 1}\n", ["reach"]),
+    ],
+)
+def test_an_opportunity_is_asked_the_estimates_its_scoring_model_uses(
+    tmp_path: Path, scoring: str, asked: list[str]
+) -> None:
+    root = make_bank(tmp_path, languages="en", scoring=scoring)
+    interview = Interview(NewRecord("opportunity", {"title": "Clear deadlines", "problem": "Surprises"}),
+                          bank_at(root), "en")
+    keys = drive(interview, {})
+    assert [key.split(".", 1)[1] for key in keys if key.startswith("estimates.")] == asked
+
+
+def test_estimates_take_a_decimal_comma_and_refuse_what_the_model_refuses(tmp_path: Path) -> None:
+    root = make_bank(tmp_path, languages="en", scoring="scoring:\n  model: rice\n")
+    bank = bank_at(root)
+    record = NewRecord("opportunity")
+    interview = Interview(record, bank, "en")
+    prompts = {}
+    while (question := interview.next()) is not None:
+        prompts[question.key] = terminal_prompt(question, "en")
+        if question.key == "estimates.confidence":
+            with pytest.raises(BadAnswer) as refused:
+                interview.answer(question, "80")
+            assert str(refused.value) == "'80' will not do: 0–1"
+            with pytest.raises(BadAnswer) as refused:
+                interview.answer(question, "much")
+            assert str(refused.value) == "Confidence (0–1) 'much': give a number"
+        reply = {"title.en": "Clear deadlines", "problem.en": "Deadlines surprise families",
+                 "idea.en": "Remind families", "status": "2", "link_journeys": "2", "steps.paivakotiin-hakeminen": "2",
+                 "estimates.reach": "1 200", "estimates.impact": "2", "estimates.confidence": "0,8",
+                 "estimates.effort": "1,5"}.get(question.key, "")
+        interview.answer(question, reply)
+    assert prompts["estimates.reach"] == "Reach (customers a year) (Enter skips): "
+    assert prompts["estimates.effort"] == "Effort (person-months, more than 0) (Enter skips): "
+    data = written(root, record, bank)
+    assert data["estimates"] == {"reach": 1200, "impact": 2, "confidence": 0.8, "effort": 1.5}
+    assert (data["status"], data["idea"], data["steps"]) == ("proposed", "Remind families",
+                                                             ["paivakotiin-hakeminen#hae"])
+    assert run_cli("prioritise", "--model", "rice", cwd=root).returncode == 0
+
+
+def test_a_long_list_of_choices_is_not_printed(tmp_path: Path) -> None:
+    question = Question("x", "insights", "Insights", form="choice", many=True,
+                        choices=[Choice(f"i-{n}", f"I {n}") for n in range(41)])
+    assert choice_lines(question, "fi") == ["41 vaihtoehtoa: kirjoita tunnisteet (esim. i-0) tai numerot"]
