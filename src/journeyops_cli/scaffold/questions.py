@@ -76,7 +76,6 @@ class Question:
     optional: bool = False
     many: bool = False
     language: str | None = None
-    step: int | None = None
     count: int | None = None  # a list in another language: as many items as the first
 
 
@@ -437,6 +436,8 @@ class Interview:
                 value = values[int(part) - 1]
             elif part in values:
                 value = part
+            elif len(ends := [v for v in values if v.endswith("#" + part)]) == 1:
+                value = ends[0]  # a step by its own id
             else:
                 raise BadAnswer(self.say("cli.new.not_a_choice", value=part, n=len(values)))
             if value not in picked:

@@ -1,0 +1,165 @@
+"""The interactive `new` on a pseudo-terminal (pexpect), in Finnish and in English: what is
+asked, what is written, and that Ctrl-C or the end of input leaves nothing behind."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+import yaml
+from tests.runner import run_cli
+from tests.scaffold.small_bank import make_bank
+
+pytestmark = pytest.mark.slow
+
+
+def session(bank: Path, *args: str) -> pexpect.spawn:
+    env = {k: v for k, v in os.environ.items() if k not in ("JOURNEYOPS_LANG", "LC_ALL", "LC_MESSAGES")}
+    env.update(LANG="C.UTF-8", NO_COLOR="1")
+    return pexpect.spawn(sys.executable, ["-m", "journeyops_cli", "new", *args], cwd=str(bank), env=env,
+                         encoding="utf-8", timeout=60)
+
+
+def talk(child: pexpect.spawn, *turns: tuple[str, str]) -> None:
+    """Wait for each prompt (exactly) and answer it."""
+    for prompt, reply in turns:
+        child.expect_exact(prompt)
+        child.sendline(reply)
+
+
+def finish(child: pexpect.spawn, line: str) -> None:
+    child.expect_exact(line)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def read(path: Path) -> dict:
+    return yaml.safe_load(path.read_text("utf-8"))
+
+
+def test_finnish_a_journey_in_both_languages_and_an_insight_with_step_links(tmp_path: Path) -> None:
+    bank = make_bank(tmp_path, languages="fi,en")
+    child = session(bank, "journey")
+    talk(
+        child,
+        ("Otsikko suomeksi: ", "Päiväkotipaikan vastaanottaminen"),
+        ("Otsikko englanniksi (Enter ohittaa): ", "Accepting a daycare place"),
+        ("Tunniste [paivakotipaikan-vastaanottaminen]: ", "paikan-vastaanotto"),
+        ("  3) Yksityiskohtainen polku\r\nTaso [3]: ", ""),
+        ("  1) Päiväkotiin hakeminen (paivakotiin-hakeminen)\r\nYlemmän tason polku [1]: ", ""),
+        ("  1) Varhaiskasvatus (varhaiskasvatus)\r\nAnkkuriteema [1]: ", ""),
+        ("Kuvaus suomeksi (Enter ohittaa): ", ""),
+        ("Vaiheiden otsikot pilkuilla erotettuina suomeksi: ", "Saa päätös, Ota paikka vastaan"),
+        ("Vaiheiden otsikot pilkuilla erotettuina englanniksi (Enter ohittaa): ", "Get the decision"),
+        ("Virhe: anna 2 kohtaa samassa järjestyksessä kuin ensimmäisellä kielellä\r\n"
+         "Vaiheiden otsikot pilkuilla erotettuina englanniksi (Enter ohittaa): ", "Get the decision, Accept"),
+        ("  2) Hae (hae)\r\nYläpolun paivakotiin-hakeminen vaihe, jota 'Saa päätös' tarkentaa [1]: ", "2"),
+        ("Yläpolun paivakotiin-hakeminen vaihe, jota 'Ota paikka vastaan' tarkentaa [2]: ", ""),
+        ("Omistaja (Enter ohittaa): ", "Varhaiskasvatuksen palveluohjaus"),
+        ("  1) Asiakaskokemus (asiakaskokemus)\r\nTiimi (Enter ohittaa): ", "1"),
+        ("  2) Maahan muuttaneet (maahan-muuttaneet)\r\n"
+         "Asiakasryhmät (numerot, esim. 1,3; Enter ohittaa): ", "1,3"),
+        ("Virhe: '3' ei ole vaihtoehto; anna numero 1–2\r\n"
+         "Asiakasryhmät (numerot, esim. 1,3; Enter ohittaa): ", "1"),
+        ("Asiakaskokemuksen tavoitteet puolipisteillä erotettuina suomeksi (Enter ohittaa): ",
+         "Perhe tietää, milloin hoito alkaa"),
+        ("Asiakaskokemuksen tavoitteet puolipisteillä erotettuina englanniksi (Enter ohittaa): ", ""),
+        ("  3) Poistunut\r\nTila [1]: ", ""),
+    )
+    finish(child, "create  journeys/detailed/paikan-vastaanotto.yaml")
+    journey = read(bank / "journeys" / "detailed" / "paikan-vastaanotto.yaml")
+    assert journey["title"] == {"fi": "Päiväkotipaikan vastaanottaminen", "en": "Accepting a daycare place"}
+    assert [s["title"] for s in journey["steps"]] == [
+        {"fi": "Saa päätös", "en": "Get the decision"}, {"fi": "Ota paikka vastaan", "en": "Accept"},
+    ]
+    assert [s["parent_step"] for s in journey["steps"]] == ["hae", "hae"]
+    assert (journey["theme"], journey["team"], journey["customer_groups"]) == (
+        "varhaiskasvatus", "asiakaskokemus", ["lapsiperheet"])
+    assert journey["cx_goals"] == ["Perhe tietää, milloin hoito alkaa"]
+
+    child = session(bank, "insight")
+    talk(
+        child,
+        ("Otsikko suomeksi: ", "Päätös tulee myöhään"),
+        ("Otsikko englanniksi (Enter ohittaa): ", ""),
+        ("Tunniste [paatos-tulee-myohaan]: ", ""),
+        ("  8) Palveludata\r\nTyyppi [1]: ", "haastattelu"),
+        ("Virhe: 'haastattelu' ei ole vaihtoehto; anna numero 1–8\r\nTyyppi [1]: ", "2"),
+        ("Tiivistelmä suomeksi: ", "Perheet saavat päätöksen vasta viikkoa ennen aloitusta."),
+        ("Tiivistelmä englanniksi (Enter ohittaa): ", "Families hear a week before the start."),
+    )
+    child.expect(r"Päivämäärä \[\d{4}-\d\d-\d\d\]: ")
+    child.sendline("2.3.2026")
+    talk(
+        child,
+        ("Virhe: Päivämäärä '2.3.2026': kirjoita päivämäärä muodossa VVVV-KK-PP\r\n", "2026-03-02"),
+        ("  4) kriittinen\r\nVakavuus [2]: ", "3"),
+        ("Varmuus [2]: ", ""),
+        ("Lähde: ", "Perhehaastattelut 2026"),
+        ("Linkki aineistoon (Enter ohittaa): ", ""),
+        ("  4) Päiväkotipaikan vastaanottaminen (paikan-vastaanotto)\r\n"
+         "Palvelupolut, joiden vaiheita se koskee (numerot, esim. 1,3; Enter ohittaa): ", "4"),
+        ("Polun paikan-vastaanotto vaiheet, joita se koskee (numerot, esim. 1,3): ", "1"),
+    )
+    finish(child, "create  insights/paatos-tulee-myohaan.yaml")
+    insight = read(bank / "insights" / "paatos-tulee-myohaan.yaml")
+    assert insight["summary"] == {"fi": "Perheet saavat päätöksen vasta viikkoa ennen aloitusta.",
+                                  "en": "Families hear a week before the start."}
+    assert (insight["type"], str(insight["date"]), insight["severity"]) == ("interview", "2026-03-02", "high")
+    assert insight["steps"] == ["paikan-vastaanotto#saa-paatos"]
+    result = run_cli("validate", cwd=bank)
+    assert result.returncode == 0, result.stdout
+
+
+def test_english_an_opportunity_with_the_rice_estimates(tmp_path: Path) -> None:
+    bank = make_bank(tmp_path, languages="en", scoring="scoring:\n  model: rice\n")
+    child = session(bank, "opportunity")
+    talk(
+        child,
+        ("Title: ", "Earlier decisions"),
+        ("Id [earlier-decisions]: ", ""),
+        ("Problem: ", "Families hear too late"),
+        ("Idea (Enter skips): ", "Decide within two weeks"),
+        ("  6) rejected\r\nStatus [1]: ", "2"),
+        ("Owner (Enter skips): ", ""),
+        ("Team (Enter skips): ", ""),
+        ("Journeys whose steps it concerns (numbers, e.g. 1,3; Enter skips): ", "2"),
+        ("  2) Hae (hae)\r\nSteps of paivakotiin-hakeminen it concerns (numbers, e.g. 1,3): ", ""),
+        ("Error: an answer is needed\r\n", "hae"),
+        ("Reach (customers a year) (Enter skips): ", "4000"),
+        ("Impact (0.25 minimal … 3 massive) (Enter skips): ", "2"),
+        ("Confidence (0–1) (Enter skips): ", "1.5"),
+        ("Error: '1.5' will not do: 0–1\r\n", "0.8"),
+        ("Effort (person-months, more than 0) (Enter skips): ", "3"),
+    )
+    finish(child, "create  opportunities/earlier-decisions.yaml")
+    data = read(bank / "opportunities" / "earlier-decisions.yaml")
+    assert data["estimates"] == {"reach": 4000, "impact": 2, "confidence": 0.8, "effort": 3}
+    assert (data["status"], data["idea"], data["steps"]) == ("proposed", "Decide within two weeks",
+                                                             ["paivakotiin-hakeminen#hae"])
+    result = run_cli("validate", cwd=bank)
+    assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.parametrize(("stop", "code"), [("\x03", 130), ("\x04", 1)])
+def test_ctrl_c_or_the_end_of_input_writes_nothing(tmp_path: Path, stop: str, code: int) -> None:
+    bank = make_bank(tmp_path, languages="fi,en")
+    def files() -> list[str]:  # the bank's own files (the load cache may change)
+        return sorted(p.relative_to(bank).as_posix() for p in bank.rglob("*") if ".journeyops_cache" not in p.parts)
+
+    before = files()
+    child = session(bank, "theme")
+    talk(child, ("Otsikko suomeksi: ", "Asuminen"), ("Otsikko englanniksi (Enter ohittaa): ", "Housing"))
+    child.expect_exact("Tunniste [asuminen]: ")
+    child.send(stop)
+    child.expect_exact("keskeytetty; mitään ei kirjoitettu\r\n")  # after `journeyops: error:` (bold)
+    assert (child.before or "").startswith(("^C\r\njourneyops: ", "\r\njourneyops: "))
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == code
+    assert "Traceback" not in (child.before or "")
+    assert files() == before
