@@ -178,17 +178,7 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
     "cli.new.scale.confidence": {"fi": "0–1", "sv": "0–1", "en": "0–1"},
     "cli.new.scale.effort": {"fi": "yli 0", "sv": "över 0", "en": "more than 0"},
     "cli.new.scale.ease": {"fi": "1–10", "sv": "1–10", "en": "1–10"},
-    "cli.new.scale.business_value": {
-        "fi": "suhteellinen, vähintään 0",
-        "sv": "relativ, minst 0",
-        "en": "relative, at least 0",
-    },
-    "cli.new.scale.time_criticality": {
-        "fi": "suhteellinen, vähintään 0",
-        "sv": "relativ, minst 0",
-        "en": "relative, at least 0",
-    },
-    "cli.new.scale.risk_reduction": {
+    "cli.new.scale.relative": {
         "fi": "suhteellinen, vähintään 0",
         "sv": "relativ, minst 0",
         "en": "relative, at least 0",

@@ -44,6 +44,8 @@ GOAL_SEPARATOR = ";"
 JOURNEY_STATUSES = ("draft", "active", "retired")
 OPPORTUNITY_STATUSES = ("idea", "proposed", "planned", "in-progress", "done", "rejected")
 GRADES = ("low", "medium", "high")
+RELATIVE = ("business_value", "time_criticality", "risk_reduction")
+"""WSJF's estimates on a relative scale (one phrase for their scale)."""
 SEVERITIES = (*GRADES, "critical")
 
 
@@ -140,6 +142,10 @@ class Interview:
 
     def say(self, key: str, **values: object) -> str:
         return _say(key, self.language, **values)
+
+    def scale(self, estimate: str) -> str:
+        """The scale of an estimate in words (`0–1`, `customers a year`)."""
+        return self.say(f"cli.new.scale.{'relative' if estimate in RELATIVE else estimate}")
 
     def in_language(self, label: str, language: str) -> str:
         """`label` with the language the answer is written in, when the bank has several."""
@@ -355,15 +361,15 @@ class Interview:
         yield from self._step_links()
         steps = set(self.record.get("steps") or [])
         for name, records in (("insights", self.bank.insights()), ("metrics", self.bank.metrics())):
-            near = [r for r in records if steps & set(r.steps)]
-            ordered = near + sorted((r for r in records if r not in near), key=lambda r: r.id)
+            # those on the chosen steps first, then the others by id
+            ordered = sorted(records, key=lambda r: (not steps.intersection(r.steps), r.id))
             yield from self._choice(name, _label(f"linked_{name}", self.language), self._records(ordered),
                                     optional=True, many=True)
         for name in self.bank.config.scoring.estimates_used():
             key = f"estimates.{name}"
             if name not in (self.record.get("estimates") or {}):
                 yield Question(key, "estimates", _with_scale(_label("factor." + name, self.language),
-                                                             self.say(f"cli.new.scale.{name}")),
+                                                             self.scale(name)),
                                form="number", optional=True)
 
     # --- the replies -----------------------------------------------------------------
@@ -423,7 +429,7 @@ class Interview:
                 Estimates.model_validate({name: number})
             except ValidationError:
                 raise BadAnswer(self.say("cli.new.out_of_range", value=reply,
-                                         scale=self.say(f"cli.new.scale.{name}"))) from None
+                                         scale=self.scale(name))) from None
         return int(number) if number.is_integer() and abs(number) < 1e15 else number
 
     def _pick(self, question: Question, reply: str) -> list[str] | str:
