@@ -11,8 +11,10 @@ from journeyops_cli.cli.common import EXIT_FINDINGS, EXIT_USAGE, BankOption, ban
 from journeyops_cli.cli.words import cli_language, say
 
 if TYPE_CHECKING:
-    from journeyops_cli.bank import Bank
+    from pathlib import Path
+
     from journeyops_cli.scaffold.new import NewRecord
+    from journeyops_cli.scaffold.outcome import PlannedFile
 
 app = typer.Typer()
 
@@ -27,25 +29,39 @@ Str = str | None
 Many = list[str] | None
 
 
-def _interview(record: NewRecord, bank: Bank) -> None:
-    """Ask the questions of `scaffold.questions` on the terminal until none is left; a bad
-    reply is named and the question asked again. Ctrl-C (exit 130) or the end of input
-    (exit 1) stops with nothing written."""
+def _interview(record: NewRecord, root: Path) -> PlannedFile:
+    """Read the bank and ask the questions of `scaffold.questions` on the terminal until
+    none is left (a bad reply is named and asked again), then build the record; a value
+    the build refuses is asked again. Ctrl-C (exit 130) or the end of input (exit 1)
+    stops with nothing written."""
     from journeyops_cli.cli.words import cli_language, say
+    from journeyops_cli.pipeline import load_bank
+    from journeyops_cli.scaffold.new import FieldError, build, from_improved
     from journeyops_cli.scaffold.questions import BadAnswer, Interview, choice_lines, terminal_prompt
 
-    language = cli_language(bank.config)
-    interview = Interview(record, bank, language)
+    language = cli_language()
     try:
-        while (question := interview.next()) is not None:
-            for line in choice_lines(question, language):
-                typer.echo(line)
-            while True:
-                try:
-                    interview.answer(question, input(terminal_prompt(question, language)))
-                    break
-                except BadAnswer as bad:
-                    typer.echo(f"{say('finding_severity.error', language)}: {bad}")
+        bank = load_bank(root).bank
+        language = cli_language(bank.config)
+        from_improved(record, bank)
+        interview = Interview(record, bank, language)
+        error = say("finding_severity.error", language)
+        while True:
+            while (question := interview.next()) is not None:
+                for line in choice_lines(question, language):
+                    typer.echo(line)
+                while True:
+                    try:
+                        interview.answer(question, input(terminal_prompt(question, language)))
+                        break
+                    except BadAnswer as bad:
+                        typer.echo(f"{error}: {bad}")
+            try:
+                return build(record, bank)
+            except FieldError as refused:
+                if not interview.reopen(refused.field):
+                    raise
+                typer.echo(f"{error}: {refused.message}")
     except (KeyboardInterrupt, EOFError) as stop:
         typer.echo("")
         fail(say("cli.new.cancelled", language), 130 if isinstance(stop, KeyboardInterrupt) else EXIT_FINDINGS)
@@ -133,24 +149,24 @@ def new(
     if wrong:
         fail(f"{', '.join(wrong)} does not apply to a {kind}")
     record = NewRecord(kind, {k: v for k, v in given.items() if v not in (None, [])})
+    interactive = not no_input and sys.stdin.isatty()
     problem = id_problem(record)
-    if problem:
+    if problem and not (interactive and record.get("id") is None):  # else the id is asked
         fail(problem, EXIT_USAGE)
     root = bank_root(bank)
-    interactive = not no_input and sys.stdin.isatty()
-    loaded = load_bank(root).bank
-    from_improved(record, loaded)
     if interactive:
-        _interview(record, loaded)
+        planned = _interview(record, root)
     else:
+        loaded = load_bank(root).bank
+        from_improved(record, loaded)
         absent = missing(record, loaded)
         if absent:
             why = "--no-input was given" if no_input else "not on a terminal"
             fail(f"missing {', '.join(absent)} ({why}, so nothing is asked)", EXIT_USAGE)
-    try:
-        planned = build(record, loaded)
-    except TemplateError as error:  # the bank's own template: said in the bank's language
-        fail(say(error.key, cli_language(loaded.config), **error.values), error.exit_code)
+        try:
+            planned = build(record, loaded)
+        except TemplateError as error:  # the bank's own template: said in the bank's language
+            fail(say(error.key, cli_language(loaded.config), **error.values), error.exit_code)
     outcomes = write_all(root, [planned], dry_run)
     prefix = display_prefix(root)
     if dry_run:

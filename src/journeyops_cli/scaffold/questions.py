@@ -372,6 +372,20 @@ class Interview:
                                                              self.scale(name)),
                                form="number", optional=True)
 
+    def reopen(self, name: str) -> bool:
+        """Forget the value `name` and its answers, so that it is asked again (build
+        refused it: a FieldError names it); False when there was nothing to forget."""
+        keys = {key for key in self.asked if key == name or key.startswith(name + ".")}
+        if name == "steps" and self.record.kind == "journey":
+            keys |= {key for key in self.asked if key.startswith("step_parents.")}
+            self.record.values.pop("step_parents", None)
+        if name == "steps" and self.record.kind != "journey":
+            keys.add("link_journeys")
+            self.record.values.pop("link_journeys", None)
+        had = self.record.values.pop(name, None) is not None
+        self.asked -= keys
+        return had or bool(keys)
+
     # --- the replies -----------------------------------------------------------------
 
     def answer(self, question: Question, reply: str) -> None:
