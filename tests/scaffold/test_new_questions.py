@@ -255,3 +255,12 @@ def test_a_long_list_of_choices_is_not_printed(tmp_path: Path) -> None:
     question = Question("x", "insights", "Insights", form="choice", many=True,
                         choices=[Choice(f"i-{n}", f"I {n}") for n in range(41)])
     assert choice_lines(question, "fi") == ["41 vaihtoehtoa: kirjoita tunnisteet (esim. i-0) tai numerot"]
+
+
+def test_a_taken_id_is_not_offered(tmp_path: Path) -> None:
+    root = make_bank(tmp_path, languages="en")
+    (root / "themes" / "varhaiskasvatus-2.yaml").write_text(
+        "kind: Theme\nid: varhaiskasvatus-2\ntitle: Second\n", encoding="utf-8")
+    interview = Interview(NewRecord("theme", {"title": "Varhaiskasvatus"}), bank_at(root), "en")
+    question = interview.next()
+    assert question is not None and terminal_prompt(question, "en") == "Id [varhaiskasvatus-3]: "

@@ -221,14 +221,18 @@ class Interview:
         if self._given("id"):
             return
         made = slugify(first_text(self.record.get("title")))
-        yield Question("id", "id", self.say("cli.new.id"), form="id", default=made if is_slug(made) else None)
+        kind, free, n = KIND_BY_SLUG[self.record.kind], made, 2
+        while is_slug(free) and self.bank.get_kind(kind, free) is not None:  # taken: offer the next free one
+            free, n = f"{made[:60].rstrip('-')}-{n}", n + 1
+        yield Question("id", "id", self.say("cli.new.id"), form="id", default=free if is_slug(free) else None)
 
     def _choice(self, name: str, label: str, choices: list[Choice], default: str | None = None,
                 optional: bool = False, many: bool = False, key: str | None = None) -> Iterator[Question]:
-        """A numbered question; with one possible answer (and not optional), that answer is the default."""
+        """A numbered question. One that must be answered has a default (the first choice
+        unless told), except a question of several answers with more than one choice."""
         if not choices or (key is None and self._given(name)):
             return
-        if default is None and not optional and not many:
+        if default is None and not optional and (not many or len(choices) == 1):
             default = choices[0].value
         yield Question(key or name, name, label, form="choice", choices=choices, default=default,
                        optional=optional, many=many)
@@ -337,8 +341,7 @@ class Interview:
             choices = [Choice(f"{journey.id}#{s.id}", f"{_title_of(s, self.language, self.languages)} ({s.id})")
                        for s in journey.steps]
             yield from self._choice("steps", self.say("cli.new.link_steps", journey=journey.id), choices,
-                                    many=True, key=f"steps.{journey.id}",
-                                    default=choices[0].value if len(choices) == 1 else None)
+                                    many=True, key=f"steps.{journey.id}")
 
     def _metric(self) -> Iterator[Question]:
         yield from self._texts("description", "description")
