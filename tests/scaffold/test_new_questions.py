@@ -254,7 +254,7 @@ def test_estimates_take_a_decimal_comma_and_refuse_what_the_model_refuses(tmp_pa
 def test_a_long_list_of_choices_is_not_printed(tmp_path: Path) -> None:
     question = Question("x", "insights", "Insights", form="choice", many=True,
                         choices=[Choice(f"i-{n}", f"I {n}") for n in range(41)])
-    assert choice_lines(question, "fi") == ["41 vaihtoehtoa: kirjoita tunnisteet (esim. i-0) tai numerot"]
+    assert choice_lines(question, "fi") == ["41 vaihtoehtoa: kirjoita numero, tunniste (esim. i-0) tai osa nimestä"]
 
 
 def test_a_taken_id_is_not_offered(tmp_path: Path) -> None:
@@ -281,3 +281,27 @@ def test_every_word_of_new_is_used() -> None:
               and not any(key.startswith(p) for p in prefixes)]
     assert unused == []
     assert {"cli.new.cancelled", "cli.new.needed"} <= named
+
+
+def test_a_choice_can_be_named_by_part_of_its_name(tmp_path: Path) -> None:
+    root = make_bank(tmp_path, languages="en")
+    record = NewRecord("insight", {"title": "x", "id": "x", "type": "survey", "summary": "s", "source": "s",
+                                   "date": "2026-03-02", "severity": "low", "confidence": "low"})
+    interview = Interview(record, bank_at(root), "en")
+    question = interview.next()
+    while question is not None and question.key != "link_journeys":
+        interview.answer(question, "")
+        question = interview.next()
+    assert question is not None
+    with pytest.raises(BadAnswer) as refused:
+        interview.answer(question, "HAKE")
+    assert str(refused.value) == (
+        "'HAKE' matches 2 choices; give a number:\n"
+        "  2) Päiväkotiin hakeminen (paivakotiin-hakeminen)\n"
+        "  3) Hakemuksen lähettäminen (laheta)"
+    )
+    with pytest.raises(BadAnswer) as refused:
+        interview.answer(question, "moving")
+    assert str(refused.value) == "'moving' is not one of the choices; give a number from 1 to 3"
+    interview.answer(question, "päiväkotiin hakem")
+    assert record.get("link_journeys") == ["paivakotiin-hakeminen"]

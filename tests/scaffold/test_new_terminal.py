@@ -87,8 +87,8 @@ def test_finnish_a_journey_in_both_languages_and_an_insight_with_step_links(tmp_
         ("Otsikko suomeksi: ", "Päätös tulee myöhään"),
         ("Otsikko englanniksi (Enter ohittaa): ", ""),
         ("Tunniste [paatos-tulee-myohaan]: ", ""),
-        ("  8) Palveludata\r\nTyyppi [1]: ", "haastattelu"),
-        ("Virhe: 'haastattelu' ei ole vaihtoehto; anna numero 1–8\r\nTyyppi [1]: ", "2"),
+        ("  8) Palveludata\r\nTyyppi [1]: ", "9"),
+        ("Virhe: '9' ei ole vaihtoehto; anna numero 1–8\r\nTyyppi [1]: ", "haastattelu"),  # by its name
         ("Tiivistelmä suomeksi: ", "Perheet saavat päätöksen vasta viikkoa ennen aloitusta."),
         ("Tiivistelmä englanniksi (Enter ohittaa): ", "Families hear a week before the start."),
     )

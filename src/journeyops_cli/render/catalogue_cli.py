@@ -242,9 +242,14 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
     "cli.new.numbers": {"fi": "numerot, esim. 1,3", "sv": "nummer, t.ex. 1,3", "en": "numbers, e.g. 1,3"},
     "cli.new.skip": {"fi": "Enter ohittaa", "sv": "Enter hoppar över", "en": "Enter skips"},
     "cli.new.long_list": {
-        "fi": "{n} vaihtoehtoa: kirjoita tunnisteet (esim. {example}) tai numerot",
-        "sv": "{n} alternativ: skriv id:n (t.ex. {example}) eller nummer",
-        "en": "{n} choices: type ids (e.g. {example}) or numbers",
+        "fi": "{n} vaihtoehtoa: kirjoita numero, tunniste (esim. {example}) tai osa nimestä",
+        "sv": "{n} alternativ: skriv ett nummer, ett id (t.ex. {example}) eller en del av namnet",
+        "en": "{n} choices: type a number, an id (e.g. {example}) or part of a name",
+    },
+    "cli.new.matches": {
+        "fi": "'{value}' sopii {n} vaihtoehtoon; anna numero:",
+        "sv": "'{value}' passar {n} alternativ; ange ett nummer:",
+        "en": "'{value}' matches {n} choices; give a number:",
     },
     "cli.new.cancelled": {
         "fi": "keskeytetty; mitään ei kirjoitettu",

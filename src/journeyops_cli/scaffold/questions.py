@@ -461,6 +461,8 @@ class Interview:
                 value = part
             elif len(ends := [v for v in values if v.endswith("#" + part)]) == 1:
                 value = ends[0]  # a step by its own id
+            elif not part.isdigit() and (found := self._search(question, reply)) is not None:
+                return [found] if question.many else found  # the whole reply named one choice
             else:
                 raise BadAnswer(self.say("cli.new.not_a_choice", value=part, n=len(values)))
             if value not in picked:
@@ -468,6 +470,19 @@ class Interview:
         if not question.many:
             return picked[0]
         return sorted(picked, key=values.index)  # in the order of the choices (a journey's steps)
+
+    def _search(self, question: Question, text: str) -> str | None:
+        """The one choice whose words hold `text` (any case), or None when none does; when
+        several do, BadAnswer lists them (at most ten) to pick from by number."""
+        assert question.choices is not None
+        wanted = text.casefold()
+        found = [(i, c) for i, c in enumerate(question.choices, 1) if wanted in c.label.casefold()]
+        if len(found) == 1:
+            return found[0][1].value
+        if not found:
+            return None
+        lines = [f"  {i}) {c.label}" for i, c in found[:10]] + (["  …"] if len(found) > 10 else [])
+        raise BadAnswer("\n".join([self.say("cli.new.matches", value=text, n=len(found)), *lines]))
 
     def _store(self, question: Question, value: Any) -> None:
         values = self.record.values
