@@ -305,3 +305,22 @@ def test_a_choice_can_be_named_by_part_of_its_name(tmp_path: Path) -> None:
     assert str(refused.value) == "'moving' is not one of the choices; give a number from 1 to 3"
     interview.answer(question, "päiväkotiin hakem")
     assert record.get("link_journeys") == ["paivakotiin-hakeminen"]
+
+
+def test_a_bank_without_themes_is_told_so_before_the_parent_is_asked(tmp_path: Path) -> None:
+    from tests.scaffold.small_bank import ok
+
+    from journeyops_cli.edit import EditError
+
+    ok("init", "bank", "--languages", "fi", cwd=tmp_path)
+    interview = Interview(NewRecord("journey"), bank_at(tmp_path / "bank"), "fi")
+    asked = []
+    with pytest.raises(EditError) as refused:
+        while (question := interview.next()) is not None:
+            asked.append(question.key)
+            interview.answer(question, {"title.fi": "Muutto", "level": "2"}.get(question.key, ""))
+    assert asked == ["title.fi", "id", "level"]
+    assert refused.value.message == (
+        "pankissa ei ole ankkuriteemaa, johon keskitason polku kuuluisi; "
+        "tee ensin teema komennolla `journeyops new theme`"
+    )

@@ -260,10 +260,12 @@ class Interview:
         wanted = PARENT_LEVEL.get(level or "")
         parent: Journey | None = None
         if wanted:
+            candidates = self._journeys(wanted)
+            if not get("parent") and not candidates:
+                raise EditError(self.say(f"cli.new.no_parent.{level}"))
+            if not get("theme") and not self.bank.themes() and not any(j.theme for j in candidates):
+                raise EditError(self.say(f"cli.new.no_theme.{level}"))  # said before the parent is asked
             if not get("parent"):
-                candidates = self._journeys(wanted)
-                if not candidates:
-                    raise EditError(self.say(f"cli.new.no_parent.{level}"))
                 yield from self._choice("parent", _label("parent_journey", self.language),
                                         self._records(candidates))
             parent = self.bank.get(Journey, get("parent") or "")
