@@ -25,7 +25,7 @@ from journeyops_cli.models import Journey
 from journeyops_cli.models.base import pick_text
 from journeyops_cli.models.opportunity import Estimates
 from journeyops_cli.render.catalogue import LANGUAGES
-from journeyops_cli.render.i18n import message
+from journeyops_cli.render.i18n import message, say
 from journeyops_cli.scaffold.new import (
     INSIGHT_TYPES,
     KIND_BY_SLUG,
@@ -79,11 +79,6 @@ class Question:
     many: bool = False
     language: str | None = None
     count: int | None = None  # a list in another language: as many items as the first
-
-
-def _say(key: str, language: str, **values: object) -> str:
-    text = message(key, language)
-    return text.format(**values) if values else text
 
 
 def _label(key: str, language: str) -> str:
@@ -141,7 +136,7 @@ class Interview:
     # --- the words -----------------------------------------------------------------
 
     def say(self, key: str, **values: object) -> str:
-        return _say(key, self.language, **values)
+        return say(key, self.language, **values)
 
     def scale(self, estimate: str) -> str:
         """The scale of an estimate in words (`0–1`, `customers a year`)."""
@@ -398,7 +393,7 @@ class Interview:
         BadAnswer says why a reply does not do (nothing is changed then)."""
         reply = reply.strip()
         if not reply and question.default is not None:
-            reply = question.default if question.form != "choice" else str(self._number(question, question.default))
+            reply = str(choice_number(question, question.default)) if question.choices else question.default
         if not reply:
             if not question.optional:
                 raise BadAnswer(self.say("cli.new.needed"))
@@ -407,10 +402,6 @@ class Interview:
         value = self._parse(question, reply)
         self._store(question, value)
         self.asked.add(question.key)
-
-    def _number(self, question: Question, value: str) -> int:
-        assert question.choices is not None
-        return next(i for i, c in enumerate(question.choices, 1) if c.value == value)
 
     def _parse(self, question: Question, reply: str) -> Any:
         if question.form == "choice":
@@ -505,19 +496,25 @@ class Interview:
             values[name] = value
 
 
+def choice_number(question: Question, value: str) -> int:
+    """The number `value` is shown with among the question's choices (from 1)."""
+    assert question.choices is not None
+    return next(i for i, c in enumerate(question.choices, 1) if c.value == value)
+
+
 def terminal_prompt(question: Question, language: str) -> str:
     """The line a terminal shows for `question`: its label, a hint when Enter skips it or
     several numbers are taken, and the default in brackets (a choice by its number)."""
     hints = []
     if question.many:
-        hints.append(_say("cli.new.numbers", language))
+        hints.append(say("cli.new.numbers", language))
     if question.optional and question.default is None:
-        hints.append(_say("cli.new.skip", language))
+        hints.append(say("cli.new.skip", language))
     text = question.label + (f" ({'; '.join(hints)})" if hints else "")
     if question.default is not None:
         shown = question.default
         if question.choices is not None:
-            shown = str(next(i for i, c in enumerate(question.choices, 1) if c.value == question.default))
+            shown = str(choice_number(question, question.default))
         text += f" [{shown}]"
     return text + ": "
 
@@ -528,6 +525,6 @@ def choice_lines(question: Question, language: str) -> list[str]:
     if not question.choices:
         return []
     if len(question.choices) > LIST_LIMIT:
-        return [_say("cli.new.long_list", language, n=len(question.choices), example=question.choices[0].value)]
+        return [say("cli.new.long_list", language, n=len(question.choices), example=question.choices[0].value)]
     width = len(str(len(question.choices)))
     return [f"  {i:>{width}}) {c.label}" for i, c in enumerate(question.choices, 1)]
