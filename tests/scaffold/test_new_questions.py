@@ -324,3 +324,49 @@ def test_a_bank_without_themes_is_told_so_before_the_parent_is_asked(tmp_path: P
         "pankissa ei ole ankkuriteemaa, johon keskitason polku kuuluisi; "
         "tee ensin teema komennolla `journeyops new theme`"
     )
+
+
+@pytest.mark.parametrize(
+    ("kind", "replies", "asked", "expected"),
+    [
+        ("metric",
+         {"title.fi": "Päätöksen odotusaika", "title.en": "Waiting for the decision", "unit": "päivää",
+          "direction": "2", "target": "14,5", "source": "Asiakastietojärjestelmä", "link_journeys": "2",
+          "steps.paivakotiin-hakeminen": "2"},
+         ["title.fi", "title.en", "id", "description.fi", "unit", "direction", "target", "source",
+          "link_journeys", "steps.paivakotiin-hakeminen"],
+         {"id": "paatoksen-odotusaika", "title": {"fi": "Päätöksen odotusaika", "en": "Waiting for the decision"},
+          "unit": "päivää", "direction": "decrease", "target": 14.5, "source": "Asiakastietojärjestelmä",
+          "steps": ["paivakotiin-hakeminen#hae"]}),
+        ("theme",
+         {"title.fi": "Asuminen", "description.fi": "Asunnon etsiminen ja vaihtaminen.",
+          "description.en": "Finding and changing a home.", "owner": "Asumisen palvelut", "team": "1"},
+         ["title.fi", "title.en", "id", "description.fi", "description.en", "owner", "team"],
+         {"id": "asuminen", "title": "Asuminen", "owner": "Asumisen palvelut", "team": "asiakaskokemus",
+          "description": {"fi": "Asunnon etsiminen ja vaihtaminen.", "en": "Finding and changing a home."}}),
+        ("team",
+         {"title.fi": "Palveluohjaus", "title.en": "Service guidance", "contact": "palveluohjaus@example.fi"},
+         ["title.fi", "title.en", "id", "description.fi", "contact"],  # no English without the Finnish
+         {"id": "palveluohjaus", "title": {"fi": "Palveluohjaus", "en": "Service guidance"},
+          "contact": "palveluohjaus@example.fi"}),
+        ("life-event",
+         {"title.fi": "Lapsen syntymä", "title.en": "A child is born", "description.fi": "Perhe kasvaa."},
+         ["title.fi", "title.en", "id", "description.fi", "description.en"],
+         {"id": "lapsen-syntyma", "title": {"fi": "Lapsen syntymä", "en": "A child is born"},
+          "description": "Perhe kasvaa."}),
+    ],
+)
+def test_every_kind_is_asked_what_it_holds_and_validates(
+    tmp_path: Path, kind: str, replies: dict[str, str], asked: list[str], expected: dict
+) -> None:
+    root = make_bank(tmp_path)
+    bank = bank_at(root)
+    record = NewRecord(kind)
+    assert drive(Interview(record, bank, "fi", today=TODAY), replies) == asked
+    planned = build(record, bank, today=TODAY)
+    data = yaml.safe_load(planned.content)
+    assert {key: data.get(key) for key in expected} == expected
+    (root / planned.path).parent.mkdir(parents=True, exist_ok=True)
+    (root / planned.path).write_bytes(planned.content)
+    result = run_cli("validate", cwd=root)
+    assert result.returncode == 0, result.stdout
