@@ -11,7 +11,7 @@ import pexpect
 import pytest
 import yaml
 from tests.runner import run_cli
-from tests.scaffold.small_bank import make_bank
+from tests.scaffold.small_bank import make_bank, ok
 
 pytestmark = pytest.mark.slow
 
@@ -141,6 +141,45 @@ def test_english_an_opportunity_with_the_rice_estimates(tmp_path: Path) -> None:
     assert data["estimates"] == {"reach": 4000, "impact": 2, "confidence": 0.8, "effort": 3}
     assert (data["status"], data["idea"], data["steps"]) == ("proposed", "Decide within two weeks",
                                                              ["paivakotiin-hakeminen#hae"])
+    result = run_cli("validate", cwd=bank)
+    assert result.returncode == 0, result.stdout
+
+
+def test_finnish_an_opportunity_with_its_evidence_and_the_estimates(tmp_path: Path) -> None:
+    bank = make_bank(tmp_path, languages="fi,en")
+    ok("new", "insight", "--title", "Päätös tulee myöhään", "--type", "interview", "--source", "Haastattelut",
+       "--summary", "Perheet kuulevat päätöksestä myöhään.", "--link-step", "paivakotiin-hakeminen#hae",
+       "--no-input", cwd=bank)
+    ok("new", "metric", "--title", "Odotusaika", "--unit", "päivää", "--no-input", cwd=bank)
+    child = session(bank, "opportunity")
+    talk(
+        child,
+        ("Otsikko suomeksi: ", "Päätökset aiemmin"),
+        ("Otsikko englanniksi (Enter ohittaa): ", "Earlier decisions"),
+        ("Tunniste [paatokset-aiemmin]: ", ""),
+        ("Ongelma suomeksi: ", "Perheet kuulevat liian myöhään"),
+        ("Ongelma englanniksi (Enter ohittaa): ", ""),
+        ("Idea suomeksi (Enter ohittaa): ", "Päätös kahdessa viikossa"),
+        ("Idea englanniksi (Enter ohittaa): ", ""),
+        ("  6) hylätty\r\nTila [1]: ", "suunni"),  # part of a choice's name
+        ("Omistaja (Enter ohittaa): ", ""),
+        ("  1) Asiakaskokemus (asiakaskokemus)\r\nTiimi (Enter ohittaa): ", ""),
+        ("Palvelupolut, joiden vaiheita se koskee (numerot, esim. 1,3; Enter ohittaa): ", "2"),
+        ("Polun paivakotiin-hakeminen vaiheet, joita se koskee (numerot, esim. 1,3): ", "2"),
+        ("  1) Päätös tulee myöhään (paatos-tulee-myohaan)\r\n"
+         "Taustalla olevat havainnot (numerot, esim. 1,3; Enter ohittaa): ", "1"),
+        ("  1) Odotusaika (odotusaika)\r\nMittarit (numerot, esim. 1,3; Enter ohittaa): ", "1"),
+        ("Vaikutus (0,25 vähäinen … 3 valtava) (Enter ohittaa): ", "2"),
+        ("Arvion varmuus (0–1) (Enter ohittaa): ", "2,5"),
+        ("Virhe: '2,5' ei käy: 0–1\r\nArvion varmuus (0–1) (Enter ohittaa): ", "0,7"),
+        ("Työmäärä (henkilökuukautta, yli 0) (Enter ohittaa): ", "1,5"),
+    )
+    finish(child, "create  opportunities/paatokset-aiemmin.yaml")
+    data = read(bank / "opportunities" / "paatokset-aiemmin.yaml")
+    assert data["title"] == {"fi": "Päätökset aiemmin", "en": "Earlier decisions"}
+    assert (data["status"], data["steps"], data["insights"], data["metrics"]) == (
+        "planned", ["paivakotiin-hakeminen#hae"], ["paatos-tulee-myohaan"], ["odotusaika"])
+    assert data["estimates"] == {"impact": 2, "confidence": 0.7, "effort": 1.5}
     result = run_cli("validate", cwd=bank)
     assert result.returncode == 0, result.stdout
 
