@@ -97,7 +97,7 @@ def test_finnish_a_journey_in_both_languages_and_an_insight_with_step_links(tmp_
     talk(
         child,
         ("Virhe: Päivämäärä '2.3.2026': kirjoita päivämäärä muodossa VVVV-KK-PP\r\n", "2026-03-02"),
-        ("  4) kriittinen\r\nVakavuus [2]: ", "3"),
+        ("  4) Kriittinen\r\nVakavuus [2]: ", "3"),
         ("Varmuus [2]: ", ""),
         ("Lähde: ", "Perhehaastattelut 2026"),
         ("Linkki aineistoon (Enter ohittaa): ", ""),
@@ -124,7 +124,7 @@ def test_english_an_opportunity_with_the_rice_estimates(tmp_path: Path) -> None:
         ("Id [earlier-decisions]: ", ""),
         ("Problem: ", "Families hear too late"),
         ("Idea (Enter skips): ", "Decide within two weeks"),
-        ("  6) rejected\r\nStatus [1]: ", "2"),
+        ("  6) Rejected\r\nStatus [1]: ", "2"),
         ("Owner (Enter skips): ", ""),
         ("Team (Enter skips): ", ""),
         ("Journeys whose steps it concerns (numbers, e.g. 1,3; Enter skips): ", "2"),
@@ -161,7 +161,7 @@ def test_finnish_an_opportunity_with_its_evidence_and_the_estimates(tmp_path: Pa
         ("Ongelma englanniksi (Enter ohittaa): ", ""),
         ("Idea suomeksi (Enter ohittaa): ", "Päätös kahdessa viikossa"),
         ("Idea englanniksi (Enter ohittaa): ", ""),
-        ("  6) hylätty\r\nTila [1]: ", "suunni"),  # part of a choice's name
+        ("  6) Hylätty\r\nTila [1]: ", "suunni"),  # part of a choice's name
         ("Omistaja (Enter ohittaa): ", ""),
         ("  1) Asiakaskokemus (asiakaskokemus)\r\nTiimi (Enter ohittaa): ", ""),
         ("Palvelupolut, joiden vaiheita se koskee (numerot, esim. 1,3; Enter ohittaa): ", "2"),

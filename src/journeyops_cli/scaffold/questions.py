@@ -233,7 +233,9 @@ class Interview:
                        optional=optional, many=many)
 
     def _words(self, prefix: str, values: tuple[str, ...]) -> list[Choice]:
-        return [Choice(v, message(f"{prefix}.{v}", self.language)) for v in values]
+        """Choices named by the catalogue's `prefix.value`, each starting with a capital
+        (the site's badges are lowercase: `korkea`; a choice reads `Korkea`)."""
+        return [Choice(v, _label(f"{prefix}.{v}", self.language)) for v in values]
 
     def _records(self, records: list[Any]) -> list[Choice]:
         return [Choice(r.id, f"{_title_of(r, self.language, self.languages)} ({r.id})") for r in records]
@@ -345,7 +347,7 @@ class Interview:
         if not self._given("unit"):
             yield Question("unit", "unit", self.say("cli.new.unit"))
         yield from self._choice("direction", self.say("cli.new.direction"),
-                                [Choice(d, message(f"metric.{d}", self.language)) for d in ("increase", "decrease")],
+                                self._words("metric", ("increase", "decrease")),
                                 optional=True)
         if not self._given("target"):
             yield Question("target", "target", _label("target", self.language), form="number", optional=True)
