@@ -370,3 +370,44 @@ def test_every_kind_is_asked_what_it_holds_and_validates(
     (root / planned.path).write_bytes(planned.content)
     result = run_cli("validate", cwd=root)
     assert result.returncode == 0, result.stdout
+
+
+def test_options_a_question_would_refuse_are_named_and_asked(tmp_path: Path) -> None:
+    root = make_bank(tmp_path)
+    record = NewRecord("insight", {"title": "Muutto", "type": "interview", "severity": "huge", "date": "2.3.2026",
+                                   "confidence": "high", "source": "Kysely", "summary": "s"})
+    interview = Interview(record, bank_at(root), "fi", today=TODAY)
+    assert interview.refuse_given() == [
+        "--severity huge ei kelpaa, joten se kysytään",
+        "--date 2.3.2026 ei kelpaa, joten se kysytään",
+    ]
+    assert drive(interview, {"severity": "4"}) == ["title.en", "id", "summary.en", "date", "severity", "evidence",
+                                                   "link_journeys"]
+    assert (record.get("type"), record.get("severity"), record.get("date"), record.get("confidence")) == (
+        "interview", "critical", "2026-03-02", "high")
+    metric = Interview(NewRecord("metric", {"title": "Odotus", "unit": "pv", "target": "paljon"}), bank_at(root), "en")
+    assert metric.refuse_given() == ["--target paljon will not do, so it is asked"]
+
+
+def test_a_reference_the_build_refuses_names_the_question_to_ask_again(tmp_path: Path) -> None:
+    from tests.scaffold.small_bank import ok
+
+    from journeyops_cli.scaffold.new import FieldError
+
+    root = make_bank(tmp_path, languages="en")
+    ok("new", "insight", "--title", "Late", "--type", "survey", "--source", "s", "--summary", "s", "--no-input",
+       cwd=root)
+    ok("new", "metric", "--title", "Wait", "--unit", "days", "--no-input", cwd=root)
+    bank = bank_at(root)
+    for name, value, asked in (("insights", ["nope"], "insights"), ("metrics", ["nope"], "metrics"),
+                               ("steps", ["laheta#nope"], "link_journeys")):  # a step: its journey first
+        record = NewRecord("opportunity", {"title": "x", "problem": "p", name: value})
+        interview = Interview(record, bank, "en")
+        drive(interview, {})
+        with pytest.raises(FieldError) as refused:
+            build(record, bank)
+        assert refused.value.field == name
+        assert interview.reopen(name)
+        question = interview.next()
+        assert question is not None and question.name == asked
+    assert str(refused.value) == "no step 'laheta#nope' in the bank; did you mean 'laheta#laheta'?"

@@ -207,16 +207,17 @@ def test_ctrl_c_or_the_end_of_input_writes_nothing(tmp_path: Path, stop: str, co
 def test_an_id_the_title_cannot_make_and_a_refused_option_are_asked(tmp_path: Path) -> None:
     bank = make_bank(tmp_path, languages="en")
     child = session(bank, "journey", "--title", "!!!", "--level", "mid", "--parent", "servise-journey",
-                    "--steps", "Find", "--status", "draft", "--theme", "varhaiskasvatus")
+                    "--steps", "Find", "--status", "drafty", "--theme", "varhaiskasvatus")
     talk(
         child,
-        ("Id: ", ""),
+        ("Error: --status drafty will not do, so it is asked\r\nId: ", ""),
         ("Error: an answer is needed\r\nId: ", "moving"),
         ("Description (Enter skips): ", ""),
         ("Owner (Enter skips): ", ""),
         ("Team (Enter skips): ", ""),
         ("Customer groups (numbers, e.g. 1,3; Enter skips): ", ""),
         ("Customer-experience goals, separated by semicolons (Enter skips): ", ""),
+        ("  3) Retired\r\nStatus [1]: ", "2"),
         # the option is refused when the record is built, and asked for
         ("Error: no journey 'servise-journey' in the bank; did you mean 'service-journey'?\r\n"
          "  1) Service journey (service-journey)\r\nParent journey [1]: ", ""),
@@ -226,3 +227,4 @@ def test_an_id_the_title_cannot_make_and_a_refused_option_are_asked(tmp_path: Pa
     data = read(bank / "journeys" / "mid" / "moving.yaml")
     assert (data["title"], data["parent"], data["steps"][0]["parent_step"]) == ("!!!", "service-journey",
                                                                               "transaction")
+    assert data["status"] == "active"

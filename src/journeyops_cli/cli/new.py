@@ -46,6 +46,8 @@ def _interview(record: NewRecord, root: Path) -> PlannedFile:
         from_improved(record, bank)
         interview = Interview(record, bank, language)
         error = say("finding_severity.error", language)
+        for refused_option in interview.refuse_given():
+            typer.echo(f"{error}: {refused_option}")
         while True:
             while (question := interview.next()) is not None:
                 for line in choice_lines(question, language):

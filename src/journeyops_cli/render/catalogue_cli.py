@@ -211,6 +211,11 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
               "create one first with `journeyops new theme`",
     },
     "cli.new.needed": {"fi": "vastaus puuttuu", "sv": "ett svar behövs", "en": "an answer is needed"},
+    "cli.new.given_refused": {
+        "fi": "{option} {value} ei kelpaa, joten se kysytään",
+        "sv": "{option} {value} duger inte, så den frågas",
+        "en": "{option} {value} will not do, so it is asked",
+    },
     "cli.new.not_a_choice": {
         "fi": "'{value}' ei ole vaihtoehto; anna numero 1–{n}",
         "sv": "'{value}' är inget alternativ; ange ett nummer 1–{n}",

@@ -201,9 +201,11 @@ def _check_state(bank: Bank, values: dict[str, Any]) -> None:
         values["state"] = "target"
 
 
-def _check_ref(bank: Bank, kind: str, value: str | None, what: str) -> None:
+def _check_ref(bank: Bank, kind: str, value: str | None, what: str, name: str | None = None) -> None:
+    """FieldError for `value` when the bank has no `kind` of that id; `name` is the field
+    (default: `what`, the word the message uses)."""
     if value and bank.get_kind(kind, value) is None:
-        raise FieldError(f"no {what} '{value}' in the bank{_nearest(value, bank.ids(kind))}", what)
+        raise FieldError(f"no {what} '{value}' in the bank{_nearest(value, bank.ids(kind))}", name or what)
 
 
 def _step_ids(titles: list[Any]) -> list[str]:
@@ -259,7 +261,7 @@ def build(record: NewRecord, bank: Bank, today: dt.date | None = None) -> Planne
         refs = split_list(values.get("steps"))
         for ref in refs:
             if bank.step(ref) is None:
-                raise EditError(f"no step '{ref}' in the bank{_nearest(ref, bank.step_refs())}")
+                raise FieldError(f"no step '{ref}' in the bank{_nearest(ref, bank.step_refs())}", "steps")
         context["steps"] = refs
     if record.kind == "insight":
         context["date"] = values.get("date") or (today or dt.date.today()).isoformat()
@@ -271,7 +273,7 @@ def build(record: NewRecord, bank: Bank, today: dt.date | None = None) -> Planne
         for name, model in (("insights", Insight), ("metrics", Metric)):
             context[name] = split_list(values.get(name))
             for ref in context[name]:
-                _check_ref(bank, model.KIND, ref, name[:-1])
+                _check_ref(bank, model.KIND, ref, name[:-1], name)
         context["fields"] = context
     if record.kind == "metric" and values.get("target") not in (None, ""):
         try:

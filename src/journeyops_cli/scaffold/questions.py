@@ -33,6 +33,7 @@ from journeyops_cli.scaffold.new import (
     PARENT_LEVEL,
     NewRecord,
     first_text,
+    option_name,
     split_list,
 )
 from journeyops_cli.slug import is_slug, slugify
@@ -47,6 +48,8 @@ GRADES = ("low", "medium", "high")
 RELATIVE = ("business_value", "time_criticality", "risk_reduction")
 """WSJF's estimates on a relative scale (one phrase for their scale)."""
 SEVERITIES = (*GRADES, "critical")
+SCREENED = ("level", "type", "severity", "confidence", "status", "direction", "date", "target")
+"""Values given as options that `Interview.refuse_given` checks as their question would."""
 
 
 class BadAnswer(ValueError):
@@ -373,6 +376,32 @@ class Interview:
                 yield Question(key, "estimates", _with_scale(_label("factor." + name, self.language),
                                                              self.scale(name)),
                                form="number", optional=True)
+
+    def refuse_given(self) -> list[str]:
+        """Values given as options that their question would not take (`--severity huge`,
+        `--date 2.3.2026`, `--target much`): each is forgotten, so that it is asked, and
+        named in the reader's language. Ask this once, before the first question."""
+        said: list[str] = []
+        for name in SCREENED:
+            value = self.record.get(name)
+            if value in (None, ""):
+                continue
+            del self.record.values[name]
+            question = next((q for q in self._questions() if q.key == name), None)
+            if question is None or self._takes(question, str(value)):
+                self.record.values[name] = value
+                continue
+            said.append(self.say("cli.new.given_refused", option=option_name(name, self.record.kind), value=value))
+        return said
+
+    def _takes(self, question: Question, value: str) -> bool:
+        if question.choices is not None:
+            return value in {c.value for c in question.choices}
+        try:
+            self._parse(question, value)
+        except BadAnswer:
+            return False
+        return True
 
     def reopen(self, name: str) -> bool:
         """Forget the value `name` and its answers, so that it is asked again (build
