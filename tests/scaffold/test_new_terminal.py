@@ -228,3 +228,16 @@ def test_an_id_the_title_cannot_make_and_a_refused_option_are_asked(tmp_path: Pa
     assert (data["title"], data["parent"], data["steps"][0]["parent_step"]) == ("!!!", "service-journey",
                                                                               "transaction")
     assert data["status"] == "active"
+
+
+def test_a_reply_is_edited_with_the_arrow_keys(tmp_path: Path) -> None:
+    bank = make_bank(tmp_path, languages="en")
+    child = session(bank, "theme")
+    child.timeout = 15
+    child.expect_exact("Title: ")
+    child.send("Housng\x1b[D\x1b[Di\r")  # two to the left, the missing i
+    child.expect_exact("Id [housing]: ")
+    child.send("\x03")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130

@@ -29,6 +29,16 @@ Str = str | None
 Many = list[str] | None
 
 
+def _line_editing() -> None:
+    """Arrow keys, Home/End and Backspace edit a reply (GNU readline, where Python has it);
+    bracketed paste is off, so a prompt is printed as it is."""
+    try:
+        import readline
+    except ImportError:  # Windows: the console edits the line itself
+        return
+    readline.parse_and_bind("set enable-bracketed-paste off")
+
+
 def _interview(record: NewRecord, root: Path) -> PlannedFile:
     """Read the bank and ask the questions of `scaffold.questions` on the terminal until
     none is left (a bad reply is named and asked again), then build the record; a value
@@ -40,6 +50,7 @@ def _interview(record: NewRecord, root: Path) -> PlannedFile:
     from journeyops_cli.scaffold.questions import BadAnswer, Interview, choice_lines, terminal_prompt
 
     language = cli_language()
+    _line_editing()
     try:
         bank = load_bank(root).bank
         language = cli_language(bank.config)
