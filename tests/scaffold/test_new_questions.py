@@ -399,15 +399,18 @@ def test_a_reference_the_build_refuses_names_the_question_to_ask_again(tmp_path:
        cwd=root)
     ok("new", "metric", "--title", "Wait", "--unit", "days", "--no-input", cwd=root)
     bank = bank_at(root)
-    for name, value, asked in (("insights", ["nope"], "insights"), ("metrics", ["nope"], "metrics"),
-                               ("steps", ["laheta#nope"], "link_journeys")):  # a step: its journey first
+    for name, option, value, asked in (
+        ("insights", "--insight", ["nope"], "insights"),
+        ("metrics", "--metric", ["nope"], "metrics"),
+        ("steps", "--link-step", ["laheta#nope"], "link_journeys"),  # a step: its journey first
+    ):
         record = NewRecord("opportunity", {"title": "x", "problem": "p", name: value})
         interview = Interview(record, bank, "en")
         drive(interview, {})
         with pytest.raises(FieldError) as refused:
             build(record, bank)
         assert refused.value.field == name
-        assert interview.reopen(name)
+        assert interview.reopen(name) == f"{option} {value[0]} will not do, so it is asked"
         question = interview.next()
         assert question is not None and question.name == asked
     assert str(refused.value) == "no step 'laheta#nope' in the bank; did you mean 'laheta#laheta'?"

@@ -219,7 +219,7 @@ def test_an_id_the_title_cannot_make_and_a_refused_option_are_asked(tmp_path: Pa
         ("Customer-experience goals, separated by semicolons (Enter skips): ", ""),
         ("  3) Retired\r\nStatus [1]: ", "2"),
         # the option is refused when the record is built, and asked for
-        ("Error: no journey 'servise-journey' in the bank; did you mean 'service-journey'?\r\n"
+        ("Error: --parent servise-journey will not do, so it is asked\r\n"
          "  1) Service journey (service-journey)\r\nParent journey [1]: ", ""),
         ("Parent step of 'Find' in service-journey [1]: ", "2"),
     )

@@ -72,9 +72,10 @@ def _interview(record: NewRecord, root: Path) -> PlannedFile:
             try:
                 return build(record, bank)
             except FieldError as refused:
-                if not interview.reopen(refused.field):
+                said = interview.reopen(refused.field)  # the words name the option in the reader's language
+                if said is None:
                     raise
-                typer.echo(f"{error}: {refused.message}")
+                typer.echo(f"{error}: {said}")
     except (KeyboardInterrupt, EOFError) as stop:
         typer.echo("")
         fail(say("cli.new.cancelled", language), 130 if isinstance(stop, KeyboardInterrupt) else EXIT_FINDINGS)

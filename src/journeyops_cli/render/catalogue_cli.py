@@ -212,9 +212,9 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.new.needed": {"fi": "vastaus puuttuu", "sv": "ett svar behövs", "en": "an answer is needed"},
     "cli.new.given_refused": {
-        "fi": "{option} {value} ei kelpaa, joten se kysytään",
-        "sv": "{option} {value} duger inte, så den frågas",
-        "en": "{option} {value} will not do, so it is asked",
+        "fi": "{given} ei kelpaa, joten se kysytään",
+        "sv": "{given} duger inte, så den frågas",
+        "en": "{given} will not do, so it is asked",
     },
     "cli.new.not_a_choice": {
         "fi": "'{value}' ei ole vaihtoehto; anna numero 1–{n}",

@@ -391,7 +391,7 @@ class Interview:
             if question is None or self._takes(question, str(value)):
                 self.record.values[name] = value
                 continue
-            said.append(self.say("cli.new.given_refused", option=option_name(name, self.record.kind), value=value))
+            said.append(self._refused(name, value))
         return said
 
     def _takes(self, question: Question, value: str) -> bool:
@@ -403,9 +403,10 @@ class Interview:
             return False
         return True
 
-    def reopen(self, name: str) -> bool:
+    def reopen(self, name: str) -> str | None:
         """Forget the value `name` and its answers, so that it is asked again (build
-        refused it: a FieldError names it); False when there was nothing to forget."""
+        refused it: a FieldError names it); the words that say so, in the reader's
+        language, or None when there was nothing to forget."""
         keys = {key for key in self.asked if key == name or key.startswith(name + ".")}
         if name == "steps" and self.record.kind == "journey":
             keys |= {key for key in self.asked if key.startswith("step_parents.")}
@@ -413,9 +414,20 @@ class Interview:
         if name == "steps" and self.record.kind != "journey":
             keys.add("link_journeys")
             self.record.values.pop("link_journeys", None)
-        had = self.record.values.pop(name, None) is not None
+        value = self.record.values.pop(name, None)
         self.asked -= keys
-        return had or bool(keys)
+        if value is None and not keys:
+            return None
+        return self._refused(name, value)
+
+    def _refused(self, name: str, value: Any) -> str:
+        """`--team tiimi ei kelpaa, joten se kysytään`: a value given (or answered) that is
+        forgotten to be asked again."""
+        if isinstance(value, list):
+            shown = ",".join(first_text(item) for item in value)
+        else:
+            shown = first_text(value) if isinstance(value, dict) else "" if value is None else str(value)
+        return self.say("cli.new.given_refused", given=f"{option_name(name, self.record.kind)} {shown}".rstrip())
 
     # --- the replies -----------------------------------------------------------------
 
