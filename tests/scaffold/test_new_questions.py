@@ -414,3 +414,44 @@ def test_a_reference_the_build_refuses_names_the_question_to_ask_again(tmp_path:
         question = interview.next()
         assert question is not None and question.name == asked
     assert str(refused.value) == "no step 'laheta#nope' in the bank; did you mean 'laheta#laheta'?"
+
+
+@pytest.mark.parametrize(
+    ("lint", "key", "reply", "words"),
+    [
+        ("", "summary.fi", "Soita 040 1234567",
+         "JO502 Havainnossa tai muussa tekstissä on puhelinnumero. Poista puhelinnumero tekstistä. Julkisen "
+         "palvelunumeron voi sallia säännön asetuksissa."),
+        ("", "evidence", "K:\\Asiakaskokemus\\haastattelut.docx",
+         "JO308 Aineisto- tai toteutuslinkki ei ole http-, https- tai mailto-osoite. Käytä osoitetta, joka alkaa "
+         "`https://`, `http://` tai `mailto:`."),
+        ("", "source", "Kysely, vastaukset: matti@example.org",
+         "JO501 Havainnossa tai muussa tekstissä on sähköpostiosoite. Poista sähköpostiosoite tekstistä. Kirjoita "
+         "tarvittaessa henkilön sijaan rooli, kuten ”asiakas”."),
+        ("  options:\n    privacy.email: {allow: ['*@hel.fi']}\n", "summary.fi", "Palaute osoitteeseen palaute@hel.fi",
+         None),
+        ("  severity:\n    privacy: warning\n", "summary.fi", "Soita 040 1234567", None),
+        ("  per_path_ignores:\n    'insights/archive/*': [evidence]\n", "evidence", "K:\\haastattelut", None),
+    ],
+)
+def test_a_reply_the_banks_rules_would_refuse_is_refused_at_its_question(
+    tmp_path: Path, lint: str, key: str, reply: str, words: str | None
+) -> None:
+    root = make_bank(tmp_path)
+    if lint:
+        config = root / "journeyops.yaml"
+        config.write_text(config.read_text("utf-8").replace("lint:\n", "lint:\n" + lint), encoding="utf-8")
+    record = NewRecord("insight", {"title": "Palaute", "id": "palaute", "type": "feedback"})
+    interview = Interview(record, bank_at(root), "fi")
+    replies = {"summary.fi": "Perheet kysyvät samaa.", "source": "Palautejärjestelmä"}
+    while (question := interview.next()) is not None and question.key != key:
+        interview.answer(question, replies.get(question.key, ""))
+    assert question is not None
+    if words is None:
+        interview.answer(question, reply)
+        assert interview.next() != question
+        return
+    with pytest.raises(BadAnswer) as refused:
+        interview.answer(question, reply)
+    assert str(refused.value) == words
+    assert interview.next() == question

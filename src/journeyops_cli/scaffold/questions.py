@@ -36,6 +36,7 @@ from journeyops_cli.scaffold.new import (
     option_name,
     split_list,
 )
+from journeyops_cli.scaffold.reply_rules import ReplyRules
 from journeyops_cli.slug import is_slug, slugify
 
 LIST_LIMIT = 40
@@ -48,6 +49,8 @@ GRADES = ("low", "medium", "high")
 RELATIVE = ("business_value", "time_criticality", "risk_reduction")
 """WSJF's estimates on a relative scale (one phrase for their scale)."""
 SEVERITIES = (*GRADES, "critical")
+FREE_TEXT = ("text", "list", "goals")
+"""The forms of reply that are the record's own words (the privacy rules read them)."""
 SCREENED = ("level", "type", "severity", "confidence", "status", "direction", "date", "target")
 """Values given as options that `Interview.refuse_given` checks as their question would."""
 
@@ -131,6 +134,10 @@ class Interview:
     language: str = "en"
     asked: set[str] = field(default_factory=set)
     today: dt.date | None = None
+    rules: ReplyRules = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.rules = ReplyRules(self.bank)
 
     @property
     def languages(self) -> list[str]:
@@ -443,6 +450,11 @@ class Interview:
             self.asked.add(question.key)
             return
         value = self._parse(question, reply)
+        if question.form in FREE_TEXT:
+            texts = value if isinstance(value, list) else [value]
+            refused = self.rules.refusal(question.name, texts, self.language)
+            if refused is not None:
+                raise BadAnswer(refused)
         self._store(question, value)
         self.asked.add(question.key)
 
