@@ -455,3 +455,20 @@ def test_a_reply_the_banks_rules_would_refuse_is_refused_at_its_question(
         interview.answer(question, reply)
     assert str(refused.value) == words
     assert interview.next() == question
+
+
+def test_options_the_banks_rules_would_refuse_are_named_and_asked(tmp_path: Path) -> None:
+    root = make_bank(tmp_path)
+    record = NewRecord("insight", {"title": "Palaute", "type": "feedback", "source": "Palautejärjestelmä",
+                                   "summary": "Soita 040 1234567", "evidence": "K:\\palaute"})
+    interview = Interview(record, bank_at(root), "fi")
+    assert interview.refuse_given() == [
+        "--summary Soita 040 1234567 ei kelpaa, joten se kysytään: JO502 Havainnossa tai muussa tekstissä on "
+        "puhelinnumero. Poista puhelinnumero tekstistä. Julkisen palvelunumeron voi sallia säännön asetuksissa.",
+        "--evidence K:\\palaute ei kelpaa, joten se kysytään: JO308 Aineisto- tai toteutuslinkki ei ole http-, "
+        "https- tai mailto-osoite. Käytä osoitetta, joka alkaa `https://`, `http://` tai `mailto:`.",
+    ]
+    question = interview.next()
+    assert question is not None and question.key == "title.en"
+    assert "summary.fi" in drive(interview, {"summary.fi": "Perheet soittavat."})
+    assert record.get("summary") == "Perheet soittavat." and record.get("evidence") is None

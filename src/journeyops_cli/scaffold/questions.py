@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from journeyops_cli.bank import Bank
 from journeyops_cli.edit import EditError
 from journeyops_cli.models import Journey
-from journeyops_cli.models.base import pick_text
+from journeyops_cli.models.base import pick_text, text_values
 from journeyops_cli.models.opportunity import Estimates
 from journeyops_cli.render.catalogue import LANGUAGES
 from journeyops_cli.render.i18n import message, say
@@ -50,6 +50,9 @@ RELATIVE = ("business_value", "time_criticality", "risk_reduction")
 """WSJF's estimates on a relative scale (one phrase for their scale)."""
 SEVERITIES = (*GRADES, "critical")
 FREE_TEXT = ("text", "list", "goals")
+WORDS_GIVEN = ("title", "description", "summary", "problem", "idea", "owner", "source", "evidence", "unit",
+               "contact", "steps")
+"""Options whose values are the record's own words (`Interview.refuse_given` checks them)."""
 """The forms of reply that are the record's own words (the privacy rules read them)."""
 SCREENED = ("level", "type", "severity", "confidence", "status", "direction", "date", "target")
 """Values given as options that `Interview.refuse_given` checks as their question would."""
@@ -386,8 +389,9 @@ class Interview:
 
     def refuse_given(self) -> list[str]:
         """Values given as options that their question would not take (`--severity huge`,
-        `--date 2.3.2026`, `--target much`): each is forgotten, so that it is asked, and
-        named in the reader's language. Ask this once, before the first question."""
+        `--date 2.3.2026`, `--target much`, a `--summary` with a phone number the bank's
+        rules refuse): each is forgotten, so that it is asked, and named in the reader's
+        language. Ask this once, before the first question."""
         said: list[str] = []
         for name in SCREENED:
             value = self.record.get(name)
@@ -399,6 +403,15 @@ class Interview:
                 self.record.values[name] = value
                 continue
             said.append(self._refused(name, value))
+        for name in WORDS_GIVEN:
+            value = self.record.get(name)
+            if value in (None, "", []) or (name == "steps" and self.record.kind != "journey"):
+                continue  # an insight's `steps` are step links, not words
+            texts = [t for item in (value if isinstance(value, list) else [value]) for t in text_values(item)]
+            refused = self.rules.refusal(name, texts, self.language)
+            if refused is not None:
+                said.append(f"{self._refused(name, value)}: {refused}")
+                self.reopen(name)
         return said
 
     def _takes(self, question: Question, value: str) -> bool:
