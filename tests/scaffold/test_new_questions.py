@@ -472,3 +472,15 @@ def test_options_the_banks_rules_would_refuse_are_named_and_asked(tmp_path: Path
     assert question is not None and question.key == "title.en"
     assert "summary.fi" in drive(interview, {"summary.fi": "Perheet soittavat."})
     assert record.get("summary") == "Perheet soittavat." and record.get("evidence") is None
+
+
+def test_steps_given_whole_are_not_asked(tmp_path: Path) -> None:
+    root = make_bank(tmp_path)
+    bank = bank_at(root)
+    details = [{"id": "etsi-tietoa", "title": "Etsi", "parent_step": "findability"}]
+    record = NewRecord("journey", {"title": "Haku", "level": "mid", "parent": "service-journey",
+                                   "steps": ["Etsi"], "step_parents": ["findability"], "step_details": details})
+    asked = drive(Interview(record, bank, "fi"), {})
+    assert not any(key.startswith(("steps.", "step_parents.")) for key in asked)
+    steps = written(root, record, bank)["steps"]
+    assert steps == [{"id": "etsi-tietoa", "title": "Etsi", "parent_step": "findability"}]

@@ -281,9 +281,10 @@ class Interview:
             parent = self.bank.get(Journey, get("parent") or "")
         yield from self._theme(level, parent)
         yield from self._texts("description", "description")
-        yield from self._lists("steps", "cli.new.steps", "list", required=True)
-        if parent is not None and parent.steps:
-            yield from self._step_parents(parent)
+        if not get("step_details"):  # steps given whole (a workbook's, a copied journey's) are not asked
+            yield from self._lists("steps", "cli.new.steps", "list", required=True)
+            if parent is not None and parent.steps:
+                yield from self._step_parents(parent)
         yield from self._owner_and_team()
         yield from self._choice("customer_groups", _label("customer_groups", self.language),
                                 self._records(self.bank.customer_groups()), optional=True, many=True)
