@@ -66,7 +66,7 @@ def test_a_journey_in_a_finnish_and_english_bank_asks_every_text_in_both(tmp_pat
         "cx_goals.en": "The family knows when the place starts; The transfer is easy",
     })
     assert asked == [
-        "title.fi", "title.en", "id", "level", "parent", "theme", "description.fi", "description.en",
+        "title.fi", "title.en", "id", "state", "level", "parent", "theme", "description.fi", "description.en",
         "steps.fi", "steps.en", "step_parents.0", "step_parents.1", "owner", "team", "customer_groups",
         "cx_goals.fi", "cx_goals.en", "status",
     ]
@@ -100,6 +100,12 @@ def test_the_prompts_read_in_the_readers_language(tmp_path: Path) -> None:
     assert question is not None
     assert terminal_prompt(question, "fi") == "Tunniste [muutto]: "
     interview.answer(question, "")
+    question = interview.next()
+    assert question is not None
+    assert choice_lines(question, "fi") == ["  1) Nykytila", "  2) Tavoitetila"]
+    assert terminal_prompt(question, "fi") == "Nykytila vai tavoitetila [1]: "
+    interview.answer(question, "")
+    assert "state" not in interview.record.values  # as-is, the default, is not written
     question = interview.next()
     assert question is not None and question.key == "level"
     assert choice_lines(question, "fi") == [
@@ -319,7 +325,7 @@ def test_a_bank_without_themes_is_told_so_before_the_parent_is_asked(tmp_path: P
         while (question := interview.next()) is not None:
             asked.append(question.key)
             interview.answer(question, {"title.fi": "Muutto", "level": "2"}.get(question.key, ""))
-    assert asked == ["title.fi", "id", "level"]
+    assert asked == ["title.fi", "id", "state", "level"]
     assert refused.value.message == (
         "pankissa ei ole ankkuriteemaa, johon keskitason polku kuuluisi; "
         "tee ensin teema komennolla `journeyops new theme`"
@@ -484,3 +490,38 @@ def test_steps_given_whole_are_not_asked(tmp_path: Path) -> None:
     assert not any(key.startswith(("steps.", "step_parents.")) for key in asked)
     steps = written(root, record, bank)["steps"]
     assert steps == [{"id": "etsi-tietoa", "title": "Etsi", "parent_step": "findability"}]
+
+
+def test_a_to_be_journey_starts_from_the_as_is_journey_it_improves(tmp_path: Path) -> None:
+    root = make_bank(tmp_path)
+    bank = bank_at(root)
+    record = NewRecord("journey")
+    interview = Interview(record, bank, "fi")
+    asked = []
+    while (question := interview.next()) is not None:
+        asked.append(question.key)
+        if question.key == "improves":
+            assert terminal_prompt(question, "fi") == "Nykytilan polku, jota tämä parantaa (Enter ohittaa): "
+            assert choice_lines(question, "fi")[1] == "  2) Päiväkotiin hakeminen (paivakotiin-hakeminen)"
+        interview.answer(question, {"title.fi": "Päiväkotiin hakeminen 2027", "state": "2",
+                                    "improves": "hakeminen"}.get(question.key, ""))
+    # level, parent, theme and steps come from the improved journey: not asked
+    assert asked == ["title.fi", "title.en", "id", "state", "improves", "description.fi", "owner", "team",
+                     "customer_groups", "cx_goals.fi", "status"]
+    data = written(root, record, bank)
+    assert (data["state"], data["improves"], data["level"], data["parent"], data["theme"]) == (
+        "target", "paivakotiin-hakeminen", "mid", "service-journey", "varhaiskasvatus")
+    assert [(s["id"], s["title"], s["parent_step"]) for s in data["steps"]] == [
+        ("etsi", "Etsi", "findability"), ("hae", "Hae", "transaction")]
+    assert run_cli("validate", cwd=root).returncode == 0
+
+
+def test_an_unknown_improves_option_is_named_and_asked(tmp_path: Path) -> None:
+    root = make_bank(tmp_path)
+    record = NewRecord("journey", {"title": "Uusi haku", "improves": "hakemnen", "state": "tobe"})
+    interview = Interview(record, bank_at(root), "fi")
+    assert interview.refuse_given() == ["--state tobe ei kelpaa, joten se kysytään",
+                                        "--improves hakemnen ei kelpaa, joten se kysytään"]
+    question = interview.next()
+    assert question is not None and question.key == "title.en"
+    assert "state" not in record.values and "improves" not in record.values

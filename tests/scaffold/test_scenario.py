@@ -88,6 +88,8 @@ def test_done_when_on_a_terminal(tmp_path: Path) -> None:
     child.sendline("Päiväkotiin hakeminen")
     child.expect_exact("Id [paivakotiin-hakeminen]: ")
     child.sendline("")
+    child.expect_exact("  2) To-be\r\nAs-is or to-be [1]: ")
+    child.sendline("")
     child.expect_exact("  3) Detailed journey\r\nLevel [2]: ")  # the bank has a top journey already
     child.sendline("")
     child.expect_exact("  1) Service journey (service-journey)\r\nParent journey [1]: ")
@@ -115,6 +117,8 @@ def test_done_when_on_a_terminal(tmp_path: Path) -> None:
 
     child = session("new", "journey", "--title", "Daycare application", "--id", "daycare-application",
                     "--level", "detailed", "--steps", "Send", "--status", "draft")
+    child.expect_exact("As-is or to-be [1]: ")
+    child.sendline("")
     child.expect_exact("Parent journey [1]: ")
     child.sendline("paivakotiin-hakeminen")
     child.expect_exact("Theme [1]: ")  # the parent's

@@ -46,7 +46,7 @@ def _interview(record: NewRecord, root: Path) -> PlannedFile:
     stops with nothing written."""
     from journeyops_cli.cli.words import cli_language, say
     from journeyops_cli.pipeline import load_bank
-    from journeyops_cli.scaffold.new import FieldError, build, from_improved
+    from journeyops_cli.scaffold.new import FieldError, build
     from journeyops_cli.scaffold.questions import BadAnswer, Interview, choice_lines, terminal_prompt
 
     language = cli_language()
@@ -54,7 +54,6 @@ def _interview(record: NewRecord, root: Path) -> PlannedFile:
     try:
         bank = load_bank(root).bank
         language = cli_language(bank.config)
-        from_improved(record, bank)
         interview = Interview(record, bank, language)
         error = say("finding_severity.error", language)
         for refused_option in interview.refuse_given():

@@ -210,6 +210,11 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "en": "the bank has no theme for a detailed journey to belong to; "
               "create one first with `journeyops new theme`",
     },
+    "cli.new.improves": {
+        "fi": "Nykytilan polku, jota tämä parantaa",
+        "sv": "Resan i nuläge som den här förbättrar",
+        "en": "The as-is journey it improves",
+    },
     "cli.new.needed": {"fi": "vastaus puuttuu", "sv": "ett svar behövs", "en": "an answer is needed"},
     "cli.new.given_refused": {
         "fi": "{given} ei kelpaa, joten se kysytään",

@@ -166,7 +166,7 @@ def from_improved(record: NewRecord, bank: Bank) -> None:
     `target`. Values given stay; FieldError (with the nearest id) for an unknown id."""
     if record.kind != "journey" or not record.get("improves"):
         return
-    _check_ref(bank, "Journey", record.get("improves"), "journey")
+    _check_ref(bank, "Journey", record.get("improves"), "journey", "improves")
     improved = bank.get(Journey, record.get("improves"))
     assert improved is not None
     values = record.values
@@ -176,15 +176,11 @@ def from_improved(record: NewRecord, bank: Bank) -> None:
         if not values.get(name) and getattr(improved, name):
             values[name] = getattr(improved, name)
     if not values.get("steps") and not values.get("step_details"):
-        values["steps"] = [_first_title(step.title) for step in improved.steps]
+        values["steps"] = [first_text(step.title) for step in improved.steps]
         values["step_parents"] = [step.parent_step or "" for step in improved.steps] if improved.parent else []
         values["step_details"] = [
             {"id": step.id, "title": step.title, "parent_step": step.parent_step} for step in improved.steps
         ]
-
-
-def _first_title(title: str | dict[str, str]) -> str:
-    return title if isinstance(title, str) else next(iter(title.values()), "")
 
 
 def _check_state(bank: Bank, values: dict[str, Any]) -> None:
@@ -197,7 +193,7 @@ def _check_state(bank: Bank, values: dict[str, Any]) -> None:
         if state == "current":
             raise FieldError("--improves is for a target journey: use --state target, or leave --state out",
                              "improves")
-        _check_ref(bank, "Journey", improves, "journey")
+        _check_ref(bank, "Journey", improves, "journey", "improves")
         values["state"] = "target"
 
 
@@ -302,7 +298,7 @@ template's order)."""
 
 def _journey_steps(values: dict[str, Any], bank: Bank) -> list[dict[str, Any]]:
     details: list[dict[str, Any]] | None = values.get("step_details")
-    titles: list[str | dict[str, str]]
+    titles: list[Any]
     if details is not None:  # titles as they are (a comma is no separator here)
         titles = [d["title"] if isinstance(d["title"], dict) else str(d["title"]) for d in details]
         parents = [str(d["parent_step"]) for d in details if d.get("parent_step")]
@@ -339,7 +335,7 @@ def _journey_steps(values: dict[str, Any], bank: Bank) -> list[dict[str, Any]]:
                 )
     elif parents:
         raise FieldError("--step-parents needs --parent", "step_parents")
-    ids = _step_ids([_first_title(title) for title in titles])
+    ids = _step_ids(titles)
     steps = []
     for i, (sid, title) in enumerate(zip(ids, titles, strict=True)):
         more = details[i] if details is not None else {}

@@ -31,8 +31,10 @@ from journeyops_cli.scaffold.new import (
     KIND_BY_SLUG,
     LEVELS,
     PARENT_LEVEL,
+    FieldError,
     NewRecord,
     first_text,
+    from_improved,
     option_name,
     split_list,
 )
@@ -49,12 +51,13 @@ GRADES = ("low", "medium", "high")
 RELATIVE = ("business_value", "time_criticality", "risk_reduction")
 """WSJF's estimates on a relative scale (one phrase for their scale)."""
 SEVERITIES = (*GRADES, "critical")
+STATES = ("current", "target")
 FREE_TEXT = ("text", "list", "goals")
 WORDS_GIVEN = ("title", "description", "summary", "problem", "idea", "owner", "source", "evidence", "unit",
                "contact", "steps")
 """Options whose values are the record's own words (`Interview.refuse_given` checks them)."""
 """The forms of reply that are the record's own words (the privacy rules read them)."""
-SCREENED = ("level", "type", "severity", "confidence", "status", "direction", "date", "target")
+SCREENED = ("state", "level", "type", "severity", "confidence", "status", "direction", "date", "target")
 """Values given as options that `Interview.refuse_given` checks as their question would."""
 
 
@@ -262,6 +265,7 @@ class Interview:
 
     def _journey(self) -> Iterator[Question]:
         get = self.record.get
+        yield from self._state()
         levels = {j.level for j in self.bank.journeys()}
         default_level = next((lv for lv in LEVELS if lv not in levels), "detailed")
         yield from self._choice("level", _label("level", self.language), self._words("level", LEVELS),
@@ -293,6 +297,15 @@ class Interview:
         yield from self._lists("cx_goals", "cli.new.cx_goals", "goals")
         yield from self._choice("status", _label("status", self.language),
                                 self._words("status", JOURNEY_STATUSES), default="draft")
+
+    def _state(self) -> Iterator[Question]:
+        """As-is or to-be (Enter: as-is); a to-be journey names the as-is journey it
+        improves, whose level, parent, theme and steps it starts from (`from_improved`)."""
+        yield from self._choice("state", _label("state", self.language), self._words("state", STATES),
+                                default="current")
+        if self.record.get("state") == "target":
+            current = [j for j in self._journeys() if j.state != "target"]
+            yield from self._choice("improves", self.say("cli.new.improves"), self._records(current), optional=True)
 
     def _journeys(self, level: str | None = None) -> list[Journey]:
         order = {lv: i for i, lv in enumerate(LEVELS)}
@@ -404,6 +417,11 @@ class Interview:
                 self.record.values[name] = value
                 continue
             said.append(self._refused(name, value))
+        if self.record.get("improves"):
+            try:
+                from_improved(self.record, self.bank)
+            except FieldError:
+                said.append(self._refused("improves", self.record.values.pop("improves")))
         for name in WORDS_GIVEN:
             value = self.record.get(name)
             if value in (None, "", []) or (name == "steps" and self.record.kind != "journey"):
@@ -561,8 +579,12 @@ class Interview:
             values[name] = [*(values.get(name) or []), *value]
         elif name == "estimates":
             values[name] = {**(values.get(name) or {}), question.key.split(".", 1)[1]: value}
+        elif name == "state" and value == "current":
+            values.pop(name, None)  # the default: not written
         else:
             values[name] = value
+            if name == "improves":
+                from_improved(self.record, self.bank)
 
 
 def choice_number(question: Question, value: str) -> int:
