@@ -243,3 +243,26 @@ def test_a_reply_is_edited_with_the_arrow_keys(tmp_path: Path) -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
+
+
+def test_english_a_to_be_journey_from_the_as_is_one(tmp_path: Path) -> None:
+    bank = make_bank(tmp_path, languages="en")
+    child = session(bank, "journey", "--title", "Applying 2027", "--improves", "paivakotiin-hakemnen")
+    talk(
+        child,
+        ("Error: --improves paivakotiin-hakemnen will not do, so it is asked\r\nId [applying-2027]: ", ""),
+        ("  2) To-be\r\nAs-is or to-be [1]: ", "2"),
+        ("  3) Hakemuksen lähettäminen (laheta)\r\nThe as-is journey it improves (Enter skips): ", "hakeminen"),
+        ("Description (Enter skips): ", ""),  # level, parent, theme and steps: from the as-is journey
+        ("Owner (Enter skips): ", ""),
+        ("Team (Enter skips): ", ""),
+        ("Customer groups (numbers, e.g. 1,3; Enter skips): ", ""),
+        ("Customer-experience goals, separated by semicolons (Enter skips): ", "Families know the start date"),
+        ("Status [1]: ", ""),
+    )
+    finish(child, "create  journeys/mid/applying-2027.yaml")
+    data = read(bank / "journeys" / "mid" / "applying-2027.yaml")
+    assert (data["state"], data["improves"], data["parent"]) == ("target", "paivakotiin-hakeminen", "service-journey")
+    assert [s["id"] for s in data["steps"]] == ["etsi", "hae"]
+    result = run_cli("validate", cwd=bank)
+    assert result.returncode == 0, result.stdout
