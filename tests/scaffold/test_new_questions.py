@@ -525,3 +525,28 @@ def test_an_unknown_improves_option_is_named_and_asked(tmp_path: Path) -> None:
     question = interview.next()
     assert question is not None and question.key == "title.en"
     assert "state" not in record.values and "improves" not in record.values
+
+
+def test_a_child_is_offered_only_what_its_parent_allows(tmp_path: Path) -> None:
+    from tests.scaffold.small_bank import ok
+
+    root = make_bank(tmp_path, languages="en")
+    ok("new", "theme", "--title", "Asuminen", "--no-input", cwd=root)
+    ok("new", "journey", "--title", "Muutto", "--level", "mid", "--parent", "service-journey", "--theme", "asuminen",
+       "--steps", "Etsi", "--step-parents", "findability", "--no-input", cwd=root)
+    path = root / "journeys" / "mid" / "muutto.yaml"
+    path.write_text(path.read_text("utf-8").replace("steps:\n", "customer_groups: [lapsiperheet]\nsteps:\n"),
+                    encoding="utf-8")
+    bank = bank_at(root)
+    record = NewRecord("journey")
+    interview = Interview(record, bank, "en")
+    lines = {}
+    while (question := interview.next()) is not None:
+        lines[question.key] = choice_lines(question, "en")
+        interview.answer(question, {"title.en": "Vuokra-asunto", "level": "3", "parent": "muutto",
+                                    "steps.en": "Hae", "customer_groups": "1"}.get(question.key, ""))
+    assert lines["theme"] == ["  1) Asuminen (asuminen)"]  # the parent's (JO204)
+    assert lines["customer_groups"] == ["  1) Lapsiperheet (lapsiperheet)"]  # among the parent's (JO205)
+    data = written(root, record, bank)
+    assert (data["theme"], data["customer_groups"]) == ("asuminen", ["lapsiperheet"])
+    assert run_cli("validate", cwd=root).returncode == 0

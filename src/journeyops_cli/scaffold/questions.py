@@ -290,8 +290,11 @@ class Interview:
             if parent is not None and parent.steps:
                 yield from self._step_parents(parent)
         yield from self._owner_and_team()
+        # a child serves only groups its parent does, when the parent names any (JO205)
+        groups = [g for g in self.bank.customer_groups()
+                  if parent is None or not parent.customer_groups or g.id in parent.customer_groups]
         yield from self._choice("customer_groups", _label("customer_groups", self.language),
-                                self._records(self.bank.customer_groups()), optional=True, many=True)
+                                self._records(groups), optional=True, many=True)
         yield from self._choice("life_events", _label("life_events", self.language),
                                 self._records(self.bank.life_events()), optional=True, many=True)
         yield from self._lists("cx_goals", "cli.new.cx_goals", "goals")
@@ -315,8 +318,10 @@ class Interview:
     def _theme(self, level: str | None, parent: Journey | None) -> Iterator[Question]:
         if self._given("theme"):
             return
-        themes = self._records(self.bank.themes())
         inherited = parent.theme if parent is not None else None
+        # a mid journey's child has its parent's theme (JO204): the one choice offered
+        agreeing = parent is not None and parent.level != "top" and inherited is not None
+        themes = self._records([t for t in self.bank.themes() if not agreeing or t.id == inherited])
         needed = level in PARENT_LEVEL and not inherited
         if needed and not themes:
             raise EditError(self.say(f"cli.new.no_theme.{level}"))
