@@ -266,3 +266,24 @@ def test_english_a_to_be_journey_from_the_as_is_one(tmp_path: Path) -> None:
     assert [s["id"] for s in data["steps"]] == ["etsi", "hae"]
     result = run_cli("validate", cwd=bank)
     assert result.returncode == 0, result.stdout
+
+
+def test_without_a_kind_the_kind_is_asked(tmp_path: Path) -> None:
+    bank = make_bank(tmp_path, languages="fi,en")
+    child = session(bank)
+    child.expect_exact("  1) Ankkuriteema (theme)\r\n  2) Palvelupolku (journey)\r\n")
+    talk(
+        child,
+        ("  8) Tiimi (team)\r\nMitä lisätään [2]: ", "teema"),  # part of its name
+        ("Otsikko suomeksi: ", "Asuminen"),
+        ("Otsikko englanniksi (Enter ohittaa): ", ""),
+        ("Tunniste [asuminen]: ", ""),
+        ("Kuvaus suomeksi (Enter ohittaa): ", ""),
+        ("Omistaja (Enter ohittaa): ", ""),
+        ("Tiimi (Enter ohittaa): ", ""),
+    )
+    finish(child, "create  themes/asuminen.yaml")
+    result = run_cli("new", cwd=bank)  # not on a terminal: nothing is asked
+    assert result.returncode == 2
+    assert result.stderr == ("journeyops: error: missing KIND: journey, theme, insight, metric, opportunity, "
+                             "customer-group, life-event or team\n")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Annotated
+from functools import partial
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -11,10 +12,12 @@ from journeyops_cli.cli.common import EXIT_FINDINGS, EXIT_USAGE, BankOption, ban
 from journeyops_cli.cli.words import cli_language, say
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     from journeyops_cli.scaffold.new import NewRecord
     from journeyops_cli.scaffold.outcome import PlannedFile
+    from journeyops_cli.scaffold.questions import Question
 
 app = typer.Typer()
 
@@ -39,15 +42,56 @@ def _line_editing() -> None:
     readline.parse_and_bind("set enable-bracketed-paste off")
 
 
+def _ask(question: Question, language: str, take: Callable[[str], object]) -> None:
+    """Show `question` (its numbered choices, then its prompt) until `take` accepts a reply;
+    a reply it refuses (BadAnswer) is named and the question asked again."""
+    from journeyops_cli.cli.words import say
+    from journeyops_cli.scaffold.questions import BadAnswer, choice_lines, terminal_prompt
+
+    for line in choice_lines(question, language):
+        typer.echo(line)
+    while True:
+        try:
+            take(input(terminal_prompt(question, language)))
+            return
+        except BadAnswer as bad:
+            typer.echo(f"{say('finding_severity.error', language)}: {bad}")
+
+
+def _cancelled(stop: BaseException, language: str) -> NoReturn:
+    """Ctrl-C (exit 130) or the end of input (exit 1): said, with nothing written."""
+    from journeyops_cli.cli.words import say
+
+    typer.echo("")
+    fail(say("cli.new.cancelled", language), 130 if isinstance(stop, KeyboardInterrupt) else EXIT_FINDINGS)
+
+
+def _ask_kind(root: Path) -> str:
+    """`journeyops new` without a kind on a terminal: which kind, in the bank's language."""
+    from journeyops_cli.cli.words import cli_language
+    from journeyops_cli.pipeline import load_config
+    from journeyops_cli.scaffold.questions import kind_question, pick
+
+    language = cli_language(load_config(root))
+    _line_editing()
+    question = kind_question(language)
+    chosen: list[str] = []
+    try:
+        _ask(question, language,
+             lambda reply: chosen.append(str(pick(question, reply.strip() or str(question.default), language))))
+    except (KeyboardInterrupt, EOFError) as stop:
+        _cancelled(stop, language)
+    return chosen[0]
+
+
 def _interview(record: NewRecord, root: Path) -> PlannedFile:
     """Read the bank and ask the questions of `scaffold.questions` on the terminal until
-    none is left (a bad reply is named and asked again), then build the record; a value
-    the build refuses is asked again. Ctrl-C (exit 130) or the end of input (exit 1)
-    stops with nothing written."""
+    none is left, then build the record; a value the build refuses is asked again.
+    Ctrl-C or the end of input stops with nothing written."""
     from journeyops_cli.cli.words import cli_language, say
     from journeyops_cli.pipeline import load_bank
     from journeyops_cli.scaffold.new import FieldError, build
-    from journeyops_cli.scaffold.questions import BadAnswer, Interview, choice_lines, terminal_prompt
+    from journeyops_cli.scaffold.questions import Interview
 
     language = cli_language()
     _line_editing()
@@ -60,14 +104,7 @@ def _interview(record: NewRecord, root: Path) -> PlannedFile:
             typer.echo(f"{error}: {refused_option}")
         while True:
             while (question := interview.next()) is not None:
-                for line in choice_lines(question, language):
-                    typer.echo(line)
-                while True:
-                    try:
-                        interview.answer(question, input(terminal_prompt(question, language)))
-                        break
-                    except BadAnswer as bad:
-                        typer.echo(f"{error}: {bad}")
+                _ask(question, language, partial(interview.answer, question))
             try:
                 return build(record, bank)
             except FieldError as refused:
@@ -76,13 +113,13 @@ def _interview(record: NewRecord, root: Path) -> PlannedFile:
                     raise
                 typer.echo(f"{error}: {said}")
     except (KeyboardInterrupt, EOFError) as stop:
-        typer.echo("")
-        fail(say("cli.new.cancelled", language), 130 if isinstance(stop, KeyboardInterrupt) else EXIT_FINDINGS)
+        _cancelled(stop, language)
 
 
 @app.command()
 def new(
-    kind: Annotated[str, typer.Argument(help=f"What to create: {KINDS_HELP}.", show_default=False)],
+    kind: Annotated[Str, typer.Argument(help=f"What to create: {KINDS_HELP} (asked on a terminal when left out).",
+                                        show_default=False)] = None,
     title: Annotated[Str, _opt("The title (the id is made from it).", "--title")] = None,
     record_id: Annotated[Str, _opt("The id (default: from the title).", "--id")] = None,
     level: Annotated[Str, _opt("Journey: top, mid or detailed.", "--level")] = None,
@@ -139,6 +176,10 @@ def new(
     from journeyops_cli.scaffold.outcome import write_all
     from journeyops_cli.scaffold.render import TemplateError
 
+    if kind is None:
+        if no_input or not sys.stdin.isatty():
+            fail(f"missing KIND: {KINDS_HELP}", EXIT_USAGE)
+        kind = _ask_kind(bank_root(bank))
     if kind not in FIELDS:
         fail(f"unknown kind '{kind}'; choose one of: {', '.join(FIELDS)}")
     given = {

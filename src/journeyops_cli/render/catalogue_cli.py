@@ -215,6 +215,7 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Resan i nuläge som den här förbättrar",
         "en": "The as-is journey it improves",
     },
+    "cli.new.kind": {"fi": "Mitä lisätään", "sv": "Vad läggs till", "en": "What to add"},
     "cli.new.needed": {"fi": "vastaus puuttuu", "sv": "ett svar behövs", "en": "an answer is needed"},
     "cli.new.given_refused": {
         "fi": "{given} ei kelpaa, joten se kysytään",

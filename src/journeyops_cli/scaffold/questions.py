@@ -27,6 +27,7 @@ from journeyops_cli.models.opportunity import Estimates
 from journeyops_cli.render.catalogue import LANGUAGES
 from journeyops_cli.render.i18n import message, say
 from journeyops_cli.scaffold.new import (
+    FIELDS,
     INSIGHT_TYPES,
     KIND_BY_SLUG,
     LEVELS,
@@ -497,7 +498,7 @@ class Interview:
 
     def _parse(self, question: Question, reply: str) -> Any:
         if question.form == "choice":
-            return self._pick(question, reply)
+            return pick(question, reply, self.language)
         if question.form in ("list", "goals"):
             items = ([p.strip() for p in reply.split(GOAL_SEPARATOR) if p.strip()] if question.form == "goals"
                      else split_list(reply))
@@ -534,41 +535,6 @@ class Interview:
                                          scale=self.scale(name))) from None
         return int(number) if number.is_integer() and abs(number) < 1e15 else number
 
-    def _pick(self, question: Question, reply: str) -> list[str] | str:
-        assert question.choices is not None
-        values = [c.value for c in question.choices]
-        parts = [p for p in reply.replace(",", " ").split() if p] if question.many else [reply]
-        picked: list[str] = []
-        for part in parts:
-            if part.isdigit() and 1 <= int(part) <= len(values):
-                value = values[int(part) - 1]
-            elif part in values:
-                value = part
-            elif len(ends := [v for v in values if v.endswith("#" + part)]) == 1:
-                value = ends[0]  # a step by its own id
-            elif not part.isdigit() and (found := self._search(question, reply)) is not None:
-                return [found] if question.many else found  # the whole reply named one choice
-            else:
-                raise BadAnswer(self.say("cli.new.not_a_choice", value=part, n=len(values)))
-            if value not in picked:
-                picked.append(value)
-        if not question.many:
-            return picked[0]
-        return sorted(picked, key=values.index)  # in the order of the choices (a journey's steps)
-
-    def _search(self, question: Question, text: str) -> str | None:
-        """The one choice whose words hold `text` (any case), or None when none does; when
-        several do, BadAnswer lists them (at most ten) to pick from by number."""
-        assert question.choices is not None
-        wanted = text.casefold()
-        found = [(i, c) for i, c in enumerate(question.choices, 1) if wanted in c.label.casefold()]
-        if len(found) == 1:
-            return found[0][1].value
-        if not found:
-            return None
-        lines = [f"  {i}) {c.label}" for i, c in found[:10]] + (["  …"] if len(found) > 10 else [])
-        raise BadAnswer("\n".join([self.say("cli.new.matches", value=text, n=len(found)), *lines]))
-
     def _store(self, question: Question, value: Any) -> None:
         values = self.record.values
         name = question.name
@@ -590,6 +556,52 @@ class Interview:
             values[name] = value
             if name == "improves":
                 from_improved(self.record, self.bank)
+
+
+def pick(question: Question, reply: str, language: str) -> list[str] | str:
+    """The choice (several for a `many` question, in the choices' order) that `reply`
+    names by number, value, a step's own id or part of its words; BadAnswer otherwise."""
+    assert question.choices is not None
+    values = [c.value for c in question.choices]
+    parts = [p for p in reply.replace(",", " ").split() if p] if question.many else [reply]
+    picked: list[str] = []
+    for part in parts:
+        if part.isdigit() and 1 <= int(part) <= len(values):
+            value = values[int(part) - 1]
+        elif part in values:
+            value = part
+        elif len(ends := [v for v in values if v.endswith("#" + part)]) == 1:
+            value = ends[0]  # a step by its own id
+        elif not part.isdigit() and (found := _search(question, reply, language)) is not None:
+            return [found] if question.many else found  # the whole reply named one choice
+        else:
+            raise BadAnswer(say("cli.new.not_a_choice", language, value=part, n=len(values)))
+        if value not in picked:
+            picked.append(value)
+    if not question.many:
+        return picked[0]
+    return sorted(picked, key=values.index)  # in the order of the choices (a journey's steps)
+
+
+def _search(question: Question, text: str, language: str) -> str | None:
+    """The one choice whose words hold `text` (any case), or None when none does; when
+    several do, BadAnswer lists them (at most ten) to pick from by number."""
+    assert question.choices is not None
+    wanted = text.casefold()
+    found = [(i, c) for i, c in enumerate(question.choices, 1) if wanted in c.label.casefold()]
+    if len(found) == 1:
+        return found[0][1].value
+    if not found:
+        return None
+    lines = [f"  {i}) {c.label}" for i, c in found[:10]] + (["  …"] if len(found) > 10 else [])
+    raise BadAnswer("\n".join([say("cli.new.matches", language, value=text, n=len(found)), *lines]))
+
+
+def kind_question(language: str) -> Question:
+    """What `journeyops new` without a kind asks first: the kinds by their names."""
+    choices = [Choice(kind, f"{message(kind.replace('-', '_'), language)} ({kind})") for kind in FIELDS]
+    return Question("kind", "kind", say("cli.new.kind", language), form="choice", choices=choices,
+                    default="journey")
 
 
 def choice_number(question: Question, value: str) -> int:
