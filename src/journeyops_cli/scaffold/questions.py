@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import ValidationError
 
@@ -23,7 +23,11 @@ from journeyops_cli.bank import Bank
 from journeyops_cli.edit import EditError
 from journeyops_cli.models import Journey
 from journeyops_cli.models.base import pick_text, text_values
-from journeyops_cli.models.opportunity import Estimates
+from journeyops_cli.models.insight import Confidence
+from journeyops_cli.models.insight import Severity as InsightSeverity
+from journeyops_cli.models.journey import JourneyState, JourneyStatus
+from journeyops_cli.models.metric import Direction
+from journeyops_cli.models.opportunity import Estimates, OpportunityStatus
 from journeyops_cli.render.catalogue import LANGUAGES
 from journeyops_cli.render.i18n import message, say
 from journeyops_cli.scaffold.new import (
@@ -46,18 +50,20 @@ LIST_LIMIT = 40
 """More choices than this are not listed on a terminal: the reader types ids (or numbers)."""
 GOAL_SEPARATOR = ";"
 """CX goals are separated by semicolons: a goal is a sentence and may hold commas."""
-JOURNEY_STATUSES = ("draft", "active", "retired")
-OPPORTUNITY_STATUSES = ("idea", "proposed", "planned", "in-progress", "done", "rejected")
-GRADES = ("low", "medium", "high")
+# The choices of the records' fixed fields, from their models.
+JOURNEY_STATUSES: tuple[str, ...] = get_args(JourneyStatus)
+STATES: tuple[str, ...] = get_args(JourneyState)
+OPPORTUNITY_STATUSES: tuple[str, ...] = get_args(OpportunityStatus)
+SEVERITIES: tuple[str, ...] = get_args(InsightSeverity)
+GRADES: tuple[str, ...] = get_args(Confidence)
+DIRECTIONS: tuple[str, ...] = get_args(Direction)
 RELATIVE = ("business_value", "time_criticality", "risk_reduction")
 """WSJF's estimates on a relative scale (one phrase for their scale)."""
-SEVERITIES = (*GRADES, "critical")
-STATES = ("current", "target")
 FREE_TEXT = ("text", "list", "goals")
+"""The forms of reply that are the record's own words (the privacy rules read them)."""
 WORDS_GIVEN = ("title", "description", "summary", "problem", "idea", "owner", "source", "evidence", "unit",
                "contact", "steps")
 """Options whose values are the record's own words (`Interview.refuse_given` checks them)."""
-"""The forms of reply that are the record's own words (the privacy rules read them)."""
 SCREENED = ("state", "level", "type", "severity", "confidence", "status", "direction", "date", "target")
 """Values given as options that `Interview.refuse_given` checks as their question would."""
 
@@ -380,7 +386,7 @@ class Interview:
         if not self._given("unit"):
             yield Question("unit", "unit", self.say("cli.new.unit"))
         yield from self._choice("direction", self.say("cli.new.direction"),
-                                self._words("metric", ("increase", "decrease")),
+                                self._words("metric", DIRECTIONS),
                                 optional=True)
         if not self._given("target"):
             yield Question("target", "target", _label("target", self.language), form="number", optional=True)
