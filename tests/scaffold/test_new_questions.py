@@ -550,3 +550,27 @@ def test_a_child_is_offered_only_what_its_parent_allows(tmp_path: Path) -> None:
     data = written(root, record, bank)
     assert (data["theme"], data["customer_groups"]) == ("asuminen", ["lapsiperheet"])
     assert run_cli("validate", cwd=root).returncode == 0
+
+
+def test_a_rule_the_bank_makes_fail_asks_its_values_again(tmp_path: Path) -> None:
+    from journeyops_cli.scaffold.new import RuleRefusal
+
+    root = make_bank(tmp_path)
+    config = root / "journeyops.yaml"
+    config.write_text(config.read_text("utf-8").replace("lint:\n", "lint:\n  severity:\n    JO301: error\n"),
+                      encoding="utf-8")
+    bank = bank_at(root)
+    record = NewRecord("insight", {"title": "Palaute", "id": "palaute", "type": "feedback", "source": "Kysely",
+                                   "summary": "Perheet kysyvät samaa."})
+    interview = Interview(record, bank, "fi")
+    drive(interview, {})  # no step links
+    with pytest.raises(RuleRefusal) as refused:
+        build(record, bank)
+    assert refused.value.code == "JO301"
+    assert interview.reopen_for_rule("JO301") == (
+        "JO301 Havaintoa ei ole liitetty mihinkään polun vaiheeseen. Liitä havainto niihin polun vaiheisiin, "
+        "joita se koskee (komento `journeyops link` tai kenttä `steps`).")
+    assert drive(interview, {"link_journeys": "2", "steps.paivakotiin-hakeminen": "2"}) == [
+        "link_journeys", "steps.paivakotiin-hakeminen"]
+    assert written(root, record, bank)["steps"] == ["paivakotiin-hakeminen#hae"]
+    assert interview.reopen_for_rule("JO999") is None

@@ -287,3 +287,25 @@ def test_without_a_kind_the_kind_is_asked(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr == ("journeyops: error: missing KIND: journey, theme, insight, metric, opportunity, "
                              "customer-group, life-event or team\n")
+
+
+def test_a_rule_the_bank_makes_fail_asks_again_instead_of_ending(tmp_path: Path) -> None:
+    bank = make_bank(tmp_path, languages="en")
+    config = bank / "journeyops.yaml"
+    config.write_text(config.read_text("utf-8").replace("lint:\n", "lint:\n  severity:\n    JO301: error\n"),
+                      encoding="utf-8")
+    child = session(bank, "insight", "--title", "Late", "--type", "survey", "--source", "Survey", "--summary",
+                    "Families hear late.", "--date", "2026-03-02", "--severity", "high", "--confidence", "high")
+    talk(
+        child,
+        ("Id [late]: ", ""),
+        ("Evidence link (Enter skips): ", ""),
+        ("Journeys whose steps it concerns (numbers, e.g. 1,3; Enter skips): ", ""),
+        ("Error: JO301 An insight is not linked to any journey step. Link the insight to the journey steps it "
+         "concerns (the command `journeyops link` or the field `steps`).\r\n"
+         "  1) Service journey (service-journey)\r\n", ""),
+        ("Journeys whose steps it concerns (numbers, e.g. 1,3; Enter skips): ", "3"),
+        ("Steps of laheta it concerns (numbers, e.g. 1,3) [1]: ", ""),  # its one step: Enter
+    )
+    finish(child, "create  insights/late.yaml")
+    assert read(bank / "insights" / "late.yaml")["steps"] == ["laheta#laheta"]

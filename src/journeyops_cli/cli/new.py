@@ -90,7 +90,7 @@ def _interview(record: NewRecord, root: Path) -> PlannedFile:
     Ctrl-C or the end of input stops with nothing written."""
     from journeyops_cli.cli.words import cli_language, say
     from journeyops_cli.pipeline import load_bank
-    from journeyops_cli.scaffold.new import FieldError, build
+    from journeyops_cli.scaffold.new import FieldError, RuleRefusal, build
     from journeyops_cli.scaffold.questions import Interview
 
     language = cli_language()
@@ -107,8 +107,12 @@ def _interview(record: NewRecord, root: Path) -> PlannedFile:
                 _ask(question, language, partial(interview.answer, question))
             try:
                 return build(record, bank)
-            except FieldError as refused:
-                said = interview.reopen(refused.field)  # the words name the option in the reader's language
+            except (FieldError, RuleRefusal) as refused:
+                # the words name the option, or the rule, in the reader's language
+                if isinstance(refused, FieldError):
+                    said = interview.reopen(refused.field)
+                else:
+                    said = interview.reopen_for_rule(refused.code)
                 if said is None:
                     raise
                 typer.echo(f"{error}: {said}")

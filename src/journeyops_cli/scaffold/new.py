@@ -74,6 +74,15 @@ class FieldError(EditError):
         self.field = field
 
 
+class RuleRefusal(EditError):
+    """The new record would not pass `validate`: `code` is the rule of the first finding
+    (which value it is about is not known: the file is not on disk to place it)."""
+
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
 @dataclass(slots=True)
 class NewRecord:
     """The values of a record being made; `steps` of a journey are titles until built.
@@ -283,10 +292,11 @@ def build(record: NewRecord, bank: Bank, today: dt.date | None = None) -> Planne
     failing = failing_in_new_file(bank, path, text)
     if failing:
         first = failing[0]
-        raise EditError(
+        raise RuleRefusal(
             f"the new {record.kind} would not pass `journeyops validate`: {first.code} {first.message}"
             + (f" ({first.hint})" if first.hint else "")
-            + "; nothing was written"
+            + "; nothing was written",
+            first.code,
         )
     return PlannedFile(path, text.encode("utf-8"))
 

@@ -29,7 +29,7 @@ from journeyops_cli.models.journey import JourneyState, JourneyStatus
 from journeyops_cli.models.metric import Direction
 from journeyops_cli.models.opportunity import Estimates, OpportunityStatus
 from journeyops_cli.render.catalogue import LANGUAGES
-from journeyops_cli.render.i18n import message, say
+from journeyops_cli.render.i18n import message, rule_words, say
 from journeyops_cli.scaffold.new import (
     FIELDS,
     INSIGHT_TYPES,
@@ -64,6 +64,18 @@ FREE_TEXT = ("text", "list", "goals")
 WORDS_GIVEN = ("title", "description", "summary", "problem", "idea", "owner", "source", "evidence", "unit",
                "contact", "steps")
 """Options whose values are the record's own words (`Interview.refuse_given` checks them)."""
+RULE_FIELDS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("journey", "JO204"): ("theme",),
+    ("journey", "JO205"): ("customer_groups",),
+    ("journey", "JO401"): ("owner", "team"),
+    ("insight", "JO301"): ("steps",),
+    ("insight", "JO308"): ("evidence",),
+    ("metric", "JO305"): ("target", "direction"),
+    ("opportunity", "JO303"): ("insights",),
+    ("opportunity", "JO304"): ("steps",),
+}
+"""The values of a new record that a rule judging the whole record is about: when a bank
+makes the rule fail `validate` (`severity:`), they are asked again."""
 SCREENED = ("state", "level", "type", "severity", "confidence", "status", "direction", "date", "target")
 """Values given as options that `Interview.refuse_given` checks as their question would."""
 
@@ -470,6 +482,16 @@ class Interview:
         if value is None and not keys:
             return None
         return self._refused(name, value)
+
+    def reopen_for_rule(self, code: str) -> str | None:
+        """Forget the values the rule `code` judges (`RULE_FIELDS`), so that they are asked
+        again (the build's rules refused the record); the rule's words in the reader's
+        language, or None when the rule names no value of this kind that was asked."""
+        names = RULE_FIELDS.get((self.record.kind, code), ())
+        if not [name for name in names if self.reopen(name) is not None]:
+            return None
+        words = rule_words(code, self.language)
+        return f"{code} {' '.join(words)}" if words else code
 
     def _refused(self, name: str, value: Any) -> str:
         """`--team tiimi ei kelpaa, joten se kysytään`: a value given (or answered) that is
