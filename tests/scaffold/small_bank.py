@@ -12,14 +12,17 @@ def ok(*args: str, cwd: Path) -> None:
     assert result.returncode == 0, (args, result.stdout, result.stderr)
 
 
-def make_bank(tmp_path: Path, languages: str = "fi,en", scoring: str = "") -> Path:
+def make_bank(tmp_path: Path, languages: str = "fi,en", scoring: str = "", lint: str = "") -> Path:
     """A bank with the four-phase top journey, a theme, a team, two customer groups, a
-    mid journey and a one-step detailed journey."""
+    mid journey and a one-step detailed journey; `scoring` is added to its config and
+    `lint` to the config's `lint:` (indented lines)."""
     ok("init", "bank", "--languages", languages, cwd=tmp_path)
     root = tmp_path / "bank"
+    config = root / "journeyops.yaml"
     if scoring:
-        with (root / "journeyops.yaml").open("a", encoding="utf-8") as config:
-            config.write(scoring)
+        config.write_text(config.read_text("utf-8") + scoring, encoding="utf-8")
+    if lint:
+        config.write_text(config.read_text("utf-8").replace("lint:\n", "lint:\n" + lint, 1), encoding="utf-8")
     for args in (
         ("theme", "--title", "Varhaiskasvatus"),
         ("team", "--title", "Asiakaskokemus"),

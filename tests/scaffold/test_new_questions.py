@@ -443,10 +443,7 @@ def test_a_reference_the_build_refuses_names_the_question_to_ask_again(tmp_path:
 def test_a_reply_the_banks_rules_would_refuse_is_refused_at_its_question(
     tmp_path: Path, lint: str, key: str, reply: str, words: str | None
 ) -> None:
-    root = make_bank(tmp_path)
-    if lint:
-        config = root / "journeyops.yaml"
-        config.write_text(config.read_text("utf-8").replace("lint:\n", "lint:\n" + lint), encoding="utf-8")
+    root = make_bank(tmp_path, lint=lint)
     record = NewRecord("insight", {"title": "Palaute", "id": "palaute", "type": "feedback"})
     interview = Interview(record, bank_at(root), "fi")
     replies = {"summary.fi": "Perheet kysyvät samaa.", "source": "Palautejärjestelmä"}
@@ -555,10 +552,7 @@ def test_a_child_is_offered_only_what_its_parent_allows(tmp_path: Path) -> None:
 def test_a_rule_the_bank_makes_fail_asks_its_values_again(tmp_path: Path) -> None:
     from journeyops_cli.scaffold.new import RuleRefusal
 
-    root = make_bank(tmp_path)
-    config = root / "journeyops.yaml"
-    config.write_text(config.read_text("utf-8").replace("lint:\n", "lint:\n  severity:\n    JO301: error\n"),
-                      encoding="utf-8")
+    root = make_bank(tmp_path, lint="  severity:\n    JO301: error\n")
     bank = bank_at(root)
     record = NewRecord("insight", {"title": "Palaute", "id": "palaute", "type": "feedback", "source": "Kysely",
                                    "summary": "Perheet kysyvät samaa."})

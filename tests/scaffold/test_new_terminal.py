@@ -290,10 +290,7 @@ def test_without_a_kind_the_kind_is_asked(tmp_path: Path) -> None:
 
 
 def test_a_rule_the_bank_makes_fail_asks_again_instead_of_ending(tmp_path: Path) -> None:
-    bank = make_bank(tmp_path, languages="en")
-    config = bank / "journeyops.yaml"
-    config.write_text(config.read_text("utf-8").replace("lint:\n", "lint:\n  severity:\n    JO301: error\n"),
-                      encoding="utf-8")
+    bank = make_bank(tmp_path, languages="en", lint="  severity:\n    JO301: error\n")
     child = session(bank, "insight", "--title", "Late", "--type", "survey", "--source", "Survey", "--summary",
                     "Families hear late.", "--date", "2026-03-02", "--severity", "high", "--confidence", "high")
     talk(
