@@ -306,3 +306,19 @@ def test_a_rule_the_bank_makes_fail_asks_again_instead_of_ending(tmp_path: Path)
     )
     finish(child, "create  insights/late.yaml")
     assert read(bank / "insights" / "late.yaml")["steps"] == ["laheta#laheta"]
+
+
+def test_the_banks_own_template_refused_after_the_questions_is_said_in_the_banks_language(tmp_path: Path) -> None:
+    bank = make_bank(tmp_path, languages="fi")
+    (bank / "templates" / "records").mkdir(parents=True)
+    (bank / "templates" / "records" / "theme.yaml.j2").write_text("kind: Theme\nid: {{ id }}\ntitle: {{ nope }}\n",
+                                                                  encoding="utf-8")
+    child = session(bank, "theme")
+    talk(child, ("Otsikko: ", "Asuminen"), ("Tunniste [asuminen]: ", ""), ("Kuvaus (Enter ohittaa): ", ""),
+         ("Omistaja (Enter ohittaa): ", ""), ("Tiimi (Enter ohittaa): ", ""))
+    child.expect_exact(  # after `journeyops: error:` (bold)
+        "templates/records/theme.yaml.j2:3: pohjaa ei voi käyttää: 'nope' is undefined; mitään ei kirjoitettu\r\n")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2
+    assert not (bank / "themes" / "asuminen.yaml").exists()

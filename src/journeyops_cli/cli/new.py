@@ -45,7 +45,6 @@ def _line_editing() -> None:
 def _ask(question: Question, language: str, take: Callable[[str], object]) -> None:
     """Show `question` (its numbered choices, then its prompt) until `take` accepts a reply;
     a reply it refuses (BadAnswer) is named and the question asked again."""
-    from journeyops_cli.cli.words import say
     from journeyops_cli.scaffold.questions import BadAnswer, choice_lines, terminal_prompt
 
     for line in choice_lines(question, language):
@@ -60,15 +59,12 @@ def _ask(question: Question, language: str, take: Callable[[str], object]) -> No
 
 def _cancelled(stop: BaseException, language: str) -> NoReturn:
     """Ctrl-C (exit 130) or the end of input (exit 1): said, with nothing written."""
-    from journeyops_cli.cli.words import say
-
     typer.echo("")
     fail(say("cli.new.cancelled", language), 130 if isinstance(stop, KeyboardInterrupt) else EXIT_FINDINGS)
 
 
 def _ask_kind(root: Path) -> str:
     """`journeyops new` without a kind on a terminal: which kind, in the bank's language."""
-    from journeyops_cli.cli.words import cli_language
     from journeyops_cli.pipeline import load_config
     from journeyops_cli.scaffold.questions import kind_question, pick
 
@@ -88,10 +84,10 @@ def _interview(record: NewRecord, root: Path) -> PlannedFile:
     """Read the bank and ask the questions of `scaffold.questions` on the terminal until
     none is left, then build the record; a value the build refuses is asked again.
     Ctrl-C or the end of input stops with nothing written."""
-    from journeyops_cli.cli.words import cli_language, say
     from journeyops_cli.pipeline import load_bank
     from journeyops_cli.scaffold.new import FieldError, RuleRefusal, build
     from journeyops_cli.scaffold.questions import Interview
+    from journeyops_cli.scaffold.render import TemplateError
 
     language = cli_language()
     _line_editing()
@@ -107,6 +103,8 @@ def _interview(record: NewRecord, root: Path) -> PlannedFile:
                 _ask(question, language, partial(interview.answer, question))
             try:
                 return build(record, bank)
+            except TemplateError as refused_template:  # the bank's own template: said in the reader's language
+                fail(refused_template.text(language), refused_template.exit_code)
             except (FieldError, RuleRefusal) as refused:
                 # the words name the option, or the rule, in the reader's language
                 if isinstance(refused, FieldError):
