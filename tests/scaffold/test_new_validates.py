@@ -12,7 +12,8 @@ from tests.runner import run_cli as run
 
 from journeyops_cli.edit import EditError
 from journeyops_cli.pipeline import load_bank
-from journeyops_cli.scaffold.new import FIELDS, LEVELS, NewRecord, next_question
+from journeyops_cli.scaffold.new import FIELDS, LEVELS, NewRecord
+from journeyops_cli.scaffold.questions import Interview
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "helsinki"
 PARENT = {"mid": "service-journey", "detailed": "housing-journey"}
@@ -120,8 +121,10 @@ def test_asking_for_a_mid_journey_in_a_bank_without_themes_says_to_make_one(tmp_
     assert run("init", "bank", cwd=tmp_path).returncode == 0
     bank = load_bank(tmp_path / "bank").bank
     record = NewRecord("journey", {"title": "Daycare", "level": "mid", "parent": "service-journey"})
+    interview = Interview(record, bank, "en")
     with pytest.raises(EditError) as refused:
-        next_question(record, bank)
+        while (question := interview.next()) is not None:  # Enter: the id made from the title
+            interview.answer(question, "")
     assert refused.value.message == (
         "the bank has no theme for a mid journey to belong to; create one first with `journeyops new theme`"
     )

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from functools import partial
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from journeyops_cli.cli.common import EXIT_FINDINGS, EXIT_USAGE, BankOption, bank_root, fail
 from journeyops_cli.cli.words import cli_language, say
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from journeyops_cli.scaffold.new import NewRecord
+    from journeyops_cli.scaffold.outcome import PlannedFile
+    from journeyops_cli.scaffold.questions import Question
 
 app = typer.Typer()
 
@@ -23,22 +32,96 @@ Str = str | None
 Many = list[str] | None
 
 
-def _ask(prompt: str, choices: list[str] | None) -> str:
-    """Ask until the reply is not empty (and is one of `choices` when there are any)."""
-    if choices:
-        prompt += f" ({', '.join(choices)})"
+def _line_editing() -> None:
+    """Arrow keys, Home/End and Backspace edit a reply (GNU readline, where Python has it);
+    bracketed paste is off, so a prompt is printed as it is."""
+    try:
+        import readline
+    except ImportError:  # Windows: the console edits the line itself
+        return
+    readline.parse_and_bind("set enable-bracketed-paste off")
+
+
+def _ask(question: Question, language: str, take: Callable[[str], object]) -> None:
+    """Show `question` (its numbered choices, then its prompt) until `take` accepts a reply;
+    a reply it refuses (BadAnswer) is named and the question asked again."""
+    from journeyops_cli.scaffold.questions import BadAnswer, choice_lines, terminal_prompt
+
+    for line in choice_lines(question, language):
+        typer.echo(line)
     while True:
-        reply = str(typer.prompt(prompt)).strip()
-        if choices and reply not in choices:
-            typer.echo(f"Error: '{reply}' is not one of: {', '.join(choices)}")
-            continue
-        if reply:
-            return reply
+        try:
+            take(input(terminal_prompt(question, language)))
+            return
+        except BadAnswer as bad:
+            typer.echo(f"{say('finding_severity.error', language)}: {bad}")
+
+
+def _cancelled(stop: BaseException, language: str) -> NoReturn:
+    """Ctrl-C (exit 130) or the end of input (exit 1): said, with nothing written."""
+    typer.echo("")
+    fail(say("cli.new.cancelled", language), 130 if isinstance(stop, KeyboardInterrupt) else EXIT_FINDINGS)
+
+
+def _ask_kind(root: Path) -> str:
+    """`journeyops new` without a kind on a terminal: which kind, in the bank's language."""
+    from journeyops_cli.pipeline import load_config
+    from journeyops_cli.scaffold.questions import kind_question, pick
+
+    language = cli_language(load_config(root))
+    _line_editing()
+    question = kind_question(language)
+    chosen: list[str] = []
+    try:
+        _ask(question, language,
+             lambda reply: chosen.append(str(pick(question, reply.strip() or str(question.default), language))))
+    except (KeyboardInterrupt, EOFError) as stop:
+        _cancelled(stop, language)
+    return chosen[0]
+
+
+def _interview(record: NewRecord, root: Path) -> PlannedFile:
+    """Read the bank and ask the questions of `scaffold.questions` on the terminal until
+    none is left, then build the record; a value the build refuses is asked again.
+    Ctrl-C or the end of input stops with nothing written."""
+    from journeyops_cli.pipeline import load_bank
+    from journeyops_cli.scaffold.new import FieldError, RuleRefusal, build
+    from journeyops_cli.scaffold.questions import Interview
+    from journeyops_cli.scaffold.render import TemplateError
+
+    language = cli_language()
+    _line_editing()
+    try:
+        bank = load_bank(root).bank
+        language = cli_language(bank.config)
+        interview = Interview(record, bank, language)
+        error = say("finding_severity.error", language)
+        for refused_option in interview.refuse_given():
+            typer.echo(f"{error}: {refused_option}")
+        while True:
+            while (question := interview.next()) is not None:
+                _ask(question, language, partial(interview.answer, question))
+            try:
+                return build(record, bank)
+            except TemplateError as refused_template:  # the bank's own template: said in the reader's language
+                fail(refused_template.text(language), refused_template.exit_code)
+            except (FieldError, RuleRefusal) as refused:
+                # the words name the option, or the rule, in the reader's language
+                if isinstance(refused, FieldError):
+                    said = interview.reopen(refused.field)
+                else:
+                    said = interview.reopen_for_rule(refused.code)
+                if said is None:
+                    raise
+                typer.echo(f"{error}: {said}")
+    except (KeyboardInterrupt, EOFError) as stop:
+        _cancelled(stop, language)
 
 
 @app.command()
 def new(
-    kind: Annotated[str, typer.Argument(help=f"What to create: {KINDS_HELP}.", show_default=False)],
+    kind: Annotated[Str, typer.Argument(help=f"What to create: {KINDS_HELP} (asked on a terminal when left out).",
+                                        show_default=False)] = None,
     title: Annotated[Str, _opt("The title (the id is made from it).", "--title")] = None,
     record_id: Annotated[Str, _opt("The id (default: from the title).", "--id")] = None,
     level: Annotated[Str, _opt("Journey: top, mid or detailed.", "--level")] = None,
@@ -78,24 +161,27 @@ def new(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the file that would be written.")] = False,
     bank: BankOption = None,
 ) -> None:
-    """Create a record from its template. Missing required values are asked for on a
-    terminal (with choices from the bank) unless --no-input is given. Never overwrites."""
+    """Create a record from its template. On a terminal, everything that matters is asked
+    (in every language of the bank, with numbered choices from the bank and defaults that
+    Enter accepts) unless --no-input is given. Never overwrites."""
     from journeyops_cli.pipeline import display_prefix, load_bank
     from journeyops_cli.scaffold.new import (
         FIELDS,
         NewRecord,
-        answer,
         build,
         from_improved,
         id_problem,
         missing,
-        next_question,
         option_name,
         split_list,
     )
     from journeyops_cli.scaffold.outcome import write_all
     from journeyops_cli.scaffold.render import TemplateError
 
+    if kind is None:
+        if no_input or not sys.stdin.isatty():
+            fail(f"missing KIND: {KINDS_HELP}", EXIT_USAGE)
+        kind = _ask_kind(bank_root(bank))
     if kind not in FIELDS:
         fail(f"unknown kind '{kind}'; choose one of: {', '.join(FIELDS)}")
     given = {
@@ -119,25 +205,24 @@ def new(
     if wrong:
         fail(f"{', '.join(wrong)} does not apply to a {kind}")
     record = NewRecord(kind, {k: v for k, v in given.items() if v not in (None, [])})
+    interactive = not no_input and sys.stdin.isatty()
     problem = id_problem(record)
-    if problem:
+    if problem and not (interactive and record.get("id") is None):  # else the id is asked
         fail(problem, EXIT_USAGE)
     root = bank_root(bank)
-    interactive = not no_input and sys.stdin.isatty()
-    loaded = load_bank(root).bank
-    from_improved(record, loaded)
     if interactive:
-        while (question := next_question(record, loaded)) is not None:
-            answer(record, question, _ask(question.prompt, question.choices))
+        planned = _interview(record, root)
     else:
+        loaded = load_bank(root).bank
+        from_improved(record, loaded)
         absent = missing(record, loaded)
         if absent:
             why = "--no-input was given" if no_input else "not on a terminal"
             fail(f"missing {', '.join(absent)} ({why}, so nothing is asked)", EXIT_USAGE)
-    try:
-        planned = build(record, loaded)
-    except TemplateError as error:  # the bank's own template: said in the bank's language
-        fail(say(error.key, cli_language(loaded.config), **error.values), error.exit_code)
+        try:
+            planned = build(record, loaded)
+        except TemplateError as error:  # the bank's own template: said in the bank's language
+            fail(say(error.key, cli_language(loaded.config), **error.values), error.exit_code)
     outcomes = write_all(root, [planned], dry_run)
     prefix = display_prefix(root)
     if dry_run:

@@ -44,8 +44,8 @@ def cli_language(config: BankConfig | None = None, *, bank_language: str | None 
 
 
 def say(key: str, language: str, **values: object) -> str:
-    """The message `key` in `language` with its `{fields}` filled from `values`."""
-    from journeyops_cli.render.i18n import message
+    """The message `key` in `language` with its `{fields}` filled from `values`
+    (`render.i18n.say`, imported when first needed)."""
+    from journeyops_cli.render.i18n import say as fill
 
-    text = message(key, language)
-    return text.format(**values) if values else text
+    return fill(key, language, **values)

@@ -41,6 +41,13 @@ ESTIMATE_FIELDS: tuple[str, ...] = (
 )
 """The opportunity's own estimates; the `weighted` model may use each as a factor."""
 
+MODEL_ESTIMATES: dict[str, tuple[str, ...]] = {
+    "journey": ("impact", "confidence", "effort"),
+    "rice": ("reach", "impact", "confidence", "effort"),
+    "ice": ("impact", "confidence", "ease"),
+    "wsjf": ("business_value", "time_criticality", "risk_reduction", "job_size"),
+}
+"""The estimates each model is built from (for `journey`, those of its `estimates` factor)."""
 WEIGHTED_FACTORS: tuple[str, ...] = JOURNEY_FACTORS + ESTIMATE_FIELDS
 """Every factor the `weighted` model can be built from."""
 
@@ -186,6 +193,19 @@ class ScoringConfig(Strict):
         if model == "weighted":
             return dict(self.weighted)
         return {name: self.weights.get(name, DEFAULT_WEIGHTS[name]) for name in JOURNEY_FACTORS}
+
+    def estimates_used(self) -> tuple[str, ...]:
+        """The opportunity estimates the configured model reads (what `new opportunity`
+        asks for), in ESTIMATE_FIELDS order; none when the model gives them no weight."""
+        if self.model == "weighted":
+            used = {name for name, weight in self.weighted.items() if weight > 0}
+            if "estimates" in used:
+                used |= set(MODEL_ESTIMATES["journey"])
+        elif self.model == "journey":
+            used = set(MODEL_ESTIMATES["journey"]) if self.weights_for("journey")["estimates"] > 0 else set()
+        else:
+            used = set(MODEL_ESTIMATES[self.model])
+        return tuple(name for name in ESTIMATE_FIELDS if name in used)
 
     def default(self, name: str) -> float:
         return self.defaults.get(name, DEFAULTS[name])

@@ -137,6 +137,136 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "en": "dry run: nothing was written",
     },
     # --- new (interactive prompts) ---
+    # The questions of `journeyops new` (scaffold/questions.py) and their refusals.
+    "cli.new.in.fi": {"fi": "suomeksi", "sv": "på finska", "en": "in Finnish"},
+    "cli.new.in.sv": {"fi": "ruotsiksi", "sv": "på svenska", "en": "in Swedish"},
+    "cli.new.in.en": {"fi": "englanniksi", "sv": "på engelska", "en": "in English"},
+    "cli.new.id": {"fi": "Tunniste", "sv": "Id", "en": "Id"},
+    "cli.new.steps": {
+        "fi": "Vaiheiden otsikot pilkuilla erotettuina",
+        "sv": "Stegens rubriker, åtskilda med kommatecken",
+        "en": "Step titles, comma-separated",
+    },
+    "cli.new.cx_goals": {
+        "fi": "Asiakaskokemuksen tavoitteet puolipisteillä erotettuina",
+        "sv": "Mål för kundupplevelsen, åtskilda med semikolon",
+        "en": "Customer-experience goals, separated by semicolons",
+    },
+    "cli.new.step_parent": {
+        "fi": "Yläpolun {parent} vaihe, jota '{step}' tarkentaa",
+        "sv": "Steg i {parent} som '{step}' fördjupar",
+        "en": "Parent step of '{step}' in {parent}",
+    },
+    "cli.new.link_journeys": {
+        "fi": "Palvelupolut, joiden vaiheita se koskee",
+        "sv": "Resor vars steg den gäller",
+        "en": "Journeys whose steps it concerns",
+    },
+    "cli.new.link_steps": {
+        "fi": "Polun {journey} vaiheet, joita se koskee",
+        "sv": "Steg i {journey} som den gäller",
+        "en": "Steps of {journey} it concerns",
+    },
+    "cli.new.unit": {"fi": "Yksikkö (esim. %, päivää)", "sv": "Enhet (t.ex. %, dagar)", "en": "Unit (e.g. %, days)"},
+    "cli.new.direction": {"fi": "Suunta", "sv": "Riktning", "en": "Direction"},
+    "cli.new.scale.reach": {"fi": "asiakkaita vuodessa", "sv": "kunder per år", "en": "customers a year"},
+    "cli.new.scale.impact": {
+        "fi": "0,25 vähäinen … 3 valtava",
+        "sv": "0,25 minimal … 3 mycket stor",
+        "en": "0.25 minimal … 3 massive",
+    },
+    "cli.new.scale.confidence": {"fi": "0–1", "sv": "0–1", "en": "0–1"},
+    "cli.new.scale.effort": {"fi": "yli 0", "sv": "över 0", "en": "more than 0"},
+    "cli.new.scale.ease": {"fi": "1–10", "sv": "1–10", "en": "1–10"},
+    "cli.new.scale.relative": {
+        "fi": "suhteellinen, vähintään 0",
+        "sv": "relativ, minst 0",
+        "en": "relative, at least 0",
+    },
+    "cli.new.scale.job_size": {"fi": "suhteellinen, yli 0", "sv": "relativ, över 0", "en": "relative, more than 0"},
+    "cli.new.no_parent.mid": {
+        "fi": "pankissa ei ole ylätason polkua, jonka alle keskitason polun voisi tehdä; tee ensin ylätason polku",
+        "sv": "banken har ingen övergripande resa att vara överordnad; skapa en först",
+        "en": "the bank has no top journey to be the parent; create one first",
+    },
+    "cli.new.no_parent.detailed": {
+        "fi": "pankissa ei ole keskitason polkua, jonka alle yksityiskohtaisen polun voisi tehdä; "
+              "tee ensin keskitason polku",
+        "sv": "banken har ingen resa på mellannivå att vara överordnad; skapa en först",
+        "en": "the bank has no mid journey to be the parent; create one first",
+    },
+    "cli.new.no_theme.mid": {
+        "fi": "pankissa ei ole ankkuriteemaa, johon keskitason polku kuuluisi; "
+              "tee ensin teema komennolla `journeyops new theme`",
+        "sv": "banken har inget ankartema som en resa på mellannivå kan höra till; "
+              "skapa ett först med `journeyops new theme`",
+        "en": "the bank has no theme for a mid journey to belong to; create one first with `journeyops new theme`",
+    },
+    "cli.new.no_theme.detailed": {
+        "fi": "pankissa ei ole ankkuriteemaa, johon yksityiskohtainen polku kuuluisi; "
+              "tee ensin teema komennolla `journeyops new theme`",
+        "sv": "banken har inget ankartema som en detaljerad resa kan höra till; "
+              "skapa ett först med `journeyops new theme`",
+        "en": "the bank has no theme for a detailed journey to belong to; "
+              "create one first with `journeyops new theme`",
+    },
+    "cli.new.improves": {
+        "fi": "Nykytilan polku, jota tämä parantaa",
+        "sv": "Resan i nuläge som den här förbättrar",
+        "en": "The as-is journey it improves",
+    },
+    "cli.new.kind": {"fi": "Mitä lisätään", "sv": "Vad läggs till", "en": "What to add"},
+    "cli.new.needed": {"fi": "vastaus puuttuu", "sv": "ett svar behövs", "en": "an answer is needed"},
+    "cli.new.given_refused": {
+        "fi": "{given} ei kelpaa, joten se kysytään",
+        "sv": "{given} duger inte, så den frågas",
+        "en": "{given} will not do, so it is asked",
+    },
+    "cli.new.not_a_choice": {
+        "fi": "'{value}' ei ole vaihtoehto; anna numero 1–{n}",
+        "sv": "'{value}' är inget alternativ; ange ett nummer 1–{n}",
+        "en": "'{value}' is not one of the choices; give a number from 1 to {n}",
+    },
+    "cli.new.count": {
+        "fi": "anna {n} kohtaa samassa järjestyksessä kuin ensimmäisellä kielellä",
+        "sv": "ange {n} delar i samma ordning som på det första språket",
+        "en": "give {n} items, in the same order as in the first language",
+    },
+    "cli.new.bad_id": {
+        "fi": "'{value}' ei kelpaa tunnisteeksi: käytä pieniä kirjaimia a–z, numeroita ja yhdysmerkkejä "
+              "(enintään 64 merkkiä, ei yhdysmerkkiä alussa)",
+        "sv": "'{value}' duger inte som id: använd små bokstäver a–z, siffror och bindestreck "
+              "(högst 64 tecken, inte bindestreck först)",
+        "en": "'{value}' is not an id: use lowercase letters a-z, digits and hyphens "
+              "(at most 64 characters, not starting with a hyphen)",
+    },
+    "cli.new.id_taken": {
+        "fi": "tunniste '{value}' on jo käytössä ({path}); anna toinen",
+        "sv": "id:t '{value}' används redan ({path}); ange ett annat",
+        "en": "the id '{value}' is taken ({path}); give another",
+    },
+    "cli.new.out_of_range": {
+        "fi": "'{value}' ei käy: {scale}",
+        "sv": "'{value}' går inte: {scale}",
+        "en": "'{value}' will not do: {scale}",
+    },
+    "cli.new.numbers": {"fi": "numerot, esim. 1,3", "sv": "nummer, t.ex. 1,3", "en": "numbers, e.g. 1,3"},
+    "cli.new.skip": {"fi": "Enter ohittaa", "sv": "Enter hoppar över", "en": "Enter skips"},
+    "cli.new.long_list": {
+        "fi": "{n} vaihtoehtoa: kirjoita numero, tunniste (esim. {example}) tai osa nimestä",
+        "sv": "{n} alternativ: skriv ett nummer, ett id (t.ex. {example}) eller en del av namnet",
+        "en": "{n} choices: type a number, an id (e.g. {example}) or part of a name",
+    },
+    "cli.new.matches": {
+        "fi": "'{value}' sopii {n} vaihtoehtoon; anna numero:",
+        "sv": "'{value}' passar {n} alternativ; ange ett nummer:",
+        "en": "'{value}' matches {n} choices; give a number:",
+    },
+    "cli.new.cancelled": {
+        "fi": "keskeytetty; mitään ei kirjoitettu",
+        "sv": "avbrutet; inget skrevs",
+        "en": "cancelled; nothing was written",
+    },
     # --- list / show ---
     "cli.did_you_mean": {"fi": "tarkoititko '{value}'?", "sv": "menade du '{value}'?", "en": "did you mean '{value}'?"},
     "cli.list.id": {"fi": "Tunniste", "sv": "Id", "en": "Id"},

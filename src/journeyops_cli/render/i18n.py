@@ -52,6 +52,13 @@ def message(key: str, language: str) -> str:
     return texts[_language(language)]
 
 
+def say(key: str, language: str, **values: object) -> str:
+    """The message `key` in `language` with its `{fields}` (`str.format`) filled from
+    `values`; `cli.words.say` for the command line."""
+    text = message(key, language)
+    return text.format(**values) if values else text
+
+
 def missing() -> list[str]:
     """`language:id` for each message without a text in a language (a test keeps this empty)."""
     return [f"{language}:{key}" for key, texts in MESSAGES.items() for language in LANGUAGES

@@ -12,6 +12,7 @@ from journeyops_cli.bank import Bank
 from journeyops_cli.edit import EditError
 from journeyops_cli.edit.verify import errors_in, failing_in_new_file
 from journeyops_cli.models import KIND_SLUGS, Insight, Journey, Metric
+from journeyops_cli.models.base import text_values
 from journeyops_cli.models.insight import InsightType
 from journeyops_cli.models.journey import Level
 from journeyops_cli.scaffold.bank_templates import render_record
@@ -29,12 +30,13 @@ PARENT_LEVEL = {"mid": "top", "detailed": "mid"}
 FIELDS: dict[str, tuple[str, ...]] = {
     "theme": ("title", "id", "description", "owner", "team"),
     "journey": ("title", "id", "level", "description", "theme", "parent", "owner", "team",
-                "status", "state", "improves", "steps", "step_parents"),
+                "status", "state", "improves", "steps", "step_parents", "customer_groups", "life_events",
+                "cx_goals"),
     "insight": ("title", "id", "type", "source", "date", "summary", "evidence", "severity",
                 "confidence", "steps"),
     "metric": ("title", "id", "description", "unit", "direction", "target", "source", "steps"),
     "opportunity": ("title", "id", "problem", "idea", "status", "owner", "team", "steps",
-                    "insights", "metrics"),
+                    "insights", "metrics", "estimates"),
     "customer-group": ("title", "id", "description"),
     "life-event": ("title", "id", "description"),
     "team": ("title", "id", "description", "contact"),
@@ -72,20 +74,20 @@ class FieldError(EditError):
         self.field = field
 
 
-@dataclass(slots=True)
-class Question:
-    """One missing value to ask for; `choices` come from the bank when there are any."""
+class RuleRefusal(EditError):
+    """The new record would not pass `validate`: `code` is the rule of the first finding
+    (which value it is about is not known: the file is not on disk to place it)."""
 
-    name: str
-    prompt: str
-    choices: list[str] | None = None
-    default: str | None = None
-    step: int | None = None
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass(slots=True)
 class NewRecord:
     """The values of a record being made; `steps` of a journey are titles until built.
+    A text may be a plain string (the bank's first language) or one string per language,
+    step titles and CX goals alike; `estimates` maps an estimate's name to its number.
     A journey's `step_details` (optional) holds one mapping per step with more than its
     title: its `id` and the lanes of `STEP_LANES` (a workbook's new journey)."""
 
@@ -119,9 +121,16 @@ def _needs_theme(record: NewRecord, bank: Bank | None) -> bool:
     return parent is not None and not parent.theme  # an unknown parent is named by build()
 
 
+def first_text(text: Any) -> str:
+    """The text in the bank's first language (a per-language text lists it first): the one
+    an id is made from."""
+    values = text_values(text)
+    return values[0] if values else ""
+
+
 def id_problem(record: NewRecord) -> str | None:
     """Why the given `--id` (or the id made from the title) cannot be used, or None."""
-    given, title = record.get("id"), record.get("title")
+    given, title = record.get("id"), first_text(record.get("title"))
     if given is not None and not is_slug(given):
         return f"--id {given}: not an id; {ID_RULE}"
     if given is None and title and not is_slug(slugify(title)):
@@ -147,68 +156,6 @@ def missing(record: NewRecord, bank: Bank | None = None) -> list[str]:
     return names
 
 
-def next_question(record: NewRecord, bank: Bank) -> Question | None:
-    """The next value to ask for on a terminal, with choices from the bank."""
-    get = record.get
-    if not get("title"):
-        return Question("title", "Title")
-    if record.kind == "journey":
-        if not get("level"):
-            return Question("level", "Level", list(LEVELS))
-        wanted = PARENT_LEVEL.get(get("level"))
-        if wanted and not get("parent"):
-            choices = [j.id for j in bank.journeys() if j.level == wanted]
-            if not choices:
-                raise EditError(f"the bank has no {wanted} journey to be the parent; create one first")
-            return Question("parent", f"Parent journey ({wanted} level)", choices)
-        if wanted and not get("theme"):
-            parent = bank.get(Journey, get("parent"))
-            if parent is not None and parent.theme:
-                record.values["theme"] = parent.theme
-            elif bank.themes():
-                return Question("theme", "Theme", [t.id for t in bank.themes()])
-            else:
-                raise EditError(
-                    f"the bank has no theme for a {get('level')} journey to belong to; "
-                    "create one first with `journeyops new theme`"
-                )
-        if not get("steps"):
-            return Question("steps", "Steps (titles, comma-separated)")
-        parent = bank.get(Journey, get("parent")) if get("parent") else None
-        if parent is not None:
-            chosen = get("step_parents") or []
-            titles = get("steps")
-            if len(chosen) < len(titles):
-                i = len(chosen)
-                return Question(
-                    "step_parents",
-                    f"Parent step of '{titles[i]}' in {parent.id}",
-                    [s.id for s in parent.steps],
-                    step=i,
-                )
-    if record.kind == "insight":
-        if not get("type"):
-            return Question("type", "Type", list(INSIGHT_TYPES))
-        if not get("source"):
-            return Question("source", "Source (study, survey, channel or data set)")
-        if not get("summary"):
-            return Question("summary", "Summary (what was learned, anonymised)")
-    if record.kind == "metric" and not get("unit"):
-        return Question("unit", "Unit (e.g. %, days)")
-    if record.kind == "opportunity" and not get("problem"):
-        return Question("problem", "Problem (the customer's problem, as the journey shows it)")
-    return None
-
-
-def answer(record: NewRecord, question: Question, reply: str) -> None:
-    if question.name == "steps":
-        record.values["steps"] = split_list(reply)
-    elif question.name == "step_parents":
-        record.values["step_parents"] = [*(record.values.get("step_parents") or []), reply]
-    else:
-        record.values[question.name] = reply.strip()
-
-
 def split_list(value: str | list[str] | None) -> list[str]:
     """`"Find,Apply, Wait"` (or repeated options) as a list of stripped, non-empty parts."""
     if value is None:
@@ -228,7 +175,7 @@ def from_improved(record: NewRecord, bank: Bank) -> None:
     `target`. Values given stay; FieldError (with the nearest id) for an unknown id."""
     if record.kind != "journey" or not record.get("improves"):
         return
-    _check_ref(bank, "Journey", record.get("improves"), "journey")
+    _check_ref(bank, "Journey", record.get("improves"), "journey", "improves")
     improved = bank.get(Journey, record.get("improves"))
     assert improved is not None
     values = record.values
@@ -238,15 +185,11 @@ def from_improved(record: NewRecord, bank: Bank) -> None:
         if not values.get(name) and getattr(improved, name):
             values[name] = getattr(improved, name)
     if not values.get("steps") and not values.get("step_details"):
-        values["steps"] = [_first_title(step.title) for step in improved.steps]
+        values["steps"] = [first_text(step.title) for step in improved.steps]
         values["step_parents"] = [step.parent_step or "" for step in improved.steps] if improved.parent else []
         values["step_details"] = [
             {"id": step.id, "title": step.title, "parent_step": step.parent_step} for step in improved.steps
         ]
-
-
-def _first_title(title: str | dict[str, str]) -> str:
-    return title if isinstance(title, str) else next(iter(title.values()), "")
 
 
 def _check_state(bank: Bank, values: dict[str, Any]) -> None:
@@ -259,19 +202,21 @@ def _check_state(bank: Bank, values: dict[str, Any]) -> None:
         if state == "current":
             raise FieldError("--improves is for a target journey: use --state target, or leave --state out",
                              "improves")
-        _check_ref(bank, "Journey", improves, "journey")
+        _check_ref(bank, "Journey", improves, "journey", "improves")
         values["state"] = "target"
 
 
-def _check_ref(bank: Bank, kind: str, value: str | None, what: str) -> None:
+def _check_ref(bank: Bank, kind: str, value: str | None, what: str, name: str | None = None) -> None:
+    """FieldError for `value` when the bank has no `kind` of that id; `name` is the field
+    (default: `what`, the word the message uses)."""
     if value and bank.get_kind(kind, value) is None:
-        raise FieldError(f"no {what} '{value}' in the bank{_nearest(value, bank.ids(kind))}", what)
+        raise FieldError(f"no {what} '{value}' in the bank{_nearest(value, bank.ids(kind))}", name or what)
 
 
-def _step_ids(titles: list[str]) -> list[str]:
+def _step_ids(titles: list[Any]) -> list[str]:
     ids: list[str] = []
     for title in titles:
-        base = slugify(title) or "step"
+        base = slugify(first_text(title)) or "step"
         candidate, n = base, 2
         while candidate in ids:
             candidate, n = f"{base}-{n}", n + 1
@@ -286,7 +231,7 @@ def build(record: NewRecord, bank: Bank, today: dt.date | None = None) -> Planne
     problem = id_problem(record)
     if problem:
         raise FieldError(problem, "id")
-    record_id = values.get("id") or slugify(values.get("title") or "")
+    record_id = values.get("id") or slugify(first_text(values.get("title")))
     existing = bank.get_kind(kind, record_id)
     if existing is not None:
         raise FieldError(
@@ -306,6 +251,9 @@ def build(record: NewRecord, bank: Bank, today: dt.date | None = None) -> Planne
         values["theme"] = parent.theme  # a child belongs to its parent's theme
     _check_ref(bank, "Theme", values.get("theme"), "theme")
     _check_ref(bank, "Team", values.get("team"), "team")
+    for name, target in (("customer_groups", "CustomerGroup"), ("life_events", "LifeEvent")):
+        for ref in values.get(name) or []:
+            _check_ref(bank, target, ref, name)
     context: dict[str, Any] = {name: values.get(name) for name in FIELDS[record.kind]}
     context.update(id=record_id, schema=schema_ref(path, record.kind), fields=context)
     if record.kind == "journey":
@@ -318,7 +266,7 @@ def build(record: NewRecord, bank: Bank, today: dt.date | None = None) -> Planne
         refs = split_list(values.get("steps"))
         for ref in refs:
             if bank.step(ref) is None:
-                raise EditError(f"no step '{ref}' in the bank{_nearest(ref, bank.step_refs())}")
+                raise FieldError(f"no step '{ref}' in the bank{_nearest(ref, bank.step_refs())}", "steps")
         context["steps"] = refs
     if record.kind == "insight":
         context["date"] = values.get("date") or (today or dt.date.today()).isoformat()
@@ -330,7 +278,7 @@ def build(record: NewRecord, bank: Bank, today: dt.date | None = None) -> Planne
         for name, model in (("insights", Insight), ("metrics", Metric)):
             context[name] = split_list(values.get(name))
             for ref in context[name]:
-                _check_ref(bank, model.KIND, ref, name[:-1])
+                _check_ref(bank, model.KIND, ref, name[:-1], name)
         context["fields"] = context
     if record.kind == "metric" and values.get("target") not in (None, ""):
         try:
@@ -344,10 +292,11 @@ def build(record: NewRecord, bank: Bank, today: dt.date | None = None) -> Planne
     failing = failing_in_new_file(bank, path, text)
     if failing:
         first = failing[0]
-        raise EditError(
+        raise RuleRefusal(
             f"the new {record.kind} would not pass `journeyops validate`: {first.code} {first.message}"
             + (f" ({first.hint})" if first.hint else "")
-            + "; nothing was written"
+            + "; nothing was written",
+            first.code,
         )
     return PlannedFile(path, text.encode("utf-8"))
 
@@ -359,12 +308,14 @@ template's order)."""
 
 def _journey_steps(values: dict[str, Any], bank: Bank) -> list[dict[str, Any]]:
     details: list[dict[str, Any]] | None = values.get("step_details")
-    titles: list[str | dict[str, str]]
+    titles: list[Any]
     if details is not None:  # titles as they are (a comma is no separator here)
         titles = [d["title"] if isinstance(d["title"], dict) else str(d["title"]) for d in details]
         parents = [str(d["parent_step"]) for d in details if d.get("parent_step")]
     else:
-        titles = list(split_list(values.get("steps")))
+        given = values.get("steps") or []
+        # titles answered in several languages are mappings already; a comma splits the others
+        titles = given if any(isinstance(t, dict) for t in given) else split_list(given)
         parents = split_list(values.get("step_parents"))
     if not titles:
         raise FieldError("a journey needs at least one step; give them with --steps \"Find,Apply\"", "steps")
@@ -394,7 +345,7 @@ def _journey_steps(values: dict[str, Any], bank: Bank) -> list[dict[str, Any]]:
                 )
     elif parents:
         raise FieldError("--step-parents needs --parent", "step_parents")
-    ids = _step_ids([_first_title(title) for title in titles])
+    ids = _step_ids(titles)
     steps = []
     for i, (sid, title) in enumerate(zip(ids, titles, strict=True)):
         more = details[i] if details is not None else {}

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from journeyops_cli.models import Insight, Journey, Metric, Opportunity, Step
+from journeyops_cli.models.config_scoring import MODEL_ESTIMATES
 from journeyops_cli.score.base import Context, Factor, Missing
 from journeyops_cli.score.reasons import Amount, Counted, Reason, Ref, Term
 
@@ -262,7 +263,7 @@ def estimate_factor(opportunity: Opportunity, name: str, context: Context) -> Fa
 
 def estimates(opportunity: Opportunity, context: Context) -> FactorResult:
     """Mean of impact ÷ 3, confidence, and 1 ÷ (1 + effort)."""
-    parts = [estimate_factor(opportunity, name, context) for name in ("impact", "confidence", "effort")]
+    parts = [estimate_factor(opportunity, name, context) for name in MODEL_ESTIMATES["journey"]]
     missing = [m for _, gaps in parts for m in gaps]
     missing = [Missing("estimates", m.input, m.default,
                        Reason.of("explain.no_estimate", factor=Term("factor", m.input))) for m in missing]

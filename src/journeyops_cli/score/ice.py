@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from journeyops_cli.models import Opportunity
+from journeyops_cli.models.config_scoring import MODEL_ESTIMATES
 from journeyops_cli.score.base import Context, Score
 from journeyops_cli.score.formula import finish, product
 
@@ -12,7 +13,7 @@ class IceModel:
 
     name = "ice"
     formula = "score = impact × confidence × ease"
-    factors = ("impact", "confidence", "ease")
+    factors = MODEL_ESTIMATES["ice"]
 
     def score(self, opportunity: Opportunity, context: Context) -> Score:
         roles = [(name, "explain.role.times") for name in ("impact", "confidence", "ease")]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from journeyops_cli.models import Opportunity
+from journeyops_cli.models.config_scoring import MODEL_ESTIMATES
 from journeyops_cli.score.base import Context, Score
 from journeyops_cli.score.formula import finish, product
 
@@ -12,7 +13,7 @@ class RiceModel:
 
     name = "rice"
     formula = "score = reach × impact × confidence ÷ effort"
-    factors = ("reach", "impact", "confidence", "effort")
+    factors = MODEL_ESTIMATES["rice"]
 
     def score(self, opportunity: Opportunity, context: Context) -> Score:
         times, divides = "explain.role.times", "explain.role.divides"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from journeyops_cli.models import Opportunity
+from journeyops_cli.models.config_scoring import MODEL_ESTIMATES
 from journeyops_cli.score.base import Context, Score
 from journeyops_cli.score.formula import finish, product
 
@@ -12,7 +13,7 @@ class WsjfModel:
 
     name = "wsjf"
     formula = "score = (business_value + time_criticality + risk_reduction) ÷ job_size"
-    factors = ("business_value", "time_criticality", "risk_reduction", "job_size")
+    factors = MODEL_ESTIMATES["wsjf"]
 
     def score(self, opportunity: Opportunity, context: Context) -> Score:
         adds = "explain.role.adds_delay"
