@@ -36,3 +36,14 @@ def schemas_dir() -> Path:
 def guide_dir() -> Path:
     """The playbook: a folder of Markdown chapters per language (`docs/guide/fi/*.md`)."""
     return data_dir("guide")
+
+
+GUIDE_INDEX = "guide/index.html"
+"""The playbook's contents page in each page language's folder of a built site."""
+
+
+def guide_index_page(language: str) -> str:
+    """The playbook's contents page in `language`, as a path from the built site's root
+    (`fi/guide/index.html`): where the site puts it (`site/guide`), and what a bank's README
+    and `init`'s next steps point to."""
+    return f"{language}/{GUIDE_INDEX}"

@@ -224,8 +224,8 @@ def _offer_git(folder: Path, language: str, git: bool | None, commit: bool | Non
 def next_steps(folder: Path, language: str, systems: list[str], repository: str, site_language: str) -> str:
     """What to do after `init`, in `language`: each step's words, then its commands; the
     playbook on the site's pages of `site_language`."""
+    from journeyops_cli.resources import guide_index_page
     from journeyops_cli.scaffold.init import PREVIEW
-    from journeyops_cli.site.guide import index_page
 
     message = shlex.quote(say("cli.init.commit_message", language))
     steps: list[tuple[str, list[str]]] = []
@@ -244,7 +244,7 @@ def next_steps(folder: Path, language: str, systems: list[str], repository: str,
     elif repository == "new":
         steps.append((say("cli.init.step_commit", language), [f"git add . && git commit -m {message}"]))
     steps += [(say(f"cli.init.step_ci.{system}", language), []) for system in systems]
-    steps.append((say("cli.init.step_playbook", language, url=f"{PREVIEW}/{index_page(site_language)}"), []))
+    steps.append((say("cli.init.step_playbook", language, url=f"{PREVIEW}/{guide_index_page(site_language)}"), []))
     lines = [say("cli.init.next_steps", language)]
     for words, commands in steps:
         lines += textwrap.wrap(words, width=STEP_WIDTH, initial_indent="  ", subsequent_indent="  ",

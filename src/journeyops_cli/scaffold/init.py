@@ -9,7 +9,7 @@ from pathlib import Path
 
 from journeyops_cli import __version__
 from journeyops_cli.errors import JourneyopsError
-from journeyops_cli.resources import schemas_dir
+from journeyops_cli.resources import guide_index_page, schemas_dir
 from journeyops_cli.scaffold import starters
 from journeyops_cli.scaffold.ci import CI_FILES, DEFAULT_CI, not_records
 from journeyops_cli.scaffold.hooks import HOOKS
@@ -17,7 +17,6 @@ from journeyops_cli.scaffold.layout import FOLDERS
 from journeyops_cli.scaffold.outcome import PlannedFile
 from journeyops_cli.scaffold.render import render
 from journeyops_cli.scaffold.starters import Starter
-from journeyops_cli.site.guide import index_page
 
 DEFAULT_INSTALL = f"journeyops=={__version__}"
 """What a new bank's CI and pre-commit install: the version that ran `init`."""
@@ -84,7 +83,7 @@ def plan(
         "hooks": HOOKS,
         "ci_files": ci_files,
         # The playbook is a part of the bank's own site, in the site's first language.
-        "playbook": index_page(languages[0]),
+        "playbook": guide_index_page(languages[0]),
         "preview": PREVIEW,
         # Where the pinned journeyops is written: to move, change it in each of these.
         "pinned": [item["path"] for item in ci_files] + [PRE_COMMIT],

@@ -18,10 +18,10 @@ from functools import cache
 
 from markupsafe import Markup
 
-from journeyops_cli.resources import guide_dir
+from journeyops_cli.resources import GUIDE_INDEX, guide_dir
 from journeyops_cli.slug import is_slug
 
-INDEX = "guide/index.html"
+INDEX = GUIDE_INDEX
 """The playbook's contents page, in each page language's folder of the site."""
 FALLBACK = "en"
 """The guide's language for a page language that has no guide of its own."""
@@ -81,10 +81,4 @@ def _read(file_name: str, text: str) -> Chapter:
     return Chapter(found["name"], first[2:].strip(), Markup(rendered), words)
 
 
-def index_page(language: str) -> str:
-    """The playbook's contents page in `language`, as a path from the built site's root
-    (`fi/guide/index.html`): what a bank's README and `init`'s next steps point to."""
-    return f"{language}/{INDEX}"
-
-
-__all__ = ["FALLBACK", "INDEX", "Chapter", "Guide", "chapter_names", "guide", "index_page"]
+__all__ = ["FALLBACK", "INDEX", "Chapter", "Guide", "chapter_names", "guide"]
