@@ -88,3 +88,17 @@ def test_validate_in_swedish_and_english(tmp_path: Path) -> None:
         in english
     # English says no rule words of its own: the finding's message is already English
     assert len(english) == len(swedish) - 1
+
+
+def test_what_init_and_new_did_is_said_in_the_banks_language(tmp_path: Path) -> None:
+    from tests.runner import run_cli
+
+    done = run_cli("init", tmp_path / "bank", "--name", "Pankki", "--languages", "fi,en", "--no-git",
+                   "--ci", "none", env={"JOURNEYOPS_LANG": ""})
+    bank = tmp_path / "bank"
+    assert done.stdout.splitlines()[0] == f"     luotu  {bank.as_posix()}/journeyops.yaml"
+    again = run_cli("init", ".", "--name", "Pankki", "--languages", "fi,en", "--force", "--no-git", "--ci", "none",
+                    cwd=bank, env={"JOURNEYOPS_LANG": "sv"})
+    assert again.stdout.splitlines()[0] == "   likadan  journeyops.yaml"
+    new = run_cli("new", "theme", "--title", "Lapset", "--no-input", "--dry-run", cwd=bank, env={"JOURNEYOPS_LANG": ""})
+    assert new.stdout.splitlines()[-1] == "luotaisiin  themes/lapset.yaml"

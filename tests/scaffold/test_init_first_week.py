@@ -320,7 +320,8 @@ Next steps:
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
 def test_next_steps_in_the_banks_first_language(tmp_path: Path, language: str) -> None:
     out = init(tmp_path, "--languages", f"{language},en", "--ci", "github,gitlab").stdout
-    assert out.endswith("   create  bank/schemas/theme.schema.json\n" + NEXT_STEPS[language])
+    created = {"fi": "     luotu", "sv": "    skapad", "en": "   create"}[language]
+    assert out.endswith(f"{created}  bank/schemas/theme.schema.json\n" + NEXT_STEPS[language])
     assert not (tmp_path / "bank" / ".git").exists()  # no terminal, no --git: not asked, not made
 
 
@@ -333,7 +334,7 @@ def test_journeyops_lang_beats_the_bank_for_the_cli_words_not_the_readme(tmp_pat
 
 def test_dry_run_prints_no_next_steps_and_makes_no_repository(tmp_path: Path) -> None:
     out = init(tmp_path, "--languages", "fi", "--git", "--commit", "--dry-run").stdout
-    assert out.endswith("   create  bank/schemas/theme.schema.json\nkokeiluajo (--dry-run): mitään ei kirjoitettu\n")
+    assert out.endswith("luotaisiin  bank/schemas/theme.schema.json\nkokeiluajo (--dry-run): mitään ei kirjoitettu\n")
     assert not (tmp_path / "bank").exists()
 
 

@@ -7,7 +7,7 @@ import shlex
 import sys
 import textwrap
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, get_args
 
 import typer
 
@@ -20,9 +20,17 @@ STEP_WIDTH = 88
 """The next steps' words are wrapped to this many columns (commands never are)."""
 
 
-def print_outcomes(outcomes: list, prefix: str = "") -> None:
+def print_outcomes(outcomes: list, prefix: str, language: str, dry_run: bool) -> None:
+    """Each file and what was done with it (`scaffold.outcome`), in `language`, the words
+    right-aligned in one column ("would create" in a dry run)."""
+    from journeyops_cli.scaffold.outcome import Outcome
+
+    words = {outcome: say(f"cli.outcome.{outcome}", language) for outcome in get_args(Outcome)}
+    if dry_run:
+        words["create"] = say("cli.outcome.would_create", language)
+    width = max(len(word) for word in words.values())
     for item in outcomes:
-        typer.echo(f"{item.outcome:>9}  {prefix}{item.path}")
+        typer.echo(f"{words[item.outcome]:>{width}}  {prefix}{item.path}")
 
 
 @app.command()
@@ -132,7 +140,7 @@ def init(
         fail(say(error.key, language, **error.values), error.exit_code, error.findings)
     outcomes = write_all(folder, planned, dry_run)
     prefix = "" if folder == Path(".") else f"{folder.as_posix().rstrip('/')}/"
-    print_outcomes(outcomes, prefix)
+    print_outcomes(outcomes, prefix, language, dry_run)
     conflicts = [o for o in outcomes if o.outcome == "conflict"]
     if conflicts:
         typer.echo(say("cli.init.conflicts", language, n=len(conflicts)))

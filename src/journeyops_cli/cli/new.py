@@ -230,4 +230,7 @@ def new(
     for item in outcomes:
         if item.outcome != "create":
             fail(f"{prefix}{item.path} already exists; nothing was written", EXIT_FINDINGS)
-        typer.echo(f"{'would create' if dry_run else 'create'}  {prefix}{item.path}")
+        from journeyops_cli.pipeline import load_config
+
+        said = say("cli.outcome.would_create" if dry_run else "cli.outcome.create", cli_language(load_config(root)))
+        typer.echo(f"{said}  {prefix}{item.path}")

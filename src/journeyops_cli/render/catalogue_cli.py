@@ -118,6 +118,12 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "sv": "git gjorde ingen commit ({reason}); filerna är tillagda (git add), gör commiten själv.",
         "en": "git made no commit ({reason}); the files are added (git add): commit them yourself.",
     },
+    # What init and new did with each file (right-aligned in a column before its path).
+    "cli.outcome.create": {"fi": "luotu", "sv": "skapad", "en": "create"},
+    "cli.outcome.would_create": {"fi": "luotaisiin", "sv": "skulle skapas", "en": "would create"},
+    "cli.outcome.identical": {"fi": "sama", "sv": "likadan", "en": "identical"},
+    "cli.outcome.skip": {"fi": "ohitettu", "sv": "överhoppad", "en": "skip"},
+    "cli.outcome.conflict": {"fi": "ristiriita", "sv": "konflikt", "en": "conflict"},
     "cli.init.conflicts": {
         "fi": "{n} tiedosto(a) oli jo olemassa eri sisällöllä, eikä niihin koskettu",
         "sv": "{n} fil(er) fanns redan med annat innehåll och lämnades orörda",
