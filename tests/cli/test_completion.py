@@ -52,6 +52,17 @@ def test_rename_link_and_list_complete_what_they_take(bank: Path) -> None:
     assert complete("journeyops prioritise --explain callback-t", bank) == ["callback-time-slot"]
 
 
+def test_new_completes_the_records_its_options_name(bank: Path) -> None:
+    assert complete("journeyops new journey --parent housing-j", bank) == ["housing-journey"]
+    assert complete("journeyops new journey --improves daycare-application-2", bank) == ["daycare-application-2027"]
+    assert complete("journeyops new insight --link-step daycare-application#si", bank) == [
+        "daycare-application#sign-in"]
+    assert complete("journeyops new opportunity --metric daycare-sat", bank) == ["daycare-satisfaction"]
+    assert complete("journeyops new opportunity --insight fb-daycare-n", bank) == ["fb-daycare-no-bank-credentials"]
+    assert "varhaiskasvatus" in complete("journeyops new journey --theme varhais", bank)
+    assert "varhaiskasvatus-digi" in complete("journeyops new journey --team varhais", bank)
+
+
 def test_outside_a_bank_nothing_is_offered(tmp_path: Path) -> None:
     assert complete("journeyops show daycare", tmp_path) == []
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from journeyops_cli.cli.common import EXIT_FINDINGS, EXIT_USAGE, BankOption, bank_root, fail
+from journeyops_cli.cli.complete import Completer, complete_ids, complete_steps
 from journeyops_cli.cli.words import cli_language, say
 
 if TYPE_CHECKING:
@@ -24,8 +25,8 @@ app = typer.Typer()
 KINDS_HELP = "journey, theme, insight, metric, opportunity, customer-group, life-event or team"
 
 
-def _opt(help_text: str, *names: str) -> object:
-    return typer.Option(*names, help=help_text, show_default=False)
+def _opt(help_text: str, *names: str, complete: Completer | None = None) -> object:
+    return typer.Option(*names, help=help_text, show_default=False, autocompletion=complete)
 
 
 Str = str | None
@@ -125,19 +126,22 @@ def new(
     title: Annotated[Str, _opt("The title (the id is made from it).", "--title")] = None,
     record_id: Annotated[Str, _opt("The id (default: from the title).", "--id")] = None,
     level: Annotated[Str, _opt("Journey: top, mid or detailed.", "--level")] = None,
-    parent: Annotated[Str, _opt("Journey: the journey one level up.", "--parent")] = None,
-    theme: Annotated[Str, _opt("Journey: the anchor theme (default: the parent's).", "--theme")] = None,
+    parent: Annotated[Str, _opt("Journey: the journey one level up.", "--parent",
+                                complete=complete_ids("Journey"))] = None,
+    theme: Annotated[Str, _opt("Journey: the anchor theme (default: the parent's).", "--theme",
+                               complete=complete_ids("Theme"))] = None,
     steps: Annotated[Many, _opt('Journey: step titles, comma-separated ("Find,Apply,Wait,Use").', "--steps")] = None,
     step_parents: Annotated[
         Many, _opt("Journey: each step's parent step, comma-separated, in step order.", "--step-parents")
     ] = None,
     description: Annotated[Str, _opt("A description.", "--description")] = None,
     owner: Annotated[Str, _opt("The person or role who owns it.", "--owner")] = None,
-    team: Annotated[Str, _opt("The id of the owning team.", "--team")] = None,
+    team: Annotated[Str, _opt("The id of the owning team.", "--team", complete=complete_ids("Team"))] = None,
     status: Annotated[Str, _opt("Journey or opportunity status.", "--status")] = None,
     state: Annotated[Str, _opt("Journey: current (as-is, the default) or target (to-be).", "--state")] = None,
     improves: Annotated[Str, _opt("Target journey: the id of the current journey it improves (its level, "
-                                  "parent, theme and steps are the default).", "--improves")] = None,
+                                  "parent, theme and steps are the default).", "--improves",
+                                  complete=complete_ids("Journey"))] = None,
     insight_type: Annotated[Str, _opt("Insight: research, interview, usability-test, survey, feedback, "
                                       "analytics, observation or service-data.", "--type")] = None,
     source: Annotated[Str, _opt("Insight or metric: where it comes from.", "--source")] = None,
@@ -147,15 +151,18 @@ def new(
     severity: Annotated[Str, _opt("Insight: low, medium, high or critical.", "--severity")] = None,
     confidence: Annotated[Str, _opt("Insight: low, medium or high.", "--confidence")] = None,
     link_step: Annotated[
-        Many, _opt("Insight, metric or opportunity: steps it concerns (journey-id#step-id).", "--link-step")
+        Many, _opt("Insight, metric or opportunity: steps it concerns (journey-id#step-id).", "--link-step",
+                   complete=complete_steps)
     ] = None,
     unit: Annotated[Str, _opt("Metric: the unit (%, days, …).", "--unit")] = None,
     direction: Annotated[Str, _opt("Metric: increase or decrease.", "--direction")] = None,
     target: Annotated[Str, _opt("Metric: the target value.", "--target")] = None,
     problem: Annotated[Str, _opt("Opportunity: the customer's problem.", "--problem")] = None,
     idea: Annotated[Str, _opt("Opportunity: the idea.", "--idea")] = None,
-    insight: Annotated[Many, _opt("Opportunity: ids of insights that are its evidence.", "--insight")] = None,
-    metric: Annotated[Many, _opt("Opportunity: ids of metrics it should move.", "--metric")] = None,
+    insight: Annotated[Many, _opt("Opportunity: ids of insights that are its evidence.", "--insight",
+                                  complete=complete_ids("Insight"))] = None,
+    metric: Annotated[Many, _opt("Opportunity: ids of metrics it should move.", "--metric",
+                                 complete=complete_ids("Metric"))] = None,
     contact: Annotated[Str, _opt("Team: a shared channel or mailbox.", "--contact")] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help="Never ask; fail if something is missing.")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the file that would be written.")] = False,
