@@ -71,7 +71,7 @@ def test_finnish_a_journey_in_both_languages_and_an_insight_with_step_links(tmp_
         ("Asiakaskokemuksen tavoitteet puolipisteillä erotettuina englanniksi (Enter ohittaa): ", ""),
         ("  3) Poistunut\r\nTila [1]: ", ""),
     )
-    finish(child, "create  journeys/detailed/paikan-vastaanotto.yaml")
+    finish(child, "luotu  journeys/detailed/paikan-vastaanotto.yaml")
     journey = read(bank / "journeys" / "detailed" / "paikan-vastaanotto.yaml")
     assert journey["title"] == {"fi": "Päiväkotipaikan vastaanottaminen", "en": "Accepting a daycare place"}
     assert [s["title"] for s in journey["steps"]] == [
@@ -106,7 +106,7 @@ def test_finnish_a_journey_in_both_languages_and_an_insight_with_step_links(tmp_
          "Palvelupolut, joiden vaiheita se koskee (numerot, esim. 1,3; Enter ohittaa): ", "4"),
         ("Polun paikan-vastaanotto vaiheet, joita se koskee (numerot, esim. 1,3): ", "1"),
     )
-    finish(child, "create  insights/paatos-tulee-myohaan.yaml")
+    finish(child, "luotu  insights/paatos-tulee-myohaan.yaml")
     insight = read(bank / "insights" / "paatos-tulee-myohaan.yaml")
     assert insight["summary"] == {"fi": "Perheet saavat päätöksen vasta viikkoa ennen aloitusta.",
                                   "en": "Families hear a week before the start."}
@@ -175,7 +175,7 @@ def test_finnish_an_opportunity_with_its_evidence_and_the_estimates(tmp_path: Pa
         ("Virhe: '2,5' ei käy: 0–1\r\nArvion varmuus (0–1) (Enter ohittaa): ", "0,7"),
         ("Työmäärä (henkilökuukautta, yli 0) (Enter ohittaa): ", "1,5"),
     )
-    finish(child, "create  opportunities/paatokset-aiemmin.yaml")
+    finish(child, "luotu  opportunities/paatokset-aiemmin.yaml")
     data = read(bank / "opportunities" / "paatokset-aiemmin.yaml")
     assert data["title"] == {"fi": "Päätökset aiemmin", "en": "Earlier decisions"}
     assert (data["status"], data["steps"], data["insights"], data["metrics"]) == (
@@ -282,7 +282,7 @@ def test_without_a_kind_the_kind_is_asked(tmp_path: Path) -> None:
         ("Omistaja (Enter ohittaa): ", ""),
         ("Tiimi (Enter ohittaa): ", ""),
     )
-    finish(child, "create  themes/asuminen.yaml")
+    finish(child, "luotu  themes/asuminen.yaml")
     result = run_cli("new", cwd=bank)  # not on a terminal: nothing is asked
     assert result.returncode == 2
     assert result.stderr == ("journeyops: error: missing KIND: journey, theme, insight, metric, opportunity, "
