@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import shlex
 import sys
 import textwrap
@@ -108,6 +107,7 @@ def init(
     Every file is reported: create, identical (already there, same content) or conflict
     (already there, different content, left alone).
     """
+    from journeyops_cli.models.base import is_language_code
     from journeyops_cli.models.config import BankConfig
     from journeyops_cli.scaffold import starters
     from journeyops_cli.scaffold.ci import default_ci, not_records, parse_ci
@@ -122,7 +122,7 @@ def init(
     except TemplateError as error:
         fail(say(error.key, cli_language(), **error.values))
     codes = [part.strip() for part in languages.split(",") if part.strip()]
-    bad = [code for code in codes if not re.fullmatch(r"[a-z]{2,3}", code)]
+    bad = [code for code in codes if not is_language_code(code)]
     if not codes or bad:
         fail(f"--languages {languages}: give ISO 639 codes such as fi,sv,en")
     spec = install_spec(install) if install is not None else DEFAULT_INSTALL

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from typing import Annotated, Any, ClassVar
 
@@ -11,7 +12,14 @@ from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 STEP_REF_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}#[a-z0-9][a-z0-9-]{0,63}$"
-LANGUAGE_PATTERN = r"^[a-z]{2,3}$"
+LANGUAGE_CODE = r"[a-z]{2,3}"
+LANGUAGE_PATTERN = rf"^{LANGUAGE_CODE}$"
+
+
+def is_language_code(code: object) -> bool:
+    """True for a language code as a bank's `languages:` takes it (`fi`, `sv`, `en`)."""
+    return isinstance(code, str) and re.fullmatch(LANGUAGE_CODE, code) is not None
+
 
 Slug = Annotated[
     str,

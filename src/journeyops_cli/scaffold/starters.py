@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from journeyops_cli.errors import JourneyopsError
 from journeyops_cli.load.files import TEMPLATES_FOLDER
 from journeyops_cli.load.yaml_read import parse
+from journeyops_cli.models.base import is_language_code
 from journeyops_cli.resources import templates_dir
 from journeyops_cli.scaffold.outcome import PlannedFile
 from journeyops_cli.scaffold.render import TemplateError, check_syntax, render_checked, sandbox
@@ -41,7 +42,6 @@ SETTINGS = "starter.yaml"
 """Optional, not copied: `languages: [fi, sv, en]`, the bank's languages when `init` is
 given no `--languages`."""
 SKIPPED = {"__pycache__", ".git"}
-LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 _PACKAGE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*")
 
 
@@ -63,7 +63,7 @@ class Starter:
         data = parsed.documents[0].data if len(parsed.documents) == 1 and not parsed.problems else None
         codes = data.get("languages") if isinstance(data, dict) else None
         if not isinstance(codes, list) or not codes or not all(
-            isinstance(code, str) and LANGUAGE_CODE.fullmatch(code) for code in codes
+            is_language_code(code) for code in codes
         ):
             raise TemplateError("cli.starter.bad_settings", path=path)
         return [str(code) for code in codes]
