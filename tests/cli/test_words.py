@@ -102,3 +102,14 @@ def test_what_init_and_new_did_is_said_in_the_banks_language(tmp_path: Path) -> 
     assert again.stdout.splitlines()[0] == "   likadan  journeyops.yaml"
     new = run_cli("new", "theme", "--title", "Lapset", "--no-input", "--dry-run", cwd=bank, env={"JOURNEYOPS_LANG": ""})
     assert new.stdout.splitlines()[-1] == "luotaisiin  themes/lapset.yaml"
+
+
+def test_new_without_input_says_what_is_missing_in_the_banks_language(tmp_path: Path) -> None:
+    from tests.runner import run_cli
+
+    bank = _started_bank(tmp_path, "fi,en")
+    done = run_cli("new", "theme", "--no-input", cwd=bank, env={"JOURNEYOPS_LANG": ""})
+    assert (done.returncode, done.stderr) == (
+        2, "journeyops: error: puuttuu: --title (--no-input on annettu, joten mitään ei kysytä)\n")
+    done = run_cli("new", "theme", cwd=bank, env={"JOURNEYOPS_LANG": "sv"}, input="")
+    assert done.stderr == "journeyops: error: saknas: --title (ingen terminal, så inget frågas)\n"

@@ -224,8 +224,8 @@ def new(
         from_improved(record, loaded)
         absent = missing(record, loaded)
         if absent:
-            why = "--no-input was given" if no_input else "not on a terminal"
-            fail(f"missing {', '.join(absent)} ({why}, so nothing is asked)", EXIT_USAGE)
+            why = "cli.new.missing_no_input" if no_input else "cli.new.missing_no_terminal"
+            fail(say(why, cli_language(loaded.config), options=", ".join(absent)), EXIT_USAGE)
         try:
             planned = build(record, loaded)
         except TemplateError as error:  # the bank's own template: said in the bank's language
@@ -234,10 +234,11 @@ def new(
     prefix = display_prefix(root)
     if dry_run:
         typer.echo(planned.content.decode("utf-8"), nl=False)
+    from journeyops_cli.pipeline import load_config
+
+    language = cli_language(load_config(root))
     for item in outcomes:
         if item.outcome != "create":
-            fail(f"{prefix}{item.path} already exists; nothing was written", EXIT_FINDINGS)
-        from journeyops_cli.pipeline import load_config
-
-        said = say("cli.outcome.would_create" if dry_run else "cli.outcome.create", cli_language(load_config(root)))
+            fail(say("cli.new.exists", language, path=f"{prefix}{item.path}"), EXIT_FINDINGS)
+        said = say("cli.outcome.would_create" if dry_run else "cli.outcome.create", language)
         typer.echo(f"{said}  {prefix}{item.path}")

@@ -268,6 +268,21 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "sv": "'{value}' passar {n} alternativ; ange ett nummer:",
         "en": "'{value}' matches {n} choices; give a number:",
     },
+    "cli.new.missing_no_input": {
+        "fi": "puuttuu: {options} (--no-input on annettu, joten mitään ei kysytä)",
+        "sv": "saknas: {options} (--no-input angavs, så inget frågas)",
+        "en": "missing {options} (--no-input was given, so nothing is asked)",
+    },
+    "cli.new.missing_no_terminal": {
+        "fi": "puuttuu: {options} (ei päätettä, joten mitään ei kysytä)",
+        "sv": "saknas: {options} (ingen terminal, så inget frågas)",
+        "en": "missing {options} (not on a terminal, so nothing is asked)",
+    },
+    "cli.new.exists": {
+        "fi": "{path} on jo olemassa; mitään ei kirjoitettu",
+        "sv": "{path} finns redan; inget skrevs",
+        "en": "{path} already exists; nothing was written",
+    },
     "cli.new.cancelled": {
         "fi": "keskeytetty; mitään ei kirjoitettu",
         "sv": "avbrutet; inget skrevs",
