@@ -21,8 +21,8 @@ def nearest(word: str, choices: Iterable[str]) -> str | None:
         return None
     # Equally alike choices: the one a look-alike letter explains (`JO2O1` is `JO201`, not
     # `JO211`); difflib alone would take the last in alphabetical order.
-    best = difflib.SequenceMatcher(None, folded, close[0]).ratio()
-    tied = [c for c in close if difflib.SequenceMatcher(None, folded, c).ratio() == best]
+    alike = {c: difflib.SequenceMatcher(None, folded, c).ratio() for c in close}
+    tied = [c for c in close if alike[c] == alike[close[0]]]
     looks = folded.translate(_LOOK_ALIKE)
     return by_folded[max(tied, key=lambda c: difflib.SequenceMatcher(None, looks, c.translate(_LOOK_ALIKE)).ratio())]
 

@@ -81,10 +81,11 @@ def _ask_kind(root: Path) -> str:
     return chosen[0]
 
 
-def _interview(record: NewRecord, root: Path) -> PlannedFile:
+def _interview(record: NewRecord, root: Path) -> tuple[PlannedFile, str]:
     """Read the bank and ask the questions of `scaffold.questions` on the terminal until
-    none is left, then build the record; a value the build refuses is asked again.
-    Ctrl-C or the end of input stops with nothing written."""
+    none is left, then build the record (returned with the language it was asked in); a
+    value the build refuses is asked again. Ctrl-C or the end of input stops with nothing
+    written."""
     from journeyops_cli.pipeline import load_bank
     from journeyops_cli.scaffold.new import FieldError, RuleRefusal, build
     from journeyops_cli.scaffold.questions import Interview
@@ -103,7 +104,7 @@ def _interview(record: NewRecord, root: Path) -> PlannedFile:
             while (question := interview.next()) is not None:
                 _ask(question, language, partial(interview.answer, question))
             try:
-                return build(record, bank)
+                return build(record, bank), language
             except TemplateError as refused_template:  # the bank's own template: said in the reader's language
                 fail(refused_template.text(language), refused_template.exit_code)
             except (FieldError, RuleRefusal) as refused:
@@ -218,25 +219,23 @@ def new(
         fail(problem, EXIT_USAGE)
     root = bank_root(bank)
     if interactive:
-        planned = _interview(record, root)
+        planned, language = _interview(record, root)
     else:
         loaded = load_bank(root).bank
+        language = cli_language(loaded.config)
         from_improved(record, loaded)
         absent = missing(record, loaded)
         if absent:
             why = "cli.new.missing_no_input" if no_input else "cli.new.missing_no_terminal"
-            fail(say(why, cli_language(loaded.config), options=", ".join(absent)), EXIT_USAGE)
+            fail(say(why, language, options=", ".join(absent)), EXIT_USAGE)
         try:
             planned = build(record, loaded)
         except TemplateError as error:  # the bank's own template: said in the bank's language
-            fail(say(error.key, cli_language(loaded.config), **error.values), error.exit_code)
+            fail(say(error.key, language, **error.values), error.exit_code)
     outcomes = write_all(root, [planned], dry_run)
     prefix = display_prefix(root)
     if dry_run:
         typer.echo(planned.content.decode("utf-8"), nl=False)
-    from journeyops_cli.pipeline import load_config
-
-    language = cli_language(load_config(root))
     for item in outcomes:
         if item.outcome != "create":
             fail(say("cli.new.exists", language, path=f"{prefix}{item.path}"), EXIT_FINDINGS)

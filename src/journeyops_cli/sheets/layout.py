@@ -80,17 +80,19 @@ class Detail:
     """The `CHOICES` list of a fixed choice (a dropdown)."""
     optional: bool = False
     """A row older exports lack: a new journey's sheet may leave it out."""
+    default: str | None = None
+    """What an empty cell means (a journey without the field)."""
 
 
 DETAILS = (
     Detail("level", "level", "level"),
     Detail("theme", "theme"),
     Detail("parent", "parent"),
-    Detail("status", "status", "journey_status"),
+    Detail("status", "status", "journey_status", default="draft"),
     Detail("owner", "owner"),
     Detail("team", "team"),
     # As-is or to-be: an empty cell is a current journey; a target names the one it improves.
-    Detail("state", "state", "journey_state", optional=True),
+    Detail("state", "state", "journey_state", optional=True, default="current"),
     Detail("improves", "asis.improves", optional=True),
 )
 FIRST_DETAIL_ROW = FIRST_LANE_ROW + len(LANES) + 1  # one empty row after the lanes

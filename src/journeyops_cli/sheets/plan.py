@@ -213,7 +213,7 @@ class _Planner:
         An empty cell where the journey has what an empty cell gives a new journey (the
         default status, the parent's theme) is no change."""
         parent = self.bank.parent(journey)
-        empty = {"status": "draft", "theme": parent.theme if parent else None, "state": "current"}
+        empty = {detail.key: detail.default for detail in DETAILS} | {"theme": parent.theme if parent else None}
         edits: list[Edit] = []
         for detail in DETAILS:
             row = rows.get(detail.key)
@@ -263,8 +263,7 @@ class _Planner:
         values: dict[str, Any] = {"id": record_id, "title": title}
         for detail in details:
             cell = sheet.get(*cells[detail.key])
-            if cell is not None and not (detail.key == "state" and str(cell).strip() == "current"):
-                # (`current` is what no state says: a copied sheet's journey file need not say it)
+            if cell is not None and str(cell).strip() != detail.default:  # a copied sheet's default says nothing
                 value = str(cell).strip()
                 if detail.choice is None or self.choice(sheet, *cells[detail.key], detail.choice, value):
                     values[detail.key] = value

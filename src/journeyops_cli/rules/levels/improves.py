@@ -79,6 +79,8 @@ class _ImprovedRule(Rule):
                 yield from self.pair(journey, improved)
 
     def pair(self, target: Journey, improved: Journey) -> Iterator[Finding]:
+        """What is wrong with one target journey and the journey it improves (each rule
+        below says it)."""
         raise NotImplementedError
 
 
