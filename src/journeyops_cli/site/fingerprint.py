@@ -97,6 +97,12 @@ class ContextDigest:
             self._feed(value, parts)
         return digest("\x00".join(parts))
 
+    def records(self, bank: Bank) -> None:
+        """Digest every record of `bank` now (what `SiteFingerprints.world` reads), so that
+        it can be done while something else runs."""
+        for record in bank.records():
+            self._record(record)
+
     def _record(self, model: BaseModel) -> str:
         hit = self._records.get(id(model))
         if hit is not None and hit[0] is model:
@@ -175,8 +181,9 @@ class SiteFingerprints:
     previous build saw, a page that shows no findings is the previous build's page and
     is linked without building its context."""
 
-    def __init__(self, title: str, languages: list[str], backlog: bool) -> None:
-        self.digest = ContextDigest()
+    def __init__(self, title: str, languages: list[str], backlog: bool,
+                 contexts: ContextDigest | None = None) -> None:
+        self.digest = contexts if contexts is not None else ContextDigest()
         self.site = digest(code_digest(), title, *languages, str(backlog))
 
     def world(self, bank: Bank, backlog: Any, changes: Any) -> str:
