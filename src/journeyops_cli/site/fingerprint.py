@@ -97,11 +97,16 @@ class ContextDigest:
             self._feed(value, parts)
         return digest("\x00".join(parts))
 
-    def records(self, bank: Bank) -> None:
-        """Digest every record of `bank` now (what `SiteFingerprints.world` reads), so that
-        it can be done while something else runs."""
-        for record in bank.records():
-            self._record(record)
+    def records(self, bank: Bank) -> list[str]:
+        """The digest of every record of `bank`, in the bank's order (what
+        `SiteFingerprints.world` reads): made here, or in a forked process and given to
+        this one's `know`."""
+        return [self._record(record) for record in bank.records()]
+
+    def know(self, bank: Bank, digests: list[str]) -> None:
+        """Take the digests `records` made of the same bank (in a forked copy of it)."""
+        for record, value in zip(bank.records(), digests, strict=True):
+            self._records[id(record)] = (record, value)
 
     def _record(self, model: BaseModel) -> str:
         hit = self._records.get(id(model))

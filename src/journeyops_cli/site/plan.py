@@ -4,11 +4,10 @@ a rebuild which pages the previous build already wrote."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import partial
 
 from journeyops_cli.bank import Bank
 from journeyops_cli.render.i18n import strings
-from journeyops_cli.site.dashboards import site_scorecard
+from journeyops_cli.site.dashboards import SiteScorecard, site_scorecard
 from journeyops_cli.site.fingerprint import ContextDigest, SiteFingerprints
 from journeyops_cli.site.gather import Source, ranked_backlog
 from journeyops_cli.site.history import git_changes
@@ -45,11 +44,12 @@ class SitePlan:
 def plan_site(source: Source, background: bool = True) -> SitePlan:
     """The site's data (the masked bank, the ranked backlog, the scorecard and its trend,
     the git history with commit subjects masked), a page planner per language and the
-    fingerprints. With `background`, the scorecard is made in a forked process (when this
-    one may fork and has another CPU) while this one ranks the backlog and fingerprints
-    the records: the two halves of planning take about as long (a scorecard crosses back
-    in 0.04 s at 2,000 journeys, a backlog's explanations would take 1.3 s), and no page
-    can start before both are done."""
+    fingerprints. With `background`, the scorecard is made and the records are digested
+    (for `world`) in a forked process (when this one may fork and has another CPU) while
+    this one ranks the backlog: the two halves of planning take about as long, and no page
+    can start before both are done. What crosses back is small (a scorecard pickles in
+    0.04 s at 2,000 journeys and the digests are strings; a backlog's explanations would
+    take 1.3 s, so the backlog is ranked here)."""
     config = source.bank.config
     data = SiteData(
         bank=source.bank,
@@ -57,18 +57,24 @@ def plan_site(source: Source, background: bool = True) -> SitePlan:
         languages=list(config.languages),
         changes=git_changes(source.root, config.site.recent_changes, source.personal.anywhere),
     )
-    scorecard = partial(site_scorecard, source.root, source.bank)
-    making = start_background(scorecard) if background else None
+    contexts = ContextDigest()
+
+    def other_half() -> tuple[SiteScorecard, list[str]]:
+        return site_scorecard(source.root, source.bank), contexts.records(source.bank)
+
+    making = start_background(other_half) if background else None
     try:
         data.backlog, notes = backlog_and_notes(source.bank)
-        contexts = ContextDigest()
-        contexts.records(source.bank)  # what `world` digests: here, while the scorecard is made
     except BaseException:
         if making is not None:
             making.stop()
         raise
     made = making.result() if making is not None else None
-    data.scorecard = made if made is not None else scorecard()
+    if made is None:
+        data.scorecard, _ = other_half()
+    else:
+        data.scorecard, digests = made
+        contexts.know(source.bank, digests)
     notes += data.scorecard.notes
     planners = {language: PagePlanner(data, language, strings(language)) for language in data.languages}
     fingerprints = SiteFingerprints(data.title, data.languages, data.backlog is not None, contexts)
