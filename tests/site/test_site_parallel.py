@@ -97,3 +97,42 @@ def test_a_failure_in_a_forked_process_fails_the_build(bank_copy: Path, tmp_path
     assert error.value.message == f"cannot write the site to {out}: No space left on device"
     assert tree(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bank", "out"]
+
+
+def test_the_scorecard_is_made_beside_the_backlog_and_a_failed_worker_is_not_an_answer(
+    bank_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Planning makes the scorecard in a forked process while this one ranks the backlog
+    (`site/plan.py`); the site is the reference's. When that process gives no answer
+    (it died), the scorecard is made here, and the site is still the reference's."""
+    from journeyops_cli.site import plan as site_plan
+
+    reference(bank_copy, tmp_path / "plain", monkeypatch)
+    made_in: list[int] = []
+    real = site_plan.site_scorecard
+    record = tmp_path / "scorecard-pids.txt"
+
+    def noted(*args: object) -> object:
+        with open(record, "a", encoding="utf-8") as handle:
+            handle.write(f"{os.getpid()}\n")
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(site_plan, "site_scorecard", noted)
+    accelerated(monkeypatch, 2)
+    build_site(bank_copy, tmp_path / "fast")
+    made_in = [int(pid) for pid in record.read_text("utf-8").split()]
+    assert made_in and os.getpid() not in made_in
+    assert tree(tmp_path / "fast") == tree(tmp_path / "plain")
+
+    record.unlink()
+    parent = os.getpid()
+
+    def dies_in_a_child(*args: object) -> object:
+        if os.getpid() != parent:
+            os._exit(3)
+        return noted(*args)
+
+    monkeypatch.setattr(site_plan, "site_scorecard", dies_in_a_child)
+    build_site(bank_copy, tmp_path / "again")
+    assert [int(pid) for pid in record.read_text("utf-8").split()] == [parent]
+    assert tree(tmp_path / "again") == tree(tmp_path / "plain")

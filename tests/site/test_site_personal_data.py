@@ -155,3 +155,43 @@ def test_a_suppressed_insight_value_is_published(bank_copy: Path, tmp_path: Path
     page = (out / "fi/insights/paatos-viipyy.html").read_text("utf-8")
     # The e-mail address is allowed on this line; the phone number is still reported.
     assert "ota yhteyttä matti.meikalainen@example.fi tai +••• ••• ••••." in page
+
+
+def test_lint_memo_gives_the_values_a_whole_scan_finds(bank_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the cache on, the values to withhold in files whose content the rule memo
+    knows come from lint's own findings there (`lint/withheld.py`); only the other files
+    are scanned. It withholds what a whole scan of the bank withholds, also after a file
+    changed since the last lint."""
+    from journeyops_cli.lint.withheld import withheld
+    from journeyops_cli.pipeline import Selection, load_bank, load_config
+    from journeyops_cli.rules.privacy.scan import PersonalDataRule
+
+    monkeypatch.delenv("JOURNEYOPS_NO_CACHE", raising=False)
+    path = describe(bank_copy)
+    assert validate(bank_copy)[0] == 1  # lint keeps its per-record findings by file
+    scanned: list[set[str]] = []
+    real = PersonalDataRule.hits
+
+    def noted(rule: PersonalDataRule, bank: object) -> object:
+        scanned.append({record.source_path for record in bank.records()})  # type: ignore[attr-defined]
+        return real(rule, bank)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(PersonalDataRule, "hits", noted)
+
+    def both() -> tuple[tuple[object, object], tuple[object, object]]:
+        loaded = load_bank(bank_copy, load_config(bank_copy))
+        assert loaded.bank.digests
+        from_memo = withheld(loaded.bank, loaded.files, Selection())
+        loaded.bank.digests = {}  # no memo: every file is scanned
+        whole = withheld(loaded.bank, loaded.files, Selection())
+        return (from_memo.findings, from_memo.masks), (whole.findings, whole.masks)
+
+    from_memo, whole = both()
+    assert from_memo == whole and set(whole[1]) >= {EMAIL, PHONE}  # type: ignore[arg-type]
+    assert all(not files for files in scanned[:3])  # every file was known: nothing scanned
+    scanned.clear()
+    path.write_text(path.read_text("utf-8").replace(EMAIL, "matti.meikalainen@example.org"), "utf-8")
+    from_memo, whole = both()
+    assert from_memo == whole
+    assert "matti.meikalainen@example.org" in whole[1] and EMAIL not in whole[1]  # type: ignore[operator]
+    assert all(files == {"journeys/detailed.yaml"} for files in scanned[:3])  # only the changed file

@@ -6,7 +6,9 @@ is recorded on the step itself (`own`) and on every step beneath it (`below`): i
 metrics, open opportunities, pain points and emotions. Journeys and anchor themes sum
 their steps; target (to-be) journeys are plans and add nothing to the steps above them
 or to their theme. It is computed once per Bank (`Bank.rollup()`), and read by `report`, the
-renderers and the site: none of them walk the levels themselves.
+renderers and the site: none of them walk the levels themselves, and none changes it (an
+`Evidence` of the roll-up is merged into new ones, never into; a step with nothing beneath
+it has one object as `own` and `total`).
 """
 
 from __future__ import annotations
@@ -173,9 +175,12 @@ def build(bank: Bank) -> Rollup:
                 continue
             below.merge(of(child_journey, child_step).total)
         visiting.discard(key)
-        total = Evidence()
-        total.merge(own)
-        total.merge(below)
+        if below.steps:
+            total = Evidence()
+            total.merge(own)
+            total.merge(below)
+        else:  # nothing beneath (most steps): the total is what is on the step, one object
+            total = own
         result = StepRollup(journey, step, own, below, total, list(children))
         steps[key] = result
         return result

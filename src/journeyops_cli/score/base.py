@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from journeyops_cli.bank import Bank
 from journeyops_cli.models import Opportunity
@@ -91,6 +91,9 @@ class Context:
     today: dt.date
     max_volume: float
     max_reach: float
+    linked: dict[tuple[str, int], list[Any]] = field(default_factory=dict, compare=False, repr=False)
+    """What each opportunity links to (`factors.linked_steps`, `_linked`), found once per
+    ranking: three factors read its insights and three its steps."""
 
 
 class ScoringModel(Protocol):

@@ -29,12 +29,16 @@ MAX_SOURCES = 3
 R = TypeVar("R", Insight, Metric)
 
 def linked_steps(opportunity: Opportunity, context: Context) -> list[tuple[str, Journey, Step]]:
-    """The opportunity's steps that exist in the bank, in the order it lists them."""
-    found = []
-    for ref in dict.fromkeys(opportunity.steps):
-        pair = context.bank.step(ref)
-        if pair is not None:
-            found.append((ref, *pair))
+    """The opportunity's steps that exist in the bank, in the order it lists them (found
+    once per ranking: callers do not change the list)."""
+    key = ("steps", id(opportunity))
+    found = context.linked.get(key)
+    if found is None:
+        found = context.linked[key] = []
+        for ref in dict.fromkeys(opportunity.steps):
+            pair = context.bank.step(ref)
+            if pair is not None:
+                found.append((ref, *pair))
     return found
 
 
@@ -42,7 +46,12 @@ def _linked(
     opportunity: Opportunity, context: Context, kind: type[R], named: list[str],
     at_step: dict[tuple[str, str], list[R]],
 ) -> list[R]:
-    """Records the opportunity names and records linked to its steps, each once, by id."""
+    """Records the opportunity names and records linked to its steps, each once, by id
+    (found once per ranking: callers do not change the list)."""
+    key = (kind.KIND, id(opportunity))
+    known = context.linked.get(key)
+    if known is not None:
+        return known
     found: dict[str, R] = {}
     for record_id in named:
         record = context.bank.get(kind, record_id)
@@ -51,7 +60,8 @@ def _linked(
     for _ref, journey, step in linked_steps(opportunity, context):
         for record in at_step.get((journey.id, step.id), []):
             found[record.id] = record
-    return [found[key] for key in sorted(found)]
+    linked = context.linked[key] = [found[name] for name in sorted(found)]
+    return linked
 
 
 def linked_insights(opportunity: Opportunity, context: Context) -> list[Insight]:

@@ -47,7 +47,7 @@ def build_site(root: Path, out: Path | None = None, progress: Progress | None = 
     `workers=1` runs everything in this process; None uses every CPU when it pays."""
     source = gather(root, out)
     with Validation(source.checked, source.chosen, background=workers != 1) as rules:
-        site = plan_site(source)
+        site = plan_site(source, background=workers != 1)
         with SiteWriter(source.out) as writer:
             found = render_site(site, writer, rules, progress, workers)
             writer.commit(progress)

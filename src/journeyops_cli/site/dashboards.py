@@ -29,6 +29,8 @@ TREND_MONTHS = 12
 GLANCE = 10
 """How many of each list the home page's health at a glance shows."""
 OPEN = ("idea", "proposed", "planned", "in-progress")
+# The severities' labels, the worst first (a scorecard page's rows count findings by them).
+SEVERITY_LABELS = tuple(severity.label for severity in sorted(Severity, reverse=True))
 
 
 @dataclass(slots=True)
@@ -128,8 +130,7 @@ class Dashboards:
             "unowned": str(len(figures.unowned)),
         }
         if findings:
-            row["findings"] = " / ".join(str(figures.findings.get(severity.label, 0))
-                                         for severity in sorted(Severity, reverse=True))
+            row["findings"] = " / ".join(str(figures.findings.get(label, 0)) for label in SEVERITY_LABELS)
         return row
 
     def coverage_chart(self, figures: Figures) -> Markup:

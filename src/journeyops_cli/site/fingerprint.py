@@ -97,6 +97,17 @@ class ContextDigest:
             self._feed(value, parts)
         return digest("\x00".join(parts))
 
+    def records(self, bank: Bank) -> list[str]:
+        """The digest of every record of `bank`, in the bank's order (what
+        `SiteFingerprints.world` reads): made here, or in a forked process and given to
+        this one's `know`."""
+        return [self._record(record) for record in bank.records()]
+
+    def know(self, bank: Bank, digests: list[str]) -> None:
+        """Take the digests `records` made of the same bank (in a forked copy of it)."""
+        for record, value in zip(bank.records(), digests, strict=True):
+            self._records[id(record)] = (record, value)
+
     def _record(self, model: BaseModel) -> str:
         hit = self._records.get(id(model))
         if hit is not None and hit[0] is model:
@@ -175,8 +186,9 @@ class SiteFingerprints:
     previous build saw, a page that shows no findings is the previous build's page and
     is linked without building its context."""
 
-    def __init__(self, title: str, languages: list[str], backlog: bool) -> None:
-        self.digest = ContextDigest()
+    def __init__(self, title: str, languages: list[str], backlog: bool,
+                 contexts: ContextDigest | None = None) -> None:
+        self.digest = contexts if contexts is not None else ContextDigest()
         self.site = digest(code_digest(), title, *languages, str(backlog))
 
     def world(self, bank: Bank, backlog: Any, changes: Any) -> str:
