@@ -77,3 +77,18 @@ def test_fast_path_equals_markdown_it_on_plain_lines(lines: list[str]) -> None:
     text = "\n".join(lines)
     assert _plain_paragraph(text)
     assert markdown_html(text) == _markdown().render(text)
+
+
+def test_the_fast_paths_characters_are_the_documented_ones_for_every_code_point() -> None:
+    """`_plain_paragraph` accepts a character when it is not ASCII and not a space of any
+    kind, or one of the ASCII characters CommonMark gives no meaning mid-line (the rule
+    as first written, one alternation; now two character classes): every code point."""
+    import re
+
+    rule = re.compile(r"(?:[^\x00-\x7f\s]|[A-Za-z0-9 \n,.;:'\"?()%/=+@$-])")
+    differ = [
+        hex(point) for point in range(0x110000)
+        if not 0xD800 <= point < 0xE000
+        and bool(rule.fullmatch(chr(point))) != _plain_paragraph("a" + chr(point) + "a")
+    ]
+    assert differ == []

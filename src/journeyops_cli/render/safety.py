@@ -46,16 +46,18 @@ def markdown_html(text: str) -> str:
     return str(_markdown().render(text))
 
 
-# ASCII characters with no meaning in CommonMark in the middle of a line; any other ASCII
-# punctuation, every control character and every kind of space but " " and a line break
-# sends a text through the parser.
-_PLAIN_TEXT = re.compile(r"(?:[^\x00-\x7f\s]|[A-Za-z0-9 \n,.;:'\"?()%/=+@$-])*")
+# ASCII characters with no meaning in CommonMark in the middle of a line, and every other
+# character; any other ASCII punctuation, every control character and every kind of space
+# but " " and a line break (`_OTHER_SPACE`) sends a text through the parser. One character
+# class each: an alternation under `*` cost 20 µs for a 300-character text.
+_PLAIN_TEXT = re.compile("[\x80-\U0010ffffA-Za-z0-9 \n,.;:'\"?()%/=+@$-]*")
+_OTHER_SPACE = re.compile(r"[^\S \n]")
 
 
 def _plain_paragraph(text: str) -> bool:
     """Whether `text` is one paragraph of plain text: lines that each start with a letter
     and end without a space, and no character that Markdown gives a meaning."""
-    if not text or not _PLAIN_TEXT.fullmatch(text):
+    if not text or not _PLAIN_TEXT.fullmatch(text) or _OTHER_SPACE.search(text):
         return False
     return all(line and line[0].isalpha() and line[-1] != " " for line in text.split("\n"))
 
