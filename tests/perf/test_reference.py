@@ -132,3 +132,20 @@ def test_a_limited_job_runs_in_its_own_process_within_its_limits() -> None:
         executor.run_limited(lambda: 10 ** (10**10), 1, 1 << 30)  # one step of C: ended a second later
     with pytest.raises(executor.OverBudget):
         executor.run_limited(lambda: 1 / 0, 5, 1 << 28)
+
+
+def test_frozen_objects_are_given_back_to_the_collector_after_the_block() -> None:
+    """`gc_frozen` keeps what exists out of the collector's walks while the block runs,
+    a forked worker included, and undoes it after (also when the block raises)."""
+    import gc
+
+    kept = [[index] for index in range(1000)]
+    with executor.gc_frozen():
+        frozen = gc.get_freeze_count()
+        assert frozen >= len(kept)
+        assert executor.Forked(2).map(lambda _i: gc.get_freeze_count() >= len(kept), [0, 1, 2]) == [True] * 3
+    assert gc.get_freeze_count() == 0
+    with pytest.raises(RuntimeError), executor.gc_frozen():
+        raise RuntimeError("the build failed")
+    assert gc.get_freeze_count() == 0
+    assert gc.isenabled()

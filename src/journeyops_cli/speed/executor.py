@@ -251,3 +251,20 @@ def gc_paused(freeze: bool = False) -> Iterator[None]:
     finally:
         if collecting:
             gc.enable()
+
+
+@contextmanager
+def gc_frozen() -> Iterator[None]:
+    """What exists now is left out of the cyclic collector's walks while the block runs
+    (`gc.freeze`), in this process and in the workers it forks meanwhile, and given back
+    to it after (`gc.unfreeze`). For work that makes cyclic garbage (rendering pages
+    with jinja2) on top of a great many long-lived objects (the bank, its roll-up, the
+    site's plan): the collector still runs, on the new objects only, and a forked worker
+    does not write to every inherited object's header (copying its memory page) when it
+    collects."""
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
