@@ -31,7 +31,8 @@ def _markdown_markup(text: str) -> Any:
     return Markup(markdown_html(text))
 
 
-def _markdown(value: str | None) -> Any:
+def markdown_filter(value: str | None) -> Any:
+    """Markdown as HTML (`Markup`), raw HTML left out: the `markdown` filter."""
     # The same text is shown on several pages (an insight's summary on its own page and
     # on its journey's page): render it once.
     if value is None or type(value) is str:
@@ -97,13 +98,14 @@ def _plain(obj: Any) -> bool:
 def _register(env: jinja2.Environment) -> jinja2.Environment:
     env.filters["by_rule"] = _by_rule
     env.filters["text"] = _text
-    env.filters["markdown"] = _markdown
+    env.filters["markdown"] = markdown_filter
     env.filters["safe_url"] = safe_url
     env.filters["md_cell"] = md_cell
     env.filters["mermaid_label"] = mermaid_label
     env.filters["code_spans"] = code_spans
     from journeyops_cli.render.formats import count, date, number
     from journeyops_cli.render.i18n import rule_words
+    from journeyops_cli.render.map_grid import map_grid
     from journeyops_cli.render.svg import curve_key, emotion_icon, emotion_plot, emotion_word, lane_icon
 
     # Journey-map helpers every template (and imported macro) can call; they escape their text.
@@ -112,6 +114,7 @@ def _register(env: jinja2.Environment) -> jinja2.Environment:
     env.globals["emotion_plot"] = emotion_plot
     env.globals["curve_key"] = curve_key
     env.globals["lane_icon"] = lane_icon
+    env.globals["map_grid"] = map_grid
     env.globals["count"] = count
     env.globals["rule_words"] = rule_words
     # Values in the page's language: {{ day|local_date(language) }}, {{ x|local_number(language) }}.
