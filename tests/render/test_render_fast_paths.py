@@ -92,3 +92,18 @@ def test_the_fast_paths_characters_are_the_documented_ones_for_every_code_point(
         and bool(rule.fullmatch(chr(point))) != _plain_paragraph("a" + chr(point) + "a")
     ]
     assert differ == []
+
+
+def test_a_dicts_key_read_as_an_attribute_is_what_jinja2_gives() -> None:
+    # `{{ s.home }}` takes the key of a plain dict at once; a name of a dict method stays
+    # the method (jinja2 prefers the attribute), a missing key stays undefined (strict).
+    import jinja2
+
+    from journeyops_cli.render.env import html_environment
+
+    env = html_environment()
+    words = {"home": "Etusivu", "items": "not the method", "level.top": "<Ylin>"}
+    template = env.from_string("{{ s.home }}|{{ s.items is callable }}|{{ s['level.top'] }}|{{ o.real }}")
+    assert template.render(s=words, o=3) == "Etusivu|True|&lt;Ylin&gt;|3"
+    with pytest.raises(jinja2.UndefinedError):
+        env.from_string("{{ s.nothing }}").render(s=words)

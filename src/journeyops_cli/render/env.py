@@ -71,6 +71,22 @@ class _Context(Context):
         return super().call(__obj, *args, **kwargs)
 
 
+class _Environment(jinja2.Environment):
+    """jinja2's environment, with `{{ s.home }}` on a dict (every page's interface words)
+    answered at once: jinja2 asks for the attribute first, which raises and is caught
+    inside, for every label of every page. A key of a plain dict that names no attribute
+    of `dict` gives what jinja2 gives (the item); anything else goes to jinja2."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_NAMES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
+_DICT_NAMES = frozenset(dir(dict))
 _NOTHING: dict[str, Any] = {}
 # For each type of callable object: whether neither the type nor its `__call__` carries
 # jinja2's mark (then only the object itself could).
@@ -124,7 +140,7 @@ def _register(env: jinja2.Environment) -> jinja2.Environment:
 
 
 def _environment(autoescape: bool) -> jinja2.Environment:
-    env = jinja2.Environment(
+    env = _Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir())),
         autoescape=autoescape,
         undefined=jinja2.StrictUndefined,

@@ -144,14 +144,25 @@ class Linker:
         return relative(self.path, "index.html")
 
     def record(self, kind: str, record_id: str) -> str:
-        # Not kept here: most records are linked from a few pages only.
-        return relative_from(self._here[1], page_path(self.language, record_key(kind, record_id)))
+        # A record with a page of its own: its folder as seen from this page's folder
+        # (worked out once per folder and kind) and its file name. The link itself is not
+        # kept: most records are linked from a few pages only.
+        folder = _FOLDERS.get((self._here, kind))
+        if folder is None:
+            if kind not in _KIND_FOLDERS:
+                return relative_from(self._here[1], page_path(self.language, record_key(kind, record_id)))
+            folder = relative_from(self._here[1], page_path(self.language, _KIND_FOLDERS[kind]))
+            folder = _FOLDERS[(self._here, kind)] = "" if folder == "." else folder + "/"
+        return f"{folder}{checked(record_id)}.html"
 
     def __call__(self, kind: str, record_id: str) -> str:
         return self.record(kind, record_id)
 
 
 _LINKS: dict[tuple[tuple[str, str], str], str] = {}
+# (language, folder of the linking page) and kind: the kind's folder, relative, with "/"
+# (a few per language: kinds × folders).
+_FOLDERS: dict[tuple[tuple[str, str], str], str] = {}
 _LINKS_MAX = 10_000
 
 
