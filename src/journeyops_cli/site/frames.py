@@ -116,12 +116,16 @@ class PageRenderer:
         main = template.render(variables, layout=self._main_only, **page.context)
         text = _fill(frame, page.title, hrefs, main)
         if frame_key not in self._proven:
-            # The first page of each frame is also rendered whole: a frame that does not
-            # give the same bytes is dropped (its pages are rendered whole).
-            whole = self.plain(language, strings, page)
-            if whole != text:
+            # The first page of each frame proves it: the base template rendered whole for
+            # this page, a stand-in in place of its main block, must be the frame filled
+            # for this page (its title, its other languages). A frame that does not give
+            # the same bytes is dropped (its pages are rendered whole). The main block is
+            # not rendered a second time for this: a frame's first page is often its only
+            # one (the navigation's pages), and the biggest (the backlog, the insights).
+            proof = self._frame_page.render(variables, layout=self.template(BASE), **page.context)
+            if proof != _fill(frame, page.title, hrefs, "\x00M\x00"):
                 self._frames[frame_key] = None
-                return whole
+                return self.plain(language, strings, page)
             self._proven.add(frame_key)
         return text
 
