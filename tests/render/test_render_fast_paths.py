@@ -129,3 +129,16 @@ def test_a_number_is_written_as_babel_writes_it(value: float) -> None:
     shown = 0.0 if round(value, 2) == 0 else value
     for language in ("fi", "sv", "en"):
         assert number.__wrapped__(value, language) == format_decimal(shown, format="#,##0.##", locale=locale(language))
+
+
+@given(st.text())
+def test_the_maps_escape_is_markupsafes(text: str) -> None:
+    # The map grid returns a text with nothing to escape as it is (no Markup made of it).
+    from markupsafe import Markup, escape
+
+    from journeyops_cli.render.map_grid import html
+
+    assert html(text) == str(escape(text))
+    assert html(Markup("<b>&amp;</b>")) == "<b>&amp;</b>"  # already escaped: left alone
+    for tricky in ("<script>", "a & b", 'say "hi"', "it's", "x > y"):
+        assert html(tricky) == str(escape(tricky)) != tricky

@@ -14,6 +14,7 @@ the lanes "from below", the as-is curve of a target journey) calls this. Every t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 
 from markupsafe import Markup, escape
@@ -26,6 +27,13 @@ from journeyops_cli.render.svg import curve_key, emotion_icon, emotion_plot, emo
 Link = Callable[[str, str], "str | None"]
 
 _GRAVE = ("high", "critical")
+_SPECIAL = re.compile("[&<>\"']").search
+
+
+def html(text: str) -> str:
+    """`text` escaped (markupsafe's `escape`), as a plain string; most texts of a map have
+    nothing to escape and are returned as they are, without making a `Markup` of them."""
+    return str(escape(text)) if _SPECIAL(text) else text
 
 
 class _Labels(dict[str, str]):
@@ -36,7 +44,7 @@ class _Labels(dict[str, str]):
         self.strings = strings
 
     def __missing__(self, key: str) -> str:
-        value = self[key] = str(escape(self.strings[key]))
+        value = self[key] = html(self.strings[key])
         return value
 
 
@@ -60,21 +68,21 @@ class _Grid:
         except KeyError:
             url = self._links[key] = self.link(kind, record_id)
         if url:
-            return f'<a href="{escape(url)}">{escape(text)}</a>'
-        return str(escape(text))
+            return f'<a href="{html(url)}">{html(text)}</a>'
+        return html(text)
 
     def count(self, key: str, n: int) -> str:
-        return str(escape(count(self.strings, key, n, self.language)))
+        return html(count(self.strings, key, n, self.language))
 
     def lane_head(self, key: str) -> str:
-        return (f'<th scope="row" id="{escape(self.map.id)}--lane-{key}" class="lane-head"><span class="lane-label">'
+        return (f'<th scope="row" id="{html(self.map.id)}--lane-{key}" class="lane-head"><span class="lane-label">'
                 f'{lane_icon(key)}<span>{self.s[f"lane.{key}"]}</span></span></th>')
 
     def row(self, key: str, cells: Sequence[str]) -> str:
         return f'<tr class="lane lane-{key}">{self.lane_head(key)}{"".join(cells)}</tr>\n'
 
     def items(self, texts: Sequence[str]) -> str:
-        return "<ul>" + "".join(f"<li>{escape(text)}</li>" for text in texts) + "</ul>"
+        return "<ul>" + "".join(f"<li>{html(text)}</li>" for text in texts) + "</ul>"
 
     def listed(self, texts: Sequence[str]) -> str:
         """A cell of texts as a list, or "none"."""
@@ -85,10 +93,10 @@ class _Grid:
         out = ["<ul>"]
         for i in insights:
             out.append(f'<li>{self.linked("insight", i.id, i.title)} <span class="tag">{s[f"insight_type.{i.type}"]}'
-                       f'</span> <span class="tag sev-{escape(i.severity)}">{s[f"severity.{i.severity}"]}</span>')
+                       f'</span> <span class="tag sev-{html(i.severity)}">{s[f"severity.{i.severity}"]}</span>')
             if i.evidence:  # already checked with safe_url (journey_map._insight)
-                out.append(f' <a href="{escape(i.evidence)}" rel="noopener noreferrer">{s["evidence"]}'
-                           f'<span class="visually-hidden">: {escape(i.title)}</span></a>')
+                out.append(f' <a href="{html(i.evidence)}" rel="noopener noreferrer">{s["evidence"]}'
+                           f'<span class="visually-hidden">: {html(i.title)}</span></a>')
             out.append("</li>")
         out.append("</ul>")
         return "".join(out)
@@ -98,7 +106,7 @@ class _Grid:
         judged = [m for m in metrics if m.on_target is not None]
         if judged:
             on = sum(1 for m in judged if m.on_target)
-            words = escape(self.strings["metric.on_of"].format(on=on, total=len(judged)))
+            words = html(self.strings["metric.on_of"].format(on=on, total=len(judged)))
             text += f' · <span class="{"on" if on == len(judged) else "off"}">{words}</span>'
         return text
 
@@ -106,10 +114,10 @@ class _Grid:
         s = self.s
         out = ["<ul>"]
         for m in metrics:
-            latest = escape(m.latest_text) if m.latest_text else s["metric.no_data"]
+            latest = html(m.latest_text) if m.latest_text else s["metric.no_data"]
             out.append(f'<li>{self.linked("metric", m.id, m.title)}: <strong>{latest}</strong>')
             if m.target_text:
-                out.append(f' ({s["metric.target"]} {escape(m.target_text)})')
+                out.append(f' ({s["metric.target"]} {html(m.target_text)})')
             if m.on_target is not None:
                 out.append(f' <span class="metric-status on">✓ {s["metric.on_target"]}</span>' if m.on_target
                            else f' <span class="metric-status off">✗ {s["metric.off_target"]}</span>')
@@ -128,7 +136,7 @@ class _Grid:
     # -- the rows ---------------------------------------------------------------------------
 
     def head(self, steps: Sequence[StepView]) -> list[str]:
-        s, map_id = self.s, escape(self.map.id)
+        s, map_id = self.s, html(self.map.id)
         out = ["<thead>\n"]
         phases = self.map.phases()
         if phases:
@@ -143,15 +151,15 @@ class _Grid:
             out.append("</tr>\n")
         out.append(f'<tr class="step-row"><th scope="col" class="corner">{s["lanes"]}</th>\n')
         for step in steps:
-            out.append(f'<th scope="col" id="{map_id}--{escape(step.id)}" class="step-head"><span class="step-number">'
-                       f'{step.number}</span> <span class="step-title">{escape(step.title)}</span></th>\n')
+            out.append(f'<th scope="col" id="{map_id}--{html(step.id)}" class="step-head"><span class="step-number">'
+                       f'{step.number}</span> <span class="step-title">{html(step.title)}</span></th>\n')
         out.append("</tr>\n</thead>\n")
         return out
 
     def own_lanes(self, steps: Sequence[StepView]) -> list[str]:
-        map_id, out = escape(self.map.id), []
+        map_id, out = html(self.map.id), []
         for index, lane in enumerate(self.map.lanes):
-            described = f' title="{escape(lane.description)}"' if lane.description else ""
+            described = f' title="{html(lane.description)}"' if lane.description else ""
             cells = []
             for step in steps:
                 values = step.own[index]
@@ -160,12 +168,12 @@ class _Grid:
                 elif lane.type == "list":
                     cells.append(f"<td>{self.items(values)}</td>")
                 elif lane.type == "choice":
-                    cells.append(f'<td><p class="channels"><span class="chip">{escape(values[0])}</span></p></td>')
+                    cells.append(f'<td><p class="channels"><span class="chip">{html(values[0])}</span></p></td>')
                 else:
-                    cells.append(f"<td><p>{escape(values[0])}</p></td>")
-            out.append(f'<tr class="lane lane-own lane-own-{escape(lane.type)}"><th scope="row" '
-                       f'id="{map_id}--own-{escape(lane.id)}" class="lane-head"{described}><span class="lane-label">'
-                       f'<span>{escape(lane.title)}</span></span></th>{"".join(cells)}</tr>\n')
+                    cells.append(f"<td><p>{html(values[0])}</p></td>")
+            out.append(f'<tr class="lane lane-own lane-own-{html(lane.type)}"><th scope="row" '
+                       f'id="{map_id}--own-{html(lane.id)}" class="lane-head"{described}><span class="lane-label">'
+                       f'<span>{html(lane.title)}</span></span></th>{"".join(cells)}</tr>\n')
         return out
 
     def emotion_cells(self, steps: Sequence[StepView]) -> list[str]:
@@ -174,11 +182,11 @@ class _Grid:
         cells = []
         for index, step in enumerate(steps):
             unrecorded = " none" if step.emotion is None else ""
-            word = str(escape(emotion_word(step.emotion, strings)))
+            word = html(emotion_word(step.emotion, strings))
             if compared:
                 if compared.matched[index]:
-                    asis = str(escape(strings["asis.cell"].format(
-                        emotion=emotion_word(compared.emotions[index], strings))))
+                    asis = html(strings["asis.cell"].format(
+                        emotion=emotion_word(compared.emotions[index], strings)))
                 else:
                     asis = s["asis.new_step"]
                 cells.append(f'<td class="emotion-cell">{emotion_plot(emotions, index, compared.emotions)}'
@@ -260,7 +268,7 @@ class _Grid:
         out = [
             '<tbody class="from-below">\n',
             f'<tr class="below-head"><th scope="rowgroup" colspan="{len(steps) + 1}" '
-            f'id="{escape(self.map.id)}--from-below"><span class="below-title">{lane_icon("below")}'
+            f'id="{html(self.map.id)}--from-below"><span class="below-title">{lane_icon("below")}'
             f'{s["map.from_below"]} <span class="below-note">({s["map.from_below_note"]})</span></span></th></tr>\n',
         ]
         journeys, pains, worst, insights, metrics, opportunities = [], [], [], [], [], []
@@ -279,7 +287,7 @@ class _Grid:
                 pains.append(f"<td>{none}</td>")
             if below and below.worst_emotion is not None:
                 worst.append(f'<td><span class="emotion">{emotion_icon(below.worst_emotion)}'
-                             f'{escape(emotion_word(below.worst_emotion, self.strings))}</span></td>')
+                             f'{html(emotion_word(below.worst_emotion, self.strings))}</span></td>')
             else:
                 worst.append(f"<td>{none}</td>")
             if below and below.insights:
@@ -309,20 +317,20 @@ class _Grid:
         journey_map, s = self.map, self.s
         steps = journey_map.steps
         n = len(steps)
-        map_id, compared = escape(journey_map.id), journey_map.comparison
+        map_id, compared = html(journey_map.id), journey_map.comparison
         out = ['<div class="map-frame">\n']
         if compared:
-            current = escape(self.strings["asis.key_current"].format(title=compared.current.title))
+            current = html(self.strings["asis.key_current"].format(title=compared.current.title))
             out.append(f'<div class="curve-legend" id="{map_id}--legend"><p class="legend-title">'
                        f'{s["asis.legend"]}</p>\n<ul><li>{curve_key(False)} {s["asis.key_target"]}</li>'
                        f'<li>{curve_key(True)} {current}</li></ul>\n'
                        f'<p class="legend-note">{s["asis.key_note"]}</p></div>\n')
-        hint = escape(self.strings["map.scroll_hint"].format(steps=count(self.strings, "steps", n, self.language)))
+        hint = html(self.strings["map.scroll_hint"].format(steps=count(self.strings, "steps", n, self.language)))
         out.append(f'<p class="map-hint" id="{map_id}--map-hint">{lane_icon("journeys")}{hint}</p>\n'
                    f'<div class="map-scroll" role="region" aria-labelledby="{map_id}--map-caption" '
                    f'aria-describedby="{map_id}--map-hint" tabindex="0">\n'
                    f'<table class="journey-map steps-{n if n <= 16 else "many"}">\n'
-                   f'<caption id="{map_id}--map-caption">{s["journey_map"]}: {escape(journey_map.title)}</caption>\n'
+                   f'<caption id="{map_id}--map-caption">{s["journey_map"]}: {html(journey_map.title)}</caption>\n'
                    '<colgroup><col class="lane-col">' + '<col class="step-col">' * n + "</colgroup>\n")
         out += self.head(steps)
         out += self.body(steps)
