@@ -263,6 +263,9 @@ def test_a_record_link_is_the_relative_path_to_its_page(key: str) -> None:
             assert link(kind, record_id) == relative(link.path, page_path("en", record_key(kind, record_id)))
             with pytest.raises(UnsafeId):
                 link(kind, "../" + record_id)
+    # The same page in each language (the base template's language links).
+    for language in ("en", "fi", "sv"):
+        assert link.alternate(language) == relative(link.path, page_path(language, key))
 
 
 def test_search_index_is_a_script_with_every_kind(built_site: Path) -> None:

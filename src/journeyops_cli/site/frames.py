@@ -23,7 +23,7 @@ from markupsafe import escape
 
 from journeyops_cli.models.base import pick_text
 from journeyops_cli.render.i18n import LANGUAGE_NAMES
-from journeyops_cli.site.links import Linker, page_path, relative
+from journeyops_cli.site.links import Linker
 from journeyops_cli.site.pages import Page, SiteData
 
 BASE = "site/base.html.j2"
@@ -92,14 +92,14 @@ class PageRenderer:
             "t": t,
         }
 
-    def _hrefs(self, link: Linker, key: str) -> list[str]:
-        """The page in each language (`link.page(key, lang)`, without keeping the links)."""
-        return [relative(link.path, page_path(lang, key)) for lang in self.data.languages]
+    def _hrefs(self, link: Linker) -> list[str]:
+        """The page in each language (`link.alternate(lang)`)."""
+        return [link.alternate(lang) for lang in self.data.languages]
 
     def plain(self, language: str, strings: dict[str, str], page: Page) -> str:
         """The page rendered whole, base template and all."""
         link = Linker(language, page.key)
-        variables = self.variables(language, strings, page, link, self._hrefs(link, page.key))
+        variables = self.variables(language, strings, page, link, self._hrefs(link))
         return self.template(page.template).render(variables, layout=BASE, **page.context)
 
     def render(self, language: str, strings: dict[str, str], page: Page) -> str:
@@ -111,7 +111,7 @@ class PageRenderer:
         if frame is None:
             return self.plain(language, strings, page)
         link = Linker(language, page.key)
-        hrefs = self._hrefs(link, page.key)
+        hrefs = self._hrefs(link)
         variables = self.variables(language, strings, page, link, hrefs)
         main = template.render(variables, layout=self._main_only, **page.context)
         text = _fill(frame, page.title, hrefs, main)

@@ -124,6 +124,7 @@ class Linker:
         self.key = key
         self.path = page_path(language, key) if key else "index.html"
         self._here = (language, self.path.rpartition("/")[0])
+        self._plain = bool(key) and not any(part in ("", ".", "..") for part in self.path.split("/"))
 
     def page(self, key: str, language: str | None = None) -> str:
         if language is not None and language != self.language:
@@ -136,6 +137,15 @@ class Linker:
                 _LINKS.clear()
             _LINKS[cache_key] = link
         return link
+
+    def alternate(self, language: str) -> str:
+        """This page in `language` (the same key): worked out from the page's depth (a
+        plain key), not kept (every page has its own)."""
+        if language == self.language and self.key:
+            return self.path.rpartition("/")[2]
+        if self._plain:
+            return "../" * self.path.count("/") + page_path(language, self.key)
+        return relative(self.path, page_path(language, self.key))
 
     def asset(self, name: str) -> str:
         return relative(self.path, f"{ASSETS}/{name}")
