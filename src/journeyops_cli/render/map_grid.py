@@ -27,6 +27,9 @@ from journeyops_cli.render.svg import curve_key, emotion_icon, emotion_plot, emo
 Link = Callable[[str, str], "str | None"]
 
 _GRAVE = ("high", "critical")
+# The rows "from below", top to bottom.
+_BELOW_LANES = ("below_journeys", "below_pain_points", "below_emotion", "below_insights", "below_metrics",
+                "below_opportunities")
 _SPECIAL = re.compile("[&<>\"']").search
 
 
@@ -220,8 +223,8 @@ class _Grid:
         ]))
         out.append(self.row("insights", [self.insights(step.insights) for step in steps]))
         out.append(self.row("metrics", [
-            f"<td><details><summary>{self.metric_summary(step.metrics)}</summary>{self.metric_items(step.metrics)}"
-            "</details></td>" if step.metrics else f"<td>{none}</td>"
+            folded(self.metric_summary(step.metrics), self.metric_items(step.metrics)) if step.metrics
+            else f"<td>{none}</td>"
             for step in steps
         ]))
         opportunity_icon = lane_icon("opportunities")
@@ -261,7 +264,7 @@ class _Grid:
         grave = [i for i in insights if i.severity in _GRAVE]
         if grave:
             summary += f' · <span class="sev-high">{len(grave)} {self.s[f"severity.{grave[0].severity}"]}</span>'
-        return f"<td><details><summary>{summary}</summary>{self.insight_items(insights)}</details></td>"
+        return folded(summary, self.insight_items(insights))
 
     def below(self, steps: Sequence[StepView]) -> list[str]:
         s, none = self.s, self.none
@@ -271,44 +274,34 @@ class _Grid:
             f'id="{html(self.map.id)}--from-below"><span class="below-title">{lane_icon("below")}'
             f'{s["map.from_below"]} <span class="below-note">({s["map.from_below_note"]})</span></span></th></tr>\n',
         ]
-        journeys, pains, worst, insights, metrics, opportunities = [], [], [], [], [], []
-        pain_icon = lane_icon("pain_points")
+        pain_icon, empty = lane_icon("pain_points"), f"<td>{none}</td>"
+        rows: dict[str, list[str]] = {key: [] for key in _BELOW_LANES}
         for step in steps:
             below = step.below
-            if below and below.journeys:
-                journeys.append("<td><ul>" + "".join(
-                    f"<li>{self.linked('journey', j.id, j.title)}</li>" for j in below.journeys) + "</ul></td>")
-            else:
-                journeys.append(f"<td>{none}</td>")
-            if below and below.pain_points:
-                pains.append(f'<td class="has-items"><p class="lane-count">{pain_icon}'
-                             f'{self.count("pain_points", below.pain_points)}</p></td>')
-            else:
-                pains.append(f"<td>{none}</td>")
-            if below and below.worst_emotion is not None:
-                worst.append(f'<td><span class="emotion">{emotion_icon(below.worst_emotion)}'
-                             f'{html(emotion_word(below.worst_emotion, self.strings))}</span></td>')
-            else:
-                worst.append(f"<td>{none}</td>")
-            if below and below.insights:
-                insights.append(f'<td><details><summary>{self.count("insights", len(below.insights))}</summary>'
-                                f"{self.insight_items(below.insights)}</details></td>")
-            else:
-                insights.append(f"<td>{none}</td>")
-            if below and below.metrics:
-                metrics.append(f"<td><details><summary>{self.metric_summary(below.metrics)}</summary>"
-                               f"{self.metric_items(below.metrics)}</details></td>")
-            else:
-                metrics.append(f"<td>{none}</td>")
-            if below and below.opportunities:
-                opportunities.append(
-                    f'<td><details><summary>{self.count("opportunities", len(below.opportunities))}</summary>'
-                    f"{self.opportunity_items(below.opportunities)}</details></td>")
-            else:
-                opportunities.append(f"<td>{none}</td>")
-        for key, cells in (("below_journeys", journeys), ("below_pain_points", pains), ("below_emotion", worst),
-                           ("below_insights", insights), ("below_metrics", metrics),
-                           ("below_opportunities", opportunities)):
+            if below is None:
+                for cells in rows.values():
+                    cells.append(empty)
+                continue
+            rows["below_journeys"].append("<td><ul>" + "".join(
+                f"<li>{self.linked('journey', j.id, j.title)}</li>" for j in below.journeys
+            ) + "</ul></td>" if below.journeys else empty)
+            rows["below_pain_points"].append(
+                f'<td class="has-items"><p class="lane-count">{pain_icon}'
+                f'{self.count("pain_points", below.pain_points)}</p></td>' if below.pain_points else empty)
+            rows["below_emotion"].append(
+                f'<td><span class="emotion">{emotion_icon(below.worst_emotion)}'
+                f'{html(emotion_word(below.worst_emotion, self.strings))}</span></td>'
+                if below.worst_emotion is not None else empty)
+            rows["below_insights"].append(folded(
+                self.count("insights", len(below.insights)), self.insight_items(below.insights)
+            ) if below.insights else empty)
+            rows["below_metrics"].append(folded(
+                self.metric_summary(below.metrics), self.metric_items(below.metrics)
+            ) if below.metrics else empty)
+            rows["below_opportunities"].append(folded(
+                self.count("opportunities", len(below.opportunities)), self.opportunity_items(below.opportunities)
+            ) if below.opportunities else empty)
+        for key, cells in rows.items():
             out.append(self.row(key, cells))
         out.append("</tbody>\n")
         return out
@@ -338,6 +331,11 @@ class _Grid:
             out += self.below(steps)
         out.append("</table>\n</div>\n</div>\n")
         return "".join(out)
+
+
+def folded(summary: str, body: str) -> str:
+    """A cell whose items fold under their summary (a count)."""
+    return f"<td><details><summary>{summary}</summary>{body}</details></td>"
 
 
 def map_grid(journey_map: JourneyMap, link: Link, strings: Mapping[str, str]) -> Markup:
