@@ -7,7 +7,7 @@ explicitly. Undefined variables fail loudly.
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache
 from types import BuiltinFunctionType, FunctionType, MethodType
 from typing import Any
 
@@ -16,28 +16,12 @@ from jinja2.runtime import Context
 from jinja2.utils import _PassArg
 
 from journeyops_cli.models.base import pick_text
-from journeyops_cli.render.safety import code_spans, markdown_html, md_cell, mermaid_label, safe_url
+from journeyops_cli.render.safety import code_spans, markdown_markup, md_cell, mermaid_label, safe_url
 from journeyops_cli.resources import templates_dir
 
 
 def _text(value: Any, language: str, fallback: list[str] | None = None) -> str:
     return pick_text(value, language, fallback or [])
-
-
-@lru_cache(maxsize=32768)
-def _markdown_markup(text: str) -> Any:
-    from markupsafe import Markup
-
-    return Markup(markdown_html(text))
-
-
-def markdown_filter(value: str | None) -> Any:
-    """Markdown as HTML (`Markup`), raw HTML left out: the `markdown` filter."""
-    # The same text is shown on several pages (an insight's summary on its own page and
-    # on its journey's page): render it once.
-    if value is None or type(value) is str:
-        return _markdown_markup(value or "")
-    return _markdown_markup.__wrapped__(value)
 
 
 def _by_rule(findings: list[Any]) -> list[list[Any]]:
@@ -114,7 +98,7 @@ def _plain(obj: Any) -> bool:
 def _register(env: jinja2.Environment) -> jinja2.Environment:
     env.filters["by_rule"] = _by_rule
     env.filters["text"] = _text
-    env.filters["markdown"] = markdown_filter
+    env.filters["markdown"] = markdown_markup
     env.filters["safe_url"] = safe_url
     env.filters["md_cell"] = md_cell
     env.filters["mermaid_label"] = mermaid_label

@@ -19,9 +19,9 @@ from collections.abc import Callable, Mapping, Sequence
 
 from markupsafe import Markup, escape
 
-from journeyops_cli.render.env import markdown_filter
 from journeyops_cli.render.formats import count
 from journeyops_cli.render.journey_map import InsightRef, JourneyMap, MetricRef, OpportunityRef, StepView
+from journeyops_cli.render.safety import markdown_markup
 from journeyops_cli.render.svg import curve_key, emotion_icon, emotion_plot, emotion_word, lane_icon
 
 Link = Callable[[str, str], "str | None"]
@@ -205,7 +205,7 @@ class _Grid:
         out = ["<tbody>\n"]
         if any(step.description for step in steps):
             out.append(self.row("description", [
-                f'<td class="description">{markdown_filter(step.description)}</td>' if step.description
+                f'<td class="description">{markdown_markup(step.description)}</td>' if step.description
                 else f'<td class="description">{none}</td>'
                 for step in steps
             ]))
