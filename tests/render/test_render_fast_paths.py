@@ -92,3 +92,53 @@ def test_the_fast_paths_characters_are_the_documented_ones_for_every_code_point(
         and bool(rule.fullmatch(chr(point))) != _plain_paragraph("a" + chr(point) + "a")
     ]
     assert differ == []
+
+
+def test_a_dicts_key_read_as_an_attribute_is_what_jinja2_gives() -> None:
+    # `{{ s.home }}` takes the key of a plain dict at once; a name of a dict method stays
+    # the method (jinja2 prefers the attribute), a missing key stays undefined (strict).
+    import jinja2
+
+    from journeyops_cli.render.env import html_environment
+
+    env = html_environment()
+    words = {"home": "Etusivu", "items": "not the method", "level.top": "<Ylin>"}
+    template = env.from_string("{{ s.home }}|{{ s.items is callable }}|{{ s['level.top'] }}|{{ o.real }}")
+    assert template.render(s=words, o=3) == "Etusivu|True|&lt;Ylin&gt;|3"
+    with pytest.raises(jinja2.UndefinedError):
+        env.from_string("{{ s.nothing }}").render(s=words)
+
+
+NUMBERS = [0, 1, -1, 12, 1234, -1234, 0.005, 0.015, 0.025, 2.675, 1.005, -0.006, -0.004, 999.995,
+           999999.995, 1e14, 9.99e14, -9.99e14, 123456789.125, 0.1 + 0.2, 5e-324, -0.0, 1e15, 1e21]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(st.floats(allow_nan=False, allow_infinity=False, min_value=-2e15, max_value=2e15),
+                 st.integers(min_value=-10**16, max_value=10**16),
+                 st.integers(min_value=-10**7, max_value=10**7).map(lambda n: n / 1000 + 0.0005),
+                 st.sampled_from(NUMBERS)))
+def test_a_number_is_written_as_babel_writes_it(value: float) -> None:
+    # `number` writes fi, sv and en itself (Babel's pattern machinery was a sixth of an
+    # opportunity page): the same text as Babel's `#,##0.##`, ties rounded half to even
+    # on the float's shortest decimal form.
+    from babel.numbers import format_decimal
+
+    from journeyops_cli.render.formats import locale, number
+
+    shown = 0.0 if round(value, 2) == 0 else value
+    for language in ("fi", "sv", "en"):
+        assert number.__wrapped__(value, language) == format_decimal(shown, format="#,##0.##", locale=locale(language))
+
+
+@given(st.text())
+def test_the_maps_escape_is_markupsafes(text: str) -> None:
+    # The map grid returns a text with nothing to escape as it is (no Markup made of it).
+    from markupsafe import Markup, escape
+
+    from journeyops_cli.render.map_grid import html
+
+    assert html(text) == str(escape(text))
+    assert html(Markup("<b>&amp;</b>")) == "<b>&amp;</b>"  # already escaped: left alone
+    for tricky in ("<script>", "a & b", 'say "hi"', "it's", "x > y"):
+        assert html(tricky) == str(escape(tricky)) != tricky

@@ -19,7 +19,7 @@ from tests.tools import need
 from journeyops_cli.site import gather as site_gather
 from journeyops_cli.site import write as site_write
 from journeyops_cli.site.build import SiteError, build_site
-from journeyops_cli.site.links import Linker, UnsafeId, checked, record_key
+from journeyops_cli.site.links import Linker, UnsafeId, checked, page_path, record_key, relative
 from journeyops_cli.site.write import inside
 
 CSP = (
@@ -250,6 +250,22 @@ def test_links_are_relative() -> None:
     assert link("insight", "i") == "../insights/i.html"
     assert link.page("journeys/a.html", "en") == "../../en/journeys/a.html"
     assert link.asset("site.css") == "../../assets/site.css"
+
+
+@pytest.mark.parametrize("key", ["", "index.html", "journeys/a.html", "insights/index.html", "insights/b.html",
+                                 "guide/intro.html", "metrics.html"])
+def test_a_record_link_is_the_relative_path_to_its_page(key: str) -> None:
+    # Record links take their folder worked out once per page folder: the same link as
+    # the relative path to the record's page, and a bad id still refused.
+    link = Linker("en", key)
+    for kind in ("journey", "insight", "opportunity", "theme", "team", "customergroup", "lifeevent", "metric"):
+        for record_id in ("a", "b-2"):
+            assert link(kind, record_id) == relative(link.path, page_path("en", record_key(kind, record_id)))
+            with pytest.raises(UnsafeId):
+                link(kind, "../" + record_id)
+    # The same page in each language (the base template's language links).
+    for language in ("en", "fi", "sv"):
+        assert link.alternate(language) == relative(link.path, page_path(language, key))
 
 
 def test_search_index_is_a_script_with_every_kind(built_site: Path) -> None:

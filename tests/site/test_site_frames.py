@@ -94,3 +94,20 @@ def test_frames_keep_the_data_they_were_made_for() -> None:
     for (fast, whole), (fast2, whole2) in zip(every_page(first, data), every_page(second, other), strict=True):
         assert fast == whole and fast2 == whole2
         assert "Toinen nimi" in fast2 and "Toinen nimi" not in fast
+
+
+def test_a_frames_first_page_is_not_rendered_twice(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The frame is proven with a stand-in for the main block: no page is rendered whole
+    # beside its framed rendering (the backlog, the insights' list: a frame's only page).
+    data = site_data(BANK)
+    renderer = PageRenderer(data)
+    whole: list[str] = []
+    plain = renderer.plain
+    monkeypatch.setattr(renderer, "plain", lambda language, s, page: whole.append(page.key) or plain(language, s, page))
+    for language in data.languages:
+        planner = PagePlanner(data, language, strings(language))
+        for page in planner.pages():
+            if renderer.template(page.template).blocks.keys() == {"main"}:
+                renderer.render(language, planner.s, page)
+    assert whole == []
+    assert any(frame is not None for frame in renderer._frames.values())

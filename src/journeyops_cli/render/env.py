@@ -7,7 +7,7 @@ explicitly. Undefined variables fail loudly.
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache
 from types import BuiltinFunctionType, FunctionType, MethodType
 from typing import Any
 
@@ -16,27 +16,12 @@ from jinja2.runtime import Context
 from jinja2.utils import _PassArg
 
 from journeyops_cli.models.base import pick_text
-from journeyops_cli.render.safety import code_spans, markdown_html, md_cell, mermaid_label, safe_url
+from journeyops_cli.render.safety import code_spans, markdown_markup, md_cell, mermaid_label, safe_url
 from journeyops_cli.resources import templates_dir
 
 
 def _text(value: Any, language: str, fallback: list[str] | None = None) -> str:
     return pick_text(value, language, fallback or [])
-
-
-@lru_cache(maxsize=32768)
-def _markdown_markup(text: str) -> Any:
-    from markupsafe import Markup
-
-    return Markup(markdown_html(text))
-
-
-def _markdown(value: str | None) -> Any:
-    # The same text is shown on several pages (an insight's summary on its own page and
-    # on its journey's page): render it once.
-    if value is None or type(value) is str:
-        return _markdown_markup(value or "")
-    return _markdown_markup.__wrapped__(value)
 
 
 def _by_rule(findings: list[Any]) -> list[list[Any]]:
@@ -70,6 +55,22 @@ class _Context(Context):
         return super().call(__obj, *args, **kwargs)
 
 
+class _Environment(jinja2.Environment):
+    """jinja2's environment, with `{{ s.home }}` on a dict (every page's interface words)
+    answered at once: jinja2 asks for the attribute first, which raises and is caught
+    inside, for every label of every page. A key of a plain dict that names no attribute
+    of `dict` gives what jinja2 gives (the item); anything else goes to jinja2."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_NAMES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
+_DICT_NAMES = frozenset(dir(dict))
 _NOTHING: dict[str, Any] = {}
 # For each type of callable object: whether neither the type nor its `__call__` carries
 # jinja2's mark (then only the object itself could).
@@ -97,13 +98,14 @@ def _plain(obj: Any) -> bool:
 def _register(env: jinja2.Environment) -> jinja2.Environment:
     env.filters["by_rule"] = _by_rule
     env.filters["text"] = _text
-    env.filters["markdown"] = _markdown
+    env.filters["markdown"] = markdown_markup
     env.filters["safe_url"] = safe_url
     env.filters["md_cell"] = md_cell
     env.filters["mermaid_label"] = mermaid_label
     env.filters["code_spans"] = code_spans
-    from journeyops_cli.render.formats import count, date, number
+    from journeyops_cli.render.formats import count, date, number, score_parts
     from journeyops_cli.render.i18n import rule_words
+    from journeyops_cli.render.map_grid import map_grid
     from journeyops_cli.render.svg import curve_key, emotion_icon, emotion_plot, emotion_word, lane_icon
 
     # Journey-map helpers every template (and imported macro) can call; they escape their text.
@@ -112,8 +114,10 @@ def _register(env: jinja2.Environment) -> jinja2.Environment:
     env.globals["emotion_plot"] = emotion_plot
     env.globals["curve_key"] = curve_key
     env.globals["lane_icon"] = lane_icon
+    env.globals["map_grid"] = map_grid
     env.globals["count"] = count
     env.globals["rule_words"] = rule_words
+    env.globals["score_parts"] = score_parts
     # Values in the page's language: {{ day|local_date(language) }}, {{ x|local_number(language) }}.
     env.filters["local_date"] = date
     env.filters["local_number"] = number
@@ -121,7 +125,7 @@ def _register(env: jinja2.Environment) -> jinja2.Environment:
 
 
 def _environment(autoescape: bool) -> jinja2.Environment:
-    env = jinja2.Environment(
+    env = _Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir())),
         autoescape=autoescape,
         undefined=jinja2.StrictUndefined,

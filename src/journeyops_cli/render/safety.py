@@ -4,8 +4,11 @@ Markdown tables and Mermaid labels."""
 from __future__ import annotations
 
 import re
-from functools import cache
-from typing import Any
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from markupsafe import Markup
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
@@ -44,6 +47,22 @@ def markdown_html(text: str) -> str:
         # texts in a bank are such paragraphs; tests/render check the two agree).
         return f"<p>{text.replace(chr(34), '&quot;')}</p>\n"
     return str(_markdown().render(text))
+
+
+@lru_cache(maxsize=32768)
+def _markdown_markup(text: str) -> Markup:
+    from markupsafe import Markup
+
+    return Markup(markdown_html(text))
+
+
+def markdown_markup(value: str | None) -> Markup:
+    """Markdown as HTML (`Markup`), raw HTML left out: the `markdown` filter."""
+    # The same text is shown on several pages (an insight's summary on its own page and
+    # on its journey's page): render it once.
+    if value is None or type(value) is str:
+        return _markdown_markup(value or "")
+    return _markdown_markup.__wrapped__(value)
 
 
 # ASCII characters with no meaning in CommonMark in the middle of a line, and every other

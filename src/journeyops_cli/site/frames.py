@@ -23,7 +23,7 @@ from markupsafe import escape
 
 from journeyops_cli.models.base import pick_text
 from journeyops_cli.render.i18n import LANGUAGE_NAMES
-from journeyops_cli.site.links import Linker, page_path, relative
+from journeyops_cli.site.links import Linker
 from journeyops_cli.site.pages import Page, SiteData
 
 BASE = "site/base.html.j2"
@@ -92,14 +92,14 @@ class PageRenderer:
             "t": t,
         }
 
-    def _hrefs(self, link: Linker, key: str) -> list[str]:
-        """The page in each language (`link.page(key, lang)`, without keeping the links)."""
-        return [relative(link.path, page_path(lang, key)) for lang in self.data.languages]
+    def _hrefs(self, link: Linker) -> list[str]:
+        """The page in each language (`link.alternate(lang)`)."""
+        return [link.alternate(lang) for lang in self.data.languages]
 
     def plain(self, language: str, strings: dict[str, str], page: Page) -> str:
         """The page rendered whole, base template and all."""
         link = Linker(language, page.key)
-        variables = self.variables(language, strings, page, link, self._hrefs(link, page.key))
+        variables = self.variables(language, strings, page, link, self._hrefs(link))
         return self.template(page.template).render(variables, layout=BASE, **page.context)
 
     def render(self, language: str, strings: dict[str, str], page: Page) -> str:
@@ -111,17 +111,21 @@ class PageRenderer:
         if frame is None:
             return self.plain(language, strings, page)
         link = Linker(language, page.key)
-        hrefs = self._hrefs(link, page.key)
+        hrefs = self._hrefs(link)
         variables = self.variables(language, strings, page, link, hrefs)
         main = template.render(variables, layout=self._main_only, **page.context)
         text = _fill(frame, page.title, hrefs, main)
         if frame_key not in self._proven:
-            # The first page of each frame is also rendered whole: a frame that does not
-            # give the same bytes is dropped (its pages are rendered whole).
-            whole = self.plain(language, strings, page)
-            if whole != text:
+            # The first page of each frame proves it: the base template rendered whole for
+            # this page, a stand-in in place of its main block, must be the frame filled
+            # for this page (its title, its other languages). A frame that does not give
+            # the same bytes is dropped (its pages are rendered whole). The main block is
+            # not rendered a second time for this: a frame's first page is often its only
+            # one (the navigation's pages), and the biggest (the backlog, the insights).
+            proof = self._frame_page.render(variables, layout=self.template(BASE), **page.context)
+            if proof != _fill(frame, page.title, hrefs, "\x00M\x00"):
                 self._frames[frame_key] = None
-                return whole
+                return self.plain(language, strings, page)
             self._proven.add(frame_key)
         return text
 

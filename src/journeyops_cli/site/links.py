@@ -124,6 +124,7 @@ class Linker:
         self.key = key
         self.path = page_path(language, key) if key else "index.html"
         self._here = (language, self.path.rpartition("/")[0])
+        self._plain = bool(key) and not any(part in ("", ".", "..") for part in self.path.split("/"))
 
     def page(self, key: str, language: str | None = None) -> str:
         if language is not None and language != self.language:
@@ -137,6 +138,15 @@ class Linker:
             _LINKS[cache_key] = link
         return link
 
+    def alternate(self, language: str) -> str:
+        """This page in `language` (the same key): worked out from the page's depth (a
+        plain key), not kept (every page has its own)."""
+        if language == self.language and self.key:
+            return self.path.rpartition("/")[2]
+        if self._plain:
+            return "../" * self.path.count("/") + page_path(language, self.key)
+        return relative(self.path, page_path(language, self.key))
+
     def asset(self, name: str) -> str:
         return relative(self.path, f"{ASSETS}/{name}")
 
@@ -144,14 +154,25 @@ class Linker:
         return relative(self.path, "index.html")
 
     def record(self, kind: str, record_id: str) -> str:
-        # Not kept here: most records are linked from a few pages only.
-        return relative_from(self._here[1], page_path(self.language, record_key(kind, record_id)))
+        # A record with a page of its own: its folder as seen from this page's folder
+        # (worked out once per folder and kind) and its file name. The link itself is not
+        # kept: most records are linked from a few pages only.
+        folder = _FOLDERS.get((self._here, kind))
+        if folder is None:
+            if kind not in _KIND_FOLDERS:
+                return relative_from(self._here[1], page_path(self.language, record_key(kind, record_id)))
+            folder = relative_from(self._here[1], page_path(self.language, _KIND_FOLDERS[kind]))
+            folder = _FOLDERS[(self._here, kind)] = "" if folder == "." else folder + "/"
+        return f"{folder}{checked(record_id)}.html"
 
     def __call__(self, kind: str, record_id: str) -> str:
         return self.record(kind, record_id)
 
 
 _LINKS: dict[tuple[tuple[str, str], str], str] = {}
+# (language, folder of the linking page) and kind: the kind's folder, relative, with "/"
+# (a few per language: kinds × folders).
+_FOLDERS: dict[tuple[tuple[str, str], str], str] = {}
 _LINKS_MAX = 10_000
 
 
