@@ -488,20 +488,32 @@ def test_opportunity_and_backlog_explain_the_score_in_words(built_site: Path) ->
     ) in fi
     assert "<dt>tavoittavuus</dt><dd>6\xa0000</dd>" in fi
     backlog = (built_site / "en/backlog.html").read_text("utf-8")
+    # The backlog is a lean table: the explanation is on the opportunity's page, one link away.
     assert (
-        '<tr data-theme="varhaiskasvatus" data-team="varhaiskasvatus-tiimi" data-status="planned"><td>1</td>'
+        '<tr data-theme="varhaiskasvatus" data-team="varhaiskasvatus-tiimi" data-status="planned" '
+        'data-group="lapsiperheet" data-event="lapsen-syntyma"><td>1</td><th scope="row">'
+        '<a href="opportunities/liitteet-mobiiliin.html">Attachments straight from the phone camera</a></th>'
+        "<td>49.95</td><td>customer pain</td><td>planned</td></tr>"
+    ) in backlog
+    assert "<details" not in backlog and "score-factors" not in backlog and "journeys/" not in backlog
+    assert (
+        "<p>Each opportunity&#39;s page explains what its score is made of and which steps it addresses.</p>"
     ) in backlog
     assert '<label for="b-status">Status</label>' in backlog
-    # each row's explanation in a details/summary, the same words as the opportunity page
-    assert (
-        '<details class="score-details"><summary>Why this rank?</summary><p>What the score is made of:</p>\n'
-        '<ul class="score-factors"><li>customer pain, 16.67 points: worst step '
-        "Applying for early childhood education › Application | attachments\nand signature (emotion -2, "
-        "1 pain point)</li>"
-    ) in backlog
+    assert '<label for="b-group">Customer group</label>' in backlog
+    assert '<label for="b-event">Life event</label>' in backlog
     assert (
         '<p class="nojs-note" id="backlog-nojs">Filtering needs JavaScript; the whole backlog is listed below.</p>'
     ) in backlog
+    fi_backlog = (built_site / "fi/backlog.html").read_text("utf-8")
+    assert (
+        "<p>Kunkin kehitysmahdollisuuden sivu kertoo, mistä sen pisteet koostuvat ja mihin polkujen "
+        "vaiheisiin se kohdistuu.</p>"
+    ) in fi_backlog
+    from journeyops_cli.render.i18n import strings
+
+    assert strings("sv")["backlog_why"] == (
+        "Varje utvecklingsmöjlighets sida förklarar vad poängen består av och vilka steg den gäller.")
 
 
 def test_delivery_items_link_to_the_tracker(bank_copy: Path, tmp_path: Path) -> None:

@@ -5,12 +5,17 @@ opportunities on those journeys' steps and beneath them."""
 
 from __future__ import annotations
 
+import heapq
+from collections import Counter
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, get_args
 
 from journeyops_cli.bank import Bank
 from journeyops_cli.models import Insight, Journey, Metric, Opportunity
+from journeyops_cli.models.opportunity import OpportunityStatus
 from journeyops_cli.models.vocabulary import CustomerGroup, LifeEvent, Team
+from journeyops_cli.render.journey_map import SEVERITY_ORDER
 
 
 def linked(bank: Bank, kind: str, ids: list[str] | tuple[str, ...]) -> list[str]:
@@ -36,34 +41,135 @@ def team_context(team: Team, owned: dict[str, dict[str, list[Any]]], order: Call
                              for key in ("journeys", "themes", "opportunities")}}
 
 
-def known_about(bank: Bank, record: CustomerGroup | LifeEvent, order: Callable[[Any], Any]) -> dict[str, Any]:
-    """What is known about a customer group or life event: the journeys that name it,
-    the journeys beneath those, the insights on their steps or beneath them (and, for a
-    group, the insights that name it), their metrics and their opportunities."""
-    field = "customer_groups" if isinstance(record, CustomerGroup) else "life_events"
-    journeys = [j for j in bank.journeys() if record.id in getattr(j, field)]
-    # Records only (sorted below), so plain dict updates rather than Evidence.merge, which
-    # also walks every step.
-    rollup = bank.rollup()
-    insights: dict[str, Insight] = {}
-    metrics: dict[str, Metric] = {}
-    opportunities: dict[str, Opportunity] = {}
-    for journey in journeys:
-        evidence = rollup.journey(journey.id)
-        insights.update(evidence.insights)
-        metrics.update(evidence.metrics)
-        opportunities.update(evidence.opportunities)
-    if isinstance(record, CustomerGroup):
-        for insight in bank.insights():
-            if record.id in insight.customer_groups:
-                insights.setdefault(insight.id, insight)
+SHOWN = 20
+"""How many insights, metrics and opportunities a customer group's or life event's page
+lists (the most relevant); the rest are counted, and the insights are one link away in
+the insight explorer, filtered to the group or event."""
+
+METRIC_ORDER = {"off": 0, "on": 1, "unknown": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class About:
+    """Everything known about one customer group or life event, in no language: the
+    journeys that name it and, through the roll-up, the records on their steps or beneath
+    them (for a group, also the insights that name it)."""
+
+    journeys: list[Journey]
+    insights: dict[str, Insight]
+    metrics: dict[str, Metric]
+    opportunities: dict[str, Opportunity]
+
+
+class Known:
+    """What is known about each customer group and life event of a bank, worked out once
+    for every language's pages: the group and event pages summarise it, the insight
+    explorer filters by it (`insight_about`)."""
+
+    def __init__(self, bank: Bank) -> None:
+        self.bank = bank
+        self._about: dict[tuple[str, str], About] = {}
+        self._insight_about: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] | None = None
+        self._opportunity_about: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] | None = None
+        self._metric_status: dict[str, str] = {}
+
+    def about(self, record: CustomerGroup | LifeEvent) -> About:
+        key = (record.kind, record.id)
+        found = self._about.get(key)
+        if found is None:
+            found = self._about[key] = self._gather(record)
+        return found
+
+    def _gather(self, record: CustomerGroup | LifeEvent) -> About:
+        bank = self.bank
+        field_name = "customer_groups" if isinstance(record, CustomerGroup) else "life_events"
+        journeys = [j for j in bank.journeys() if record.id in getattr(j, field_name)]
+        # Records only, so plain dict updates rather than Evidence.merge, which also walks
+        # every step.
+        rollup = bank.rollup()
+        insights: dict[str, Insight] = {}
+        metrics: dict[str, Metric] = {}
+        opportunities: dict[str, Opportunity] = {}
+        for journey in journeys:
+            evidence = rollup.journey(journey.id)
+            insights.update(evidence.insights)
+            metrics.update(evidence.metrics)
+            opportunities.update(evidence.opportunities)
+        if isinstance(record, CustomerGroup):
+            for insight in bank.insights():
+                if record.id in insight.customer_groups:
+                    insights.setdefault(insight.id, insight)
+        return About(journeys, insights, metrics, opportunities)
+
+    def insight_about(self) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+        """For each insight known about some group or event: (its groups, its events),
+        each sorted by id; an insight about none is left out."""
+        if self._insight_about is None:
+            self._insight_about = self._inverse("insights")
+        return self._insight_about
+
+    def opportunity_about(self) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+        """`insight_about` for opportunities."""
+        if self._opportunity_about is None:
+            self._opportunity_about = self._inverse("opportunities")
+        return self._opportunity_about
+
+    def _inverse(self, records: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+        groups: dict[str, list[str]] = {}
+        events: dict[str, list[str]] = {}
+        vocabulary: list[CustomerGroup | LifeEvent] = [*self.bank.customer_groups(), *self.bank.life_events()]
+        for record in sorted(vocabulary, key=lambda r: r.id):
+            into = groups if isinstance(record, CustomerGroup) else events
+            for record_id in getattr(self.about(record), records):
+                into.setdefault(record_id, []).append(record.id)
+        return {record_id: (tuple(groups.get(record_id, ())), tuple(events.get(record_id, ())))
+                for record_id in groups.keys() | events.keys()}
+
+    def metric_status(self, metric: Metric) -> str:
+        """`Metric.status()`, worked out once per metric."""
+        status = self._metric_status.get(metric.id)
+        if status is None:
+            status = self._metric_status[metric.id] = metric.status()
+        return status
+
+
+def known_about(known: Known, record: CustomerGroup | LifeEvent, order: Callable[[Any], Any],
+                ranks: dict[str, int] | None = None, shown: int = SHOWN) -> dict[str, Any]:
+    """A customer group's or life event's page: every journey that names it and those
+    beneath them; how many insights (by type and severity), metrics (on and off target)
+    and opportunities (by status) are known about it; and the `shown` most relevant of
+    each: the most severe and newest insights, the metrics off target, the opportunities
+    highest in the backlog (`ranks`: opportunity id to rank; without a backlog, all of
+    them by `order`). Picking a few of thousands takes a heap, not a sort."""
+    about = known.about(record)
+    insights = about.insights.values()
+    metrics = about.metrics.values()
+    opportunities = about.opportunities.values()
+    by_type = Counter(i.type for i in insights)
+    by_severity: Counter[str] = Counter(i.severity for i in insights)
+    by_status = Counter(o.status for o in opportunities)
+    metric_status = Counter(known.metric_status(m) for m in metrics)
+    unranked = len(ranks) + 1 if ranks is not None else 0
     return {
         "record": record,
-        "journeys": sorted(journeys, key=order),
-        "insights": sorted(insights.values(), key=lambda i: (-i.date.toordinal(), i.id)),
-        "metrics": sorted(metrics.values(), key=order),
-        "opportunities": sorted(opportunities.values(), key=order),
-        "below": sorted(journeys_beneath(bank, journeys), key=order),
+        "journeys": sorted(about.journeys, key=order),
+        "below": sorted(journeys_beneath(known.bank, about.journeys), key=order),
+        "insight_count": len(about.insights),
+        "insight_types": sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0])),
+        "insight_severities": [(s, by_severity[s]) for s in SEVERITY_ORDER if by_severity[s]],
+        "insights": heapq.nsmallest(
+            shown, insights, key=lambda i: (SEVERITY_ORDER.get(i.severity, 9), -i.date.toordinal(), i.id)),
+        "metric_count": len(about.metrics),
+        "metric_status": [(s, metric_status[s]) for s in METRIC_ORDER if metric_status[s]],
+        "metrics": [(m, known.metric_status(m)) for m in heapq.nsmallest(
+            shown, metrics, key=lambda m: (METRIC_ORDER[known.metric_status(m)], order(m)))],
+        "opportunity_count": len(about.opportunities),
+        "opportunity_status": [(s, by_status[s]) for s in get_args(OpportunityStatus) if by_status[s]],
+        # Without a backlog nothing ranks them: every one is listed.
+        "opportunities": (sorted(opportunities, key=order) if ranks is None else heapq.nsmallest(
+            shown, opportunities, key=lambda o: (ranks.get(o.id, unranked), order(o)))),
+        "ranked": ranks is not None,
+        "filter": "group" if isinstance(record, CustomerGroup) else "event",
     }
 
 

@@ -75,14 +75,32 @@
     run();
   }
 
+  // A filter form starts from the page's address: ?group=ID sets the field named
+  // "group" (a select keeps its value only when it has that option).
+  function preset(form) {
+    var params = new URLSearchParams(window.location.search);
+    params.forEach(function (wanted, name) {
+      var field = form.elements.namedItem(name);
+      if (!field || typeof field.value !== "string") return;
+      field.value = wanted;
+      if (field.value !== wanted) field.value = "";
+    });
+  }
+
   function initExplorer() {
     var dataNode = byId("insight-data");
     var form = byId("insight-filter");
     var count = byId("filter-count");
     if (!dataNode || !form || !count) return;
     var rows = JSON.parse(dataNode.textContent || "[]");
+    // The customer groups and life events each insight is known about: row.about is an
+    // index into this list of distinct pairs.
+    var aboutNode = byId("insight-about");
+    var about = JSON.parse((aboutNode && aboutNode.textContent) || "[]");
+    var none = { groups: [], events: [] };
     form.hidden = false;
     hideNote("filter-nojs");
+    preset(form);
 
     function value(name) {
       var field = form.elements.namedItem(name);
@@ -92,11 +110,15 @@
     function apply() {
       var type = value("type"), theme = value("theme"), journey = value("journey");
       var from = value("from"), to = value("to");
+      var group = value("group"), event = value("event");
       var shown = 0;
       rows.forEach(function (row) {
         var item = byId("insight-" + row.id);
         if (!item) return;
+        var known = about[row.about] || none;
         var ok = (!type || row.type === type)
+          && (!group || known.groups.indexOf(group) >= 0)
+          && (!event || known.events.indexOf(event) >= 0)
           && (!theme || row.themes.indexOf(theme) >= 0)
           && (!journey || row.journeys.indexOf(journey) >= 0)
           && (!from || row.date >= from)
@@ -125,6 +147,7 @@
     var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
     form.hidden = false;
     hideNote("backlog-nojs");
+    preset(form);
 
     function apply() {
       var shown = 0;
