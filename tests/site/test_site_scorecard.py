@@ -141,10 +141,9 @@ def test_what_is_known_about_a_customer_group_comes_through_the_rollup(bank) -> 
 
 
 def test_a_summary_shows_the_most_relevant_few_and_counts_them_all(bank) -> None:  # type: ignore[no-untyped-def]
-    known = Known(bank)
+    known = Known(bank, ["paatoksen-seuranta", "liitteet-mobiiliin"])  # the backlog, highest first
     group = bank.get(CustomerGroup, "lapsiperheet")
-    ranks = {"paatoksen-seuranta": 1, "liitteet-mobiiliin": 2}
-    context = known_about(known, group, order, ranks, shown=1)
+    context = known_about(known, group, order, shown=1)
     assert [i.id for i in context["insights"]] == ["liitteet-hukassa"]
     assert [m.id for m, _ in context["metrics"]] == ["hakemusten-kesto"]  # off target first
     assert [o.id for o in context["opportunities"]] == ["paatoksen-seuranta"]  # highest in the backlog
@@ -155,6 +154,9 @@ def test_a_summary_shows_the_most_relevant_few_and_counts_them_all(bank) -> None
     assert sorted(i for i, (groups, _) in about.items() if "lapsiperheet" in groups) == [
         "liitteet-hukassa", "paatos-viipyy", "vihamielinen"]
     assert known.opportunity_about()["liitteet-mobiiliin"] == (("lapsiperheet",), ("lapsen-syntyma",))
+    # an opportunity the backlog leaves out comes after the ranked ones
+    context = known_about(Known(bank, ["paatoksen-seuranta"]), group, order, shown=2)
+    assert [o.id for o in context["opportunities"]] == ["paatoksen-seuranta", "liitteet-mobiiliin"]
 
 
 def test_a_life_event_shows_the_journeys_beneath_its_journeys(bank) -> None:  # type: ignore[no-untyped-def]

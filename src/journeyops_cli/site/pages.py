@@ -122,7 +122,9 @@ class PagePlanner:
     def known_index(self) -> Known:
         """`SiteData.known`, made on first use."""
         if self.data.known is None:
-            self.data.known = Known(self.bank)
+            backlog = self.data.backlog
+            ranked = None if backlog is None else [row.opportunity_id for row in sorted(backlog, key=lambda r: r.rank)]
+            self.data.known = Known(self.bank, ranked)
         return self.data.known
 
     @property
@@ -569,6 +571,5 @@ class PagePlanner:
 
     def known(self, record: CustomerGroup | LifeEvent) -> Page:
         folder = "groups" if isinstance(record, CustomerGroup) else "life-events"
-        ranks = {key: row.rank for key, row in self.ranked.items()} if self.data.backlog is not None else None
         return Page(f"{folder}/{checked(record.id)}.html", "site/known.html.j2", self.t(record.title),
-                    known_about(self.known_index, record, self.by_title, ranks))
+                    known_about(self.known_index, record, self.by_title))

@@ -5,11 +5,12 @@ opportunities on those journeys' steps and beneath them."""
 
 from __future__ import annotations
 
-import heapq
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, get_args
+from itertools import islice
+from operator import attrgetter
+from typing import Any, TypeVar, get_args
 
 from journeyops_cli.bank import Bank
 from journeyops_cli.models import Insight, Journey, Metric, Opportunity
@@ -48,6 +49,8 @@ the insight explorer, filtered to the group or event."""
 
 METRIC_ORDER = {"off": 0, "on": 1, "unknown": 2}
 
+R = TypeVar("R", Insight, Metric, Opportunity)
+
 
 @dataclass(frozen=True, slots=True)
 class About:
@@ -63,15 +66,21 @@ class About:
 
 class Known:
     """What is known about each customer group and life event of a bank, worked out once
-    for every language's pages: the group and event pages summarise it, the insight
-    explorer filters by it (`insight_about`)."""
+    for every language's pages: the group and event pages summarise it (`summary`), the
+    insight explorer and the backlog filter by it (`insight_about`, `opportunity_about`).
+    `backlog` is the ranked opportunities' ids, highest first (None: the site has none)."""
 
-    def __init__(self, bank: Bank) -> None:
+    def __init__(self, bank: Bank, backlog: list[str] | None = None) -> None:
         self.bank = bank
+        self.backlog = backlog
         self._about: dict[tuple[str, str], About] = {}
+        self._summary: dict[tuple[str, str, int], dict[str, Any]] = {}
         self._insight_about: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] | None = None
         self._opportunity_about: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] | None = None
-        self._metric_status: dict[str, str] = {}
+        self._metric_status: dict[str, str] | None = None
+        self._insights_ranked: list[Insight] | None = None
+        self._metrics_ranked: list[Metric] | None = None
+        self._opportunities_ranked: list[Opportunity] | None = None
 
     def about(self, record: CustomerGroup | LifeEvent) -> About:
         key = (record.kind, record.id)
@@ -125,50 +134,83 @@ class Known:
         return {record_id: (tuple(groups.get(record_id, ())), tuple(events.get(record_id, ())))
                 for record_id in groups.keys() | events.keys()}
 
-    def metric_status(self, metric: Metric) -> str:
-        """`Metric.status()`, worked out once per metric."""
-        status = self._metric_status.get(metric.id)
-        if status is None:
-            status = self._metric_status[metric.id] = metric.status()
-        return status
+    def metric_status(self) -> dict[str, str]:
+        """Each metric's `Metric.status()` by id, worked out once."""
+        if self._metric_status is None:
+            self._metric_status = {m.id: m.status() for m in self.bank.metrics()}
+        return self._metric_status
+
+    def summary(self, record: CustomerGroup | LifeEvent, shown: int) -> dict[str, Any]:
+        """What a page shows of `record` in any language: the counts, the `shown` most
+        severe and newest insights, `shown` metrics off target first, and the `shown`
+        opportunities highest in the backlog (None without one)."""
+        key = (record.kind, record.id, shown)
+        found = self._summary.get(key)
+        if found is None:
+            found = self._summary[key] = self._summarise(self.about(record), shown)
+        return found
+
+    def _summarise(self, about: About, shown: int) -> dict[str, Any]:
+        status = self.metric_status()
+        if self._insights_ranked is None:
+            # The bank's insights and metrics in order once: a page takes the first
+            # `shown` that it knows about, which at 20,000 insights is a few steps.
+            self._insights_ranked = sorted(
+                self.bank.insights(), key=lambda i: (SEVERITY_ORDER.get(i.severity, 9), -i.date.toordinal(), i.id))
+            self._metrics_ranked = sorted(self.bank.metrics(), key=lambda m: (METRIC_ORDER[status[m.id]], m.id))
+        by_severity: Counter[str] = Counter(map(attrgetter("severity"), about.insights.values()))
+        by_type: Counter[str] = Counter(map(attrgetter("type"), about.insights.values()))
+        by_status: Counter[str] = Counter(map(attrgetter("status"), about.opportunities.values()))
+        metric_status: Counter[str] = Counter(status[metric_id] for metric_id in about.metrics)
+        opportunities = None
+        if self.backlog is not None:
+            if self._opportunities_ranked is None:
+                by_id = {o.id: o for o in self.bank.opportunities()}
+                self._opportunities_ranked = [by_id[i] for i in self.backlog if i in by_id]
+            opportunities = first(self._opportunities_ranked, about.opportunities, shown)
+            if len(opportunities) < shown:  # those the backlog leaves out (done, rejected) next, by id
+                ranked = {o.id for o in self._opportunities_ranked}
+                opportunities += sorted((o for o in about.opportunities.values() if o.id not in ranked),
+                                        key=attrgetter("id"))[:shown - len(opportunities)]
+        return {
+            "insight_count": len(about.insights),
+            "insight_types": sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0])),
+            "insight_severities": [(s, by_severity[s]) for s in SEVERITY_ORDER if by_severity[s]],
+            "insights": first(self._insights_ranked, about.insights, shown),
+            "metric_count": len(about.metrics),
+            "metric_status": [(s, metric_status[s]) for s in METRIC_ORDER if metric_status[s]],
+            "metrics": first(self._metrics_ranked or [], about.metrics, shown),
+            "opportunity_count": len(about.opportunities),
+            "opportunity_status": [(s, by_status[s]) for s in get_args(OpportunityStatus) if by_status[s]],
+            "opportunities": opportunities,
+        }
+
+
+def first(ordered: Iterable[R], wanted: dict[str, Any], count: int) -> list[R]:
+    """The first `count` records of `ordered` whose ids are keys of `wanted`."""
+    return list(islice((r for r in ordered if r.id in wanted), count))
 
 
 def known_about(known: Known, record: CustomerGroup | LifeEvent, order: Callable[[Any], Any],
-                ranks: dict[str, int] | None = None, shown: int = SHOWN) -> dict[str, Any]:
+                shown: int = SHOWN) -> dict[str, Any]:
     """A customer group's or life event's page: every journey that names it and those
-    beneath them; how many insights (by type and severity), metrics (on and off target)
-    and opportunities (by status) are known about it; and the `shown` most relevant of
-    each: the most severe and newest insights, the metrics off target, the opportunities
-    highest in the backlog (`ranks`: opportunity id to rank; without a backlog, all of
-    them by `order`). Picking a few of thousands takes a heap, not a sort."""
+    beneath them, in `order`; how many insights (by type and severity), metrics (on and
+    off target) and opportunities (by status) are known about it; and the `shown` most
+    relevant of each: the most severe and newest insights, metrics off target first, the
+    opportunities highest in the backlog (without a backlog, all of them in `order`)."""
     about = known.about(record)
-    insights = about.insights.values()
-    metrics = about.metrics.values()
-    opportunities = about.opportunities.values()
-    by_type = Counter(i.type for i in insights)
-    by_severity: Counter[str] = Counter(i.severity for i in insights)
-    by_status = Counter(o.status for o in opportunities)
-    metric_status = Counter(known.metric_status(m) for m in metrics)
-    unranked = len(ranks) + 1 if ranks is not None else 0
+    summary = known.summary(record, shown)
+    status = known.metric_status()
+    ranked = summary["opportunities"]
     return {
+        **summary,
         "record": record,
         "journeys": sorted(about.journeys, key=order),
         "below": sorted(journeys_beneath(known.bank, about.journeys), key=order),
-        "insight_count": len(about.insights),
-        "insight_types": sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0])),
-        "insight_severities": [(s, by_severity[s]) for s in SEVERITY_ORDER if by_severity[s]],
-        "insights": heapq.nsmallest(
-            shown, insights, key=lambda i: (SEVERITY_ORDER.get(i.severity, 9), -i.date.toordinal(), i.id)),
-        "metric_count": len(about.metrics),
-        "metric_status": [(s, metric_status[s]) for s in METRIC_ORDER if metric_status[s]],
-        "metrics": [(m, known.metric_status(m)) for m in heapq.nsmallest(
-            shown, metrics, key=lambda m: (METRIC_ORDER[known.metric_status(m)], order(m)))],
-        "opportunity_count": len(about.opportunities),
-        "opportunity_status": [(s, by_status[s]) for s in get_args(OpportunityStatus) if by_status[s]],
-        # Without a backlog nothing ranks them: every one is listed.
-        "opportunities": (sorted(opportunities, key=order) if ranks is None else heapq.nsmallest(
-            shown, opportunities, key=lambda o: (ranks.get(o.id, unranked), order(o)))),
-        "ranked": ranks is not None,
+        "metrics": [(m, status[m.id]) for m in sorted(
+            summary["metrics"], key=lambda m: (METRIC_ORDER[status[m.id]], order(m)))],
+        "opportunities": ranked if ranked is not None else sorted(about.opportunities.values(), key=order),
+        "ranked": ranked is not None,
         "filter": "group" if isinstance(record, CustomerGroup) else "event",
     }
 
