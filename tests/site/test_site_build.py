@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from tests.runner import run_cli
-from tests.site.conftest import BANK
+from tests.site.conftest import BANK, search_entries
 from tests.tools import need
 
 from journeyops_cli.site import gather as site_gather
@@ -271,17 +271,41 @@ def test_a_record_link_is_the_relative_path_to_its_page(key: str) -> None:
 def test_search_index_is_a_script_with_every_kind(built_site: Path) -> None:
     text = (built_site / "assets/search-en.js").read_text("utf-8")
     assert text.startswith("window.JOURNEYOPS_SEARCH = {") and text.endswith("};\n")
-    for expected in (
-        '"url":"insights/liitteet-hukassa.html"',
-        '"url":"journeys/sahkoinen-hakemus.html"',
-        '"url":"journeys/sahkoinen-hakemus.html#sahkoinen-hakemus--liitteet"',
-        '"url":"opportunities/liitteet-mobiiliin.html"',
-        '"url":"teams/varhaiskasvatus-tiimi.html"',
-        '"url":"groups/lapsiperheet.html"',
-        '"url":"life-events/lapsen-syntyma.html"',
-    ):
-        assert expected in text
+    urls = {entry["url"] for entry in search_entries(built_site, "en")}
+    assert {
+        "insights/liitteet-hukassa.html",
+        "journeys/sahkoinen-hakemus.html",
+        "journeys/sahkoinen-hakemus.html#sahkoinen-hakemus--liitteet",
+        "opportunities/liitteet-mobiiliin.html",
+        "teams/varhaiskasvatus-tiimi.html",
+        "groups/lapsiperheet.html",
+        "life-events/lapsen-syntyma.html",
+    } <= urls
     assert "matti.meikalainen" not in text
+
+
+def test_search_rows_find_every_entry_by_the_same_words(bank_copy: Path) -> None:
+    from journeyops_cli.pipeline import load_bank
+    from journeyops_cli.render.i18n import strings
+    from journeyops_cli.site.pages import SiteData
+    from journeyops_cli.site.search import FIELDS, entries, rows
+
+    data = SiteData(load_bank(bank_copy, cache=False).bank, "T", ["fi", "en"])
+    found = entries(data, "fi", strings("fi"))
+    kinds, table = rows(found)
+    assert len(table) == len(found) and len(set(kinds)) == len(kinds)
+    for entry, row in zip(found, table, strict=True):
+        compact = dict(zip(FIELDS, row, strict=True))
+        assert kinds[compact["kind"]] == entry["kind"]
+        assert [compact[k] for k in ("title", "context", "url", "title_folded")] == [
+            entry[k] for k in ("title", "context", "url", "title_folded")]
+        title = set(entry["title_folded"].split())
+        assert title | set(compact["text"].split()) == title | set(entry["text"].split())
+        assert " ".join(filter(None, (compact["title_folded"], compact["text"]))) == entry["text"] or (
+            compact["text"] == entry["text"])
+    liitteet = table[[e["url"] for e in found].index("insights/liitteet-hukassa.html")]
+    assert liitteet[4:] == ["liitteiden lisaaminen hammentaa",
+                            "viisi kuudesta testaajasta ei loytanyt liitepainiketta. kaytettavyystesti kevat 2025"]
 
 
 def test_backlog_page_is_left_out_without_scoring(bank_copy: Path, tmp_path: Path,

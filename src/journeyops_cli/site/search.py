@@ -2,7 +2,8 @@
 
 One JavaScript file per language assigns a global (`window.JOURNEYOPS_SEARCH`), so the
 search works from `file://`, where browsers block `fetch()` of a JSON file. Each entry
-holds what the search page shows (kind, title, context, link) and the words it matches.
+holds what the search page shows (kind, title, context, link) and the words it matches,
+written as a compact row (`rows`).
 """
 
 from __future__ import annotations
@@ -100,12 +101,37 @@ def entries(data: SiteData, language: str, strings: dict[str, str]) -> list[dict
     return found
 
 
+FIELDS = ("kind", "title", "context", "url", "title_folded", "text")
+"""The columns of each row of the index (`index_script`); `kind` is an index into its
+`kinds`."""
+
+
+def rows(found: list[dict[str, Any]]) -> tuple[list[str], list[list[Any]]]:
+    """`entries` as compact rows (`FIELDS`), and the kinds they name by index. A row's
+    text leaves out the folded title it starts with (the search looks in the folded title
+    and the text alike, a word at a time), so every entry is found by exactly the words
+    it was found by before."""
+    kinds: dict[str, int] = {}
+    table: list[list[Any]] = []
+    for entry in found:
+        title, text = entry["title_folded"], entry["text"]
+        if text == title:
+            text = ""
+        elif text.startswith(title + " "):
+            text = text[len(title) + 1:]
+        table.append([kinds.setdefault(entry["kind"], len(kinds)), entry["title"], entry["context"],
+                      entry["url"], title, text])
+    return list(kinds), table
+
+
 def index_script(data: SiteData, language: str, strings: dict[str, str]) -> str:
-    """The index of `language` as a script that assigns `window.JOURNEYOPS_SEARCH`."""
-    payload = {"language": language, "entries": entries(data, language, strings)}
+    """The index of `language` as a script that assigns `window.JOURNEYOPS_SEARCH`:
+    `{"language", "kinds", "fields", "rows"}` (`rows`)."""
+    kinds, table = rows(entries(data, language, strings))
+    payload = {"language": language, "kinds": kinds, "fields": list(FIELDS), "rows": table}
     text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return f"window.{GLOBAL} = {text};\n"
 
 
-__all__ = ["GLOBAL", "entries", "fold", "index_script"]
+__all__ = ["FIELDS", "GLOBAL", "entries", "fold", "index_script", "rows"]

@@ -24,9 +24,16 @@
     var status = byId("search-status");
     if (!form || !input || !list || !status) return;
     var index = window.JOURNEYOPS_SEARCH;
-    if (!index || !Array.isArray(index.entries)) return;
+    if (!index || !Array.isArray(index.rows) || !Array.isArray(index.fields)) return;
     hideNote("search-nojs");
-    var entries = index.entries;
+    // Each row holds its fields in the order of index.fields; kind is an index into
+    // index.kinds. The text leaves out the title's words: both are searched.
+    var entries = index.rows.map(function (row) {
+      var entry = {};
+      index.fields.forEach(function (name, i) { entry[name] = row[i]; });
+      entry.kind = index.kinds[entry.kind];
+      return entry;
+    });
 
     function run() {
       var query = fold(input.value);
