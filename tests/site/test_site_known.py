@@ -24,8 +24,18 @@ def more_insights(bank: Path, count: int) -> None:
         for n in range(count)), "utf-8")
 
 
+def more_metrics(bank: Path, count: int) -> None:
+    """Add `count` metrics without a target, measured at the same step."""
+    path = bank / "metrics" / "more.yaml"
+    path.write_text("".join(
+        f"{'---' + chr(10) if n else ''}kind: Metric\nid: mittari-{n:02d}\n"
+        f"title: {{fi: Mittari {n:02d}, en: Metric {n:02d}}}\nunit: kpl\nsteps: [sahkoinen-hakemus#liitteet]\n"
+        for n in range(count)), "utf-8")
+
+
 def test_a_group_page_summarises_and_links_to_the_explorer(bank_copy: Path, tmp_path: Path) -> None:
     more_insights(bank_copy, 25)
+    more_metrics(bank_copy, 21)
     build_site(bank_copy, tmp_path / "out")
     en = (tmp_path / "out/en/groups/lapsiperheet.html").read_text("utf-8")
     assert '<h2 id="known-insights-h">Insights (28)</h2>' in en
@@ -40,7 +50,14 @@ def test_a_group_page_summarises_and_links_to_the_explorer(bank_copy: Path, tmp_
     assert ('<p><a class="known-all" href="../insights/index.html?group=lapsiperheet">'
             "All 28 insights about Families with children</a></p>") in en
     assert ('<p><span class="status bad">✗ off target</span>: 1 · '
-            '<span class="status ok">✓ on target</span>: 1</p>') in en
+            '<span class="status ok">✓ on target</span>: 1 · No value or target: 21</p>') in en
+    assert "<p>20 of them, those off target first:</p>" in en
+    metrics = re.search(r'<h2 id="known-metrics-h">Metrics \(23\)</h2>.*?<ul>(.*?)</ul>', en, re.S)
+    assert metrics and metrics.group(1).count("<li>") == 20
+    assert re.findall(r'href="../metrics.html#metric-([^"]+)"', metrics.group(1))[:3] == [
+        "hakemusten-kesto", "tyytyvaisyys", "mittari-00"]  # off target, on target, then by title
+    assert ('<p><a class="known-all" href="../metrics.html?group=lapsiperheet">'
+            "All 23 metrics about Families with children</a></p>") in en
     fi = (tmp_path / "out/fi/groups/lapsiperheet.html").read_text("utf-8")
     assert "<p>20 vakavinta ja uusinta:</p>" in fi
     assert ('<a class="known-all" href="../insights/index.html?group=lapsiperheet">'
@@ -57,7 +74,13 @@ def test_a_group_page_summarises_and_links_to_the_explorer(bank_copy: Path, tmp_
 def test_few_records_are_all_shown_without_a_link_to_the_rest(built_site: Path) -> None:
     en = (built_site / "en/groups/lapsiperheet.html").read_text("utf-8")
     assert "most severe and newest" not in en and "highest in the backlog" not in en
-    assert "All metrics" not in en
+    assert "metrics about" not in en
+    metrics = (built_site / "en/metrics.html").read_text("utf-8")
+    assert ('<p class="nojs-note" id="metrics-nojs">'
+            "Filtering needs JavaScript; all metrics are listed below.</p>") in metrics
+    assert ('<tr id="metric-hakemusten-kesto" data-group="lapsiperheet" data-event="lapsen-syntyma" '
+            'data-status="off_target">') in metrics
+    assert '<legend>Filter metrics</legend>' in metrics
     assert '<h2 id="known-opps-h">Opportunities (2)</h2>\n<p>idea 1 · planned 1</p>' in en
 
 
@@ -70,7 +93,15 @@ def test_the_summary_strings_in_every_language() -> None:
         "Niistä {n}, tavoitteesta jäävät ensin:", "{n} av dem, de som inte når målet först:",
         "{n} of them, those off target first:"]
     assert [strings(language)["known_all_metrics"] for language in ("fi", "sv", "en")] == [
-        "Kaikki mittarit", "Alla mätare", "All metrics"]
+        "Kaikki {n} mittaria: {title}", "Alla {n} mätare om {title}", "All {n} metrics about {title}"]
+    assert [strings(language)["metrics_filter"] for language in ("fi", "sv", "en")] == [
+        "Suodata mittareita", "Filtrera mätare", "Filter metrics"]
+    assert [strings(language)["metrics_shown"] for language in ("fi", "sv", "en")] == [
+        "{shown}/{total} mittaria näkyvissä", "{shown} av {total} mätare visas", "{shown} of {total} metrics shown"]
+    assert [strings(language)["metrics_filter_nojs"] for language in ("fi", "sv", "en")] == [
+        "Suodatus tarvitsee JavaScriptin; kaikki mittarit on listattu alla.",
+        "Filtreringen kräver JavaScript; alla mätare listas nedan.",
+        "Filtering needs JavaScript; all metrics are listed below."]
     assert [strings(language)["known_opportunities_ranked"] for language in ("fi", "sv", "en")] == [
         "{n} korkeinta kehitysjonossa:", "De {n} som står högst i utvecklingskön:", "The {n} highest in the backlog:"]
     assert [strings(language)["known_all_opportunities"] for language in ("fi", "sv", "en")] == [

@@ -846,7 +846,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "{n} av dem, de som inte når målet först:",
         "en": "{n} of them, those off target first:",
     },
-    "known_all_metrics": {"fi": "Kaikki mittarit", "sv": "Alla mätare", "en": "All metrics"},
+    "known_all_metrics": {
+        "fi": "Kaikki {n} mittaria: {title}",
+        "sv": "Alla {n} mätare om {title}",
+        "en": "All {n} metrics about {title}",
+    },
+    "metrics_filter": {"fi": "Suodata mittareita", "sv": "Filtrera mätare", "en": "Filter metrics"},
+    "metrics_shown": {
+        "fi": "{shown}/{total} mittaria näkyvissä",
+        "sv": "{shown} av {total} mätare visas",
+        "en": "{shown} of {total} metrics shown",
+    },
+    "metrics_filter_nojs": {
+        "fi": "Suodatus tarvitsee JavaScriptin; kaikki mittarit on listattu alla.",
+        "sv": "Filtreringen kräver JavaScript; alla mätare listas nedan.",
+        "en": "Filtering needs JavaScript; all metrics are listed below.",
+    },
     "known_opportunities_ranked": {
         "fi": "{n} korkeinta kehitysjonossa:",
         "sv": "De {n} som står högst i utvecklingskön:",

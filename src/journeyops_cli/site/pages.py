@@ -438,8 +438,19 @@ class PagePlanner:
 
     def metrics(self) -> Page:
         metrics = sorted(self.bank.metrics(), key=lambda m: (self.t(m.title).casefold(), m.id))
+        groups = [(g.id, self.t(g.title)) for g in sorted(self.bank.customer_groups(), key=self.by_title)]
+        events = [(e.id, self.t(e.title)) for e in sorted(self.bank.life_events(), key=self.by_title)]
+        # Filters by customer group and life event (what their pages count), and by status.
+        filters = [
+            *((name, label, options) for name, label, options in (
+                ("group", self.s["customer_group"], groups), ("event", self.s["life_event"], events)) if options),
+            ("status", self.s["status"], [("off_target", self.s["off_target"]), ("on_target", self.s["on_target"]),
+                                          ("unknown", self.s["metric_unknown"])]),
+        ] if groups or events else []
         return Page("metrics.html", "site/metrics.html.j2", self.s["metrics"], {
             "metrics": [self.metric_view(m) for m in metrics],
+            "filters": filters,
+            "about": self.known_index.metric_about() if filters else None,
         })
 
     def opportunity(self, opportunity: Opportunity) -> Page:

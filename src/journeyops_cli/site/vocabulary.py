@@ -77,6 +77,7 @@ class Known:
         self._summary: dict[tuple[str, str, int], dict[str, Any]] = {}
         self._insight_about: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] | None = None
         self._opportunity_about: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] | None = None
+        self._metric_about: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] | None = None
         self._metric_status: dict[str, str] | None = None
         self._insights_ranked: list[Insight] | None = None
         self._metrics_ranked: list[Metric] | None = None
@@ -122,6 +123,12 @@ class Known:
         if self._opportunity_about is None:
             self._opportunity_about = self._inverse("opportunities")
         return self._opportunity_about
+
+    def metric_about(self) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+        """`insight_about` for metrics."""
+        if self._metric_about is None:
+            self._metric_about = self._inverse("metrics")
+        return self._metric_about
 
     def _inverse(self, records: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
         groups: dict[str, list[str]] = {}

@@ -143,17 +143,17 @@
     apply();
   }
 
-  // The backlog's filters: each select narrows the rows to those whose data-NAME
-  // attribute (a space-separated list) holds the chosen value.
-  function initBacklogFilter() {
-    var form = byId("backlog-filter");
-    var count = byId("backlog-count");
-    var table = byId("backlog-table");
+  // A table's filters (the backlog's, the metrics page's): each select narrows the rows
+  // to those whose data-NAME attribute (a space-separated list) holds the chosen value.
+  function initTableFilter(formId, countId, tableId, noteId) {
+    var form = byId(formId);
+    var count = byId(countId);
+    var table = byId(tableId);
     if (!form || !count || !table) return;
     var rows = Array.prototype.slice.call(table.tBodies[0].rows);
     var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
     form.hidden = false;
-    hideNote("backlog-nojs");
+    hideNote(noteId);
     preset(form);
 
     function apply() {
@@ -180,7 +180,8 @@
   function start() {
     initSearch();
     initExplorer();
-    initBacklogFilter();
+    initTableFilter("backlog-filter", "backlog-count", "backlog-table", "backlog-nojs");
+    initTableFilter("metrics-filter", "metrics-count", "metrics-table", "metrics-nojs");
   }
 
   if (document.readyState === "loading") {
