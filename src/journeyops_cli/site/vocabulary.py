@@ -81,7 +81,6 @@ class Known:
         self._metric_status: dict[str, str] | None = None
         self._insights_ranked: list[Insight] | None = None
         self._metrics_ranked: list[Metric] | None = None
-        self._opportunities_ranked: list[Opportunity] | None = None
 
     def about(self, record: CustomerGroup | LifeEvent) -> About:
         key = (record.kind, record.id)
@@ -171,13 +170,11 @@ class Known:
         metric_status: Counter[str] = Counter(status[metric_id] for metric_id in about.metrics)
         opportunities = None
         if self.backlog is not None:
-            if self._opportunities_ranked is None:
-                by_id = {o.id: o for o in self.bank.opportunities()}
-                self._opportunities_ranked = [by_id[i] for i in self.backlog if i in by_id]
-            opportunities = first(self._opportunities_ranked, about.opportunities, shown)
+            known = about.opportunities
+            opportunities = list(islice((known[i] for i in self.backlog if i in known), shown))
             if len(opportunities) < shown:  # those the backlog leaves out (done, rejected) next, by id
-                ranked = {o.id for o in self._opportunities_ranked}
-                opportunities += sorted((o for o in about.opportunities.values() if o.id not in ranked),
+                ranked = set(self.backlog)
+                opportunities += sorted((o for o in known.values() if o.id not in ranked),
                                         key=attrgetter("id"))[:shown - len(opportunities)]
         return {
             "insight_count": len(about.insights),
@@ -194,8 +191,9 @@ class Known:
 
 
 def first(ordered: Iterable[R], wanted: dict[str, Any], count: int) -> list[R]:
-    """The first `count` records of `ordered` whose ids are keys of `wanted`."""
-    return list(islice((r for r in ordered if r.id in wanted), count))
+    """The first `count` records of `ordered` that are in `wanted` (by id; the very record,
+    so two records with one id, which validate reports, are not both shown)."""
+    return list(islice((r for r in ordered if wanted.get(r.id) is r), count))
 
 
 def known_about(known: Known, record: CustomerGroup | LifeEvent, order: Callable[[Any], Any],
