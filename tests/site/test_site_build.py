@@ -556,3 +556,28 @@ def test_delivery_items_link_to_the_tracker(bank_copy: Path, tmp_path: Path) -> 
         '<li><a href="https://tracker.example.fi/HEL-123" rel="noopener noreferrer">HEL-123</a> Camera button</li>'
         "<li>AB-9</li>"
     ) in page
+
+
+def test_search_fold_is_the_whole_text_folded_at_once() -> None:
+    import sys
+    import unicodedata
+
+    from journeyops_cli.models.base import without_marks
+    from journeyops_cli.site.search import fold
+
+    def reference(text: str) -> str:
+        return " ".join(without_marks(text.casefold()).split())
+
+    # A word at a time gives what folding the whole text at once gives: no whitespace
+    # character becomes anything else, nor any character whitespace by casefolding.
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if char.isspace():
+            assert not without_marks(char).strip(), hex(code)
+        elif unicodedata.category(char) != "Cs":
+            assert not any(c.isspace() for c in char.casefold()), hex(code)
+    for text in ("Päätös  ja\u00a0PÄIVÄKOTI", "Straße", "a \u0308b", "x \u1fed y", "\u1fed", "  ", "",
+                 "Ｆｕｌｌｗｉｄｔｈ ０４０", "e\u0301e\u0301 ÉÉ", "tab\tnew\nline\u2028end"):
+        assert fold(text) == reference(text), text
+        assert fold(text) == reference(text), text  # and again, from the words remembered
+    assert fold("Päivä\u00a0KOTI  \u1fed Straße") == "paiva koti strasse"
