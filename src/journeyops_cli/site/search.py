@@ -125,19 +125,20 @@ FIELDS = ("kind", "title", "context", "url", "title_folded", "text")
 
 def rows(found: list[dict[str, Any]]) -> tuple[list[str], list[list[Any]]]:
     """`entries` as compact rows (`FIELDS`), and the kinds they name by index. A row's
-    text leaves out the folded title it starts with (the search looks in the folded title
-    and the text alike, a word at a time), so every entry is found by exactly the words
-    it was found by before."""
+    text holds each of its words once, and none of its title's: the search looks for
+    each word of a query in the folded title and the text alike, anywhere in them, so
+    every entry is found by exactly the words it was found by before, in about two thirds
+    of the bytes."""
     kinds: dict[str, int] = {}
     table: list[list[Any]] = []
     for entry in found:
         title, text = entry["title_folded"], entry["text"]
-        if text == title:
-            text = ""
-        elif text.startswith(title + " "):
-            text = text[len(title) + 1:]
+        words = dict.fromkeys(text.split(" "))
+        for word in title.split(" "):
+            words.pop(word, None)
+        words.pop("", None)
         table.append([kinds.setdefault(entry["kind"], len(kinds)), entry["title"], entry["context"],
-                      entry["url"], title, text])
+                      entry["url"], title, " ".join(words)])
     return list(kinds), table
 
 
