@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,3 +28,16 @@ def bank_copy(tmp_path: Path) -> Path:
     target = tmp_path / "bank"
     shutil.copytree(BANK, target)
     return target
+
+
+def search_entries(site: Path, language: str) -> list[dict[str, Any]]:
+    """The entries of a built site's search index (`assets/search-LANG.js`), each row
+    read back into a mapping of the index's fields (`site/search.rows`)."""
+    text = (site / f"assets/search-{language}.js").read_text("utf-8")
+    index = json.loads(text.removeprefix("window.JOURNEYOPS_SEARCH = ").removesuffix(";\n"))
+    found = []
+    for row in index["rows"]:
+        entry = dict(zip(index["fields"], row, strict=True))
+        entry["kind"] = index["kinds"][entry["kind"]]
+        found.append(entry)
+    return found

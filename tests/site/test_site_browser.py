@@ -151,6 +151,38 @@ def test_insight_explorer_filters(built_site: Path, csp_page: Any) -> None:
     assert csp_page.journeyops_errors == []
 
 
+def test_a_group_page_leads_to_its_insights_in_the_explorer(built_site: Path, csp_page: Any) -> None:
+    csp_page.goto(url(built_site, "en/groups/lapsiperheet.html"))
+    csp_page.locator("a.known-all").click()
+    csp_page.wait_for_url("**/en/insights/index.html?group=lapsiperheet")
+    assert csp_page.locator("#f-group").input_value() == "lapsiperheet"
+    assert csp_page.locator("#filter-count").inner_text() == "3 of 4 insights shown"
+    visible = csp_page.locator("#insight-list li:visible a").all_inner_texts()
+    assert "The application form is often abandoned" not in visible
+    csp_page.select_option("#f-group", "")
+    assert csp_page.locator("#filter-count").inner_text() == "4 of 4 insights shown"
+    csp_page.goto(url(built_site, "en/insights/index.html?event=lapsen-syntyma&type=feedback"))
+    assert csp_page.locator("#f-event").input_value() == "lapsen-syntyma"
+    assert csp_page.locator("#filter-count").inner_text() == "2 of 4 insights shown"
+    # an id the select does not offer filters nothing
+    csp_page.goto(url(built_site, "en/insights/index.html?group=ei-ole"))
+    assert csp_page.locator("#f-group").input_value() == ""
+    assert csp_page.locator("#filter-count").inner_text() == "4 of 4 insights shown"
+    # the metrics page filters by group, event and status, from the address too
+    csp_page.goto(url(built_site, "en/metrics.html?event=lapsen-syntyma"))
+    assert csp_page.locator("#metrics-count").inner_text() == "2 of 2 metrics shown"
+    csp_page.select_option("#m-status", "off_target")
+    assert csp_page.locator("#metrics-count").inner_text() == "1 of 2 metrics shown"
+    assert csp_page.locator("#metrics-table tbody tr:visible th").all_inner_texts() == [
+        "Time to fill in the application\nlower is better"]
+    # the backlog reads its filters from the address too
+    csp_page.goto(url(built_site, "en/backlog.html?group=lapsiperheet&status=idea"))
+    assert csp_page.locator("#backlog-count").inner_text() == "1 of 2 opportunities shown"
+    assert csp_page.locator("#backlog-table tbody tr:visible a").all_inner_texts() == [
+        "Tracking the application's status"]
+    assert csp_page.journeyops_errors == []
+
+
 def test_without_javascript_everything_is_listed(built_site: Path, chromium_browser: Any) -> None:
     context = chromium_browser.new_context(java_script_enabled=False)
     try:
@@ -161,6 +193,10 @@ def test_without_javascript_everything_is_listed(built_site: Path, chromium_brow
         assert page.locator("#filter-nojs").is_visible()
         page.goto(url(built_site, "en/search.html"))
         assert page.locator("#search-nojs").is_visible()
+        page.goto(url(built_site, "en/metrics.html?group=lapsiperheet&status=on_target"))
+        assert page.locator("#metrics-table tbody tr:visible").count() == 2
+        assert page.locator("#metrics-filter").is_hidden()
+        assert page.locator("#metrics-nojs").is_visible()
     finally:
         context.close()
 
@@ -189,6 +225,7 @@ def test_hostile_text_is_shown_as_text_and_nothing_runs(built_site: Path, page: 
     "en/journeys/varhaiskasvatukseen-hakeminen.html",
     "en/backlog.html",
     "fi/insights/index.html",
+    "en/metrics.html",
 ])
 def test_axe_finds_no_serious_violation(built_site: Path, page: Any, rel: str) -> None:
     page.goto(url(built_site, rel))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from tests.runner import run_cli
-from tests.site.conftest import BANK
+from tests.site.conftest import BANK, search_entries
 from tests.tools import need
 
 from journeyops_cli.site import gather as site_gather
@@ -271,17 +271,40 @@ def test_a_record_link_is_the_relative_path_to_its_page(key: str) -> None:
 def test_search_index_is_a_script_with_every_kind(built_site: Path) -> None:
     text = (built_site / "assets/search-en.js").read_text("utf-8")
     assert text.startswith("window.JOURNEYOPS_SEARCH = {") and text.endswith("};\n")
-    for expected in (
-        '"url":"insights/liitteet-hukassa.html"',
-        '"url":"journeys/sahkoinen-hakemus.html"',
-        '"url":"journeys/sahkoinen-hakemus.html#sahkoinen-hakemus--liitteet"',
-        '"url":"opportunities/liitteet-mobiiliin.html"',
-        '"url":"teams/varhaiskasvatus-tiimi.html"',
-        '"url":"groups/lapsiperheet.html"',
-        '"url":"life-events/lapsen-syntyma.html"',
-    ):
-        assert expected in text
+    urls = {entry["url"] for entry in search_entries(built_site, "en")}
+    assert {
+        "insights/liitteet-hukassa.html",
+        "journeys/sahkoinen-hakemus.html",
+        "journeys/sahkoinen-hakemus.html#sahkoinen-hakemus--liitteet",
+        "opportunities/liitteet-mobiiliin.html",
+        "teams/varhaiskasvatus-tiimi.html",
+        "groups/lapsiperheet.html",
+        "life-events/lapsen-syntyma.html",
+    } <= urls
     assert "matti.meikalainen" not in text
+
+
+def test_search_rows_find_every_entry_by_the_same_words(bank_copy: Path) -> None:
+    from journeyops_cli.pipeline import load_bank
+    from journeyops_cli.render.i18n import strings
+    from journeyops_cli.site.pages import SiteData
+    from journeyops_cli.site.search import FIELDS, entries, rows
+
+    data = SiteData(load_bank(bank_copy, cache=False).bank, "T", ["fi", "en"])
+    found = entries(data, "fi", strings("fi"))
+    kinds, table = rows(found)
+    assert len(table) == len(found) and len(set(kinds)) == len(kinds)
+    for entry, row in zip(found, table, strict=True):
+        compact = dict(zip(FIELDS, row, strict=True))
+        assert kinds[compact["kind"]] == entry["kind"]
+        assert [compact[k] for k in ("title", "context", "url", "title_folded")] == [
+            entry[k] for k in ("title", "context", "url", "title_folded")]
+        title = set(entry["title_folded"].split())
+        assert title | set(compact["text"].split()) == title | set(entry["text"].split())
+        assert len(compact["text"].split()) == len(set(compact["text"].split()) - title)  # each once
+    liitteet = table[[e["url"] for e in found].index("insights/liitteet-hukassa.html")]
+    assert liitteet[4:] == ["liitteiden lisaaminen hammentaa",
+                            "viisi kuudesta testaajasta ei loytanyt liitepainiketta. kaytettavyystesti kevat 2025"]
 
 
 def test_backlog_page_is_left_out_without_scoring(bank_copy: Path, tmp_path: Path,
@@ -488,20 +511,32 @@ def test_opportunity_and_backlog_explain_the_score_in_words(built_site: Path) ->
     ) in fi
     assert "<dt>tavoittavuus</dt><dd>6\xa0000</dd>" in fi
     backlog = (built_site / "en/backlog.html").read_text("utf-8")
+    # The backlog is a lean table: the explanation is on the opportunity's page, one link away.
     assert (
-        '<tr data-theme="varhaiskasvatus" data-team="varhaiskasvatus-tiimi" data-status="planned"><td>1</td>'
+        '<tr data-theme="varhaiskasvatus" data-team="varhaiskasvatus-tiimi" data-status="planned" '
+        'data-group="lapsiperheet" data-event="lapsen-syntyma"><td>1</td><th scope="row">'
+        '<a href="opportunities/liitteet-mobiiliin.html">Attachments straight from the phone camera</a></th>'
+        "<td>49.95</td><td>customer pain</td><td>planned</td></tr>"
+    ) in backlog
+    assert "<details" not in backlog and "score-factors" not in backlog and "journeys/" not in backlog
+    assert (
+        "<p>Each opportunity&#39;s page explains what its score is made of and which steps it addresses.</p>"
     ) in backlog
     assert '<label for="b-status">Status</label>' in backlog
-    # each row's explanation in a details/summary, the same words as the opportunity page
-    assert (
-        '<details class="score-details"><summary>Why this rank?</summary><p>What the score is made of:</p>\n'
-        '<ul class="score-factors"><li>customer pain, 16.67 points: worst step '
-        "Applying for early childhood education › Application | attachments\nand signature (emotion -2, "
-        "1 pain point)</li>"
-    ) in backlog
+    assert '<label for="b-group">Customer group</label>' in backlog
+    assert '<label for="b-event">Life event</label>' in backlog
     assert (
         '<p class="nojs-note" id="backlog-nojs">Filtering needs JavaScript; the whole backlog is listed below.</p>'
     ) in backlog
+    fi_backlog = (built_site / "fi/backlog.html").read_text("utf-8")
+    assert (
+        "<p>Kunkin kehitysmahdollisuuden sivu kertoo, mistä sen pisteet koostuvat ja mihin polkujen "
+        "vaiheisiin se kohdistuu.</p>"
+    ) in fi_backlog
+    from journeyops_cli.render.i18n import strings
+
+    assert strings("sv")["backlog_why"] == (
+        "Varje utvecklingsmöjlighets sida förklarar vad poängen består av och vilka steg den gäller.")
 
 
 def test_delivery_items_link_to_the_tracker(bank_copy: Path, tmp_path: Path) -> None:
@@ -520,3 +555,28 @@ def test_delivery_items_link_to_the_tracker(bank_copy: Path, tmp_path: Path) -> 
         '<li><a href="https://tracker.example.fi/HEL-123" rel="noopener noreferrer">HEL-123</a> Camera button</li>'
         "<li>AB-9</li>"
     ) in page
+
+
+def test_search_fold_is_the_whole_text_folded_at_once() -> None:
+    import sys
+    import unicodedata
+
+    from journeyops_cli.models.base import without_marks
+    from journeyops_cli.site.search import fold
+
+    def reference(text: str) -> str:
+        return " ".join(without_marks(text.casefold()).split())
+
+    # A word at a time gives what folding the whole text at once gives: no whitespace
+    # character becomes anything else, nor any character whitespace by casefolding.
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if char.isspace():
+            assert not without_marks(char).strip(), hex(code)
+        elif unicodedata.category(char) != "Cs":
+            assert not any(c.isspace() for c in char.casefold()), hex(code)
+    for text in ("Päätös  ja\u00a0PÄIVÄKOTI", "Straße", "a \u0308b", "x \u1fed y", "\u1fed", "  ", "",
+                 "Ｆｕｌｌｗｉｄｔｈ ０４０", "e\u0301e\u0301 ÉÉ", "tab\tnew\nline\u2028end"):
+        assert fold(text) == reference(text), text
+        assert fold(text) == reference(text), text  # and again, from the words remembered
+    assert fold("Päivä\u00a0KOTI  \u1fed Straße") == "paiva koti strasse"

@@ -23,7 +23,7 @@ from journeyops_cli.render.svg import share_bars, status_bar, trend_lines
 from journeyops_cli.scorecard.run import scorecard_of_bank
 from journeyops_cli.site.build import build_site
 from journeyops_cli.site.dashboards import Dashboards, SiteScorecard
-from journeyops_cli.site.vocabulary import journeys_beneath, known_about, linked, owned_by_team, team_context
+from journeyops_cli.site.vocabulary import Known, journeys_beneath, known_about, linked, owned_by_team, team_context
 
 AS_OF = dt.date(2025, 6, 30)
 
@@ -125,19 +125,47 @@ def test_a_team_page_lists_what_it_owns(bank) -> None:  # type: ignore[no-untype
 
 
 def test_what_is_known_about_a_customer_group_comes_through_the_rollup(bank) -> None:  # type: ignore[no-untyped-def]
-    context = known_about(bank, bank.get(CustomerGroup, "lapsiperheet"), order)
+    context = known_about(Known(bank), bank.get(CustomerGroup, "lapsiperheet"), order)
     assert [j.id for j in context["journeys"]] == ["sahkoinen-hakemus", "varhaiskasvatukseen-hakeminen"]
+    # the most severe first, then the newest
     assert [i.id for i in context["insights"]] == ["liitteet-hukassa", "paatos-viipyy", "vihamielinen"]
-    assert [m.id for m in context["metrics"]] == ["hakemusten-kesto", "tyytyvaisyys"]
+    assert [(m.id, status) for m, status in context["metrics"]] == [("hakemusten-kesto", "off"), ("tyytyvaisyys", "on")]
+    # without a backlog, every opportunity by `order`
     assert [o.id for o in context["opportunities"]] == ["liitteet-mobiiliin", "paatoksen-seuranta"]
+    assert (context["insight_count"], context["metric_count"], context["opportunity_count"]) == (3, 2, 2)
+    assert context["insight_types"] == [("feedback", 2), ("usability-test", 1)]
+    assert context["insight_severities"] == [("high", 1), ("medium", 1), ("low", 1)]
+    assert context["metric_status"] == [("off", 1), ("on", 1)]
+    assert context["opportunity_status"] == [("idea", 1), ("planned", 1)]
+    assert (context["ranked"], context["filter"]) == (False, "group")
+
+
+def test_a_summary_shows_the_most_relevant_few_and_counts_them_all(bank) -> None:  # type: ignore[no-untyped-def]
+    known = Known(bank, ["paatoksen-seuranta", "liitteet-mobiiliin"])  # the backlog, highest first
+    group = bank.get(CustomerGroup, "lapsiperheet")
+    context = known_about(known, group, order, shown=1)
+    assert [i.id for i in context["insights"]] == ["liitteet-hukassa"]
+    assert [m.id for m, _ in context["metrics"]] == ["hakemusten-kesto"]  # off target first
+    assert [o.id for o in context["opportunities"]] == ["paatoksen-seuranta"]  # highest in the backlog
+    assert (context["insight_count"], context["metric_count"], context["opportunity_count"]) == (3, 2, 2)
+    assert context["ranked"] is True
+    # The explorer and the backlog filter by the same sets the page counts.
+    about = known.insight_about()
+    assert sorted(i for i, (groups, _) in about.items() if "lapsiperheet" in groups) == [
+        "liitteet-hukassa", "paatos-viipyy", "vihamielinen"]
+    assert known.opportunity_about()["liitteet-mobiiliin"] == (("lapsiperheet",), ("lapsen-syntyma",))
+    # an opportunity the backlog leaves out comes after the ranked ones
+    context = known_about(Known(bank, ["paatoksen-seuranta"]), group, order, shown=2)
+    assert [o.id for o in context["opportunities"]] == ["paatoksen-seuranta", "liitteet-mobiiliin"]
 
 
 def test_a_life_event_shows_the_journeys_beneath_its_journeys(bank) -> None:  # type: ignore[no-untyped-def]
-    context = known_about(bank, bank.get(LifeEvent, "lapsen-syntyma"), order)
+    context = known_about(Known(bank), bank.get(LifeEvent, "lapsen-syntyma"), order)
     assert [j.id for j in context["journeys"]] == ["varhaiskasvatukseen-hakeminen"]
     assert [j.id for j in context["below"]] == ["sahkoinen-hakemus"]
     # The detailed journey's insight is known about the life event through the roll-up.
     assert "liitteet-hukassa" in [i.id for i in context["insights"]]
+    assert context["filter"] == "event"
     assert journeys_beneath(bank, context["below"]) == []
 
 

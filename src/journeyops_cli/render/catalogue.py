@@ -445,6 +445,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Utvecklingsmöjligheter rangordnade efter vad stigarna visar.",
         "en": "Opportunities ranked by what the journeys show.",
     },
+    "backlog_why": {
+        "fi": (
+            "Kunkin kehitysmahdollisuuden sivu kertoo, mistä sen pisteet koostuvat ja mihin polkujen vaiheisiin "
+            "se kohdistuu."
+        ),
+        "sv": "Varje utvecklingsmöjlighets sida förklarar vad poängen består av och vilka steg den gäller.",
+        "en": "Each opportunity's page explains what its score is made of and which steps it addresses.",
+    },
     "addresses": {"fi": "Koskee vaiheita", "sv": "Gäller stegen", "en": "Addresses"},
     "moves_metrics": {"fi": "Vaikuttaa mittareihin", "sv": "Påverkar mätarna", "en": "Should move"},
     "based_on": {"fi": "Näyttö", "sv": "Belägg", "en": "Evidence"},
@@ -823,6 +831,47 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
     },
     "journeys_beneath": {"fi": "Tarkentavat polut", "sv": "Resor som fördjupar dem", "en": "Journeys beneath them"},
+    "known_insights_shown": {
+        "fi": "{n} vakavinta ja uusinta:",
+        "sv": "De {n} allvarligaste och nyaste:",
+        "en": "The {n} most severe and newest:",
+    },
+    "known_all_insights": {
+        "fi": "Kaikki {n} havaintoa: {title}",
+        "sv": "Alla {n} insikter om {title}",
+        "en": "All {n} insights about {title}",
+    },
+    "known_metrics_shown": {
+        "fi": "Niistä {n}, tavoitteesta jäävät ensin:",
+        "sv": "{n} av dem, de som inte når målet först:",
+        "en": "{n} of them, those off target first:",
+    },
+    "known_all_metrics": {
+        "fi": "Kaikki {n} mittaria: {title}",
+        "sv": "Alla {n} mätare om {title}",
+        "en": "All {n} metrics about {title}",
+    },
+    "metrics_filter": {"fi": "Suodata mittareita", "sv": "Filtrera mätare", "en": "Filter metrics"},
+    "metrics_shown": {
+        "fi": "{shown}/{total} mittaria näkyvissä",
+        "sv": "{shown} av {total} mätare visas",
+        "en": "{shown} of {total} metrics shown",
+    },
+    "metrics_filter_nojs": {
+        "fi": "Suodatus tarvitsee JavaScriptin; kaikki mittarit on listattu alla.",
+        "sv": "Filtreringen kräver JavaScript; alla mätare listas nedan.",
+        "en": "Filtering needs JavaScript; all metrics are listed below.",
+    },
+    "known_opportunities_ranked": {
+        "fi": "{n} korkeinta kehitysjonossa:",
+        "sv": "De {n} som står högst i utvecklingskön:",
+        "en": "The {n} highest in the backlog:",
+    },
+    "known_all_opportunities": {
+        "fi": "Kaikki {n} kehitysmahdollisuutta kehitysjonossa: {title}",
+        "sv": "Alla {n} utvecklingsmöjligheter om {title} i utvecklingskön",
+        "en": "All {n} opportunities about {title} in the backlog",
+    },
     "none_recorded": {"fi": "Ei kirjattu.", "sv": "Inget angivet.", "en": "None recorded."},
     # --- The studio (`journeyops studio`): its forms, buttons and answers -----------------
     "studio": {"fi": "Studio", "sv": "Studio", "en": "Studio"},

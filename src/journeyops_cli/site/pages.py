@@ -20,19 +20,19 @@ from journeyops_cli.models import Insight, Journey, Metric, Opportunity, Theme
 from journeyops_cli.models.base import pick_text
 from journeyops_cli.models.vocabulary import CustomerGroup, LifeEvent, Team
 from journeyops_cli.render.i18n import quantity
+from journeyops_cli.render.journey_map import SEVERITY_ORDER
 from journeyops_cli.site.dashboards import Dashboards, SiteScorecard
 from journeyops_cli.site.guide import INDEX as GUIDE_INDEX
 from journeyops_cli.site.guide import Chapter, guide
 from journeyops_cli.site.history import Change
 from journeyops_cli.site.links import checked
 from journeyops_cli.site.sparkline import sparkline
-from journeyops_cli.site.vocabulary import known_about, linked, owned_by_team, team_context
+from journeyops_cli.site.vocabulary import Known, known_about, linked, owned_by_team, team_context
 
 if TYPE_CHECKING:
     from journeyops_cli.score.explain import Explanation
 
 LEVELS = ("top", "mid", "detailed")
-SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +64,9 @@ class SiteData:
     changes: list[Change] | None = None
     backlog: list[BacklogRow] | None = None
     scorecard: SiteScorecard | None = None
+    known: Known | None = None
+    """What is known about each customer group and life event (`site/vocabulary.Known`),
+    worked out on first use and shared by every language's pages."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +117,22 @@ class PagePlanner:
     def t(self, value: Any) -> str:
         """Record text in this page's language."""
         return pick_text(value, self.language, self.data.languages)
+
+    @property
+    def known_index(self) -> Known:
+        """`SiteData.known`, made on first use."""
+        if self.data.known is None:
+            backlog = self.data.backlog
+            ranked = None if backlog is None else [row.opportunity_id for row in sorted(backlog, key=lambda r: r.rank)]
+            self.data.known = Known(self.bank, ranked)
+        return self.data.known
+
+    @property
+    def ranked(self) -> dict[str, BacklogRow]:
+        """The backlog's rows by opportunity id (empty without a backlog), made once."""
+        if self._ranked is None:  # once, not once per page (6,000 x 6,000 at 2,000 journeys)
+            self._ranked = {row.opportunity_id: row for row in self.data.backlog or []}
+        return self._ranked
 
     def by_title(self, record: Any) -> tuple[str, str]:
         """A sort key: the record's title in this language, then its id."""
@@ -384,6 +403,10 @@ class PagePlanner:
 
     def insight_explorer(self) -> Page:
         insights = sorted(self.bank.insights(), key=lambda i: (-i.date.toordinal(), i.id))
+        about = self.known_index.insight_about()
+        # Which groups and events each insight is known about, as an index into the few
+        # distinct pairs (at 2,000 journeys, 20,000 insights share a handful of them).
+        pairs: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
         rows = []
         types: set[str] = set()
         themes: dict[str, str] = {}
@@ -398,11 +421,16 @@ class PagePlanner:
                     if theme is not None:
                         themes[theme.id] = self.t(theme.title)
             types.add(insight.type)
+            pair = about.get(insight.id, ((), ()))
             rows.append({"id": insight.id, "type": insight.type, "date": insight.date.isoformat(),
-                         "themes": theme_ids, "journeys": [j.id for j in linked]})
+                         "themes": theme_ids, "journeys": [j.id for j in linked],
+                         "about": pairs.setdefault(pair, len(pairs))})
         return Page("insights/index.html", "site/insights.html.j2", self.s["insights"], {
             "insights": insights,
             "data": json_script(rows),
+            "about": json_script([{"groups": list(g), "events": list(e)} for g, e in pairs]),
+            "group_options": [(g.id, self.t(g.title)) for g in sorted(self.bank.customer_groups(), key=self.by_title)],
+            "event_options": [(e.id, self.t(e.title)) for e in sorted(self.bank.life_events(), key=self.by_title)],
             "types": sorted(types),
             "theme_options": sorted(themes.items(), key=lambda kv: (kv[1].casefold(), kv[0])),
             "journey_options": sorted(journeys.items(), key=lambda kv: (kv[1].casefold(), kv[0])),
@@ -410,17 +438,26 @@ class PagePlanner:
 
     def metrics(self) -> Page:
         metrics = sorted(self.bank.metrics(), key=lambda m: (self.t(m.title).casefold(), m.id))
+        groups = [(g.id, self.t(g.title)) for g in sorted(self.bank.customer_groups(), key=self.by_title)]
+        events = [(e.id, self.t(e.title)) for e in sorted(self.bank.life_events(), key=self.by_title)]
+        # Filters by customer group and life event (what their pages count), and by status.
+        filters = [
+            *((name, label, options) for name, label, options in (
+                ("group", self.s["customer_group"], groups), ("event", self.s["life_event"], events)) if options),
+            ("status", self.s["status"], [("off_target", self.s["off_target"]), ("on_target", self.s["on_target"]),
+                                          ("unknown", self.s["metric_unknown"])]),
+        ] if groups or events else []
         return Page("metrics.html", "site/metrics.html.j2", self.s["metrics"], {
             "metrics": [self.metric_view(m) for m in metrics],
+            "filters": filters,
+            "about": self.known_index.metric_about() if filters else None,
         })
 
     def opportunity(self, opportunity: Opportunity) -> Page:
         from journeyops_cli.render.safety import safe_url
 
-        if self._ranked is None:  # once, not once per opportunity page (6,000 x 6,000 at 2,000 journeys)
-            self._ranked = {row.opportunity_id: row for row in self.data.backlog or []}
         estimates = opportunity.estimates.model_dump() if opportunity.estimates else {}
-        row = self._ranked.get(opportunity.id)
+        row = self.ranked.get(opportunity.id)
         return Page(
             f"opportunities/{checked(opportunity.id)}.html", "site/opportunity.html.j2",
             self.t(opportunity.title), {
@@ -464,31 +501,47 @@ class PagePlanner:
         return sorted(found)
 
     def backlog(self) -> Page:
+        """The ranked backlog as a lean table: rank, title, score, driver and status, with
+        what the filters read (theme, team, status, customer group, life event) as
+        attributes of each row. A score's explanation and the steps an opportunity
+        addresses are on its own page, one link away."""
         rows = []
         themes: dict[str, str] = {}
         teams: dict[str, str] = {}
         statuses: set[str] = set()
+        about = self.known_index.opportunity_about()
         for row in self.data.backlog or []:
             opportunity = self.bank.get(Opportunity, row.opportunity_id)
             if opportunity is not None:
                 theme_ids = self.opportunity_themes(opportunity)
                 for theme_id in theme_ids:
-                    theme = self.bank.get(Theme, theme_id)
-                    themes[theme_id] = self.t(theme.title) if theme is not None else theme_id
-                if opportunity.team:
+                    if theme_id not in themes:
+                        theme = self.bank.get(Theme, theme_id)
+                        themes[theme_id] = self.t(theme.title) if theme is not None else theme_id
+                if opportunity.team and opportunity.team not in teams:
                     team = self.bank.get_kind("Team", opportunity.team)
                     teams[opportunity.team] = self.t(getattr(team, "title", None)) or opportunity.team
                 statuses.add(opportunity.status)
-                rows.append({"row": row, "opportunity": opportunity, "themes": theme_ids, "why": self.explained(row),
-                             "steps": [(ref, self.step_label(ref)) for ref in opportunity.steps]})
+                groups, events = about.get(opportunity.id, ((), ()))
+                # Plain values only: what the table shows, and a page fingerprint that
+                # need not digest 6,000 records and their explanations.
+                rows.append({"rank": row.rank, "id": opportunity.id, "title": self.t(opportunity.title),
+                             "total": row.total, "driver": row.driver, "status": opportunity.status,
+                             "team": opportunity.team or "", "themes": " ".join(theme_ids),
+                             "groups": " ".join(groups), "events": " ".join(events)})
 
         def options(found: dict[str, str]) -> list[tuple[str, str]]:
             return sorted(found.items(), key=lambda kv: (kv[1].casefold(), kv[0]))
 
+        vocabulary = [
+            ("group", self.s["customer_group"], [(g.id, self.t(g.title)) for g in self.bank.customer_groups()]),
+            ("event", self.s["life_event"], [(e.id, self.t(e.title)) for e in self.bank.life_events()]),
+        ]
         filters = [
             ("theme", self.s["theme"], options(themes)),
             ("team", self.s["team"], options(teams)),
             ("status", self.s["status"], options({v: self.s[f"opportunity_status.{v}"] for v in statuses})),
+            *((name, label, options(dict(found))) for name, label, found in vocabulary if found),
         ]
         return Page("backlog.html", "site/backlog.html.j2", self.s["backlog"], {"rows": rows, "filters": filters})
 
@@ -530,4 +583,4 @@ class PagePlanner:
     def known(self, record: CustomerGroup | LifeEvent) -> Page:
         folder = "groups" if isinstance(record, CustomerGroup) else "life-events"
         return Page(f"{folder}/{checked(record.id)}.html", "site/known.html.j2", self.t(record.title),
-                    known_about(self.bank, record, self.by_title))
+                    known_about(self.known_index, record, self.by_title))

@@ -24,9 +24,16 @@
     var status = byId("search-status");
     if (!form || !input || !list || !status) return;
     var index = window.JOURNEYOPS_SEARCH;
-    if (!index || !Array.isArray(index.entries)) return;
+    if (!index || !Array.isArray(index.rows) || !Array.isArray(index.fields)) return;
     hideNote("search-nojs");
-    var entries = index.entries;
+    // Each row holds its fields in the order of index.fields; kind is an index into
+    // index.kinds. The text leaves out the title's words: both are searched.
+    var entries = index.rows.map(function (row) {
+      var entry = {};
+      index.fields.forEach(function (name, i) { entry[name] = row[i]; });
+      entry.kind = index.kinds[entry.kind];
+      return entry;
+    });
 
     function run() {
       var query = fold(input.value);
@@ -75,14 +82,32 @@
     run();
   }
 
+  // A filter form starts from the page's address: ?group=ID sets the field named
+  // "group" (a select keeps its value only when it has that option).
+  function preset(form) {
+    var params = new URLSearchParams(window.location.search);
+    params.forEach(function (wanted, name) {
+      var field = form.elements.namedItem(name);
+      if (!field || typeof field.value !== "string") return;
+      field.value = wanted;
+      if (field.value !== wanted) field.value = "";
+    });
+  }
+
   function initExplorer() {
     var dataNode = byId("insight-data");
     var form = byId("insight-filter");
     var count = byId("filter-count");
     if (!dataNode || !form || !count) return;
     var rows = JSON.parse(dataNode.textContent || "[]");
+    // The customer groups and life events each insight is known about: row.about is an
+    // index into this list of distinct pairs.
+    var aboutNode = byId("insight-about");
+    var about = JSON.parse((aboutNode && aboutNode.textContent) || "[]");
+    var none = { groups: [], events: [] };
     form.hidden = false;
     hideNote("filter-nojs");
+    preset(form);
 
     function value(name) {
       var field = form.elements.namedItem(name);
@@ -92,11 +117,15 @@
     function apply() {
       var type = value("type"), theme = value("theme"), journey = value("journey");
       var from = value("from"), to = value("to");
+      var group = value("group"), event = value("event");
       var shown = 0;
       rows.forEach(function (row) {
         var item = byId("insight-" + row.id);
         if (!item) return;
+        var known = about[row.about] || none;
         var ok = (!type || row.type === type)
+          && (!group || known.groups.indexOf(group) >= 0)
+          && (!event || known.events.indexOf(event) >= 0)
           && (!theme || row.themes.indexOf(theme) >= 0)
           && (!journey || row.journeys.indexOf(journey) >= 0)
           && (!from || row.date >= from)
@@ -114,17 +143,18 @@
     apply();
   }
 
-  // The backlog's filters: each select narrows the rows to those whose data-NAME
-  // attribute (a space-separated list) holds the chosen value.
-  function initBacklogFilter() {
-    var form = byId("backlog-filter");
-    var count = byId("backlog-count");
-    var table = byId("backlog-table");
+  // A table's filters (the backlog's, the metrics page's): each select narrows the rows
+  // to those whose data-NAME attribute (a space-separated list) holds the chosen value.
+  function initTableFilter(formId, countId, tableId, noteId) {
+    var form = byId(formId);
+    var count = byId(countId);
+    var table = byId(tableId);
     if (!form || !count || !table) return;
     var rows = Array.prototype.slice.call(table.tBodies[0].rows);
     var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
     form.hidden = false;
-    hideNote("backlog-nojs");
+    hideNote(noteId);
+    preset(form);
 
     function apply() {
       var shown = 0;
@@ -150,7 +180,8 @@
   function start() {
     initSearch();
     initExplorer();
-    initBacklogFilter();
+    initTableFilter("backlog-filter", "backlog-count", "backlog-table", "backlog-nojs");
+    initTableFilter("metrics-filter", "metrics-count", "metrics-table", "metrics-nojs");
   }
 
   if (document.readyState === "loading") {
