@@ -122,6 +122,10 @@ class Scorecard:
         return Scorecard(whole, self.today, self.fresh_days)
 
 
+# The severities' labels, the worst first.
+SEVERITY_LABELS = tuple(severity.label for severity in sorted(Severity, reverse=True))
+
+
 def findings_by_file(findings: Iterable[Finding]) -> dict[str, Counter[str]]:
     """How many findings of each severity each file has."""
     by_file: dict[str, Counter[str]] = {}
@@ -138,7 +142,7 @@ def findings_in(by_file: dict[str, Counter[str]], paths: Iterable[str]) -> dict[
             found = by_file.get(path)
             if found:
                 total.update(found)
-    return {label.label: total.get(label.label, 0) for label in sorted(Severity, reverse=True)}
+    return {label: total.get(label, 0) for label in SEVERITY_LABELS}
 
 
 class _Context:

@@ -19,18 +19,17 @@ from markupsafe import Markup
 
 from journeyops_cli.bank import Bank
 from journeyops_cli.errors import JourneyopsError
-from journeyops_cli.findings import Finding, Severity
+from journeyops_cli.findings import Finding
 from journeyops_cli.models import Journey, Theme
 from journeyops_cli.render.formats import date, percent
 from journeyops_cli.render.svg import share_bars, status_bar, trend_lines
-from journeyops_cli.scorecard.figures import Figures, Scorecard, stale_journeys, uncovered_phases
+from journeyops_cli.scorecard.figures import SEVERITY_LABELS, Figures, Scorecard, stale_journeys, uncovered_phases
 
 TREND_MONTHS = 12
 GLANCE = 10
 """How many of each list the home page's health at a glance shows."""
 OPEN = ("idea", "proposed", "planned", "in-progress")
-# The severities' labels, the worst first (a scorecard page's rows count findings by them).
-SEVERITY_LABELS = tuple(severity.label for severity in sorted(Severity, reverse=True))
+
 
 
 @dataclass(slots=True)

@@ -206,5 +206,8 @@ class SiteFingerprints:
         return self.digest(self.site, rel, words, records)
 
     def findings(self, items: list[Any]) -> str:
-        """The findings of one file (a journey page shows them)."""
-        return self.digest(items)
+        """The findings of one file (a journey page shows them): by their repr, which
+        holds every field (strings, numbers, a Severity, a `Where` of the same), and costs
+        a tenth of feeding them field by field for the 5,000 files a big bank's findings
+        are in."""
+        return digest(repr(items))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 
 from journeyops_cli.findings import Finding
@@ -62,6 +62,15 @@ def render_site(site: SitePlan, writer: SiteWriter, rules: Validation,
             writer.previous.findings.get(path) == writer.findings.get(path) for path in files
         )
 
+    def page_jobs(language: str, pages: Iterator[tuple[str, Callable[[], Page]]]) -> Iterator[Job]:
+        """A job for each page whose previous build cannot simply be linked: a page known
+        unchanged is linked here and now (56,000 links cost less than sharing them out)."""
+        for key, make in pages:
+            if unchanged(key) and writer.reuse(f"{language}/{key}"):
+                step()
+            else:
+                yield page_job(language, key, make)
+
     def page_job(language: str, key: str, make: Callable[[], Page]) -> Job:
         planner = planners[language]
 
@@ -96,8 +105,8 @@ def render_site(site: SitePlan, writer: SiteWriter, rules: Validation,
         writer.put(f"{ASSETS}/{name}", asset_bytes(name))
     # While the rules run on the other core, render pages that do not show findings.
     # Jobs are made one at a time: those not run by the time the rules end are shared out.
-    common = (page_job(language, key, make)
-              for language, planner in planners.items() for key, make in planner.common_jobs())
+    common = itertools.chain.from_iterable(
+        page_jobs(language, planner.common_jobs()) for language, planner in planners.items())
     while rules.running():
         job = next(common, None)
         if job is None:
@@ -111,8 +120,8 @@ def render_site(site: SitePlan, writer: SiteWriter, rules: Validation,
     if data.scorecard is not None:
         data.scorecard.count_findings(data.bank, found)
     writer.findings = {path: fingerprints.findings(items) for path, items in sorted(data.findings.items())}
-    journeys = (page_job(language, key, make)
-                for language, planner in planners.items() for key, make in planner.journey_jobs())
+    journeys = itertools.chain.from_iterable(
+        page_jobs(language, planner.journey_jobs()) for language, planner in planners.items())
     searches = (search_job(language) for language in data.languages)
     run_jobs(list(itertools.chain(common, journeys, searches)), writer, workers, step)
     writer.put("index.html", render_root(data).encode())

@@ -13,6 +13,7 @@ import contextlib
 import json
 import os
 import posixpath
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -48,9 +49,18 @@ def check_out_folder(root: Path, out: Path) -> None:
         )
 
 
+# A path of ASCII names that each start with a letter, digit or `_` is plain: none can be
+# empty, `.` or `..`, hold a backslash or a NUL, or start the path with `/` (the site's
+# own paths, checked ids: `fi/insights/asuntohaku-analytiikka.html`). Anything else is
+# checked part by part.
+_PLAIN_PATH = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*(?:/[A-Za-z0-9_][A-Za-z0-9_.-]*)*")
+
+
 def plain(rel: str) -> list[str]:
     """The parts of `rel`, asserting that it is a plain relative POSIX path."""
     parts = rel.split("/")
+    if _PLAIN_PATH.fullmatch(rel):
+        return parts
     if (
         rel != posixpath.normpath(rel)
         or rel.startswith("/")
