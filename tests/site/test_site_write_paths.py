@@ -33,7 +33,9 @@ def test_the_fast_check_accepts_only_plain_paths(rel: str) -> None:
             plain(rel)
 
 
-@pytest.mark.parametrize("rel", ["fi/insights/a.html", "assets/search-fi.js", "index.html", "sv/guide/01-pelikirja.html"])
+@pytest.mark.parametrize(
+    "rel", ["fi/insights/a.html", "assets/search-fi.js", "index.html", "sv/guide/01-pelikirja.html"]
+)
 def test_the_sites_own_paths_take_the_fast_check(rel: str) -> None:
     assert _PLAIN_PATH.fullmatch(rel)
 
