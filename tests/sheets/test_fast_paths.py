@@ -94,3 +94,13 @@ def test_ids_stay_what_earlier_imports_gave() -> None:
     day = dt.date(2026, 11, 15)
     assert stable_ids("palaute", [day, day], ["Verkko", "Verkko"], ["Hakemus katkesi.", "x"], [None, "Rivi 7"]) == [
         "palaute-20261115-a269a7e868", "palaute-rivi-7"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.from_regex(r"[a-z0-9][a-z0-9-]{0,70}\Z", fullmatch=True), st.text(max_size=8),
+                          st.sampled_from(["a\nb", "a\n", "", "-a", "A", "a" * 64, "a" * 65])), max_size=8))
+def test_all_slugs_is_each_one_a_slug(values: list[str]) -> None:
+    """The import's one pass over its ids says what `is_slug` says of each."""
+    from journeyops_cli.slug import all_slugs, is_slug
+
+    assert all_slugs(values) == all(map(is_slug, values))

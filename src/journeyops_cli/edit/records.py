@@ -19,7 +19,13 @@ cheaper steps:
   mapping of such values), and there are exactly as many lines as its records have: no
   value broke out of its line or document. It refuses whatever libyaml's parse would
   find a different structure in, at a third of its cost (one pass of the C regex
-  matcher).
+  matcher). `records_yaml` runs it where it writes, on each distinct line once (a text
+  that `quoting.item_or_texts` found plain-safe or an id in its own one pass is such a
+  line after any key: a test holds the two patterns to it), so a new file of such
+  records is left with `count_problem` to check: records that are lines of the check,
+  joined with `---` lines, are lines of the check, and the count catches a record that
+  does not end its last line (an import of 100,000 rows: a tenth of a second less than
+  the check of the whole 31 MB text).
 """
 
 from __future__ import annotations
@@ -113,6 +119,19 @@ _LINES = re.compile(
     rf"|[a-z_]+:(?:\n  - (?>(?:{_FLOW_SCALAR}|{_FLOW_MAPPING})(?=\n)))++\n)*+"
 )
 NOT_WRITTEN = "not a line the import writes (`---`, a key and one value, or a list item)"
+
+
+def count_problem(text: str, lines: int) -> tuple[int, str] | None:
+    """None when `text` is `lines` lines; else where and what is wrong (a value that broke
+    out of its line, a record not ending with a line break). For a file of records whose
+    lines `records_yaml` checked: joined with `---` lines, they stay lines the line check
+    accepts (a test holds it), so their count is what is left to check."""
+    found = text.count("\n")
+    if found != lines:
+        return 1, f"{found} lines, not the {lines} written"
+    if text and not text.endswith("\n"):
+        return found + 1, "the last line has no line break"
+    return None
 
 
 def structure_problem(text: str, lines: int) -> tuple[int, str] | None:

@@ -27,9 +27,9 @@ from journeyops_cli.models import Insight
 from journeyops_cli.models.config_import import STEP_SEPARATORS, ImportProfile
 from journeyops_cli.rules.privacy.scan import ANY_HINT, PersonalDataRule, may_hold
 from journeyops_cli.sheets.layout import CHOICES
-from journeyops_cli.sheets.rows import Rows, cells
+from journeyops_cli.sheets.rows import Rows, filled
 from journeyops_cli.sheets.values import parse_date
-from journeyops_cli.slug import is_slug, slugify
+from journeyops_cli.slug import all_slugs, is_slug, slugify
 from journeyops_cli.speed.executor import gc_paused
 
 MAX_RECORDS_PER_FILE = 2000  # keeps each file far below the loader's size limit
@@ -87,7 +87,13 @@ def stable_ids(prefix: str, dates: list[dt.date], sources: list[str], summaries:
     where there is one, else from the row's date, source and summary (one hash a row)."""
     # Each day's start of the hashed text, and of the id.
     days = {date: (f"{date.isoformat()}\x1f", f"{prefix}-{date.isoformat().replace('-', '')}-") for date in set(dates)}
-    sha1, out, separator = hashlib.sha1, [], "\x1f"
+    sha1 = hashlib.sha1
+    if not any(given):  # no id column (the usual case): one comprehension, no branch a row
+        heads = {date: head for date, (head, _) in days.items()}
+        starts = {date: start for date, (_, start) in days.items()}
+        return [start + sha1(f"{head}{source}\x1f{summary}".encode()).hexdigest()[:10] for start, head, source, summary
+                in zip(map(starts.__getitem__, dates), map(heads.__getitem__, dates), sources, summaries, strict=True)]
+    out, separator = [], "\x1f"
     for date, source, summary, name in zip(dates, sources, summaries, given, strict=True):
         if name:
             out.append(f"{prefix}-{slugify(name)}"[:64].rstrip("-"))
@@ -99,13 +105,15 @@ def stable_ids(prefix: str, dates: list[dt.date], sources: list[str], summaries:
 
 def titles_from(summaries: list[str]) -> list[str]:
     """The title of each summary: its first sentence, at most 80 characters."""
-    search, out = _SENTENCE_END.search, []
-    for summary in summaries:
-        text = summary.strip()
-        end = search(text)
-        first = text if end is None else text[:end.start() + 1]
-        out.append(first if len(first) <= 80 else first[:79].rstrip() + "…")
-    return out
+    return list(map(_title, map(str.strip, summaries)))
+
+
+def _title(text: str) -> str:
+    """The title of a stripped summary. (Measured: one regex over all the summaries one a
+    line finds the first sentences no quicker than this, a call a summary.)"""
+    end = _SENTENCE_END.search(text)
+    first = text if end is None else text[:end.start() + 1]
+    return first if len(first) <= 80 else first[:79].rstrip() + "…"
 
 
 def plan_insights(bank: Bank, rows: Rows, profile: ImportProfile, name: str, default_source: str,
@@ -259,39 +267,57 @@ class _Mapper:
         and the YAML text of the rows new to the bank, validated with the model."""
         table = self.table(*span)
         bad = {table.index[at]: why for at, why in table.bad.items()}
-        good = [at for at in range(len(table.index)) if at not in table.bad]
+        count = len(table.index)
         dates, sources = table.values["date"], table.values["source"]
-        made = stable_ids(self.prefix, *([*map(column.__getitem__, good)] for column in (
-            dates, sources, table.values["summary"], table.ids)))
+        every = not table.bad  # every row is good: its columns as they are, no copies
+        good: Sequence[int] = range(count) if every else [at for at in range(count) if at not in table.bad]
+        columns_of_good: list[list[Any]] = [column if every else [*map(column.__getitem__, good)] for column in (
+            dates, sources, table.values["summary"], table.ids)]
+        made = stable_ids(self.prefix, *columns_of_good)
         by_month = self.profile.group == "month"
         # The bucket of each distinct date or source, worked out once.
         buckets = ({date: date.isoformat()[:7] for date in set(dates) if date is not None} if by_month
                    else {source: slugify(source)[:32] for source in set(sources)})
         of_row = dates if by_month else sources
-        known, seen, keep, skipped = self.known, set(), [], 0
-        ids: list[str] = table.values["id"]
-        for at, record_id in zip(good, made, strict=True):
-            ids[at] = record_id
-            if record_id in known:
-                skipped += 1
-            elif not is_slug(record_id):  # never kept, so never one of the rows seen
-                bad[table.index[at]] = f"{self.rows.where(table.index[at])}: the id '{record_id}' is not valid"
-            elif record_id not in seen:
-                seen.add(record_id)
-                keep.append(at)
-        columns = {key: list(map(table.values[key].__getitem__, keep)) for key in _ORDER}
+        known = self.known
+        keep: Sequence[int]
+        skipped = 0
+        if every and known.isdisjoint(made) and len(set(made)) == count and all_slugs(made):
+            keep = good  # all new, each once, all valid (the usual case): no loop a row
+            table.values["id"] = made
+        else:
+            seen: set[str] = set()
+            keep = []
+            ids: list[str] = table.values["id"]
+            for at, record_id in zip(good, made, strict=True):
+                ids[at] = record_id
+                if record_id in known:
+                    skipped += 1
+                elif not is_slug(record_id):  # never kept, so never one of the rows seen
+                    bad[table.index[at]] = f"{self.rows.where(table.index[at])}: the id '{record_id}' is not valid"
+                elif record_id not in seen:
+                    seen.add(record_id)
+                    keep.append(at)
+        if len(keep) == count:
+            columns = {key: table.values[key] for key in _ORDER}
+            rows, masked = table.index, table.masked
+        else:
+            columns = {key: list(map(table.values[key].__getitem__, keep)) for key in _ORDER}
+            rows, masked = list(map(table.index.__getitem__, keep)), list(map(table.masked.__getitem__, keep))
         distinct = distinct_columns(columns)
         whys = invalid(Insight, columns, len(keep), distinct)
         # A problem anywhere means nothing is written: no text is made then.
         written = Written([""] * len(keep), [0] * len(keep)) if bad or whys else records_yaml(columns, distinct)
-        return _Part(bad, skipped, list(map(table.index.__getitem__, keep)), columns["id"],
-                     [buckets[of_row[at]] for at in keep], list(map(table.masked.__getitem__, keep)),
-                     written.texts, written.lines, [whys.get(number) for number in range(len(keep))])
+        return _Part(bad, skipped, rows, columns["id"], list(map(buckets.__getitem__, map(of_row.__getitem__, keep))),
+                     masked, written.texts, written.lines, list(map(whys.get, range(len(keep)))))
 
     def table(self, start: int, end: int) -> _Table:
-        """The rows from `start` to `end` (the empty ones left out) as columns."""
-        index = [i for i, _ in cells(self.rows, start, end)]
-        selected = [self.rows.rows[i] for i in index]
+        """The rows from `start` to `end` (the empty ones left out) as columns; a value met
+        again (a date, a step cell, a group) is worked out once, and a column is checked
+        row by row only when one of its distinct values is wrong."""
+        index = filled(self.rows, start, end)
+        every = self.rows.rows[start:end]
+        selected = every if len(index) == len(every) else list(map(self.rows.rows.__getitem__, index))
         self.shortest = min(map(len, selected), default=0)
         bad: dict[int, str] = {}
         count = len(index)
@@ -300,56 +326,72 @@ class _Mapper:
         # The checks in the order a row is read: a row's first problem is reported.
         raw_dates = self._cells(selected, self.columns["date"])
         parsed = {cell: parse_date(cell) for cell in set(raw_dates)}
-        dates = values["date"] = []
-        for at, cell in enumerate(raw_dates):
-            date, why = parsed[cell]
-            if date is None:
-                self._problem(bad, at, index, "date", why or "not a date")
-            dates.append(date)
+        values["date"] = [*map({cell: date for cell, (date, _) in parsed.items()}.__getitem__, raw_dates)]
+        if any(date is None for date, _ in parsed.values()):
+            for at, cell in enumerate(raw_dates):
+                date, why = parsed[cell]
+                if date is None:
+                    self._problem(bad, at, index, "date", why or "not a date")
         summaries = values["summary"] = get("summary")
-        for at, summary in enumerate(summaries):
-            if not summary:
-                self._problem(bad, at, index, "summary", "empty")
+        if not all(summaries):
+            for at, summary in enumerate(summaries):
+                if not summary:
+                    self._problem(bad, at, index, "summary", "empty")
         given = get("title")
-        made = iter(titles_from([s for t, s in zip(given, summaries, strict=True) if not t]))
-        values["title"] = [t or next(made) for t in given]
+        if any(given):
+            made = iter(titles_from([s for t, s in zip(given, summaries, strict=True) if not t]))
+            values["title"] = [t or next(made) for t in given]
+        else:
+            values["title"] = titles_from(summaries)
         for key, default in self.defaults:
-            column = values[key] = [value or default for value in get(key)]
+            column = values[key] = self._or_default(get, key, default, count)
             choices = CHOICES[key]
             wrong = {value for value in set(column) if value is not None and value not in choices}
             for at, value in enumerate(column) if wrong else ():
                 if value in wrong:
                     self._problem(bad, at, index, key, f"'{value}' is not a {key}; use {', '.join(choices)} "
                                   "(or map it under values:)")
-        values["source"] = [value or self.default_source for value in get("source")]
-        values["evidence"] = [value or None for value in get("link")]
-        steps: dict[str, list[str] | str] = {}
-        step_column = values["steps"] = []
-        for at, cell in enumerate(get("step")):
-            found = steps.get(cell)
-            if found is None:
-                found = steps[cell] = self._steps(cell)
-            if type(found) is str:
-                self._problem(bad, at, index, "step", found)
-            step_column.append(found)
-        groups = values["customer_groups"] = []
+        values["source"] = self._or_default(get, "source", self.default_source, count)
+        values["evidence"] = self._or_default(get, "link", None, count)
+        step_cells = get("step")
+        steps = {cell: self._steps(cell) for cell in set(step_cells)}  # one list a cell: written once
+        step_column = values["steps"] = [*map(steps.__getitem__, step_cells)]
+        if any(type(found) is str for found in steps.values()):
+            for at, found in enumerate(step_column):
+                if type(found) is str:
+                    self._problem(bad, at, index, "step", found)
+        group_cells = get("customer_group")
         lists: dict[str, list[str]] = {"": []}  # one list a group: written once
-        for at, group in enumerate(get("customer_group")):
-            if group not in lists:
-                if group not in self.groups:
+        lists.update((group, [group]) for group in set(group_cells) if group in self.groups)
+        if lists.keys() >= set(group_cells):
+            values["customer_groups"] = [*map(lists.__getitem__, group_cells)]
+        else:
+            groups = values["customer_groups"] = []
+            for at, group in enumerate(group_cells):
+                if group not in lists:
                     self._problem(bad, at, index, "customer_group", f"no customer group '{group}' in the bank")
                     groups.append([])
                     continue
-                lists[group] = [group]
-            groups.append(lists[group])
-        masked = self._privacy(values, index, bad)
-        ids = [value or None for value in get("id")]
+                groups.append(lists[group])
+        masked = self._privacy(values, index, bad, any(given))
+        ids: list[str | None] = [value or None for value in get("id")] if "id" in self.columns else [None] * count
         return _Table(index, values, ids, masked, bad)
 
-    def _privacy(self, values: dict[str, list[Any]], index: list[int], bad: dict[int, str]) -> list[int]:
+    def _or_default(self, get: Any, key: str, default: Any, count: int) -> list[Any]:
+        """The column's values, `default` where a cell is empty (all of them when the
+        profile has no such column)."""
+        if key not in self.columns:
+            return [default] * count
+        return [value or default for value in get(key)]
+
+    def _privacy(self, values: dict[str, list[Any]], index: list[int], bad: dict[int, str],
+                 titles_given: bool = True) -> list[int]:
         """Personal data in the summary, title and source of each row masked, or the row
         refused, as the profile says; the number masked in each row. The title is looked
-        at only where it is not the start of a summary already scanned."""
+        at only where it is not the start of a summary already scanned (a title made from
+        its summary is, unless the summary was masked or starts with white space). Each
+        distinct text is looked at once, and the privacy rules run only on the texts their
+        signs or digit counts allow (`may_hold`)."""
         masked = [0] * len(index)
         refuse = self.profile.privacy == "refuse"
         for key in ("summary", "title", "source"):
@@ -357,16 +399,21 @@ class _Mapper:
             look: Sequence[int]
             if key == "title":
                 summaries = values["summary"]
-                look = [at for at, title in enumerate(column) if at not in bad and (
-                    masked[at] or not summaries[at].startswith(title.rstrip("…")))]
+                if titles_given:
+                    look = [at for at, title in enumerate(column) if at not in bad and (
+                        masked[at] or not summaries[at].startswith(title.rstrip("…")))]
+                else:  # made from the summary: its start, unless the summary starts with a space
+                    look = [at for at, (count, summary) in enumerate(zip(masked, summaries, strict=True))
+                            if (count or summary[:1].isspace()) and at not in bad]
             else:
                 look = [at for at in range(len(column)) if at not in bad] if bad else range(len(column))
             texts = list(dict.fromkeys(map(column.__getitem__, look)))  # each text once
-            hits = {texts[n]: self.privacy.hits(texts[n]) for n in may_hold(self.privacy.rules, texts)}
-            for at in (at for at in look if column[at] in hits) if hits else ():
+            hits = {text: found for text in map(texts.__getitem__, may_hold(self.privacy.rules, texts))
+                    if (found := self.privacy.hits(text))}
+            if not hits:
+                continue
+            for at in [at for at in look if column[at] in hits]:
                 found = hits[column[at]]
-                if not found:
-                    continue
                 if refuse:
                     what = ", ".join(sorted({h[2] for h in found}))
                     bad.setdefault(at, f"{self.rows.where(index[at])}: personal data ({what}) in the {key}; "

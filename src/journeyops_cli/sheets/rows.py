@@ -130,7 +130,11 @@ def read_rows(path: Path, shown: str, encoding: str | None = None, delimiter: st
 
 def cells(rows: Rows, start: int = 0, end: int | None = None) -> Iterator[tuple[int, list[Any]]]:
     """(index, row) for each row that is not empty (of the rows from `start` to `end`)."""
-    for index, row in enumerate(rows.rows[start:end], start):
-        # any(row): a value that is not falsy, so neither None nor "" (quick for text)
-        if any(row) or any(v not in (None, "") for v in row):
-            yield index, row
+    return ((index, rows.rows[index]) for index in filled(rows, start, end))
+
+
+def filled(rows: Rows, start: int = 0, end: int | None = None) -> list[int]:
+    """The index of each row that is not empty (of the rows from `start` to `end`)."""
+    # any(row): a value that is not falsy, so neither None nor "" (quick for text)
+    return [index for index, row in enumerate(rows.rows[start:end], start)
+            if any(row) or any(v not in (None, "") for v in row)]
