@@ -59,18 +59,21 @@ def invalid(model: type[Record], columns: Mapping[str, Sequence[Any]], count: in
     if decorators.field_validators or decorators.model_validators or decorators.validators:
         return _record_by_record(model, columns, count)
     for key, values in columns.items():
-        if fields[key].is_required() and (None in values or [] in values):
+        keys, distinct = distinct_values(values) if columns_distinct is None else columns_distinct[key]
+        only_texts = set(map(type, distinct.values())) == {str}  # a text reads back as itself
+        if not only_texts and fields[key].is_required() and (None in values or [] in values):
             for index, value in enumerate(values):
                 if value is None or value == []:
                     bad.setdefault(index, f"{key}: Field required")
-        keys, distinct = distinct_values(values) if columns_distinct is None else columns_distinct[key]
-        given = [(k, v) for k, v in distinct.items() if v is not None and v != []]
+        if only_texts:
+            given = list(distinct.items())
+            texts = list(distinct.values())
+        else:
+            given = [(k, v) for k, v in distinct.items() if v is not None and v != []]
+            texts = list(map(read_back, (v for _, v in given)))
         if not given:
             continue
         try:
-            texts = [v for _, v in given]
-            if set(map(type, texts)) != {str}:  # a text reads back as itself
-                texts = list(map(read_back, texts))
             _adapter(model, key).validate_python(texts)
         except ValidationError as error:
             for item in error.errors():

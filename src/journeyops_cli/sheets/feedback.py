@@ -74,8 +74,10 @@ class _Privacy:
                 found += [(start, end, rule.what, rule.mask) for start, end in rule.spans(text)]
         return sorted(found) if len(found) > 1 else found
 
-    def mask(self, text: str) -> tuple[str, int]:
-        hits = self.hits(text)
+    def mask(self, text: str, hits: list[tuple[int, int, str, str]] | None = None) -> tuple[str, int]:
+        """`text` with each personal datum masked (`hits`: its `hits`, when known), and how
+        many they were."""
+        hits = self.hits(text) if hits is None else hits
         for start, end, _, mask in reversed(hits):
             text = text[:start] + mask + text[end:]
         return text, len(hits)
@@ -402,9 +404,11 @@ class _Mapper:
                 if titles_given:
                     look = [at for at, title in enumerate(column) if at not in bad and (
                         masked[at] or not summaries[at].startswith(title.rstrip("…")))]
-                else:  # made from the summary: its start, unless the summary starts with a space
+                elif "summary" in self.values:  # made from the summary: its start, unless that starts with a space
                     look = [at for at, (count, summary) in enumerate(zip(masked, summaries, strict=True))
                             if (count or summary[:1].isspace()) and at not in bad]
+                else:  # and a summary the profile does not map is stripped (`_column`): where it was masked
+                    look = [at for at in (at for at, count in enumerate(masked) if count) if at not in bad]
             else:
                 look = [at for at in range(len(column)) if at not in bad] if bad else range(len(column))
             texts = list(dict.fromkeys(map(column.__getitem__, look)))  # each text once
@@ -419,7 +423,7 @@ class _Mapper:
                     bad.setdefault(at, f"{self.rows.where(index[at])}: personal data ({what}) in the {key}; "
                                    "anonymise the row, or import with --privacy mask")
                     continue
-                column[at], count = self.privacy.mask(column[at])
+                column[at], count = self.privacy.mask(column[at], found)
                 masked[at] += count
         return masked
 
