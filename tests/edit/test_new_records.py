@@ -272,3 +272,23 @@ def test_count_problem_counts_the_lines() -> None:
     assert count_problem("a: b\n---\nc: d\n", 3) is None
     assert count_problem("a: b\nc: d\n", 1) == (1, "2 lines, not the 1 written")
     assert count_problem("a: b\nc: d", 1) == (2, "the last line has no line break")
+
+
+def _append_one_by_one(text: str, records: list[str], newline: str) -> str:
+    """`append_documents` as it was written before it joined the records in one call."""
+    parts = [text]
+    if text and not text.endswith("\n"):
+        parts.append(newline)
+    for i, record in enumerate(records):
+        if i or text.strip():
+            parts.append("---" + newline)
+        parts.append(record.replace("\n", newline) if newline != "\n" else record)
+    return "".join(parts)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["", "\n", "  \n", "kind: Insight\nid: a\n", "id: a", "# c\r\nid: a\r\n"]),
+       st.lists(st.sampled_from(["id: b\n", "id: c\nsteps:\n  - j#s\n", ""]), max_size=4),
+       st.sampled_from(["\n", "\r\n"]))
+def test_documents_are_appended_as_one_by_one(text: str, records: list[str], newline: str) -> None:
+    assert append_documents(text, records, newline) == _append_one_by_one(text, records, newline)

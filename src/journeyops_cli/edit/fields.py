@@ -313,10 +313,9 @@ def append_documents(text: str, records: list[str], newline: str) -> str:
     if text and not text.endswith("\n"):
         parts.append(newline)
     separator = "---" + newline
-    for i, record in enumerate(records):
-        if i or text.strip():
-            parts.append(separator)
-        parts.append(record.replace("\n", newline) if newline != "\n" else record)
+    if records and text.strip():
+        parts.append(separator)
+    parts.append(separator.join(records if newline == "\n" else (r.replace("\n", newline) for r in records)))
     return "".join(parts)
 
 

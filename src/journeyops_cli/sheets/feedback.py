@@ -16,7 +16,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
@@ -175,7 +174,6 @@ def _plan_rows(rows: Rows, profile: ImportProfile, prefix: str, mapper: _Mapper,
     # (bucket, file number) -> (where its first record is, its records' texts and lines)
     files: dict[tuple[str, int], tuple[tuple[int, int], list[str], list[int]]] = {}
     whys: list[str] = []
-    bucket_of = itemgetter(0)
     for number, part in enumerate(parts):
         out.skipped += part.skipped
         bad.update(part.bad)
@@ -187,10 +185,12 @@ def _plan_rows(rows: Rows, profile: ImportProfile, prefix: str, mapper: _Mapper,
             out.ids += map(part.ids.__getitem__, new)
         seen.update(part.ids)
         out.masked += sum(map(part.masked.__getitem__, new))
-        whys += [f"{rows.where(part.rows[n])}: {part.invalid[n]}" for n in new if part.invalid[n] is not None]
-        # Each bucket's rows in row order (a stable sort), in files of MAX_RECORDS_PER_FILE.
-        for bucket, group in groupby(sorted(((part.buckets[n], n) for n in new), key=bucket_of), key=bucket_of):
-            at = [n for _, n in group]
+        if part.invalid.count(None) != len(part.invalid):
+            whys += [f"{rows.where(part.rows[n])}: {part.invalid[n]}" for n in new if part.invalid[n] is not None]
+        # Each bucket's rows in row order, in files of MAX_RECORDS_PER_FILE.
+        kept = None if type(new) is range else set(new)
+        for bucket, group in part.groups.items():
+            at = group if kept is None else [n for n in group if n in kept]
             done = counts.get(bucket, 0)
             counts[bucket] = done + len(at)
             while at:
@@ -216,15 +216,16 @@ def _plan_rows(rows: Rows, profile: ImportProfile, prefix: str, mapper: _Mapper,
 class _Part:
     """A slice of the rows planned (`_Mapper.part`): the problems of its rows by row index,
     how many are in the bank already, and, for each row new to the bank (the first of
-    the rows in the slice that share an id), in row order: its row index, id, file
-    bucket, personal data masked, YAML text and its lines, and why the model refuses it
-    (None: it does not)."""
+    the rows in the slice that share an id), in row order: its row index, id, personal
+    data masked, YAML text and its lines, and why the model refuses it
+    (None: it does not); and those records by file bucket (`groups`: each bucket's
+    record numbers, in row order)."""
 
     bad: dict[int, str]
     skipped: int
     rows: list[int]
     ids: list[str]
-    buckets: list[str]
+    groups: dict[str, list[int]]
     masked: list[int]
     texts: list[str]
     lines: list[int]
@@ -310,8 +311,11 @@ class _Mapper:
         whys = invalid(Insight, columns, len(keep), distinct)
         # A problem anywhere means nothing is written: no text is made then.
         written = Written([""] * len(keep), [0] * len(keep)) if bad or whys else records_yaml(columns, distinct)
-        return _Part(bad, skipped, rows, columns["id"], list(map(buckets.__getitem__, map(of_row.__getitem__, keep))),
-                     masked, written.texts, written.lines, list(map(whys.get, range(len(keep)))))
+        groups: dict[str, list[int]] = {}  # the records of each file bucket, in row order
+        for number, bucket in enumerate(map(buckets.__getitem__, map(of_row.__getitem__, keep))):
+            groups.setdefault(bucket, []).append(number)
+        return _Part(bad, skipped, rows, columns["id"], groups, masked, written.texts, written.lines,
+                     list(map(whys.get, range(len(keep)))))
 
     def table(self, start: int, end: int) -> _Table:
         """The rows from `start` to `end` (the empty ones left out) as columns; a value met
