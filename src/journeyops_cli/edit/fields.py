@@ -14,7 +14,8 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import add
+from itertools import repeat
+from operator import add, is_
 from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -399,6 +400,11 @@ def distinct_values(values: Sequence[Any]) -> tuple[Sequence[Any], dict[Any, Any
     """(a key for each value, key -> value for each distinct key): values of one type are
     their own keys; otherwise a key holds the type too (`True`, `1` and `1.0` are equal
     in Python but not in YAML), and a list or mapping is known by the object."""
+    if values and all(map(is_, values, repeat(values[0]))):  # one object (a column of one default)
+        first = values[0]
+        if type(first) in (list, dict):
+            return [id(first)] * len(values), {id(first): first}
+        return values, {first: first}
     types = set(map(type, values))
     types.discard(type(None))
     if len(types) <= 1 and not types & {list, dict}:
