@@ -128,7 +128,10 @@ class Changeset:
         runner = executor_for(len(changed) if large else 1, workers)
 
         def errors(change: FileChange) -> list[str]:
-            size = len(change.original.encode(change.text) if change.original else change.text.encode("utf-8"))
+            # A character is at most 4 bytes of UTF-8: a text that short needs no encoding to know.
+            size = len(change.text) * 4 if change.original is None else -1
+            if size > self.limits.max_file_bytes or size < 0:
+                size = len(change.original.encode(change.text) if change.original else change.text.encode("utf-8"))
             if size > self.limits.max_file_bytes:  # the loader would not read it
                 return [f"{change.path}:1:1: {too_large(size, self.limits.max_file_bytes)}"]
             if change.lines is not None:
