@@ -96,3 +96,29 @@ def test_each_file_holds_its_rows_in_row_order_and_files_come_as_their_first_row
                  for path, texts in planned.files.items()}
         assert list(files.items()) == [("palaute-2026-03.yaml", [0, 1]), ("palaute-2026-01.yaml", [2, 5]),
                                        ("palaute-2026-03-2.yaml", [3, 4]), ("palaute-2026-03-3.yaml", [6])]
+
+
+def test_accelerated_and_one_process_imports_write_the_same_bytes(tmp_path: Path, profile: ImportProfile,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The files an import writes, byte for byte, whether its rows were planned by this
+    process alone or in slices shared with a forked worker (files split in parts, rows
+    seen twice, masked phone numbers)."""
+    from tests.sheets.helpers import copy_bank
+
+    monkeypatch.setattr(feedback, "MAX_RECORDS_PER_FILE", 40)
+    csv = feedback_csv(tmp_path / "palaute.csv", 900)
+    written = []
+    for name, workers, size in (("one", 1, None), ("forked", 2, 61)):
+        (tmp_path / name).mkdir()
+        bank = copy_bank(tmp_path / name)
+        loaded = load_bank(bank, cache=False).bank
+        planned = plan_insights(loaded, read_rows(csv, str(csv)), profile, "palaute", "palaute",
+                                workers=workers, slice_rows=size)
+        assert not planned.problems and planned.masked
+        changes = Changeset(bank, loaded.config.limits)
+        for file, records in planned.files.items():
+            changes.add(file, records, "new", planned.lines[file])
+        assert changes.file_errors() == []
+        changes.write()
+        written.append({path.relative_to(bank): path.read_bytes() for path in sorted((bank / "insights").rglob("*"))})
+    assert len(written[0]) > 5 and written[0] == written[1]
