@@ -19,8 +19,9 @@ from pydantic import ValidationError
 
 from journeyops_cli.edit.changeset import Changeset
 from journeyops_cli.edit.fields import Written, append_documents, read_back, record_yaml, records_yaml
+from journeyops_cli.edit.lines import NOT_WRITTEN, count_problem, structure_problem
 from journeyops_cli.edit.quoting import is_bare_item, item_or_texts, text_scalar
-from journeyops_cli.edit.records import NOT_WRITTEN, count_problem, invalid, structure_problem
+from journeyops_cli.edit.records import invalid
 from journeyops_cli.load.files import FileResult, load_text
 from journeyops_cli.models import Insight
 from journeyops_cli.models.base import SLUG_PATTERN, STEP_REF_PATTERN

@@ -117,7 +117,7 @@ class Changeset:
         back by the one executor (`speed/executor.py`: this process and forked workers at
         once; `workers=1` reads them here), with the cyclic garbage collector paused; the
         result does not depend on which process read a file."""
-        from journeyops_cli.edit.records import count_problem
+        from journeyops_cli.edit.lines import count_problem
         from journeyops_cli.edit.verify import errors_in
         from journeyops_cli.load.files import too_large
         from journeyops_cli.speed.executor import executor_for, gc_paused

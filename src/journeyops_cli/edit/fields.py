@@ -21,6 +21,7 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from journeyops_cli.edit import EditError
+from journeyops_cli.edit.lines import structure_problem
 from journeyops_cli.edit.nodes import documents, field, last_line, line_starts, record_lines
 from journeyops_cli.edit.quoting import is_bare_item, item_or_texts, text_scalar, yaml_scalar
 from journeyops_cli.edit.surgery import add_to_mapping, key_before, move_in_mapping, remove_from_mapping
@@ -341,7 +342,7 @@ def records_yaml(columns: Mapping[str, Sequence[Any]], columns_distinct: Distinc
     holds one value a record, in the order of the keys): each distinct value of a column
     is written once (a list or mapping: each object once).
 
-    Each distinct line written is checked once, here, by `records.structure_problem`'s line
+    Each distinct line written is checked once, here, by `lines.structure_problem`'s line
     check, except the texts `item_or_texts` matched as sure (an id, a step reference or a
     plain-safe text, which that check accepts after any key: a test holds `_SURE_LINES`
     to it); one of them per column is checked with its key. So the records' texts are
@@ -350,8 +351,6 @@ def records_yaml(columns: Mapping[str, Sequence[Any]], columns_distinct: Distinc
     gets 0 lines: a file of them is read back whole (`Changeset.add`).
 
     `columns_distinct`: the columns' `distinct_columns`, when the caller has them already."""
-    from journeyops_cli.edit.records import structure_problem
-
     lines: list[list[str]] = []
     counts: list[list[int]] = []
     checked: list[str] = []  # the lines to check, and how many they are
