@@ -447,7 +447,7 @@ class _Mapper:
             where = self.rows.where(index[at], self.columns.get(key))
             bad[at] = f"{where}: column '{self.profile.columns[key]}': {message}"  # type: ignore[index]
 
-    def _cells(self, selected: list[list[Any]], column: int) -> list[Any]:
+    def _cells(self, selected: Sequence[list[Any]], column: int) -> list[Any]:
         """The cells of a column (a CSV's rows may be short: "" there, as in a workbook's
         empty cell, None)."""
         if self.shortest > column:
@@ -455,7 +455,7 @@ class _Mapper:
         missing = "" if self.rows.sheet is None else None
         return [row[column] if column < len(row) else missing for row in selected]
 
-    def _column(self, selected: list[list[Any]], key: str) -> list[str]:
+    def _column(self, selected: Sequence[list[Any]], key: str) -> list[str]:
         """The text of a column in each row: stripped, a workbook's date as 2026-11-15,
         mapped by the profile's `values:`; "" where the profile has no such column."""
         column = self.columns.get(key)
