@@ -190,3 +190,15 @@ def test_a_large_csv_read_a_part_at_a_time_imports_as_read_whole(bank: Path, tmp
 
     again = pickle.loads(pickle.dumps(forked.value))
     assert (type(again), str(again), again.where) == (SheetError, str(forked.value), forked.value.where)
+
+
+def test_a_file_with_a_utf8_mark_that_is_not_utf8_is_named(tmp_path: Path) -> None:
+    """It was a traceback."""
+    from journeyops_cli.sheets.rows import read_rows
+
+    path = tmp_path / "bad.csv"
+    path.write_bytes(b"\xef\xbb\xbfa;b\n\xe4;x\n")
+    with pytest.raises(SheetError) as error:
+        read_rows(path, "bad.csv")
+    assert str(error.value) == ("bad.csv: starts as UTF-8 (a byte order mark) but is not: 'utf-8' codec can't "
+                                "decode byte 0xe4 in position 4: invalid continuation byte")

@@ -47,7 +47,10 @@ def decode(data: bytes, shown: str, encoding: str | None) -> tuple[str, str]:
         except (UnicodeDecodeError, LookupError) as error:
             raise SheetError(shown, f"cannot be read as {encoding}: {error}") from None
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        try:
+            return str(memoryview(data)[3:], "utf-8", "strict"), "utf-8-sig"  # no copy of the bytes
+        except UnicodeDecodeError as error:
+            raise SheetError(shown, f"starts as UTF-8 (a byte order mark) but is not: {error}") from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -148,7 +151,7 @@ class CsvRows(Sequence[list[str]]):
         """Large, without quotes, and every carriage return that of a CRLF (a line break
         is a row's end then, and only a line break)."""
         return (len(text) >= LAZY_MIN_CHARS and '"' not in text and "\n" in text
-                and text.count("\r") == text.count("\r\n"))
+                and ("\r" not in text or text.count("\r") == text.count("\r\n")))
 
     def __len__(self) -> int:
         return self._length
