@@ -147,7 +147,7 @@ def plan_insights(bank: Bank, rows: Rows, profile: ImportProfile, name: str, def
 # Rows at least this many are planned in slices shared with forked workers (`speed/executor.py`);
 # each process plans about SLICES_PER_PROCESS slices, so the work balances itself.
 PARALLEL_MIN_ROWS = 20_000
-SLICES_PER_PROCESS = 4
+SLICES_PER_PROCESS = 8
 
 
 def _plan_rows(rows: Rows, profile: ImportProfile, prefix: str, mapper: _Mapper, out: Planned,
