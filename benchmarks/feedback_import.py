@@ -121,10 +121,12 @@ def import_once(path: Path, scratch: Path) -> Clock:
     # record; None: a checkout from before either check.
     counts = getattr(planned, "lines", getattr(planned, "events", None))
     for file, records in planned.files.items():
+        # How many records a file holds (a checkout from before `counts`: one text a record).
+        what = f"{getattr(planned, 'counts', {}).get(file, len(records))} new insight(s)"
         if counts is None:
-            changes.add(file, records, f"{len(records)} new insight(s)")
+            changes.add(file, records, what)
         else:
-            changes.add(file, records, f"{len(records)} new insight(s)", counts[file])
+            changes.add(file, records, what, counts[file])
     errors = changes.file_errors()
     assert not errors, errors[:3]
     clock.stage("check new files")

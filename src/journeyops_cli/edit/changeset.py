@@ -96,8 +96,9 @@ class Changeset:
         change.what.append(what)
 
     def add(self, path: str, records: list[str], what: str, lines: list[int] | None = None) -> None:
-        """Add records (the YAML text of one mapping each) to the file `path`, new or existing.
-        `lines`: the records were written by `records_yaml` (each this many lines, its
+        """Add records (the YAML text of one mapping each, or of several joined with `---`
+        lines, as `import insights` gives a file's) to the file `path`, new or existing.
+        `lines`: the records were written by `records_yaml` (each text this many lines, its
         lines checked there) and validated with their model (`edit/records.py`), so a new
         file is checked by its count of lines alone (an existing one is always read back,
         and so is a file with a record of 0 lines: one `records_yaml` could not vouch for)."""

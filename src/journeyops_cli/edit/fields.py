@@ -309,8 +309,10 @@ def apply_edits(
 
 
 def append_documents(text: str, records: list[str], newline: str) -> str:
-    """`text` with `records` (each a YAML mapping's text, LF line endings) added as new
-    documents at the end of the file."""
+    """`text` with `records` (each a YAML mapping's text, or several joined with `---`
+    lines; LF line endings) added as new documents at the end of the file."""
+    if not text and newline == "\n":
+        return "---\n".join(records)  # one record (or one file's, joined): no copy
     parts = [text]
     if text and not text.endswith("\n"):
         parts.append(newline)

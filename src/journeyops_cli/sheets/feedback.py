@@ -11,11 +11,13 @@ exists.
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import accumulate
 from operator import itemgetter
 from typing import Any
 
@@ -40,9 +42,13 @@ class Planned:
     """New insights by file, and what the rows had to say."""
 
     files: dict[str, list[str]] = field(default_factory=dict)
-    """Bank-relative path -> the YAML text of each new record."""
+    """Bank-relative path -> the YAML text of its new records, joined with `---` lines
+    (one text: `Changeset.add` takes it as it takes a list of records)."""
     lines: dict[str, list[int]] = field(default_factory=dict)
-    """Bank-relative path -> the lines of each record's text (`Changeset.add`)."""
+    """Bank-relative path -> the lines of that text (`Changeset.add`; 0 when a record of
+    it is not one `records_yaml` vouched for)."""
+    counts: dict[str, int] = field(default_factory=dict)
+    """Bank-relative path -> how many new records its text holds."""
     ids: list[str] = field(default_factory=list)
     skipped: int = 0
     """Rows already in the bank (same id)."""
@@ -171,65 +177,119 @@ def _plan_rows(rows: Rows, profile: ImportProfile, prefix: str, mapper: _Mapper,
     counts: dict[str, int] = {}
     bad: dict[int, str] = {}
     folder = profile.folder.strip("/")
-    # (bucket, file number) -> (where its first record is, its records' texts and lines)
-    files: dict[tuple[str, int], tuple[tuple[int, int], list[str], list[int]]] = {}
+    files: dict[tuple[str, int], _File] = {}  # (bucket, file number) -> its records so far
     whys: list[str] = []
     for number, part in enumerate(parts):
         out.skipped += part.skipped
         bad.update(part.bad)
         if seen.isdisjoint(part.ids):  # a slice's rows have distinct ids already
-            new: Sequence[int] = range(len(part.ids))
+            kept = None
             out.ids += part.ids
+            out.masked += sum(part.masked.values())
         else:  # the same row twice in one file: the first one kept
             new = [n for n, record_id in enumerate(part.ids) if record_id not in seen]
+            kept = set(new)
             out.ids += map(part.ids.__getitem__, new)
+            out.masked += sum(count for n, count in part.masked.items() if n in kept)
         seen.update(part.ids)
-        out.masked += sum(map(part.masked.__getitem__, new))
-        if part.invalid.count(None) != len(part.invalid):
-            whys += [f"{rows.where(part.rows[n])}: {part.invalid[n]}" for n in new if part.invalid[n] is not None]
-        # Each bucket's rows in row order, in files of MAX_RECORDS_PER_FILE.
-        kept = None if type(new) is range else set(new)
-        for bucket, group in part.groups.items():
-            at = group if kept is None else [n for n in group if n in kept]
-            done = counts.get(bucket, 0)
-            counts[bucket] = done + len(at)
-            while at:
+        whys += [f"{rows.where(row)}: {why}" for n, (row, why) in sorted(part.invalid.items())
+                 if kept is None or n in kept]
+        # Each bucket's records in row order, in files of MAX_RECORDS_PER_FILE: whole runs
+        # of a slice's text at a time (a slice's bucket is one text, cut where a file ends).
+        for bucket, chunk in part.chunks.items():
+            if kept is not None:
+                chunk = chunk.only(kept)
+            done, at = counts.get(bucket, 0), 0
+            counts[bucket] = done + len(chunk.numbers)
+            while at < len(chunk.numbers):
                 file = files.get((bucket, done // MAX_RECORDS_PER_FILE))
                 if file is None:
-                    file = files[bucket, done // MAX_RECORDS_PER_FILE] = ((number, at[0]), [], [])
-                room = MAX_RECORDS_PER_FILE - done % MAX_RECORDS_PER_FILE
-                file[1].extend(map(part.texts.__getitem__, at[:room]))
-                file[2].extend(map(part.lines.__getitem__, at[:room]))
-                done, at = done + min(room, len(at)), at[room:]
+                    file = files[bucket, done // MAX_RECORDS_PER_FILE] = _File((number, chunk.numbers[at]))
+                take = min(MAX_RECORDS_PER_FILE - done % MAX_RECORDS_PER_FILE, len(chunk.numbers) - at)
+                file.add(chunk, at, at + take)
+                done, at = done + take, at + take
     out.problems += [bad[row] for row in sorted(bad)] + whys
     if out.problems:
         out.ids = []
         return
     # The files in the order of their first records.
-    for (bucket, number), (_, texts, lines) in sorted(files.items(), key=lambda item: item[1][0]):
+    for (bucket, number), file in sorted(files.items(), key=lambda item: item[1].first):
         path = f"{folder}/{prefix}-{bucket}{f'-{number + 1}' if number else ''}.yaml"
-        out.files[path] = texts
-        out.lines[path] = lines
+        out.files[path] = ["---\n".join(file.pieces)]
+        out.lines[path] = [file.lines + len(file.pieces) - 1 if file.vouched else 0]
+        out.counts[path] = file.count
+
+
+@dataclass(slots=True)
+class _Chunk:
+    """The records of one file bucket in a planned slice, in row order: their record
+    numbers in the slice, and their YAML texts joined with `---` lines, where each
+    record starts in that text (and where one more would: `starts[-1]` is the text's
+    length and a separator's), and the lines before each (`lines[-1]`: all of them, the
+    separators included); `vouched`: every record's lines were checked (`records_yaml`)."""
+
+    numbers: array[int]
+    text: str
+    starts: array[int]
+    lines: array[int]
+    vouched: bool
+
+    @classmethod
+    def of(cls, numbers: Sequence[int], texts: list[str], lines: list[int]) -> _Chunk:
+        mine = list(map(texts.__getitem__, numbers))
+        counts = list(map(lines.__getitem__, numbers))
+        # Arrays, not lists: a worker's few large objects pickle, and go, at once.
+        return cls(array("q", numbers), "---\n".join(mine), array("q", accumulate(map((4).__add__, map(len, mine)),
+                                                                                   initial=0)),
+                   array("q", accumulate(map((1).__add__, counts), initial=0)), 0 not in counts)
+
+    def piece(self, start: int, end: int) -> str:
+        """The text of the records from `start` to `end` (the whole text: no copy)."""
+        return self.text if start == 0 and end == len(self.numbers) else self.text[self.starts[start]:self.starts[end] - 4]
+
+    def only(self, kept: set[int]) -> _Chunk:
+        """The chunk of the records whose numbers are in `kept`."""
+        at = [n for n, number in enumerate(self.numbers) if number in kept]
+        texts = [self.text[self.starts[n]:self.starts[n + 1] - 4] for n in at]
+        lines = [self.lines[n + 1] - self.lines[n] - 1 for n in at]
+        chunk = _Chunk.of(range(len(at)), texts, lines)
+        chunk.numbers, chunk.vouched = array("q", map(self.numbers.__getitem__, at)), self.vouched
+        return chunk
+
+
+@dataclass(slots=True)
+class _File:
+    """A new file's records so far: where its first record is (slice, record number), its
+    pieces of text (`_Chunk.piece`), their lines, and how many records."""
+
+    first: tuple[int, int]
+    pieces: list[str] = field(default_factory=list)
+    lines: int = 0
+    count: int = 0
+    vouched: bool = True
+
+    def add(self, chunk: _Chunk, start: int, end: int) -> None:
+        self.pieces.append(chunk.piece(start, end))
+        self.lines += chunk.lines[end] - chunk.lines[start] - 1  # the separator after the last one left out
+        self.count += end - start
+        self.vouched = self.vouched and chunk.vouched
 
 
 @dataclass(slots=True)
 class _Part:
     """A slice of the rows planned (`_Mapper.part`): the problems of its rows by row index,
     how many are in the bank already, and, for each row new to the bank (the first of
-    the rows in the slice that share an id), in row order: its row index, id, personal
-    data masked, YAML text and its lines, and why the model refuses it
-    (None: it does not); and those records by file bucket (`groups`: each bucket's
-    record numbers, in row order)."""
+    the rows in the slice that share an id), in row order: its row index, id and personal
+    data masked (by record number, where any was); its row index and why the model
+    refuses it (by record number, where it does); and those records' YAML text by file bucket (`chunks`: one text a bucket, so that few and large texts,
+    not one a row, come back from a worker and are merged)."""
 
     bad: dict[int, str]
     skipped: int
-    rows: list[int]
     ids: list[str]
-    groups: dict[str, list[int]]
-    masked: list[int]
-    texts: list[str]
-    lines: list[int]
-    invalid: list[str | None]
+    chunks: dict[str, _Chunk]
+    masked: dict[int, int]
+    invalid: dict[int, tuple[int, str]]
 
 
 _ORDER = ("kind", "id", "title", "type", "source", "date", "summary", "evidence", "severity", "confidence",
@@ -314,8 +374,9 @@ class _Mapper:
         groups: dict[str, list[int]] = {}  # the records of each file bucket, in row order
         for number, bucket in enumerate(map(buckets.__getitem__, map(of_row.__getitem__, keep))):
             groups.setdefault(bucket, []).append(number)
-        return _Part(bad, skipped, rows, columns["id"], groups, masked, written.texts, written.lines,
-                     list(map(whys.get, range(len(keep)))))
+        chunks = {bucket: _Chunk.of(numbers, written.texts, written.lines) for bucket, numbers in groups.items()}
+        return _Part(bad, skipped, columns["id"], chunks, {n: count for n, count in enumerate(masked) if count},
+                     {n: (rows[n], why) for n, why in whys.items()})
 
     def table(self, start: int, end: int) -> _Table:
         """The rows from `start` to `end` (the empty ones left out) as columns; a value met
