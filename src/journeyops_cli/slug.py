@@ -9,6 +9,7 @@ from journeyops_cli.models.base import SLUG_PATTERN
 
 _FOLD = str.maketrans({"ä": "a", "å": "a", "ö": "o", "ü": "u", "ß": "ss", "æ": "ae", "ø": "o"})
 _SLUG = re.compile(SLUG_PATTERN)
+_SLUG_LINES = re.compile(rf"(?:{SLUG_PATTERN.removeprefix('^').removesuffix('$')}\n)*+")  # one id a line
 
 
 def slugify(title: str, max_length: int = 64) -> str:
@@ -23,3 +24,11 @@ def slugify(title: str, max_length: int = 64) -> str:
 def is_slug(value: str) -> bool:
     """True when `value` is a whole valid id (a full match: no trailing newline)."""
     return _SLUG.fullmatch(value) is not None
+
+
+def all_slugs(values: list[str]) -> bool:
+    """`all(map(is_slug, values))`, in one pass of the C matcher over the values one a line."""
+    if not values:
+        return True
+    lines = "\n".join(values) + "\n"
+    return lines.count("\n") == len(values) and _SLUG_LINES.fullmatch(lines) is not None

@@ -92,6 +92,20 @@ def test_items_in_chunks_are_shared_with_the_workers() -> None:
     assert pids[0] == os.getpid() != pids[-1]
 
 
+def test_a_worker_is_given_one_item_at_a_time_so_this_process_takes_the_rest() -> None:
+    """A worker busy with its first item holds no other: this process does every item
+    left (a pool that queued items ahead of its worker left this process waiting, with
+    nothing to do, for the worker's queued ones)."""
+    here = os.getpid()
+
+    def job(n: int) -> int:
+        time.sleep(0.01 if os.getpid() == here else 0.6)
+        return os.getpid()
+
+    pids = executor.Forked(2).map(job, list(range(16)))
+    assert pids[:15] == [here] * 15 and pids[15] != here
+
+
 def test_a_background_job_gives_its_value_or_none_to_run_it_here(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(executor, "cpus", lambda: 2)
     job = executor.start_background(lambda: [Finding("JO1", engine.Severity.ERROR, "a", 1, 1, "m")])

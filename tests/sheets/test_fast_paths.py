@@ -15,6 +15,7 @@ from journeyops_cli.edit.fields import read_back, record_yaml
 from journeyops_cli.edit.quoting import flow_item, yaml_scalar
 from journeyops_cli.edit.verify import data_of
 from journeyops_cli.models.config import LimitsConfig
+from journeyops_cli.sheets import SheetError
 from journeyops_cli.sheets.rows import first_lines
 
 LIMITS = LimitsConfig()
@@ -94,3 +95,110 @@ def test_ids_stay_what_earlier_imports_gave() -> None:
     day = dt.date(2026, 11, 15)
     assert stable_ids("palaute", [day, day], ["Verkko", "Verkko"], ["Hakemus katkesi.", "x"], [None, "Rivi 7"]) == [
         "palaute-20261115-a269a7e868", "palaute-rivi-7"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.from_regex(r"[a-z0-9][a-z0-9-]{0,70}\Z", fullmatch=True), st.text(max_size=8),
+                          st.sampled_from(["a\nb", "a\n", "", "-a", "A", "a" * 64, "a" * 65])), max_size=8))
+def test_all_slugs_is_each_one_a_slug(values: list[str]) -> None:
+    """The import's one pass over its ids says what `is_slug` says of each."""
+    from journeyops_cli.slug import all_slugs, is_slug
+
+    assert all_slugs(values) == all(map(is_slug, values))
+
+
+csv_lines = st.lists(st.tuples(st.lists(st.text(alphabet="ab ;,\x00ä\x1c\u2028", max_size=5), max_size=4),
+                               st.sampled_from(["\n", "\r\n"])), max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(csv_lines, st.booleans(), st.integers(1, 40), st.data())
+def test_rows_parsed_a_part_at_a_time_are_the_csv_readers(lines: list[tuple[list[str], str]], last_break: bool,
+                                                          part: int, data: st.DataObject) -> None:
+    """A large CSV without quotes is parsed a part at a time where its rows are used
+    (`CsvRows`): its rows, any slice of them and each row are what `csv.reader` gives for
+    the whole text."""
+    import csv
+    import io
+
+    from journeyops_cli.sheets import rows as rows_module
+    from journeyops_cli.sheets.rows import CsvRows
+
+    text = "h1;h2\n" + "".join(";".join(cells) + end for cells, end in lines)
+    if not last_break:
+        text = text.rstrip("\r\n")
+    if '"' in text or "\n" not in text:
+        return
+    expected = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))[1:]
+    old = rows_module.PART_CHARS
+    rows_module.PART_CHARS = part
+    try:
+        found = CsvRows(text, text.index("\n") + 1, ";", "f.csv", 2)
+    finally:
+        rows_module.PART_CHARS = old
+    assert len(found) == len(expected) and list(found) == expected
+    start = data.draw(st.integers(-3, len(expected) + 2))
+    stop = data.draw(st.integers(-3, len(expected) + 2))
+    assert found[start:stop] == expected[start:stop]
+    assert [found[i] for i in range(-len(expected), len(expected))] == expected[-len(expected):] + expected
+
+
+def test_a_large_csv_read_a_part_at_a_time_imports_as_read_whole(bank: Path, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whether the rows are parsed when read or a part at a time where they are planned
+    (in forked workers too), the import plans the same; a row the reader refuses is named
+    by its line either way."""
+    import csv
+
+    from tests.sheets.test_import_slices import feedback_csv
+
+    from journeyops_cli.pipeline import load_bank
+    from journeyops_cli.sheets import rows as rows_module
+    from journeyops_cli.sheets.feedback import plan_insights
+    from journeyops_cli.sheets.rows import CsvRows, read_rows
+
+    path = feedback_csv(tmp_path / "palaute.csv", 700)
+    loaded = load_bank(bank, cache=False).bank
+    profile = loaded.config.import_profiles["palaute"]
+    whole = read_rows(path, str(path))
+    assert type(whole.rows) is list
+    reference = plan_insights(loaded, whole, profile, "palaute", "palaute", workers=1)
+    monkeypatch.setattr(rows_module, "LAZY_MIN_CHARS", 1)
+    monkeypatch.setattr(rows_module, "PART_CHARS", 500)
+    for workers in (1, 2):
+        parts = read_rows(path, str(path))
+        assert isinstance(parts.rows, CsvRows)
+        assert plan_insights(loaded, parts, profile, "palaute", "palaute", workers=workers, slice_rows=97) == reference
+    big = tmp_path / "big.csv"
+    big.write_text("a;b\nx;y\n" + "z;" + "w" * (csv.field_size_limit() + 1) + "\n", encoding="utf-8")
+    with pytest.raises(SheetError) as eager:
+        monkeypatch.setattr(rows_module, "LAZY_MIN_CHARS", 10**9)
+        read_rows(big, "big.csv")
+    monkeypatch.setattr(rows_module, "LAZY_MIN_CHARS", 1)
+    lazy = read_rows(big, "big.csv")
+    with pytest.raises(SheetError) as late:
+        list(lazy.rows)
+    assert str(late.value) == str(eager.value) and str(eager.value).startswith("big.csv:3: not valid CSV: field larger")
+    # Where a forked worker parses that row, its error comes back as it is.
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(lines[:650]) + "z;" + "w" * (csv.field_size_limit() + 1) + "\n" + "".join(lines[650:]),
+                    encoding="utf-8")
+    with pytest.raises(SheetError) as forked:
+        plan_insights(loaded, read_rows(path, str(path)), profile, "palaute", "palaute", workers=2, slice_rows=97)
+    assert str(forked.value).startswith(f"{path}:651: not valid CSV: field larger")
+    import pickle
+
+    again = pickle.loads(pickle.dumps(forked.value))
+    assert (type(again), str(again), again.where) == (SheetError, str(forked.value), forked.value.where)
+
+
+def test_a_file_with_a_utf8_mark_that_is_not_utf8_is_named(tmp_path: Path) -> None:
+    """It was a traceback."""
+    from journeyops_cli.sheets.rows import read_rows
+
+    path = tmp_path / "bad.csv"
+    path.write_bytes(b"\xef\xbb\xbfa;b\n\xe4;x\n")
+    with pytest.raises(SheetError) as error:
+        read_rows(path, "bad.csv")
+    assert str(error.value) == ("bad.csv: starts as UTF-8 (a byte order mark) but is not: 'utf-8' codec can't "
+                                "decode byte 0xe4 in position 4: invalid continuation byte")

@@ -92,7 +92,53 @@ def test_each_file_holds_its_rows_in_row_order_and_files_come_as_their_first_row
     csv.write_text(HEADER + "".join(f"{n + 1}.{month}.2026;Verkko;Palaute {n}.;;matala;\n"
                                     for n, month in enumerate(months)), encoding="utf-8")
     for planned in plans(bank, csv, profile):
-        files = {path.rsplit("/", 1)[1]: [int(text.split("Palaute ")[1].split(".")[0]) for text in texts]
+        files = {path.rsplit("/", 1)[1]: [int(text.split("Palaute ")[1].split(".")[0])
+                                          for text in "---\n".join(texts).split("---\n")]
                  for path, texts in planned.files.items()}
+        assert planned.counts == {path: len(found) for path, found in zip(planned.files, files.values())}
         assert list(files.items()) == [("palaute-2026-03.yaml", [0, 1]), ("palaute-2026-01.yaml", [2, 5]),
                                        ("palaute-2026-03-2.yaml", [3, 4]), ("palaute-2026-03-3.yaml", [6])]
+
+
+def test_accelerated_and_one_process_imports_write_the_same_bytes(tmp_path: Path, profile: ImportProfile,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The files an import writes, byte for byte, whether its rows were planned by this
+    process alone or in slices shared with a forked worker (files split in parts, rows
+    seen twice, masked phone numbers)."""
+    from tests.sheets.helpers import copy_bank
+
+    monkeypatch.setattr(feedback, "MAX_RECORDS_PER_FILE", 40)
+    csv = feedback_csv(tmp_path / "palaute.csv", 900)
+    written = []
+    for name, workers, size in (("one", 1, None), ("forked", 2, 61)):
+        (tmp_path / name).mkdir()
+        bank = copy_bank(tmp_path / name)
+        loaded = load_bank(bank, cache=False).bank
+        planned = plan_insights(loaded, read_rows(csv, str(csv)), profile, "palaute", "palaute",
+                                workers=workers, slice_rows=size)
+        assert not planned.problems and planned.masked
+        changes = Changeset(bank, loaded.config.limits)
+        for file, records in planned.files.items():
+            changes.add(file, records, "new", planned.lines[file])
+        assert changes.file_errors() == []
+        changes.write()
+        written.append({path.relative_to(bank): path.read_bytes() for path in sorted((bank / "insights").rglob("*"))})
+    assert len(written[0]) > 5 and written[0] == written[1]
+
+
+def test_a_twin_in_a_later_slice_with_another_link_leaves_the_first_rows_text(
+        bank: Path, tmp_path: Path, profile: ImportProfile) -> None:
+    """A row seen again in a later slice (the same date, source and summary, so the same
+    id), the copy with another link: the copy is left out, the first row kept, and the
+    later slice's other records are cut out of its text whole, as in the sequential run
+    of one slice."""
+    linked = profile.model_copy(update={"columns": {**profile.columns, "link": "Linkki"}})
+    csv = tmp_path / "twins.csv"
+    rows = [f"{1 + n % 28}.3.2026;Verkko;Palaute {n}.;;matala;;https://example.org/{n}\n" for n in range(30)]
+    rows[25] = "2.3.2026;Verkko;Palaute 1.;;matala;;https://example.org/twin\n"  # the twin of row 1
+    csv.write_text(HEADER.rstrip("\n") + ";Linkki\n" + "".join(rows), encoding="utf-8")
+    reference, *others = plans(bank, csv, linked)
+    assert not reference.problems and len(reference.ids) == 29
+    text = "---\n".join(next(iter(reference.files.values())))
+    assert text.count("kind: Insight\n") == 29 and "/twin" not in text and "example.org/1\"\n" in text and "example.org/29\"\n" in text
+    assert all(other == reference for other in others)

@@ -38,9 +38,10 @@ class FileChange:
     text: str
     what: list[str] = field(default_factory=list)
     lines: int | None = None
-    """For a new file of records written by `records_yaml` and validated with their model
-    (`edit/records.py`): the lines its text must have. Such a file is checked line by line
-    (`records.structure_problem`) instead of being read back (None: read it back)."""
+    """For a new file of records written by `records_yaml` (which checked each distinct
+    line it wrote) and validated with their model (`edit/records.py`): the lines its text
+    must have. Such a file is checked by that count instead of being read back (None:
+    read it back)."""
     moved_to: str | None = None
     """The file's new path when it is renamed (`Changeset.move`)."""
 
@@ -95,13 +96,15 @@ class Changeset:
         change.what.append(what)
 
     def add(self, path: str, records: list[str], what: str, lines: list[int] | None = None) -> None:
-        """Add records (the YAML text of one mapping each) to the file `path`, new or existing.
-        `lines`: the records were written by `records_yaml` (each this many lines) and
-        validated with their model (`edit/records.py`), so a new file is checked line by
-        line alone (an existing one is always read back)."""
+        """Add records (the YAML text of one mapping each, or of several joined with `---`
+        lines, as `import insights` gives a file's) to the file `path`, new or existing.
+        `lines`: the records were written by `records_yaml` (each text this many lines, its
+        lines checked there) and validated with their model (`edit/records.py`), so a new
+        file is checked by its count of lines alone (an existing one is always read back,
+        and so is a file with a record of 0 lines: one `records_yaml` could not vouch for)."""
         change = self._file(path)
         fresh = change.original is None and (not change.text or change.lines is not None)
-        if not fresh or lines is None:
+        if not fresh or lines is None or 0 in lines:
             change.lines = None
         elif records:  # and a `---` line between two records
             change.lines = (change.lines or 0) + sum(lines) + len(records) - (1 if not change.text else 0)
@@ -115,22 +118,25 @@ class Changeset:
         back by the one executor (`speed/executor.py`: this process and forked workers at
         once; `workers=1` reads them here), with the cyclic garbage collector paused; the
         result does not depend on which process read a file."""
-        from journeyops_cli.edit.records import structure_problem
+        from journeyops_cli.edit.lines import count_problem
         from journeyops_cli.edit.verify import errors_in
         from journeyops_cli.load.files import too_large
         from journeyops_cli.speed.executor import executor_for, gc_paused
 
         changed = self.changed
-        # The line by line check (`lines`) costs about a thirtieth of a read back.
-        large = sum(len(c.text) // (30 if c.lines is not None else 1) for c in changed) >= PARALLEL_MIN_CHARS
+        # Counting the lines (`lines`) costs next to nothing beside a read back.
+        large = sum(len(c.text) for c in changed if c.lines is None) >= PARALLEL_MIN_CHARS
         runner = executor_for(len(changed) if large else 1, workers)
 
         def errors(change: FileChange) -> list[str]:
-            size = len(change.original.encode(change.text) if change.original else change.text.encode("utf-8"))
+            # A character is at most 4 bytes of UTF-8: a text that short needs no encoding to know.
+            size = len(change.text) * 4 if change.original is None else -1
+            if size > self.limits.max_file_bytes or size < 0:
+                size = len(change.original.encode(change.text) if change.original else change.text.encode("utf-8"))
             if size > self.limits.max_file_bytes:  # the loader would not read it
                 return [f"{change.path}:1:1: {too_large(size, self.limits.max_file_bytes)}"]
             if change.lines is not None:
-                problem = structure_problem(change.text, change.lines)
+                problem = count_problem(change.text, change.lines)
                 return [] if problem is None else [f"{change.path}:{problem[0]}:1: {problem[1]}"]
             return [f"{change.path}:{error}" for error in errors_in(change.text, change.path, self.limits)]
 

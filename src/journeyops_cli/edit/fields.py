@@ -14,12 +14,14 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import add
+from itertools import repeat
+from operator import add, is_
 from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from journeyops_cli.edit import EditError
+from journeyops_cli.edit.lines import structure_problem
 from journeyops_cli.edit.nodes import documents, field, last_line, line_starts, record_lines
 from journeyops_cli.edit.quoting import is_bare_item, item_or_texts, text_scalar, yaml_scalar
 from journeyops_cli.edit.surgery import add_to_mapping, key_before, move_in_mapping, remove_from_mapping
@@ -307,16 +309,17 @@ def apply_edits(
 
 
 def append_documents(text: str, records: list[str], newline: str) -> str:
-    """`text` with `records` (each a YAML mapping's text, LF line endings) added as new
-    documents at the end of the file."""
+    """`text` with `records` (each a YAML mapping's text, or several joined with `---`
+    lines; LF line endings) added as new documents at the end of the file."""
+    if not text and newline == "\n":
+        return "---\n".join(records)  # one record (or one file's, joined): no copy
     parts = [text]
     if text and not text.endswith("\n"):
         parts.append(newline)
     separator = "---" + newline
-    for i, record in enumerate(records):
-        if i or text.strip():
-            parts.append(separator)
-        parts.append(record.replace("\n", newline) if newline != "\n" else record)
+    if records and text.strip():
+        parts.append(separator)
+    parts.append(separator.join(records if newline == "\n" else (r.replace("\n", newline) for r in records)))
     return "".join(parts)
 
 
@@ -329,8 +332,8 @@ def record_yaml(data: dict[str, Any]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Written:
-    """The YAML text of new records, and how many lines each one is (what
-    `edit/records.structure_problem` checks the written text against)."""
+    """The YAML text of new records, and how many lines each one is (0 for every record
+    when a line of theirs failed the line check: see `records_yaml`)."""
 
     texts: list[str]
     lines: list[int]
@@ -339,16 +342,30 @@ class Written:
 def records_yaml(columns: Mapping[str, Sequence[Any]], columns_distinct: Distinct | None = None) -> Written:
     """Many new records as `record_yaml` writes each, given by column (each key's list
     holds one value a record, in the order of the keys): each distinct value of a column
-    is written once (a list or mapping: each object once). `columns_distinct`: the
-    columns' `distinct_columns`, when the caller has them already."""
+    is written once (a list or mapping: each object once).
+
+    Each distinct line written is checked once, here, by `lines.structure_problem`'s line
+    check, except the texts `item_or_texts` matched as sure (an id, a step reference or a
+    plain-safe text, which that check accepts after any key: a test holds `_SURE_LINES`
+    to it); one of them per column is checked with its key. So the records' texts are
+    lines of that check, each record `lines` of them, whatever records they are joined
+    into (`edit/records.py`). Should a line fail (a fault of this writer), every record
+    gets 0 lines: a file of them is read back whole (`Changeset.add`).
+
+    `columns_distinct`: the columns' `distinct_columns`, when the caller has them already."""
     lines: list[list[str]] = []
     counts: list[list[int]] = []
+    checked: list[str] = []  # the lines to check, and how many they are
+    lines_checked = 0
     same = 0  # the lines every record has: one for each column of texts
     for key, values in columns.items():
         keys, distinct = distinct_values(values) if columns_distinct is None else columns_distinct[key]
-        if all(type(value) is str for value in distinct.values()):  # texts: one line each
+        if set(map(type, distinct.values())) == {str}:  # texts: one line each
             start, end = f"{key}: ", "\n"
-            each = [start + w + end for w in item_or_texts(list(distinct.values()))]
+            alone: list[int] = []
+            each = [start + w + end for w in item_or_texts(list(distinct.values()), alone)]
+            checked += [each[0], *map(each.__getitem__, alone)]
+            lines_checked += 1 + len(alone)
             if len(each) == len(keys):  # every value another (ids, summaries): in their order
                 lines.append(each)
             else:
@@ -358,11 +375,15 @@ def records_yaml(columns: Mapping[str, Sequence[Any]], columns_distinct: Distinc
         text, count = {}, {}
         for k, value in distinct.items():
             text[k], count[k] = _line(key, value)
+        checked += text.values()
+        lines_checked += sum(count.values())
         lines.append(list(map(text.__getitem__, keys)))
         counts.append(list(map(count.__getitem__, keys)))
     per_record = [same] * (len(lines[0]) if lines else 0)
     for count_of in counts:
         per_record = list(map(add, per_record, count_of))
+    if structure_problem("".join(checked), lines_checked) is not None:
+        per_record = [0] * len(per_record)
     return Written(list(map("".join, zip(*lines, strict=True))), per_record)
 
 
@@ -380,6 +401,11 @@ def distinct_values(values: Sequence[Any]) -> tuple[Sequence[Any], dict[Any, Any
     """(a key for each value, key -> value for each distinct key): values of one type are
     their own keys; otherwise a key holds the type too (`True`, `1` and `1.0` are equal
     in Python but not in YAML), and a list or mapping is known by the object."""
+    if values and all(map(is_, values, repeat(values[0]))):  # one object (a column of one default)
+        first = values[0]
+        if type(first) in (list, dict):
+            return [id(first)] * len(values), {id(first): first}
+        return values, {first: first}
     types = set(map(type, values))
     types.discard(type(None))
     if len(types) <= 1 and not types & {list, dict}:

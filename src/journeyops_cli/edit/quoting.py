@@ -78,15 +78,19 @@ def is_bare_item(value: str) -> bool:
     return _BARE_ITEM.fullmatch(value) is not None and value not in _SPECIAL_WORDS
 
 
-def item_or_texts(texts: list[str]) -> list[str]:
+def item_or_texts(texts: list[str], alone: list[int] | None = None) -> list[str]:
     """Each text as a block value is written: as it is when it is an id or a step reference
     (`is_bare_item`), else `text_scalar`; the same as calling those one by one (a test
     holds them to it), with the runs of texts written as they are found in one pass
-    (`_SURE_LINES`) and the others looked at one by one."""
+    (`_SURE_LINES`) and the others looked at one by one (their indices added to `alone`:
+    a text not in it is an id, a step reference or a plain-safe text that `_SURE_LINES`
+    matched, written as it is)."""
     if not texts:
         return []
     lines = "\n".join(texts) + "\n"
     if lines.count("\n") != len(texts):  # a text holds a line break: each one alone
+        if alone is not None:
+            alone += range(len(texts))
         return list(map(_block_value, texts))
     out: list[str] = []
     at = start = 0
@@ -99,6 +103,8 @@ def item_or_texts(texts: list[str]) -> list[str]:
         if at == len(texts):
             return out
         out.append(_block_value(texts[at]))
+        if alone is not None:
+            alone.append(at)
         start = end + len(texts[at]) + 1
         at += 1
 

@@ -21,3 +21,7 @@ class SheetError(JourneyopsError):
         self.where = where
         self.problem = message
 
+    def __reduce__(self) -> tuple[type[SheetError], tuple[str, str]]:
+        """Pickled as made (a forked worker's error comes back to this process whole)."""
+        return type(self), (self.where, self.problem)
+

@@ -11,12 +11,13 @@ exists.
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import groupby
+from itertools import accumulate
 from operator import itemgetter
 from typing import Any
 
@@ -27,9 +28,9 @@ from journeyops_cli.models import Insight
 from journeyops_cli.models.config_import import STEP_SEPARATORS, ImportProfile
 from journeyops_cli.rules.privacy.scan import ANY_HINT, PersonalDataRule, may_hold
 from journeyops_cli.sheets.layout import CHOICES
-from journeyops_cli.sheets.rows import Rows, cells
+from journeyops_cli.sheets.rows import Rows, filled
 from journeyops_cli.sheets.values import parse_date
-from journeyops_cli.slug import is_slug, slugify
+from journeyops_cli.slug import all_slugs, is_slug, slugify
 from journeyops_cli.speed.executor import gc_paused
 
 MAX_RECORDS_PER_FILE = 2000  # keeps each file far below the loader's size limit
@@ -41,9 +42,13 @@ class Planned:
     """New insights by file, and what the rows had to say."""
 
     files: dict[str, list[str]] = field(default_factory=dict)
-    """Bank-relative path -> the YAML text of each new record."""
+    """Bank-relative path -> the YAML text of its new records, joined with `---` lines
+    (one text: `Changeset.add` takes it as it takes a list of records)."""
     lines: dict[str, list[int]] = field(default_factory=dict)
-    """Bank-relative path -> the lines of each record's text (`Changeset.add`)."""
+    """Bank-relative path -> the lines of that text (`Changeset.add`; 0 when a record of
+    it is not one `records_yaml` vouched for)."""
+    counts: dict[str, int] = field(default_factory=dict)
+    """Bank-relative path -> how many new records its text holds."""
     ids: list[str] = field(default_factory=list)
     skipped: int = 0
     """Rows already in the bank (same id)."""
@@ -74,8 +79,10 @@ class _Privacy:
                 found += [(start, end, rule.what, rule.mask) for start, end in rule.spans(text)]
         return sorted(found) if len(found) > 1 else found
 
-    def mask(self, text: str) -> tuple[str, int]:
-        hits = self.hits(text)
+    def mask(self, text: str, hits: list[tuple[int, int, str, str]] | None = None) -> tuple[str, int]:
+        """`text` with each personal datum masked (`hits`: its `hits`, when known), and how
+        many they were."""
+        hits = self.hits(text) if hits is None else hits
         for start, end, _, mask in reversed(hits):
             text = text[:start] + mask + text[end:]
         return text, len(hits)
@@ -87,7 +94,13 @@ def stable_ids(prefix: str, dates: list[dt.date], sources: list[str], summaries:
     where there is one, else from the row's date, source and summary (one hash a row)."""
     # Each day's start of the hashed text, and of the id.
     days = {date: (f"{date.isoformat()}\x1f", f"{prefix}-{date.isoformat().replace('-', '')}-") for date in set(dates)}
-    sha1, out, separator = hashlib.sha1, [], "\x1f"
+    sha1 = hashlib.sha1
+    if not any(given):  # no id column (the usual case): one comprehension, no branch a row
+        heads = {date: head for date, (head, _) in days.items()}
+        starts = {date: start for date, (_, start) in days.items()}
+        return [start + sha1(f"{head}{source}\x1f{summary}".encode()).hexdigest()[:10] for start, head, source, summary
+                in zip(map(starts.__getitem__, dates), map(heads.__getitem__, dates), sources, summaries, strict=True)]
+    out, separator = [], "\x1f"
     for date, source, summary, name in zip(dates, sources, summaries, given, strict=True):
         if name:
             out.append(f"{prefix}-{slugify(name)}"[:64].rstrip("-"))
@@ -99,13 +112,15 @@ def stable_ids(prefix: str, dates: list[dt.date], sources: list[str], summaries:
 
 def titles_from(summaries: list[str]) -> list[str]:
     """The title of each summary: its first sentence, at most 80 characters."""
-    search, out = _SENTENCE_END.search, []
-    for summary in summaries:
-        text = summary.strip()
-        end = search(text)
-        first = text if end is None else text[:end.start() + 1]
-        out.append(first if len(first) <= 80 else first[:79].rstrip() + "…")
-    return out
+    return list(map(_title, map(str.strip, summaries)))
+
+
+def _title(text: str) -> str:
+    """The title of a stripped summary. (Measured: one regex over all the summaries one a
+    line finds the first sentences no quicker than this, a call a summary.)"""
+    end = _SENTENCE_END.search(text)
+    first = text if end is None else text[:end.start() + 1]
+    return first if len(first) <= 80 else first[:79].rstrip() + "…"
 
 
 def plan_insights(bank: Bank, rows: Rows, profile: ImportProfile, name: str, default_source: str,
@@ -138,7 +153,7 @@ def plan_insights(bank: Bank, rows: Rows, profile: ImportProfile, name: str, def
 # Rows at least this many are planned in slices shared with forked workers (`speed/executor.py`);
 # each process plans about SLICES_PER_PROCESS slices, so the work balances itself.
 PARALLEL_MIN_ROWS = 20_000
-SLICES_PER_PROCESS = 4
+SLICES_PER_PROCESS = 8
 
 
 def _plan_rows(rows: Rows, profile: ImportProfile, prefix: str, mapper: _Mapper, out: Planned,
@@ -162,63 +177,119 @@ def _plan_rows(rows: Rows, profile: ImportProfile, prefix: str, mapper: _Mapper,
     counts: dict[str, int] = {}
     bad: dict[int, str] = {}
     folder = profile.folder.strip("/")
-    # (bucket, file number) -> (where its first record is, its records' texts and lines)
-    files: dict[tuple[str, int], tuple[tuple[int, int], list[str], list[int]]] = {}
+    files: dict[tuple[str, int], _File] = {}  # (bucket, file number) -> its records so far
     whys: list[str] = []
-    bucket_of = itemgetter(0)
     for number, part in enumerate(parts):
         out.skipped += part.skipped
         bad.update(part.bad)
         if seen.isdisjoint(part.ids):  # a slice's rows have distinct ids already
-            new: Sequence[int] = range(len(part.ids))
+            kept = None
             out.ids += part.ids
+            out.masked += sum(part.masked.values())
         else:  # the same row twice in one file: the first one kept
             new = [n for n, record_id in enumerate(part.ids) if record_id not in seen]
+            kept = set(new)
             out.ids += map(part.ids.__getitem__, new)
+            out.masked += sum(count for n, count in part.masked.items() if n in kept)
         seen.update(part.ids)
-        out.masked += sum(map(part.masked.__getitem__, new))
-        whys += [f"{rows.where(part.rows[n])}: {part.invalid[n]}" for n in new if part.invalid[n] is not None]
-        # Each bucket's rows in row order (a stable sort), in files of MAX_RECORDS_PER_FILE.
-        for bucket, group in groupby(sorted(((part.buckets[n], n) for n in new), key=bucket_of), key=bucket_of):
-            at = [n for _, n in group]
-            done = counts.get(bucket, 0)
-            counts[bucket] = done + len(at)
-            while at:
+        whys += [f"{rows.where(row)}: {why}" for n, (row, why) in sorted(part.invalid.items())
+                 if kept is None or n in kept]
+        # Each bucket's records in row order, in files of MAX_RECORDS_PER_FILE: whole runs
+        # of a slice's text at a time (a slice's bucket is one text, cut where a file ends).
+        for bucket, chunk in part.chunks.items():
+            if kept is not None:
+                chunk = chunk.only(kept)
+            done, at = counts.get(bucket, 0), 0
+            counts[bucket] = done + len(chunk.numbers)
+            while at < len(chunk.numbers):
                 file = files.get((bucket, done // MAX_RECORDS_PER_FILE))
                 if file is None:
-                    file = files[bucket, done // MAX_RECORDS_PER_FILE] = ((number, at[0]), [], [])
-                room = MAX_RECORDS_PER_FILE - done % MAX_RECORDS_PER_FILE
-                file[1].extend(map(part.texts.__getitem__, at[:room]))
-                file[2].extend(map(part.lines.__getitem__, at[:room]))
-                done, at = done + min(room, len(at)), at[room:]
+                    file = files[bucket, done // MAX_RECORDS_PER_FILE] = _File((number, chunk.numbers[at]))
+                take = min(MAX_RECORDS_PER_FILE - done % MAX_RECORDS_PER_FILE, len(chunk.numbers) - at)
+                file.add(chunk, at, at + take)
+                done, at = done + take, at + take
     out.problems += [bad[row] for row in sorted(bad)] + whys
     if out.problems:
         out.ids = []
         return
     # The files in the order of their first records.
-    for (bucket, number), (_, texts, lines) in sorted(files.items(), key=lambda item: item[1][0]):
+    for (bucket, number), file in sorted(files.items(), key=lambda item: item[1].first):
         path = f"{folder}/{prefix}-{bucket}{f'-{number + 1}' if number else ''}.yaml"
-        out.files[path] = texts
-        out.lines[path] = lines
+        out.files[path] = ["---\n".join(file.pieces)]
+        out.lines[path] = [file.lines + len(file.pieces) - 1 if file.vouched else 0]
+        out.counts[path] = file.count
+
+
+@dataclass(slots=True)
+class _Chunk:
+    """The records of one file bucket in a planned slice, in row order: their record
+    numbers in the slice, and their YAML texts joined with `---` lines, where each
+    record starts in that text (and where one more would: `starts[-1]` is the text's
+    length and a separator's), and the lines before each (`lines[-1]`: all of them, the
+    separators included); `vouched`: every record's lines were checked (`records_yaml`)."""
+
+    numbers: array[int]
+    text: str
+    starts: array[int]
+    lines: array[int]
+    vouched: bool
+
+    @classmethod
+    def of(cls, numbers: Sequence[int], texts: list[str], lines: list[int]) -> _Chunk:
+        mine = list(map(texts.__getitem__, numbers))
+        counts = list(map(lines.__getitem__, numbers))
+        # Arrays, not lists: a worker's few large objects pickle, and go, at once.
+        return cls(array("q", numbers), "---\n".join(mine), array("q", accumulate(map((4).__add__, map(len, mine)),
+                                                                                   initial=0)),
+                   array("q", accumulate(map((1).__add__, counts), initial=0)), 0 not in counts)
+
+    def piece(self, start: int, end: int) -> str:
+        """The text of the records from `start` to `end` (the whole text: no copy)."""
+        return self.text if start == 0 and end == len(self.numbers) else self.text[self.starts[start]:self.starts[end] - 4]
+
+    def only(self, kept: set[int]) -> _Chunk:
+        """The chunk of the records whose numbers are in `kept`."""
+        at = [n for n, number in enumerate(self.numbers) if number in kept]
+        texts = [self.text[self.starts[n]:self.starts[n + 1] - 4] for n in at]
+        lines = [self.lines[n + 1] - self.lines[n] - 1 for n in at]
+        chunk = _Chunk.of(range(len(at)), texts, lines)
+        chunk.numbers, chunk.vouched = array("q", map(self.numbers.__getitem__, at)), self.vouched
+        return chunk
+
+
+@dataclass(slots=True)
+class _File:
+    """A new file's records so far: where its first record is (slice, record number), its
+    pieces of text (`_Chunk.piece`), their lines, and how many records."""
+
+    first: tuple[int, int]
+    pieces: list[str] = field(default_factory=list)
+    lines: int = 0
+    count: int = 0
+    vouched: bool = True
+
+    def add(self, chunk: _Chunk, start: int, end: int) -> None:
+        self.pieces.append(chunk.piece(start, end))
+        self.lines += chunk.lines[end] - chunk.lines[start] - 1  # the separator after the last one left out
+        self.count += end - start
+        self.vouched = self.vouched and chunk.vouched
 
 
 @dataclass(slots=True)
 class _Part:
     """A slice of the rows planned (`_Mapper.part`): the problems of its rows by row index,
     how many are in the bank already, and, for each row new to the bank (the first of
-    the rows in the slice that share an id), in row order: its row index, id, file
-    bucket, personal data masked, YAML text and its lines, and why the model refuses it
-    (None: it does not)."""
+    the rows in the slice that share an id), in row order: its row index, id and personal
+    data masked (by record number, where any was); its row index and why the model
+    refuses it (by record number, where it does); and those records' YAML text by file bucket (`chunks`: one text a bucket, so that few and large texts,
+    not one a row, come back from a worker and are merged)."""
 
     bad: dict[int, str]
     skipped: int
-    rows: list[int]
     ids: list[str]
-    buckets: list[str]
-    masked: list[int]
-    texts: list[str]
-    lines: list[int]
-    invalid: list[str | None]
+    chunks: dict[str, _Chunk]
+    masked: dict[int, int]
+    invalid: dict[int, tuple[int, str]]
 
 
 _ORDER = ("kind", "id", "title", "type", "source", "date", "summary", "evidence", "severity", "confidence",
@@ -259,39 +330,61 @@ class _Mapper:
         and the YAML text of the rows new to the bank, validated with the model."""
         table = self.table(*span)
         bad = {table.index[at]: why for at, why in table.bad.items()}
-        good = [at for at in range(len(table.index)) if at not in table.bad]
+        count = len(table.index)
         dates, sources = table.values["date"], table.values["source"]
-        made = stable_ids(self.prefix, *([*map(column.__getitem__, good)] for column in (
-            dates, sources, table.values["summary"], table.ids)))
+        every = not table.bad  # every row is good: its columns as they are, no copies
+        good: Sequence[int] = range(count) if every else [at for at in range(count) if at not in table.bad]
+        columns_of_good: list[list[Any]] = [column if every else [*map(column.__getitem__, good)] for column in (
+            dates, sources, table.values["summary"], table.ids)]
+        made = stable_ids(self.prefix, *columns_of_good)
         by_month = self.profile.group == "month"
         # The bucket of each distinct date or source, worked out once.
         buckets = ({date: date.isoformat()[:7] for date in set(dates) if date is not None} if by_month
                    else {source: slugify(source)[:32] for source in set(sources)})
         of_row = dates if by_month else sources
-        known, seen, keep, skipped = self.known, set(), [], 0
-        ids: list[str] = table.values["id"]
-        for at, record_id in zip(good, made, strict=True):
-            ids[at] = record_id
-            if record_id in known:
-                skipped += 1
-            elif not is_slug(record_id):  # never kept, so never one of the rows seen
-                bad[table.index[at]] = f"{self.rows.where(table.index[at])}: the id '{record_id}' is not valid"
-            elif record_id not in seen:
-                seen.add(record_id)
-                keep.append(at)
-        columns = {key: list(map(table.values[key].__getitem__, keep)) for key in _ORDER}
+        known = self.known
+        keep: Sequence[int]
+        skipped = 0
+        if every and known.isdisjoint(made) and len(set(made)) == count and all_slugs(made):
+            keep = good  # all new, each once, all valid (the usual case): no loop a row
+            table.values["id"] = made
+        else:
+            seen: set[str] = set()
+            keep = []
+            ids: list[str] = table.values["id"]
+            for at, record_id in zip(good, made, strict=True):
+                ids[at] = record_id
+                if record_id in known:
+                    skipped += 1
+                elif not is_slug(record_id):  # never kept, so never one of the rows seen
+                    bad[table.index[at]] = f"{self.rows.where(table.index[at])}: the id '{record_id}' is not valid"
+                elif record_id not in seen:
+                    seen.add(record_id)
+                    keep.append(at)
+        if len(keep) == count:
+            columns = {key: table.values[key] for key in _ORDER}
+            rows, masked = table.index, table.masked
+        else:
+            columns = {key: list(map(table.values[key].__getitem__, keep)) for key in _ORDER}
+            rows, masked = list(map(table.index.__getitem__, keep)), list(map(table.masked.__getitem__, keep))
         distinct = distinct_columns(columns)
         whys = invalid(Insight, columns, len(keep), distinct)
         # A problem anywhere means nothing is written: no text is made then.
         written = Written([""] * len(keep), [0] * len(keep)) if bad or whys else records_yaml(columns, distinct)
-        return _Part(bad, skipped, list(map(table.index.__getitem__, keep)), columns["id"],
-                     [buckets[of_row[at]] for at in keep], list(map(table.masked.__getitem__, keep)),
-                     written.texts, written.lines, [whys.get(number) for number in range(len(keep))])
+        groups: dict[str, list[int]] = {}  # the records of each file bucket, in row order
+        for number, bucket in enumerate(map(buckets.__getitem__, map(of_row.__getitem__, keep))):
+            groups.setdefault(bucket, []).append(number)
+        chunks = {bucket: _Chunk.of(numbers, written.texts, written.lines) for bucket, numbers in groups.items()}
+        return _Part(bad, skipped, columns["id"], chunks, {n: count for n, count in enumerate(masked) if count},
+                     {n: (rows[n], why) for n, why in whys.items()})
 
     def table(self, start: int, end: int) -> _Table:
-        """The rows from `start` to `end` (the empty ones left out) as columns."""
-        index = [i for i, _ in cells(self.rows, start, end)]
-        selected = [self.rows.rows[i] for i in index]
+        """The rows from `start` to `end` (the empty ones left out) as columns; a value met
+        again (a date, a step cell, a group) is worked out once, and a column is checked
+        row by row only when one of its distinct values is wrong."""
+        index = filled(self.rows, start, end)
+        every = self.rows.rows[start:end]
+        selected = every if len(index) == len(every) else list(map(self.rows.rows.__getitem__, index))
         self.shortest = min(map(len, selected), default=0)
         bad: dict[int, str] = {}
         count = len(index)
@@ -300,56 +393,72 @@ class _Mapper:
         # The checks in the order a row is read: a row's first problem is reported.
         raw_dates = self._cells(selected, self.columns["date"])
         parsed = {cell: parse_date(cell) for cell in set(raw_dates)}
-        dates = values["date"] = []
-        for at, cell in enumerate(raw_dates):
-            date, why = parsed[cell]
-            if date is None:
-                self._problem(bad, at, index, "date", why or "not a date")
-            dates.append(date)
+        values["date"] = [*map({cell: date for cell, (date, _) in parsed.items()}.__getitem__, raw_dates)]
+        if any(date is None for date, _ in parsed.values()):
+            for at, cell in enumerate(raw_dates):
+                date, why = parsed[cell]
+                if date is None:
+                    self._problem(bad, at, index, "date", why or "not a date")
         summaries = values["summary"] = get("summary")
-        for at, summary in enumerate(summaries):
-            if not summary:
-                self._problem(bad, at, index, "summary", "empty")
+        if not all(summaries):
+            for at, summary in enumerate(summaries):
+                if not summary:
+                    self._problem(bad, at, index, "summary", "empty")
         given = get("title")
-        made = iter(titles_from([s for t, s in zip(given, summaries, strict=True) if not t]))
-        values["title"] = [t or next(made) for t in given]
+        if any(given):
+            made = iter(titles_from([s for t, s in zip(given, summaries, strict=True) if not t]))
+            values["title"] = [t or next(made) for t in given]
+        else:
+            values["title"] = titles_from(summaries)
         for key, default in self.defaults:
-            column = values[key] = [value or default for value in get(key)]
+            column = values[key] = self._or_default(get, key, default, count)
             choices = CHOICES[key]
             wrong = {value for value in set(column) if value is not None and value not in choices}
             for at, value in enumerate(column) if wrong else ():
                 if value in wrong:
                     self._problem(bad, at, index, key, f"'{value}' is not a {key}; use {', '.join(choices)} "
                                   "(or map it under values:)")
-        values["source"] = [value or self.default_source for value in get("source")]
-        values["evidence"] = [value or None for value in get("link")]
-        steps: dict[str, list[str] | str] = {}
-        step_column = values["steps"] = []
-        for at, cell in enumerate(get("step")):
-            found = steps.get(cell)
-            if found is None:
-                found = steps[cell] = self._steps(cell)
-            if type(found) is str:
-                self._problem(bad, at, index, "step", found)
-            step_column.append(found)
-        groups = values["customer_groups"] = []
+        values["source"] = self._or_default(get, "source", self.default_source, count)
+        values["evidence"] = self._or_default(get, "link", None, count)
+        step_cells = get("step")
+        steps = {cell: self._steps(cell) for cell in set(step_cells)}  # one list a cell: written once
+        step_column = values["steps"] = [*map(steps.__getitem__, step_cells)]
+        if any(type(found) is str for found in steps.values()):
+            for at, found in enumerate(step_column):
+                if type(found) is str:
+                    self._problem(bad, at, index, "step", found)
+        group_cells = get("customer_group")
         lists: dict[str, list[str]] = {"": []}  # one list a group: written once
-        for at, group in enumerate(get("customer_group")):
-            if group not in lists:
-                if group not in self.groups:
+        lists.update((group, [group]) for group in set(group_cells) if group in self.groups)
+        if lists.keys() >= set(group_cells):
+            values["customer_groups"] = [*map(lists.__getitem__, group_cells)]
+        else:
+            groups = values["customer_groups"] = []
+            for at, group in enumerate(group_cells):
+                if group not in lists:
                     self._problem(bad, at, index, "customer_group", f"no customer group '{group}' in the bank")
                     groups.append([])
                     continue
-                lists[group] = [group]
-            groups.append(lists[group])
-        masked = self._privacy(values, index, bad)
-        ids = [value or None for value in get("id")]
+                groups.append(lists[group])
+        masked = self._privacy(values, index, bad, any(given))
+        ids: list[str | None] = [value or None for value in get("id")] if "id" in self.columns else [None] * count
         return _Table(index, values, ids, masked, bad)
 
-    def _privacy(self, values: dict[str, list[Any]], index: list[int], bad: dict[int, str]) -> list[int]:
+    def _or_default(self, get: Any, key: str, default: Any, count: int) -> list[Any]:
+        """The column's values, `default` where a cell is empty (all of them when the
+        profile has no such column)."""
+        if key not in self.columns:
+            return [default] * count
+        return [value or default for value in get(key)]
+
+    def _privacy(self, values: dict[str, list[Any]], index: list[int], bad: dict[int, str],
+                 titles_given: bool = True) -> list[int]:
         """Personal data in the summary, title and source of each row masked, or the row
         refused, as the profile says; the number masked in each row. The title is looked
-        at only where it is not the start of a summary already scanned."""
+        at only where it is not the start of a summary already scanned (a title made from
+        its summary is, unless the summary was masked or starts with white space). Each
+        distinct text is looked at once, and the privacy rules run only on the texts their
+        signs or digit counts allow (`may_hold`)."""
         masked = [0] * len(index)
         refuse = self.profile.privacy == "refuse"
         for key in ("summary", "title", "source"):
@@ -357,22 +466,29 @@ class _Mapper:
             look: Sequence[int]
             if key == "title":
                 summaries = values["summary"]
-                look = [at for at, title in enumerate(column) if at not in bad and (
-                    masked[at] or not summaries[at].startswith(title.rstrip("…")))]
+                if titles_given:
+                    look = [at for at, title in enumerate(column) if at not in bad and (
+                        masked[at] or not summaries[at].startswith(title.rstrip("…")))]
+                elif "summary" in self.values:  # made from the summary: its start, unless that starts with a space
+                    look = [at for at, (count, summary) in enumerate(zip(masked, summaries, strict=True))
+                            if (count or summary[:1].isspace()) and at not in bad]
+                else:  # and a summary the profile does not map is stripped (`_column`): where it was masked
+                    look = [at for at in (at for at, count in enumerate(masked) if count) if at not in bad]
             else:
                 look = [at for at in range(len(column)) if at not in bad] if bad else range(len(column))
             texts = list(dict.fromkeys(map(column.__getitem__, look)))  # each text once
-            hits = {texts[n]: self.privacy.hits(texts[n]) for n in may_hold(self.privacy.rules, texts)}
-            for at in (at for at in look if column[at] in hits) if hits else ():
+            hits = {text: found for text in map(texts.__getitem__, may_hold(self.privacy.rules, texts))
+                    if (found := self.privacy.hits(text))}
+            if not hits:
+                continue
+            for at in [at for at in look if column[at] in hits]:
                 found = hits[column[at]]
-                if not found:
-                    continue
                 if refuse:
                     what = ", ".join(sorted({h[2] for h in found}))
                     bad.setdefault(at, f"{self.rows.where(index[at])}: personal data ({what}) in the {key}; "
                                    "anonymise the row, or import with --privacy mask")
                     continue
-                column[at], count = self.privacy.mask(column[at])
+                column[at], count = self.privacy.mask(column[at], found)
                 masked[at] += count
         return masked
 
@@ -392,7 +508,7 @@ class _Mapper:
             where = self.rows.where(index[at], self.columns.get(key))
             bad[at] = f"{where}: column '{self.profile.columns[key]}': {message}"  # type: ignore[index]
 
-    def _cells(self, selected: list[list[Any]], column: int) -> list[Any]:
+    def _cells(self, selected: Sequence[list[Any]], column: int) -> list[Any]:
         """The cells of a column (a CSV's rows may be short: "" there, as in a workbook's
         empty cell, None)."""
         if self.shortest > column:
@@ -400,7 +516,7 @@ class _Mapper:
         missing = "" if self.rows.sheet is None else None
         return [row[column] if column < len(row) else missing for row in selected]
 
-    def _column(self, selected: list[list[Any]], key: str) -> list[str]:
+    def _column(self, selected: Sequence[list[Any]], key: str) -> list[str]:
         """The text of a column in each row: stripped, a workbook's date as 2026-11-15,
         mapped by the profile's `values:`; "" where the profile has no such column."""
         column = self.columns.get(key)

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from journeyops_cli.sheets import SheetError
 from journeyops_cli.sheets.layout import column_letter
@@ -24,7 +25,8 @@ class Rows:
 
     shown: str
     header: list[str]
-    rows: list[list[Any]]
+    rows: Sequence[list[Any]]
+    """A list, or for a large CSV its `CsvRows`."""
     sheet: str | None = None
     first_row: int = 2
     notes: list[str] = field(default_factory=list)
@@ -45,7 +47,10 @@ def decode(data: bytes, shown: str, encoding: str | None) -> tuple[str, str]:
         except (UnicodeDecodeError, LookupError) as error:
             raise SheetError(shown, f"cannot be read as {encoding}: {error}") from None
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        try:
+            return str(memoryview(data)[3:], "utf-8", "strict"), "utf-8-sig"  # no copy of the bytes
+        except UnicodeDecodeError as error:
+            raise SheetError(shown, f"starts as UTF-8 (a byte order mark) but is not: {error}") from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -58,7 +63,10 @@ def sniff(text: str) -> str:
     sample = "\n".join(first_lines(text, 20))
     best, best_score = ",", -1
     for delimiter in DELIMITERS:
-        widths = [len(r) for r in csv.reader(io.StringIO(sample), delimiter=delimiter) if r]
+        try:
+            widths = [len(r) for r in csv.reader(io.StringIO(sample), delimiter=delimiter) if r]
+        except csv.Error:  # e.g. a field over the reader's limit: the read names its line
+            continue
         if not widths or widths[0] < 2:
             continue
         score = sum(1 for w in widths if w == widths[0]) * 100 + widths[0]
@@ -85,11 +93,17 @@ def read_csv(path: Path, shown: str, encoding: str | None = None, delimiter: str
         raise SheetError(shown, f"cannot be read: {error.strerror}") from None
     text, used = decode(data, shown, encoding)
     chosen = delimiter or sniff(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=chosen)
+    lazy = CsvRows.fits(text)
+    # A large text without quotes: its first line is the header, the rows are parsed later.
+    reader = csv.reader(io.StringIO(text[: text.index("\n") + 1] if lazy else text, newline=""), delimiter=chosen)
+    rows: Sequence[list[Any]]
     try:
         header = next(reader, None)
-        with gc_paused():  # many small lists and texts, no cycles
-            rows = list(reader)
+        if lazy:
+            rows = CsvRows(text, text.index("\n") + 1, chosen, shown, 2)
+        else:
+            with gc_paused():  # many small lists and texts, no cycles
+                rows = list(reader)
     except csv.Error as error:
         raise SheetError(f"{shown}:{reader.line_num}", f"not valid CSV: {error}") from None
     if header is None:
@@ -99,6 +113,91 @@ def read_csv(path: Path, shown: str, encoding: str | None = None, delimiter: str
     if used == "cp1252":
         notes = [f"not UTF-8: read as cp1252 (Windows), {names.get(chosen, chosen)}-separated"]
     return Rows(shown, [h.strip() for h in header], rows, notes=notes)
+
+
+# A CSV text this long is parsed a part at a time, where its rows are used (`CsvRows`).
+LAZY_MIN_CHARS = 2_000_000
+PART_CHARS = 65_536
+
+
+class CsvRows(Sequence[list[str]]):
+    """The rows of a large CSV text without quotes, parsed a part at a time when first
+    used: an import's forked workers (`sheets/feedback.py`) each parse the rows they plan,
+    and this process only finds the parts. Without a quote every line break is a row's
+    end (`fits`), so a part cut after a line break parses as those rows alone, and the
+    rows before it are its line breaks before it. The rows are those `csv.reader` gives
+    for the whole text; a row the reader refuses (a field over its size limit) is a
+    SheetError naming its line, raised where the row's part is parsed."""
+
+    def __init__(self, text: str, start: int, delimiter: str, shown: str, first_line: int) -> None:
+        """The rows of `text` from `start` (the first one on line `first_line`)."""
+        self._text, self._delimiter, self._shown, self._first_line = text, delimiter, shown, first_line
+        # Each part's (start, end) in the text and its first row.
+        self._parts: list[tuple[int, int]] = []
+        self._starts: list[int] = []
+        self._parsed: dict[int, list[list[str]]] = {}
+        at, rows = start, 0
+        while at < len(text):
+            cut = text.find("\n", min(at + PART_CHARS, len(text)) - 1)
+            end = len(text) if cut < 0 else cut + 1
+            self._parts.append((at, end))
+            self._starts.append(rows)
+            rows += text.count("\n", at, end) + (0 if text.endswith("\n", at, end) else 1)
+            at = end
+        self._length = rows
+
+    @staticmethod
+    def fits(text: str) -> bool:
+        """Large, without quotes, and every carriage return that of a CRLF (a line break
+        is a row's end then, and only a line break)."""
+        return (len(text) >= LAZY_MIN_CHARS and '"' not in text and "\n" in text
+                and ("\r" not in text or text.count("\r") == text.count("\r\n")))
+
+    def __len__(self) -> int:
+        return self._length
+
+    def _part(self, number: int) -> list[list[str]]:
+        found = self._parsed.get(number)
+        if found is None:
+            start, end = self._parts[number]
+            reader = csv.reader(io.StringIO(self._text[start:end], newline=""), delimiter=self._delimiter)
+            try:
+                with gc_paused():
+                    found = self._parsed[number] = list(reader)
+            except csv.Error as error:
+                line = self._first_line + self._starts[number] + reader.line_num - 1
+                raise SheetError(f"{self._shown}:{line}", f"not valid CSV: {error}") from None
+        return found
+
+    @overload
+    def __getitem__(self, index: int) -> list[str]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[list[str]]: ...
+
+    def __getitem__(self, index: int | slice) -> list[str] | list[list[str]]:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(self._length)
+            if step != 1:
+                return [self[i] for i in range(start, stop, step)]
+            out: list[list[str]] = []
+            number = bisect_right(self._starts, start) - 1
+            while start < stop:
+                part, first = self._part(number), self._starts[number]
+                out += part[start - first : stop - first]
+                start = first + len(part)
+                number += 1
+            return out
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        number = bisect_right(self._starts, index) - 1
+        return self._part(number)[index - self._starts[number]]
+
+    def __iter__(self) -> Iterator[list[str]]:
+        for number in range(len(self._parts)):
+            yield from self._part(number)
 
 
 def read_xlsx(path: Path, shown: str) -> Rows:
@@ -130,7 +229,11 @@ def read_rows(path: Path, shown: str, encoding: str | None = None, delimiter: st
 
 def cells(rows: Rows, start: int = 0, end: int | None = None) -> Iterator[tuple[int, list[Any]]]:
     """(index, row) for each row that is not empty (of the rows from `start` to `end`)."""
-    for index, row in enumerate(rows.rows[start:end], start):
-        # any(row): a value that is not falsy, so neither None nor "" (quick for text)
-        if any(row) or any(v not in (None, "") for v in row):
-            yield index, row
+    return ((index, rows.rows[index]) for index in filled(rows, start, end))
+
+
+def filled(rows: Rows, start: int = 0, end: int | None = None) -> list[int]:
+    """The index of each row that is not empty (of the rows from `start` to `end`)."""
+    # any(row): a value that is not falsy, so neither None nor "" (quick for text)
+    return [index for index, row in enumerate(rows.rows[start:end], start)
+            if any(row) or any(v not in (None, "") for v in row)]

@@ -5,9 +5,10 @@
 
 `job` may be any callable, closures included: a forked worker inherits it from this
 process (the executor keeps it in module state while its pool lives), and only the items'
-indices and the results cross between processes, as pickles. `Forked` offers every item
-to the workers last first while this process works through them from the front, taking
-each one no worker has started yet: the work balances itself whatever an item costs.
+indices and the results cross between processes, as pickles. `Forked` gives the items to
+the workers last first, the next one to a worker when it is done with one, while this
+process works through them from the front: the work balances itself whatever an item
+costs, and this process is not left waiting for items queued for a worker.
 Sequential and forked runs give the same results in the same order.
 """
 
@@ -17,7 +18,8 @@ import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+import threading
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Any, Protocol, TypeVar
 
@@ -83,15 +85,42 @@ class Forked:
         results: list[Any] = [None] * len(items)
         context = multiprocessing.get_context("fork")
         _RUNNING = (job, items)
+        # The items not taken yet are those from `front` to `back`: this process takes the
+        # one at `front`, the workers the one before `back`. A worker is given its next
+        # item when it has done one (one item a worker at a time): a pool queues the items
+        # submitted to it ahead of its workers, and an item queued is one this process can
+        # no longer take, so with all of them submitted at once this process ran out of
+        # items while the worker still had its queued one to do (with 16 items of equal
+        # cost, 7 here and 9 there: this process idle for one item's time at the end).
+        lock = threading.Lock()
+        ends = [0, len(items)]  # front, back
+        futures: dict[int, Future[Any]] = {}
         try:
             with ProcessPoolExecutor(max_workers=self.workers - 1, mp_context=context) as pool:
-                futures = [pool.submit(_in_worker, index) for index in reversed(range(len(items)))][::-1]
-                for index, future in enumerate(futures):
-                    if future.cancel():
-                        results[index] = job(items[index])
-                for index, future in enumerate(futures):
-                    if not future.cancelled():
-                        results[index] = future.result()
+
+                def give(_: Future[Any] | None = None) -> None:
+                    with lock:
+                        if ends[1] <= ends[0]:
+                            return
+                        index = ends[1] - 1
+                        try:
+                            futures[index] = pool.submit(_in_worker, index)
+                        except Exception:  # noqa: BLE001 - a broken pool: the item stays this process's
+                            return  # (and the broken future's result() raises below)
+                        ends[1] = index
+                    futures[index].add_done_callback(give)
+
+                for _ in range(self.workers - 1):
+                    give()
+                while True:
+                    with lock:
+                        if ends[0] >= ends[1]:
+                            break
+                        index = ends[0]
+                        ends[0] += 1
+                    results[index] = job(items[index])
+                for index in sorted(futures):
+                    results[index] = futures[index].result()
         finally:
             _RUNNING = None
         return results
