@@ -11,9 +11,9 @@ exists.
 from __future__ import annotations
 
 import datetime as dt
-from array import array
 import hashlib
 import re
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -245,7 +245,9 @@ class _Chunk:
 
     def piece(self, start: int, end: int) -> str:
         """The text of the records from `start` to `end` (the whole text: no copy)."""
-        return self.text if start == 0 and end == len(self.numbers) else self.text[self.starts[start]:self.starts[end] - 4]
+        if start == 0 and end == len(self.numbers):
+            return self.text
+        return self.text[self.starts[start]:self.starts[end] - 4]
 
     def only(self, kept: set[int]) -> _Chunk:
         """The chunk of the records whose numbers are in `kept`."""
@@ -281,8 +283,9 @@ class _Part:
     how many are in the bank already, and, for each row new to the bank (the first of
     the rows in the slice that share an id), in row order: its row index, id and personal
     data masked (by record number, where any was); its row index and why the model
-    refuses it (by record number, where it does); and those records' YAML text by file bucket (`chunks`: one text a bucket, so that few and large texts,
-    not one a row, come back from a worker and are merged)."""
+    refuses it (by record number, where it does); and those records' YAML text by file
+    bucket (`chunks`: one text a bucket, so that few and large texts, not one a row, come
+    back from a worker and are merged)."""
 
     bad: dict[int, str]
     skipped: int
