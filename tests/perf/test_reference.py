@@ -163,3 +163,32 @@ def test_frozen_objects_are_given_back_to_the_collector_after_the_block() -> Non
         raise RuntimeError("the build failed")
     assert gc.get_freeze_count() == 0
     assert gc.isenabled()
+
+
+def test_a_workers_error_is_raised_here_and_a_dead_worker_breaks_the_map() -> None:
+    """An error a job raises in a worker is raised in this process as it was raised; a
+    worker that dies before it sends its results breaks the map (BrokenProcessPool), and
+    no worker is left behind."""
+    import multiprocessing
+    from concurrent.futures.process import BrokenProcessPool
+
+    here = os.getpid()
+
+    def fails_there(n: int) -> int:
+        if os.getpid() != here:
+            raise ValueError(f"item {n} in the worker")
+        time.sleep(0.05)
+        return n
+
+    with pytest.raises(ValueError, match="in the worker"):
+        executor.Forked(2).map(fails_there, list(range(8)))
+
+    def dies_there(n: int) -> int:
+        if os.getpid() != here:
+            os._exit(3)
+        time.sleep(0.05)
+        return n
+
+    with pytest.raises(BrokenProcessPool):
+        executor.Forked(2).map(dies_there, list(range(8)))
+    assert multiprocessing.active_children() == []

@@ -3,12 +3,11 @@
     runner = executor_for(len(items), workers)      # Sequential or Forked
     results = runner.map(job, items)                # in the order of `items`
 
-`job` may be any callable, closures included: a forked worker inherits it from this
-process (the executor keeps it in module state while its pool lives), and only the items'
-indices and the results cross between processes, as pickles. `Forked` gives the items to
-the workers last first, the next one to a worker when it is done with one, while this
-process works through them from the front: the work balances itself whatever an item
-costs, and this process is not left waiting for items queued for a worker.
+`job` may be any callable, closures included: a forked worker inherits it and the items
+from this process, and only the results cross between processes, as pickles. `Forked`'s
+workers take the items last first, each when it is done with the one before, while this
+process works through them from the front (two ends in shared memory): the work balances
+itself whatever an item costs.
 Sequential and forked runs give the same results in the same order.
 """
 
@@ -17,9 +16,8 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Any, Protocol, TypeVar
 
@@ -49,16 +47,6 @@ CHUNKS_PER_PROCESS = 8
 CHUNK_MOST = 400
 
 
-# The job and items of the running `Forked.map`, inherited by its forked workers.
-_RUNNING: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
-
-
-def _in_worker(index: int) -> Any:
-    assert _RUNNING is not None
-    job, items = _RUNNING
-    return job(items[index])
-
-
 class Forked:
     """This process and `workers - 1` forked workers share the jobs (see the module)."""
 
@@ -79,51 +67,77 @@ class Forked:
         return self._map(job, items)
 
     def _map(self, job: Callable[[T], R], items: Sequence[T]) -> list[R]:
-        global _RUNNING
         if self.workers <= 1 or len(items) <= 1 or in_worker():
             return Sequential().map(job, items)
-        results: list[Any] = [None] * len(items)
         context = multiprocessing.get_context("fork")
-        _RUNNING = (job, items)
-        # The items not taken yet are those from `front` to `back`: this process takes the
-        # one at `front`, the workers the one before `back`. A worker is given its next
-        # item when it has done one (one item a worker at a time): a pool queues the items
-        # submitted to it ahead of its workers, and an item queued is one this process can
-        # no longer take, so with all of them submitted at once this process ran out of
-        # items while the worker still had its queued one to do (with 16 items of equal
-        # cost, 7 here and 9 there: this process idle for one item's time at the end).
-        lock = threading.Lock()
-        ends = [0, len(items)]  # front, back
-        futures: dict[int, Future[Any]] = {}
+        # The items not taken yet are those from `front` to `back`, in memory this process
+        # and its workers share: this process takes the one at `front`, a worker the one
+        # before `back`, each when it is done with the one before. No thread hands items
+        # out (a pool's threads, waiting for this busy process's interpreter lock, left a
+        # worker idle for 0.2 s between two items), and no item is queued for a worker
+        # that this process could have taken. A worker sends its results when it runs
+        # out of items; an error in a job is raised here as the job raised it.
+        ends = context.Array("q", [0, len(items)], lock=True)
+        workers = []
+        for _ in range(self.workers - 1):
+            receive, send = context.Pipe(duplex=False)
+            worker = context.Process(target=_take_from_back, args=(job, items, ends, send), daemon=True)
+            worker.start()
+            send.close()
+            workers.append((worker, receive))
+        results: list[Any] = [None] * len(items)
         try:
-            with ProcessPoolExecutor(max_workers=self.workers - 1, mp_context=context) as pool:
-
-                def give(_: Future[Any] | None = None) -> None:
-                    with lock:
-                        if ends[1] <= ends[0]:
-                            return
-                        index = ends[1] - 1
-                        try:
-                            futures[index] = pool.submit(_in_worker, index)
-                        except Exception:  # noqa: BLE001 - a broken pool: the item stays this process's
-                            return  # (and the broken future's result() raises below)
-                        ends[1] = index
-                    futures[index].add_done_callback(give)
-
-                for _ in range(self.workers - 1):
-                    give()
-                while True:
-                    with lock:
-                        if ends[0] >= ends[1]:
-                            break
-                        index = ends[0]
-                        ends[0] += 1
-                    results[index] = job(items[index])
-                for index in sorted(futures):
-                    results[index] = futures[index].result()
+            while (index := _take(ends, front=True)) is not None:
+                results[index] = job(items[index])
+            for _worker, receive in workers:
+                try:
+                    done, value = receive.recv()
+                except (EOFError, OSError):
+                    raise BrokenProcessPool("a worker stopped before it sent its results") from None
+                if not done:
+                    raise value
+                for index, result in value:
+                    results[index] = result
         finally:
-            _RUNNING = None
+            for worker, receive in workers:
+                receive.close()
+                if worker.is_alive():
+                    worker.terminate()
+                worker.join()
         return results
+
+
+def _take(ends: Any, front: bool) -> int | None:
+    """The next item's index from the front (this process) or the back (a worker), or
+    None when every item is taken."""
+    with ends.get_lock():
+        first, last = ends[0], ends[1]
+        if first >= last:
+            return None
+        if front:
+            ends[0] = first + 1
+            return int(first)
+        ends[1] = last - 1
+        return int(last - 1)
+
+
+def _take_from_back(job: Callable[[Any], Any], items: Sequence[Any], ends: Any, send: Any) -> None:
+    """A forked worker's loop: items from the back until none is left, then its results
+    (index, result) or the error a job raised, through `send`."""
+    done: list[tuple[int, Any]] = []
+    try:
+        while (index := _take(ends, front=False)) is not None:
+            done.append((index, job(items[index])))
+        message: tuple[bool, Any] = (True, done)
+    except BaseException as error:  # noqa: BLE001 - raised again in the parent
+        message = (False, error)
+    try:
+        send.send(message)
+    except Exception as error:  # noqa: BLE001 - an error (or result) that cannot be pickled
+        send.send((False, RuntimeError(f"a worker's answer could not be sent: {error}")))
+    finally:
+        send.close()
+        os._exit(0)
 
 
 class Background:
