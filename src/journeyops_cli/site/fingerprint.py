@@ -97,16 +97,12 @@ class ContextDigest:
             self._feed(value, parts)
         return digest("\x00".join(parts))
 
-    def records(self, bank: Bank) -> list[str]:
-        """The digest of every record of `bank`, in the bank's order (what
-        `SiteFingerprints.world` reads): made here, or in a forked process and given to
-        this one's `know`."""
-        return [self._record(record) for record in bank.records()]
+    def records(self, bank: Bank) -> None:
+        """Digest every record of `bank` now (what `SiteFingerprints.world` reads), while
+        something else runs in another process."""
+        for record in bank.records():
+            self._record(record)
 
-    def know(self, bank: Bank, digests: list[str]) -> None:
-        """Take the digests `records` made of the same bank (in a forked copy of it)."""
-        for record, value in zip(bank.records(), digests, strict=True):
-            self._records[id(record)] = (record, value)
 
     def _record(self, model: BaseModel) -> str:
         hit = self._records.get(id(model))

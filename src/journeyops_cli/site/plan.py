@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from journeyops_cli.bank import Bank
 from journeyops_cli.render.i18n import strings
 from journeyops_cli.site.dashboards import SiteScorecard, site_scorecard
-from journeyops_cli.site.fingerprint import ContextDigest, SiteFingerprints
+from journeyops_cli.site.fingerprint import ContextDigest, SiteFingerprints, digest
 from journeyops_cli.site.gather import Source, ranked_backlog
 from journeyops_cli.site.history import git_changes
 from journeyops_cli.site.links import checked
@@ -44,12 +44,12 @@ class SitePlan:
 def plan_site(source: Source, background: bool = True) -> SitePlan:
     """The site's data (the masked bank, the ranked backlog, the scorecard and its trend,
     the git history with commit subjects masked), a page planner per language and the
-    fingerprints. With `background`, the scorecard is made and the records are digested
-    (for `world`) in a forked process (when this one may fork and has another CPU) while
-    this one ranks the backlog: the two halves of planning take about as long, and no page
-    can start before both are done. What crosses back is small (a scorecard pickles in
-    0.04 s at 2,000 journeys and the digests are strings; a backlog's explanations would
-    take 1.3 s, so the backlog is ranked here)."""
+    fingerprints. With `background`, the scorecard is made (and digested, for `world`)
+    in a forked process (when this one may fork and has another CPU) while this one ranks
+    the backlog and digests the records: the two halves of planning take about as long,
+    and no page can start before both are done. What crosses back is small (a scorecard
+    pickles in 0.04 s at 2,000 journeys; a backlog's explanations would take 1.3 s, and
+    digesting the records there touched, and so copied, most of the forked memory)."""
     config = source.bank.config
     data = SiteData(
         bank=source.bank,
@@ -57,24 +57,22 @@ def plan_site(source: Source, background: bool = True) -> SitePlan:
         languages=list(config.languages),
         changes=git_changes(source.root, config.site.recent_changes, source.personal.anywhere),
     )
+
+    def scorecard() -> tuple[SiteScorecard, str]:
+        made = site_scorecard(source.root, source.bank)
+        return made, digest(made.world())
+
+    making = start_background(scorecard) if background else None
     contexts = ContextDigest()
-
-    def other_half() -> tuple[SiteScorecard, list[str]]:
-        return site_scorecard(source.root, source.bank), contexts.records(source.bank)
-
-    making = start_background(other_half) if background else None
     try:
         data.backlog, notes = backlog_and_notes(source.bank)
+        contexts.records(source.bank)  # what `world` digests, while the scorecard is made
     except BaseException:
         if making is not None:
             making.stop()
         raise
     made = making.result() if making is not None else None
-    if made is None:
-        data.scorecard, _ = other_half()
-    else:
-        data.scorecard, digests = made
-        contexts.know(source.bank, digests)
+    data.scorecard, scorecard_key = made if made is not None else scorecard()
     notes += data.scorecard.notes
     planners = {language: PagePlanner(data, language, strings(language)) for language in data.languages}
     fingerprints = SiteFingerprints(data.title, data.languages, data.backlog is not None, contexts)
@@ -86,7 +84,7 @@ def plan_site(source: Source, background: bool = True) -> SitePlan:
         data=data,
         planners=planners,
         fingerprints=fingerprints,
-        world=fingerprints.world(source.bank, data.backlog, (data.changes, data.scorecard.world())),
+        world=fingerprints.world(source.bank, data.backlog, (data.changes, scorecard_key)),
         journey_files=journey_files,
         notes=notes,
     )
