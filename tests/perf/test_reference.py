@@ -192,3 +192,17 @@ def test_a_workers_error_is_raised_here_and_a_dead_worker_breaks_the_map() -> No
     with pytest.raises(BrokenProcessPool):
         executor.Forked(2).map(dies_there, list(range(8)))
     assert multiprocessing.active_children() == []
+
+
+def test_a_workers_results_larger_than_its_pipe_come_through_while_this_process_works() -> None:
+    """A worker sends each result as it has it; this process takes them in between its
+    own items: 60 results of 300 kB each (far more than a pipe holds) arrive whole."""
+    here = os.getpid()
+
+    def job(n: int) -> str:
+        if os.getpid() == here:
+            time.sleep(0.005)
+        return str(n) * 300_000
+
+    results = executor.Forked(2).map(job, list(range(60)))
+    assert results == [str(n) * 300_000 for n in range(60)]
