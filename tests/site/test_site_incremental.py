@@ -225,3 +225,78 @@ def test_a_backlog_row_is_fingerprinted_by_everything_it_holds() -> None:
     assert digest([row(1)]) == ContextDigest()([row(1)])
     assert digest([row(1)]) != digest([row(2)])
     assert digest([row(1)]) != digest([replace(row(1), total=72.76)])
+
+
+def test_when_nothing_the_pages_show_changed_neither_backlog_nor_scorecard_is_made(
+    bank_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rebuild whose `world` (records, config, code, git history, the day) is the
+    previous build's makes neither the backlog nor the scorecard unless a page that
+    shows them must be rendered again (its file is gone); either way the site is the
+    bytes of a build from nothing, and the previous build's notes stand."""
+    from journeyops_cli.site import plan as site_plan
+
+    out = tmp_path / "out"
+    build_site(bank_copy, out, workers=1)
+    made: list[str] = []
+    ranks, cards = site_plan.backlog_and_notes, site_plan.site_scorecard
+    monkeypatch.setattr(site_plan, "backlog_and_notes", lambda bank: made.append("backlog") or ranks(bank))
+    monkeypatch.setattr(site_plan, "site_scorecard", lambda *a: made.append("scorecard") or cards(*a))
+    # A comment: the file's bytes change, nothing the pages show does.
+    path = bank_copy / "journeys" / "detailed.yaml"
+    path.write_text(path.read_text("utf-8") + "# a comment\n", "utf-8")
+    result = build_site(bank_copy, out, workers=1)
+    assert made == []
+    cold_build(bank_copy, tmp_path / "fresh")
+    assert tree(out) == tree(tmp_path / "fresh")
+    assert result.notes == []
+    made.clear()  # what the build from nothing made
+    # The backlog page and a theme page (its dashboard reads the scorecard) are gone from
+    # the previous site: they are made, from a backlog and a scorecard made for them.
+    (out / "en" / "backlog.html").unlink()
+    theme = next((out / "fi" / "themes").iterdir())
+    theme.unlink()
+    build_site(bank_copy, out, workers=1)
+    assert sorted(made) == ["backlog", "scorecard"]
+    assert tree(out) == tree(tmp_path / "fresh")
+
+
+def test_a_new_day_or_commit_is_a_new_world(bank_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The scorecard reads the git HEAD (its trend) and the day (without git): either one
+    changing makes the backlog and the scorecard again and renders what changed."""
+    from journeyops_cli.site import plan as site_plan
+
+    out = tmp_path / "out"
+    monkeypatch.setattr(site_plan, "scorecard_inputs", lambda root: ("", "2026-12-07"))
+    build_site(bank_copy, out, workers=1)
+    made: list[str] = []
+    ranks = site_plan.backlog_and_notes
+    monkeypatch.setattr(site_plan, "backlog_and_notes", lambda bank: made.append("backlog") or ranks(bank))
+    build_site(bank_copy, out, workers=1)
+    assert made == []
+    monkeypatch.setattr(site_plan, "scorecard_inputs", lambda root: ("", "2026-12-08"))
+    build_site(bank_copy, out, workers=1)
+    assert made == ["backlog"]
+
+
+def test_a_rebuild_keeps_the_notes_of_the_build_it_reuses(
+    bank_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A backlog that cannot be made (this journeyops without scoring) is left out with a
+    note; a rebuild that makes nothing again says the same and has no backlog page."""
+    from journeyops_cli.site import plan as site_plan
+
+    note = "the backlog page is left out: this journeyops has no scoring (journeyops_cli.score)"
+    asked: list[int] = []
+
+    def no_scoring(bank: object, notes: list[str]) -> None:
+        asked.append(1)
+        notes.append(note)
+
+    monkeypatch.setattr(site_plan, "ranked_backlog", no_scoring)
+    out = tmp_path / "out"
+    first = build_site(bank_copy, out, workers=1)
+    assert first.notes == [note] and not (out / "en" / "backlog.html").exists()
+    again = build_site(bank_copy, out, workers=1)
+    assert again.notes == [note] and asked == [1]
+    assert not (out / "en" / "backlog.html").exists()

@@ -49,7 +49,7 @@ def build_site(root: Path, out: Path | None = None, progress: Progress | None = 
     source = gather(root, out)
     with Validation(source.checked, source.chosen, background=workers != 1) as rules:
         site = plan_site(source, background=workers != 1)
-        with gc_frozen(), SiteWriter(source.out) as writer:
+        with gc_frozen(), SiteWriter(source.out, site.previous) as writer:
             found = render_site(site, writer, rules, progress, workers)
             writer.commit(progress)
     on_pages = {path for files in site.journey_files.values() for path in files}

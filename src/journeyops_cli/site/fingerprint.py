@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 _PLAIN_DATACLASSES = (JourneyMap, BacklogRow)
 
 # Bump when the manifest's meaning changes.
-FORMAT = "journeyops-site-manifest/3"
+FORMAT = "journeyops-site-manifest/4"
 
 
 def digest(*parts: object) -> str:
@@ -178,17 +178,31 @@ class SiteFingerprints:
 
     `site` covers the code, the title, the languages and whether there is a backlog;
     `world` everything the pages show but validation's findings (every record by its
-    content and file, the config, the backlog, the git history): when it is what the
+    content and file, the config, the code, the git history, the day): when it is what the
     previous build saw, a page that shows no findings is the previous build's page and
     is linked without building its context."""
 
-    def __init__(self, title: str, languages: list[str], backlog: bool,
+    def __init__(self, title: str, languages: list[str], backlog: bool | None = None,
                  contexts: ContextDigest | None = None) -> None:
         self.digest = contexts if contexts is not None else ContextDigest()
-        self.site = digest(code_digest(), title, *languages, str(backlog))
+        self.site_inputs = digest(code_digest(), title, *languages)
+        self.site = ""
+        if backlog is not None:
+            self.backlog(backlog)
 
-    def world(self, bank: Bank, backlog: Any, changes: Any) -> str:
-        return self.digest(self.site, bank.config.model_dump_json(), list(bank.records()), backlog, changes)
+    def backlog(self, present: bool) -> None:
+        """Say whether the site has a backlog page (its navigation links to it): part of
+        every page's fingerprint."""
+        self.site = digest(self.site_inputs, str(present))
+
+    def world(self, bank: Bank, changes: Any, scorecard: Any) -> str:
+        """Everything the pages show but validation's findings, by what it is made from:
+        the site's inputs, the code (all of it: the backlog and the scorecard are made by
+        `score/` and `scorecard/` from the records and the config), the config, every
+        record, the git history and what the scorecard reads besides the bank
+        (`scorecard`: the git HEAD and the day)."""
+        return self.digest(self.site_inputs, Key(all_modules()).hexdigest(), bank.config.model_dump_json(),
+                           list(bank.records()), changes, scorecard)
 
     def page(self, rel: str, template: str, title: str, context: dict[str, Any]) -> str:
         """What a page shows: its template, title and context."""

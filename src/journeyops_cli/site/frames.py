@@ -88,7 +88,7 @@ class PageRenderer:
                  "current": lang == language}
                 for lang, href in zip(languages, hrefs, strict=True)
             ],
-            "has_backlog": data.backlog is not None,
+            "has_backlog": data.has_backlog,
             "t": t,
         }
 

@@ -6,11 +6,12 @@ shown (they are people); subjects are masked for personal data (`lint/withheld.p
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from journeyops_cli.revisions import RevisionError, run_git
+from journeyops_cli.revisions import RevisionError, resolve, run_git
 
 _RECORD_SEP, _FIELD_SEP = "\x1e", "\x1f"
 
@@ -44,3 +45,14 @@ def git_changes(root: Path, limit: int, mask: Callable[[str], str]) -> list[Chan
         files = sorted({line.strip() for line in rest.splitlines() if line.strip()})
         changes.append(Change(date.strip(), mask(subject.strip()), files))
     return changes
+
+
+def scorecard_inputs(root: Path) -> tuple[str, str]:
+    """What the site's scorecard reads besides the bank: the commit at HEAD (its date and
+    the monthly trend come from git; "" outside a repository) and today's date (the
+    scorecard's day without git; with it, a new day only renders the pages again)."""
+    try:
+        head = resolve(root, "HEAD")
+    except RevisionError:
+        head = ""
+    return head, dt.date.today().isoformat()

@@ -47,6 +47,8 @@ def render_site(site: SitePlan, writer: SiteWriter, rules: Validation,
     data, planners, fingerprints = site.data, site.planners, site.fingerprints
     renderer = PageRenderer(data)
     writer.world = site.world
+    writer.backlog = data.has_backlog
+    writer.notes = site.notes
     same_world = writer.previous.world == site.world
     jobs = site.jobs
     done = 0
@@ -117,8 +119,7 @@ def render_site(site: SitePlan, writer: SiteWriter, rules: Validation,
     # here, then share out the rest between this process and forked workers.
     found = rules.result()
     data.findings = findings_by_path(found, site.source.personal)
-    if data.scorecard is not None:
-        data.scorecard.count_findings(data.bank, found)
+    data.count_findings(found)
     writer.findings = {path: fingerprints.findings(items) for path, items in sorted(data.findings.items())}
     journeys = itertools.chain.from_iterable(
         page_jobs(language, planner.journey_jobs()) for language, planner in planners.items())

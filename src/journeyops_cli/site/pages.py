@@ -67,6 +67,38 @@ class SiteData:
     known: Known | None = None
     """What is known about each customer group and life event (`site/vocabulary.Known`),
     worked out on first use and shared by every language's pages."""
+    later: Callable[[], None] | None = None
+    """Makes `backlog` and `scorecard` when a page first asks for them (`needed()`): a
+    rebuild in which nothing the pages show changed (`site/plan.py`) makes them only if
+    some page must be rendered again that shows them."""
+    backlog_known: bool | None = None
+    """Whether there is a backlog, when it is known without making it (the previous
+    build's, in such a rebuild)."""
+    found: list[Finding] | None = None
+    """Validation's findings once the rules are done, to count into a scorecard made later."""
+
+    def needed(self) -> SiteData:
+        """This data with `backlog` and `scorecard` made (when they were left for later)."""
+        if self.later is not None:
+            later, self.later = self.later, None
+            later()
+            if self.scorecard is not None and self.found is not None:
+                self.scorecard.count_findings(self.bank, self.found)
+        return self
+
+    @property
+    def has_backlog(self) -> bool:
+        """Whether the site has a backlog page (without making the backlog when that is
+        known already)."""
+        if self.later is not None and self.backlog_known is not None:
+            return self.backlog_known
+        return self.needed().backlog is not None
+
+    def count_findings(self, found: list[Finding]) -> None:
+        """Count validation's findings into the scorecard (now, or when it is made)."""
+        self.found = found
+        if self.later is None and self.scorecard is not None:
+            self.scorecard.count_findings(self.bank, found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +154,7 @@ class PagePlanner:
     def known_index(self) -> Known:
         """`SiteData.known`, made on first use."""
         if self.data.known is None:
-            backlog = self.data.backlog
+            backlog = self.data.needed().backlog
             ranked = None if backlog is None else [row.opportunity_id for row in sorted(backlog, key=lambda r: r.rank)]
             self.data.known = Known(self.bank, ranked)
         return self.data.known
@@ -131,7 +163,7 @@ class PagePlanner:
     def ranked(self) -> dict[str, BacklogRow]:
         """The backlog's rows by opportunity id (empty without a backlog), made once."""
         if self._ranked is None:  # once, not once per page (6,000 x 6,000 at 2,000 journeys)
-            self._ranked = {row.opportunity_id: row for row in self.data.backlog or []}
+            self._ranked = {row.opportunity_id: row for row in self.data.needed().backlog or []}
         return self._ranked
 
     def by_title(self, record: Any) -> tuple[str, str]:
@@ -141,8 +173,9 @@ class PagePlanner:
     @property
     def dashboards(self) -> Dashboards | None:
         """The scorecard's figures in this language (None when the site has no scorecard)."""
-        if self._dashboards is None and self.data.scorecard is not None:
-            self._dashboards = Dashboards(self.bank, self.data.scorecard, self.s, self.language, self.t)
+        scorecard = self.data.needed().scorecard if self._dashboards is None else None
+        if scorecard is not None:
+            self._dashboards = Dashboards(self.bank, scorecard, self.s, self.language, self.t)
         return self._dashboards
 
     def num(self, value: float | None, unit: str = "") -> str:
@@ -264,7 +297,7 @@ class PagePlanner:
         bank = self.bank
         return (6 + 1 + len(guide(self.language).chapters)
                 + len(bank.themes()) + len(bank.journeys()) + len(bank.insights())
-                + len(bank.opportunities()) + (self.data.backlog is not None)
+                + len(bank.opportunities()) + self.data.has_backlog
                 + len(bank.teams()) + len(bank.customer_groups()) + len(bank.life_events()))
 
     def common_pages(self) -> Iterator[Page]:
@@ -292,7 +325,7 @@ class PagePlanner:
             yield (f"insights/{checked(insight.id)}.html", partial(self.insight, insight))
         for opportunity in sorted(self.bank.opportunities(), key=lambda r: r.id):
             yield (f"opportunities/{checked(opportunity.id)}.html", partial(self.opportunity, opportunity))
-        if self.data.backlog is not None:
+        if self.data.has_backlog:
             yield ("backlog.html", self.backlog)
         for team in sorted(self.bank.teams(), key=lambda r: r.id):
             yield (f"teams/{checked(team.id)}.html", partial(self.team, team))
@@ -510,7 +543,7 @@ class PagePlanner:
         teams: dict[str, str] = {}
         statuses: set[str] = set()
         about = self.known_index.opportunity_about()
-        for row in self.data.backlog or []:
+        for row in self.data.needed().backlog or []:
             opportunity = self.bank.get(Opportunity, row.opportunity_id)
             if opportunity is not None:
                 theme_ids = self.opportunity_themes(opportunity)

@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 from journeyops_cli.bank import Bank
 from journeyops_cli.render.i18n import strings
 from journeyops_cli.site.dashboards import SiteScorecard, site_scorecard
-from journeyops_cli.site.fingerprint import ContextDigest, SiteFingerprints, digest
+from journeyops_cli.site.fingerprint import ContextDigest, SiteFingerprints
 from journeyops_cli.site.gather import Source, ranked_backlog
-from journeyops_cli.site.history import git_changes
+from journeyops_cli.site.history import git_changes, scorecard_inputs
 from journeyops_cli.site.links import checked
 from journeyops_cli.site.pages import BacklogRow, PagePlanner, SiteData
+from journeyops_cli.site.write import Manifest, read_manifest
 from journeyops_cli.speed.executor import start_background
 
 
@@ -28,6 +29,8 @@ class SitePlan:
     """The fingerprint of everything the pages show but validation's findings."""
     journey_files: dict[str, set[str]]
     """Each journey page's key and the files whose findings it shows."""
+    previous: Manifest = field(default_factory=Manifest)
+    """What the previous build in the output folder recorded (read once, here)."""
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -44,12 +47,16 @@ class SitePlan:
 def plan_site(source: Source, background: bool = True) -> SitePlan:
     """The site's data (the masked bank, the ranked backlog, the scorecard and its trend,
     the git history with commit subjects masked), a page planner per language and the
-    fingerprints. With `background`, the scorecard is made (and digested, for `world`)
-    in a forked process (when this one may fork and has another CPU) while this one ranks
-    the backlog and digests the records: the two halves of planning take about as long,
-    and no page can start before both are done. What crosses back is small (a scorecard
-    pickles in 0.04 s at 2,000 journeys; a backlog's explanations would take 1.3 s, and
-    digesting the records there touched, and so copied, most of the forked memory)."""
+    fingerprints.
+
+    The scorecard is made in a forked process (with `background`, when this one may fork
+    and has another CPU) while this one digests the records and ranks the backlog: the two
+    halves of planning take about as long (a scorecard crosses back in 0.04 s at 2,000
+    journeys; a backlog's explanations would take 1.3 s). When the digest of what the
+    pages show (`world`, made from the records, the config, the code, the git history and
+    the day) is the previous build's, no page that shows the backlog or the scorecard is
+    rendered again unless its file is gone: then neither is made unless a page asks
+    (`SiteData.needed`), and the previous build's notes stand."""
     config = source.bank.config
     data = SiteData(
         bank=source.bank,
@@ -58,24 +65,40 @@ def plan_site(source: Source, background: bool = True) -> SitePlan:
         changes=git_changes(source.root, config.site.recent_changes, source.personal.anywhere),
     )
 
-    def scorecard() -> tuple[SiteScorecard, str]:
-        made = site_scorecard(source.root, source.bank)
-        return made, digest(made.world())
+    def scorecard() -> SiteScorecard:
+        return site_scorecard(source.root, source.bank)
 
     making = start_background(scorecard) if background else None
     contexts = ContextDigest()
+    fingerprints = SiteFingerprints(data.title, data.languages, contexts=contexts)
+    notes: list[str] = []
     try:
-        data.backlog, notes = backlog_and_notes(source.bank)
-        contexts.records(source.bank)  # what `world` digests, while the scorecard is made
+        contexts.records(source.bank)
+        world = fingerprints.world(source.bank, data.changes, scorecard_inputs(source.root))
+        previous = read_manifest(source.out)
+        if previous.world == world and previous.backlog is not None:
+            if making is not None:
+                making.stop()
+                making = None
+
+            def later() -> None:
+                data.backlog, _ = backlog_and_notes(source.bank)
+                data.scorecard = scorecard()
+
+            data.later, data.backlog_known = later, previous.backlog
+            notes = list(previous.notes)
+        else:
+            data.backlog, notes = backlog_and_notes(source.bank)
     except BaseException:
         if making is not None:
             making.stop()
         raise
-    made = making.result() if making is not None else None
-    data.scorecard, scorecard_key = made if made is not None else scorecard()
-    notes += data.scorecard.notes
+    if data.later is None:
+        made = making.result() if making is not None else None
+        data.scorecard = made if made is not None else scorecard()
+        notes += data.scorecard.notes
+    fingerprints.backlog(data.has_backlog)
     planners = {language: PagePlanner(data, language, strings(language)) for language in data.languages}
-    fingerprints = SiteFingerprints(data.title, data.languages, data.backlog is not None, contexts)
     journey_files: dict[str, set[str]] = {}
     for journey in source.bank.journeys():
         journey_files.setdefault(f"journeys/{checked(journey.id)}.html", set()).add(journey.source_path)
@@ -84,9 +107,10 @@ def plan_site(source: Source, background: bool = True) -> SitePlan:
         data=data,
         planners=planners,
         fingerprints=fingerprints,
-        world=fingerprints.world(source.bank, data.backlog, (data.changes, scorecard_key)),
+        world=world,
         journey_files=journey_files,
         notes=notes,
+        previous=previous,
     )
 
 

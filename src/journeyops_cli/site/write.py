@@ -91,7 +91,7 @@ class SiteWriter:
     bytes as a build from nothing.
     """
 
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, previous: Manifest | None = None) -> None:
         self.out = out
         self.temp = out.parent / f".{out.name}.journeyops-new"
         self.old = out.parent / f".{out.name}.journeyops-old"
@@ -101,10 +101,12 @@ class SiteWriter:
         self._temp = os.fspath(self.temp)
         self._out = os.fspath(out)
         self._pages: dict[str, tuple[str, int]] = {}
-        self.previous = read_manifest(out)
+        self.previous = previous if previous is not None else read_manifest(out)
         self._previous = self.previous.pages
         self.world = ""
         self.findings: dict[str, str] = {}
+        self.backlog = False
+        self.notes: list[str] = []
 
     def __enter__(self) -> SiteWriter:
         try:
@@ -198,6 +200,7 @@ class SiteWriter:
         """Write the manifest and swap the new site in."""
         manifest = {
             "format": FORMAT, "world": self.world, "findings": self.findings,
+            "backlog": self.backlog, "notes": self.notes,
             "pages": {rel: list(v) for rel, v in sorted(self._pages.items())},
         }
         text = json.dumps(manifest, sort_keys=True, separators=(",", ":")) + "\n"
@@ -224,12 +227,16 @@ def write_file(path: str, data: bytes) -> None:
 @dataclass(slots=True)
 class Manifest:
     """What the previous build recorded: each page's fingerprint and size, the digest of
-    everything the site shows but validation's findings (`world`), and a digest of the
-    findings of each file that had any."""
+    everything the site shows but validation's findings (`world`), a digest of the
+    findings of each file that had any, whether it had a backlog page and its notes."""
 
     pages: dict[str, tuple[str, int]] = field(default_factory=dict)
     world: str = ""
     findings: dict[str, str] = field(default_factory=dict)
+    backlog: bool | None = None
+    """Whether that site had a backlog page."""
+    notes: list[str] = field(default_factory=list)
+    """What that build noted (a page left out, and why)."""
 
 
 def read_manifest(out: Path) -> Manifest:
@@ -242,6 +249,8 @@ def read_manifest(out: Path) -> Manifest:
             pages={str(rel): (str(v[0]), int(v[1])) for rel, v in manifest["pages"].items()},
             world=str(manifest["world"]),
             findings={str(k): str(v) for k, v in manifest["findings"].items()},
+            backlog=manifest["backlog"] if isinstance(manifest["backlog"], bool) else None,
+            notes=[str(note) for note in manifest["notes"]],
         )
     except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
         return Manifest()
