@@ -148,21 +148,24 @@ def _hits(bank: Bank, rules: list[PersonalDataRule], linted: list[Any]) -> list[
     the whole bank (tests/site/test_site_personal_data.py), for a fraction of its cost."""
     from journeyops_cli.rules.privacy.scan import Hit
 
-    fresh: set[str] = set()
-    if bank.digests and rules:
-        from journeyops_cli.rules.memo import RuleMemo
-
-        memo = RuleMemo.open(bank, linted)
-        fresh = memo.fresh(bank.digests)
-    if not fresh:
+    def everywhere() -> list[tuple[PersonalDataRule, Hit]]:
         return [(rule, hit) for rule in rules for hit in rule.hits(bank)]
+
+    if not (bank.digests and rules):
+        return everywhere()
+    from journeyops_cli.rules.memo import RuleMemo
+
+    memo = RuleMemo.open(bank, linted)
+    fresh = memo.fresh(bank.digests)
+    if not fresh:
+        return everywhere()
     rest = bank.part(lambda record: record.source_path not in fresh)
     found: list[tuple[PersonalDataRule, Hit]] = []
     for rule in rules:
         for item in memo.findings(fresh, rule.code):
             value = item.where.text if item.where is not None else None
-            if value is None:  # not a finding `hits` made: scan its file as if unknown
-                return [(rule, hit) for rule in rules for hit in rule.hits(bank)]
+            if value is None:  # not a finding `hits` made: scan the whole bank instead
+                return everywhere()
             found.append((rule, Hit(value, item)))
         found += [(rule, hit) for hit in rule.hits(rest)]
     return found

@@ -103,7 +103,7 @@ def _register(env: jinja2.Environment) -> jinja2.Environment:
     env.filters["md_cell"] = md_cell
     env.filters["mermaid_label"] = mermaid_label
     env.filters["code_spans"] = code_spans
-    from journeyops_cli.render.formats import count, date, number, score_parts
+    from journeyops_cli.render.formats import count, date, number, parts_in_words
     from journeyops_cli.render.i18n import rule_words
     from journeyops_cli.render.map_grid import map_grid
     from journeyops_cli.render.svg import curve_key, emotion_icon, emotion_plot, emotion_word, lane_icon
@@ -117,7 +117,7 @@ def _register(env: jinja2.Environment) -> jinja2.Environment:
     env.globals["map_grid"] = map_grid
     env.globals["count"] = count
     env.globals["rule_words"] = rule_words
-    env.globals["score_parts"] = score_parts
+    env.globals["parts_in_words"] = parts_in_words
     # Values in the page's language: {{ day|local_date(language) }}, {{ x|local_number(language) }}.
     env.filters["local_date"] = date
     env.filters["local_number"] = number

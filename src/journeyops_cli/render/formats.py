@@ -98,7 +98,7 @@ def count(strings: Mapping[str, str], key: str, n: int, language: str) -> str:
     return strings[f"count.{key}.{plural(n, language)}"].format(n=number(n, language))
 
 
-def score_parts(parts: Iterable[tuple[str, float]], strings: Mapping[str, str], language: str) -> Markup:
+def parts_in_words(parts: Iterable[tuple[str, float]], strings: Mapping[str, str], language: str) -> Markup:
     """A score's parts in words, `asiakkaan kipu 26,3 · näytön vahvuus 20,1` (`score_part`
     of the catalogue per factor), escaped: the backlog's and an opportunity's page."""
     pattern = str(escape(strings["score_part"]))

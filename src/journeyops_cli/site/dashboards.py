@@ -31,7 +31,6 @@ GLANCE = 10
 OPEN = ("idea", "proposed", "planned", "in-progress")
 
 
-
 @dataclass(slots=True)
 class SiteScorecard:
     """The scorecard the site shows, and its trend (None, with the reason, without git)."""

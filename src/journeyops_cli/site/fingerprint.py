@@ -103,7 +103,6 @@ class ContextDigest:
         for record in bank.records():
             self._record(record)
 
-
     def _record(self, model: BaseModel) -> str:
         hit = self._records.get(id(model))
         if hit is not None and hit[0] is model:
@@ -182,13 +181,10 @@ class SiteFingerprints:
     previous build saw, a page that shows no findings is the previous build's page and
     is linked without building its context."""
 
-    def __init__(self, title: str, languages: list[str], backlog: bool | None = None,
-                 contexts: ContextDigest | None = None) -> None:
+    def __init__(self, title: str, languages: list[str], contexts: ContextDigest | None = None) -> None:
         self.digest = contexts if contexts is not None else ContextDigest()
         self.site_inputs = digest(code_digest(), title, *languages)
-        self.site = ""
-        if backlog is not None:
-            self.backlog(backlog)
+        self.site = ""  # set by `backlog()`, once it is known whether there is one
 
     def backlog(self, present: bool) -> None:
         """Say whether the site has a backlog page (its navigation links to it): part of

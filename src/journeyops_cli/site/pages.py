@@ -7,7 +7,7 @@ plain values picked in the page's language. Nothing here reads files or writes t
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -169,6 +169,10 @@ class PagePlanner:
     def by_title(self, record: Any) -> tuple[str, str]:
         """A sort key: the record's title in this language, then its id."""
         return (self.t(record.title).casefold(), record.id)
+
+    def choices(self, records: Iterable[Any]) -> list[tuple[str, str]]:
+        """(id, title in this language) of each record, by title: a filter's options."""
+        return [(r.id, self.t(r.title)) for r in sorted(records, key=self.by_title)]
 
     @property
     def dashboards(self) -> Dashboards | None:
@@ -462,8 +466,8 @@ class PagePlanner:
             "insights": insights,
             "data": json_script(rows),
             "about": json_script([{"groups": list(g), "events": list(e)} for g, e in pairs]),
-            "group_options": [(g.id, self.t(g.title)) for g in sorted(self.bank.customer_groups(), key=self.by_title)],
-            "event_options": [(e.id, self.t(e.title)) for e in sorted(self.bank.life_events(), key=self.by_title)],
+            "group_options": self.choices(self.bank.customer_groups()),
+            "event_options": self.choices(self.bank.life_events()),
             "types": sorted(types),
             "theme_options": sorted(themes.items(), key=lambda kv: (kv[1].casefold(), kv[0])),
             "journey_options": sorted(journeys.items(), key=lambda kv: (kv[1].casefold(), kv[0])),
@@ -471,8 +475,8 @@ class PagePlanner:
 
     def metrics(self) -> Page:
         metrics = sorted(self.bank.metrics(), key=lambda m: (self.t(m.title).casefold(), m.id))
-        groups = [(g.id, self.t(g.title)) for g in sorted(self.bank.customer_groups(), key=self.by_title)]
-        events = [(e.id, self.t(e.title)) for e in sorted(self.bank.life_events(), key=self.by_title)]
+        groups = self.choices(self.bank.customer_groups())
+        events = self.choices(self.bank.life_events())
         # Filters by customer group and life event (what their pages count), and by status.
         filters = [
             *((name, label, options) for name, label, options in (
@@ -567,14 +571,14 @@ class PagePlanner:
             return sorted(found.items(), key=lambda kv: (kv[1].casefold(), kv[0]))
 
         vocabulary = [
-            ("group", self.s["customer_group"], [(g.id, self.t(g.title)) for g in self.bank.customer_groups()]),
-            ("event", self.s["life_event"], [(e.id, self.t(e.title)) for e in self.bank.life_events()]),
+            ("group", self.s["customer_group"], self.choices(self.bank.customer_groups())),
+            ("event", self.s["life_event"], self.choices(self.bank.life_events())),
         ]
         filters = [
             ("theme", self.s["theme"], options(themes)),
             ("team", self.s["team"], options(teams)),
             ("status", self.s["status"], options({v: self.s[f"opportunity_status.{v}"] for v in statuses})),
-            *((name, label, options(dict(found))) for name, label, found in vocabulary if found),
+            *((name, label, found) for name, label, found in vocabulary if found),
         ]
         return Page("backlog.html", "site/backlog.html.j2", self.s["backlog"], {"rows": rows, "filters": filters})
 

@@ -75,9 +75,7 @@ class Known:
         self.backlog = backlog
         self._about: dict[tuple[str, str], About] = {}
         self._summary: dict[tuple[str, str, int], dict[str, Any]] = {}
-        self._insight_about: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] | None = None
-        self._opportunity_about: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] | None = None
-        self._metric_about: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] | None = None
+        self._inverses: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {}
         self._metric_status: dict[str, str] | None = None
         self._insights_ranked: list[Insight] | None = None
         self._metrics_ranked: list[Metric] | None = None
@@ -113,23 +111,25 @@ class Known:
     def insight_about(self) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
         """For each insight known about some group or event: (its groups, its events),
         each sorted by id; an insight about none is left out."""
-        if self._insight_about is None:
-            self._insight_about = self._inverse("insights")
-        return self._insight_about
+        return self._inverse("insights")
 
     def opportunity_about(self) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
         """`insight_about` for opportunities."""
-        if self._opportunity_about is None:
-            self._opportunity_about = self._inverse("opportunities")
-        return self._opportunity_about
+        return self._inverse("opportunities")
 
     def metric_about(self) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
         """`insight_about` for metrics."""
-        if self._metric_about is None:
-            self._metric_about = self._inverse("metrics")
-        return self._metric_about
+        return self._inverse("metrics")
 
     def _inverse(self, records: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+        """For each of `records` (an `About` field) known about some group or event: (its
+        groups, its events); worked out once."""
+        known = self._inverses.get(records)
+        if known is None:
+            known = self._inverses[records] = self._invert(records)
+        return known
+
+    def _invert(self, records: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
         groups: dict[str, list[str]] = {}
         events: dict[str, list[str]] = {}
         vocabulary: list[CustomerGroup | LifeEvent] = [*self.bank.customer_groups(), *self.bank.life_events()]
