@@ -5,8 +5,11 @@ reference), whatever the slices and wherever a row or its twin falls."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from journeyops_cli.edit.changeset import Changeset
 from journeyops_cli.models.config_import import ImportProfile
@@ -143,3 +146,83 @@ def test_a_twin_in_a_later_slice_with_another_link_leaves_the_first_rows_text(
     assert text.count("kind: Insight\n") == 29 and "/twin" not in text
     assert "example.org/1\"\n" in text and "example.org/29\"\n" in text
     assert all(other == reference for other in others)
+
+
+def test_a_twin_in_a_later_slice_that_the_model_refuses_leaves_the_slices_other_records(
+        bank: Path, tmp_path: Path, profile: ImportProfile, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A row seen again in a later slice, the copy one the model refuses (a model that
+    refuses any record linking to /twin stands in for it: the columns an import checks
+    itself leave the model nothing to refuse today): the copy is left out and its refusal
+    with it, as in the sequential run of one slice, and the later slice's other records are
+    written whole (a slice with a refused record made no text, and its other records came
+    out empty)."""
+    from journeyops_cli.edit.records import invalid
+
+    def refusing(model: Any, columns: Any, count: int, distinct: Any = None) -> dict[int, str]:
+        found = invalid(model, columns, count, distinct)
+        found.update((n, "evidence: not a link we take") for n, link in enumerate(columns["evidence"])
+                     if link and link.endswith("/twin") and n not in found)
+        return found
+
+    monkeypatch.setattr(feedback, "invalid", refusing)
+    linked = profile.model_copy(update={"columns": {**profile.columns, "link": "Linkki"}})
+    csv = tmp_path / "twins.csv"
+    rows = [f"{1 + n % 28}.3.2026;Verkko;Palaute {n}.;;matala;;https://example.org/{n}\n" for n in range(30)]
+    rows[25] = "2.3.2026;Verkko;Palaute 1.;;matala;;https://example.org/twin\n"  # the twin of row 1
+    csv.write_text(HEADER.rstrip("\n") + ";Linkki\n" + "".join(rows), encoding="utf-8")
+    reference, *others = plans(bank, csv, linked)
+    assert not reference.problems and len(reference.ids) == 29
+    text = "---\n".join(next(iter(reference.files.values())))
+    assert text.count("kind: Insight\n") == 29 and "/twin" not in text
+    for other in others:
+        assert other == reference
+    # The twin alone, after its first: refused where it is first.
+    rows[1] = rows[25]
+    csv.write_text(HEADER.rstrip("\n") + ";Linkki\n" + "".join(rows), encoding="utf-8")
+    reference, *others = plans(bank, csv, linked)
+    assert reference.files == {} and [p.split(": ", 1)[1] for p in reference.problems] == [
+        "evidence: not a link we take"]
+    assert all(other == reference for other in others)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.tuples(st.integers(0, 5), st.booleans(), st.booleans()), min_size=1, max_size=30),
+       size=st.integers(1, 12), firsts_too=st.booleans())
+def test_twins_anywhere_some_refused_by_the_model_plan_as_one_slice(
+        bank: Path, tmp_path: Path, profile: ImportProfile, monkeypatch: pytest.MonkeyPatch,
+        rows: list[tuple[int, bool, bool]], size: int, firsts_too: bool) -> None:
+    """Rows with twins anywhere (the same date, source and summary: the same id), each row
+    or twin one the model refuses or not (a stand-in model, as above), one file part every
+    3 records: slices of any size plan what one slice plans (every slice boundary, twins
+    on both sides of it, a refused first row or a refused twin; `firsts_too` False: only
+    twins refused, so that nothing else stops the import)."""
+    from journeyops_cli.edit.records import invalid
+
+    def refusing(model: Any, columns: Any, count: int, distinct: Any = None) -> dict[int, str]:
+        found = invalid(model, columns, count, distinct)
+        found.update((n, "evidence: not a link we take") for n, link in enumerate(columns["evidence"])
+                     if link and link.endswith("/refused") and n not in found)
+        return found
+
+    monkeypatch.setattr(feedback, "invalid", refusing)
+    monkeypatch.setattr(feedback, "MAX_RECORDS_PER_FILE", 3)
+    linked = profile.model_copy(update={"columns": {**profile.columns, "link": "Linkki"}})
+    marked, seen = [], set()
+    for text, other, refused in rows:
+        marked.append((text, other, refused and (firsts_too or text in seen)))
+        seen.add(text)
+    rows = marked
+    csv = tmp_path / "twins.csv"
+    lines = [f"{1 + text}.{1 + text % 2}.2026;Verkko;Palaute {text}.;;{'korkea' if other else 'matala'};;"
+             f"https://example.org/{n}{'/refused' if refused else ''}\n"
+             for n, (text, other, refused) in enumerate(rows)]
+    csv.write_text(HEADER.rstrip("\n") + ";Linkki\n" + "".join(lines), encoding="utf-8")
+    loaded = load_bank(bank, cache=False).bank
+    table = read_rows(csv, str(csv))
+    reference = plan_insights(loaded, table, linked, "palaute", "palaute", workers=1)
+    assert reference == plan_insights(loaded, table, linked, "palaute", "palaute", workers=1, slice_rows=size)
+    firsts = {}
+    for text, _, refused in rows:
+        firsts.setdefault(text, refused)
+    assert bool(reference.problems) == any(firsts.values())
+    assert len(reference.ids) == (0 if reference.problems else len(firsts))
