@@ -221,6 +221,14 @@ def test_a_large_csv_read_a_part_at_a_time_imports_as_read_whole(bank: Path, tmp
     with pytest.raises(SheetError) as late:
         list(lazy.rows)
     assert str(late.value) == str(eager.value) and str(eager.value).startswith("big.csv:3: not valid CSV: field larger")
+    # With quoted fields over two lines before it, in several parts: its physical line.
+    big.write_text("a;b\n" + "".join(f'x{n};"kaksi\nriviä {n}"\n' for n in range(40)) + "z;"
+                   + "w" * (csv.field_size_limit() + 1) + "\n", encoding="utf-8")
+    lazy = read_rows(big, "big.csv")
+    assert isinstance(lazy.rows, CsvRows) and lazy.rows[5] == ["x5", "kaksi\nriviä 5"]
+    with pytest.raises(SheetError) as late:
+        list(lazy.rows)
+    assert str(late.value).startswith("big.csv:82: not valid CSV: field larger")
     # Where a forked worker parses that row, its error comes back as it is.
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     path.write_text("".join(lines[:650]) + "z;" + "w" * (csv.field_size_limit() + 1) + "\n" + "".join(lines[650:]),
