@@ -139,12 +139,12 @@ def test_rows_parsed_a_part_at_a_time_are_the_csv_readers(lines: list[tuple[list
     text = header + "".join(";".join(cells) + end for cells, end in lines)
     if not last_break:
         text = text.rstrip("\r\n")
-    old = rows_module.LAZY_MIN_CHARS
-    rows_module.LAZY_MIN_CHARS = 1
+    old = rows_module.LAZY_MIN_CHARS, rows_module.QUOTES_AT_MOST
+    rows_module.LAZY_MIN_CHARS, rows_module.QUOTES_AT_MOST = 1, 0  # any text, any number of quotes
     try:
         quoted = CsvRows.quoted_fields(text, ";")
     finally:
-        rows_module.LAZY_MIN_CHARS = old
+        rows_module.LAZY_MIN_CHARS, rows_module.QUOTES_AT_MOST = old
     if quoted is None:
         # Only a text csv.reader would read otherwise than RFC 4180 says, or with a lone
         # carriage return, or without a line break, is refused (read whole).
@@ -208,6 +208,12 @@ def test_a_large_csv_read_a_part_at_a_time_imports_as_read_whole(bank: Path, tmp
                                  slice_rows=97) == reference
         monkeypatch.setattr(rows_module, "LAZY_MIN_CHARS", 10**9)
     assert '"Palaute; ""lainaus""\nrivi' in quoted.read_text(encoding="utf-8")
+    # A text with a quote in fewer than QUOTES_AT_MOST characters is quicker read whole.
+    every = tmp_path / "every.csv"
+    with every.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";", quoting=csv.QUOTE_ALL).writerows(table)
+    monkeypatch.setattr(rows_module, "LAZY_MIN_CHARS", 1)
+    assert type(read_rows(every, str(every)).rows) is list and isinstance(read_rows(quoted, str(quoted)).rows, CsvRows)
     assert any('Palaute; "lainaus"\nrivi' in "---".join(texts) or 'Palaute; \\"lainaus\\"\\nrivi' in "---".join(texts)
                for texts in reference.files.values())
     monkeypatch.setattr(rows_module, "LAZY_MIN_CHARS", 1)

@@ -122,6 +122,12 @@ def read_csv(path: Path, shown: str, encoding: str | None = None, delimiter: str
 LAZY_MIN_CHARS = 2_000_000
 PART_CHARS = 65_536
 _QUOTED_RUN = re.compile('"[^"]*+"')
+# Finding the quoted fields costs about 0.5 µs a field (this process), parsing the whole
+# text about 14 ns a character: a text with every cell quoted (1.2 million quotes in 14.8
+# MB) took 0.38 s to find them, against 0.20 s to parse it whole; one text in 20 quoted as
+# Excel does (20,000 quotes in 13.7 MB) 0.012 s. More than a quote in this many characters:
+# read whole.
+QUOTES_AT_MOST = 50
 
 
 class CsvRows(Sequence[list[str]]):
@@ -170,12 +176,16 @@ class CsvRows(Sequence[list[str]]):
         another run (`""` in a quoted field), and ends the field (before the delimiter,
         a line break or the end) or is followed by another. Then a line break is a
         record's end exactly when it is in no run, as for `csv.reader` (which takes a quote
-        elsewhere, `ab"c`, as a letter: such a text does not fit, it is read whole)."""
+        elsewhere, `ab"c`, as a letter: such a text does not fit, it is read whole). A text
+        with more than a quote in QUOTES_AT_MOST characters does not fit either."""
         if len(text) < LAZY_MIN_CHARS or "\n" not in text or (
                 "\r" in text and text.count("\r") != text.count("\r\n")):
             return None
-        if '"' not in text:
+        quotes = text.count('"')
+        if not quotes:
             return []
+        if quotes * QUOTES_AT_MOST > len(text):
+            return None  # quicker read whole (see QUOTES_AT_MOST)
         runs = [match.span() for match in _QUOTED_RUN.finditer(text)]
         if 2 * len(runs) != text.count('"'):  # a quote left alone
             return None
