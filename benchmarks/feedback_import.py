@@ -4,16 +4,19 @@
     python benchmarks/feedback_import.py [--rows 100000] [--runs 3] [--src /tmp/base/src]
 
 The CSV is Finnish Excel style (UTF-8 with BOM, `;`, dates 15.11.2026), made
-deterministically; one row in 50 has a phone number, masked by the import. The import runs
-in-process into a fresh copy of the example bank each run: read, map, privacy scan, stable
-ids, monthly files, the new files checked (as the CLI does), atomic writes. The stages are
-timed too, so the ratio can be explained. Both sides are measured in wall-clock seconds
-and in CPU seconds (user + system of this process and of any forked worker, which is
-steadier on a busy machine); the machine's load average is printed, as other jobs skew
-both. The CPU seconds of this process alone ("own") leave out what its forked workers did
-at the same time: a lower bound of the wall time on a quiet machine (this process may
-still wait for a worker). `--src` imports journeyops from another checkout's `src/` (e.g.
-`git archive main | tar -x -C /tmp/base`) to compare before and after.
+deterministically; one row in 50 has a phone number, masked by the import. Two files are
+measured in turn: one without quotes, and one as Excel exports real feedback, where one
+text in 20 holds a `;` or a quote and is quoted (a quote in it doubled); `--kinds` picks
+one. The import runs in-process into a fresh copy of the example bank each run: read, map,
+privacy scan, stable ids, monthly files, the new files checked (as the CLI does), atomic
+writes. The stages are timed too, so the ratio can be explained. Both sides are measured in
+wall-clock seconds and in CPU seconds (user + system of this process and of any forked
+worker, which is steadier on a busy machine); the machine's load average is printed, as
+other jobs skew both. The CPU seconds of this process alone ("own") leave out what its
+forked workers did at the same time: a lower bound of the wall time on a quiet machine
+(this process may still wait for a worker). `--src` imports journeyops from another
+checkout's `src/` (e.g. `git archive main | tar -x -C /tmp/base`) to compare before and
+after.
 """
 
 from __future__ import annotations
@@ -49,7 +52,11 @@ TEXTS = [
 ]
 
 
-def make_csv(path: Path, rows: int) -> None:
+QUOTED = ["Lomake oli pitkä; liitteet katosivat.", 'Painike "Lähetä" ei toiminut.']
+
+
+def make_csv(path: Path, rows: int, quotes: bool = False) -> None:
+    """`quotes`: one text in 20 holds a `;` or a quote (Excel quotes it)."""
     rng = random.Random(20261115)
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
@@ -57,6 +64,8 @@ def make_csv(path: Path, rows: int) -> None:
     for i in range(rows):
         day, month = rng.randint(1, 28), rng.randint(1, 12)
         text = f"{rng.choice(TEXTS)} (palaute {i})"
+        if quotes and i % 20 == 7:
+            text = f"{QUOTED[i % 40 // 20]} (palaute {i})"
         if i % 50 == 0:
             text += " Soittakaa numeroon 040 123 4567."
         writer.writerow([f"{day}.{month}.2026", rng.choice(["Verkko", "Puhelin", "Chat"]), text,
@@ -140,35 +149,43 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--src", type=Path, default=ROOT / "src", help="the journeyops sources to import")
+    parser.add_argument("--kinds", choices=["both", "plain", "quoted"], default="both",
+                        help="the CSV without quotes, the one with Excel's quotes, or both (default)")
     args = parser.parse_args()
     sys.path.insert(0, str(args.src))
+    kinds = {"both": (False, True), "plain": (False,), "quoted": (True,)}[args.kinds]
     with tempfile.TemporaryDirectory(prefix="journeyops-bench-") as folder:
         scratch = Path(folder)
-        path = scratch / "palaute.csv"
-        make_csv(path, args.rows)
-        reads, clocks = [], []
-        for _ in range(args.runs):
-            start = (time.perf_counter(), cpu())
-            assert read_with_csv(path) == args.rows + 1
-            reads.append((time.perf_counter() - start[0], cpu() - start[1]))
-            clocks.append(import_once(path, scratch))
-        size = path.stat().st_size
-        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-        print(f"{args.rows:,} rows, {size / 1e6:.1f} MB CSV, median of {args.runs} run(s), "
-              f"load average {load:.1f} on {os.cpu_count()} CPU(s), journeyops from {args.src}")
-        print(f"{'':28}{'wall s':>9}{'CPU s':>9}{'own CPU s':>11}")
-        read = [statistics.median(r[i] for r in reads) for i in (0, 1)]
-        done = [statistics.median(c.total()[i] for c in clocks) for i in (0, 1, 2)]
-        print(f"  {'csv module read':26}{read[0]:9.2f}{read[1]:9.2f}{read[1]:11.2f}")
-        print(f"  {'journeyops import':26}{done[0]:9.2f}{done[1]:9.2f}{done[2]:11.2f}")
-        for name in clocks[0].stages:
-            wall, used, own = (statistics.median(c.stages[name][i] for c in clocks) for i in (0, 1, 2))
-            print(f"    {name:24}{wall:9.2f}{used:9.2f}{own:11.2f}")
-        # The ratio of each run's own import and read, then the median (paired in time).
-        ratios = [[c.total()[i] / r[i] for c, r in zip(clocks, reads, strict=True)] for i in (0, 1)]
-        own = statistics.median(c.total()[2] / r[1] for c, r in zip(clocks, reads, strict=True))
-        print(f"  ratio import / read: wall {statistics.median(ratios[0]):.1f}x, "
-              f"CPU {statistics.median(ratios[1]):.1f}x, own CPU {own:.1f}x (target <= 5x)")
+        for quotes in kinds:
+            path = scratch / ("palaute-lainattu.csv" if quotes else "palaute.csv")
+            make_csv(path, args.rows, quotes)
+            measure(path, scratch, args, "with Excel's quotes (one text in 20)" if quotes else "without quotes")
+
+
+def measure(path: Path, scratch: Path, args: argparse.Namespace, kind: str) -> None:
+    reads, clocks = [], []
+    for _ in range(args.runs):
+        start = (time.perf_counter(), cpu())
+        assert read_with_csv(path) == args.rows + 1
+        reads.append((time.perf_counter() - start[0], cpu() - start[1]))
+        clocks.append(import_once(path, scratch))
+    size = path.stat().st_size
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"{args.rows:,} rows, {size / 1e6:.1f} MB CSV {kind}, median of {args.runs} run(s), "
+          f"load average {load:.1f} on {os.cpu_count()} CPU(s), journeyops from {args.src}")
+    print(f"{'':28}{'wall s':>9}{'CPU s':>9}{'own CPU s':>11}")
+    read = [statistics.median(r[i] for r in reads) for i in (0, 1)]
+    done = [statistics.median(c.total()[i] for c in clocks) for i in (0, 1, 2)]
+    print(f"  {'csv module read':26}{read[0]:9.2f}{read[1]:9.2f}{read[1]:11.2f}")
+    print(f"  {'journeyops import':26}{done[0]:9.2f}{done[1]:9.2f}{done[2]:11.2f}")
+    for name in clocks[0].stages:
+        wall, used, own = (statistics.median(c.stages[name][i] for c in clocks) for i in (0, 1, 2))
+        print(f"    {name:24}{wall:9.2f}{used:9.2f}{own:11.2f}")
+    # The ratio of each run's own import and read, then the median (paired in time).
+    ratios = [[c.total()[i] / r[i] for c, r in zip(clocks, reads, strict=True)] for i in (0, 1)]
+    own = statistics.median(c.total()[2] / r[1] for c, r in zip(clocks, reads, strict=True))
+    print(f"  ratio import / read: wall {statistics.median(ratios[0]):.1f}x, "
+          f"CPU {statistics.median(ratios[1]):.1f}x, own CPU {own:.1f}x (target <= 5x)")
 
 
 if __name__ == "__main__":

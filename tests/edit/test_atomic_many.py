@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from journeyops_cli.edit import EditError
-from journeyops_cli.edit.atomic import FileExists, FileWrite, write_files
+from journeyops_cli.edit.atomic import PARALLEL_SYNCS, FileExists, FileWrite, write_files
 from journeyops_cli.edit.changeset import Changeset
 from journeyops_cli.models.config import LimitsConfig
 from journeyops_cli.scaffold.init import plan
@@ -121,6 +121,43 @@ def test_a_failure_changes_nothing(
     assert caught.value.message == message
     assert snapshot(tmp_path) == before  # same bytes, no new folder, no temporary file
     assert [w.path.stat().st_mode & 0o777 for w in three[:3]] == [0o640] * 3
+
+
+@pytest.mark.parametrize("failing", [(), (5,), (3, 17)], ids=["none", "one", "two"])
+def test_many_files_synced_at_once_a_failure_named_in_write_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: tuple[int, ...]
+) -> None:
+    """From PARALLEL_SYNCS files the temporaries are synced from threads: every file is
+    synced before any is placed, and the first failing file in the order of the writes
+    (not of the threads) is the one named."""
+    assert PARALLEL_SYNCS <= 20
+    old = tmp_path / "old.yaml"
+    old.write_bytes(b"old\n")
+    writes = [FileWrite(tmp_path / f"new{n}.yaml", f"new {n}\n".encode(), f"new{n}.yaml", create=True)
+              for n in range(20)] + [FileWrite(old, b"changed\n", "old.yaml")]
+    synced: list[str] = []
+    real = os.fsync
+
+    def fsync(fd: int) -> None:
+        name = Path(os.readlink(f"/proc/self/fd/{fd}")).name  # .new5.yaml.XXXX.tmp
+        if any(name.startswith(f".new{n}.yaml.") for n in failing):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        assert not (tmp_path / "new0.yaml").exists()  # nothing placed before every sync
+        real(fd)
+        synced.append(name)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    before = snapshot(tmp_path)
+    if not failing:
+        assert write_files(writes) == [True] * 21
+        assert len(synced) == 21
+        assert (tmp_path / "new19.yaml").read_bytes() == b"new 19\n" and old.read_bytes() == b"changed\n"
+        assert sorted(os.listdir(tmp_path)) == sorted([f"new{n}.yaml" for n in range(20)] + ["old.yaml"])
+        return
+    with pytest.raises(EditError) as caught:
+        write_files(writes)
+    assert caught.value.message == f"new{failing[0]}.yaml: cannot write: the disk is full; nothing was written"
+    assert snapshot(tmp_path) == before
 
 
 def test_an_existing_new_file_fails_the_whole_write(tmp_path: Path, three: list[FileWrite]) -> None:

@@ -293,3 +293,16 @@ def _append_one_by_one(text: str, records: list[str], newline: str) -> str:
        st.sampled_from(["\n", "\r\n"]))
 def test_documents_are_appended_as_one_by_one(text: str, records: list[str], newline: str) -> None:
     assert append_documents(text, records, newline) == _append_one_by_one(text, records, newline)
+
+
+def test_the_plain_body_class_leading_with_latin1_is_the_same_set_of_characters() -> None:
+    """`BODY_CHARACTERS` lists the ASCII letters and digits and Latin-1's letters first
+    (the matcher finds them in a table), and is still the class `[\\w{_LETTERS}]`: the same
+    characters, every code point."""
+    import re
+
+    from journeyops_cli.edit.quoting import _LETTERS, BODY_CHARACTERS
+
+    every = "".join(map(chr, range(0x110000)))
+    assert re.findall(f"[{BODY_CHARACTERS}]", every) == re.findall(rf"[\w{_LETTERS}]", every)
+    assert len(re.findall(f"[^{BODY_CHARACTERS}]", every)) > 100  # not everything: controls, marks, spaces

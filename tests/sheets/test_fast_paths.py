@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -109,31 +110,56 @@ def test_all_slugs_is_each_one_a_slug(values: list[str]) -> None:
 
 csv_lines = st.lists(st.tuples(st.lists(st.text(alphabet="ab ;,\x00ä\x1c\u2028", max_size=5), max_size=4),
                                st.sampled_from(["\n", "\r\n"])), max_size=30)
+# Cells of a CSV with quotes: well quoted (a delimiter, quote or line break in a quoted
+# field, a quote doubled) or not (a quote in an unquoted cell, text after a closing quote,
+# a quote left open).
+quoted_cells = st.one_of(
+    st.text(alphabet="ab ;,\x00ä\x1c\u2028", max_size=5),
+    st.text(alphabet='ab;"\n\r', max_size=5).map(lambda cell: '"' + cell.replace('"', '""') + '"'),
+    st.text(alphabet='ab;"\n\r ', max_size=5),
+)
+quoted_lines = st.lists(st.tuples(st.lists(quoted_cells, max_size=4), st.sampled_from(["\n", "\r\n"])), max_size=30)
 
 
 @settings(max_examples=300, deadline=None)
-@given(csv_lines, st.booleans(), st.integers(1, 40), st.data())
+@given(st.one_of(csv_lines, quoted_lines), st.booleans(), st.integers(1, 40), st.data(),
+       st.sampled_from(["h1;h2\n", '"h;1";"h\n2"\r\n']))
 def test_rows_parsed_a_part_at_a_time_are_the_csv_readers(lines: list[tuple[list[str], str]], last_break: bool,
-                                                          part: int, data: st.DataObject) -> None:
-    """A large CSV without quotes is parsed a part at a time where its rows are used
-    (`CsvRows`): its rows, any slice of them and each row are what `csv.reader` gives for
-    the whole text."""
+                                                          part: int, data: st.DataObject, header: str) -> None:
+    """A large CSV is parsed a part at a time where its rows are used (`CsvRows`), when it
+    has no quotes or its quotes are those of well quoted fields (`quoted_fields`, which
+    says None of any other): its rows, any slice of them and each row are what
+    `csv.reader` gives for the whole text, and so is the header (`record_end`)."""
     import csv
     import io
 
     from journeyops_cli.sheets import rows as rows_module
     from journeyops_cli.sheets.rows import CsvRows
 
-    text = "h1;h2\n" + "".join(";".join(cells) + end for cells, end in lines)
+    text = header + "".join(";".join(cells) + end for cells, end in lines)
     if not last_break:
         text = text.rstrip("\r\n")
-    if '"' in text or "\n" not in text:
+    old = rows_module.LAZY_MIN_CHARS, rows_module.QUOTES_AT_MOST
+    rows_module.LAZY_MIN_CHARS, rows_module.QUOTES_AT_MOST = 1, 0  # any text, any number of quotes
+    try:
+        quoted = CsvRows.quoted_fields(text, ";")
+    finally:
+        rows_module.LAZY_MIN_CHARS, rows_module.QUOTES_AT_MOST = old
+    if quoted is None:
+        # Only a text csv.reader would read otherwise than RFC 4180 says, or with a lone
+        # carriage return, or without a line break, is refused (read whole).
+        fields = re.fullmatch(r'(?:(?:"(?:[^"]|"")*"|[^";\r\n]*)(?:;(?:"(?:[^"]|"")*"|[^";\r\n]*))*(?:\r\n|\n|\Z))*',
+                              text)
+        assert fields is None or text.count("\r") != text.count("\r\n") or "\n" not in text, text
         return
-    expected = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))[1:]
+    expected_all = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+    start = CsvRows.record_end(text, 0, quoted)
+    assert list(csv.reader(io.StringIO(text[:start], newline=""), delimiter=";")) == expected_all[:1]
+    expected = expected_all[1:]
     old = rows_module.PART_CHARS
     rows_module.PART_CHARS = part
     try:
-        found = CsvRows(text, text.index("\n") + 1, ";", "f.csv", 2)
+        found = CsvRows(text, start, ";", "f.csv", quoted)
     finally:
         rows_module.PART_CHARS = old
     assert len(found) == len(expected) and list(found) == expected
@@ -158,17 +184,39 @@ def test_a_large_csv_read_a_part_at_a_time_imports_as_read_whole(bank: Path, tmp
     from journeyops_cli.sheets.rows import CsvRows, read_rows
 
     path = feedback_csv(tmp_path / "palaute.csv", 700)
+    # Excel's quotes: a text holding the delimiter, a quote or a line break (every 9th row).
+    quoted = tmp_path / "quoted.csv"
+    table = list(csv.reader(path.read_text(encoding="utf-8").splitlines(keepends=True), delimiter=";"))
+    for n, row in enumerate(table[1:]):
+        if n % 9 == 0 and row:
+            row[2] = row[2].replace("Palaute ", 'Palaute; "lainaus"\nrivi ', 1)
+    with quoted.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";", lineterminator="\n").writerows(table)
     loaded = load_bank(bank, cache=False).bank
     profile = loaded.config.import_profiles["palaute"]
-    whole = read_rows(path, str(path))
-    assert type(whole.rows) is list
-    reference = plan_insights(loaded, whole, profile, "palaute", "palaute", workers=1)
+    for csv_file in (path, quoted):
+        whole = read_rows(csv_file, str(csv_file))
+        assert type(whole.rows) is list
+        reference = plan_insights(loaded, whole, profile, "palaute", "palaute", workers=1)
+        assert not reference.problems and len(reference.ids) > 400
+        monkeypatch.setattr(rows_module, "LAZY_MIN_CHARS", 1)
+        monkeypatch.setattr(rows_module, "PART_CHARS", 500)
+        for workers in (1, 2):
+            parts = read_rows(csv_file, str(csv_file))
+            assert isinstance(parts.rows, CsvRows) and parts.header == whole.header
+            assert plan_insights(loaded, parts, profile, "palaute", "palaute", workers=workers,
+                                 slice_rows=97) == reference
+        monkeypatch.setattr(rows_module, "LAZY_MIN_CHARS", 10**9)
+    assert '"Palaute; ""lainaus""\nrivi' in quoted.read_text(encoding="utf-8")
+    # A text with a quote in fewer than QUOTES_AT_MOST characters is quicker read whole.
+    every = tmp_path / "every.csv"
+    with every.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";", quoting=csv.QUOTE_ALL).writerows(table)
     monkeypatch.setattr(rows_module, "LAZY_MIN_CHARS", 1)
-    monkeypatch.setattr(rows_module, "PART_CHARS", 500)
-    for workers in (1, 2):
-        parts = read_rows(path, str(path))
-        assert isinstance(parts.rows, CsvRows)
-        assert plan_insights(loaded, parts, profile, "palaute", "palaute", workers=workers, slice_rows=97) == reference
+    assert type(read_rows(every, str(every)).rows) is list and isinstance(read_rows(quoted, str(quoted)).rows, CsvRows)
+    assert any('Palaute; "lainaus"\nrivi' in "---".join(texts) or 'Palaute; \\"lainaus\\"\\nrivi' in "---".join(texts)
+               for texts in reference.files.values())
+    monkeypatch.setattr(rows_module, "LAZY_MIN_CHARS", 1)
     big = tmp_path / "big.csv"
     big.write_text("a;b\nx;y\n" + "z;" + "w" * (csv.field_size_limit() + 1) + "\n", encoding="utf-8")
     with pytest.raises(SheetError) as eager:
@@ -179,6 +227,14 @@ def test_a_large_csv_read_a_part_at_a_time_imports_as_read_whole(bank: Path, tmp
     with pytest.raises(SheetError) as late:
         list(lazy.rows)
     assert str(late.value) == str(eager.value) and str(eager.value).startswith("big.csv:3: not valid CSV: field larger")
+    # With quoted fields over two lines before it, in several parts: its physical line.
+    big.write_text("a;b\n" + "".join(f'x{n};"kaksi\nriviä {n}"\n' for n in range(40)) + "z;"
+                   + "w" * (csv.field_size_limit() + 1) + "\n", encoding="utf-8")
+    lazy = read_rows(big, "big.csv")
+    assert isinstance(lazy.rows, CsvRows) and lazy.rows[5] == ["x5", "kaksi\nriviä 5"]
+    with pytest.raises(SheetError) as late:
+        list(lazy.rows)
+    assert str(late.value).startswith("big.csv:82: not valid CSV: field larger")
     # Where a forked worker parses that row, its error comes back as it is.
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     path.write_text("".join(lines[:650]) + "z;" + "w" * (csv.field_size_limit() + 1) + "\n" + "".join(lines[650:]),

@@ -5,8 +5,11 @@ reference), whatever the slices and wherever a row or its twin falls."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from journeyops_cli.edit.changeset import Changeset
 from journeyops_cli.models.config_import import ImportProfile
@@ -126,20 +129,81 @@ def test_accelerated_and_one_process_imports_write_the_same_bytes(tmp_path: Path
     assert len(written[0]) > 5 and written[0] == written[1]
 
 
-def test_a_twin_in_a_later_slice_with_another_link_leaves_the_first_rows_text(
-        bank: Path, tmp_path: Path, profile: ImportProfile) -> None:
-    """A row seen again in a later slice (the same date, source and summary, so the same
-    id), the copy with another link: the copy is left out, the first row kept, and the
-    later slice's other records are cut out of its text whole, as in the sequential run
-    of one slice."""
-    linked = profile.model_copy(update={"columns": {**profile.columns, "link": "Linkki"}})
+def refuse_links_ending(monkeypatch: pytest.MonkeyPatch, ending: str) -> None:
+    """The model, as the import asks it, refusing any record whose link ends with `ending`
+    as well (a stand-in: the columns an import checks itself leave the model nothing to
+    refuse today)."""
+    from journeyops_cli.edit.records import invalid
+
+    def refusing(model: Any, columns: Any, count: int, distinct: Any = None) -> dict[int, str]:
+        found = invalid(model, columns, count, distinct)
+        found.update((n, "evidence: not a link we take") for n, link in enumerate(columns["evidence"])
+                     if link and link.endswith(ending) and n not in found)
+        return found
+
+    monkeypatch.setattr(feedback, "invalid", refusing)
+
+
+def linked_csv(tmp_path: Path, profile: ImportProfile, rows: list[str]) -> tuple[Path, ImportProfile]:
+    """A CSV of `rows` with a link column, and the profile that maps it."""
     csv = tmp_path / "twins.csv"
+    csv.write_text(HEADER.rstrip("\n") + ";Linkki\n" + "".join(rows), encoding="utf-8")
+    return csv, profile.model_copy(update={"columns": {**profile.columns, "link": "Linkki"}})
+
+
+@pytest.mark.parametrize("refused", [False, True], ids=["linked-otherwise", "refused-by-the-model"])
+def test_a_twin_in_a_later_slice_leaves_the_first_rows_text_and_the_slices_others(
+        bank: Path, tmp_path: Path, profile: ImportProfile, monkeypatch: pytest.MonkeyPatch, refused: bool) -> None:
+    """A row seen again in a later slice (the same date, source and summary, so the same
+    id), the copy with another link, or one the model refuses: the copy is left out (its
+    refusal with it), the first row kept, and the later slice's other records are cut out
+    of its text whole, as in the sequential run of one slice (a slice with a refused record
+    made no text, and its other records came out empty)."""
+    if refused:
+        refuse_links_ending(monkeypatch, "/twin")
     rows = [f"{1 + n % 28}.3.2026;Verkko;Palaute {n}.;;matala;;https://example.org/{n}\n" for n in range(30)]
     rows[25] = "2.3.2026;Verkko;Palaute 1.;;matala;;https://example.org/twin\n"  # the twin of row 1
-    csv.write_text(HEADER.rstrip("\n") + ";Linkki\n" + "".join(rows), encoding="utf-8")
-    reference, *others = plans(bank, csv, linked)
+    reference, *others = plans(bank, *linked_csv(tmp_path, profile, rows))
     assert not reference.problems and len(reference.ids) == 29
     text = "---\n".join(next(iter(reference.files.values())))
     assert text.count("kind: Insight\n") == 29 and "/twin" not in text
     assert "example.org/1\"\n" in text and "example.org/29\"\n" in text
     assert all(other == reference for other in others)
+    if refused:  # the twin alone, after its first: refused where it is first
+        rows[1] = rows[25]
+        reference, *others = plans(bank, *linked_csv(tmp_path, profile, rows))
+        assert reference.files == {} and [p.split(": ", 1)[1] for p in reference.problems] == [
+            "evidence: not a link we take"]
+        assert all(other == reference for other in others)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.tuples(st.integers(0, 5), st.booleans(), st.booleans()), min_size=1, max_size=30),
+       size=st.integers(1, 12), firsts_too=st.booleans())
+def test_twins_anywhere_some_refused_by_the_model_plan_as_one_slice(
+        bank: Path, tmp_path: Path, profile: ImportProfile, monkeypatch: pytest.MonkeyPatch,
+        rows: list[tuple[int, bool, bool]], size: int, firsts_too: bool) -> None:
+    """Rows with twins anywhere (the same date, source and summary: the same id), each row
+    or twin one the model refuses or not (a stand-in model, as above), one file part every
+    3 records: slices of any size plan what one slice plans (every slice boundary, twins
+    on both sides of it, a refused first row or a refused twin; `firsts_too` False: only
+    twins refused, so that nothing else stops the import)."""
+    refuse_links_ending(monkeypatch, "/refused")
+    monkeypatch.setattr(feedback, "MAX_RECORDS_PER_FILE", 3)
+    marked, seen = [], set()
+    for text, other, refused in rows:
+        marked.append((text, other, refused and (firsts_too or text in seen)))
+        seen.add(text)
+    rows = marked
+    csv, linked = linked_csv(tmp_path, profile, [
+        f"{1 + text}.{1 + text % 2}.2026;Verkko;Palaute {text}.;;{'korkea' if other else 'matala'};;"
+        f"https://example.org/{n}{'/refused' if refused else ''}\n" for n, (text, other, refused) in enumerate(rows)])
+    loaded = load_bank(bank, cache=False).bank
+    table = read_rows(csv, str(csv))
+    reference = plan_insights(loaded, table, linked, "palaute", "palaute", workers=1)
+    assert reference == plan_insights(loaded, table, linked, "palaute", "palaute", workers=1, slice_rows=size)
+    firsts: dict[int, bool] = {}
+    for text, _, refused in rows:
+        firsts.setdefault(text, refused)
+    assert bool(reference.problems) == any(firsts.values())
+    assert len(reference.ids) == (0 if reference.problems else len(firsts))

@@ -18,6 +18,8 @@ import os
 import shutil
 import stat
 import tempfile
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,7 +68,7 @@ def _reason(error: OSError) -> str:
 
 def _write_temp(path: Path, data: bytes, mode: int) -> str:
     """Write `data` to a new temporary file next to `path`; return its name. It is not
-    synced yet: `_sync` syncs every temporary of a write once all are written, so the
+    synced yet: `_sync_all` syncs every temporary of a write once all are written, so the
     disk takes them together rather than one wait a file (50 files of a 100,000-row
     import: 0.06 s of waiting)."""
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -87,6 +89,37 @@ def _sync(temp: str) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+# Temporaries at least this many are synced from threads at once (`fsync` waits for the
+# disk without the interpreter's lock): the disk takes the waits together. 60 files of a
+# 100,000-row import, measured on a shared machine: 0.18-0.36 s one after another, 0.04-0.05 s
+# from 8 threads.
+PARALLEL_SYNCS = 8
+
+
+def _sync_all(temps: dict[int, str]) -> tuple[int, OSError] | None:
+    """Sync every temporary (`_sync`); None, or the first of them (in the order of the
+    writes) that failed and why. Fewer than PARALLEL_SYNCS: one after another, stopping
+    at the first failure."""
+
+    def sync(temp: str) -> OSError | None:
+        try:
+            _sync(temp)
+        except OSError as error:
+            return error
+        return None
+
+    results: Iterable[OSError | None]
+    if len(temps) < PARALLEL_SYNCS:
+        results = map(sync, temps.values())  # lazy: none after a failure
+    else:
+        with ThreadPoolExecutor(PARALLEL_SYNCS) as pool:
+            results = list(pool.map(sync, temps.values()))
+    for i, error in zip(temps, results, strict=False):  # lazy map: shorter after a failure
+        if error is not None:
+            return i, error
+    return None
 
 
 def _keep(path: Path) -> str:
@@ -174,9 +207,10 @@ def write_files(writes: list[FileWrite], skip_existing: bool = False) -> list[bo
                     temps[i] = _write_temp(write.path, write.data, mode)
                     if len(writes) > 1:
                         kept[i] = _keep(write.path)
-            for i, temp in temps.items():  # every new content on the disk before phase 2
-                current = writes[i]
-                _sync(temp)
+            failed = _sync_all(temps)  # every new content on the disk before phase 2
+            if failed is not None:
+                current = writes[failed[0]]
+                raise failed[1]
             for i, write in enumerate(writes):  # phase 2: replace, undone on failure
                 if write.remove:
                     current = write

@@ -13,8 +13,14 @@ _SPECIAL_WORDS = {
 # Letters, digits and a few marks; not the characters `_ESCAPE` escapes.
 _LETTERS = "\u00c0-\u2027\u202a-\ufefe\uff00-\ufffd\U00010000-\U0010ffff"
 _MARKS = " .()/'?!&+-"  # and `,`, but not in flow style (inside `[...]` or `{...}`)
-PLAIN_PATTERN = rf"[A-Za-z{_LETTERS}][\w{_LETTERS},{_MARKS}]*"
-FLOW_PLAIN_PATTERN = rf"[A-Za-z{_LETTERS}][\w{_LETTERS}{_MARKS}]*"
+# The characters after a plain text's first, less the marks: `\w` and the letters. The
+# ASCII letters and digits and Latin-1's letters lead, though `\w` and `_LETTERS` hold them
+# already (a test holds the class to `[\w{_LETTERS}]`): the C matcher finds them in a table
+# then, before it looks a character's Unicode category up (100,000 feedback texts through
+# `_SURE_LINES`: 0.040 -> 0.024 s).
+BODY_CHARACTERS = rf"A-Za-z0-9\u00c0-\u00ff\w{_LETTERS}"
+PLAIN_PATTERN = rf"[A-Za-z{_LETTERS}][{BODY_CHARACTERS},{_MARKS}]*"
+FLOW_PLAIN_PATTERN = rf"[A-Za-z{_LETTERS}][{BODY_CHARACTERS}{_MARKS}]*"
 _PLAIN = re.compile(PLAIN_PATTERN)
 _NUMBER_LIKE = "-+.0123456789"  # a first character that may make a number
 # Characters a YAML reader takes as a line break (NEL, LS, PS) or does not allow in a file
@@ -29,7 +35,7 @@ _BARE_ITEM = re.compile(BARE_ITEM_PATTERN)
 # it stops at is looked at alone.
 _SURE_LINES = re.compile(
     rf"(?:(?!(?i:{'|'.join(sorted(_SPECIAL_WORDS - {'~'}))})\n)"
-    rf"(?:{BARE_ITEM_PATTERN}|(?!\s)[A-Za-z{_LETTERS}][\w{_LETTERS},{_MARKS}]*(?<![\s?]))\n)*+"
+    rf"(?:{BARE_ITEM_PATTERN}|(?!\s)[A-Za-z{_LETTERS}][{BODY_CHARACTERS},{_MARKS}]*(?<![\s?]))\n)*+"
 )
 
 

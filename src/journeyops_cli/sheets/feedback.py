@@ -372,8 +372,10 @@ class _Mapper:
             rows, masked = list(map(table.index.__getitem__, keep)), list(map(table.masked.__getitem__, keep))
         distinct = distinct_columns(columns)
         whys = invalid(Insight, columns, len(keep), distinct)
-        # A problem anywhere means nothing is written: no text is made then.
-        written = Written([""] * len(keep), [0] * len(keep)) if bad or whys else records_yaml(columns, distinct)
+        # A row's problem means nothing is written: no text is made then. A record the model
+        # refuses is not one: it may be the twin of a row in an earlier slice, left out when
+        # the slices are merged (its refusal with it), and the others are written.
+        written = Written([""] * len(keep), [0] * len(keep)) if bad else records_yaml(columns, distinct)
         groups: dict[str, list[int]] = {}  # the records of each file bucket, in row order
         for number, bucket in enumerate(map(buckets.__getitem__, map(of_row.__getitem__, keep))):
             groups.setdefault(bucket, []).append(number)
