@@ -369,9 +369,9 @@ def check_builtin_schema(name: str, files: Iterable[str | os.PathLike[str]],
 # --------------------------------------------------------------------------
 # pre-commit
 # --------------------------------------------------------------------------
-def pre_commit_env(home: Path, env: dict[str, str] | None = None) -> dict[str, str]:
+def pre_commit_env(home: Path) -> dict[str, str]:
     """The environment for a ``pre-commit`` run that installs hooks into ``home``
-    (PRE_COMMIT_HOME), ``env`` or ours without PYTHONPATH.
+    (PRE_COMMIT_HOME): ours without PYTHONPATH, so the hooks run what pre-commit installs.
 
     The hook environments pre-commit makes see this interpreter's packages
     (``VIRTUALENV_SYSTEM_SITE_PACKAGES``), where journeyops' dependencies and its build
@@ -381,7 +381,7 @@ def pre_commit_env(home: Path, env: dict[str, str] | None = None) -> dict[str, s
     ``additional_dependencies``; the hook runs that copy. Fetching and installing every
     dependency again from the index took 10 CPU-seconds and 20-40 s of waiting per test.
     """
-    full = {k: v for k, v in (os.environ if env is None else env).items() if k != "PYTHONPATH"}
+    full = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     full["PRE_COMMIT_HOME"] = str(home)
     full["VIRTUALENV_SYSTEM_SITE_PACKAGES"] = "1"
     full["PIP_NO_INDEX"] = "1"
