@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,7 +25,50 @@ if _ROOT not in sys.path:
 
 from tests.tools import in_ci  # noqa: E402
 
+# Bytecode. Where PYTHONDONTWRITEBYTECODE is set (this machine sets it for every shell),
+# each xdist worker compiled every module of the package, and assertion-rewrote every test
+# module, from source at every run, and so did each `journeyops` subprocess: 2.7 of the 4.3
+# CPU-seconds of a worker's collection, and about 0.1 s of each subprocess. The suite keeps
+# its bytecode out of the source tree, under one folder of the temporary directory
+# (PYTHONPYCACHEPREFIX; set before the workers start, so they and their subprocesses
+# inherit it). A prefix of the caller's own is kept.
+if sys.dont_write_bytecode and not sys.pycache_prefix:
+    import tempfile
+
+    sys.pycache_prefix = os.path.join(tempfile.gettempdir(), f"journeyops-pycache-{os.getuid()}")
+    sys.dont_write_bytecode = False
+    os.environ["PYTHONPYCACHEPREFIX"] = sys.pycache_prefix
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
 pytest_plugins = ["tests.tools.browser", "pytester"]
+
+
+def _one_click_command_per_app() -> None:
+    """typer's CliRunner converts the typer app into its click command at every `invoke`
+    (`typer.main.get_command`): every command of journeyops, each parameter's annotation
+    evaluated again, about 30 ms a call, in the hundreds of tests that run a command in
+    process (a third of the CPU time of a hypothesis test that runs four commands an
+    example). A process that runs `journeyops` converts it once; so does the suite now,
+    for each app as long as its commands and groups are the same objects."""
+    import weakref
+
+    import typer.main
+    import typer.testing
+
+    convert = typer.main.get_command
+    made: weakref.WeakKeyDictionary[typer.Typer, tuple[tuple[int, ...], Any]] = weakref.WeakKeyDictionary()
+
+    def get_command(app: typer.Typer) -> Any:
+        shape = tuple(map(id, [*app.registered_commands, *app.registered_groups, app.registered_callback]))
+        known = made.get(app)
+        if known is None or known[0] != shape:
+            known = made[app] = (shape, convert(app))
+        return known[1]
+
+    typer.testing._get_command = get_command  # the name typer.testing.CliRunner.invoke calls
+
+
+_one_click_command_per_app()
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:

@@ -46,11 +46,16 @@ def test_wheel_ships_templates_schemas_and_the_playbook(wheel: Path) -> None:
 
 
 def test_fresh_venv_runs_validate_on_the_example_bank(wheel: Path, tmp_path: Path) -> None:
+    # A fresh environment that sees this interpreter's packages (the dependencies are
+    # installed there already; resolving and installing them again from the index took
+    # most of this test's time and its network) and gets our wheel itself installed by
+    # pip, offline: what runs below is the wheel's code, its entry point and its data.
     env_dir = tmp_path / "venv"
-    venv.EnvBuilder(with_pip=True).create(env_dir)
+    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
     subprocess.run(
-        [str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check", str(wheel)],
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--disable-pip-version-check",
+         "--no-deps", "--no-index", str(wheel)],
         check=True,
         timeout=600,
     )
@@ -59,6 +64,13 @@ def test_fresh_venv_runs_validate_on_the_example_bank(wheel: Path, tmp_path: Pat
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "GITHUB_ACTIONS")}
     env["NO_COLOR"] = "1"
     script = env_dir / "bin" / "journeyops"
+    # The package imported in the environment is the wheel's, not this checkout's (whose
+    # editable install the system site-packages also hold).
+    result = subprocess.run(
+        [str(python), "-c", "import journeyops_cli; print(journeyops_cli.__file__)"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60,
+    )
+    assert result.stdout.startswith(str(env_dir / "lib")), result.stdout + result.stderr
     result = subprocess.run(
         [str(script), "validate"], cwd=copy, env=env, capture_output=True, text=True, timeout=120
     )

@@ -132,9 +132,9 @@ def test_the_current_journeys_site_page_links_its_target(written: Path, page: An
 
 
 @pytest.mark.parametrize("rel", PAGES[1:3])
-def test_axe_finds_no_serious_violation(written: Path, page: Any, rel: str) -> None:
-    page.goto((written / rel).as_uri())
-    assert run_axe(page) == []
+def test_axe_finds_no_serious_violation(written: Path, axe_page: Any, rel: str) -> None:
+    axe_page.goto((written / rel).as_uri())
+    assert run_axe(axe_page) == []
 
 
 def test_nu_html_checker_finds_no_error(written: Path) -> None:

@@ -3,7 +3,6 @@ check-jsonschema's vendored GitHub workflow schema, and pre-commit itself."""
 
 from __future__ import annotations
 
-import os
 import shlex
 import subprocess
 from pathlib import Path
@@ -11,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from tests.runner import run_cli as run
-from tests.tools import check_builtin_schema, need, pre_commit
+from tests.tools import check_builtin_schema, need, pre_commit, pre_commit_env
 
 from journeyops_cli import __version__
 from journeyops_cli.scaffold.hooks import HOOKS
@@ -148,8 +147,7 @@ def test_generated_pre_commit_config_runs_the_hooks_in_one_batch(tmp_path: Path)
     (bank / "themes" / "broken.yaml").write_text("kind: Theme\nid: broken\ntitle: [unclosed\n")
     subprocess.run([git, "init", "-q"], cwd=bank, check=True)
     subprocess.run([git, "add", "."], cwd=bank, check=True)
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    env["PRE_COMMIT_HOME"] = str(tmp_path / "pre-commit-home")
+    env = pre_commit_env(tmp_path / "pre-commit-home")
     result = pre_commit("run", "journeyops-validate", "--all-files", cwd=bank, env=env)
     output = result.stdout + result.stderr
     assert result.returncode == 1, output

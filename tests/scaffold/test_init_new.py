@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 from pathlib import Path
 
 import pytest
 from tests.runner import run_cli
-from tests.tools import need, pre_commit
+from tests.tools import need, pre_commit, pre_commit_env
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -137,7 +136,7 @@ def test_pre_commit_hook_runs_in_a_bank(tmp_path: Path) -> None:
     subprocess.run([git, "add", "."], cwd=bank, check=True)
     result = pre_commit(
         "try-repo", str(repo), "journeyops-validate", "--all-files",
-        cwd=bank, timeout=300, env={**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pc-home")},
+        cwd=bank, timeout=300, env=pre_commit_env(tmp_path / "pc-home"),
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "journeyops validate" in result.stdout and "Passed" in result.stdout

@@ -136,10 +136,10 @@ def test_the_map_is_keyboard_reachable_and_near_the_top(example: dict[str, Path]
                                  "fi/themes/varhaiskasvatus.html", "fi/search.html",
                                  "sv/insights/an-daycare-form-drop-off.html", "fi/guide/journey-levels.html",
                                  "sv/guide/evidence.html"])
-def test_axe_finds_no_violation_at_any_impact(example: dict[str, Path], page: Any, rel: str) -> None:
+def test_axe_finds_no_violation_at_any_impact(example: dict[str, Path], axe_page: Any, rel: str) -> None:
     path = example["maps"] / rel.removeprefix("render/") if rel.startswith("render/") else example["site"] / rel
-    page.goto(path.as_uri())
-    assert run_axe(page, impacts=IMPACTS) == []
+    axe_page.goto(path.as_uri())
+    assert run_axe(axe_page, impacts=IMPACTS) == []
 
 
 @pytest.mark.parametrize("rel", ["maps/daycare-journey.html", f"maps/{LONG}.html",
