@@ -12,11 +12,11 @@ from types import BuiltinFunctionType, FunctionType, MethodType
 from typing import Any
 
 import jinja2
-from jinja2.runtime import Context
+from jinja2.runtime import Context, escape
 from jinja2.utils import _PassArg
 
 from journeyops_cli.models.base import pick_text
-from journeyops_cli.render.safety import code_spans, markdown_markup, md_cell, mermaid_label, safe_url
+from journeyops_cli.render.safety import code_spans, escaped, markdown_markup, md_cell, mermaid_label, safe_url
 from journeyops_cli.resources import templates_dir
 
 
@@ -62,12 +62,32 @@ class _Environment(jinja2.Environment):
     of `dict` gives what jinja2 gives (the item); anything else goes to jinja2."""
 
     def getattr(self, obj: Any, attribute: str) -> Any:
-        if type(obj) is dict and attribute not in _DICT_NAMES:
-            try:
-                return obj[attribute]
-            except KeyError:
-                pass
-        return super().getattr(obj, attribute)
+        if type(obj) is dict:
+            if attribute not in _DICT_NAMES:
+                try:
+                    return obj[attribute]
+                except KeyError:
+                    pass
+            return super().getattr(obj, attribute)
+        # What jinja2 does first (the attribute), without a second call on the way there.
+        try:
+            return getattr(obj, attribute)
+        except AttributeError:
+            return super().getattr(obj, attribute)
+
+
+class _Template(jinja2.Template):
+    """jinja2's template, whose compiled code writes every autoescaped `{{ }}` through
+    `safety.escaped`: markupsafe's escaping without a `Markup` made of every string. The
+    compiled code calls `escape` only on what it writes out (yielded, or appended to a
+    buffer that is joined), where a `Markup` and a `str` of the same characters give the
+    same bytes (`tests/render/test_render_fast_paths.py` renders templates both ways)."""
+
+    @classmethod
+    def _from_namespace(cls, environment: jinja2.Environment, namespace: Any, globals: Any) -> Any:
+        if namespace.get("escape") is escape:
+            namespace["escape"] = escaped
+        return super()._from_namespace(environment, namespace, globals)
 
 
 _DICT_NAMES = frozenset(dir(dict))
@@ -137,6 +157,7 @@ def _environment(autoescape: bool) -> jinja2.Environment:
         auto_reload=False,
     )
     env.context_class = _Context
+    env.template_class = _Template
     return _register(env)
 
 
