@@ -184,3 +184,15 @@ def test_templates_write_what_jinja2s_own_escape_writes() -> None:
     assert ours.root_render_func.__globals__["escape"] is not jinja2.runtime.escape
     assert ours.render(values) == plain.from_string(ESCAPES).render(values)
     assert "&lt;a href=&#39;x&#39;&gt;&amp;&#34;&lt;/a&gt;" in ours.render(values)
+
+
+def test_a_global_added_after_a_template_is_loaded_is_seen() -> None:
+    # `render/env._Template.new_context` gives jinja2 its globals as one dict, made again
+    # when one is added (jinja2 reads them through a ChainMap on every render).
+    from journeyops_cli.render.env import _environment
+
+    env = _environment(autoescape=True)
+    template = env.from_string("{{ count is defined }}|{{ greeting | default('-') }}")
+    assert template.render() == "True|-"
+    env.globals["greeting"] = "<hei>"
+    assert template.render() == "True|&lt;hei&gt;"

@@ -7,12 +7,13 @@ explicitly. Undefined variables fail loudly.
 
 from __future__ import annotations
 
+from collections import ChainMap
 from functools import cache
 from types import BuiltinFunctionType, FunctionType, MethodType
 from typing import Any
 
 import jinja2
-from jinja2.runtime import Context, escape
+from jinja2.runtime import Context, escape, new_context
 from jinja2.utils import _PassArg
 
 from journeyops_cli.models.base import pick_text
@@ -83,11 +84,31 @@ class _Template(jinja2.Template):
     buffer that is joined), where a `Markup` and a `str` of the same characters give the
     same bytes (`tests/render/test_render_fast_paths.py` renders templates both ways)."""
 
+    _flat: tuple[tuple[int, ...], dict[str, Any]] | None = None
+
     @classmethod
     def _from_namespace(cls, environment: jinja2.Environment, namespace: Any, globals: Any) -> Any:
         if namespace.get("escape") is escape:
             namespace["escape"] = escaped
         return super()._from_namespace(environment, namespace, globals)
+
+    def new_context(self, vars: dict[str, Any] | None = None, shared: bool = False,
+                    locals: Any = None) -> Context:
+        """jinja2's context, given the template's globals as one plain dict: they are a
+        `ChainMap` (the template's over the environment's), which jinja2 copies into every
+        context and iterates again for its keys, a Python call per name and page. The
+        dict is made again when a global is added."""
+        chain = self.globals
+        sizes = tuple(map(len, chain.maps)) if isinstance(chain, ChainMap) else None
+        flat = self._flat
+        if sizes is None:
+            found = chain
+        elif flat is not None and flat[0] == sizes:
+            found = flat[1]
+        else:
+            found = dict(chain)
+            self._flat = (sizes, found)
+        return new_context(self.environment, self.name, self.blocks, vars, shared, found, locals)
 
 
 _DICT_NAMES = frozenset(dir(dict))
