@@ -76,6 +76,10 @@ class _Environment(jinja2.Environment):
         except AttributeError:
             return super().getattr(obj, attribute)
 
+    def make_globals(self, d: Any) -> Any:
+        """A template's globals: its own over the environment's (`_Globals`)."""
+        return _Globals({} if d is None else d, self.globals)
+
 
 class _Template(jinja2.Template):
     """jinja2's template, whose compiled code writes every autoescaped `{{ }}` through
@@ -83,8 +87,6 @@ class _Template(jinja2.Template):
     compiled code calls `escape` only on what it writes out (yielded, or appended to a
     buffer that is joined), where a `Markup` and a `str` of the same characters give the
     same bytes (`tests/render/test_render_fast_paths.py` renders templates both ways)."""
-
-    _flat: tuple[tuple[int, ...], dict[str, Any]] | None = None
 
     @classmethod
     def _from_namespace(cls, environment: jinja2.Environment, namespace: Any, globals: Any) -> Any:
@@ -94,21 +96,37 @@ class _Template(jinja2.Template):
 
     def new_context(self, vars: dict[str, Any] | None = None, shared: bool = False,
                     locals: Any = None) -> Context:
-        """jinja2's context, given the template's globals as one plain dict: they are a
-        `ChainMap` (the template's over the environment's), which jinja2 copies into every
-        context and iterates again for its keys, a Python call per name and page. The
-        dict is made again when a global is added."""
+        """jinja2's context, given the template's globals as one plain dict (`_Globals`)."""
         chain = self.globals
-        sizes = tuple(map(len, chain.maps)) if isinstance(chain, ChainMap) else None
-        flat = self._flat
-        if sizes is None:
-            found = chain
-        elif flat is not None and flat[0] == sizes:
-            found = flat[1]
-        else:
-            found = dict(chain)
-            self._flat = (sizes, found)
+        found = chain.flat() if type(chain) is _Globals else chain
         return new_context(self.environment, self.name, self.blocks, vars, shared, found, locals)
+
+
+class _Globals(ChainMap[str, Any]):
+    """A template's globals (its own over the environment's), as jinja2 makes them, with
+    what jinja2 does with them on every render made cheap: it copies them into the page's
+    context and iterates them again for their names, and a template that imports macros
+    takes the context's global names less these (`keys()`), a Python call per name and
+    page through a `ChainMap`. `flat()` is one plain dict of them, made again when a name
+    is added."""
+
+    def __init__(self, *maps: Any) -> None:
+        super().__init__(*maps)
+        self._flat: tuple[tuple[int, ...], dict[str, Any]] | None = None
+
+    def flat(self) -> dict[str, Any]:
+        sizes = tuple(map(len, self.maps))
+        known = self._flat
+        if known is not None and known[0] == sizes:
+            return known[1]
+        found: dict[str, Any] = {}
+        for names in reversed(self.maps):  # not dict(self): that asks keys(), which asks this
+            found.update(names)
+        self._flat = (sizes, found)
+        return found
+
+    def keys(self) -> Any:
+        return self.flat().keys()
 
 
 _DICT_NAMES = frozenset(dir(dict))
