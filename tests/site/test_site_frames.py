@@ -123,3 +123,15 @@ def test_an_opportunity_page_shows_its_explanation_in_words_and_leaves_the_data_
     assert page.context["row"].explanation is None
     assert page.context["row"] == dataclasses.replace(ranked, explanation=None)
     assert page.context["why"] == planner.explained(ranked) != ([], [])
+
+
+def test_what_is_known_about_each_record_is_in_id_order() -> None:
+    # The metrics page's fingerprint digests `metric_about` in its order: in a set's
+    # order it differed from one process to the next (string hashing), so the page was
+    # rendered again by every rebuild.
+    from journeyops_cli.site.vocabulary import Known
+
+    known = Known(site_data(BANK).bank)
+    for about in (known.metric_about(), known.insight_about(), known.opportunity_about()):
+        assert len(about) > 1
+        assert list(about) == sorted(about)
