@@ -166,7 +166,8 @@ ESCAPES = """{% macro m(x) %}<b>{{ x }}</b>{% endmacro %}{% set block %}[{{ a }}
 {{ a }}|{{ m(a) }}|{{ m(a) | length }}|{{ block }}|{{ block | length }}|{{ safe }}|{{ n }}|{{ none }}|{{ h }}
 {{ a ~ safe }}|{{ [a, safe] | join(',') }}|{% filter upper %}{{ a }}{% endfilter %}
 {% autoescape false %}{{ a }}{% endautoescape %}
-{% for x in [a, safe, n] %}{{ x }}{{ loop.index }}{% endfor %}|{{ a | e }}|{{ a | safe }}|{{ m(a) is string }}"""
+{% for x in [a, safe, n] %}{{ x }}{{ loop.index }}{% endfor %}|{{ a | e }}|{{ a | safe }}|{{ m(a) is string }}
+{{ 'x' ~ a ~ 'y' }}|{{ a ~ n }}|{{ (a ~ safe) is string }}|{{ ('a' ~ 'b') | length }}|{{ words['k.' ~ key] }}"""
 
 
 def test_templates_write_what_jinja2s_own_escape_writes() -> None:
@@ -179,9 +180,11 @@ def test_templates_write_what_jinja2s_own_escape_writes() -> None:
 
     plain = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
                                lstrip_blocks=True, keep_trailing_newline=True)
-    values = {"a": "<a href='x'>&\"</a>", "safe": Markup("<em>ok</em>"), "n": 3.5, "h": _Html()}
+    values = {"a": "<a href='x'>&\"</a>", "safe": Markup("<em>ok</em>"), "n": 3.5, "h": _Html(),
+              "words": {"k.v": "<word>"}, "key": "v"}
     ours = html_environment().from_string(ESCAPES)
     assert ours.root_render_func.__globals__["escape"] is not jinja2.runtime.escape
+    assert ours.root_render_func.__globals__["markup_join"] is not jinja2.runtime.markup_join
     assert ours.render(values) == plain.from_string(ESCAPES).render(values)
     assert "&lt;a href=&#39;x&#39;&gt;&amp;&#34;&lt;/a&gt;" in ours.render(values)
 

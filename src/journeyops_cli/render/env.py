@@ -13,7 +13,7 @@ from types import BuiltinFunctionType, FunctionType, MethodType
 from typing import Any
 
 import jinja2
-from jinja2.runtime import Context, escape, new_context
+from jinja2.runtime import Context, escape, markup_join, new_context
 from jinja2.utils import _PassArg
 
 from journeyops_cli.models.base import pick_text
@@ -86,12 +86,15 @@ class _Template(jinja2.Template):
     `safety.escaped`: markupsafe's escaping without a `Markup` made of every string. The
     compiled code calls `escape` only on what it writes out (yielded, or appended to a
     buffer that is joined), where a `Markup` and a `str` of the same characters give the
-    same bytes (`tests/render/test_render_fast_paths.py` renders templates both ways)."""
+    same bytes (`tests/render/test_render_fast_paths.py` renders templates both ways).
+    Its `~` (`s['level.' ~ journey.level]`) joins plain strings at once (`_joined`)."""
 
     @classmethod
     def _from_namespace(cls, environment: jinja2.Environment, namespace: Any, globals: Any) -> Any:
         if namespace.get("escape") is escape:
             namespace["escape"] = escaped
+        if namespace.get("markup_join") is markup_join:
+            namespace["markup_join"] = _joined
         return super()._from_namespace(environment, namespace, globals)
 
     def new_context(self, vars: dict[str, Any] | None = None, shared: bool = False,
@@ -100,6 +103,17 @@ class _Template(jinja2.Template):
         chain = self.globals
         found = chain.flat() if type(chain) is _Globals else chain
         return new_context(self.environment, self.name, self.blocks, vars, shared, found, locals)
+
+
+def _joined(values: Any) -> Any:
+    """jinja2's `markup_join` (the `~` of an autoescaped template, always given a tuple):
+    plain strings joined as they are, anything else (a `Markup`, a number) by jinja2."""
+    if type(values) is tuple:
+        for value in values:
+            if type(value) is not str:
+                return markup_join(values)
+        return "".join(values)
+    return markup_join(values)
 
 
 class _Globals(ChainMap[str, Any]):
