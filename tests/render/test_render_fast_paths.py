@@ -142,3 +142,60 @@ def test_the_maps_escape_is_markupsafes(text: str) -> None:
     assert html(Markup("<b>&amp;</b>")) == "<b>&amp;</b>"  # already escaped: left alone
     for tricky in ("<script>", "a & b", 'say "hi"', "it's", "x > y"):
         assert html(tricky) == str(escape(tricky)) != tricky
+
+
+class _Html:
+    def __html__(self) -> str:
+        return "<i>as it is</i>"
+
+
+@given(st.one_of(st.text(), st.integers(), st.floats(), st.none(), st.booleans(),
+                 st.text().map(lambda text: __import__("markupsafe").Markup(text))))
+def test_escaped_is_markupsafes_escape(value: object) -> None:
+    # What every `{{ }}` of an HTML template writes: markupsafe's characters, without a
+    # Markup made of each string; a Markup (already safe) as it is.
+    from markupsafe import escape
+
+    from journeyops_cli.render.safety import escaped
+
+    assert escaped(value) == str(escape(value))
+    assert escaped(_Html()) == "<i>as it is</i>"
+
+
+ESCAPES = """{% macro m(x) %}<b>{{ x }}</b>{% endmacro %}{% set block %}[{{ a }}]{% endset %}
+{{ a }}|{{ m(a) }}|{{ m(a) | length }}|{{ block }}|{{ block | length }}|{{ safe }}|{{ n }}|{{ none }}|{{ h }}
+{{ a ~ safe }}|{{ [a, safe] | join(',') }}|{% filter upper %}{{ a }}{% endfilter %}
+{% autoescape false %}{{ a }}{% endautoescape %}
+{% for x in [a, safe, n] %}{{ x }}{{ loop.index }}{% endfor %}|{{ a | e }}|{{ a | safe }}|{{ m(a) is string }}
+{{ 'x' ~ a ~ 'y' }}|{{ a ~ n }}|{{ (a ~ safe) is string }}|{{ ('a' ~ 'b') | length }}|{{ words['k.' ~ key] }}"""
+
+
+def test_templates_write_what_jinja2s_own_escape_writes() -> None:
+    # `render/env._Template` writes `{{ }}` through `safety.escaped` (a str, not a Markup):
+    # macros, set blocks, filter blocks, joins and loops give jinja2's own bytes.
+    import jinja2
+    from markupsafe import Markup
+
+    from journeyops_cli.render.env import html_environment
+
+    plain = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
+                               lstrip_blocks=True, keep_trailing_newline=True)
+    values = {"a": "<a href='x'>&\"</a>", "safe": Markup("<em>ok</em>"), "n": 3.5, "h": _Html(),
+              "words": {"k.v": "<word>"}, "key": "v"}
+    ours = html_environment().from_string(ESCAPES)
+    assert ours.root_render_func.__globals__["escape"] is not jinja2.runtime.escape
+    assert ours.root_render_func.__globals__["markup_join"] is not jinja2.runtime.markup_join
+    assert ours.render(values) == plain.from_string(ESCAPES).render(values)
+    assert "&lt;a href=&#39;x&#39;&gt;&amp;&#34;&lt;/a&gt;" in ours.render(values)
+
+
+def test_a_global_added_after_a_template_is_loaded_is_seen() -> None:
+    # `render/env._Template.new_context` gives jinja2 its globals as one dict, made again
+    # when one is added (jinja2 reads them through a ChainMap on every render).
+    from journeyops_cli.render.env import _environment
+
+    env = _environment(autoescape=True)
+    template = env.from_string("{{ count is defined }}|{{ greeting | default('-') }}")
+    assert template.render() == "True|-"
+    env.globals["greeting"] = "<hei>"
+    assert template.render() == "True|&lt;hei&gt;"

@@ -111,3 +111,27 @@ def test_a_frames_first_page_is_not_rendered_twice(monkeypatch: pytest.MonkeyPat
                 renderer.render(language, planner.s, page)
     assert whole == []
     assert any(frame is not None for frame in renderer._frames.values())
+
+
+def test_an_opportunity_page_shows_its_explanation_in_words_and_leaves_the_data_out() -> None:
+    # `PagePlanner.opportunity`: the page's row holds no explanation (its fingerprint
+    # does not digest it), yet the page says it in words, from the row's explanation.
+    data = site_data(BANK)
+    planner = PagePlanner(data, "en", strings("en"))
+    ranked = next(row for row in data.backlog or [] if row.explanation is not None)
+    page = planner.opportunity(data.bank.get_kind("Opportunity", ranked.opportunity_id))  # type: ignore[arg-type]
+    assert page.context["row"].explanation is None
+    assert page.context["row"] == dataclasses.replace(ranked, explanation=None)
+    assert page.context["why"] == planner.explained(ranked) != ([], [])
+
+
+def test_what_is_known_about_each_record_is_in_id_order() -> None:
+    # The metrics page's fingerprint digests `metric_about` in its order: in a set's
+    # order it differed from one process to the next (string hashing), so the page was
+    # rendered again by every rebuild.
+    from journeyops_cli.site.vocabulary import Known
+
+    known = Known(site_data(BANK).bank)
+    for about in (known.metric_about(), known.insight_about(), known.opportunity_about()):
+        assert len(about) > 1
+        assert list(about) == sorted(about)

@@ -7,16 +7,17 @@ explicitly. Undefined variables fail loudly.
 
 from __future__ import annotations
 
+from collections import ChainMap
 from functools import cache
 from types import BuiltinFunctionType, FunctionType, MethodType
 from typing import Any
 
 import jinja2
-from jinja2.runtime import Context
+from jinja2.runtime import Context, escape, markup_join, new_context
 from jinja2.utils import _PassArg
 
 from journeyops_cli.models.base import pick_text
-from journeyops_cli.render.safety import code_spans, markdown_markup, md_cell, mermaid_label, safe_url
+from journeyops_cli.render.safety import code_spans, escaped, markdown_markup, md_cell, mermaid_label, safe_url
 from journeyops_cli.resources import templates_dir
 
 
@@ -62,12 +63,84 @@ class _Environment(jinja2.Environment):
     of `dict` gives what jinja2 gives (the item); anything else goes to jinja2."""
 
     def getattr(self, obj: Any, attribute: str) -> Any:
-        if type(obj) is dict and attribute not in _DICT_NAMES:
-            try:
-                return obj[attribute]
-            except KeyError:
-                pass
-        return super().getattr(obj, attribute)
+        if type(obj) is dict:
+            if attribute not in _DICT_NAMES:
+                try:
+                    return obj[attribute]
+                except KeyError:
+                    pass
+            return super().getattr(obj, attribute)
+        # What jinja2 does first (the attribute), without a second call on the way there.
+        try:
+            return getattr(obj, attribute)
+        except AttributeError:
+            return super().getattr(obj, attribute)
+
+    def make_globals(self, d: Any) -> Any:
+        """A template's globals: its own over the environment's (`_Globals`)."""
+        return _Globals({} if d is None else d, self.globals)
+
+
+class _Template(jinja2.Template):
+    """jinja2's template, whose compiled code writes every autoescaped `{{ }}` through
+    `safety.escaped`: markupsafe's escaping without a `Markup` made of every string. The
+    compiled code calls `escape` only on what it writes out (yielded, or appended to a
+    buffer that is joined), where a `Markup` and a `str` of the same characters give the
+    same bytes (`tests/render/test_render_fast_paths.py` renders templates both ways).
+    Its `~` (`s['level.' ~ journey.level]`) joins plain strings at once (`_joined`)."""
+
+    @classmethod
+    def _from_namespace(cls, environment: jinja2.Environment, namespace: Any, globals: Any) -> Any:
+        if namespace.get("escape") is escape:
+            namespace["escape"] = escaped
+        if namespace.get("markup_join") is markup_join:
+            namespace["markup_join"] = _joined
+        return super()._from_namespace(environment, namespace, globals)
+
+    def new_context(self, vars: dict[str, Any] | None = None, shared: bool = False,
+                    locals: Any = None) -> Context:
+        """jinja2's context, given the template's globals as one plain dict (`_Globals`)."""
+        chain = self.globals
+        found = chain.flat() if type(chain) is _Globals else chain
+        return new_context(self.environment, self.name, self.blocks, vars, shared, found, locals)
+
+
+def _joined(values: Any) -> Any:
+    """jinja2's `markup_join` (the `~` of an autoescaped template, always given a tuple):
+    plain strings joined as they are, anything else (a `Markup`, a number) by jinja2."""
+    if type(values) is tuple:
+        for value in values:
+            if type(value) is not str:
+                return markup_join(values)
+        return "".join(values)
+    return markup_join(values)
+
+
+class _Globals(ChainMap[str, Any]):
+    """A template's globals (its own over the environment's), as jinja2 makes them, with
+    what jinja2 does with them on every render made cheap: it copies them into the page's
+    context and iterates them again for their names, and a template that imports macros
+    takes the context's global names less these (`keys()`), a Python call per name and
+    page through a `ChainMap`. `flat()` is one plain dict of them, made again when a name
+    is added."""
+
+    def __init__(self, *maps: Any) -> None:
+        super().__init__(*maps)
+        self._flat: tuple[tuple[int, ...], dict[str, Any]] | None = None
+
+    def flat(self) -> dict[str, Any]:
+        sizes = tuple(map(len, self.maps))
+        known = self._flat
+        if known is not None and known[0] == sizes:
+            return known[1]
+        found: dict[str, Any] = {}
+        for names in reversed(self.maps):  # not dict(self): that asks keys(), which asks this
+            found.update(names)
+        self._flat = (sizes, found)
+        return found
+
+    def keys(self) -> Any:
+        return self.flat().keys()
 
 
 _DICT_NAMES = frozenset(dir(dict))
@@ -137,6 +210,7 @@ def _environment(autoescape: bool) -> jinja2.Environment:
         auto_reload=False,
     )
     env.context_class = _Context
+    env.template_class = _Template
     return _register(env)
 
 

@@ -14,14 +14,13 @@ the lanes "from below", the as-is curve of a target journey) calls this. Every t
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from journeyops_cli.render.formats import count
 from journeyops_cli.render.journey_map import InsightRef, JourneyMap, MetricRef, OpportunityRef, StepView
-from journeyops_cli.render.safety import markdown_markup
+from journeyops_cli.render.safety import escaped, markdown_markup
 from journeyops_cli.render.svg import curve_key, emotion_icon, emotion_plot, emotion_word, lane_icon
 
 Link = Callable[[str, str], "str | None"]
@@ -30,13 +29,8 @@ _GRAVE = ("high", "critical")
 # The rows "from below", top to bottom.
 _BELOW_LANES = ("below_journeys", "below_pain_points", "below_emotion", "below_insights", "below_metrics",
                 "below_opportunities")
-_SPECIAL = re.compile("[&<>\"']").search
-
-
-def html(text: str) -> str:
-    """`text` escaped (markupsafe's `escape`), as a plain string; most texts of a map have
-    nothing to escape and are returned as they are, without making a `Markup` of them."""
-    return str(escape(text)) if _SPECIAL(text) else text
+# `text` escaped (markupsafe's `escape`), as a plain string (no `Markup` made of it).
+html = escaped
 
 
 class _Labels(dict[str, str]):

@@ -5,12 +5,29 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from markupsafe import Markup
+from markupsafe import Markup, escape
+
+try:  # markupsafe's own escaping of a str (C speedups), without making a `Markup` of it
+    from markupsafe import _escape_inner as _escape_str
+except ImportError:  # pragma: no cover - another markupsafe: its public escape
+    def _escape_str(text: str, /) -> str:
+        return str(escape(text))
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
+
+
+def escaped(value: Any) -> str:
+    """markupsafe's `escape(value)` as text to write out: the same characters, without
+    the `Markup` made around each plain string (a `Markup` is returned as it is). What
+    every autoescaped `{{ }}` of an HTML template calls (`render/env.py`)."""
+    if type(value) is str:
+        return _escape_str(value)
+    if type(value) is Markup:
+        return value
+    return escape(value)
+
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 
 
@@ -51,8 +68,6 @@ def markdown_html(text: str) -> str:
 
 @lru_cache(maxsize=32768)
 def _markdown_markup(text: str) -> Markup:
-    from markupsafe import Markup
-
     return Markup(markdown_html(text))
 
 
@@ -112,6 +127,4 @@ _CODE_SPAN = re.compile(r"`([^`]+)`")
 def code_spans(text: str) -> Any:
     """Interface text (never bank text) as HTML: escaped, with each `backticked` part as
     <code> (a field or a command in a rule's title or hint)."""
-    from markupsafe import Markup, escape
-
     return Markup(_CODE_SPAN.sub(lambda m: f"<code>{m.group(1)}</code>", str(escape(text))))

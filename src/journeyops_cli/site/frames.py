@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import jinja2
-from markupsafe import escape
 
 from journeyops_cli.models.base import pick_text
 from journeyops_cli.render.i18n import LANGUAGE_NAMES
+from journeyops_cli.render.safety import escaped
 from journeyops_cli.site.links import Linker
 from journeyops_cli.site.pages import Page, SiteData
 
@@ -56,6 +56,8 @@ class PageRenderer:
         self._templates: dict[str, jinja2.Template] = {}
         self._frames: dict[tuple[str, str, str], Frame | None] = {}
         self._proven: set[tuple[str, str, str]] = set()
+        self._pickers: dict[str, Any] = {}  # `t` of each language's pages
+        self._main_only_templates: dict[str, bool] = {}  # template name: its only block is `main`
         self._main_only = self.env.from_string("{% block main %}{% endblock %}")
         self._frame_page = self.env.from_string(
             '{% extends layout %}{% block main %}\x00M\x00{% endblock %}'
@@ -72,10 +74,12 @@ class PageRenderer:
         """What every page template sees (the page's own context comes on top)."""
         data = self.data
         languages = data.languages
+        t = self._pickers.get(language)
+        if t is None:
+            def t(value: Any) -> str:
+                return pick_text(value, language, languages)
 
-        def t(value: Any) -> str:
-            return pick_text(value, language, languages)
-
+            self._pickers[language] = t
         return {
             "page": page,
             "site_title": data.title,
@@ -105,7 +109,10 @@ class PageRenderer:
     def render(self, language: str, strings: dict[str, str], page: Page) -> str:
         """The page, its frame taken from the frames rendered before (same bytes as `plain`)."""
         template = self.template(page.template)
-        if template.blocks.keys() != {"main"}:
+        main_only = self._main_only_templates.get(page.template)
+        if main_only is None:
+            main_only = self._main_only_templates[page.template] = template.blocks.keys() == {"main"}
+        if not main_only:
             return self.plain(language, strings, page)
         frame_key, frame = self._frame(language, strings, page.key)
         if frame is None:
@@ -157,7 +164,7 @@ def _fill(frame: Frame, title: str, hrefs: list[str], main: str) -> str:
         if slot == "M":
             parts[i] = main
         elif slot == "T":
-            parts[i] = str(escape(title))
+            parts[i] = escaped(title)
         else:
-            parts[i] = str(escape(hrefs[int(slot[1:])]))
+            parts[i] = escaped(hrefs[int(slot[1:])])
     return "".join(parts)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -499,7 +499,10 @@ class PagePlanner:
             f"opportunities/{checked(opportunity.id)}.html", "site/opportunity.html.j2",
             self.t(opportunity.title), {
                 "opportunity": opportunity,
-                "row": row,
+                # The page shows the score's explanation in words (`why`), never the
+                # explanation itself: left out of the row, it is not digested for the
+                # page's fingerprint (a third of an opportunity page's digest).
+                "row": row if row is None or row.explanation is None else replace(row, explanation=None),
                 "why": self.explained(row),
                 "estimates": [(name, value) for name, value in estimates.items() if value is not None],
                 "delivery": [(item.key, safe_url(item.url), self.t(item.title) if item.title else "")

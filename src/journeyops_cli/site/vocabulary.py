@@ -137,8 +137,10 @@ class Known:
             into = groups if isinstance(record, CustomerGroup) else events
             for record_id in getattr(self.about(record), records):
                 into.setdefault(record_id, []).append(record.id)
+        # By id: a set's order changes with the process's string hashing, and the metrics
+        # page's fingerprint digests this dict in its order (it was new in every build).
         return {record_id: (tuple(groups.get(record_id, ())), tuple(events.get(record_id, ())))
-                for record_id in groups.keys() | events.keys()}
+                for record_id in sorted(groups.keys() | events.keys())}
 
     def metric_status(self) -> dict[str, str]:
         """Each metric's `Metric.status()` by id, worked out once."""
