@@ -92,8 +92,9 @@ def render_site(site: SitePlan, writer: SiteWriter, rules: Validation,
         def run() -> None:
             if same_world and writer.reuse(rel):
                 return
+            made = site.searches.get(language)  # made ahead while planning
             writer.page(rel, fingerprints.search(rel, words, data.bank),
-                        lambda: index_script(data, language, words))
+                        lambda: made if made is not None else index_script(data, language, words))
         return (rel, run)
 
     def step(count: int = 1) -> None:
