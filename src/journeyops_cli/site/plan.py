@@ -17,7 +17,6 @@ from journeyops_cli.site.search import index_script
 from journeyops_cli.site.write import Manifest, read_manifest
 from journeyops_cli.speed.executor import start_background
 
-
 # How many languages' search indexes the scorecard's process makes after the scorecard:
 # one balances the two processes of planning (the others are made as pages render).
 AHEAD_SEARCHES = 1
