@@ -140,14 +140,16 @@ def test_the_scorecard_is_made_beside_the_backlog_and_a_failed_worker_is_not_an_
 
 
 
-def test_planning_makes_the_first_search_index_beside_the_backlog_and_the_rollup_once(
+
+def test_planning_makes_search_indexes_beside_the_backlog_and_the_rollup_once(
     bank_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The scorecard's process makes the first language's search index after the
-    scorecard (`site/plan.AHEAD_SEARCHES`); the other languages' are made as pages
-    render. The roll-up is built once in this process, before the page workers fork:
-    no page worker builds its own. The site is the reference's, and still is when the
-    scorecard's process dies (its index is then made as pages render)."""
+    """The scorecard's process makes search indexes after the scorecard
+    (`site/plan.AHEAD_SEARCHES`): both languages' in a build from nothing, where it
+    inherits the roll-up, the first one's in a rebuild, where it builds its own; the
+    others are made as pages render. This process builds the roll-up once, before the
+    page workers fork: no page worker builds its own. The site is the reference's, and
+    still is when the scorecard's process dies (the indexes are then made as pages render)."""
     from journeyops_cli.bank import rollup
     from journeyops_cli.site import plan as site_plan
 
@@ -178,17 +180,32 @@ def test_planning_makes_the_first_search_index_beside_the_backlog_and_the_rollup
     accelerated(monkeypatch, 2)
     parent = os.getpid()
 
+    # A build from nothing.
     build_site(bank_copy, tmp_path / "fast")
     assert tree(tmp_path / "fast") == tree(tmp_path / "plain")
     found = made()
     [(scorecard_pid, _)] = found["scorecard"]
     assert scorecard_pid != parent
-    by_language = {language: pid for pid, language in found["index"]}
-    assert len(found["index"]) == 2
-    assert by_language["fi"] == scorecard_pid
-    assert by_language["en"] != scorecard_pid
+    assert sorted(found["index"]) == [(scorecard_pid, "en"), (scorecard_pid, "fi")]
     page_workers = {pid for pid, _ in found["write"]} - {parent}
     assert page_workers, "the pages were not shared out"
+    rollups = [pid for pid, _ in found["rollup"]]
+    assert rollups.count(parent) == 1
+    assert not (page_workers | {scorecard_pid}) & set(rollups)
+
+    # A rebuild after a record changed (every page's context is made again).
+    insights = bank_copy / "insights/insights.yaml"
+    insights.write_text(insights.read_text("utf-8").replace("Five of six testers", "Five out of six"), "utf-8")
+    reference(bank_copy, tmp_path / "plain-again", monkeypatch)
+    record.unlink()
+    build_site(bank_copy, tmp_path / "fast")
+    assert tree(tmp_path / "fast") == tree(tmp_path / "plain-again")
+    found = made()
+    [(scorecard_pid, _)] = found["scorecard"]
+    by_language = {language: pid for pid, language in found["index"]}
+    assert len(found["index"]) == 2
+    assert by_language["fi"] == scorecard_pid != by_language["en"]
+    page_workers = {pid for pid, _ in found["write"]} - {parent}
     rollups = [pid for pid, _ in found["rollup"]]
     assert rollups.count(parent) == 1
     assert not page_workers & set(rollups)
@@ -200,7 +217,7 @@ def test_planning_makes_the_first_search_index_beside_the_backlog_and_the_rollup
 
     monkeypatch.setattr(site_plan, "site_scorecard", dies_in_a_child)
     build_site(bank_copy, tmp_path / "again")
-    assert tree(tmp_path / "again") == tree(tmp_path / "plain")
+    assert tree(tmp_path / "again") == tree(tmp_path / "plain-again")
     found = made()
     renderers = {pid for pid, _ in found["write"]}
     assert sorted(language for _, language in found["index"]) == ["en", "fi"]

@@ -17,9 +17,11 @@ from journeyops_cli.site.search import index_script
 from journeyops_cli.site.write import Manifest, read_manifest
 from journeyops_cli.speed.executor import start_background
 
-# How many languages' search indexes the scorecard's process makes after the scorecard:
-# one balances the two processes of planning (the others are made as pages render).
-AHEAD_SEARCHES = 1
+# How many languages' search indexes the scorecard's process makes after the scorecard, so
+# that planning's two processes take about as long (at 2,000 journeys: this one 3 s; that
+# one's scorecard 0.9 s, and 0.9 s more when it builds its own roll-up; an index 1 s).
+# One fewer when that process builds its own roll-up. The others are made as pages render.
+AHEAD_SEARCHES = 2
 
 
 @dataclass(slots=True)
@@ -59,11 +61,12 @@ def plan_site(source: Source, background: bool = True) -> SitePlan:
     The scorecard is made in a forked process (with `background`, when this one may fork
     and has another CPU) while this one digests the records, builds the roll-up and ranks
     the backlog (a scorecard crosses back in 0.04 s at 2,000 journeys; a backlog's
-    explanations would take 1.3 s). That process then makes the first language's search
-    index (`AHEAD_SEARCHES`), which shows neither: the two halves of planning then take
-    about as long (3.5 s each at 2,000 journeys), and the index (1.1 s) is not made
-    while pages render. The roll-up (1.1 s) is built here, before the page workers
-    fork, so that they inherit it rather than each building its own. When the digest of what the
+    explanations would take 1.3 s). That process then makes search indexes, which show
+    neither (`AHEAD_SEARCHES`): the two halves of planning take about as long, and those
+    indexes are not made while pages render. The roll-up is built here before the page
+    workers fork, so that they inherit it rather than each building its own; in a build
+    from nothing (no previous site: every page is rendered), before the scorecard's
+    process forks too. When the digest of what the
     pages show (`world`, made from the records, the config, the code, the git history and
     the day) is the previous build's, no page that shows the backlog or the scorecard is
     rendered again unless its file is gone: then neither is made unless a page asks
@@ -81,8 +84,13 @@ def plan_site(source: Source, background: bool = True) -> SitePlan:
 
     def ahead() -> tuple[SiteScorecard, dict[str, str]]:
         return scorecard(), {language: index_script(data, language, strings(language))
-                             for language in data.languages[:AHEAD_SEARCHES]}
+                             for language in data.languages[:ahead_searches]}
 
+    previous = read_manifest(source.out)
+    fresh = not previous.pages
+    if fresh:  # every page is rendered: the scorecard's process inherits the roll-up
+        source.bank.rollup()
+    ahead_searches = AHEAD_SEARCHES if fresh else AHEAD_SEARCHES - 1
     making = start_background(ahead) if background else None
     contexts = ContextDigest()
     fingerprints = SiteFingerprints(data.title, data.languages, contexts=contexts)
@@ -90,7 +98,6 @@ def plan_site(source: Source, background: bool = True) -> SitePlan:
     try:
         contexts.records(source.bank)
         world = fingerprints.world(source.bank, data.changes, scorecard_inputs(source.root))
-        previous = read_manifest(source.out)
         if previous.world == world and previous.backlog is not None:
             if making is not None:
                 making.stop()
