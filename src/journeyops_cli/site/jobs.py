@@ -106,6 +106,17 @@ def render_site(site: SitePlan, writer: SiteWriter, rules: Validation,
     writer.put(MARKER, MARKER_TEXT.encode())
     for name in ASSET_FILES:
         writer.put(f"{ASSETS}/{name}", asset_bytes(name))
+    # The search indexes made while planning are written now and let go (15 MB each at
+    # 2,000 journeys: held to the end, they were the build's peak memory); the others are
+    # jobs, made as pages render.
+    searches: list[Job] = []
+    for language in data.languages:
+        if language in site.searches:
+            search_job(language)[1]()
+            step()
+        else:
+            searches.append(search_job(language))
+    site.searches.clear()
     # While the rules run on the other core, render pages that do not show findings.
     # Jobs are made one at a time: those not run by the time the rules end are shared out.
     common = itertools.chain.from_iterable(
@@ -124,7 +135,6 @@ def render_site(site: SitePlan, writer: SiteWriter, rules: Validation,
     writer.findings = {path: fingerprints.findings(items) for path, items in sorted(data.findings.items())}
     journeys = itertools.chain.from_iterable(
         page_jobs(language, planner.journey_jobs()) for language, planner in planners.items())
-    searches = (search_job(language) for language in data.languages)
     with gc_paused():  # 56,000 closures and no cycle: the collector's walks (70 % of
         # making the list at 2,000 journeys, with the other CPU idle) would find nothing
         rest = list(itertools.chain(common, journeys, searches))
