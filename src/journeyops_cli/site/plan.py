@@ -18,10 +18,10 @@ from journeyops_cli.site.write import Manifest, read_manifest
 from journeyops_cli.speed.executor import start_background
 
 # How many languages' search indexes the scorecard's process makes after the scorecard, so
-# that planning's two processes take about as long (at 2,000 journeys: this one 3 s; that
-# one's scorecard 0.9 s, and 0.9 s more when it builds its own roll-up; an index 1 s).
-# One fewer when that process builds its own roll-up. The others are made as pages render.
-AHEAD_SEARCHES = 2
+# that planning's two processes take about as long (at 2,000 journeys, in CPU s: this one
+# 1.9 after the roll-up, that one's scorecard 0.9 and an index 1.0; in a rebuild that
+# builds its own roll-up, 2.4 and 2.5). The others are made as pages render.
+AHEAD_SEARCHES = 1
 
 
 @dataclass(slots=True)
@@ -66,7 +66,7 @@ def plan_site(source: Source, background: bool = True) -> SitePlan:
     indexes are not made while pages render. The roll-up is built here before the page
     workers fork, so that they inherit it rather than each building its own; in a build
     from nothing (no previous site: every page is rendered), before the scorecard's
-    process forks too. When the digest of what the
+    process forks too (a rebuild makes it only when the pages' world changed). When the digest of what the
     pages show (`world`, made from the records, the config, the code, the git history and
     the day) is the previous build's, no page that shows the backlog or the scorecard is
     rendered again unless its file is gone: then neither is made unless a page asks
@@ -84,13 +84,12 @@ def plan_site(source: Source, background: bool = True) -> SitePlan:
 
     def ahead() -> tuple[SiteScorecard, dict[str, str]]:
         return scorecard(), {language: index_script(data, language, strings(language))
-                             for language in data.languages[:ahead_searches]}
+                             for language in data.languages[:AHEAD_SEARCHES]}
 
     previous = read_manifest(source.out)
     fresh = not previous.pages
     if fresh:  # every page is rendered: the scorecard's process inherits the roll-up
         source.bank.rollup()
-    ahead_searches = AHEAD_SEARCHES if fresh else AHEAD_SEARCHES - 1
     making = start_background(ahead) if background else None
     contexts = ContextDigest()
     fingerprints = SiteFingerprints(data.title, data.languages, contexts=contexts)
