@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -136,3 +137,90 @@ def test_the_scorecard_is_made_beside_the_backlog_and_a_failed_worker_is_not_an_
     build_site(bank_copy, tmp_path / "again")
     assert [int(pid) for pid in record.read_text("utf-8").split()] == [parent]
     assert tree(tmp_path / "again") == tree(tmp_path / "plain")
+
+
+
+
+def test_planning_makes_search_indexes_beside_the_backlog_and_the_rollup_once(
+    bank_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The scorecard's process makes the first language's search index after the
+    scorecard (`site/plan.AHEAD_SEARCHES`); the others are made as pages render. This
+    process builds the roll-up once, before the page workers fork (in a build from
+    nothing, before the scorecard's process forks too): no page worker builds its own.
+    The site is the reference's, and still is when the scorecard's process dies (the
+    index is then made as pages render)."""
+    from journeyops_cli.bank import rollup
+    from journeyops_cli.site import plan as site_plan
+
+    reference(bank_copy, tmp_path / "plain", monkeypatch)
+    record = tmp_path / "pids.txt"
+    real_scorecard = site_plan.site_scorecard
+
+    def noting(what: str, real: Any) -> Any:
+        def noted(*args: Any) -> Any:
+            with open(record, "a", encoding="utf-8") as handle:
+                handle.write(f"{what} {os.getpid()} {args[1] if what == 'index' else '-'}\n")
+            return real(*args)
+        return noted
+
+    def made() -> dict[str, list[tuple[int, str]]]:
+        found: dict[str, list[tuple[int, str]]] = {}
+        for line in record.read_text("utf-8").splitlines():
+            what, pid, detail = line.split(" ")
+            found.setdefault(what, []).append((int(pid), detail))
+        record.unlink()
+        return found
+
+    monkeypatch.setattr(site_plan, "index_script", noting("index", site_plan.index_script))
+    monkeypatch.setattr(site_jobs, "index_script", noting("index", site_jobs.index_script))
+    monkeypatch.setattr(site_plan, "site_scorecard", noting("scorecard", real_scorecard))
+    monkeypatch.setattr(rollup, "build", noting("rollup", rollup.build))
+    monkeypatch.setattr(site_write, "write_file", noting("write", site_write.write_file))
+    accelerated(monkeypatch, 2)
+    parent = os.getpid()
+
+    # A build from nothing.
+    build_site(bank_copy, tmp_path / "fast")
+    assert tree(tmp_path / "fast") == tree(tmp_path / "plain")
+    found = made()
+    [(scorecard_pid, _)] = found["scorecard"]
+    assert scorecard_pid != parent
+    by_language = {language: pid for pid, language in found["index"]}
+    assert len(found["index"]) == 2
+    assert by_language["fi"] == scorecard_pid != by_language["en"]
+    page_workers = {pid for pid, _ in found["write"]} - {parent}
+    assert page_workers, "the pages were not shared out"
+    rollups = [pid for pid, _ in found["rollup"]]
+    assert rollups.count(parent) == 1
+    assert not (page_workers | {scorecard_pid}) & set(rollups)
+
+    # A rebuild after a record changed (every page's context is made again).
+    insights = bank_copy / "insights/insights.yaml"
+    insights.write_text(insights.read_text("utf-8").replace("Five of six testers", "Five out of six"), "utf-8")
+    reference(bank_copy, tmp_path / "plain-again", monkeypatch)
+    record.unlink()
+    build_site(bank_copy, tmp_path / "fast")
+    assert tree(tmp_path / "fast") == tree(tmp_path / "plain-again")
+    found = made()
+    [(scorecard_pid, _)] = found["scorecard"]
+    by_language = {language: pid for pid, language in found["index"]}
+    assert len(found["index"]) == 2
+    assert by_language["fi"] == scorecard_pid != by_language["en"]
+    page_workers = {pid for pid, _ in found["write"]} - {parent}
+    rollups = [pid for pid, _ in found["rollup"]]
+    assert rollups.count(parent) == 1
+    assert not page_workers & set(rollups)
+
+    def dies_in_a_child(*args: object) -> object:
+        if os.getpid() != parent:
+            os._exit(3)
+        return real_scorecard(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(site_plan, "site_scorecard", dies_in_a_child)
+    build_site(bank_copy, tmp_path / "again")
+    assert tree(tmp_path / "again") == tree(tmp_path / "plain-again")
+    found = made()
+    renderers = {pid for pid, _ in found["write"]}
+    assert sorted(language for _, language in found["index"]) == ["en", "fi"]
+    assert {pid for pid, _ in found["index"]} <= renderers

@@ -7,6 +7,7 @@ error. Heavy imports happen inside the commands, so `--version` and `--help` sta
 
 from __future__ import annotations
 
+import gc
 import sys
 
 
@@ -19,4 +20,11 @@ def main() -> None:
         return
     from journeyops_cli.cli.app import app
 
-    app()
+    try:
+        app()
+    finally:
+        # The process ends here: what the command left behind (after a site build at
+        # 2,000 journeys, the bank and the plan, 1.3 million objects of cyclic garbage)
+        # is left to the operating system rather than walked and freed by the
+        # collector's last run at exit (1 to 2 CPU seconds). atexit handlers still run.
+        gc.freeze()

@@ -27,7 +27,7 @@ from journeyops_cli.site.plan import SitePlan
 from journeyops_cli.site.search import index_script
 from journeyops_cli.site.validation import Validation
 from journeyops_cli.site.write import MARKER, MARKER_TEXT, Progress, SiteWriter
-from journeyops_cli.speed.executor import executor_for
+from journeyops_cli.speed.executor import executor_for, gc_paused
 
 Job = tuple[str, Callable[[], None]]
 """An output path and the function that renders (or reuses) and writes it."""
@@ -92,8 +92,9 @@ def render_site(site: SitePlan, writer: SiteWriter, rules: Validation,
         def run() -> None:
             if same_world and writer.reuse(rel):
                 return
+            made = site.searches.get(language)  # made ahead while planning
             writer.page(rel, fingerprints.search(rel, words, data.bank),
-                        lambda: index_script(data, language, words))
+                        lambda: made if made is not None else index_script(data, language, words))
         return (rel, run)
 
     def step(count: int = 1) -> None:
@@ -105,6 +106,17 @@ def render_site(site: SitePlan, writer: SiteWriter, rules: Validation,
     writer.put(MARKER, MARKER_TEXT.encode())
     for name in ASSET_FILES:
         writer.put(f"{ASSETS}/{name}", asset_bytes(name))
+    # The search indexes made while planning are written now and let go (15 MB each at
+    # 2,000 journeys: held to the end, they were the build's peak memory); the others are
+    # jobs, made as pages render.
+    searches: list[Job] = []
+    for language in data.languages:
+        if language in site.searches:
+            search_job(language)[1]()
+            step()
+        else:
+            searches.append(search_job(language))
+    site.searches.clear()
     # While the rules run on the other core, render pages that do not show findings.
     # Jobs are made one at a time: those not run by the time the rules end are shared out.
     common = itertools.chain.from_iterable(
@@ -123,8 +135,10 @@ def render_site(site: SitePlan, writer: SiteWriter, rules: Validation,
     writer.findings = {path: fingerprints.findings(items) for path, items in sorted(data.findings.items())}
     journeys = itertools.chain.from_iterable(
         page_jobs(language, planner.journey_jobs()) for language, planner in planners.items())
-    searches = (search_job(language) for language in data.languages)
-    run_jobs(list(itertools.chain(common, journeys, searches)), writer, workers, step)
+    with gc_paused():  # 56,000 closures and no cycle: the collector's walks (70 % of
+        # making the list at 2,000 journeys, with the other CPU idle) would find nothing
+        rest = list(itertools.chain(common, journeys, searches))
+    run_jobs(rest, writer, workers, step)
     writer.put("index.html", render_root(data).encode())
     return found
 

@@ -1,4 +1,5 @@
-"""Speed, behind three seams; nothing else in the package forks, caches or tunes the GC.
+"""Speed, behind three seams; nothing else in the package forks, caches or tunes the GC
+(but the console script's `main`, which freezes what a command leaves at exit).
 
 - `executor`: how a list of independent jobs runs: `Sequential` (the reference) or
   `Forked` (this process and forked workers share the jobs from both ends), with the
