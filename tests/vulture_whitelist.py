@@ -140,8 +140,11 @@ _.ascend_resolver
 # markdown-it-py: the link validator hook the renderer calls (render/safety.py).
 _.validateLink
 
-# jinja2: the class of every template context the environment makes (render/env.py).
+# jinja2: the class of every template context and of every template the environment makes,
+# and the hook that makes a template's globals (render/env.py).
 _.context_class
+_.template_class
+_.make_globals
 
 # openpyxl: cell, sheet and validation properties that openpyxl writes into the workbook
 # (sheets/write.py).
