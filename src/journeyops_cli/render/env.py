@@ -122,7 +122,8 @@ class _Globals(ChainMap[str, Any]):
     context and iterates them again for their names, and a template that imports macros
     takes the context's global names less these (`keys()`), a Python call per name and
     page through a `ChainMap`. `flat()` is one plain dict of them, made again when a name
-    is added."""
+    is added. A global is set once, when the environment is made (`_register`): a value
+    replaced under a name already there would not be seen by a template loaded before."""
 
     def __init__(self, *maps: Any) -> None:
         super().__init__(*maps)
