@@ -143,6 +143,7 @@ class PagePlanner:
         self._dashboards: Dashboards | None = None
         self._owned: dict[str, dict[str, list[Any]]] | None = None
         self._ranked: dict[str, BacklogRow] | None = None
+        self._written: dict[Any, str] = {}  # explained(): sentences of score lines, written once
 
     # --- helpers ------------------------------------------------------------------------
 
@@ -520,7 +521,7 @@ class PagePlanner:
             return [], []
         from journeyops_cli.score.explain import in_words
 
-        return in_words(row.explanation, self.language, self.record_label)
+        return in_words(row.explanation, self.language, self.record_label, self._written)
 
     def record_label(self, kind: str, ref: str) -> str | None:
         """What this language's pages call a step (`Journey › Step`), a journey or a metric."""
