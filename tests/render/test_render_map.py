@@ -122,3 +122,28 @@ def test_units_in_the_page_language() -> None:
     assert quantity(2400, "applications/year", "fi") == "2\xa0400 hakemusta vuodessa"
     assert quantity(72.5, "%", "fi") == "72,5 %"
     assert quantity(12, "min", "en") == "12 min"  # a unit the catalogue lacks stays as written
+
+
+def test_a_parent_step_is_the_first_of_its_id_as_journey_step_finds_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # The map looks the parent's steps up by id once per map; a parent that names a step
+    # id twice (JO's duplicate-step finding) still gives the first, as Journey.step does.
+    from tests.core.helpers import make_bank
+
+    from journeyops_cli.pipeline import load_bank
+
+    root = make_bank(tmp_path / "b", {
+        "city.yaml": "kind: Journey\nid: city\nlevel: top\ntitle: City\n"
+                     "steps: [{id: find, title: First}, {id: use, title: Use}, {id: find, title: Second}]\n",
+        "move.yaml": "kind: Journey\nid: move\nlevel: mid\ntitle: Move\nparent: city\n"
+                     "steps: [{id: a, title: A, parent_step: find}, {id: b, title: B, parent_step: use},"
+                     " {id: c, title: C, parent_step: gone}, {id: d, title: D}]\n",
+    })
+    b = load_bank(root, cache=False).bank
+    city, move = b.get(Journey, "city"), b.get(Journey, "move")
+    assert city is not None and move is not None
+    m = build_map(b, move, "en")
+    assert [s.parent_step for s in m.steps] == [
+        StepRef("city", "City", "find", "First"), StepRef("city", "City", "use", "Use"), None, None,
+    ]
+    first = city.step("find")
+    assert first is not None and first.title == "First"

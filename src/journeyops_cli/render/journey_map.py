@@ -275,7 +275,11 @@ def build_map(bank: Bank, journey: Journey, language: str) -> JourneyMap:
         return Ref(rid, text(record.title) if record is not None else rid)
 
     parent = bank.parent(journey)
-    steps = [_step(bank, journey, parent, step, i, text, language) for i, step in enumerate(journey.steps, 1)]
+    # The parent's steps by id, looked up once per map, not scanned once per step (the
+    # first of an id, as `Journey.step` finds it).
+    above = {} if parent is None else {own.id: own for own in reversed(parent.steps)}
+    steps = [_step(bank, journey, parent, above, step, i, text, language)
+             for i, step in enumerate(journey.steps, 1)]
     lanes = own_lanes(bank.config.lanes, journey)
     if lanes:
         steps = [
@@ -373,6 +377,7 @@ def _step(
     bank: Bank,
     journey: Journey,
     parent: Journey | None,
+    above: dict[str, Step],
     step: Step,
     position: int,
     pick: Pick,
@@ -381,7 +386,7 @@ def _step(
     key = (journey.id, step.id)
     parent_step = None
     if parent is not None and step.parent_step:
-        found = parent.step(step.parent_step)
+        found = above.get(step.parent_step)
         if found is not None:
             parent_step = StepRef(parent.id, pick(parent.title), found.id, pick(found.title))
     insights = sorted(

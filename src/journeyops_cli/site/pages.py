@@ -143,6 +143,7 @@ class PagePlanner:
         self._dashboards: Dashboards | None = None
         self._owned: dict[str, dict[str, list[Any]]] | None = None
         self._ranked: dict[str, BacklogRow] | None = None
+        self._step_labels: dict[str, tuple[str, str] | None] = {}
         self._written: dict[Any, str] = {}  # explained(): sentences of score lines, written once
 
     # --- helpers ------------------------------------------------------------------------
@@ -234,12 +235,14 @@ class PagePlanner:
         return sorted(found.values(), key=lambda o: o.id)
 
     def step_label(self, ref: str) -> tuple[str, str] | None:
-        """(journey title, step title) for `journey#step`, None when it does not resolve."""
+        """(journey title, step title) for `journey#step`, None when it does not resolve;
+        each reference looked up once (pages name the same steps again and again)."""
+        if ref in self._step_labels:
+            return self._step_labels[ref]
         found = self.bank.step(ref)
-        if found is None:
-            return None
-        journey, step = found
-        return (self.t(journey.title), self.t(step.title))
+        label = None if found is None else (self.t(found[0].title), self.t(found[1].title))
+        self._step_labels[ref] = label
+        return label
 
     def metric_view(self, metric: Metric) -> dict[str, Any]:
         """What the metrics table shows of `metric` (made once per metric: the metrics
