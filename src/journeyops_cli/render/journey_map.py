@@ -71,6 +71,10 @@ class InsightRef:
     """The evidence URL when it is http, https or mailto; else None."""
 
 
+Made = dict[str, tuple[Insight, InsightRef]]
+"""Insights' views made already for maps in one language, by id (with the insight seen)."""
+
+
 @dataclass(frozen=True, slots=True)
 class MetricRef:
     """A metric measured at a step, with its latest value against the target."""
@@ -263,8 +267,11 @@ class JourneyMap:
         return bands
 
 
-def build_map(bank: Bank, journey: Journey, language: str) -> JourneyMap:
-    """The map context of `journey`, with texts in `language` (see the module docstring)."""
+def build_map(bank: Bank, journey: Journey, language: str, made: Made | None = None) -> JourneyMap:
+    """The map context of `journey`, with texts in `language` (see the module docstring).
+    `made` keeps the insights' views made for maps in this language: a site shows each
+    insight on its own journey's map and on the maps above it, and makes its view once."""
+    made = {} if made is None else made
     fallback = [lang for lang in bank.config.languages if lang != language]
 
     def text(value: str | dict[str, str] | None) -> str:
@@ -278,7 +285,7 @@ def build_map(bank: Bank, journey: Journey, language: str) -> JourneyMap:
     # The parent's steps by id, looked up once per map, not scanned once per step (the
     # first of an id, as `Journey.step` finds it).
     above = {} if parent is None else {own.id: own for own in reversed(parent.steps)}
-    steps = [_step(bank, journey, parent, above, step, i, text, language)
+    steps = [_step(bank, journey, parent, above, step, i, text, language, made)
              for i, step in enumerate(journey.steps, 1)]
     lanes = own_lanes(bank.config.lanes, journey)
     if lanes:
@@ -382,6 +389,7 @@ def _step(
     position: int,
     pick: Pick,
     language: str,
+    made: Made,
 ) -> StepView:
     key = (journey.id, step.id)
     parent_step = None
@@ -404,7 +412,7 @@ def _step(
         touchpoints=[pick(t) for t in step.touchpoints],
         emotion=step.emotion,
         pain_points=[pick(p) for p in step.pain_points],
-        insights=[_insight(i, pick) for i in _unique(insights)],
+        insights=[_insight(i, pick, made) for i in _unique(insights)],
         metrics=[_metric(m, pick, language) for m in bank.step_metrics.get(key, [])],
         opportunities=[
             OpportunityRef(o.id, pick(o.title), o.status)
@@ -415,11 +423,11 @@ def _step(
             StepRef(child.id, pick(child.title), child_step.id, pick(child_step.title))
             for child, child_step in bank.step_children.get(key, []) if child.state != "target"
         ],
-        below=_below(bank, key, pick, language),
+        below=_below(bank, key, pick, language, made),
     )
 
 
-def _below(bank: Bank, key: tuple[str, str], pick: Pick, language: str) -> Below | None:
+def _below(bank: Bank, key: tuple[str, str], pick: Pick, language: str, made: Made) -> Below | None:
     rolled = bank.rollup().steps.get(key)
     if rolled is None or not rolled.children:
         return None
@@ -431,7 +439,7 @@ def _below(bank: Bank, key: tuple[str, str], pick: Pick, language: str) -> Below
     )
     return Below(
         journeys=[Ref(j.id, pick(j.title)) for j in journeys],
-        insights=[_insight(i, pick) for i in insights],
+        insights=[_insight(i, pick, made) for i in insights],
         metrics=[_metric(m, pick, language) for m in below.metrics.values()],
         opportunities=[OpportunityRef(o.id, pick(o.title), o.status) for o in below.open_opportunities()],
         pain_points=below.pain_point_count(),
@@ -454,7 +462,15 @@ def _unique(records: list[_R]) -> list[_R]:
     return kept
 
 
-def _insight(insight: Insight, pick: Pick) -> InsightRef:
+def _insight(insight: Insight, pick: Pick, made: Made) -> InsightRef:
+    kept = made.get(insight.id)
+    if kept is not None and kept[0] is insight:
+        return kept[1]
+    view = made[insight.id] = (insight, _insight_view(insight, pick))
+    return view[1]
+
+
+def _insight_view(insight: Insight, pick: Pick) -> InsightRef:
     return InsightRef(
         id=insight.id,
         title=pick(insight.title),

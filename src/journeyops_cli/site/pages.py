@@ -20,7 +20,7 @@ from journeyops_cli.models import Insight, Journey, Metric, Opportunity, Theme
 from journeyops_cli.models.base import pick_text
 from journeyops_cli.models.vocabulary import CustomerGroup, LifeEvent, Team
 from journeyops_cli.render.i18n import quantity
-from journeyops_cli.render.journey_map import SEVERITY_ORDER
+from journeyops_cli.render.journey_map import SEVERITY_ORDER, Made
 from journeyops_cli.site.dashboards import Dashboards, SiteScorecard
 from journeyops_cli.site.guide import INDEX as GUIDE_INDEX
 from journeyops_cli.site.guide import Chapter, guide
@@ -144,6 +144,7 @@ class PagePlanner:
         self._owned: dict[str, dict[str, list[Any]]] | None = None
         self._ranked: dict[str, BacklogRow] | None = None
         self._step_labels: dict[str, tuple[str, str] | None] = {}
+        self._insight_views: Made = {}  # journey(): each insight's view on the maps, made once
         self._written: dict[Any, str] = {}  # explained(): sentences of score lines, written once
 
     # --- helpers ------------------------------------------------------------------------
@@ -418,7 +419,7 @@ class PagePlanner:
     def journey(self, journey: Journey) -> Page:
         from journeyops_cli.render.journey_map import build_map
 
-        journey_map = build_map(self.bank, journey, self.language)
+        journey_map = build_map(self.bank, journey, self.language, self._insight_views)
         return Page(f"journeys/{checked(journey.id)}.html", "site/journey.html.j2", self.t(journey.title), {
             "journey": journey,
             "map": journey_map,
