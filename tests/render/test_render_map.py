@@ -149,27 +149,29 @@ def test_a_parent_step_is_the_first_of_its_id_as_journey_step_finds_it(tmp_path)
     assert first is not None and first.title == "First"
 
 
-def test_insight_views_kept_between_maps_are_those_made_afresh() -> None:
-    # A site keeps each insight's view (`made`) for the maps of one language; a view is
-    # used again only for the same insight, never for another one of the same id.
+def test_views_kept_between_maps_are_those_made_afresh() -> None:
+    # A site keeps each insight's and metric's view (`made`) for the maps of one
+    # language; a view is used again only for the same record, never for another one of
+    # the same id.
     import dataclasses
 
-    from journeyops_cli.models import Insight
-    from journeyops_cli.render.journey_map import InsightRef, Made
+    from journeyops_cli.models import Insight, Metric
+    from journeyops_cli.render.journey_map import Made
 
     b = bank()
     for language in ("fi", "en"):
-        made: Made = {}
+        made = Made()
         for journey in b.journeys():
             assert build_map(b, journey, language, made) == build_map(b, journey, language)
-        assert made
-        some = next(iter(made))
-        stale = b.get(Insight, some)
-        assert stale is not None
-        other = stale.model_copy()
-        made[some] = (other, dataclasses.replace(made[some][1], title="stale"))
+        assert made.insights and made.metrics
+        for views, kind in ((made.insights, Insight), (made.metrics, Metric)):
+            some = next(iter(views))
+            kept = b.get(kind, some)  # type: ignore[type-var]
+            assert kept is not None
+            views[some] = (kept.model_copy(), dataclasses.replace(views[some][1], title="stale"))  # type: ignore[assignment]
+        shown = []
         for journey in b.journeys():
             fresh = build_map(b, journey, language, made)
             assert fresh == build_map(b, journey, language)
-            assert all(i.title != "stale" for step in fresh.steps for i in step.insights)
-        assert isinstance(made[some][1], InsightRef) and made[some][0] is stale
+            shown += [v.title for step in fresh.steps for v in (*step.insights, *step.metrics)]
+        assert shown and "stale" not in shown

@@ -71,8 +71,13 @@ class InsightRef:
     """The evidence URL when it is http, https or mailto; else None."""
 
 
-Made = dict[str, tuple[Insight, InsightRef]]
-"""Insights' views made already for maps in one language, by id (with the insight seen)."""
+@dataclass(slots=True)
+class Made:
+    """The views of insights and metrics made already for maps in one language, by id,
+    each with the record it was made of (a view serves only that record)."""
+
+    insights: dict[str, tuple[Insight, InsightRef]] = field(default_factory=dict)
+    metrics: dict[str, tuple[Metric, MetricRef]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,7 +276,7 @@ def build_map(bank: Bank, journey: Journey, language: str, made: Made | None = N
     """The map context of `journey`, with texts in `language` (see the module docstring).
     `made` keeps the insights' views made for maps in this language: a site shows each
     insight on its own journey's map and on the maps above it, and makes its view once."""
-    made = {} if made is None else made
+    made = Made() if made is None else made
     fallback = [lang for lang in bank.config.languages if lang != language]
 
     def text(value: str | dict[str, str] | None) -> str:
@@ -413,7 +418,7 @@ def _step(
         emotion=step.emotion,
         pain_points=[pick(p) for p in step.pain_points],
         insights=[_insight(i, pick, made) for i in _unique(insights)],
-        metrics=[_metric(m, pick, language) for m in bank.step_metrics.get(key, [])],
+        metrics=[_metric(m, pick, language, made) for m in bank.step_metrics.get(key, [])],
         opportunities=[
             OpportunityRef(o.id, pick(o.title), o.status)
             for o in _unique(bank.step_opportunities.get(key, []))
@@ -440,7 +445,7 @@ def _below(bank: Bank, key: tuple[str, str], pick: Pick, language: str, made: Ma
     return Below(
         journeys=[Ref(j.id, pick(j.title)) for j in journeys],
         insights=[_insight(i, pick, made) for i in insights],
-        metrics=[_metric(m, pick, language) for m in below.metrics.values()],
+        metrics=[_metric(m, pick, language, made) for m in below.metrics.values()],
         opportunities=[OpportunityRef(o.id, pick(o.title), o.status) for o in below.open_opportunities()],
         pain_points=below.pain_point_count(),
         worst_emotion=below.worst_emotion,
@@ -463,10 +468,10 @@ def _unique(records: list[_R]) -> list[_R]:
 
 
 def _insight(insight: Insight, pick: Pick, made: Made) -> InsightRef:
-    kept = made.get(insight.id)
+    kept = made.insights.get(insight.id)
     if kept is not None and kept[0] is insight:
         return kept[1]
-    view = made[insight.id] = (insight, _insight_view(insight, pick))
+    view = made.insights[insight.id] = (insight, _insight_view(insight, pick))
     return view[1]
 
 
@@ -481,7 +486,15 @@ def _insight_view(insight: Insight, pick: Pick) -> InsightRef:
     )
 
 
-def _metric(metric: Metric, pick: Pick, language: str) -> MetricRef:
+def _metric(metric: Metric, pick: Pick, language: str, made: Made) -> MetricRef:
+    kept = made.metrics.get(metric.id)
+    if kept is not None and kept[0] is metric:
+        return kept[1]
+    view = made.metrics[metric.id] = (metric, _metric_view(metric, pick, language))
+    return view[1]
+
+
+def _metric_view(metric: Metric, pick: Pick, language: str) -> MetricRef:
     latest = metric.latest()
     value = latest.value if latest is not None else None
 

@@ -144,7 +144,7 @@ class PagePlanner:
         self._owned: dict[str, dict[str, list[Any]]] | None = None
         self._ranked: dict[str, BacklogRow] | None = None
         self._step_labels: dict[str, tuple[str, str] | None] = {}
-        self._insight_views: Made = {}  # journey(): each insight's view on the maps, made once
+        self._map_views = Made()  # journey(): each insight's and metric's view on the maps, made once
         self._written: dict[Any, str] = {}  # explained(): sentences of score lines, written once
 
     # --- helpers ------------------------------------------------------------------------
@@ -419,7 +419,7 @@ class PagePlanner:
     def journey(self, journey: Journey) -> Page:
         from journeyops_cli.render.journey_map import build_map
 
-        journey_map = build_map(self.bank, journey, self.language, self._insight_views)
+        journey_map = build_map(self.bank, journey, self.language, self._map_views)
         return Page(f"journeys/{checked(journey.id)}.html", "site/journey.html.j2", self.t(journey.title), {
             "journey": journey,
             "map": journey_map,
