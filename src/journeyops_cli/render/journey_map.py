@@ -6,6 +6,8 @@ Interface for the site (stable):
   every text in `language`, falling back to the bank's languages in their configured order
   (`models.base.pick_text`). All fields are plain strings, numbers, lists and the small
   frozen dataclasses below, so templates need no bank access and no filters to read them.
+  A caller that builds many maps in one language passes one `Made` to all of them: each
+  insight's and metric's view is then made once (the site's journey pages).
 - Values are *untrusted text*: the templates escape them (HTML autoescape, `md_cell`,
   `mermaid_label`). The one exception is `InsightRef.evidence`, already checked with
   `safe_url` (None when the link is not http, https or mailto).
