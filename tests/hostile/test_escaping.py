@@ -34,6 +34,23 @@ def test_url_allowlist_accepts(url: str) -> None:
     assert safe_url(url) == url.strip()
 
 
+def test_a_remembered_url_check_is_the_check_made_afresh() -> None:
+    # A plain string's check is remembered (a site checks each evidence URL on many
+    # pages); a str subclass is checked afresh and keeps its type.
+    from markupsafe import Markup
+
+    from journeyops_cli.render.safety import _checked_url
+
+    urls = ["https://example.org/a", " HTTPS://x.fi ", "javascript:alert(1)", "http://a\tb", "", "mailto:a@b.fi"]
+    for _ in range(2):
+        for url in urls:
+            assert safe_url(url) == _checked_url(url)
+    marked = safe_url(Markup("https://example.org/a"))
+    assert type(marked) is Markup and marked == "https://example.org/a"
+    assert type(safe_url("https://example.org/a")) is str
+    assert safe_url(None) is None and safe_url(3) is None
+
+
 def test_markdown_has_no_raw_html_and_no_unsafe_links() -> None:
     html = markdown_html(
         "<img src=x onerror=alert(1)> [a](javascript:alert(1)) [b](JaVaScRiPt:x) "

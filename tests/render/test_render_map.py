@@ -122,3 +122,56 @@ def test_units_in_the_page_language() -> None:
     assert quantity(2400, "applications/year", "fi") == "2\xa0400 hakemusta vuodessa"
     assert quantity(72.5, "%", "fi") == "72,5 %"
     assert quantity(12, "min", "en") == "12 min"  # a unit the catalogue lacks stays as written
+
+
+def test_a_parent_step_is_the_first_of_its_id_as_journey_step_finds_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # The map looks the parent's steps up by id once per map; a parent that names a step
+    # id twice (JO's duplicate-step finding) still gives the first, as Journey.step does.
+    from tests.core.helpers import make_bank
+
+    from journeyops_cli.pipeline import load_bank
+
+    root = make_bank(tmp_path / "b", {
+        "city.yaml": "kind: Journey\nid: city\nlevel: top\ntitle: City\n"
+                     "steps: [{id: find, title: First}, {id: use, title: Use}, {id: find, title: Second}]\n",
+        "move.yaml": "kind: Journey\nid: move\nlevel: mid\ntitle: Move\nparent: city\n"
+                     "steps: [{id: a, title: A, parent_step: find}, {id: b, title: B, parent_step: use},"
+                     " {id: c, title: C, parent_step: gone}, {id: d, title: D}]\n",
+    })
+    b = load_bank(root, cache=False).bank
+    city, move = b.get(Journey, "city"), b.get(Journey, "move")
+    assert city is not None and move is not None
+    m = build_map(b, move, "en")
+    assert [s.parent_step for s in m.steps] == [
+        StepRef("city", "City", "find", "First"), StepRef("city", "City", "use", "Use"), None, None,
+    ]
+    first = city.step("find")
+    assert first is not None and first.title == "First"
+
+
+def test_views_kept_between_maps_are_those_made_afresh() -> None:
+    # A site keeps each insight's and metric's view (`made`) for the maps of one
+    # language; a view is used again only for the same record, never for another one of
+    # the same id.
+    import dataclasses
+
+    from journeyops_cli.models import Insight, Metric
+    from journeyops_cli.render.journey_map import Made
+
+    b = bank()
+    for language in ("fi", "en"):
+        made = Made()
+        for journey in b.journeys():
+            assert build_map(b, journey, language, made) == build_map(b, journey, language)
+        assert made.insights and made.metrics
+        for views, kind in ((made.insights, Insight), (made.metrics, Metric)):
+            some = next(iter(views))
+            kept = b.get(kind, some)  # type: ignore[type-var]
+            assert kept is not None
+            views[some] = (kept.model_copy(), dataclasses.replace(views[some][1], title="stale"))  # type: ignore[assignment]
+        shown = []
+        for journey in b.journeys():
+            fresh = build_map(b, journey, language, made)
+            assert fresh == build_map(b, journey, language)
+            shown += [v.title for step in fresh.steps for v in (*step.insights, *step.metrics)]
+        assert shown and "stale" not in shown

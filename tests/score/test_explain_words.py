@@ -211,3 +211,33 @@ def test_inherited_pain_in_words() -> None:
     assert words(reason, "sv", page=True, label=lambda kind, ref: titles.get((kind, ref))) == (
         "sämsta steget Hakemus › Liitteet (känsla -2, 0 smärtpunkter, ärvt från det överordnade steget `c#d`)"
     )
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_sentences_written_once_are_the_sentences_written_afresh(bank, language: str) -> None:  # type: ignore[no-untyped-def]
+    # A site keeps each line's sentence (`written`) and writes a line again only when no
+    # equal line was written: every opportunity of every model reads as it would alone.
+    from journeyops_cli.score.base import Missing
+    from journeyops_cli.score.explain import Explanation, Line
+    from journeyops_cli.score.reasons import Amount, Term
+
+    written: dict[Line | Missing, str] = {}
+    titles = {("step", "rental-application#form"): "Hakemus › Lomake"}
+
+    def label(kind: str, ref: str) -> str | None:
+        return titles.get((kind, ref))
+
+    seen = 0
+    for model in ("journey", "rice", "ice", "wsjf", "weighted"):
+        for row in rank(bank, Request(model=model)).rows:
+            explained = explanation(row.score)
+            assert in_words(explained, language, label, written) == in_words(explained, language, label)
+            seen += 1
+    assert seen > 5 and written
+    # Equal lines whose numbers differ only in type (1 and 1.0) share a sentence: it is the same.
+    for one in (1, 1.0, 2, 2.0, 0, 0.0):
+        line = Line("volume", float(one), Reason.of("explain.volume", metric=Ref("m", "metric"),
+                                                    value=Amount(one, "day"), top=one), points=True)
+        missing = Missing("impact", "impact", one, Reason.of("explain.no_estimate", factor=Term("factor", "impact")))
+        alone = Explanation((line,), (missing,))
+        assert in_words(alone, language, label, written) == in_words(alone, language, label)

@@ -135,3 +135,24 @@ def test_what_is_known_about_each_record_is_in_id_order() -> None:
     for about in (known.metric_about(), known.insight_about(), known.opportunity_about()):
         assert len(about) > 1
         assert list(about) == sorted(about)
+
+
+def test_labels_and_explanations_kept_by_a_planner_are_those_made_afresh() -> None:
+    # A planner keeps each step's label and each score line's sentence: every page of
+    # its language reads as if each were looked up again.
+    from journeyops_cli.score.explain import in_words
+
+    data = site_data(BANK)
+    for language in data.languages:
+        planner = PagePlanner(data, language, strings(language))
+        refs = [*data.bank.step_refs(), "gone#step", "no-such-journey#x", "", "#"]
+        for _ in range(2):
+            for ref in refs:
+                found = data.bank.step(ref)
+                assert planner.step_label(ref) == (
+                    None if found is None else (planner.t(found[0].title), planner.t(found[1].title)))
+        rows = [row for row in data.backlog or [] if row.explanation is not None]
+        assert rows
+        for row in rows * 2:
+            assert row.explanation is not None
+            assert planner.explained(row) == in_words(row.explanation, language, planner.record_label)

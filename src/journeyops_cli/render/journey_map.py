@@ -6,6 +6,8 @@ Interface for the site (stable):
   every text in `language`, falling back to the bank's languages in their configured order
   (`models.base.pick_text`). All fields are plain strings, numbers, lists and the small
   frozen dataclasses below, so templates need no bank access and no filters to read them.
+  A caller that builds many maps in one language passes one `Made` to all of them: each
+  insight's and metric's view is then made once (the site's journey pages).
 - Values are *untrusted text*: the templates escape them (HTML autoescape, `md_cell`,
   `mermaid_label`). The one exception is `InsightRef.evidence`, already checked with
   `safe_url` (None when the link is not http, https or mailto).
@@ -69,6 +71,15 @@ class InsightRef:
     date: str
     evidence: str | None
     """The evidence URL when it is http, https or mailto; else None."""
+
+
+@dataclass(slots=True)
+class Made:
+    """The views of insights and metrics made already for maps in one language, by id,
+    each with the record it was made of (a view serves only that record)."""
+
+    insights: dict[str, tuple[Insight, InsightRef]] = field(default_factory=dict)
+    metrics: dict[str, tuple[Metric, MetricRef]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,8 +274,11 @@ class JourneyMap:
         return bands
 
 
-def build_map(bank: Bank, journey: Journey, language: str) -> JourneyMap:
-    """The map context of `journey`, with texts in `language` (see the module docstring)."""
+def build_map(bank: Bank, journey: Journey, language: str, made: Made | None = None) -> JourneyMap:
+    """The map context of `journey`, with texts in `language` (see the module docstring).
+    `made` keeps the insights' views made for maps in this language: a site shows each
+    insight on its own journey's map and on the maps above it, and makes its view once."""
+    made = Made() if made is None else made
     fallback = [lang for lang in bank.config.languages if lang != language]
 
     def text(value: str | dict[str, str] | None) -> str:
@@ -275,7 +289,11 @@ def build_map(bank: Bank, journey: Journey, language: str) -> JourneyMap:
         return Ref(rid, text(record.title) if record is not None else rid)
 
     parent = bank.parent(journey)
-    steps = [_step(bank, journey, parent, step, i, text, language) for i, step in enumerate(journey.steps, 1)]
+    # The parent's steps by id, looked up once per map, not scanned once per step (the
+    # first of an id, as `Journey.step` finds it).
+    above = {} if parent is None else {own.id: own for own in reversed(parent.steps)}
+    steps = [_step(bank, journey, parent, above, step, i, text, language, made)
+             for i, step in enumerate(journey.steps, 1)]
     lanes = own_lanes(bank.config.lanes, journey)
     if lanes:
         steps = [
@@ -373,15 +391,17 @@ def _step(
     bank: Bank,
     journey: Journey,
     parent: Journey | None,
+    above: dict[str, Step],
     step: Step,
     position: int,
     pick: Pick,
     language: str,
+    made: Made,
 ) -> StepView:
     key = (journey.id, step.id)
     parent_step = None
     if parent is not None and step.parent_step:
-        found = parent.step(step.parent_step)
+        found = above.get(step.parent_step)
         if found is not None:
             parent_step = StepRef(parent.id, pick(parent.title), found.id, pick(found.title))
     insights = sorted(
@@ -399,8 +419,8 @@ def _step(
         touchpoints=[pick(t) for t in step.touchpoints],
         emotion=step.emotion,
         pain_points=[pick(p) for p in step.pain_points],
-        insights=[_insight(i, pick) for i in _unique(insights)],
-        metrics=[_metric(m, pick, language) for m in bank.step_metrics.get(key, [])],
+        insights=[_insight(i, pick, made) for i in _unique(insights)],
+        metrics=[_metric(m, pick, language, made) for m in bank.step_metrics.get(key, [])],
         opportunities=[
             OpportunityRef(o.id, pick(o.title), o.status)
             for o in _unique(bank.step_opportunities.get(key, []))
@@ -410,11 +430,11 @@ def _step(
             StepRef(child.id, pick(child.title), child_step.id, pick(child_step.title))
             for child, child_step in bank.step_children.get(key, []) if child.state != "target"
         ],
-        below=_below(bank, key, pick, language),
+        below=_below(bank, key, pick, language, made),
     )
 
 
-def _below(bank: Bank, key: tuple[str, str], pick: Pick, language: str) -> Below | None:
+def _below(bank: Bank, key: tuple[str, str], pick: Pick, language: str, made: Made) -> Below | None:
     rolled = bank.rollup().steps.get(key)
     if rolled is None or not rolled.children:
         return None
@@ -426,8 +446,8 @@ def _below(bank: Bank, key: tuple[str, str], pick: Pick, language: str) -> Below
     )
     return Below(
         journeys=[Ref(j.id, pick(j.title)) for j in journeys],
-        insights=[_insight(i, pick) for i in insights],
-        metrics=[_metric(m, pick, language) for m in below.metrics.values()],
+        insights=[_insight(i, pick, made) for i in insights],
+        metrics=[_metric(m, pick, language, made) for m in below.metrics.values()],
         opportunities=[OpportunityRef(o.id, pick(o.title), o.status) for o in below.open_opportunities()],
         pain_points=below.pain_point_count(),
         worst_emotion=below.worst_emotion,
@@ -449,7 +469,15 @@ def _unique(records: list[_R]) -> list[_R]:
     return kept
 
 
-def _insight(insight: Insight, pick: Pick) -> InsightRef:
+def _insight(insight: Insight, pick: Pick, made: Made) -> InsightRef:
+    kept = made.insights.get(insight.id)
+    if kept is not None and kept[0] is insight:
+        return kept[1]
+    view = made.insights[insight.id] = (insight, _insight_view(insight, pick))
+    return view[1]
+
+
+def _insight_view(insight: Insight, pick: Pick) -> InsightRef:
     return InsightRef(
         id=insight.id,
         title=pick(insight.title),
@@ -460,7 +488,15 @@ def _insight(insight: Insight, pick: Pick) -> InsightRef:
     )
 
 
-def _metric(metric: Metric, pick: Pick, language: str) -> MetricRef:
+def _metric(metric: Metric, pick: Pick, language: str, made: Made) -> MetricRef:
+    kept = made.metrics.get(metric.id)
+    if kept is not None and kept[0] is metric:
+        return kept[1]
+    view = made.metrics[metric.id] = (metric, _metric_view(metric, pick, language))
+    return view[1]
+
+
+def _metric_view(metric: Metric, pick: Pick, language: str) -> MetricRef:
     latest = metric.latest()
     value = latest.value if latest is not None else None
 

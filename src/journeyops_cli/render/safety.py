@@ -34,8 +34,19 @@ _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 def safe_url(url: Any) -> str | None:
     """The URL if its scheme is http, https or mailto (robust to case, whitespace and
     control characters hidden in the scheme), else None."""
+    if type(url) is str:  # remembered: a site checks each insight's evidence on many pages
+        return _safe_str_url(url)
     if not isinstance(url, str):
         return None
+    return _checked_url(url)
+
+
+@lru_cache(maxsize=1 << 16)
+def _safe_str_url(url: str) -> str | None:
+    return _checked_url(url)
+
+
+def _checked_url(url: str) -> str | None:
     candidate = url.strip()
     squeezed = _CONTROL.sub("", candidate)
     scheme, sep, _ = squeezed.partition(":")

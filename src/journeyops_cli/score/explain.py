@@ -49,22 +49,40 @@ def explanation(score: Score) -> Explanation:
     return Explanation(tuple(lines), tuple(score.missing))
 
 
-def in_words(explained: Explanation, language: str, label: Label | None = None) -> tuple[list[str], list[str]]:
+def in_words(
+    explained: Explanation,
+    language: str,
+    label: Label | None = None,
+    written: dict[Line | Missing, str] | None = None,
+) -> tuple[list[str], list[str]]:
     """Each factor and each missing input as a sentence in `language`, records named by
     `label` (ids it does not name `backticked`): `asiakkaan kipu, 20,83 pistettä: heikoin vaihe
-    Hakemus › Liitteet (tunne -2, 2 kipukohtaa)`."""
-    factors = [
-        words(Reason.of(_line_key(line, language), factor=Term("factor", line.factor), why=line.reason,
-                        amount="–" if line.amount is None else number(line.amount, language)),
-              language, page=True, label=label)
-        for line in explained.factors
-    ]
-    missing = [
-        words(Reason.of("explain.missing", factor=Term("factor", m.factor), why=m.reason, default=m.default),
-              language, page=True, label=label)
-        for m in explained.missing
-    ]
+    Hakemus › Liitteet (tunne -2, 2 kipukohtaa)`. `written` keeps the sentences already
+    written in this language with this `label`, by line: many scores share lines (the same
+    estimates, no metric, a default), and a site writes each one once."""
+    if written is None:
+        written = {}
+    factors = []
+    for line in explained.factors:
+        sentence = written.get(line)
+        if sentence is None:
+            sentence = written[line] = _line_words(line, language, label)
+        factors.append(sentence)
+    missing = []
+    for m in explained.missing:
+        sentence = written.get(m)
+        if sentence is None:
+            sentence = written[m] = words(
+                Reason.of("explain.missing", factor=Term("factor", m.factor), why=m.reason, default=m.default),
+                language, page=True, label=label)
+        missing.append(sentence)
     return factors, missing
+
+
+def _line_words(line: Line, language: str, label: Label | None) -> str:
+    return words(Reason.of(_line_key(line, language), factor=Term("factor", line.factor), why=line.reason,
+                           amount="–" if line.amount is None else number(line.amount, language)),
+                 language, page=True, label=label)
 
 
 def _line_key(line: Line, language: str) -> str:

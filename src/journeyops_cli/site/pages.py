@@ -20,7 +20,7 @@ from journeyops_cli.models import Insight, Journey, Metric, Opportunity, Theme
 from journeyops_cli.models.base import pick_text
 from journeyops_cli.models.vocabulary import CustomerGroup, LifeEvent, Team
 from journeyops_cli.render.i18n import quantity
-from journeyops_cli.render.journey_map import SEVERITY_ORDER
+from journeyops_cli.render.journey_map import SEVERITY_ORDER, Made
 from journeyops_cli.site.dashboards import Dashboards, SiteScorecard
 from journeyops_cli.site.guide import INDEX as GUIDE_INDEX
 from journeyops_cli.site.guide import Chapter, guide
@@ -143,6 +143,9 @@ class PagePlanner:
         self._dashboards: Dashboards | None = None
         self._owned: dict[str, dict[str, list[Any]]] | None = None
         self._ranked: dict[str, BacklogRow] | None = None
+        self._step_labels: dict[str, tuple[str, str] | None] = {}
+        self._map_views = Made()  # journey(): each insight's and metric's view on the maps, made once
+        self._written: dict[Any, str] = {}  # explained(): sentences of score lines, written once
 
     # --- helpers ------------------------------------------------------------------------
 
@@ -233,12 +236,14 @@ class PagePlanner:
         return sorted(found.values(), key=lambda o: o.id)
 
     def step_label(self, ref: str) -> tuple[str, str] | None:
-        """(journey title, step title) for `journey#step`, None when it does not resolve."""
+        """(journey title, step title) for `journey#step`, None when it does not resolve;
+        each reference looked up once (pages name the same steps again and again)."""
+        if ref in self._step_labels:
+            return self._step_labels[ref]
         found = self.bank.step(ref)
-        if found is None:
-            return None
-        journey, step = found
-        return (self.t(journey.title), self.t(step.title))
+        label = None if found is None else (self.t(found[0].title), self.t(found[1].title))
+        self._step_labels[ref] = label
+        return label
 
     def metric_view(self, metric: Metric) -> dict[str, Any]:
         """What the metrics table shows of `metric` (made once per metric: the metrics
@@ -414,7 +419,7 @@ class PagePlanner:
     def journey(self, journey: Journey) -> Page:
         from journeyops_cli.render.journey_map import build_map
 
-        journey_map = build_map(self.bank, journey, self.language)
+        journey_map = build_map(self.bank, journey, self.language, self._map_views)
         return Page(f"journeys/{checked(journey.id)}.html", "site/journey.html.j2", self.t(journey.title), {
             "journey": journey,
             "map": journey_map,
@@ -520,7 +525,7 @@ class PagePlanner:
             return [], []
         from journeyops_cli.score.explain import in_words
 
-        return in_words(row.explanation, self.language, self.record_label)
+        return in_words(row.explanation, self.language, self.record_label, self._written)
 
     def record_label(self, kind: str, ref: str) -> str | None:
         """What this language's pages call a step (`Journey › Step`), a journey or a metric."""
