@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from journeyops_cli.models import Metric
-from journeyops_cli.render.journey_map import _metric
+from journeyops_cli.render.journey_map import _metric_view
 from journeyops_cli.rules.evidence.metric_off_target import gap
 from journeyops_cli.score.factors import metric_gap_of
 
@@ -39,7 +39,7 @@ def test_every_reader_judges_alike(
     assert m.status() == ("on" if on_target else "off")
     assert gap(m) == (None if on_target else shortfall)  # JO306, JO307
     assert metric_gap_of(m) == shortfall / target  # prioritise's metric_gap
-    assert _metric(m, str, "en").on_target is on_target  # the journey map
+    assert _metric_view(m, str, "en").on_target is on_target  # the journey map
 
 
 def test_a_metric_that_cannot_tell() -> None:
