@@ -206,3 +206,31 @@ def test_a_workers_results_larger_than_its_pipe_come_through_while_this_process_
 
     results = executor.Forked(2).map(job, list(range(60)))
     assert results == [str(n) * 300_000 for n in range(60)]
+
+
+def test_a_worker_goes_on_while_this_process_has_not_taken_its_result_in() -> None:
+    """A worker's results are written to its pipe by a thread of its own (`_Outbox`): it
+    goes on with its next items while this process is busy with one of its own and the
+    pipe is full. Here this process's first item waits until the worker has made three
+    results of 2 MB each (the pipe holds at most 1 MB): without the thread the worker
+    would wait for its first result to be taken in, and this process would wait for the
+    worker (the test fails at the deadline)."""
+    import multiprocessing
+
+    here = os.getpid()
+    made = multiprocessing.get_context("fork").Value("i", 0)
+
+    def job(n: int) -> str:
+        if os.getpid() != here:
+            with made.get_lock():
+                made.value += 1
+        elif n == 0:
+            deadline = time.monotonic() + 30
+            while made.value < 3:
+                assert time.monotonic() < deadline, f"the worker made {made.value} result(s) and waited"
+                time.sleep(0.01)
+        return str(n % 10) * 2_000_000
+
+    results = executor.Forked(2).map(job, list(range(8)))
+    assert results == [str(n % 10) * 2_000_000 for n in range(8)]
+    assert made.value >= 3
