@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from journeyops_cli.render.i18n import strings
 from journeyops_cli.site.build import build_site
 from journeyops_cli.site.vocabulary import SHOWN
@@ -84,27 +86,29 @@ def test_few_records_are_all_shown_without_a_link_to_the_rest(built_site: Path) 
     assert '<h2 id="known-opps-h">Opportunities (2)</h2>\n<p>idea 1 · planned 1</p>' in en
 
 
-def test_the_summary_strings_in_every_language() -> None:
-    assert [strings(language)["known_all_insights"] for language in ("fi", "sv", "en")] == [
-        "Kaikki {n} havaintoa: {title}", "Alla {n} insikter om {title}", "All {n} insights about {title}"]
-    assert [strings(language)["known_insights_shown"] for language in ("fi", "sv", "en")] == [
-        "{n} vakavinta ja uusinta:", "De {n} allvarligaste och nyaste:", "The {n} most severe and newest:"]
-    assert [strings(language)["known_metrics_shown"] for language in ("fi", "sv", "en")] == [
-        "Niistä {n}, tavoitteesta jäävät ensin:", "{n} av dem, de som inte når målet först:",
-        "{n} of them, those off target first:"]
-    assert [strings(language)["known_all_metrics"] for language in ("fi", "sv", "en")] == [
-        "Kaikki {n} mittaria: {title}", "Alla {n} mätare om {title}", "All {n} metrics about {title}"]
-    assert [strings(language)["metrics_filter"] for language in ("fi", "sv", "en")] == [
-        "Suodata mittareita", "Filtrera mätare", "Filter metrics"]
-    assert [strings(language)["metrics_shown"] for language in ("fi", "sv", "en")] == [
-        "{shown}/{total} mittaria näkyvissä", "{shown} av {total} mätare visas", "{shown} of {total} metrics shown"]
-    assert [strings(language)["metrics_filter_nojs"] for language in ("fi", "sv", "en")] == [
-        "Suodatus tarvitsee JavaScriptin; kaikki mittarit on listattu alla.",
-        "Filtreringen kräver JavaScript; alla mätare listas nedan.",
-        "Filtering needs JavaScript; all metrics are listed below."]
-    assert [strings(language)["known_opportunities_ranked"] for language in ("fi", "sv", "en")] == [
-        "{n} korkeinta kehitysjonossa:", "De {n} som står högst i utvecklingskön:", "The {n} highest in the backlog:"]
-    assert [strings(language)["known_all_opportunities"] for language in ("fi", "sv", "en")] == [
-        "Kaikki {n} kehitysmahdollisuutta kehitysjonossa: {title}",
-        "Alla {n} utvecklingsmöjligheter om {title} i utvecklingskön",
-        "All {n} opportunities about {title} in the backlog"]
+SUMMARY_STRINGS = {  # key: (fi, sv, en)
+    "known_all_insights": ("Kaikki {n} havaintoa: {title}", "Alla {n} insikter om {title}",
+                           "All {n} insights about {title}"),
+    "known_insights_shown": ("{n} vakavinta ja uusinta:", "De {n} allvarligaste och nyaste:",
+                             "The {n} most severe and newest:"),
+    "known_metrics_shown": ("Niistä {n}, tavoitteesta jäävät ensin:", "{n} av dem, de som inte når målet först:",
+                            "{n} of them, those off target first:"),
+    "known_all_metrics": ("Kaikki {n} mittaria: {title}", "Alla {n} mätare om {title}",
+                          "All {n} metrics about {title}"),
+    "metrics_filter": ("Suodata mittareita", "Filtrera mätare", "Filter metrics"),
+    "metrics_shown": ("{shown}/{total} mittaria näkyvissä", "{shown} av {total} mätare visas",
+                      "{shown} of {total} metrics shown"),
+    "metrics_filter_nojs": ("Suodatus tarvitsee JavaScriptin; kaikki mittarit on listattu alla.",
+                            "Filtreringen kräver JavaScript; alla mätare listas nedan.",
+                            "Filtering needs JavaScript; all metrics are listed below."),
+    "known_opportunities_ranked": ("{n} korkeinta kehitysjonossa:", "De {n} som står högst i utvecklingskön:",
+                                   "The {n} highest in the backlog:"),
+    "known_all_opportunities": ("Kaikki {n} kehitysmahdollisuutta kehitysjonossa: {title}",
+                                "Alla {n} utvecklingsmöjligheter om {title} i utvecklingskön",
+                                "All {n} opportunities about {title} in the backlog"),
+}
+
+
+@pytest.mark.parametrize("key", SUMMARY_STRINGS)
+def test_the_summary_strings_in_every_language(key: str) -> None:
+    assert tuple(strings(language)[key] for language in ("fi", "sv", "en")) == SUMMARY_STRINGS[key]

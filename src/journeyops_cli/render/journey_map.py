@@ -456,6 +456,7 @@ def _below(bank: Bank, key: tuple[str, str], pick: Pick, language: str, made: Ma
 
 
 _R = TypeVar("_R", bound=Record)
+_V = TypeVar("_V")
 
 
 def _unique(records: list[_R]) -> list[_R]:
@@ -469,12 +470,18 @@ def _unique(records: list[_R]) -> list[_R]:
     return kept
 
 
-def _insight(insight: Insight, pick: Pick, made: Made) -> InsightRef:
-    kept = made.insights.get(insight.id)
-    if kept is not None and kept[0] is insight:
+def _kept(views: dict[str, tuple[Any, _V]], record: Any, make: Callable[[], _V]) -> _V:
+    """The view `views` keeps of this very record (by id), else a new one kept there."""
+    kept = views.get(record.id)
+    if kept is not None and kept[0] is record:
         return kept[1]
-    view = made.insights[insight.id] = (insight, _insight_view(insight, pick))
-    return view[1]
+    view = make()
+    views[record.id] = (record, view)
+    return view
+
+
+def _insight(insight: Insight, pick: Pick, made: Made) -> InsightRef:
+    return _kept(made.insights, insight, lambda: _insight_view(insight, pick))
 
 
 def _insight_view(insight: Insight, pick: Pick) -> InsightRef:
@@ -489,11 +496,7 @@ def _insight_view(insight: Insight, pick: Pick) -> InsightRef:
 
 
 def _metric(metric: Metric, pick: Pick, language: str, made: Made) -> MetricRef:
-    kept = made.metrics.get(metric.id)
-    if kept is not None and kept[0] is metric:
-        return kept[1]
-    view = made.metrics[metric.id] = (metric, _metric_view(metric, pick, language))
-    return view[1]
+    return _kept(made.metrics, metric, lambda: _metric_view(metric, pick, language))
 
 
 def _metric_view(metric: Metric, pick: Pick, language: str) -> MetricRef:

@@ -60,29 +60,21 @@ def in_words(
     Hakemus › Liitteet (tunne -2, 2 kipukohtaa)`. `written` keeps the sentences already
     written in this language with this `label`, by line: many scores share lines (the same
     estimates, no metric, a default), and a site writes each one once."""
-    if written is None:
-        written = {}
-    factors = []
-    for line in explained.factors:
-        sentence = written.get(line)
-        if sentence is None:
-            sentence = written[line] = _line_words(line, language, label)
-        factors.append(sentence)
-    missing = []
-    for m in explained.missing:
-        sentence = written.get(m)
-        if sentence is None:
-            sentence = written[m] = words(
-                Reason.of("explain.missing", factor=Term("factor", m.factor), why=m.reason, default=m.default),
-                language, page=True, label=label)
-        missing.append(sentence)
-    return factors, missing
+    known = {} if written is None else written
 
+    def sentence(item: Line | Missing) -> str:
+        found = known.get(item)
+        if found is None:
+            if isinstance(item, Line):
+                reason = Reason.of(_line_key(item, language), factor=Term("factor", item.factor), why=item.reason,
+                                   amount="–" if item.amount is None else number(item.amount, language))
+            else:
+                reason = Reason.of("explain.missing", factor=Term("factor", item.factor), why=item.reason,
+                                   default=item.default)
+            found = known[item] = words(reason, language, page=True, label=label)
+        return found
 
-def _line_words(line: Line, language: str, label: Label | None) -> str:
-    return words(Reason.of(_line_key(line, language), factor=Term("factor", line.factor), why=line.reason,
-                           amount="–" if line.amount is None else number(line.amount, language)),
-                 language, page=True, label=label)
+    return [sentence(line) for line in explained.factors], [sentence(m) for m in explained.missing]
 
 
 def _line_key(line: Line, language: str) -> str:

@@ -187,7 +187,7 @@ class CsvRows(Sequence[list[str]]):
         if quotes * QUOTES_AT_MOST > len(text):
             return None  # quicker read whole (see QUOTES_AT_MOST)
         runs = [match.span() for match in _QUOTED_RUN.finditer(text)]
-        if 2 * len(runs) != text.count('"'):  # a quote left alone
+        if 2 * len(runs) != quotes:  # a quote left alone
             return None
         starts = (delimiter, "\n")
         ends = (delimiter, "\r", "\n")

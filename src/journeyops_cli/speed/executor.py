@@ -16,9 +16,12 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import queue
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from multiprocessing.reduction import ForkingPickler
 from typing import Any, Protocol, TypeVar
 
 T = TypeVar("T")
@@ -177,8 +180,6 @@ def _take_from_back(job: Callable[[Any], Any], items: Sequence[Any], ends: Any, 
 
 def _pickled(message: Any) -> bytes:
     """A message as `Connection.send` pickles it (`recv` reads it back)."""
-    from multiprocessing.reduction import ForkingPickler
-
     return bytes(ForkingPickler.dumps(message))
 
 
@@ -190,9 +191,6 @@ class _Outbox:
     AHEAD = 2
 
     def __init__(self, send: Any) -> None:
-        import queue
-        import threading
-
         self.send, self.open = send, True
         self.waiting: Any = queue.Queue(maxsize=self.AHEAD)
         self.thread = threading.Thread(target=self._write, daemon=True)
