@@ -145,7 +145,11 @@ def plan_insights(bank: Bank, rows: Rows, profile: ImportProfile, name: str, def
         if bank.step(ref) is None:
             out.problems.append(f"--link-step {ref}: no such step in the bank")
     mapper = _Mapper(bank, rows, columns, profile, prefix, default_source)
-    with gc_paused():  # many small records and texts, no cycles
+    # Many small records and texts, no cycles. Frozen at the end, as the bank is when it
+    # is loaded: else the first allocation after it collects the young generation, whose
+    # count went on while the collector waited, walking every object made here for no
+    # garbage (100,000 rows: 7.6 ms in this process, after its workers are done).
+    with gc_paused(freeze=True):
         _plan_rows(rows, profile, prefix, mapper, out, workers, slice_rows)
     return out
 
