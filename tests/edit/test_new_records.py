@@ -227,6 +227,49 @@ def test_a_column_of_texts_is_written_as_each_text_alone(column: list[str]) -> N
     assert item_or_texts([t for t in column if is_bare_item(t)]) == [t for t in column if is_bare_item(t)]
 
 
+latin1_texts = st.text(alphabet=st.characters(max_codepoint=0xFF), min_size=1, max_size=8)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(texts, slugs, step_refs, latin1_texts, st.sampled_from(
+    ["y", "n", "no", "a#b", "YES", "nUll", "Off", "a ?", "Kiitos!", "Päätös tuli. Kiitos!", "ab\xa0", "\xa0ab",
+     "ab\xd7", "ab\x85", "ab_c", "_ab", "1ab", "a: b", "a #b", "ab\t", "Ö", "Öljy", "ÿes"])), max_size=80))
+def test_a_column_of_latin1_texts_at_once_is_written_as_each_text_alone(column: list[str]) -> None:
+    """For many Latin-1 texts `item_or_texts` looks at them all at once (`_unsure`, byte
+    tables): each text is written as `is_bare_item` and `text_scalar` write it alone, and
+    a text it leaves out of `alone` is one `_SURE_LINES` takes (so its line needs no check)."""
+    from journeyops_cli.edit import quoting
+    from journeyops_cli.edit.quoting import _SURE_LINES
+
+    old = quoting.AT_ONCE_MIN
+    quoting.AT_ONCE_MIN = 1
+    try:
+        alone: list[int] = []
+        written = item_or_texts(column, alone)
+    finally:
+        quoting.AT_ONCE_MIN = old
+    assert written == [text if is_bare_item(text) else text_scalar(text) for text in column]
+    for at, text in enumerate(column):
+        if at not in alone:
+            assert _SURE_LINES.fullmatch(text + "\n") is not None, text
+
+
+def test_every_latin1_character_in_every_place_is_sure_only_where_the_matcher_says() -> None:
+    """`_unsure`'s byte tables against `_SURE_LINES`, for every Latin-1 character as a
+    text's first, middle and last character."""
+    from journeyops_cli.edit.quoting import _SURE_LINES, _unsure
+
+    column = [text for c in map(chr, range(1, 256)) if c != "\n"
+              for text in (f"{c}abcdef", f"abc{c}def", f"abcdef{c}", c * 7)]
+    unsure = set(_unsure(column, "\n".join(column) + "\n") or ())
+    sure = {at for at, text in enumerate(column) if _SURE_LINES.fullmatch(text + "\n") is not None}
+    # The same, not only a part of it, but for step references (`abc#def`: the matcher's
+    # other alternative), which are looked at alone.
+    assert set(range(len(column))) - unsure <= sure
+    assert {column[at] for at in sure & unsure} == {"abc#def"}
+    assert _unsure(["abcdefg", "ab\u2026cdefg"], "abcdefg\nab\u2026cdefg\n") is None  # not Latin-1: the matcher
+
+
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(texts, slugs, step_refs), st.from_regex(r"[a-z_]+\Z", fullmatch=True))
 def test_a_text_written_as_sure_is_a_line_the_check_accepts(text: str, key: str) -> None:

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import json
 import re
+from functools import cache
+from itertools import compress
+from operator import itemgetter
 
 # Words that some YAML reader turns into something other than a string.
 _SPECIAL_WORDS = {
@@ -88,9 +91,9 @@ def item_or_texts(texts: list[str], alone: list[int] | None = None) -> list[str]
     """Each text as a block value is written: as it is when it is an id or a step reference
     (`is_bare_item`), else `text_scalar`; the same as calling those one by one (a test
     holds them to it), with the runs of texts written as they are found in one pass
-    (`_SURE_LINES`) and the others looked at one by one (their indices added to `alone`:
-    a text not in it is an id, a step reference or a plain-safe text that `_SURE_LINES`
-    matched, written as it is)."""
+    (`_SURE_LINES`, or for many Latin-1 texts `_unsure`) and the others looked at one by
+    one (their indices added to `alone`: a text not in it is an id, a step reference or a
+    plain-safe text that `_SURE_LINES` matches, written as it is)."""
     if not texts:
         return []
     lines = "\n".join(texts) + "\n"
@@ -98,6 +101,14 @@ def item_or_texts(texts: list[str], alone: list[int] | None = None) -> list[str]
         if alone is not None:
             alone += range(len(texts))
         return list(map(_block_value, texts))
+    unsure = _unsure(texts, lines) if len(texts) >= AT_ONCE_MIN else None
+    if unsure is not None:
+        written = texts.copy()
+        for at in unsure:
+            written[at] = _block_value(texts[at])
+        if alone is not None:
+            alone += unsure
+        return written
     out: list[str] = []
     at = start = 0
     sure = _SURE_LINES.match
@@ -113,6 +124,56 @@ def item_or_texts(texts: list[str], alone: list[int] | None = None) -> list[str]
             alone.append(at)
         start = end + len(texts[at]) + 1
         at += 1
+
+
+# Latin-1 texts at least this many are looked at all at once (`_unsure`).
+AT_ONCE_MIN = 64
+
+
+def _latin1(pattern: str, matched: int | None = None) -> bytes:
+    """The Latin-1 characters that `pattern` matches, as bytes; with `matched`, a table of
+    256 bytes: `matched` for those, 1 - `matched` for the others."""
+    match = re.compile(pattern).fullmatch
+    if matched is None:
+        return bytes(c for c in range(256) if match(chr(c)))
+    return bytes(matched if match(chr(c)) else 1 - matched for c in range(256))
+
+
+@cache
+def _tables() -> tuple[bytes, bytes, bytes]:
+    """What `_SURE_LINES` takes of a Latin-1 plain text (its id alternative aside): any
+    body character (deleted: what is left is not one), a first character (0 in the
+    table), not a last character (1 in the table). Made when first used (compiling the
+    classes costs 5 ms)."""
+    return (_latin1(f"[{BODY_CHARACTERS},{_MARKS}]"), _latin1(rf"(?!\s)[A-Za-z{_LETTERS}]", 0),
+            _latin1(r"[\s?]", 1))
+
+
+_SPECIAL_MOST = max(map(len, _SPECIAL_WORDS))  # a special word's most characters
+
+
+def _unsure(texts: list[str], lines: str) -> list[int] | None:
+    """The indices of the texts (none holding a line break; `lines`: them joined, one a
+    line) that `_SURE_LINES` may not take as plain, found for all at once with byte
+    tables: a few C passes over the column rather than the matcher's one over each
+    character (100,000 feedback texts in `item_or_texts`: 0.042 -> 0.027 s, the 2 % left
+    to `_block_value` included; their ids 0.017 -> 0.012 s). A text it leaves out is
+    always one `_SURE_LINES` takes (a test). None for texts that are not all Latin-1 or
+    where one is empty."""
+    body, not_first, not_last = _tables()
+    try:
+        data = lines.encode("latin-1")
+        firsts = "".join(map(itemgetter(0), texts)).encode("latin-1").translate(not_first)
+        lasts = "".join(map(itemgetter(-1), texts)).encode("latin-1").translate(not_last)
+    except (UnicodeEncodeError, IndexError):  # not Latin-1, or an empty text
+        return None
+    outside = bytes(map(bool, data.translate(None, body).split(b"\n")[:-1]))
+    flags = int.from_bytes(outside) | int.from_bytes(firsts) | int.from_bytes(lasts)
+    if min(map(len, texts)) <= _SPECIAL_MOST:
+        flags |= int.from_bytes(bytes(map(_SPECIAL_MOST.__ge__, map(len, texts))))
+    if not flags:
+        return []
+    return list(compress(range(len(texts)), flags.to_bytes(len(texts))))
 
 
 def _block_value(text: str) -> str:
