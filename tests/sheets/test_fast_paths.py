@@ -258,3 +258,39 @@ def test_a_file_with_a_utf8_mark_that_is_not_utf8_is_named(tmp_path: Path) -> No
         read_rows(path, "bad.csv")
     assert str(error.value) == ("bad.csv: starts as UTF-8 (a byte order mark) but is not: 'utf-8' codec can't "
                                 "decode byte 0xe4 in position 4: invalid continuation byte")
+
+
+@pytest.mark.parametrize("mapped", [False, True], ids=["profile-columns", "every-column-mapped"])
+def test_the_distinct_values_a_table_knows_are_those_of_its_columns(bank: Path, tmp_path: Path, mapped: bool) -> None:
+    """The import's table hands `records_yaml` and `invalid` the distinct values of the
+    columns it made from a few distinct ones (defaults, dates, steps, groups) without a
+    pass over the rows; they give what `distinct_values` of each column gives."""
+    from tests.sheets.test_import_slices import feedback_csv
+
+    from journeyops_cli.edit.fields import distinct_columns, records_yaml
+    from journeyops_cli.edit.records import invalid
+    from journeyops_cli.models import Insight
+    from journeyops_cli.pipeline import load_bank
+    from journeyops_cli.sheets import feedback
+    from journeyops_cli.sheets.rows import read_rows
+
+    loaded = load_bank(bank, cache=False).bank
+    profile = loaded.config.import_profiles["palaute"]
+    if mapped:  # a type, source and link column too: their values from the rows
+        profile = profile.model_copy(update={"columns": {**profile.columns, "type": "Vakavuus", "link": "Kanava"},
+                                             "values": {**profile.values, "type": {"matala": "feedback",
+                                                        "keskitaso": "feedback", "korkea": "survey"}}})
+    path = feedback_csv(tmp_path / "palaute.csv", 300)
+    rows = read_rows(path, str(path))
+    columns = {key: rows.header.index(header) for key, header in profile.columns.items()}
+    mapper = feedback._Mapper(loaded, rows, columns, profile, "palaute", "palaute")
+    table = mapper.table(0, len(rows.rows))
+    assert not table.bad and {"kind", "date", "steps", "customer_groups"} <= table.distinct.keys()
+    assert ("evidence" in table.distinct) is not mapped
+    table.values["id"] = [f"palaute-{n}" for n in range(len(table.index))]
+    data = {key: table.values[key] for key in feedback._ORDER}
+    for key, (keys, distinct) in table.distinct.items():
+        assert all(map(lambda value, k: distinct[k] is value or distinct[k] == value, data[key], keys)), key
+    known = {**distinct_columns(data), **table.distinct}
+    assert records_yaml(data, known) == records_yaml(data)
+    assert invalid(Insight, data, len(table.index), known) == invalid(Insight, data, len(table.index))

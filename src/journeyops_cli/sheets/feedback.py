@@ -22,7 +22,7 @@ from operator import itemgetter
 from typing import Any
 
 from journeyops_cli.bank import Bank
-from journeyops_cli.edit.fields import Written, distinct_columns, records_yaml
+from journeyops_cli.edit.fields import Distinct, Written, distinct_columns, records_yaml
 from journeyops_cli.edit.records import invalid
 from journeyops_cli.models import Insight
 from journeyops_cli.models.config_import import STEP_SEPARATORS, ImportProfile
@@ -306,14 +306,18 @@ _ORDER = ("kind", "id", "title", "type", "source", "date", "summary", "evidence"
 @dataclass(slots=True)
 class _Table:
     """The rows as columns of insight data (`values[key][at]` for the row
-    `index[at]`), what the privacy rules masked in each, and the first problem of each row
-    that has one."""
+    `index[at]`), what the privacy rules masked in each, the first problem of each row
+    that has one, and the distinct values of some columns."""
 
     index: list[int]
     values: dict[str, list[Any]]
     ids: list[str | None]
     masked: list[int]
     bad: dict[int, str]
+    distinct: Distinct
+    """`distinct_values` of the columns whose values the table made from a few distinct
+    ones (a default, a date, step or group cell): a key a row and key -> value, without
+    a pass over the rows' values (`records_yaml` and `invalid` take them as they are)."""
 
 
 class _Mapper:
@@ -371,10 +375,13 @@ class _Mapper:
         if len(keep) == count:
             columns = {key: table.values[key] for key in _ORDER}
             rows, masked = table.index, table.masked
+            # The distinct values the table knows already, the others worked out.
+            distinct = {**distinct_columns({k: v for k, v in columns.items() if k not in table.distinct}),
+                        **table.distinct}
         else:
             columns = {key: list(map(table.values[key].__getitem__, keep)) for key in _ORDER}
             rows, masked = list(map(table.index.__getitem__, keep)), list(map(table.masked.__getitem__, keep))
-        distinct = distinct_columns(columns)
+            distinct = distinct_columns(columns)
         whys = invalid(Insight, columns, len(keep), distinct)
         # A row's problem means nothing is written: no text is made then. A record the model
         # refuses is not one: it may be the twin of a row in an earlier slice, left out when
@@ -399,10 +406,13 @@ class _Mapper:
         count = len(index)
         get = partial(self._column, selected)
         values: dict[str, list[Any]] = {"kind": ["Insight"] * count, "id": [""] * count}
+        distinct: dict[str, tuple[Sequence[Any], dict[Any, Any]]] = {"kind": (values["kind"], {"Insight": "Insight"})}
         # The checks in the order a row is read: a row's first problem is reported.
         raw_dates = self._cells(selected, self.columns["date"])
-        parsed = {cell: parse_date(cell) for cell in set(raw_dates)}
-        values["date"] = [*map({cell: date for cell, (date, _) in parsed.items()}.__getitem__, raw_dates)]
+        parsed = {cell: parse_date(cell) for cell in dict.fromkeys(raw_dates)}
+        dates = {cell: date for cell, (date, _) in parsed.items()}
+        values["date"] = [*map(dates.__getitem__, raw_dates)]
+        distinct["date"] = raw_dates, dates
         if any(date is None for date, _ in parsed.values()):
             for at, cell in enumerate(raw_dates):
                 date, why = parsed[cell]
@@ -421,6 +431,8 @@ class _Mapper:
             values["title"] = titles_from(summaries)
         for key, default in self.defaults:
             column = values[key] = self._or_default(get, key, default, count)
+            if key not in self.columns:
+                distinct[key] = column, {default: default}
             choices = CHOICES[key]
             wrong = {value for value in set(column) if value is not None and value not in choices}
             for at, value in enumerate(column) if wrong else ():
@@ -429,9 +441,12 @@ class _Mapper:
                                   "(or map it under values:)")
         values["source"] = self._or_default(get, "source", self.default_source, count)
         values["evidence"] = self._or_default(get, "link", None, count)
+        if "link" not in self.columns:
+            distinct["evidence"] = values["evidence"], {None: None}
         step_cells = get("step")
-        steps = {cell: self._steps(cell) for cell in set(step_cells)}  # one list a cell: written once
+        steps = {cell: self._steps(cell) for cell in dict.fromkeys(step_cells)}  # one list a cell: written once
         step_column = values["steps"] = [*map(steps.__getitem__, step_cells)]
+        distinct["steps"] = step_cells, steps
         if any(type(found) is str for found in steps.values()):
             for at, found in enumerate(step_column):
                 if type(found) is str:
@@ -441,6 +456,7 @@ class _Mapper:
         lists.update((group, [group]) for group in set(group_cells) if group in self.groups)
         if lists.keys() >= set(group_cells):
             values["customer_groups"] = [*map(lists.__getitem__, group_cells)]
+            distinct["customer_groups"] = group_cells, {cell: lists[cell] for cell in dict.fromkeys(group_cells)}
         else:
             groups = values["customer_groups"] = []
             for at, group in enumerate(group_cells):
@@ -451,7 +467,7 @@ class _Mapper:
                 groups.append(lists[group])
         masked = self._privacy(values, index, bad, any(given))
         ids: list[str | None] = [value or None for value in get("id")] if "id" in self.columns else [None] * count
-        return _Table(index, values, ids, masked, bad)
+        return _Table(index, values, ids, masked, bad, distinct)
 
     def _or_default(self, get: Any, key: str, default: Any, count: int) -> list[Any]:
         """The column's values, `default` where a cell is empty (all of them when the
