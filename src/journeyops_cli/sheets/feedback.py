@@ -372,6 +372,7 @@ class _Mapper:
                 elif record_id not in seen:
                     seen.add(record_id)
                     keep.append(at)
+        distinct: Distinct
         if len(keep) == count:
             columns = {key: table.values[key] for key in _ORDER}
             rows, masked = table.index, table.masked
