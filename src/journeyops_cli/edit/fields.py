@@ -357,7 +357,7 @@ def records_yaml(columns: Mapping[str, Sequence[Any]], columns_distinct: Distinc
     counts: list[list[int]] = []
     checked: list[str] = []  # the lines to check, and how many they are
     lines_checked = 0
-    same = 0  # the lines every record has: one for each column of texts
+    same = 0  # the lines every record has: one for each column of texts, and so on
     for key, values in columns.items():
         keys, distinct = distinct_values(values) if columns_distinct is None else columns_distinct[key]
         if set(map(type, distinct.values())) == {str}:  # texts: one line each
@@ -377,14 +377,20 @@ def records_yaml(columns: Mapping[str, Sequence[Any]], columns_distinct: Distinc
             text[k], count[k] = _line(key, value)
         checked += text.values()
         lines_checked += sum(count.values())
+        if len(set(count.values())) > 1:  # e.g. lists of steps, some empty
+            counts.append(list(map(count.__getitem__, keys)))
+        else:  # every value as many lines (a date: one), counted once
+            same += next(iter(count.values()), 0)
+            if not any(text.values()):  # none at all (None, []): no column of lines to join
+                continue
         lines.append(list(map(text.__getitem__, keys)))
-        counts.append(list(map(count.__getitem__, keys)))
-    per_record = [same] * (len(lines[0]) if lines else 0)
+    records = len(next(iter(columns.values()), ()))
+    per_record = [same] * records
     for count_of in counts:
         per_record = list(map(add, per_record, count_of))
     if structure_problem("".join(checked), lines_checked) is not None:
-        per_record = [0] * len(per_record)
-    return Written(list(map("".join, zip(*lines, strict=True))), per_record)
+        per_record = [0] * records
+    return Written(list(map("".join, zip(*lines, strict=True))) if lines else [""] * records, per_record)
 
 
 # Column -> `distinct_values` of its values.
