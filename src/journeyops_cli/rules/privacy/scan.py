@@ -8,6 +8,7 @@ import re
 import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress
 from operator import methodcaller
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -85,8 +86,8 @@ _NOT_DIGITS_OR_LINE = _NOT_DIGITS.replace(b"\n", b"")
 def may_hold(rules: list[PersonalDataRule], texts: list[str]) -> list[int]:
     """The indices of the texts in which any of `rules` may find something (a superset;
     run the rules on those alone): each rule's `signs` or `min_digits`, checked for many
-    texts at once. Digits are counted in UTF-8 bytes (ASCII digits only), so a text that
-    `plain` may change (digits of other scripts) is always kept."""
+    texts at once. Digits are counted in Latin-1 or UTF-8 bytes (ASCII digits only), so a
+    text that `plain` may change (digits of other scripts) is always kept."""
     if not texts:
         return []
     joined = "\n".join(texts)
@@ -96,11 +97,14 @@ def may_hold(rules: list[PersonalDataRule], texts: list[str]) -> list[int]:
         return list(range(len(texts)))
     keep = [False] * len(texts)
     if digits:
-        if joined.count("\n") == len(texts) - 1:  # one a line: each line's digits in one pass
-            lines = joined.encode().translate(None, _NOT_DIGITS_OR_LINE)
-            keep = [count >= digits for count in map(len, lines.split(b"\n"))]
-        else:
-            keep = [count >= digits for count in map(len, map(_digits_of, map(str.encode, texts)))]
+        try:
+            data = joined.encode("latin-1")  # a copy, where UTF-8 is a transcoding (15 times as long)
+        except UnicodeEncodeError:
+            data = joined.encode()
+        lines = data.translate(None, _NOT_DIGITS_OR_LINE).split(b"\n")  # each line's digits in one pass
+        if len(lines) != len(texts):  # a text holds a line break: each text's digits
+            lines = list(map(_digits_of, map(str.encode, texts)))
+        keep = [count >= digits for count in map(len, lines)]
         if plain(joined) is not joined:
             for index, text in enumerate(texts):
                 if plain(text) is not text:
@@ -109,7 +113,7 @@ def may_hold(rules: list[PersonalDataRule], texts: list[str]) -> list[int]:
         for index, text in enumerate(texts):
             if any(s in text for s in signs):
                 keep[index] = True
-    return [index for index, kept in enumerate(keep) if kept]
+    return list(compress(range(len(texts)), keep))
 
 
 @dataclass(frozen=True, slots=True)
