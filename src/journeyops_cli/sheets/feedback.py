@@ -110,9 +110,10 @@ def stable_ids(prefix: str, dates: list[dt.date], sources: list[str], summaries:
     return out
 
 
-def titles_from(summaries: list[str]) -> list[str]:
-    """The title of each summary: its first sentence, at most 80 characters."""
-    return list(map(_title, map(str.strip, summaries)))
+def titles_from(summaries: list[str], stripped: bool = False) -> list[str]:
+    """The title of each summary: its first sentence, at most 80 characters (`stripped`:
+    the summaries are, no white space at either end)."""
+    return list(map(_title, summaries if stripped else map(str.strip, summaries)))
 
 
 def _title(text: str) -> str:
@@ -429,7 +430,7 @@ class _Mapper:
             made = iter(titles_from([s for t, s in zip(given, summaries, strict=True) if not t]))
             values["title"] = [t or next(made) for t in given]
         else:
-            values["title"] = titles_from(summaries)
+            values["title"] = titles_from(summaries, "summary" not in self.values)  # `_column` strips, `values:` may not
         for key, default in self.defaults:
             column = values[key] = self._or_default(get, key, default, count)
             if key not in self.columns:
