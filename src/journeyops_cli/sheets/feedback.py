@@ -430,9 +430,10 @@ class _Mapper:
             made = iter(titles_from([s for t, s in zip(given, summaries, strict=True) if not t]))
             values["title"] = [t or next(made) for t in given]
         else:
-            values["title"] = titles_from(summaries, "summary" not in self.values)  # `_column` strips, `values:` may not
+            # `_column` strips a summary; a mapped one (`values:`) may not be.
+            values["title"] = titles_from(summaries, "summary" not in self.values)
         for key, default in self.defaults:
-            column = values[key] = self._or_default(get, key, default, count)
+            column = values[key] = get(key, default, True)
             if key not in self.columns:
                 distinct[key] = column, {default: default}
             choices = CHOICES[key]
@@ -441,11 +442,11 @@ class _Mapper:
                 if value in wrong:
                     self._problem(bad, at, index, key, f"'{value}' is not a {key}; use {', '.join(choices)} "
                                   "(or map it under values:)")
-        values["source"] = self._or_default(get, "source", self.default_source, count)
-        values["evidence"] = self._or_default(get, "link", None, count)
+        values["source"] = get("source", self.default_source, True)
+        values["evidence"] = get("link", None)
         if "link" not in self.columns:
             distinct["evidence"] = values["evidence"], {None: None}
-        step_cells = get("step")
+        step_cells = get("step", "", True)
         steps = {cell: self._steps(cell) for cell in dict.fromkeys(step_cells)}  # one list a cell: written once
         step_column = values["steps"] = [*map(steps.__getitem__, step_cells)]
         distinct["steps"] = step_cells, steps
@@ -453,7 +454,7 @@ class _Mapper:
             for at, found in enumerate(step_column):
                 if type(found) is str:
                     self._problem(bad, at, index, "step", found)
-        group_cells = get("customer_group")
+        group_cells = get("customer_group", "", True)
         lists: dict[str, list[str]] = {"": []}  # one list a group: written once
         lists.update((group, [group]) for group in set(group_cells) if group in self.groups)
         if lists.keys() >= set(group_cells):
@@ -470,13 +471,6 @@ class _Mapper:
         masked = self._privacy(values, index, bad, any(given))
         ids: list[str | None] = [value or None for value in get("id")] if "id" in self.columns else [None] * count
         return _Table(index, values, ids, masked, bad, distinct)
-
-    def _or_default(self, get: Any, key: str, default: Any, count: int) -> list[Any]:
-        """The column's values, `default` where a cell is empty (all of them when the
-        profile has no such column)."""
-        if key not in self.columns:
-            return [default] * count
-        return [value or default for value in get(key)]
 
     def _privacy(self, values: dict[str, list[Any]], index: list[int], bad: dict[int, str],
                  titles_given: bool = True) -> list[int]:
@@ -543,19 +537,29 @@ class _Mapper:
         missing = "" if self.rows.sheet is None else None
         return [row[column] if column < len(row) else missing for row in selected]
 
-    def _column(self, selected: Sequence[list[Any]], key: str) -> list[str]:
+    def _column(self, selected: Sequence[list[Any]], key: str, default: Any = "", few: bool = False) -> list[Any]:
         """The text of a column in each row: stripped, a workbook's date as 2026-11-15,
-        mapped by the profile's `values:`; "" where the profile has no such column."""
+        mapped by the profile's `values:`, `default` where that is empty (every row where
+        the profile has no such column). `few`: a column of few distinct cells (a source,
+        a choice, a step or a group), each worked out once."""
         column = self.columns.get(key)
         if column is None:
-            return [""] * len(selected)
+            return [default] * len(selected)
         found = self._cells(selected, column)
+        mapped = self.values.get(key)
+        if few and self.rows.sheet is None:  # a CSV's cells are texts (a workbook's 1 and True are equal keys)
+            each = {cell: mapped.get(text, text) if mapped else text
+                    for cell in set(found) for text in (cell.strip(),)}
+            if default != "":
+                each = {cell: text or default for cell, text in each.items()}
+            return list(map(each.__getitem__, found))
         if self.rows.sheet is None:  # CSV: text only
             texts = list(map(str.strip, found))
         else:
             texts = [value.strip() if type(value) is str else _text(value) for value in found]
-        mapped = self.values.get(key)
-        return [mapped.get(text, text) for text in texts] if mapped else texts
+        if mapped:
+            texts = [mapped.get(text, text) for text in texts]
+        return texts if default == "" else [text or default for text in texts]
 
 
 def _text(value: Any) -> str:
