@@ -108,13 +108,14 @@ def test_all_slugs_is_each_one_a_slug(values: list[str]) -> None:
     assert all_slugs(values) == all(map(is_slug, values))
 
 
-csv_lines = st.lists(st.tuples(st.lists(st.text(alphabet="ab ;,\x00ä\x1c\u2028", max_size=5), max_size=4),
+# Characters `str.splitlines` takes for line ends and `csv.reader` does not: \x0b \x1c \x85 \u2028.
+csv_lines = st.lists(st.tuples(st.lists(st.text(alphabet="ab ;,\x00ä\x0b\x1c\x85\u2028", max_size=5), max_size=7),
                                st.sampled_from(["\n", "\r\n"])), max_size=30)
 # Cells of a CSV with quotes: well quoted (a delimiter, quote or line break in a quoted
 # field, a quote doubled) or not (a quote in an unquoted cell, text after a closing quote,
 # a quote left open).
 quoted_cells = st.one_of(
-    st.text(alphabet="ab ;,\x00ä\x1c\u2028", max_size=5),
+    st.text(alphabet="ab ;,\x00ä\x0b\x1c\x85\u2028", max_size=5),
     st.text(alphabet='ab;"\n\r', max_size=5).map(lambda cell: '"' + cell.replace('"', '""') + '"'),
     st.text(alphabet='ab;"\n\r ', max_size=5),
 )
@@ -167,6 +168,40 @@ def test_rows_parsed_a_part_at_a_time_are_the_csv_readers(lines: list[tuple[list
     stop = data.draw(st.integers(-3, len(expected) + 2))
     assert found[start:stop] == expected[start:stop]
     assert [found[i] for i in range(-len(expected), len(expected))] == expected[-len(expected):] + expected
+
+
+@pytest.mark.parametrize(("body", "read"), [
+    ("a;b\nc;d\n\n;;\ne\x85;\u2028f", False),
+    ("a;b\r\nc;d\r\n\r\n;;\r\ne\x1c;\x0bf\r\n", False),
+    ('a;"b\nc"\r\n"d""";e\r\n\r\nf;g\r\n"h"\r\n', False),  # Excel: a line feed in a quoted cell
+    ('"a"\n"b;c"\n\nd\n', False),
+    ("a;b\r\nc;d\ne;f\r\n", True),
+    ("a;b\r\nc;d\n", True),
+    ('a;b\n"c";d\r\n', True),
+])
+def test_a_part_is_split_unless_its_line_ends_are_of_both_kinds(body: str, read: bool,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A part is split at its line ends and delimiters (its records holding a quote read
+    by one `csv.reader`) whether its lines end in CRLF or LF, so both styles of file are
+    quick; a part with both kinds of line end outside quoted fields is read by
+    `csv.reader` whole. Either way its rows are the reader's."""
+    import csv
+    import io
+
+    from journeyops_cli.sheets import rows as rows_module
+    from journeyops_cli.sheets.rows import CsvRows
+
+    monkeypatch.setattr(rows_module, "LAZY_MIN_CHARS", 1)
+    monkeypatch.setattr(rows_module, "QUOTES_AT_MOST", 0)
+    text = "h;i\n" + body
+    quoted = CsvRows.quoted_fields(text, ";")
+    assert quoted is not None
+    rows = CsvRows(text, CsvRows.record_end(text, 0, quoted), ";", "f.csv", quoted)
+    whole: list[int] = []
+    reader = CsvRows._read
+    monkeypatch.setattr(CsvRows, "_read", lambda self, number: whole.append(number) or reader(self, number))
+    assert list(rows) == list(csv.reader(io.StringIO(body, newline=""), delimiter=";"))
+    assert whole == ([0] if read else [])
 
 
 def test_a_large_csv_read_a_part_at_a_time_imports_as_read_whole(bank: Path, tmp_path: Path,
