@@ -94,15 +94,22 @@ class Forked:
             workers.append((worker, receive))
         results: list[Any] = [None] * len(items)
         running = [receive for _, receive in workers]
+        done = False
         try:
             while (index := _take(ends, front=True)) is not None:
                 results[index] = job(items[index])
                 running = [receive for receive in running if _take_in(receive, results, wait=False)]
             for receive in running:
                 _take_in(receive, results, wait=True)
+            done = True
         finally:
             for worker, receive in workers:
                 receive.close()
+                if done:
+                    # It said it was done and is ending: not waited for (taking its memory
+                    # down took 5 ms at the end of a 100,000-row import); multiprocessing
+                    # reaps an ended child when it starts another, and at exit.
+                    continue
                 if worker.is_alive():
                     worker.terminate()
                 worker.join()
