@@ -3,10 +3,10 @@ them back as the same string, double-quoted otherwise (`no`, `2024`, `a: b`, `#t
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
 from itertools import compress
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from operator import itemgetter
 
 # Words that some YAML reader turns into something other than a string.
@@ -28,7 +28,7 @@ _PLAIN = re.compile(PLAIN_PATTERN)
 _NUMBER_LIKE = "-+.0123456789"  # a first character that may make a number
 # Characters a YAML reader takes as a line break (NEL, LS, PS) or does not allow in a file
 # (DEL, C1 controls, BOM, non-characters): escaped in double quotes, never written plain.
-# json.dumps escapes the C0 controls itself.
+# JSON's string encoding escapes the C0 controls itself.
 _ESCAPE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 BARE_ITEM_PATTERN = r"[a-z][a-z0-9-]*(?:#[a-z0-9][a-z0-9-]*)?"
 _BARE_ITEM = re.compile(BARE_ITEM_PATTERN)
@@ -66,7 +66,7 @@ def text_scalar(text: str, flow: bool = False) -> str:
 
 def double_quoted(text: str) -> str:
     """`text` as a double-quoted YAML scalar that every reader reads back as `text`."""
-    quoted = json.dumps(text, ensure_ascii=False)
+    quoted = encode_basestring(text)  # what json.dumps(text, ensure_ascii=False) gives, a fifth of its time
     if _ESCAPE.search(quoted) is None:
         return quoted
     return _ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
