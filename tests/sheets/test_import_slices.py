@@ -4,6 +4,7 @@ reference), whatever the slices and wherever a row or its twin falls."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -207,3 +208,20 @@ def test_twins_anywhere_some_refused_by_the_model_plan_as_one_slice(
         firsts.setdefault(text, refused)
     assert bool(reference.problems) == any(firsts.values())
     assert len(reference.ids) == (0 if reference.problems else len(firsts))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 400_000), st.integers(2, 8))
+def test_graded_slices_cover_the_rows_once_small_where_the_takers_meet(total: int, processes: int) -> None:
+    """The slices of a parallel plan (`graded_spans`) cover every row once, in order, none
+    larger than SLICE_MOST; from this process's side they never grow toward the middle,
+    where each process's last ones are small."""
+    spans = feedback.graded_spans(total, processes)
+    assert spans[0][0] == 0 and spans[-1][1] == total
+    assert all(start < end for start, end in spans) and all(a[1] == b[0] for a, b in pairwise(spans))
+    sizes = [end - start for start, end in spans]
+    assert max(sizes) <= max(feedback.SLICE_MOST, feedback.SLICE_LEAST)
+    front = [size for (start, _), size in zip(spans, sizes, strict=True) if start < round(total / processes)]
+    assert front == sorted(front, reverse=True)
+    if total >= 100_000 and processes == 2:
+        assert sizes[len(sizes) // 2 - 1] <= feedback.SLICE_LEAST and sizes[len(sizes) // 2] <= feedback.SLICE_LEAST

@@ -4,6 +4,7 @@ them back as the same string, double-quoted otherwise (`no`, `2024`, `a: b`, `#t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from itertools import compress
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
@@ -130,23 +131,27 @@ def item_or_texts(texts: list[str], alone: list[int] | None = None) -> list[str]
 AT_ONCE_MIN = 64
 
 
-def _latin1(pattern: str, matched: int | None = None) -> bytes:
-    """The Latin-1 characters that `pattern` matches, as bytes; with `matched`, a table of
-    256 bytes: `matched` for those, 1 - `matched` for the others."""
-    match = re.compile(pattern).fullmatch
+def _latin1(test: Callable[[str], object], matched: int | None = None) -> bytes:
+    """The Latin-1 characters that pass `test`, as bytes; with `matched`, a table of 256
+    bytes: `matched` for those, 1 - `matched` for the others."""
     if matched is None:
-        return bytes(c for c in range(256) if match(chr(c)))
-    return bytes(matched if match(chr(c)) else 1 - matched for c in range(256))
+        return bytes(c for c in range(256) if test(chr(c)))
+    return bytes(matched if test(chr(c)) else 1 - matched for c in range(256))
+
+
+def _first(character: str) -> bool:
+    """A plain text may start with `character`: a letter, not white space (`_SURE_LINES`)."""
+    return _PLAIN.fullmatch(character) is not None and not character.isspace()
 
 
 @cache
 def _tables() -> tuple[bytes, bytes, bytes]:
     """What `_SURE_LINES` takes of a Latin-1 plain text (its id alternative aside): any
     body character (deleted: what is left is not one), a first character (0 in the
-    table), not a last character (1 in the table). Made when first used (compiling the
-    classes costs 5 ms)."""
-    return (_latin1(f"[{BODY_CHARACTERS},{_MARKS}]"), _latin1(rf"(?!\s)[A-Za-z{_LETTERS}]", 0),
-            _latin1(r"[\s?]", 1))
+    table), not a last character (1 in the table), from `_PLAIN` (its class after a
+    first letter, compiled with the module: compiling the class again took 8 ms)."""
+    return (_latin1(lambda character: _PLAIN.fullmatch("a" + character)), _latin1(_first, 0),
+            _latin1(lambda character: character.isspace() or character == "?", 1))
 
 
 _SPECIAL_MOST = max(map(len, _SPECIAL_WORDS))  # a special word's most characters

@@ -365,6 +365,11 @@ def cells(rows: Rows, start: int = 0, end: int | None = None) -> Iterator[tuple[
 
 def filled(rows: Rows, start: int = 0, end: int | None = None) -> list[int]:
     """The index of each row that is not empty (of the rows from `start` to `end`)."""
-    # any(row): a value that is not falsy, so neither None nor "" (quick for text)
-    return [index for index, row in enumerate(rows.rows[start:end], start)
-            if any(row) or any(v not in (None, "") for v in row)]
+    every = rows.rows[start:end]
+    # any(row): a value that is not falsy, so neither None nor "" (quick for text); each
+    # row in one pass of C, and only a row it finds empty looked at again (0, False)
+    found = list(map(any, every))
+    if all(found):
+        return list(range(start, start + len(every)))
+    return [index for index, row, full in zip(range(start, start + len(every)), every, found, strict=True)
+            if full or any(v not in (None, "") for v in row)]
