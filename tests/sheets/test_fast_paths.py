@@ -329,3 +329,25 @@ def test_the_distinct_values_a_table_knows_are_those_of_its_columns(bank: Path, 
     known = {**distinct_columns(data), **table.distinct}
     assert records_yaml(data, known) == records_yaml(data)
     assert invalid(Insight, data, len(table.index), known) == invalid(Insight, data, len(table.index))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(alphabet="ab .!?\n\t\u2003…", max_size=120), max_size=6), st.booleans())
+def test_a_title_is_the_first_sentence_of_its_summary_at_most_80_characters(summaries: list[str],
+                                                                          stripped: bool) -> None:
+    """`titles_from` looks for a sentence's end only where a title can end: it gives what
+    the first match of `_SENTENCE_END` in the whole (stripped) text gives."""
+    from journeyops_cli.sheets.feedback import _SENTENCE_END, titles_from
+
+    def title(text: str) -> str:
+        text = text.strip()
+        end = _SENTENCE_END.search(text)
+        first = text if end is None else text[:end.start() + 1]
+        return first if len(first) <= 80 else first[:79].rstrip() + "…"
+
+    if stripped:
+        summaries = [summary.strip() for summary in summaries]
+    assert titles_from(summaries, stripped) == list(map(title, summaries))
+    # A first sentence of 79, 80 and 81 characters: whole, whole, cut.
+    edges = [f"{'a' * length}. Kiitos!" for length in (78, 79, 80)]
+    assert titles_from(edges) == ["a" * 78 + ".", "a" * 79 + ".", "a" * 79 + "…"] == list(map(title, edges))
