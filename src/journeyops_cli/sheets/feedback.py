@@ -165,6 +165,8 @@ SLICES_PER_PROCESS = 8
 SLICE_LEAST = 1_000
 SLICE_MOST = 10_000
 WARM_ROWS = 50
+SHARED_A_ROW = 1_000
+SHARED_MOST = 64 << 20
 
 
 def graded_spans(total: int, processes: int, least: int = SLICE_LEAST) -> list[tuple[int, int]]:
@@ -212,7 +214,9 @@ def _plan_rows(rows: Rows, profile: ImportProfile, prefix: str, mapper: _Mapper,
         # model's validators of each column) is made here once, not in every process
         # (5 ms in each); the result is thrown away.
         mapper.part((0, min(total, WARM_ROWS)))
-    parts = runner.map(mapper.part, spans)
+    # A worker's slices come back through shared memory (`Forked.map`), as much as a row
+    # may need (a slice of 6,250 rows: 2.3 MB).
+    parts = runner.map(mapper.part, spans, shared=min(SHARED_MOST, SHARED_A_ROW * total))
     seen: set[str] = set()
     counts: dict[str, int] = {}
     bad: dict[int, str] = {}
