@@ -132,10 +132,12 @@ def import_once(path: Path, scratch: Path) -> Clock:
     for file, records in planned.files.items():
         # How many records a file holds (a checkout from before `counts`: one text a record).
         what = f"{getattr(planned, 'counts', {}).get(file, len(records))} new insight(s)"
+        # Records in UTF-8 (as the CLI adds them), or a checkout's from before them: text.
+        add = changes.add_encoded if records and isinstance(records[0], bytes) else changes.add
         if counts is None:
-            changes.add(file, records, what)
+            add(file, records, what)
         else:
-            changes.add(file, records, what, counts[file])
+            add(file, records, what, counts[file])
     errors = changes.file_errors()
     assert not errors, errors[:3]
     clock.stage("check new files")

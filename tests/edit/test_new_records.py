@@ -211,8 +211,42 @@ def test_a_new_file_the_loader_would_not_read_is_refused(tmp_path: Path) -> None
     changes = Changeset(tmp_path, LimitsConfig(max_file_bytes=100))
     big = records_yaml({"kind": ["Insight"], "id": ["a"], "summary": ["ä" * 60]})
     changes.add("insights/big.yaml", big.texts, "new", big.lines)
+    changes.add_encoded("insights/big-too.yaml", [text.encode() for text in big.texts], "new", big.lines)
     assert changes.file_errors(workers=1) == [
-        "insights/big.yaml:1:1: file is 150 bytes, more than the limit of 100"]
+        "insights/big.yaml:1:1: file is 150 bytes, more than the limit of 100",
+        "insights/big-too.yaml:1:1: file is 150 bytes, more than the limit of 100"]
+
+
+def test_records_added_as_utf8_are_checked_and_written_as_the_same_records_as_text(tmp_path: Path) -> None:
+    """`add_encoded` (an import's records, UTF-8 made in its workers): a new file is
+    checked by its lines and written byte for byte as `add` writes the same records as
+    text; its text is there when read; to an existing file they are added as text."""
+    (tmp_path / "insights").mkdir()
+    (tmp_path / "insights" / "old.yaml").write_text("# kept\nkind: Insight\nid: old\n", encoding="utf-8")
+    good = records_yaml({"kind": ["Insight"] * 2, "id": ["a", "b"], "title": ["Päätös", "u"]})
+    encoded = [text.encode() for text in good.texts]
+    written = []
+    for name, add in (("text", Changeset.add), ("utf8", Changeset.add_encoded)):
+        root = tmp_path / name
+        (root / "insights").mkdir(parents=True)
+        (root / "insights" / "old.yaml").write_text("# kept\nkind: Insight\nid: old\n", encoding="utf-8")
+        changes = Changeset(root, LIMITS)
+        records = good.texts if add is Changeset.add else encoded
+        add(changes, "insights/new.yaml", records, "new", good.lines)  # type: ignore[arg-type, operator]
+        add(changes, "insights/new.yaml", records[:1], "again", good.lines[:1])  # type: ignore[arg-type, operator]
+        add(changes, "insights/old.yaml", records, "new", good.lines)  # type: ignore[arg-type, operator]
+        assert changes.files["insights/new.yaml"].lines == 11 and changes.files["insights/old.yaml"].lines is None
+        assert not [error for error in changes.file_errors(workers=1) if error.startswith("insights/new.yaml")]
+        changes.write()
+        written.append({path.name: path.read_bytes() for path in sorted((root / "insights").iterdir())})
+    assert written[0] == written[1] and "Päätös".encode() in written[1]["new.yaml"]
+    changes = Changeset(tmp_path, LIMITS)
+    changes.add_encoded("insights/new.yaml", encoded, "new", good.lines)
+    assert changes.files["insights/new.yaml"].data is not None
+    assert changes.files["insights/new.yaml"].text == "---\n".join(good.texts)  # decoded where it is read
+    # A record with a line more than it says: the count finds it in the UTF-8 as in text.
+    changes.add_encoded("insights/bad.yaml", [b"kind: Insight\nid: b\ntitle: x\nsummary: y\n"], "new", [3])
+    assert changes.file_errors(workers=1) == ["insights/bad.yaml:1:1: 4 lines, not the 3 written"]
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -69,7 +69,7 @@ def test_slices_and_workers_plan_what_one_slice_plans(bank: Path, tmp_path: Path
     assert all(other == reference for other in others)
     changes = Changeset(bank, load_bank(bank, cache=False).bank.config.limits)
     for file, records in reference.files.items():
-        changes.add(file, records, "new", reference.lines[file])
+        changes.add_encoded(file, records, "new", reference.lines[file])
     assert changes.file_errors() == []
     changes.write()
     again = feedback_csv(tmp_path / "again.csv", 600)
@@ -97,7 +97,7 @@ def test_each_file_holds_its_rows_in_row_order_and_files_come_as_their_first_row
                                     for n, month in enumerate(months)), encoding="utf-8")
     for planned in plans(bank, csv, profile):
         files = {path.rsplit("/", 1)[1]: [int(text.split("Palaute ")[1].split(".")[0])
-                                          for text in "---\n".join(texts).split("---\n")]
+                                          for text in b"---\n".join(texts).decode().split("---\n")]
                  for path, texts in planned.files.items()}
         assert planned.counts == {path: len(found) for path, found in zip(planned.files, files.values(), strict=True)}
         assert list(files.items()) == [("palaute-2026-03.yaml", [0, 1]), ("palaute-2026-01.yaml", [2, 5]),
@@ -123,7 +123,7 @@ def test_accelerated_and_one_process_imports_write_the_same_bytes(tmp_path: Path
         assert not planned.problems and planned.masked
         changes = Changeset(bank, loaded.config.limits)
         for file, records in planned.files.items():
-            changes.add(file, records, "new", planned.lines[file])
+            changes.add_encoded(file, records, "new", planned.lines[file])
         assert changes.file_errors() == []
         changes.write()
         written.append({path.relative_to(bank): path.read_bytes() for path in sorted((bank / "insights").rglob("*"))})
@@ -166,7 +166,7 @@ def test_a_twin_in_a_later_slice_leaves_the_first_rows_text_and_the_slices_other
     rows[25] = "2.3.2026;Verkko;Palaute 1.;;matala;;https://example.org/twin\n"  # the twin of row 1
     reference, *others = plans(bank, *linked_csv(tmp_path, profile, rows))
     assert not reference.problems and len(reference.ids) == 29
-    text = "---\n".join(next(iter(reference.files.values())))
+    text = b"---\n".join(next(iter(reference.files.values()))).decode()
     assert text.count("kind: Insight\n") == 29 and "/twin" not in text
     assert "example.org/1\"\n" in text and "example.org/29\"\n" in text
     assert all(other == reference for other in others)

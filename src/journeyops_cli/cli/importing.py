@@ -165,7 +165,7 @@ def _import_insights(files: list[Path], name: str | None, mapping: list[str], st
         planned = plan_insights(b, rows, profile, profile_name or path.stem, profile.source or path.stem)
         problems += planned.problems
         for file, records in planned.files.items():
-            changes.add(file, records, f"{planned.counts[file]} new insight(s)", planned.lines[file])
+            changes.add_encoded(file, records, f"{planned.counts[file]} new insight(s)", planned.lines[file])
         if planned.problems:
             continue
         summary = f"{path}: {len(planned.ids)} new, {planned.skipped} already in the bank"

@@ -35,7 +35,8 @@ class FileChange:
     path: str
     original: TextFile | None
     """None for a new file."""
-    text: str
+    _text: str
+    """Its text (`text`)."""
     what: list[str] = field(default_factory=list)
     lines: int | None = None
     """For a new file of records written by `records_yaml` (which checked each distinct
@@ -44,6 +45,26 @@ class FileChange:
     read it back)."""
     moved_to: str | None = None
     """The file's new path when it is renamed (`Changeset.move`)."""
+    data: bytes | None = None
+    """A new file's content as UTF-8, where its records came so (`Changeset.add_encoded`):
+    it is checked and written as it is, and its text decoded only where it is read."""
+
+    @property
+    def text(self) -> str:
+        if self.data is not None and not self._text:
+            self._text = self.data.decode("utf-8")
+        return self._text
+
+    @text.setter
+    def text(self, value: str) -> None:
+        self._text, self.data = value, None
+
+    def encoded(self) -> bytes:
+        """The file's new content, as it is written (in the original's encoding and line
+        endings, if there is one)."""
+        if self.data is not None:
+            return self.data
+        return self.original.encode(self._text) if self.original else self._text.encode("utf-8")
 
 
 @dataclass(slots=True)
@@ -112,6 +133,22 @@ class Changeset:
         change.text = append_documents(change.text, records, newline)
         change.what.append(what)
 
+    def add_encoded(self, path: str, records: list[bytes], what: str, lines: list[int] | None = None) -> None:
+        """`add` for records given as UTF-8 (LF line endings), as an import of many rows
+        makes them in its workers: to a new file that holds nothing else, records that
+        `lines` vouches for are kept as they are, checked and written without a text made
+        of them (an import of 100,000 rows: 0.019 s of encoding 31 MB less); to any other
+        file they are added as text."""
+        change = self._file(path)
+        if change.original is not None or change._text or lines is None or 0 in lines or not records:
+            self.add(path, [record.decode("utf-8") for record in records], what, lines)
+            return
+        before = [change.data] if change.data is not None else []
+        # A `---` line between two records, the last before and the first of these too.
+        change.lines = (change.lines or 0) + sum(lines) + len(records) - (0 if before else 1)
+        change.data = b"---\n".join([*before, *records])
+        change.what.append(what)
+
     def file_errors(self, workers: int | None = None) -> list[str]:
         """Errors the read path finds in the changed files, each read back on its own
         (`path:line:col: message`). Many large files (an import of 100,000 rows) are read
@@ -129,14 +166,16 @@ class Changeset:
         runner = executor_for(len(changed) if large else 1, workers)
 
         def errors(change: FileChange) -> list[str]:
-            # A character is at most 4 bytes of UTF-8: a text that short needs no encoding to know.
-            size = len(change.text) * 4 if change.original is None else -1
-            if size > self.limits.max_file_bytes or size < 0:
-                size = len(change.original.encode(change.text) if change.original else change.text.encode("utf-8"))
+            if change.data is not None:
+                size = len(change.data)
+            else:  # a character is at most 4 bytes of UTF-8: a text that short needs no encoding to know
+                size = len(change.text) * 4 if change.original is None else -1
+                if size > self.limits.max_file_bytes or size < 0:
+                    size = len(change.encoded())
             if size > self.limits.max_file_bytes:  # the loader would not read it
                 return [f"{change.path}:1:1: {too_large(size, self.limits.max_file_bytes)}"]
             if change.lines is not None:
-                problem = count_problem(change.text, change.lines)
+                problem = count_problem(change.data if change.data is not None else change.text, change.lines)
                 return [] if problem is None else [f"{change.path}:{problem[0]}:1: {problem[1]}"]
             return [f"{change.path}:{error}" for error in errors_in(change.text, change.path, self.limits)]
 
@@ -196,7 +235,7 @@ class Changeset:
         new: dict[str, FileResult | None] = {}
         texts: dict[str, bytes] = {}
         for c in changed:
-            data = c.original.encode(c.text) if c.original is not None else c.text.encode("utf-8")
+            data = c.encoded()
             target = c.moved_to or c.path
             if c.moved_to is not None:
                 new[c.path] = None
@@ -236,8 +275,7 @@ class Changeset:
         for change in self.changed:
             target = copy / (change.moved_to or change.path)
             target.parent.mkdir(parents=True, exist_ok=True)
-            original = change.original
-            target.write_bytes(original.encode(change.text) if original else change.text.encode("utf-8"))
+            target.write_bytes(change.encoded())
 
     def write(self) -> None:
         """Write every changed file, all or nothing (`atomic.write_files`: new files are
@@ -246,12 +284,12 @@ class Changeset:
         writes: list[FileWrite] = []
         for c in self.changed:
             if c.original is None:
-                writes.append(FileWrite(self.root / c.path, c.text.encode("utf-8"), c.path, create=True))
+                writes.append(FileWrite(self.root / c.path, c.encoded(), c.path, create=True))
             elif c.moved_to is not None:
-                writes.append(FileWrite(self.root / c.moved_to, c.original.encode(c.text), c.moved_to, create=True))
+                writes.append(FileWrite(self.root / c.moved_to, c.encoded(), c.moved_to, create=True))
                 writes.append(FileWrite(self.root / c.path, b"", c.path, remove=True))
             else:
-                writes.append(FileWrite(self.root / c.path, c.original.encode(c.text), c.path))
+                writes.append(FileWrite(self.root / c.path, c.encoded(), c.path))
         write_files(writes)
 
 

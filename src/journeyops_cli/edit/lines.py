@@ -27,15 +27,17 @@ _LINES = re.compile(
 NOT_WRITTEN = "not a line the import writes (`---`, a key and one value, or a list item)"
 
 
-def count_problem(text: str, lines: int) -> tuple[int, str] | None:
-    """None when `text` is `lines` lines; else where and what is wrong (a value that broke
-    out of its line, a record not ending with a line break). For a file of records whose
-    lines `records_yaml` checked: joined with `---` lines, they stay lines the line check
-    accepts (a test holds it), so their count is what is left to check."""
-    found = text.count("\n")
+def count_problem(text: str | bytes, lines: int) -> tuple[int, str] | None:
+    """None when `text` (or its UTF-8) is `lines` lines; else where and what is wrong (a
+    value that broke out of its line, a record not ending with a line break). For a file
+    of records whose lines `records_yaml` checked: joined with `---` lines, they stay
+    lines the line check accepts (a test holds it), so their count is what is left to
+    check. (In UTF-8 a line feed's byte is never part of another character.)"""
+    newline: str | bytes = b"\n" if isinstance(text, bytes) else "\n"
+    found = text.count(newline)  # type: ignore[arg-type]
     if found != lines:
         return 1, f"{found} lines, not the {lines} written"
-    if text and not text.endswith("\n"):
+    if text and not text.endswith(newline):  # type: ignore[arg-type]
         return found + 1, "the last line has no line break"
     return None
 

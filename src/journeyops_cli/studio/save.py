@@ -39,10 +39,7 @@ def save(state: BankState, digests: Mapping[str, str], plan: Callable[[], Change
             if state.digest(path) != digest:
                 raise Stale(path)
         changes = plan()
-        texts = {
-            change.path: change.original.encode(change.text) if change.original else change.text.encode("utf-8")
-            for change in changes.changed
-        }
+        texts = {change.path: change.encoded() for change in changes.changed}
         if not texts:
             return []
         after = state.planned(texts)
