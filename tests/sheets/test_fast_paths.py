@@ -232,7 +232,7 @@ def test_a_large_csv_read_a_part_at_a_time_imports_as_read_whole(bank: Path, tmp
     for csv_file in (path, quoted):
         whole = read_rows(csv_file, str(csv_file))
         assert type(whole.rows) is list
-        reference = plan_insights(loaded, whole, profile, "palaute", "palaute", workers=1)
+        reference = plan_insights(loaded, whole, profile, "palaute", "palaute", workers=1).joined()
         assert not reference.problems and len(reference.ids) > 400
         monkeypatch.setattr(rows_module, "LAZY_MIN_CHARS", 1)
         monkeypatch.setattr(rows_module, "PART_CHARS", 500)
@@ -240,7 +240,7 @@ def test_a_large_csv_read_a_part_at_a_time_imports_as_read_whole(bank: Path, tmp
             parts = read_rows(csv_file, str(csv_file))
             assert isinstance(parts.rows, CsvRows) and parts.header == whole.header
             assert plan_insights(loaded, parts, profile, "palaute", "palaute", workers=workers,
-                                 slice_rows=97) == reference
+                                 slice_rows=97).joined() == reference
         monkeypatch.setattr(rows_module, "LAZY_MIN_CHARS", 10**9)
     assert '"Palaute; ""lainaus""\nrivi' in quoted.read_text(encoding="utf-8")
     # A text with a quote in fewer than QUOTES_AT_MOST characters is quicker read whole.

@@ -45,9 +45,13 @@ def feedback_csv(path: Path, rows: int, problems: bool = False) -> Path:
 def plans(bank: Path, csv: Path, profile: ImportProfile) -> list[Planned]:
     loaded = load_bank(bank, cache=False).bank
     rows = read_rows(csv, str(csv))
-    reference = plan_insights(loaded, rows, profile, "palaute", "palaute", workers=1)
-    assert reference == plan_insights(loaded, rows, profile, "palaute", "palaute", workers=1, slice_rows=len(rows.rows))
-    return [reference] + [plan_insights(loaded, rows, profile, "palaute", "palaute", workers=workers, slice_rows=size)
+    # Each plan with its files' pieces joined (how the records are cut in pieces depends
+    # on the slices; the files do not).
+    reference = plan_insights(loaded, rows, profile, "palaute", "palaute", workers=1).joined()
+    assert reference == plan_insights(loaded, rows, profile, "palaute", "palaute", workers=1,
+                                      slice_rows=len(rows.rows)).joined()
+    return [reference] + [plan_insights(loaded, rows, profile, "palaute", "palaute", workers=workers,
+                                        slice_rows=size).joined()
                           for workers in (1, 2) for size in (1, 7, 50, 333)]
 
 
@@ -201,8 +205,8 @@ def test_twins_anywhere_some_refused_by_the_model_plan_as_one_slice(
         f"https://example.org/{n}{'/refused' if refused else ''}\n" for n, (text, other, refused) in enumerate(rows)])
     loaded = load_bank(bank, cache=False).bank
     table = read_rows(csv, str(csv))
-    reference = plan_insights(loaded, table, linked, "palaute", "palaute", workers=1)
-    assert reference == plan_insights(loaded, table, linked, "palaute", "palaute", workers=1, slice_rows=size)
+    reference = plan_insights(loaded, table, linked, "palaute", "palaute", workers=1).joined()
+    assert reference == plan_insights(loaded, table, linked, "palaute", "palaute", workers=1, slice_rows=size).joined()
     firsts: dict[int, bool] = {}
     for text, _, refused in rows:
         firsts.setdefault(text, refused)

@@ -35,7 +35,8 @@ class FileWrite:
     else an existing file, replaced keeping its mode."""
 
     path: Path
-    data: bytes
+    data: bytes | tuple[bytes, ...]
+    """The new content, or its parts one after another."""
     shown: str
     create: bool = False
     remove: bool = False
@@ -65,7 +66,7 @@ def _reason(error: OSError) -> str:
     return error.strerror or str(error)
 
 
-def _write_temp(path: Path, data: bytes, mode: int) -> str:
+def _write_temp(path: Path, data: bytes | tuple[bytes, ...], mode: int) -> str:
     """Write `data` to a new temporary file next to `path`; return its name. It is not
     synced yet: `_Syncs` syncs it, together with the write's other temporaries where they
     are many, rather than one wait a file (50 files of a 100,000-row import: 0.06 s of
@@ -73,7 +74,10 @@ def _write_temp(path: Path, data: bytes, mode: int) -> str:
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                handle.writelines(data)
         os.chmod(temp, mode)
     except BaseException:
         _remove(temp)

@@ -45,14 +45,15 @@ class FileChange:
     read it back)."""
     moved_to: str | None = None
     """The file's new path when it is renamed (`Changeset.move`)."""
-    data: bytes | None = None
-    """A new file's content as UTF-8, where its records came so (`Changeset.add_encoded`):
-    it is checked and written as it is, and its text decoded only where it is read."""
+    data: list[bytes] | None = None
+    """A new file's content as UTF-8 in pieces joined with `---` lines, where its records
+    came so (`Changeset.add_encoded`): checked and written as they are, never joined
+    (`parts`), and its text decoded only where it is read."""
 
     @property
     def text(self) -> str:
         if self.data is not None and not self._text:
-            self._text = self.data.decode("utf-8")
+            self._text = b"---\n".join(self.data).decode("utf-8")
         return self._text
 
     @text.setter
@@ -63,8 +64,17 @@ class FileChange:
         """The file's new content, as it is written (in the original's encoding and line
         endings, if there is one)."""
         if self.data is not None:
-            return self.data
+            return b"---\n".join(self.data)
         return self.original.encode(self._text) if self.original else self._text.encode("utf-8")
+
+    def parts(self) -> tuple[bytes, ...]:
+        """`encoded` in the parts it is written in, one after another (a new file's pieces
+        and the `---` lines between them: 31 MB not copied once more to be joined)."""
+        if self.data is None:
+            return (self.encoded(),)
+        parts = [b"---\n"] * (2 * len(self.data) - 1)
+        parts[::2] = self.data
+        return tuple(parts)
 
 
 @dataclass(slots=True)
@@ -143,10 +153,10 @@ class Changeset:
         if change.original is not None or change._text or lines is None or 0 in lines or not records:
             self.add(path, [record.decode("utf-8") for record in records], what, lines)
             return
-        before = [change.data] if change.data is not None else []
+        before = change.data or []
         # A `---` line between two records, the last before and the first of these too.
         change.lines = (change.lines or 0) + sum(lines) + len(records) - (0 if before else 1)
-        change.data = b"---\n".join([*before, *records])
+        change.data = [*before, *records]
         change.what.append(what)
 
     def file_errors(self, workers: int | None = None) -> list[str]:
@@ -166,8 +176,8 @@ class Changeset:
         runner = executor_for(len(changed) if large else 1, workers)
 
         def errors(change: FileChange) -> list[str]:
-            if change.data is not None:
-                size = len(change.data)
+            if change.data is not None:  # its pieces and the `---` lines between them
+                size = sum(map(len, change.data)) + 4 * (len(change.data) - 1)
             else:  # a character is at most 4 bytes of UTF-8: a text that short needs no encoding to know
                 size = len(change.text) * 4 if change.original is None else -1
                 if size > self.limits.max_file_bytes or size < 0:
@@ -175,7 +185,7 @@ class Changeset:
             if size > self.limits.max_file_bytes:  # the loader would not read it
                 return [f"{change.path}:1:1: {too_large(size, self.limits.max_file_bytes)}"]
             if change.lines is not None:
-                problem = count_problem(change.data if change.data is not None else change.text, change.lines)
+                problem = count_problem(change.parts() if change.data is not None else change.text, change.lines)
                 return [] if problem is None else [f"{change.path}:{problem[0]}:1: {problem[1]}"]
             return [f"{change.path}:{error}" for error in errors_in(change.text, change.path, self.limits)]
 
@@ -284,7 +294,7 @@ class Changeset:
         writes: list[FileWrite] = []
         for c in self.changed:
             if c.original is None:
-                writes.append(FileWrite(self.root / c.path, c.encoded(), c.path, create=True))
+                writes.append(FileWrite(self.root / c.path, c.parts(), c.path, create=True))
             elif c.moved_to is not None:
                 writes.append(FileWrite(self.root / c.moved_to, c.encoded(), c.moved_to, create=True))
                 writes.append(FileWrite(self.root / c.path, b"", c.path, remove=True))

@@ -4,6 +4,7 @@ is only such lines (see `edit/records.py` for why that check stands in for a rea
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from journeyops_cli.edit.quoting import BARE_ITEM_PATTERN, FLOW_PLAIN_PATTERN, PLAIN_PATTERN
 
@@ -27,17 +28,22 @@ _LINES = re.compile(
 NOT_WRITTEN = "not a line the import writes (`---`, a key and one value, or a list item)"
 
 
-def count_problem(text: str | bytes, lines: int) -> tuple[int, str] | None:
-    """None when `text` (or its UTF-8) is `lines` lines; else where and what is wrong (a
-    value that broke out of its line, a record not ending with a line break). For a file
-    of records whose lines `records_yaml` checked: joined with `---` lines, they stay
-    lines the line check accepts (a test holds it), so their count is what is left to
-    check. (In UTF-8 a line feed's byte is never part of another character.)"""
-    newline: str | bytes = b"\n" if isinstance(text, bytes) else "\n"
-    found = text.count(newline)  # type: ignore[arg-type]
+def count_problem(text: str | Sequence[bytes], lines: int) -> tuple[int, str] | None:
+    """None when `text` (or its UTF-8, in parts one after another) is `lines` lines; else
+    where and what is wrong (a value that broke out of its line, a record not ending with
+    a line break). For a file of records whose lines `records_yaml` checked: joined with
+    `---` lines, they stay lines the line check accepts (a test holds it), so their count
+    is what is left to check. (In UTF-8 a line feed's byte is never part of another
+    character.)"""
+    if isinstance(text, str):
+        found, ends = text.count("\n"), not text or text.endswith("\n")
+    else:
+        found = sum(part.count(b"\n") for part in text)
+        last = [part for part in text if part]
+        ends = not last or last[-1].endswith(b"\n")
     if found != lines:
         return 1, f"{found} lines, not the {lines} written"
-    if text and not text.endswith(newline):  # type: ignore[arg-type]
+    if not ends:
         return found + 1, "the last line has no line break"
     return None
 

@@ -15,7 +15,7 @@ import hashlib
 import re
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import accumulate, compress, pairwise, repeat
 from operator import add, itemgetter
@@ -42,11 +42,12 @@ class Planned:
     """New insights by file, and what the rows had to say."""
 
     files: dict[str, list[bytes]] = field(default_factory=dict)
-    """Bank-relative path -> the YAML of its new records in UTF-8, joined with `---` lines
-    (one text: `Changeset.add_encoded` takes it as it takes a list of records)."""
+    """Bank-relative path -> the YAML of its new records in UTF-8, in pieces to be joined
+    with `---` lines (`Changeset.add_encoded` takes them as it takes a list of records;
+    how the records are cut in pieces depends on how the rows were sliced: `joined`)."""
     lines: dict[str, list[int]] = field(default_factory=dict)
-    """Bank-relative path -> the lines of that text (`Changeset.add`; 0 when a record of
-    it is not one `records_yaml` vouched for)."""
+    """Bank-relative path -> the lines of each piece (`Changeset.add_encoded`; 0s when a
+    record of it is not one `records_yaml` vouched for)."""
     counts: dict[str, int] = field(default_factory=dict)
     """Bank-relative path -> how many new records its text holds."""
     ids: list[str] = field(default_factory=list)
@@ -54,6 +55,12 @@ class Planned:
     """Rows already in the bank (same id)."""
     masked: int = 0
     problems: list[str] = field(default_factory=list)
+
+    def joined(self) -> Planned:
+        """The same plan with each file's pieces joined: what any slicing of the rows plans."""
+        return replace(self, files={path: [b"---\n".join(pieces)] for path, pieces in self.files.items()},
+                       lines={path: [sum(lines) + len(lines) - 1 if 0 not in lines else 0]
+                              for path, lines in self.lines.items()})
 
 
 class _Privacy:
@@ -259,8 +266,8 @@ def _plan_rows(rows: Rows, profile: ImportProfile, prefix: str, mapper: _Mapper,
     # The files in the order of their first records.
     for (bucket, number), file in sorted(files.items(), key=lambda item: item[1].first):
         path = f"{folder}/{prefix}-{bucket}{f'-{number + 1}' if number else ''}.yaml"
-        out.files[path] = [b"---\n".join(file.pieces)]
-        out.lines[path] = [file.lines + len(file.pieces) - 1 if file.vouched else 0]
+        out.files[path] = file.pieces
+        out.lines[path] = file.lines if file.vouched else [0] * len(file.lines)
         out.counts[path] = file.count
 
 
@@ -313,17 +320,17 @@ class _Chunk:
 @dataclass(slots=True)
 class _File:
     """A new file's records so far: where its first record is (slice, record number), its
-    pieces (`_Chunk.piece`), their lines, and how many records."""
+    pieces (`_Chunk.piece`), the lines of each, and how many records."""
 
     first: tuple[int, int]
     pieces: list[bytes] = field(default_factory=list)
-    lines: int = 0
+    lines: list[int] = field(default_factory=list)
     count: int = 0
     vouched: bool = True
 
     def add(self, chunk: _Chunk, start: int, end: int) -> None:
         self.pieces.append(chunk.piece(start, end))
-        self.lines += chunk.lines[end] - chunk.lines[start] - 1  # the separator after the last one left out
+        self.lines.append(chunk.lines[end] - chunk.lines[start] - 1)  # the separator after the last one left out
         self.count += end - start
         self.vouched = self.vouched and chunk.vouched
 
