@@ -121,7 +121,6 @@ def read_csv(path: Path, shown: str, encoding: str | None = None, delimiter: str
 # A CSV text this long is parsed a part at a time, where its rows are used (`CsvRows`).
 LAZY_MIN_CHARS = 2_000_000
 PART_CHARS = 65_536
-_QUOTED_RUN = re.compile('"[^"]*+"')
 # A carriage return not that of a CRLF (one search: half the time of counting both in 14 MB).
 _LONE_CR = re.compile("\r(?!\n)")
 # Finding the quoted fields costs about 0.5 µs a field (this process), parsing the whole
@@ -191,9 +190,15 @@ class CsvRows(Sequence[list[str]]):
             return []
         if quotes * QUOTES_AT_MOST > len(text):
             return None  # quicker read whole (see QUOTES_AT_MOST)
-        runs = [match.span() for match in _QUOTED_RUN.finditer(text)]
-        if 2 * len(runs) != quotes:  # a quote left alone
+        if quotes % 2:  # a quote left alone
             return None
+        # Each quote and the next one: a run (`str.find`, half the time of a regex's search).
+        runs, find = [], text.find
+        at = find('"')
+        while at >= 0:
+            end = find('"', at + 1) + 1
+            runs.append((at, end))
+            at = find('"', end)
         starts = (delimiter, "\n")
         ends = (delimiter, "\r", "\n")
         after = -1  # the end of the run before
