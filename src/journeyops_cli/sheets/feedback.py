@@ -453,9 +453,9 @@ class _Mapper:
         """The rows from `start` to `end` (the empty ones left out) as columns; a value met
         again (a date, a step cell, a group) is worked out once, and a column is checked
         row by row only when one of its distinct values is wrong."""
-        index = filled(self.rows, start, end)
-        every = self.rows.rows[start:end]
-        selected = every if len(index) == len(every) else list(map(self.rows.rows.__getitem__, index))
+        every = self.rows.rows[start:end]  # parsed once (a large CSV keeps few parts parsed)
+        index = filled(self.rows, start, end, every)
+        selected = every if len(index) == len(every) else [every[at - start] for at in index]
         self.shortest = min(map(len, selected), default=0)
         bad: dict[int, str] = {}
         count = len(index)
