@@ -197,23 +197,19 @@ class CsvRows(Sequence[list[str]]):
             return None  # quicker read whole (see QUOTES_AT_MOST)
         if quotes % 2:  # a quote left alone
             return None
-        # Each quote and the next one: a run (`str.find`, half the time of a regex's search).
-        runs, find = [], text.find
-        at = find('"')
+        # Each quote and the next one: a run (`str.find`, half the time of a regex's
+        # search), checked where it is found.
+        runs: list[tuple[int, int]] = []
+        find, size, starts, ends = text.find, len(text), (delimiter, "\n"), (delimiter, "\r", "\n")
+        after, at = -1, find('"')  # the end of the run before, the start of this one
         while at >= 0:
-            end = find('"', at + 1) + 1
-            runs.append((at, end))
-            at = find('"', end)
-        starts = (delimiter, "\n")
-        ends = (delimiter, "\r", "\n")
-        after = -1  # the end of the run before
-        for begin, end in runs:
-            if begin and begin != after and text[begin - 1] not in starts:
+            if at and at != after and text[at - 1] not in starts:
                 return None
-            after = end
-        follows = {begin for begin, _ in runs}
-        if any(end < len(text) and text[end] not in ends and end not in follows for _, end in runs):
-            return None
+            after = find('"', at + 1) + 1
+            runs.append((at, after))
+            at = find('"', after)
+            if after < size and after != at and text[after] not in ends:
+                return None
         return runs
 
     @staticmethod
