@@ -76,6 +76,22 @@ def test_finnish_excel_cp1252_and_options(bank: Path, tmp_path: Path) -> None:
     assert insights["Hyvä palvelu, kiitos"].title == "Hyvä palvelu, kiitos"
 
 
+@pytest.mark.parametrize("kind", ["insights", "observations"])
+def test_a_delimiter_that_is_not_one_character_is_refused_by_name(bank: Path, kind: str) -> None:
+    """A `--delimiter` of two characters, a quote or a line break: a clear refusal naming
+    the file and the delimiter, exit 1, nothing written (it was a traceback)."""
+    before = fingerprint(bank)
+    profile = ["--profile", "palaute"] if kind == "insights" else []
+    for delimiter in (";;", '"', "\n"):
+        code, stdout, stderr = cli("import", kind, str(bank / FEEDBACK), *profile, "--delimiter", delimiter,
+                                   "--bank", str(bank))
+        assert code == 1 and stdout == "" and "Traceback" not in stderr
+        assert stderr == (f"{bank / FEEDBACK}: cannot be read with the delimiter {delimiter!r}: a delimiter is one "
+                          "character, not a quote or a line break (e.g. ';' or ',')\n"
+                          "journeyops: error: 1 problem(s); nothing was imported\n")
+    assert fingerprint(bank) == before
+
+
 def test_problems_are_reported_by_row_and_nothing_is_written(bank: Path, tmp_path: Path) -> None:
     path = tmp_path / "palaute.csv"
     path.write_text(
