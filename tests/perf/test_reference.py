@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from benchmarks.generate import generate
@@ -234,3 +235,52 @@ def test_a_worker_goes_on_while_this_process_has_not_taken_its_result_in() -> No
     results = executor.Forked(2).map(job, list(range(8)))
     assert results == [str(n % 10) * 2_000_000 for n in range(8)]
     assert made.value >= 3
+
+
+@pytest.mark.parametrize("shared", [0, 1_000, 4 << 20], ids=["pipe", "too-small", "shared"])
+def test_a_workers_results_through_shared_memory_are_those_of_the_pipe(shared: int,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """With `shared`, a worker pickles its results into memory it shares with this process
+    and sends only where each is; what does not fit goes through the pipe: the results
+    are the same, in order, and an error in a job is raised here as before."""
+    here = os.getpid()
+    kinds: list[str] = []
+    real = executor._Inbox.__init__
+
+    def spied(self: Any, receive: Any, arena: Any) -> None:
+        real(self, receive, arena)
+
+        class Spy:
+            def recv(self) -> Any:
+                message = receive.recv()
+                kinds.append(message[0] if type(message) is tuple else repr(message))
+                return message
+
+            def poll(self) -> bool:
+                return bool(receive.poll())
+
+            def close(self) -> None:
+                receive.close()
+
+        self.receive = Spy()
+
+    monkeypatch.setattr(executor._Inbox, "__init__", spied)
+
+    def job(n: int) -> str:
+        if os.getpid() == here:
+            time.sleep(0.002)
+        return str(n) * 100_000  # 100 to 200 kB: 4 MB holds the first 30 or so
+
+    results = executor.Forked(2).map(job, list(range(80)), shared=shared)
+    assert results == [str(n) * 100_000 for n in range(80)]
+    worked = [kind for kind in kinds if kind != "None"]
+    assert worked and set(worked) == ({"shared", "result"} if shared > 1_000 else {"result"})
+
+    def fails_there(n: int) -> int:
+        if os.getpid() != here:
+            raise ValueError(f"item {n} in the worker")
+        time.sleep(0.05)
+        return n
+
+    with pytest.raises(ValueError, match="in the worker"):
+        executor.Forked(2).map(fails_there, list(range(8)), shared=shared)

@@ -182,10 +182,11 @@ def graded_spans(total: int, processes: int, least: int = SLICE_LEAST) -> list[t
     executor): where they meet, at about `total / processes`, the slices are small, so
     that all end about together. A slice is half the rows its takers have left to take
     on their side, shared among them (guided self-scheduling), but at least `least` and
-    at most a process's share over SLICES_PER_PROCESS, and SLICE_MOST: a worker's result
-    of 25,000 rows (9 MB) took it 0.04 s to pickle, four of 6,250 rows 0.01 s. 100,000 rows on 2 CPUs:
-    6,250 rows a slice, then 3,125, 1,562, 1,000 and what is left, at either side. With
-    uniform slices one process ended up to a slice (0.035 s) before the other."""
+    at most a process's share over SLICES_PER_PROCESS, and SLICE_MOST (a worker's result
+    of 25,000 rows, 9 MB, took it 0.04 s to pickle; four of 6,250 rows 0.01 s). 100,000
+    rows on 2 CPUs: 6,250 rows a slice, then 3,125, 1,562, 1,000 and what is left, at
+    either side. With uniform slices one process ended up to a slice (0.035 s) before
+    the other."""
     middle = round(total / processes)
     most = max(least, min(SLICE_MOST, -(-total // (processes * SLICES_PER_PROCESS))))
     front: list[int] = []  # sizes from the front, then from the back

@@ -98,7 +98,7 @@ def may_hold(rules: list[PersonalDataRule], texts: list[str]) -> list[int]:
     keep = [False] * len(texts)
     if digits:
         try:
-            data = joined.encode("latin-1")  # a copy, where UTF-8 is a transcoding (15 times as long)
+            data = joined.encode("latin-1")  # a copy (0.1 ms for 100,000 texts; UTF-8, a transcoding: 5 ms)
         except UnicodeEncodeError:
             data = joined.encode()
         lines = data.translate(None, _NOT_DIGITS_OR_LINE).split(b"\n")  # each line's digits in one pass
