@@ -267,12 +267,12 @@ def test_a_workers_results_through_shared_memory_are_those_of_the_pipe(shared: i
     monkeypatch.setattr(executor._Inbox, "__init__", spied)
 
     def job(n: int) -> str:
-        if os.getpid() == here:
-            time.sleep(0.002)
-        return str(n) * 100_000  # 100 to 200 kB: 4 MB holds the first 30 or so
+        if os.getpid() == here:  # slow here: the worker takes most items
+            time.sleep(0.01)
+        return str(n) * 300_000  # 300 to 600 kB: 4 MB holds the first 10 or so
 
     results = executor.Forked(2).map(job, list(range(80)), shared=shared)
-    assert results == [str(n) * 100_000 for n in range(80)]
+    assert results == [str(n) * 300_000 for n in range(80)]
     worked = [kind for kind in kinds if kind != "None"]
     assert worked and set(worked) == ({"shared", "result"} if shared > 1_000 else {"result"})
 
