@@ -174,15 +174,7 @@ def test_a_workers_error_is_raised_here_and_a_dead_worker_breaks_the_map() -> No
     from concurrent.futures.process import BrokenProcessPool
 
     here = os.getpid()
-
-    def fails_there(n: int) -> int:
-        if os.getpid() != here:
-            raise ValueError(f"item {n} in the worker")
-        time.sleep(0.05)
-        return n
-
-    with pytest.raises(ValueError, match="in the worker"):
-        executor.Forked(2).map(fails_there, list(range(8)))
+    _raises_the_workers_error()
 
     def dies_there(n: int) -> int:
         if os.getpid() != here:
@@ -275,6 +267,12 @@ def test_a_workers_results_through_shared_memory_are_those_of_the_pipe(shared: i
     assert results == [str(n) * 300_000 for n in range(80)]
     worked = [kind for kind in kinds if kind != "None"]
     assert worked and set(worked) == ({"shared", "result"} if shared > 1_000 else {"result"})
+    _raises_the_workers_error(shared)
+
+
+def _raises_the_workers_error(shared: int = 0) -> None:
+    """An error a job raises in a worker is raised in this process as it was raised."""
+    here = os.getpid()
 
     def fails_there(n: int) -> int:
         if os.getpid() != here:

@@ -131,12 +131,15 @@ def item_or_texts(texts: list[str], alone: list[int] | None = None) -> list[str]
 AT_ONCE_MIN = 64
 
 
-def _latin1(test: Callable[[str], object], matched: int | None = None) -> bytes:
-    """The Latin-1 characters that pass `test`, as bytes; with `matched`, a table of 256
-    bytes: `matched` for those, 1 - `matched` for the others."""
-    if matched is None:
-        return bytes(c for c in range(256) if test(chr(c)))
-    return bytes(matched if test(chr(c)) else 1 - matched for c in range(256))
+def _latin1(test: Callable[[str], object]) -> bytes:
+    """The Latin-1 characters that pass `test`, as bytes."""
+    return bytes(c for c in range(256) if test(chr(c)))
+
+
+def _flags(test: Callable[[str], object]) -> bytes:
+    """A `bytes.translate` table of the Latin-1 characters: 1 for those that pass `test`, 0
+    for the others."""
+    return bytes(1 if test(chr(c)) else 0 for c in range(256))
 
 
 def _first(character: str) -> bool:
@@ -150,8 +153,9 @@ def _tables() -> tuple[bytes, bytes, bytes]:
     body character (deleted: what is left is not one), a first character (0 in the
     table), not a last character (1 in the table), from `_PLAIN` (its class after a
     first letter, compiled with the module: compiling the class again took 8 ms)."""
-    return (_latin1(lambda character: _PLAIN.fullmatch("a" + character)), _latin1(_first, 0),
-            _latin1(lambda character: character.isspace() or character == "?", 1))
+    return (_latin1(lambda character: _PLAIN.fullmatch("a" + character)),
+            _flags(lambda character: not _first(character)),
+            _flags(lambda character: character.isspace() or character == "?"))
 
 
 _SPECIAL_MOST = max(map(len, _SPECIAL_WORDS))  # a special word's most characters

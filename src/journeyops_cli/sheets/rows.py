@@ -89,13 +89,13 @@ def first_lines(text: str, count: int, size: int = 65_536) -> list[str]:
 
 
 def read_csv(path: Path, shown: str, encoding: str | None = None, delimiter: str | None = None) -> Rows:
+    if delimiter and (len(delimiter) != 1 or delimiter in '"\r\n'):
+        raise SheetError(shown, f"cannot be read with the delimiter {delimiter!r}: a delimiter is one character, "
+                                "not a quote or a line break (e.g. ';' or ',')")
     try:
         data = path.read_bytes()
     except OSError as error:
         raise SheetError(shown, f"cannot be read: {error.strerror}") from None
-    if delimiter and (len(delimiter) != 1 or delimiter in '"\r\n'):
-        raise SheetError(shown, f"cannot be read with the delimiter {delimiter!r}: a delimiter is one character, "
-                                "not a quote or a line break (e.g. ';' or ',')")
     text, used = decode(data, shown, encoding)
     chosen = delimiter or sniff(text)
     quoted = CsvRows.quoted_fields(text, chosen)
